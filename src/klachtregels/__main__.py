@@ -1,0 +1,5 @@
+"""``python -m klachtregels``."""
+
+from klachtregels.cli import main
+
+raise SystemExit(main())

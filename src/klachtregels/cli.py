@@ -1,0 +1,72 @@
+"""The ``klachtregels`` command line.
+
+Exit codes: 0 success; 1 a check found something at or above the fail level; 2 unusable input
+or arguments (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn, cast
+
+from klachtregels import _cli
+from klachtregels._version import __version__
+from klachtregels.errors import KlachtregelsError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every sub-command found in :mod:`klachtregels._cli`."""
+    parser = _Parser(
+        prog="klachtregels",
+        description="The Dutch childcare complaint regulation as executable, cited rules.",
+    )
+    parser.add_argument("--version", action="version", version=f"klachtregels {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    modules = [
+        importlib.import_module(f"{_cli.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(_cli.__path__)
+        if not info.name.startswith("_")
+    ]
+    for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.__name__)):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (also used as the console-script entry point)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = cast("Callable[[argparse.Namespace], int] | None", getattr(args, "handler", None))
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except KlachtregelsError as exc:
+        print(f"klachtregels: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # unreadable/unwritable file named on the command line
+        name = exc.filename if exc.filename is not None else ""
+        print(f"klachtregels: error: {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

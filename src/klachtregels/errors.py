@@ -1,0 +1,72 @@
+"""The exceptions klachtregels raises.
+
+Every error derives from :class:`KlachtregelsError`, and each also subclasses the built-in
+error it resembles (``ValueError``, ``LookupError``), so callers can catch either.
+Messages name the field, row or column that was wrong and say what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "CalendarDataError",
+    "InvalidInputError",
+    "KlachtregelsError",
+    "PolicyError",
+    "ProvisionalCalendarError",
+    "RegisterError",
+    "RuleConflictError",
+    "TermError",
+    "UnknownFactError",
+]
+
+
+class KlachtregelsError(Exception):
+    """Base class of every error klachtregels raises on purpose."""
+
+
+class InvalidInputError(KlachtregelsError, ValueError):
+    """Input failed validation. ``problems`` lists every problem found, not just the first.
+
+    Each problem is a ``(field, message)`` pair; ``field`` is a dotted path such as
+    ``complainant.role`` or ``judgement.measures[0].term``.
+    """
+
+    def __init__(self, what: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.what = what
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        lines = "; ".join(f"{field}: {msg}" for field, msg in self.problems)
+        super().__init__(f"invalid {what}: {lines}")
+
+
+class TermError(KlachtregelsError, ValueError):
+    """A term (``"6 weeks"``, ``"2 working days"``) could not be understood or is not allowed."""
+
+
+class CalendarDataError(KlachtregelsError, LookupError):
+    """The legal calendar has no data for what was asked (for example a year before 1949)."""
+
+
+class ProvisionalCalendarError(CalendarDataError):
+    """Strict mode: a term touches a year whose equated-day decree (ATW art. 3 lid 3) is not verified (A2)."""
+
+    def __init__(self, message: str, years: Sequence[int]) -> None:
+        self.years: tuple[int, ...] = tuple(years)
+        super().__init__(message)
+
+
+class PolicyError(KlachtregelsError, ValueError):
+    """A policy file or value is invalid, or breaks the law (``klachtregels policy lint``)."""
+
+
+class RuleConflictError(KlachtregelsError):
+    """Two applicable rules disagree and no precedence between them is declared (never a silent pick)."""
+
+
+class UnknownFactError(KlachtregelsError, LookupError):
+    """A fact needed for a definite answer was not given (raised only where a caller asks for strictness)."""
+
+
+class RegisterError(KlachtregelsError, ValueError):
+    """A complaint register cannot be read at all (no header, unreadable encoding, unknown format)."""
