@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from klachtregels.errors import PolicyError
+from klachtregels.terms import AtwMode, ReceiptRule, Term
 
 __all__ = [
     "AfterMeldcode",
@@ -37,21 +38,6 @@ __all__ = [
     "load_policy",
     "shipped_policies",
 ]
-
-
-class AtwMode(enum.StrEnum):
-    """A1: does the ATW extend the six-week handling term?"""
-
-    APPLY = "apply"
-    NEVER = "never"
-    FOLLOW_REGULATION_TEXT = "follow_regulation_text"
-
-
-class ReceiptRule(enum.StrEnum):
-    """A4: a complaint received on a non-working day counts from that day or the next working day."""
-
-    SAME_DAY = "same_day"
-    NEXT_WORKING_DAY = "next_working_day"
 
 
 class HandledWhen(enum.StrEnum):
@@ -94,6 +80,9 @@ class PolicySource:
     clause: str | None = None
     #: The clause's words, verbatim (Dutch).
     quote: str | None = None
+
+
+_TERM_FIELDS = ("handling_term", "first_contact_term", "acknowledgement_term", "submission_window")
 
 
 @attrs.frozen(kw_only=True)
@@ -159,7 +148,7 @@ class Policy:
 
     def __attrs_post_init__(self) -> None:
         problems = []
-        for name in ("handling_term", "first_contact_term", "acknowledgement_term", "submission_window"):
+        for name in _TERM_FIELDS:
             value = getattr(self, name)
             if value is None:
                 continue
@@ -182,10 +171,7 @@ class Policy:
         return out
 
 
-def _parse_term(text: str) -> object:
-    # Imported here: terms.py pulls in the calendar; a policy without terms must not pay for it.
-    from klachtregels.terms import Term
-
+def _parse_term(text: str) -> Term:
     return Term.parse(text)
 
 
@@ -288,7 +274,14 @@ def _check_value(field: attrs.Attribute[Any], value: Any) -> str | None:
         ok = isinstance(value, int) and not isinstance(value, bool)
         return None if ok else f"expected a whole number, got {value!r}"
     if annotation.startswith("str"):
-        return None if isinstance(value, str) else f"expected text, got {value!r}"
+        if not isinstance(value, str):
+            return f"expected text, got {value!r}"
+        if field.name in _TERM_FIELDS:
+            try:
+                _parse_term(value)
+            except ValueError as exc:
+                return str(exc)
+        return None
     return None  # pragma: no cover
 
 
