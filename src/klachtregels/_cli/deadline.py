@@ -1,0 +1,180 @@
+"""``klachtregels deadline`` and ``klachtregels calendar``: legal deadlines and the ATW calendar.
+
+``deadline DATE`` gives the six-week handling deadline of Wko art. 1.57b lid 2 sub d (statutory,
+ATW applied). ``--term`` counts another term instead; it is treated as statutory too (the ATW
+applies where art. 4 allows) unless ``--private`` says it comes from a contract or house rule.
+``calendar YEAR`` lists the ATW non-working weekdays of a year and whether its decree data is
+verified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from klachtregels.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    import argparse
+
+ORDER = 10
+
+_LANGS = ("nl", "en")
+
+
+def _parse_date(text: str, argument: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise InvalidInputError(
+            "command-line argument", [(argument, f"{text!r} is not a valid date (YYYY-MM-DD): {exc}")]
+        ) from None
+
+
+def _parse_year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise InvalidInputError("command-line argument", [("YEAR", f"{text!r} is not a year")]) from None
+    if not 1 <= year <= 9998:
+        raise InvalidInputError("command-line argument", [("YEAR", f"{year} is out of range")])
+    return year
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    from klachtregels.terms import deadline, handling_deadline  # lazy: keeps --help fast
+
+    start = _parse_date(args.date, "DATE")
+    try:
+        result = _compute(args, start, deadline, handling_deadline)
+    except OverflowError:
+        raise InvalidInputError("command-line argument", [("DATE", f"{args.date} is too late")]) from None
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(result.explain(args.lang))
+    return 0
+
+
+def _compute(args: argparse.Namespace, start: dt.date, deadline: Any, handling_deadline: Any) -> Any:
+    if args.term is None:
+        if args.private:
+            raise InvalidInputError(
+                "command-line argument",
+                [("--private", "the handling term is statutory (Wko art. 1.57b); use --private with --term")],
+            )
+        result = handling_deadline(start, include_equated_days=not args.no_equated_days, strict=args.strict)
+    else:
+        result = deadline(
+            start,
+            args.term,
+            statutory=not args.private,
+            include_equated_days=not args.no_equated_days,
+            strict=args.strict,
+        )
+    return result
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from klachtregels.calendar import (
+        equated_days_status,
+        format_date,
+        non_working_days,
+    )
+
+    year = _parse_year(args.year)
+    include_eq = not args.no_equated_days
+    days = [d for d in non_working_days(year, include_equated_days=include_eq) if d.date.weekday() < 5]
+    status = equated_days_status(year)
+    if args.json:
+        _print_json(
+            {
+                "schema": "klachtregels.calendar",
+                "schema_version": 1,
+                "year": year,
+                "include_equated_days": include_eq,
+                "decree": {
+                    "verified": status.verified,
+                    "decree": status.decree,
+                    "source": status.source,
+                    "note": status.note,
+                },
+                "non_working_weekdays": [d.to_dict() for d in days],
+            }
+        )
+        return 0
+    nl = args.lang == "nl"
+    title = f"Niet-werkdagen (maandag-vrijdag) in {year} volgens de Algemene termijnenwet:"
+    print(title if nl else f"Non-working weekdays in {year} under the Algemene termijnenwet:")
+    for day in days:
+        name = day.name_nl if nl else day.name_en
+        basis = "; ".join(c.label(args.lang) for c in day.basis)
+        mark = "" if day.verified else (" (niet geverifieerd)" if nl else " (not verified)")
+        decree = f" - {day.decree}" if day.decree else ""
+        print(f"  {format_date(day.date, args.lang):<28} {name} ({basis}{decree}){mark}")
+    if status.verified:
+        verdict = (
+            f"Gelijkgestelde dagen {year}: geverifieerd ({status.decree})."
+            if nl
+            else f"Equated days {year}: verified ({status.decree})."
+        )
+    else:
+        verdict = (
+            f"Gelijkgestelde dagen {year}: NIET geverifieerd (A2); termijnen in dit jaar zijn voorlopig."
+            if nl
+            else f"Equated days {year}: NOT verified (A2); deadlines in this year are provisional."
+        )
+    if not include_eq:
+        verdict = "Zonder gelijkgestelde dagen." if nl else "Without equated days."
+    print(verdict)
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``deadline`` and ``calendar`` sub-commands."""
+    p = subparsers.add_parser(
+        "deadline",
+        help="the handling deadline (6 weeks, Wko art. 1.57b) or another term, with reasons",
+        description=(
+            "Print the last day of a term counted from DATE (day 0, not counted), with the reasons. "
+            "Without --term: the six-week handling term of Wko art. 1.57b lid 2 sub d. A --term is "
+            "treated as statutory (the Algemene termijnenwet applies where art. 4 allows) unless "
+            "--private is given."
+        ),
+    )
+    p.add_argument(
+        "date", metavar="DATE", help="day 0: the day the written complaint was received (YYYY-MM-DD)"
+    )
+    p.add_argument("--term", help='another term: "2 working days", "2 maanden", "3 dagen", ...')
+    p.add_argument("--private", action="store_true", help="the --term is not statutory: no ATW (R17)")
+    p.add_argument(
+        "--no-equated-days",
+        action="store_true",
+        help="ignore days equated by Royal Decree (Atw art. 3 lid 3)",
+    )
+    p.add_argument("--strict", action="store_true", help="fail (exit 2) instead of a provisional answer (A2)")
+    p.add_argument("--lang", choices=_LANGS, default="nl", help="language of the explanation (default nl)")
+    p.add_argument("--json", action="store_true", help="print the klachtregels.deadline JSON (schema v1)")
+    p.set_defaults(handler=_deadline)
+
+    c = subparsers.add_parser(
+        "calendar",
+        help="the ATW non-working weekdays of a year, with their basis",
+        description=(
+            "List the weekdays of YEAR that are not working days under the Algemene termijnenwet "
+            "(art. 3: holidays, Goede Vrijdag, days equated by Royal Decree), and whether the "
+            "year's decree data is verified."
+        ),
+    )
+    c.add_argument("year", metavar="YEAR", help="the year, e.g. 2026")
+    c.add_argument("--no-equated-days", action="store_true", help="leave out days equated by Royal Decree")
+    c.add_argument("--lang", choices=_LANGS, default="nl", help="language (default nl)")
+    c.add_argument("--json", action="store_true", help="print JSON (schema klachtregels.calendar v1)")
+    c.set_defaults(handler=_calendar)

@@ -1,0 +1,1 @@
+"""Versioned legal data shipped with klachtregels (read with :mod:`importlib.resources`)."""

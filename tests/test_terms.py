@@ -1,0 +1,439 @@
+"""Term arithmetic and the ATW (klachtregels.terms): R12-R18, A1-A4, A17, A22."""
+
+from __future__ import annotations
+
+import calendar as stdcal
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from dateutil.easter import easter
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from klachtregels import terms as T
+from klachtregels._version import __version__
+from klachtregels.calendar import VERIFIED_DECREE_YEARS, format_date, is_working_day
+from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
+from klachtregels.terms import (
+    AtwMode,
+    Deadline,
+    ReceiptRule,
+    Term,
+    TermUnit,
+    deadline,
+    handling_deadline,
+)
+
+D = dt.date
+DAY = dt.timedelta(days=1)
+AMS = ZoneInfo("Europe/Amsterdam")
+
+# --- Term.parse -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("6 weeks", 6, TermUnit.WEEKS),
+        ("6 weken", 6, TermUnit.WEEKS),
+        ("1 week", 1, TermUnit.WEEKS),
+        ("2 working days", 2, TermUnit.WORKING_DAYS),
+        ("2 werkdagen", 2, TermUnit.WORKING_DAYS),
+        ("1 werkdag", 1, TermUnit.WORKING_DAYS),
+        ("2 months", 2, TermUnit.MONTHS),
+        ("2 maanden", 2, TermUnit.MONTHS),
+        ("1 maand", 1, TermUnit.MONTHS),
+        ("12 months", 12, TermUnit.MONTHS),
+        ("3 days", 3, TermUnit.DAYS),
+        ("3 dagen", 3, TermUnit.DAYS),
+        ("1 dag", 1, TermUnit.DAYS),
+        ("1 year", 1, TermUnit.YEARS),
+        ("1 jaar", 1, TermUnit.YEARS),
+        ("48 hours", 48, TermUnit.HOURS),
+        ("48 uur", 48, TermUnit.HOURS),
+        ("  2  Working  Days ", 2, TermUnit.WORKING_DAYS),
+    ],
+)
+def test_parse(text: str, amount: int, unit: TermUnit) -> None:
+    term = Term.parse(text)
+    assert (term.amount, term.unit, term.backwards) == (amount, unit, False)
+    assert Term.parse(str(term)) == term
+
+
+def test_parse_backwards() -> None:
+    term = Term.parse("2 werkdagen voor")
+    assert term == Term(2, "working_days", backwards=True)
+    assert str(term) == "2 working days before"
+    assert term.label("nl") == "2 werkdagen vóór"
+
+
+@pytest.mark.parametrize("text", ["fortnight", "six weeks", "0 days", "-2 days", "2 weekdays", "", "2"])
+def test_parse_rejects(text: str) -> None:
+    with pytest.raises(TermError) as info:
+        Term.parse(text)
+    assert repr(text) in str(info.value)
+    assert "werkdagen" in str(info.value)  # lists the accepted forms
+
+
+def test_term_validation() -> None:
+    with pytest.raises(TermError):
+        Term(0, "days")
+    with pytest.raises(TermError):
+        Term(2, "fortnights")
+    with pytest.raises(TermError):
+        Term(True, "days")  # type: ignore[arg-type]
+
+
+@given(st.integers(1, 10_000), st.sampled_from(list(TermUnit)), st.booleans())
+def test_str_round_trips(amount: int, unit: TermUnit, backwards: bool) -> None:
+    term = Term(amount, unit, backwards=backwards)
+    assert Term.parse(str(term)) == term
+    assert Term.parse(term.label("nl")) == term
+
+
+# --- ATW scope (R16, R17) -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "excluded"),
+    [
+        ("90 days", False),
+        ("91 days", True),
+        ("12 weeks", False),
+        ("13 weeks", True),
+        ("3 months", False),
+        ("4 months", True),
+        ("1 year", True),
+        ("48 hours", True),
+        ("2 days before", True),
+    ],
+)
+def test_art4_exclusions(term: str, excluded: bool) -> None:
+    assert (Term.parse(term).atw_exclusion() is not None) == excluded
+
+
+def test_91_days_ending_on_a_sunday_is_not_extended() -> None:
+    start = D(2026, 1, 1)
+    result = deadline(start, "91 days", statutory=True)
+    assert result.calendar_date == start + 91 * DAY
+    assert result.date == result.calendar_date
+    assert not result.atw_applied
+    assert "R16" in result.rule_ids
+
+
+def test_backwards_term_is_never_extended() -> None:
+    # Art. 1 lid 2: counted back from Wed 2026-05-06, 1 day before is Tue 5 May (a holiday): no move.
+    result = deadline(D(2026, 5, 6), "1 day before", statutory=True)
+    assert result.date == D(2026, 5, 5)
+    assert not result.atw_applied
+    back = deadline(D(2026, 5, 18), "2 werkdagen voor", statutory=True)
+    assert back.date == D(2026, 5, 12)
+
+
+def test_hours_from_a_datetime_and_a_date() -> None:
+    moment = dt.datetime(2026, 3, 27, 15, 0, tzinfo=AMS)  # Friday
+    result = deadline(moment, "48 hours", statutory=True)
+    # 48 elapsed hours; the clocks go forward on 29 March, so it is 16:00 on the wall clock.
+    assert result.ends_at == dt.datetime(2026, 3, 29, 16, 0, tzinfo=AMS)
+    assert result.date == D(2026, 3, 29)  # a Sunday, and not extended (art. 4)
+    assert deadline(D(2026, 3, 27), "48 uur", statutory=True).date == D(2026, 3, 29)
+    assert deadline(D(2026, 3, 27), "30 uur", statutory=True).date == D(2026, 3, 29)
+
+
+def test_working_days_term() -> None:
+    result = deadline(D(2026, 5, 13), "2 working days", statutory=False)
+    assert result.date == D(2026, 5, 19)  # Ascension, equated 15 May, weekend
+    assert deadline(D(2026, 5, 13), "2 working days", statutory=False, include_equated_days=False).date == D(
+        2026, 5, 18
+    )
+
+
+def test_private_term_ignores_the_calendar() -> None:
+    result = deadline(D(2026, 3, 24), "6 weeks", statutory=False)
+    assert result.date == D(2026, 5, 5)
+    assert result.atw_date == result.calendar_date
+    assert result.atw_not_applied_reason is not None
+    assert not result.provisional
+    assert not deadline(D(2035, 3, 24), "6 weeks", statutory=False).provisional
+
+
+# --- A1: the ATW mode -----------------------------------------------------------------------------
+
+
+def test_atw_modes() -> None:
+    received = D(2026, 3, 24)
+    never = handling_deadline(received, atw_mode="never")
+    assert never.date == never.calendar_date == D(2026, 5, 5)
+    assert never.atw_date == D(2026, 5, 6)  # A1: both dates are always given
+    assert not never.atw_applied
+    assert "A1" in never.rule_ids
+    follow_yes = handling_deadline(
+        received, atw_mode=AtwMode.FOLLOW_REGULATION_TEXT, regulation_applies_atw=True
+    )
+    assert follow_yes.date == D(2026, 5, 6)
+    assert not follow_yes.atw_undetermined
+    follow_no = handling_deadline(received, atw_mode="follow_regulation_text", regulation_applies_atw=False)
+    assert follow_no.date == D(2026, 5, 5)
+    undetermined = handling_deadline(received, atw_mode="follow_regulation_text")
+    assert undetermined.date == undetermined.atw_date == D(2026, 5, 6)
+    assert undetermined.calendar_date == D(2026, 5, 5)
+    assert undetermined.atw_undetermined
+    assert "Onbepaald (A1)" in undetermined.explain("nl")
+    assert "Undetermined (A1)" in undetermined.explain("en")
+
+
+def test_bad_policy_values() -> None:
+    with pytest.raises(PolicyError, match="atw_mode"):
+        handling_deadline(D(2026, 3, 24), atw_mode="sometimes")
+    with pytest.raises(PolicyError, match="receipt_rule"):
+        handling_deadline(D(2026, 3, 24), receipt_rule="whenever")
+    with pytest.raises(PolicyError, match="regulation_applies_atw"):
+        handling_deadline(D(2026, 3, 24), regulation_applies_atw=True)
+
+
+# --- A4 and A22: receipt and time zone ------------------------------------------------------------
+
+
+def test_receipt_on_a_saturday() -> None:
+    same = handling_deadline(D(2025, 3, 1))
+    assert same.date == D(2025, 4, 14)
+    nxt = handling_deadline(D(2025, 3, 1), receipt_rule=ReceiptRule.NEXT_WORKING_DAY)
+    assert nxt.received == D(2025, 3, 1)
+    assert nxt.start == D(2025, 3, 3)
+    assert nxt.date == D(2025, 4, 14)
+    assert "A4" in nxt.rule_ids
+    assert "zaterdag 1 maart 2025" in nxt.explain()
+
+
+def test_datetime_is_taken_in_amsterdam() -> None:
+    late_utc = dt.datetime(2026, 3, 23, 23, 30, tzinfo=dt.UTC)  # 00:30 on the 24th in Amsterdam
+    assert handling_deadline(late_utc).start == D(2026, 3, 24)
+    naive = dt.datetime(2026, 3, 24, 23, 59)
+    assert handling_deadline(naive).start == D(2026, 3, 24)
+
+
+def test_ends_at_is_end_of_day_amsterdam() -> None:
+    result = handling_deadline(D(2026, 3, 24))
+    assert result.ends_at == dt.datetime(2026, 5, 6, 23, 59, 59, 999999, tzinfo=AMS)
+    assert result.ends_at.utcoffset() == dt.timedelta(hours=2)
+    winter = handling_deadline(D(2025, 10, 6))
+    assert winter.ends_at.utcoffset() == dt.timedelta(hours=1)
+
+
+# --- A2: provisional ------------------------------------------------------------------------------
+
+
+def test_provisional_names_the_year() -> None:
+    result = handling_deadline(D(2029, 3, 1))
+    assert result.provisional
+    assert result.unverified_years == (2029,)
+    assert result.provisional_reason is not None
+    assert "2029" in result.provisional_reason
+    assert "A2" in result.rule_ids
+    with pytest.raises(ProvisionalCalendarError) as info:
+        handling_deadline(D(2029, 3, 1), strict=True)
+    assert info.value.years == (2029,)
+
+
+def test_crossing_into_an_unverified_year() -> None:
+    result = handling_deadline(D(2028, 12, 1))
+    assert result.provisional
+    assert result.unverified_years == (2029,)
+
+
+def test_without_equated_days_nothing_depends_on_a_decree() -> None:
+    assert not handling_deadline(D(2029, 3, 1), include_equated_days=False).provisional
+    assert handling_deadline(D(1975, 3, 3), include_equated_days=False).provisional  # pre-1982 list
+
+
+def test_working_day_term_depends_on_the_decree_even_when_private() -> None:
+    assert deadline(D(2030, 1, 7), "2 working days", statutory=False).provisional
+
+
+# --- the Deadline object --------------------------------------------------------------------------
+
+
+def test_to_dict_shape() -> None:
+    data = handling_deadline(D(2026, 3, 24)).to_dict()
+    assert data["schema"] == "klachtregels.deadline"
+    assert data["schema_version"] == 1
+    assert data["library_version"] == __version__
+    assert data["date"] == "2026-05-06"
+    assert data["calendar_date"] == "2026-05-05"
+    assert data["atw_date"] == "2026-05-06"
+    assert data["ends_at"] == "2026-05-06T23:59:59.999999+02:00"
+    assert data["term"] == {"amount": 6, "unit": "weeks", "backwards": False, "text": "6 weeks"}
+    assert data["extended_by"][0]["kind"] == "holiday"
+    assert data["extended_by"][0]["basis"][0]["label"] == "Atw art. 3 lid 1"
+    assert data["citations"][0]["label"] == "Wko art. 1.57b lid 2 sub d"
+    assert data["rule_ids"] == ["R6", "R12", "R13", "R14", "R15"]
+    assert set(data["explanation"]) == {"nl", "en"}
+    json.dumps(data)
+
+
+def test_fast_constructor_matches_attrs_init() -> None:
+    fast = handling_deadline(D(2026, 3, 24))
+    values = {a.alias: getattr(fast, a.name) for a in attrs.fields(Deadline)}
+    assert Deadline(**values) == fast
+    assert set(vars(fast)) == T._FIELD_NAMES
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.date = D(2026, 1, 1)  # type: ignore[misc]
+
+
+def _general_handling(received: dt.date, include_eq: bool = True) -> Deadline:
+    return T._compute(
+        received=received,
+        day0=received,
+        term=T.HANDLING_TERM,
+        statutory=True,
+        atw_policy="applied",
+        include_eq=include_eq,
+        exclude_start_day=True,
+        strict=False,
+        citations=T._HANDLING_CITES,
+        rule_ids=T._HANDLING_RULES,
+    )
+
+
+def test_fast_path_equals_general_path_every_day() -> None:
+    d = D(1982, 1, 1)
+    while d <= D(2100, 12, 31):
+        assert handling_deadline(d) == _general_handling(d), d
+        d += DAY
+    for d in (D(2026, 3, 24), D(2026, 11, 13), D(1990, 4, 1)):
+        assert handling_deadline(d, include_equated_days=False) == _general_handling(d, False)
+
+
+# --- an independent oracle, every start date 1982-2100 -------------------------------------------
+
+_EQUATED = {
+    D(2017, 4, 28), D(2017, 5, 26), D(2018, 5, 11), D(2018, 12, 24), D(2018, 12, 31), D(2019, 5, 31),
+    D(2019, 12, 27), D(2022, 5, 27), D(2023, 4, 28), D(2023, 5, 19), D(2024, 5, 10), D(2024, 12, 27),
+    D(2025, 5, 30), D(2026, 1, 2), D(2026, 5, 15), D(2027, 5, 7), D(2028, 4, 28), D(2028, 5, 26),
+}  # fmt: skip
+
+
+def _oracle_holidays(year: int) -> set[dt.date]:
+    e = easter(year)
+    kings = D(year, 4, 30) if year <= 2013 else D(year, 4, 27)
+    if kings.weekday() == 6:
+        kings -= DAY  # R19: Saturday from 1980 (and 1982 is where we start)
+    return {
+        D(year, 1, 1), e - 2 * DAY, e + DAY, kings, D(year, 5, 5), e + 39 * DAY, e + 50 * DAY,
+        D(year, 12, 25), D(year, 12, 26),
+    }  # fmt: skip
+
+
+def test_oracle_agrees_on_every_start_date() -> None:
+    non_working: set[dt.date] = set(_EQUATED)
+    for year in range(1982, 2102):
+        non_working |= _oracle_holidays(year)
+    d = D(1982, 1, 1)
+    mismatches = []
+    while d <= D(2100, 12, 31):
+        end = d + 42 * DAY
+        while end.weekday() >= 5 or end in non_working:
+            end += DAY
+        if handling_deadline(d).date != end:
+            mismatches.append(d)
+        d += DAY
+    assert mismatches == []
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+starts = st.dates(D(1982, 1, 1), D(2100, 10, 31))
+atw_terms = st.one_of(
+    st.builds(Term, st.integers(1, 90), st.just(TermUnit.DAYS)),
+    st.builds(Term, st.integers(1, 12), st.just(TermUnit.WEEKS)),
+    st.builds(Term, st.integers(1, 3), st.just(TermUnit.MONTHS)),
+)
+any_terms = st.one_of(
+    atw_terms,
+    st.builds(Term, st.integers(1, 40), st.just(TermUnit.WORKING_DAYS)),
+    st.builds(Term, st.integers(4, 24), st.just(TermUnit.MONTHS)),
+    st.builds(Term, st.integers(1, 3), st.just(TermUnit.YEARS)),
+)
+
+
+@given(starts, any_terms, st.booleans(), st.booleans())
+def test_deadline_never_before_calendar_date(start: dt.date, term: Term, statutory: bool, eq: bool) -> None:
+    result = deadline(start, term, statutory=statutory, include_equated_days=eq)
+    assert result.date >= result.calendar_date
+    assert result.atw_date >= result.calendar_date
+    assert result.date in (result.calendar_date, result.atw_date)
+
+
+@given(starts, atw_terms, st.booleans())
+def test_atw_result_is_the_first_working_day(start: dt.date, term: Term, eq: bool) -> None:
+    result = deadline(start, term, statutory=True, include_equated_days=eq)
+    assert result.atw_applied
+    assert is_working_day(result.date, include_equated_days=eq)
+    if not result.art2_extended:
+        d = result.calendar_date
+        while d < result.date:
+            assert not is_working_day(d, include_equated_days=eq)
+            d += DAY
+        assert [x.date for x in result.extended_by] == [
+            result.calendar_date + i * DAY for i in range((result.date - result.calendar_date).days)
+        ]
+
+
+@given(starts, atw_terms)
+def test_art2_two_working_days(start: dt.date, term: Term) -> None:
+    assume(term.unit is not TermUnit.DAYS or term.amount >= 3)
+    result = deadline(start, term, statutory=True)
+    working = sum(is_working_day(start + i * DAY) for i in range(1, (result.date - start).days + 1))
+    assert working >= 2
+
+
+@given(starts, st.integers(0, 400), any_terms, st.booleans())
+def test_monotone(start: dt.date, later_by: int, term: Term, statutory: bool) -> None:
+    later = start + later_by * DAY
+    assume(later <= D(2100, 10, 31))
+    assert deadline(later, term, statutory=statutory).date >= deadline(start, term, statutory=statutory).date
+
+
+@given(starts, st.integers(1, 24))
+def test_month_clamping(start: dt.date, months: int) -> None:
+    result = deadline(start, Term(months, TermUnit.MONTHS), statutory=False)
+    end = result.calendar_date
+    assert (end.year * 12 + end.month) - (start.year * 12 + start.month) == months
+    assert end.day == min(start.day, stdcal.monthrange(end.year, end.month)[1])
+
+
+@given(starts, atw_terms)
+def test_explanation_names_every_skipped_day(start: dt.date, term: Term) -> None:
+    result = deadline(start, term, statutory=True)
+    nl, en = result.explain("nl"), result.explain("en")
+    for day in result.extended_by:
+        assert format_date(day.date, "nl", weekday=False) in nl
+        assert format_date(day.date, "en", weekday=False) in en
+    assert format_date(result.date, "nl") in nl
+
+
+@given(starts, any_terms, st.booleans(), st.booleans())
+def test_provisional_iff_an_unverified_year_is_touched(
+    start: dt.date, term: Term, statutory: bool, eq: bool
+) -> None:
+    result = deadline(start, term, statutory=statutory, include_equated_days=eq)
+    uses_calendar = result.atw_applied or term.unit is TermUnit.WORKING_DAYS
+    lo = min(start, result.date)
+    hi = max(start, result.date, result.calendar_date)
+    touched = range(lo.year, hi.year + 1)
+    expected = uses_calendar and eq and any(y not in VERIFIED_DECREE_YEARS for y in touched)
+    assert result.provisional == expected
+    if expected:
+        assert result.provisional_reason is not None
+        assert all(str(y) in result.provisional_reason for y in result.unverified_years)
+
+
+@given(starts)
+def test_exclude_start_day_is_one_day_earlier(start: dt.date) -> None:
+    a = deadline(start, "6 weeks", statutory=False)
+    b = deadline(start, "6 weeks", statutory=False, exclude_start_day=False)
+    assert b.date == a.date - DAY
+    assert "A3" in b.rule_ids
