@@ -847,11 +847,15 @@ _HANDLING_RULES_FOLLOW: Final = ("R6", "R12", "A1", "R13", "R14", "R15")
 _HANDLING_CITES_ATW: Final = (_WKO_HANDLING, *_ATW_APPLIED)
 
 
+@functools.lru_cache(maxsize=16_384)
 def _fast_handling(day0: _dt.date, include_eq: bool, rules: tuple[str, ...]) -> Deadline | None:
     """The common case of :func:`handling_deadline`, for the 2 µs target (R12-R15).
 
     Same result as the general path (a test compares both for every day 1982-2100); returns
     ``None`` to defer to it near the turn of the year or where ATW art. 2 needs a closer look.
+    Memoised (a register has many complaints per receipt day; 16,384 days is 45 years): a
+    ``Deadline`` is immutable, so sharing one is safe. The decree data is package data, fixed
+    for the life of the process.
     """
     raw = day0 + _SIX_WEEKS
     year = raw.year
