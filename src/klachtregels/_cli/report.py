@@ -1,0 +1,125 @@
+"""``klachtregels report``: the annual complaint report (klachtenverslag; Wko art. 1.57b lid 4-9, R9).
+
+``--year`` declares REGISTER to be that year's register: records without a receipt date are
+counted in it (and shown as such in the data-quality section). Records dated in another year are
+left out and listed. Pass ``--mixed-register`` when the register spans years: undated records are
+then left out and listed instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from klachtregels.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    import argparse
+
+ORDER = 60
+
+__all__ = ["ORDER", "register"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``report`` sub-command."""
+    p = subparsers.add_parser(
+        "report",
+        help="write the annual complaint report (klachtenverslag, Wko 1.57b lid 4-9)",
+        description=(
+            "Write the annual complaint report over one year from a complaint register: per location "
+            "and organisation the number and nature of complaints, the tenor of the judgements and the "
+            "measures, Geschillencommissie disputes, when it is due (R9, A16), and a data-quality section. "
+            "Counts and categories only, unless --include-descriptions (then redacted, lid 5-6)."
+        ),
+    )
+    p.add_argument(
+        "register_path", metavar="REGISTER", help="the complaint register (CSV, JSON Lines or JSON)"
+    )
+    p.add_argument(
+        "--year", type=int, required=True, help="the report year; declares REGISTER that year's register"
+    )
+    p.add_argument(
+        "--mixed-register",
+        action="store_true",
+        help="REGISTER spans several years: leave records without a receipt date out (they are listed)",
+    )
+    p.add_argument("--org", metavar="ORG.toml", help="the organisation file (see docs/report.md)")
+    p.add_argument(
+        "--mapping", metavar="MAP", help="column mapping for REGISTER: a TOML file or built-in name"
+    )
+    p.add_argument("--geschillen", metavar="FILE", help="Geschillencommissie cases file")
+    p.add_argument("--geschillen-mapping", metavar="MAP", help="column mapping for --geschillen")
+    p.add_argument("--children", type=int, metavar="N", help="children served in the year (overrides --org)")
+    p.add_argument(
+        "--previous",
+        metavar="N|FILE",
+        help="the previous year: a total number of complaints, or its register (read with --mapping)",
+    )
+    p.add_argument(
+        "--format", choices=("md", "html", "json"), default="md", help="output format (default md)"
+    )
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    p.add_argument(
+        "--include-descriptions",
+        action="store_true",
+        help="include complaint descriptions and solutions, redacted (review before publishing, lid 5)",
+    )
+    p.add_argument(
+        "--atw-fixed-dates",
+        action="store_true",
+        help="apply the Algemene termijnenwet to the fixed date 'before 1 June' (A16 jaarverslag_atw)",
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from klachtregels.organisation import load_organisation
+    from klachtregels.register import read_gck_cases, read_register
+    from klachtregels.report import PreviousYear, build_report, render
+
+    if args.children is not None and args.children < 0:
+        raise InvalidInputError("command line", [("--children", "must be 0 or more")])
+    undated = not args.mixed_register
+    organisation = load_organisation(args.org) if args.org else None
+    records = read_register(args.register_path, mapping=args.mapping)
+    gck = read_gck_cases(args.geschillen, mapping=args.geschillen_mapping) if args.geschillen else None
+
+    previous: int | PreviousYear | list[Any] | None = None
+    if args.previous is not None:
+        text = str(args.previous).strip()
+        if text.isdigit():
+            previous = int(text)
+        elif Path(text).is_file():
+            previous = list(read_register(text, mapping=args.mapping))
+        else:
+            raise InvalidInputError(
+                "command line", [("--previous", f"{text!r} is neither a number nor a readable register file")]
+            )
+
+    report = build_report(
+        records,
+        year=args.year,
+        organisation=organisation,
+        gck_cases=gck,
+        undated_in_year=undated,
+        children_served=args.children,
+        previous=previous,
+        jaarverslag_atw=args.atw_fixed_dates,
+        include_descriptions=args.include_descriptions,
+        lang=args.lang,
+    )
+    text_out = render(report, args.format, args.lang)
+    if args.output:
+        Path(args.output).write_text(text_out, encoding="utf-8")
+        dq = report.data_quality
+        print(
+            f"klachtregels: wrote {args.output}: {report.total.total} complaints over {args.year}; "
+            f"{dq.rows_rejected} rows rejected; due: {report.due.outcome}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(text_out)
+    return 0

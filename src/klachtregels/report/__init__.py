@@ -1,0 +1,66 @@
+"""The annual complaint report (klachtenverslag; Wko art. 1.57b lid 4-9, R9).
+
+``build_report`` computes it from register records, Geschillencommissie cases and the
+organisation file; ``render_markdown``, ``render_html`` and ``render_json`` write it out, in Dutch
+(default) or English. The report model holds only anonymised data (lid 5-6).
+"""
+
+from __future__ import annotations
+
+from klachtregels.report.anonymise import Redactor, looks_like_address
+from klachtregels.report.compute import REPORT_CITATIONS, build_report, report_due
+from klachtregels.report.model import (
+    AnnualReport,
+    DataQuality,
+    GckSummary,
+    GroupStats,
+    MeasureSummary,
+    PreviousYear,
+    RejectedRow,
+    ReportDue,
+    ReportEntry,
+    VerdictSplit,
+)
+from klachtregels.report.render_html import render_html
+from klachtregels.report.render_json import SCHEMA, SCHEMA_VERSION, render_json, report_to_dict
+from klachtregels.report.render_md import render_markdown
+
+__all__ = [
+    "REPORT_CITATIONS",
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "AnnualReport",
+    "DataQuality",
+    "GckSummary",
+    "GroupStats",
+    "MeasureSummary",
+    "PreviousYear",
+    "Redactor",
+    "RejectedRow",
+    "ReportDue",
+    "ReportEntry",
+    "VerdictSplit",
+    "build_report",
+    "looks_like_address",
+    "render",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "report_due",
+    "report_to_dict",
+]
+
+
+def render(report: AnnualReport, fmt: str = "md", lang: str = "nl") -> str:
+    """Render ``report`` as ``"md"``, ``"html"`` or ``"json"`` in ``lang`` (``"nl"`` or ``"en"``)."""
+    from klachtregels.errors import InvalidInputError
+
+    if lang not in ("nl", "en"):
+        raise InvalidInputError("report rendering", [("lang", f"{lang!r} is not one of: nl, en")])
+    if fmt == "md":
+        return render_markdown(report, lang)
+    if fmt == "html":
+        return render_html(report, lang)
+    if fmt == "json":
+        return render_json(report, lang)
+    raise InvalidInputError("report rendering", [("format", f"{fmt!r} is not one of: md, html, json")])

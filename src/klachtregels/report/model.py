@@ -1,0 +1,245 @@
+"""The annual complaint report as data (Wko 1.57b lid 4; R9).
+
+Everything here is computed by :func:`klachtregels.report.build_report` and is already anonymised
+(lid 5-6): counts, the provider's own categories, location names (pseudonymised where lid 6
+requires it) and, only when asked for, redacted free text. Renderers read these objects and
+nothing else, so no renderer can leak what the model does not hold.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from klachtregels.citations import Citation
+    from klachtregels.organisation import Organisation
+
+__all__ = [
+    "AnnualReport",
+    "DataQuality",
+    "GckSummary",
+    "GroupStats",
+    "MeasureSummary",
+    "PreviousYear",
+    "RejectedRow",
+    "ReportDue",
+    "ReportEntry",
+    "VerdictSplit",
+]
+
+#: ``((name, count), ...)``: most frequent first, then by name. ``None`` is "not recorded".
+Counts = tuple[tuple[str | None, int], ...]
+
+
+@attrs.frozen(kw_only=True)
+class VerdictSplit:
+    """The tenor of the judgements (lid 4 c): how many complaints were judged (partly) well-founded."""
+
+    gegrond: int = 0
+    deels_gegrond: int = 0
+    ongegrond: int = 0
+    #: No verdict recorded: unknown, never guessed from the text.
+    unknown: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.gegrond + self.deels_gegrond + self.ongegrond + self.unknown
+
+
+@attrs.frozen(kw_only=True)
+class MeasureSummary:
+    """The nature of the measures (lid 4 c), as far as the register records them. Never inferred from text."""
+
+    #: Complaints whose judgement lists at least one measure.
+    with_measures: int = 0
+    #: Complaints whose judgement is known to list no measures.
+    without_measures: int = 0
+    #: Complaints for which the register does not say whether measures were taken.
+    measures_unknown: int = 0
+    #: Measures listed, in all.
+    measures: int = 0
+    #: Of those, measures with a concrete term (lid 2 f) / known to lack one / not known.
+    with_concrete_term: int = 0
+    without_concrete_term: int = 0
+    term_unknown: int = 0
+    #: Complaints with a written account of what was decided or done (the judgement summary).
+    with_summary: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class GroupStats:
+    """The figures for one group of complaints: all of them, one organisation or one location."""
+
+    #: The group's name as given in the register; ``None``: not recorded. Empty for the total.
+    name: str | None
+    #: The name to show: ``name``, or a pseudonym where lid 6 requires it (gastouder home addresses).
+    display_name: str | None
+    total: int
+    #: Complaints per category (the provider's own categories): 'number and nature' (lid 4 c).
+    categories: Counts
+    verdicts: VerdictSplit
+    measures: MeasureSummary
+    #: For locations: the organisations (legal entities) its complaints were filed with.
+    organisations: tuple[str | None, ...] = ()
+    #: The display name was replaced by a pseudonym (lid 6).
+    pseudonymised: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class GckSummary:
+    """Disputes before the Geschillencommissie Kinderopvang in the year (lid 4 d): number and nature."""
+
+    total: int
+    by_subject: Counts
+    by_outcome: Counts
+    by_organisation: Counts
+    #: ``(subject, outcome, count)`` for the subject-by-outcome table.
+    by_subject_outcome: tuple[tuple[str | None, str | None, int], ...]
+    #: Where the cases came from: ``"geschillen"`` (a separate file) or ``"register"`` (filings on records).
+    source: str
+
+
+@attrs.frozen(kw_only=True)
+class RejectedRow:
+    """A row the register reader could not use. Only its number and the columns named, never its text."""
+
+    row: int | None
+    fields: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class DataQuality:
+    """Everything that was read, and what was odd about it. Nothing is dropped or guessed."""
+
+    #: Rows the reader read (from its summary; else records given + rows rejected).
+    rows_read: int
+    rejected: tuple[RejectedRow, ...]
+    #: Records given to the report (rows read minus rows rejected).
+    records: int
+    #: Records counted in the report.
+    included: int
+    #: Rows of records whose receipt date lies outside the report year (not counted).
+    outside_year: tuple[int | None, ...]
+    #: Rows of records without a receipt date, counted because the register was declared this year's.
+    undated_included: tuple[int | None, ...]
+    #: Rows of records without a receipt date, not counted (the register was not declared this year's).
+    undated_excluded: tuple[int | None, ...]
+    no_location: tuple[int | None, ...]
+    no_verdict: tuple[int | None, ...]
+    no_category: tuple[int | None, ...]
+    no_organisation: tuple[int | None, ...]
+    #: Groups of rows with the same location, category, description and judgement summary.
+    possible_duplicates: tuple[tuple[int | None, ...], ...]
+    #: Complaints known to be oral: in the register, but not 'written complaints' for lid 9.
+    oral: tuple[int | None, ...]
+    #: Complaints whose channel is not recorded: taken as written for lid 9 (the conservative side).
+    channel_unknown: int
+    #: Location names replaced by a pseudonym (lid 6).
+    pseudonymised_locations: int
+    #: Location names that look like a street address while the provider's kind is unknown (check lid 6).
+    address_like_locations_unchecked: int
+    #: Geschillencommissie rows: read, rejected, outside the year, undated and counted / not counted.
+    gck_rows_read: int | None = None
+    gck_rejected: tuple[RejectedRow, ...] = ()
+    gck_outside_year: tuple[int | None, ...] = ()
+    gck_undated_included: tuple[int | None, ...] = ()
+    gck_undated_excluded: tuple[int | None, ...] = ()
+
+    @property
+    def rows_rejected(self) -> int:
+        return len(self.rejected)
+
+    @property
+    def accounted(self) -> bool:
+        """Every row read is either counted, outside the year, undated and excluded, or rejected."""
+        return (
+            self.included + len(self.outside_year) + len(self.undated_excluded) + self.rows_rejected
+            == self.rows_read
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ReportDue:
+    """Whether a report over ``year`` is required, and by when (lid 8-9; R9, A16)."""
+
+    year: int
+    #: ``"REQUIRED"``, ``"NOT_REQUIRED"`` or ``"UNDETERMINED"`` (the last day depends on A16).
+    outcome: str
+    #: Why undetermined: the ambiguity id (``"A16"``); ``None`` otherwise.
+    reason: str | None
+    #: Written complaints that year (lid 9): complaints not known to be oral.
+    written_complaints: int
+    #: 'Before 1 June' of the next year: 31 May. ``None`` when no report is required.
+    calendar_last_day: dt.date | None
+    #: The last day if ATW art. 1 applies to this fixed date (next working day after a weekend/holiday).
+    atw_last_day: dt.date | None
+    #: The last day under the chosen setting (``jaarverslag_atw``).
+    last_day: dt.date | None
+    #: The last ATW working day on or before 31 May: send by then to be safe.
+    recommended_by: dt.date | None
+    jaarverslag_atw: bool
+    #: ``VERIFY_LID7`` (first report year, lid 7), ``KLACHTENLOKET_FAQ_GCK`` (J01), ``CHANNEL_UNKNOWN``,
+    #: ``ATW_ON_FIXED_DATE``, ``PROVISIONAL_CALENDAR``.
+    flags: tuple[str, ...]
+    rule_ids: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class PreviousYear:
+    """The previous year's figures, for comparison."""
+
+    year: int
+    total: int
+    #: Per category, when a register was given; ``None`` for a plain total.
+    categories: Counts | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReportEntry:
+    """One complaint in the optional list (``include_descriptions=True``): redacted text only."""
+
+    row: int | None
+    location: str | None
+    organisation: str | None
+    category: str | None
+    verdict: str | None
+    #: Redacted (lid 5). ``None``: no text in the register.
+    description: str | None
+    summary: str | None
+    measures: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport:
+    """The klachtenverslag over one year. Build it with :func:`klachtregels.report.build_report`."""
+
+    year: int
+    #: The organisation file, when given (name, description of the regulation, how parents were told).
+    organisation: Organisation | None
+    total: GroupStats
+    by_organisation: tuple[GroupStats, ...]
+    by_location: tuple[GroupStats, ...]
+    #: ``(category, verdicts)`` over all locations, in the order of ``total.categories``.
+    category_verdicts: tuple[tuple[str | None, VerdictSplit], ...]
+    #: ``None``: no Geschillencommissie data was given (unknown, not zero).
+    gck: GckSummary | None
+    children_served: int | None
+    previous: PreviousYear | None
+    due: ReportDue
+    data_quality: DataQuality
+    include_descriptions: bool
+    entries: tuple[ReportEntry, ...]
+    citations: tuple[Citation, ...]
+    library_version: str
+
+    @property
+    def share_of_children(self) -> float | None:
+        """Complaints per child served, as a fraction (0.0071 is 0.71%). ``None`` when not known."""
+        if self.children_served is None or self.children_served == 0:
+            return None
+        return self.total.total / self.children_served

@@ -1,0 +1,190 @@
+"""The annual report as JSON: a versioned shape (``schema``, ``schema_version``, ``library_version``).
+
+Version 1 of ``klachtregels.annual-report``. Additive changes keep the major version; a renamed or
+removed key raises it. Counts are lists of ``{"name", "count"}`` (``name`` ``null``: not recorded),
+most frequent first. Dates are ISO strings. Only anonymised data is in the report model, so only
+anonymised data is in the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Final
+
+from klachtregels.report._text import due_lines, flag_text
+
+if TYPE_CHECKING:
+    from klachtregels.report.model import (
+        AnnualReport,
+        Counts,
+        GroupStats,
+        MeasureSummary,
+        RejectedRow,
+        VerdictSplit,
+    )
+
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "render_json", "report_to_dict"]
+
+SCHEMA: Final = "klachtregels.annual-report"
+SCHEMA_VERSION: Final = "1.0"
+
+
+def _counts(counts: Counts) -> list[dict[str, Any]]:
+    return [{"name": name, "count": n} for name, n in counts]
+
+
+def _verdicts(v: VerdictSplit) -> dict[str, int]:
+    return {
+        "gegrond": v.gegrond,
+        "deels_gegrond": v.deels_gegrond,
+        "ongegrond": v.ongegrond,
+        "unknown": v.unknown,
+    }
+
+
+def _measures(m: MeasureSummary) -> dict[str, int]:
+    return {
+        "with_measures": m.with_measures,
+        "without_measures": m.without_measures,
+        "measures_unknown": m.measures_unknown,
+        "measures": m.measures,
+        "with_concrete_term": m.with_concrete_term,
+        "without_concrete_term": m.without_concrete_term,
+        "term_unknown": m.term_unknown,
+        "with_summary": m.with_summary,
+    }
+
+
+def _group(g: GroupStats, *, location: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": g.display_name,
+        "total": g.total,
+        "categories": _counts(g.categories),
+        "verdicts": _verdicts(g.verdicts),
+        "measures": _measures(g.measures),
+    }
+    if location:
+        out["organisations"] = list(g.organisations)
+        out["pseudonymised"] = g.pseudonymised
+    return out
+
+
+def _rejected(rows: tuple[RejectedRow, ...]) -> list[dict[str, Any]]:
+    return [{"row": r.row, "fields": list(r.fields)} for r in rows]
+
+
+def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
+    """The JSON form of ``report``. ``lang`` sets the wording of the explanatory texts only."""
+    org = report.organisation
+    dq = report.data_quality
+    due = report.due
+    share = report.share_of_children
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "library_version": report.library_version,
+        "lang": lang,
+        "year": report.year,
+        "organisation": None
+        if org is None
+        else {
+            "name": org.name,
+            "kind": org.kind.value if org.kind is not None else None,
+            "lrk_numbers": list(org.lrk_numbers),
+            "regulation_description": org.regulation.description,
+            "how_parents_informed": org.regulation.how_parents_informed,
+            "handling_term": org.regulation.provides.handling_term,
+            "gck_affiliated": org.geschillencommissie.affiliated,
+        },
+        "total": _group(report.total),
+        "by_organisation": [_group(g) for g in report.by_organisation],
+        "by_location": [_group(g, location=True) for g in report.by_location],
+        "category_verdicts": [
+            {"category": cat, "verdicts": _verdicts(v)} for cat, v in report.category_verdicts
+        ],
+        "gck": None
+        if report.gck is None
+        else {
+            "total": report.gck.total,
+            "source": report.gck.source,
+            "by_subject": _counts(report.gck.by_subject),
+            "by_outcome": _counts(report.gck.by_outcome),
+            "by_organisation": _counts(report.gck.by_organisation),
+            "by_subject_outcome": [
+                {"subject": s, "outcome": o, "count": n} for s, o, n in report.gck.by_subject_outcome
+            ],
+        },
+        "children_served": report.children_served,
+        "share_of_children": share,
+        "previous": None
+        if report.previous is None
+        else {
+            "year": report.previous.year,
+            "total": report.previous.total,
+            "categories": None if report.previous.categories is None else _counts(report.previous.categories),
+        },
+        "due": {
+            "outcome": due.outcome,
+            "reason": due.reason,
+            "written_complaints": due.written_complaints,
+            "calendar_last_day": _iso(due.calendar_last_day),
+            "atw_last_day": _iso(due.atw_last_day),
+            "last_day": _iso(due.last_day),
+            "recommended_by": _iso(due.recommended_by),
+            "jaarverslag_atw": due.jaarverslag_atw,
+            "flags": [{"code": f, "message": flag_text(f, lang)} for f in due.flags],
+            "rule_ids": list(due.rule_ids),
+            "citations": [c.to_dict() for c in due.citations],
+            "explanation": " ".join(due_lines(due, lang)),
+        },
+        "data_quality": {
+            "rows_read": dq.rows_read,
+            "rows_rejected": dq.rows_rejected,
+            "rejected": _rejected(dq.rejected),
+            "records": dq.records,
+            "included": dq.included,
+            "outside_year": list(dq.outside_year),
+            "undated_included": list(dq.undated_included),
+            "undated_excluded": list(dq.undated_excluded),
+            "no_location": list(dq.no_location),
+            "no_verdict": list(dq.no_verdict),
+            "no_category": list(dq.no_category),
+            "no_organisation": list(dq.no_organisation),
+            "possible_duplicates": [list(g) for g in dq.possible_duplicates],
+            "oral": list(dq.oral),
+            "channel_unknown": dq.channel_unknown,
+            "pseudonymised_locations": dq.pseudonymised_locations,
+            "address_like_locations_unchecked": dq.address_like_locations_unchecked,
+            "accounted": dq.accounted,
+            "gck_rows_read": dq.gck_rows_read,
+            "gck_rejected": _rejected(dq.gck_rejected),
+            "gck_outside_year": list(dq.gck_outside_year),
+            "gck_undated_included": list(dq.gck_undated_included),
+            "gck_undated_excluded": list(dq.gck_undated_excluded),
+        },
+        "include_descriptions": report.include_descriptions,
+        "entries": [
+            {
+                "row": e.row,
+                "location": e.location,
+                "organisation": e.organisation,
+                "category": e.category,
+                "verdict": e.verdict,
+                "description": e.description,
+                "summary": e.summary,
+                "measures": list(e.measures),
+            }
+            for e in report.entries
+        ],
+        "citations": [c.to_dict() for c in report.citations],
+        "rule_ids": ["R9"],
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value.isoformat())
+
+
+def render_json(report: AnnualReport, lang: str = "nl") -> str:
+    """``report`` as indented JSON text (UTF-8, non-ASCII kept)."""
+    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"

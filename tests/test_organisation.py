@@ -1,0 +1,88 @@
+"""The organisation file: TOML, validated, unknown facts stay None."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from klachtregels.errors import InvalidInputError
+from klachtregels.model import ProviderKind
+from klachtregels.organisation import load_organisation, parse_organisation
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_synthetic_example_loads_every_section() -> None:
+    org = load_organisation(EXAMPLES / "organisation.toml")
+    assert org.kind is ProviderKind.KINDERCENTRUM
+    assert [loc.name for loc in org.locations] == ["KDV De Voorbeeldtuin", "BSO De Uitkijk"]
+    assert org.locations[0].lrk_number == "100000001"
+    assert org.regulation.provides.handling_term == "6 weeks"
+    assert org.regulation.provides.concrete_term_for_measures is True
+    assert org.meldcode.staff_know_meldplicht is True
+    report = org.annual_report(2024)
+    assert report is not None
+    assert report.sent_to_ggd_on == dt.date(2025, 5, 27)
+    assert org.annual_report(2023) is None
+
+
+def test_partou_example_keeps_unstated_facts_unknown() -> None:
+    org = load_organisation(EXAMPLES / "partou-2025" / "organisation.toml")
+    assert org.name == "Partou kinderopvang"
+    assert org.children_served == 72684
+    assert org.geschillencommissie.affiliated is True
+    # The seed says nothing about these: unknown, never False.
+    assert org.regulation.provides.reasoned_judgement is None
+    assert org.oudercommissie.advised_on_regulation is None
+    assert org.meldcode.adopted is None
+    assert org.locations == ()
+
+
+def test_absent_sections_are_unknown() -> None:
+    org = parse_organisation({"name": "X"})
+    assert org.kind is None
+    assert org.regulation.adopted is None
+    assert org.regulation.provides.handling_term is None
+    assert org.geschillencommissie.informs_parents is None
+    assert org.annual_reports == ()
+
+
+def test_every_problem_is_named_by_key() -> None:
+    data = {
+        "name": "X",
+        "kind": "creche",
+        "lrk_numbers": ["123"],
+        "locations": [{"name": "A", "lrk": "12"}],
+        "regulation": {"adopted": "yes", "provides": {"handling_term": 6, "typo": True}},
+        "annual_reports": [{"year": 2024, "sent_to_ggd_on": "2024-05-01"}],
+        "colour": "red",
+    }
+    with pytest.raises(InvalidInputError) as exc:
+        parse_organisation(data)
+    keys = {k for k, _m in exc.value.problems}
+    assert keys == {
+        "kind",
+        "lrk_numbers[0]",
+        "locations[0].lrk",
+        "regulation.adopted",
+        "regulation.provides.handling_term",
+        "regulation.provides.typo",
+        "annual_reports[0].sent_to_ggd_on",
+        "colour",
+    }
+
+
+def test_name_required_and_invalid_toml(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match="name"):
+        parse_organisation({"kind": "kindercentrum"})
+    bad = tmp_path / "org.toml"
+    bad.write_text("name = \n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="not valid TOML"):
+        load_organisation(bad)
+
+
+def test_duplicate_annual_report_year() -> None:
+    with pytest.raises(InvalidInputError, match=r"annual_reports\[1\]\.year"):
+        parse_organisation({"name": "X", "annual_reports": [{"year": 2024}, {"year": 2024}]})

@@ -1,0 +1,159 @@
+"""Partou's Klachtenjaarverslag 2025 reproduced from its own tables (shared/data/README.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from klachtregels.cli import main
+from klachtregels.organisation import load_organisation
+from klachtregels.register import read_gck_cases, read_register
+from klachtregels.report import AnnualReport, build_report, render
+
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data" / "partou"
+ORG = ROOT / "examples" / "partou-2025" / "organisation.toml"
+
+# README: 24 categories with their counts.
+CATEGORIES = {
+    "Communicatie vanuit locatie": 99,
+    "Personele bezetting": 67,
+    "Planning en plaatsing": 38,
+    "Fysieke veiligheid": 36,
+    "Ruil- en inhaaluren": 33,
+    "Sluiting groep / locatie": 30,
+    "Binnenruimte": 29,
+    "Omgang/interactie met kind": 29,
+    "Verzorging kind": 25,
+    "Overig OVK & Voorwaarden": 22,
+    "Overig veiligheid en ongewenst gedrag": 20,
+    "Voeding": 15,
+    "Facturen en betalingen": 14,
+    "Sociale veiligheid": 10,
+    "Activiteiten": 8,
+    "Spelmateriaal": 8,
+    "Privacy": 6,
+    "Schoonmaak": 6,
+    "Buitenruimte": 5,
+    "Communicatie vanuit servicekantoor": 5,
+    "Discriminatie": 4,
+    "Tarieven": 2,
+    "Overig": 1,
+    "Seksueel GOG": 1,
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> AnnualReport:
+    return build_report(
+        read_register(DATA / "partou_klachten_2025.csv", mapping="partou"),
+        year=2025,
+        organisation=load_organisation(ORG),
+        gck_cases=read_gck_cases(DATA / "partou_geschillen_2025.csv", mapping="partou_geschillen"),
+        undated_in_year=True,  # the register is Partou's 2025 register (it has no dates)
+        previous=538,
+    )
+
+
+def test_total_and_categories(report: AnnualReport) -> None:
+    assert report.total.total == 513
+    assert dict(report.total.categories) == CATEGORIES
+    assert len(report.total.categories) == 24
+
+
+def test_verdicts(report: AnnualReport) -> None:
+    v = report.total.verdicts
+    assert (v.gegrond, v.deels_gegrond, v.ongegrond, v.unknown) == (236, 177, 88, 12)
+    per_org = {g.name: g.verdicts for g in report.by_organisation}
+    p = per_org["Partou B.V."]
+    s = per_org["Smallsteps B.V."]
+    assert (p.gegrond, p.deels_gegrond, p.ongegrond, p.unknown) == (92, 61, 38, 7)
+    assert (s.gegrond, s.deels_gegrond, s.ongegrond, s.unknown) == (144, 116, 50, 5)
+
+
+def test_per_organisation(report: AnnualReport) -> None:
+    assert {g.name: g.total for g in report.by_organisation} == {"Smallsteps B.V.": 315, "Partou B.V.": 198}
+
+
+def test_geschillencommissie(report: AnnualReport) -> None:
+    assert report.gck is not None
+    assert report.gck.total == 6
+    assert dict(report.gck.by_outcome) == {"gegrond": 1, "ongegrond": 4, "geschikt": 1}
+    assert dict(report.gck.by_organisation) == {"Partou B.V.": 4, "Smallsteps B.V.": 2}
+
+
+def test_share_and_previous_year(report: AnnualReport) -> None:
+    assert report.share_of_children is not None
+    assert round(report.share_of_children * 100, 2) == 0.71
+    assert report.previous is not None
+    assert (report.previous.year, report.previous.total) == (2024, 538)
+
+
+def test_data_quality_keeps_everything_visible(report: AnnualReport) -> None:
+    dq = report.data_quality
+    assert dq.rows_read == 513
+    assert dq.accounted
+    # Three rows without a location (seed lines 672, 767, 1098), counted, not guessed.
+    assert len(dq.no_location) == 3
+    assert sum(g.total for g in report.by_location if g.name is None) == 3
+    assert len(dq.no_verdict) == 12
+    # The duplicate (seed lines 1141/1156; Eva Besnyostraat 491, Verzorging kind): CSV rows 403 and 411.
+    assert dq.possible_duplicates == ((403, 411),)
+    assert len(dq.undated_included) == 513
+    assert report.due.outcome == "UNDETERMINED"
+    md = render(report, "md")
+    assert "403 & 411" in md
+    assert "206, 241, 381" in md
+
+
+def test_location_table_is_compact(report: AnnualReport) -> None:
+    assert sum(1 for g in report.by_location if g.name is not None) == 311
+    html = render(report, "html")
+    assert html.count("<svg") == 2  # one chart per figure, not one per location
+    assert 'class="loc"' in html
+
+
+def test_descriptions_are_redacted_when_included() -> None:
+    rep = build_report(
+        read_register(DATA / "partou_klachten_2025.csv", mapping="partou"),
+        year=2025,
+        undated_in_year=True,
+        include_descriptions=True,
+    )
+    assert len(rep.entries) == 513
+    out = render(rep, "json")
+    assert "klachten@partou.nl" not in out
+
+
+def test_cli_on_partou(tmp_path: Path) -> None:
+    out = tmp_path / "partou.json"
+    code = main(
+        [
+            "report",
+            str(DATA / "partou_klachten_2025.csv"),
+            "--year",
+            "2025",
+            "--mapping",
+            "partou",
+            "--geschillen",
+            str(DATA / "partou_geschillen_2025.csv"),
+            "--geschillen-mapping",
+            "partou_geschillen",
+            "--org",
+            str(ORG),
+            "--previous",
+            "538",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+        ]
+    )
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["total"]["total"] == 513
+    assert data["gck"]["total"] == 6
+    assert data["children_served"] == 72684
+    assert data["data_quality"]["possible_duplicates"] == [[403, 411]]
