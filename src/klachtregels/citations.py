@@ -13,6 +13,7 @@ import attrs
 
 __all__ = [
     "ATW",
+    "BW3",
     "GCK_REGLEMENT",
     "MELDCODE_BESLUIT",
     "WET_KINDEROPVANG",
@@ -54,6 +55,12 @@ MELDCODE_BESLUIT = Instrument(
     bwb_id="BWBR0033723",
     url="https://wetten.overheid.nl/BWBR0033723",
 )
+BW3 = Instrument(
+    short="BW",
+    title="Burgerlijk Wetboek Boek 3",
+    bwb_id="BWBR0005291",
+    url="https://wetten.overheid.nl/BWBR0005291",
+)
 GCK_REGLEMENT = Instrument(
     short="GCK-reglement",
     title="Reglement Geschillencommissie Kinderopvang",
@@ -80,6 +87,8 @@ class Citation:
         """A deep link to the article on wetten.overheid.nl, where the instrument has one."""
         base = self.instrument.url
         if base is None or self.instrument.bwb_id is None or self.article is None:
+            return base
+        if ":" in self.article:  # book:article (BW): the site anchors these per title; link the book
             return base
         return f"{base}#Artikel{self.article}"
 

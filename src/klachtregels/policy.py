@@ -37,6 +37,7 @@ __all__ = [
     "TwelveMonthStart",
     "load_policy",
     "shipped_policies",
+    "toml_key",
 ]
 
 
@@ -205,8 +206,12 @@ _LAYOUT: Mapping[str, Mapping[str, str]] = {
         "acknowledgement": "acknowledgement_term",
         "submission_window": "submission_window",
     },
-    "geschillencommissie": {"klachtgeld_cents": "klachtgeld_cents", "klachtgeld_seen_on": "klachtgeld_seen_on"},
+    "geschillencommissie": {
+        "klachtgeld_cents": "klachtgeld_cents",
+        "klachtgeld_seen_on": "klachtgeld_seen_on",
+    },
 }
+
 
 def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") -> Policy:
     """Build a policy from the TOML structure; every problem is reported at once, by key."""
@@ -228,22 +233,12 @@ def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") ->
                 problems.append(f"{section}.{key}: unknown setting (known: {', '.join(sorted(keys))})")
                 continue
             kwargs[field] = item
-    sources: list[PolicySource] = []
-    for i, src in enumerate(data.get("sources", [])):
-        if not isinstance(src, Mapping) or "setting" not in src or "document" not in src:
-            problems.append(f"sources[{i}]: needs at least 'setting' and 'document'")
-            continue
-        unknown = set(src) - {"setting", "document", "clause", "quote"}
-        if unknown:
-            problems.append(f"sources[{i}]: unknown keys {sorted(unknown)}")
-            continue
-        sources.append(PolicySource(**src))
-    kwargs["sources"] = tuple(sources)
+    kwargs["sources"] = tuple(_read_sources(data.get("sources", []), problems))
     for attribute in attrs.fields(Policy):
         if attribute.name in kwargs and attribute.name != "sources":
             problem = _check_value(attribute, kwargs[attribute.name])
             if problem:
-                problems.append(f"{_toml_key(attribute.name)}: {problem}")
+                problems.append(f"{toml_key(attribute.name)}: {problem}")
     if problems:
         raise PolicyError(f"{origin}: " + "; ".join(problems))
     try:
@@ -252,12 +247,50 @@ def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") ->
         raise PolicyError(f"{origin}: {exc}") from None
 
 
-def _toml_key(field_name: str) -> str:
+_SOURCE_KEYS = ("setting", "document", "clause", "quote")
+
+
+def _read_sources(raw: object, problems: list[str]) -> list[PolicySource]:
+    """The ``[[sources]]`` entries; each problem (by index and key) is appended to ``problems``."""
+    if not isinstance(raw, list):
+        problems.append("sources: must be an array of tables ([[sources]])")
+        return []
+    known_settings = {f"{section}.{key}" for section, keys in _LAYOUT.items() for key in keys}
+    sources: list[PolicySource] = []
+    for i, src in enumerate(raw):
+        if not isinstance(src, Mapping):
+            problems.append(f"sources[{i}]: must be a table")
+            continue
+        found = len(problems)
+        problems.extend(
+            f"sources[{i}].{key}: missing (every source needs 'setting' and 'document')"
+            for key in ("setting", "document")
+            if key not in src
+        )
+        problems.extend(
+            f"sources[{i}].{key}: unknown key (known: {', '.join(_SOURCE_KEYS)})"
+            for key in sorted(set(src) - set(_SOURCE_KEYS))
+        )
+        problems.extend(
+            f"sources[{i}].{key}: expected text, got {src[key]!r}"
+            for key in _SOURCE_KEYS
+            if key in src and not isinstance(src[key], str)
+        )
+        setting = src.get("setting")
+        if isinstance(setting, str) and setting not in known_settings:
+            problems.append(f"sources[{i}].setting: {setting!r} is not a policy setting (write section.key)")
+        if len(problems) == found:
+            sources.append(PolicySource(**{k: src[k] for k in _SOURCE_KEYS if k in src}))
+    return sources
+
+
+def toml_key(field_name: str) -> str:
+    """The dotted TOML key (``deadlines.handling_term``) of a :class:`Policy` field name."""
     for section, keys in _LAYOUT.items():
         for key, field in keys.items():
             if field == field_name:
                 return f"{section}.{key}"
-    return field_name  # pragma: no cover
+    return field_name
 
 
 def _check_value(field: attrs.Attribute[Any], value: Any) -> str | None:
@@ -272,10 +305,14 @@ def _check_value(field: attrs.Attribute[Any], value: Any) -> str | None:
         return f"expected true or false, got {value!r}"
     if annotation.startswith("int"):
         ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok and value < 0:
+            return f"must be 0 or more, got {value!r}"
         return None if ok else f"expected a whole number, got {value!r}"
     if annotation.startswith("str"):
         if not isinstance(value, str):
             return f"expected text, got {value!r}"
+        if field.name == "name" and not value.strip():
+            return "must not be empty (it names the policy in every decision)"
         if field.name in _TERM_FIELDS:
             try:
                 _parse_term(value)
@@ -299,9 +336,8 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
         return _shipped(text)
     path = Path(text)
     if not path.exists():
-        raise PolicyError(
-            f"no policy named {text!r}: not a shipped policy ({', '.join(shipped_policies())}) and no such file"
-        )
+        shipped = ", ".join(shipped_policies())
+        raise PolicyError(f"no policy named {text!r}: not a shipped policy ({shipped}) and no such file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

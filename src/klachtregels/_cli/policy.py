@@ -1,0 +1,152 @@
+"""``klachtregels policy``: organisation policies (``list``, ``show``, ``lint``).
+
+``policy lint FILE|NAME`` checks a policy against the law (:func:`klachtregels.policy_lint.lint_policy`)
+and exits 1 when it finds an error (a setting laxer than the law; ``--fail-on warning`` also fails on
+warnings), 0 otherwise, 2 when the file cannot be read or is not a valid policy. ``policy show`` prints a
+policy's settings with the clauses they encode; ``policy list`` lists the shipped policies.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+
+    from klachtregels.policy import Policy
+
+ORDER = 35
+
+__all__ = ["ORDER", "register"]
+
+_LANGS = ("nl", "en")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``policy`` sub-command and its actions."""
+    p = subparsers.add_parser(
+        "policy",
+        help="organisation policies: list, show, lint",
+        description=(
+            "Organisation policies fill only the points the law leaves open (regulation.md section 8). "
+            "'lint' rejects a policy that is laxer than the law."
+        ),
+    )
+    actions = p.add_subparsers(title="actions", metavar="ACTION", parser_class=type(p))
+
+    lint = actions.add_parser(
+        "lint",
+        help="check a policy against the law (exit 1 on an error)",
+        description=(
+            "Check a policy (a shipped name or a TOML file) against Wet kinderopvang 1.57b-1.57c and the "
+            "Algemene termijnenwet. Exit 0: no error; 1: an error (laxer than the law), or a warning with "
+            "--fail-on warning; 2: the policy cannot be read or is invalid."
+        ),
+    )
+    lint.add_argument("policy", metavar="FILE|NAME", help="a policy TOML file or a shipped policy name")
+    lint.add_argument("--json", action="store_true", help="print the report as JSON")
+    lint.add_argument("--lang", choices=_LANGS, default="nl", help="language of the text report (default nl)")
+    lint.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="exit 1 on findings at or above this severity (default error)",
+    )
+    lint.set_defaults(handler=_lint)
+
+    show = actions.add_parser(
+        "show",
+        help="print a policy's settings and the clauses they encode",
+        description="Print every setting of a policy, grouped as in its TOML file, with its sources.",
+    )
+    show.add_argument("policy", metavar="NAME|FILE", help="a shipped policy name or a policy TOML file")
+    show.add_argument("--json", action="store_true", help="print the policy as JSON")
+    show.set_defaults(handler=_show)
+
+    listing = actions.add_parser(
+        "list", help="list the shipped policies", description="List the shipped policies."
+    )
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.set_defaults(handler=_list)
+
+    def _usage(_args: argparse.Namespace) -> int:
+        p.print_help(sys.stderr)
+        return 2
+
+    p.set_defaults(handler=_usage)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from klachtregels.policy import load_policy  # lazy: keeps --help fast
+    from klachtregels.policy_lint import lint_policy
+
+    report = lint_policy(load_policy(args.policy))
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.render(args.lang))
+    return report.exit_code(args.fail_on)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from klachtregels.policy import load_policy
+
+    policy = load_policy(args.policy)
+    if args.json:
+        _print_json(policy.to_dict())
+    else:
+        print(_render_policy(policy))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from klachtregels.policy import load_policy, shipped_policies
+
+    rows = [(name, load_policy(name).title) for name in shipped_policies()]
+    if args.json:
+        _print_json([{"name": name, "title": title} for name, title in rows])
+    else:
+        width = max(len(name) for name, _ in rows)
+        for name, title in rows:
+            print(f"{name.ljust(width)}  {title}")
+    return 0
+
+
+def _render_policy(policy: Policy) -> str:
+    from klachtregels.policy import toml_key
+
+    values = policy.to_dict()
+    sources = values.pop("sources")
+    sections: dict[str, list[str]] = {}
+    for field, value in values.items():
+        section, _, name = toml_key(field).rpartition(".")
+        entry = f"# {name}: not set (unknown)" if value is None else f"{name} = {_toml_value(value)}"
+        sections.setdefault(section, []).append(entry)
+    lines = [f"# {policy.title}"]
+    for section, entries in sections.items():
+        lines.append("")
+        if section:
+            lines.append(f"[{section}]")
+        lines.extend(entries)
+    for src in sources:
+        lines.append("")
+        lines.append(f"[[sources]]  # {src['setting']}")
+        lines.extend(
+            f"{key} = {_toml_value(src[key])}"
+            for key in ("document", "clause", "quote")
+            if src.get(key) is not None
+        )
+    return "\n".join(lines)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)  # a JSON string or number is a valid TOML value

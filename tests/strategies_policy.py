@@ -1,0 +1,167 @@
+"""Hypothesis strategies for organisation policies (:class:`klachtregels.policy.Policy`).
+
+* :func:`policies`: any policy within the settings' ranges, lax ones included.
+* :func:`clean_policies`: only policies that :func:`klachtregels.policy_lint.is_clean` accepts (no error, no
+  warning). For the property "a policy that lints clean never produces an outcome laxer than the statutory
+  one" (``tests/test_policy_lint.py`` checks the strategy against lint itself).
+* :func:`terms`: term texts such as ``"6 weeks"``, ``"2 werkdagen"``.
+
+Import from tests as ``from strategies_policy import clean_policies`` (pytest puts ``tests/`` on the path).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from klachtregels.policy import (
+    AfterMeldcode,
+    AtwMode,
+    ComplainantScope,
+    HandledWhen,
+    Policy,
+    ReceiptRule,
+    TwelveMonthStart,
+)
+
+__all__ = ["clean_handling_terms", "clean_policies", "policies", "terms"]
+
+#: Unit words Term.parse reads, per unit (English and Dutch, singular and plural).
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "hours": ("hour", "hours", "uur"),
+    "days": ("day", "days", "dag", "dagen", "kalenderdagen"),
+    "working_days": ("working day", "working days", "werkdag", "werkdagen"),
+    "weeks": ("week", "weeks", "weken"),
+    "months": ("month", "months", "maand", "maanden"),
+    "years": ("year", "years", "jaar"),
+}
+#: Amounts drawn per unit: wide enough to cross the six-week line in every unit.
+AMOUNTS: dict[str, tuple[int, int]] = {
+    "hours": (1, 3000),
+    "days": (1, 400),
+    "working_days": (1, 80),
+    "weeks": (1, 60),
+    "months": (1, 30),
+    "years": (1, 5),
+}
+
+
+def terms(
+    units: tuple[str, ...] = tuple(UNIT_WORDS),
+    *,
+    max_amount: dict[str, int] | None = None,
+    backwards: bool = False,
+) -> st.SearchStrategy[str]:
+    """Term texts in ``units``; ``max_amount`` caps the amount per unit; ``backwards`` may add 'before'."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        unit = draw(st.sampled_from(units))
+        lo, hi = AMOUNTS[unit]
+        if max_amount and unit in max_amount:
+            hi = max_amount[unit]
+        amount = draw(st.integers(lo, hi))
+        word = draw(st.sampled_from(UNIT_WORDS[unit]))
+        text = f"{amount} {word}"
+        if backwards and draw(st.booleans()):
+            text += " before"
+        return text
+
+    return build()
+
+
+def clean_handling_terms() -> st.SearchStrategy[str]:
+    """Handling terms that can never run past six weeks (42 days)."""
+    # 24 working days take at most 42 days on the 2016-2035 ATW calendar (spring 2028); 1 month at most 31.
+    return terms(
+        ("hours", "days", "working_days", "weeks", "months"),
+        max_amount={"hours": 1008, "days": 42, "working_days": 24, "weeks": 6, "months": 1},
+    )
+
+
+_OPTIONAL_BOOL = st.none() | st.booleans()
+
+# A lower bound, in whole days, of how long a clean handling term takes (kept independent of lint).
+_LOWER_BOUND_PER_UNIT = {"hours": 1 / 24, "days": 1, "working_days": 1, "weeks": 7, "months": 28}
+
+
+def _lower_bound_days(term: str) -> int:
+    amount, _, word = term.partition(" ")
+    unit = next(u for u, words in UNIT_WORDS.items() if word in words)
+    return int(int(amount) * _LOWER_BOUND_PER_UNIT[unit])
+
+
+def _house_term_within(days: int) -> st.SearchStrategy[str | None]:
+    """A house term (first contact, acknowledgement) that takes at most ``days`` days, or None."""
+    if days < 1:  # a handling term of hours: no house term fits inside it
+        return st.none()
+    return st.none() | st.integers(1, days).map(lambda n: f"{n} dagen") | st.just(f"{days * 24} hours")
+
+
+def _settings(**overrides: st.SearchStrategy[Any]) -> dict[str, st.SearchStrategy[Any]]:
+    base: dict[str, st.SearchStrategy[Any]] = {
+        "name": st.just("hypothesis"),
+        "atw_mode": st.sampled_from(AtwMode),
+        "regulation_applies_atw": _OPTIONAL_BOOL,
+        "include_equated_days": st.booleans(),
+        "strict_calendar": st.booleans(),
+        "exclude_filing_day": st.booleans(),
+        "receipt_rule": st.sampled_from(ReceiptRule),
+        "handled_when": st.sampled_from(HandledWhen),
+        "handling_term": terms(backwards=True),
+        "complainant_scope": st.sampled_from(ComplainantScope),
+        "include_prospective_clients": st.booleans(),
+        "include_working_method": st.booleans(),
+        "electronic_counts_as_written": st.booleans(),
+        "app_messages_count_as_written": _OPTIONAL_BOOL,
+        "after_meldcode": st.sampled_from(AfterMeldcode),
+        "twelve_month_start": st.sampled_from(TwelveMonthStart),
+        "klachtgeld_cents": st.none() | st.integers(0, 100_000),
+        "klachtgeld_seen_on": st.none() | st.sampled_from(["2016", "2025", "2026-01-01"]),
+        "jaarverslag_atw": st.booleans(),
+        "private_term_atw": st.booleans(),
+        "first_contact_term": st.none() | terms(backwards=True),
+        "acknowledgement_term": st.none() | terms(backwards=True),
+        "submission_window": st.none() | terms(backwards=True),
+        "oudercommissie_internal_route": st.booleans(),
+    }
+    base.update(overrides)
+    return base
+
+
+def policies(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Policy]:
+    """Any policy within the settings' ranges (laxer-than-the-law ones included).
+
+    Keyword arguments replace the strategy for one setting: ``policies(handling_term=st.just("7 weeks"))``.
+    """
+    return st.builds(Policy, **_settings(**overrides))
+
+
+@st.composite
+def _clean(draw: st.DrawFn) -> Policy:
+    atw_mode = draw(st.sampled_from(AtwMode))
+    handling_term = draw(clean_handling_terms())
+    house_terms = _house_term_within(_lower_bound_days(handling_term))
+    settings = _settings(
+        handling_term=st.just(handling_term),
+        atw_mode=st.just(atw_mode),
+        # Only meaningful (and only clean) with follow_regulation_text.
+        regulation_applies_atw=_OPTIONAL_BOOL if atw_mode is AtwMode.FOLLOW_REGULATION_TEXT else st.none(),
+        receipt_rule=st.just(ReceiptRule.SAME_DAY),
+        complainant_scope=st.just(ComplainantScope.STATUTORY_OUDER),
+        electronic_counts_as_written=st.just(True),
+        app_messages_count_as_written=st.none() | st.just(True),
+        after_meldcode=st.just(AfterMeldcode.RESUME),
+        twelve_month_start=st.just(TwelveMonthStart.FIRST_WRITTEN),
+        jaarverslag_atw=st.just(False),
+        first_contact_term=house_terms,
+        acknowledgement_term=house_terms,
+        submission_window=st.none(),
+    )
+    return draw(st.builds(Policy, **settings))
+
+
+def clean_policies() -> st.SearchStrategy[Policy]:
+    """Policies with no lint error and no warning: stricter or wider than the law, never laxer."""
+    return _clean()

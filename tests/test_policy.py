@@ -1,0 +1,208 @@
+"""Policy files: loading, validation (every problem at once, by key), JSON form."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import attrs
+import pytest
+
+from klachtregels.errors import KlachtregelsError, PolicyError
+from klachtregels.policy import (
+    AfterMeldcode,
+    ComplainantScope,
+    Policy,
+    load_policy,
+    policy_from_mapping,
+    shipped_policies,
+    toml_key,
+)
+
+STATUTORY_TOML = Path(__file__).parents[1] / "src" / "klachtregels" / "policies" / "statutory.toml"
+
+
+def _write(tmp_path: Path, text: str, name: str = "p.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_policy_is_statutory_baseline() -> None:
+    policy = load_policy()
+    assert policy == load_policy("statutory")
+    # The shipped file and the class defaults agree: the file only documents the baseline.
+    assert attrs.evolve(policy, title=Policy().title, sources=()) == Policy()
+
+
+def test_load_policy_passes_a_policy_through() -> None:
+    policy = Policy(name="x", handling_term="4 weeks")
+    assert load_policy(policy) is policy
+
+
+def test_shipped_policies_are_named_by_file() -> None:
+    assert set(shipped_policies()) >= {"statutory", "les-petits", "smallsteps", "thuishuis"}
+    for name in shipped_policies():
+        assert load_policy(name).name == name
+
+
+def test_load_from_file(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """
+[policy]
+name = "eigen"
+[deadlines]
+handling_term = "4 weken"
+[scope]
+include_working_method = true
+[meldcode]
+after_meldcode = "close"
+[house_terms]
+first_contact = "2 werkdagen"
+[[sources]]
+setting = "deadlines.handling_term"
+document = "Eigen regeling"
+clause = "art. 5"
+quote = "binnen vier weken"
+""",
+    )
+    policy = load_policy(path)
+    assert policy.name == "eigen"
+    assert policy.handling_term == "4 weken"
+    assert policy.include_working_method is True
+    assert policy.after_meldcode is AfterMeldcode.CLOSE
+    assert policy.first_contact_term == "2 werkdagen"
+    assert policy.sources[0].clause == "art. 5"
+    # Unset settings keep the statutory default.
+    assert policy.complainant_scope is ComplainantScope.STATUTORY_OUDER
+    assert load_policy(str(path)) == policy
+
+
+def test_every_problem_is_reported_at_once_by_key(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """
+[deadlines]
+handling_term = "zes weken"
+atw_mode = "sometimes"
+exclude_filing_day = "yes"
+[scope]
+include_working_method = 1
+colour = "blue"
+[house_terms]
+first_contact = 2
+[geschillencommissie]
+klachtgeld_cents = -5
+[extra]
+x = 1
+[[sources]]
+setting = "scope.nonsense"
+document = "d"
+page = 3
+[[sources]]
+quote = 5
+""",
+    )
+    with pytest.raises(PolicyError) as info:
+        load_policy(path)
+    message = str(info.value)
+    for expected in (
+        "deadlines.handling_term: cannot read the term 'zes weken'",
+        "deadlines.atw_mode: 'sometimes' is not one of: apply, never, follow_regulation_text",
+        "deadlines.exclude_filing_day: expected true or false",
+        "scope.include_working_method: expected true or false",
+        "scope.colour: unknown setting",
+        "house_terms.first_contact: expected text",
+        "geschillencommissie.klachtgeld_cents: must be 0 or more",
+        "[extra]: unknown section",
+        "sources[0].setting: 'scope.nonsense' is not a policy setting",
+        "sources[0].page: unknown key",
+        "sources[1].setting: missing",
+        "sources[1].document: missing",
+        "sources[1].quote: expected text",
+    ):
+        assert expected in message, expected
+    assert message.startswith(str(path))
+
+
+def test_policy_error_is_typed() -> None:
+    with pytest.raises(PolicyError) as info:
+        policy_from_mapping({"deadlines": {"handling_term": "soon"}})
+    assert isinstance(info.value, KlachtregelsError)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("[deadlines\nhandling_term = 1", "not valid TOML"),
+        ("deadlines = 3", "[deadlines]: must be a table"),
+        ("sources = 'none'", "sources: must be an array of tables"),
+        ("sources = [1]", "sources[0]: must be a table"),
+        ("[policy]\nname = ''", "policy.name"),
+    ],
+)
+def test_invalid_files(tmp_path: Path, text: str, fragment: str) -> None:
+    with pytest.raises(PolicyError) as info:
+        load_policy(_write(tmp_path, text))
+    assert fragment in str(info.value)
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('[policy]\ntitle = "caf\u00e9"\n'.encode("latin-1"))
+    with pytest.raises(PolicyError, match="not UTF-8"):
+        load_policy(path)
+
+
+def test_unknown_name_or_missing_file() -> None:
+    with pytest.raises(PolicyError, match="not a shipped policy") as info:
+        load_policy("no-such-policy")
+    assert "smallsteps" in str(info.value)
+
+
+def test_python_construction_validates_terms() -> None:
+    with pytest.raises(PolicyError, match="handling_term"):
+        Policy(handling_term="binnenkort")
+    with pytest.raises(ValueError, match="not a valid"):
+        Policy(atw_mode="sometimes")  # type: ignore[arg-type]
+
+
+def test_to_dict_round_trips_through_toml_layout() -> None:
+    policy = load_policy("smallsteps")
+    data = policy.to_dict()
+    assert data["after_meldcode"] == "close"
+    assert data["submission_window"] == "2 months"
+    assert data["sources"][0]["setting"] == "deadlines.handling_term"
+    # Rebuild the TOML structure from the JSON form and load it again.
+    mapping: dict[str, dict[str, object]] = {}
+    for field, value in data.items():
+        if field == "sources" or value is None:
+            continue
+        section, _, key = toml_key(field).partition(".")
+        mapping.setdefault(section, {})[key] = value
+    rebuilt = policy_from_mapping({**mapping, "sources": data["sources"]})
+    assert rebuilt == policy
+
+
+def test_every_field_has_a_toml_key() -> None:
+    for field in attrs.fields(Policy):
+        if field.name == "sources":
+            continue
+        assert "." in toml_key(field.name), field.name
+
+
+def test_statutory_file_sets_every_setting_but_unknowns() -> None:
+    data = tomllib.loads(STATUTORY_TOML.read_text(encoding="utf-8"))
+    given = {f"{section}.{key}" for section, table in data.items() for key in table}
+    unset = {toml_key(f.name) for f in attrs.fields(Policy) if f.name != "sources"} - given
+    # Settings whose statutory value is "unknown" cannot be written in TOML (no null), and the
+    # house-only settings do not exist in the statute.
+    assert unset == {
+        "deadlines.regulation_applies_atw",
+        "scope.app_messages_count_as_written",
+        "house_terms.first_contact",
+        "house_terms.acknowledgement",
+        "house_terms.submission_window",
+    }

@@ -1,0 +1,465 @@
+"""``policy lint``: laxer than the law is rejected (with its rule id), stricter or wider is accepted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klachtregels.cli import main
+from klachtregels.policy import (
+    AfterMeldcode,
+    AtwMode,
+    ComplainantScope,
+    HandledWhen,
+    Policy,
+    ReceiptRule,
+    TwelveMonthStart,
+    toml_key,
+)
+from klachtregels.policy_lint import (
+    LINT_SCHEMA,
+    LINTED_FIELDS,
+    UNLINTED_FIELDS,
+    LintReport,
+    Severity,
+    is_clean,
+    lint_policy,
+    term_length_days,
+)
+from klachtregels.terms import Term, TermUnit, deadline, handling_deadline
+from strategies_policy import UNIT_WORDS, clean_policies, policies, terms
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+BASE = Policy(name="test")
+
+
+def _lint(**changes: object) -> LintReport:
+    return lint_policy(attrs.evolve(BASE, **changes))
+
+
+def _only(report: LintReport, code: str) -> None:
+    assert report.codes() == (code,), report.codes()
+
+
+# --- term lengths ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "shortest", "longest"),
+    [
+        ("6 weeks", 42, 42),
+        ("42 days", 42, 42),
+        ("1008 hours", 42, 42),
+        ("1 month", 28, 31),
+        ("2 months", 59, 62),
+        ("3 months", 89, 92),
+        ("1 year", 365, 366),
+        ("2 working days", 2, 7),  # over Christmas/Easter a weekend and holidays fall inside
+        ("30 working days", 40, 54),
+    ],
+)
+def test_term_length_days(term: str, shortest: int, longest: int) -> None:
+    assert term_length_days(term) == (Fraction(shortest), Fraction(longest))
+
+
+def test_term_length_hours_is_fractional() -> None:
+    assert term_length_days(Term(1009, TermUnit.HOURS)) == (Fraction(1009, 24), Fraction(1009, 24))
+
+
+# --- handling term (R6) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["3 months", "2 months", "45 days", "43 days", "7 weeks", "1009 hours", "1 year", "30 working days"],
+)
+def test_handling_term_laxer_than_six_weeks_is_rejected(term: str) -> None:
+    report = _lint(handling_term=term)
+    _only(report, "HANDLING_TERM_TOO_LONG")
+    finding = report.errors[0]
+    assert finding.rule_ids == ("R6",)
+    assert finding.setting == "deadlines.handling_term"
+    assert finding.value == term
+    assert [c.label() for c in finding.citations] == ["Wko art. 1.57b lid 2 sub d"]
+    assert "zes weken" in finding.message("nl")
+    assert "six weeks" in finding.message("en")
+    assert not report.ok
+    assert report.exit_code() == 1
+
+
+@pytest.mark.parametrize(
+    "term", ["4 weeks", "30 days", "1 month", "20 working days", "24 working days", "5 dagen"]
+)
+def test_shorter_handling_term_is_accepted_with_a_note(term: str) -> None:
+    report = _lint(handling_term=term)
+    _only(report, "HANDLING_TERM_SHORTER")
+    assert report.infos[0].severity is Severity.INFO
+    assert report.clean
+    assert report.exit_code() == 0
+
+
+@pytest.mark.parametrize("term", ["6 weeks", "6 weken", "42 days", "42 dagen", "1008 hours"])
+def test_six_weeks_in_any_spelling_is_silent(term: str) -> None:
+    assert _lint(handling_term=term).findings == ()
+
+
+def test_backwards_handling_term_is_rejected() -> None:
+    _only(_lint(handling_term="6 weeks before"), "HANDLING_TERM_BACKWARDS")
+
+
+# --- who may complain, what, how (R3-R5) -----------------------------------------------------------
+
+
+def test_contract_party_only_is_rejected() -> None:
+    report = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY)
+    _only(report, "SCOPE_NARROWER_THAN_OUDER")
+    finding = report.errors[0]
+    assert finding.rule_ids == ("R3", "A7")
+    assert finding.setting == "scope.complainant_scope"
+    assert "Wko art. 1.1 lid 1" in [c.label() for c in finding.citations]
+    assert "grootouders" in finding.message_nl
+    assert "grandparents" in finding.message_en
+
+
+def test_electronic_not_written_is_rejected() -> None:
+    report = _lint(electronic_counts_as_written=False)
+    _only(report, "ELECTRONIC_NOT_WRITTEN")
+    assert report.errors[0].rule_ids == ("R5", "A9")
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"include_prospective_clients": True}, "PROSPECTIVE_CLIENTS_INCLUDED"),
+        ({"include_working_method": True}, "WORKING_METHOD_IN_SCOPE"),
+        ({"app_messages_count_as_written": True}, "APP_MESSAGES_WRITTEN"),
+        ({"oudercommissie_internal_route": True}, "OUDERCOMMISSIE_INTERNAL_ROUTE"),
+        ({"atw_mode": AtwMode.NEVER}, "ATW_NEVER"),
+        ({"atw_mode": AtwMode.FOLLOW_REGULATION_TEXT}, "ATW_REGULATION_TEXT_UNKNOWN"),
+        (
+            {"atw_mode": AtwMode.FOLLOW_REGULATION_TEXT, "regulation_applies_atw": False},
+            "ATW_FOLLOWS_REGULATION_TEXT",
+        ),
+        ({"include_equated_days": False}, "EQUATED_DAYS_EXCLUDED"),
+        ({"exclude_filing_day": False}, "FILING_DAY_COUNTED"),
+        ({"handled_when": HandledWhen.RECEIVED}, "HANDLED_WHEN_RECEIVED"),
+        ({"first_contact_term": "2 working days"}, "HOUSE_TERM"),
+        ({"acknowledgement_term": "1 dag"}, "HOUSE_TERM"),
+        ({"private_term_atw": True}, "PRIVATE_TERM_ATW"),
+        ({"klachtgeld_cents": None}, "KLACHTGELD_UNKNOWN"),
+        ({"klachtgeld_cents": 5000}, "KLACHTGELD_DIFFERS"),
+        ({"klachtgeld_seen_on": None}, "KLACHTGELD_UNDATED"),
+    ],
+)
+def test_stricter_or_wider_is_accepted(changes: dict[str, object], code: str) -> None:
+    report = _lint(**changes)
+    _only(report, code)
+    assert report.findings[0].severity is Severity.INFO
+    assert report.clean
+    assert is_clean(attrs.evolve(BASE, **changes))
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "rule"),
+    [
+        ({"after_meldcode": AfterMeldcode.CLOSE}, "MELDCODE_CLOSES_PROCEDURE", "R29"),
+        ({"submission_window": "2 months"}, "SUBMISSION_WINDOW_NOT_A_BAR", "A17"),
+        ({"receipt_rule": ReceiptRule.NEXT_WORKING_DAY}, "RECEIPT_NEXT_WORKING_DAY", "A4"),
+        ({"app_messages_count_as_written": False}, "APP_MESSAGES_NOT_WRITTEN", "A9"),
+        ({"jaarverslag_atw": True}, "JAARVERSLAG_ATW", "A16"),
+        ({"twelve_month_start": TwelveMonthStart.FIRST_ANY}, "TWELVE_MONTHS_FROM_FIRST_ANY", "A13"),
+        ({"regulation_applies_atw": True}, "REGULATION_APPLIES_ATW_UNUSED", "A1"),
+        ({"first_contact_term": "2 months"}, "HOUSE_TERM_AFTER_HANDLING_TERM", "A17"),
+    ],
+)
+def test_unclear_points_read_for_the_provider_are_warnings(
+    changes: dict[str, object], code: str, rule: str
+) -> None:
+    report = _lint(**changes)
+    _only(report, code)
+    finding = report.warnings[0]
+    assert rule in finding.rule_ids
+    assert report.ok
+    assert not report.clean
+    assert not is_clean(attrs.evolve(BASE, **changes))
+    assert report.exit_code() == 0
+    assert report.exit_code("warning") == 1
+
+
+@pytest.mark.parametrize("field", ["first_contact_term", "acknowledgement_term", "submission_window"])
+def test_backwards_house_terms_are_rejected(field: str) -> None:
+    _only(_lint(**{field: "2 days before"}), "HOUSE_TERM_BACKWARDS")
+
+
+def test_meldcode_close_says_the_clock_keeps_running() -> None:
+    finding = _lint(after_meldcode=AfterMeldcode.CLOSE).warnings[0]
+    assert finding.setting == "meldcode.after_meldcode"
+    assert {"Wko art. 1.51b", "Wko art. 1.57b lid 2 sub d"} <= {c.label() for c in finding.citations}
+    assert "schort de zes weken niet op" in finding.message_nl
+    assert "suspends nothing" in finding.message_en
+
+
+def test_findings_are_ordered_most_severe_first() -> None:
+    report = _lint(
+        include_working_method=True,
+        after_meldcode=AfterMeldcode.CLOSE,
+        complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY,
+        handling_term="2 months",
+    )
+    assert report.codes() == (
+        "HANDLING_TERM_TOO_LONG",
+        "SCOPE_NARROWER_THAN_OUDER",
+        "MELDCODE_CLOSES_PROCEDURE",
+        "WORKING_METHOD_IN_SCOPE",
+    )
+
+
+def test_report_json_and_text() -> None:
+    report = _lint(handling_term="7 weeks", include_working_method=True)
+    data = report.to_dict()
+    assert data["schema"] == LINT_SCHEMA
+    assert data["schema_version"] == 1
+    assert data["ok"] is False
+    assert data["counts"] == {"error": 1, "warning": 0, "info": 1}
+    first = data["findings"][0]
+    assert first["code"] == "HANDLING_TERM_TOO_LONG"
+    assert first["rule_ids"] == ["R6"]
+    assert first["citations"][0]["url"] == "https://wetten.overheid.nl/BWBR0017017#Artikel1.57b"
+    assert set(first["message"]) == {"nl", "en"}
+    json.dumps(data)  # JSON-ready
+    nl = report.render("nl")
+    assert 'FOUT HANDLING_TERM_TOO_LONG [deadlines.handling_term = "7 weeks"]' in nl
+    assert "Afgewezen" in nl
+    assert "ERROR HANDLING_TERM_TOO_LONG" in report.render("en")
+
+
+def test_every_policy_field_is_linted_or_declared_unlinted() -> None:
+    """A new Policy field must get a lint check (or be declared as having no legal content)."""
+    fields = {f.name for f in attrs.fields(Policy)}
+    assert fields == LINTED_FIELDS | UNLINTED_FIELDS
+    assert not LINTED_FIELDS & UNLINTED_FIELDS
+
+
+def test_every_finding_setting_is_a_toml_key() -> None:
+    everything = attrs.evolve(
+        BASE,
+        handling_term="2 months",
+        atw_mode=AtwMode.NEVER,
+        regulation_applies_atw=True,
+        include_equated_days=False,
+        exclude_filing_day=False,
+        receipt_rule=ReceiptRule.NEXT_WORKING_DAY,
+        handled_when=HandledWhen.RECEIVED,
+        complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY,
+        include_prospective_clients=True,
+        include_working_method=True,
+        electronic_counts_as_written=False,
+        app_messages_count_as_written=False,
+        after_meldcode=AfterMeldcode.CLOSE,
+        twelve_month_start=TwelveMonthStart.FIRST_ANY,
+        klachtgeld_cents=None,
+        klachtgeld_seen_on=None,
+        jaarverslag_atw=True,
+        private_term_atw=True,
+        first_contact_term="2 working days",
+        acknowledgement_term="3 months",
+        submission_window="2 months",
+        oudercommissie_internal_route=True,
+    )
+    report = lint_policy(everything)
+    keys = {toml_key(name) for name in LINTED_FIELDS}
+    assert {f.setting for f in report.findings} <= keys
+    # Every linted setting that departs from the statute here produces a finding.
+    assert len({f.setting for f in report.findings}) == len(LINTED_FIELDS) - 1  # klachtgeld_seen_on folds
+    for finding in report.findings:
+        assert finding.rule_ids
+        assert finding.message_nl
+        assert finding.message_en
+        assert finding.message_nl != finding.message_en
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+
+def _known_max_days(term: str) -> Fraction | None:
+    """An independent upper bound of a term's length, for units whose length does not need a calendar."""
+    amount_text, _, word = term.removesuffix(" before").partition(" ")
+    amount = int(amount_text)
+    unit = next(u for u, words in UNIT_WORDS.items() if word in words)
+    return {
+        "hours": Fraction(amount, 24),
+        "days": Fraction(amount),
+        "weeks": Fraction(7 * amount),
+        "years": Fraction(366 * amount),
+        "working_days": None,
+    }[unit]
+
+
+@given(policies())
+def test_lint_never_crashes_and_is_consistent(policy: Policy) -> None:
+    report = lint_policy(policy)
+    ranks = [f.severity.rank for f in report.findings]
+    assert ranks == sorted(ranks)
+    assert report.ok == (not report.errors)
+    assert report.clean == (report.ok and not report.warnings)
+    assert is_clean(policy) == report.clean
+    json.dumps(report.to_dict())
+    assert report.render("nl")
+    assert report.render("en")
+
+
+@given(policies(handling_term=terms()))
+def test_handling_term_over_six_weeks_is_always_rejected(policy: Policy) -> None:
+    _, longest = term_length_days(policy.handling_term)
+    codes = {f.code for f in lint_policy(policy).errors}
+    assert ("HANDLING_TERM_TOO_LONG" in codes) == (longest > 42)
+    # Cross-check the units whose length needs no calendar, and the working-day edges.
+    amount, _, word = policy.handling_term.partition(" ")
+    if word in UNIT_WORDS["working_days"]:
+        if int(amount) >= 30:  # 30 working days are 42 days only when no holiday falls inside
+            assert "HANDLING_TERM_TOO_LONG" in codes
+        if int(amount) <= 20:
+            assert "HANDLING_TERM_TOO_LONG" not in codes
+    elif word in UNIT_WORDS["months"]:
+        assert ("HANDLING_TERM_TOO_LONG" in codes) == (int(amount) >= 2)
+    else:
+        bound = _known_max_days(policy.handling_term)
+        assert bound is not None
+        assert ("HANDLING_TERM_TOO_LONG" in codes) == (bound > 42)
+
+
+@given(
+    policies(
+        complainant_scope=st.just(ComplainantScope.CONTRACT_PARTY_ONLY) | st.sampled_from(ComplainantScope),
+        electronic_counts_as_written=st.booleans(),
+    )
+)
+def test_narrower_scope_or_paper_only_is_always_rejected(policy: Policy) -> None:
+    codes = {f.code for f in lint_policy(policy).errors}
+    assert ("SCOPE_NARROWER_THAN_OUDER" in codes) == (
+        policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY
+    )
+    assert ("ELECTRONIC_NOT_WRITTEN" in codes) == (not policy.electronic_counts_as_written)
+
+
+@given(clean_policies())
+def test_clean_strategy_gives_clean_policies(policy: Policy) -> None:
+    report = lint_policy(policy)
+    assert report.clean, report.codes()
+    assert all(f.severity is Severity.INFO for f in report.findings)
+
+
+@given(clean_policies(), st.dates(dt.date(2016, 1, 1), dt.date(2028, 12, 31)))
+def test_clean_policy_handling_deadline_is_never_later_than_the_statute(
+    policy: Policy, received: dt.date
+) -> None:
+    """The property the decisions rest on, at the level of the handling term itself."""
+    own = deadline(
+        received,
+        policy.handling_term,
+        statutory=policy.atw_mode is not AtwMode.NEVER,
+        include_equated_days=policy.include_equated_days,
+        exclude_start_day=policy.exclude_filing_day,
+    )
+    statutory = handling_deadline(received)
+    assert own.date <= statutory.date
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+def _policy_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "policy.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_cli_lint_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _policy_file(tmp_path, '[policy]\nname = "eigen"\n[deadlines]\nhandling_term = "4 weeks"\n')
+    assert main(["policy", "lint", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "HANDLING_TERM_SHORTER" in out
+    assert "Schoon" in out
+
+
+def test_cli_lint_laxer_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _policy_file(tmp_path, '[deadlines]\nhandling_term = "3 months"\n')
+    assert main(["policy", "lint", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "ERROR HANDLING_TERM_TOO_LONG" in out
+    assert "Rejected" in out
+
+
+def test_cli_lint_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy", "lint", "smallsteps", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["policy"] == "smallsteps"
+    assert data["counts"]["error"] == 1
+    assert data["findings"][0]["code"] == "SCOPE_NARROWER_THAN_OUDER"
+
+
+def test_cli_lint_fail_on_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy", "lint", "les-petits"]) == 0
+    assert main(["policy", "lint", "les-petits", "--fail-on", "warning"]) == 0
+    capsys.readouterr()
+
+
+def test_cli_lint_warning_fails_only_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _policy_file(tmp_path, '[meldcode]\nafter_meldcode = "close"\n')
+    assert main(["policy", "lint", str(path)]) == 0
+    assert main(["policy", "lint", str(path), "--fail-on", "warning"]) == 1
+    assert "MELDCODE_CLOSES_PROCEDURE" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[deadlines\n",  # not TOML
+        '[deadlines]\nhandling_term = "soon"\n',  # not a term
+        "[scope]\nunknown = true\n",  # unknown key
+        "[scope]\ninclude_working_method = 'yes'\n",  # wrong type
+    ],
+)
+def test_cli_lint_invalid_file_exits_2(tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _policy_file(tmp_path, body)
+    assert main(["policy", "lint", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("klachtregels: error:")
+    assert "Traceback" not in captured.err
+
+
+def test_cli_lint_missing_or_unreadable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy", "lint", str(tmp_path / "missing.toml")]) == 2
+    assert main(["policy", "lint", str(tmp_path)]) == 2  # a directory
+    err = capsys.readouterr().err
+    assert err.count("klachtregels: error:") == 2
+
+
+def test_cli_show_and_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy", "show", "smallsteps"]) == 0
+    out = capsys.readouterr().out
+    assert '[meldcode]\nafter_meldcode = "close"' in out
+    assert 'submission_window = "2 months"' in out
+    assert "De klachtenprocedure wordt daarmee afgesloten." in out
+    assert main(["policy", "show", "les-petits", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["oudercommissie_internal_route"] is True
+    assert main(["policy", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listed] == ["les-petits", "smallsteps", "statutory", "thuishuis"]
+    assert main(["policy", "list", "--json"]) == 0
+    assert {p["name"] for p in json.loads(capsys.readouterr().out)} >= {"statutory", "smallsteps"}
+
+
+def test_cli_policy_without_action_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy"]) == 2
+    assert "lint" in capsys.readouterr().err
