@@ -1,0 +1,194 @@
+"""JSON Schemas (2020-12), generated from the code so they cannot drift.
+
+* :func:`complaint_schema`: the JSON form of :class:`klachtregels.model.Complaint`
+  (``Complaint.to_dict()`` / ``Complaint.from_dict()``), generated from the attrs classes.
+* :func:`register_schema`: one JSON Lines record of a complaint register, generated from
+  :data:`klachtregels.register.COLUMNS`.
+
+Both are published in ``klachtregels/schemas/`` and printed by ``klachtregels schema``; a test
+checks the published files equal the generated ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import types
+import typing
+from typing import Any, Union
+
+import attrs
+
+from klachtregels.model import Complaint
+from klachtregels.register import BOOLEAN_WORDS, COLUMNS, Column, ColumnKind
+
+__all__ = ["attrs_schema", "complaint_schema", "dumps", "register_schema"]
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_BASE = "https://klachtregels.readthedocs.io/schemas/"
+
+#: ISO date or date-time, as ``model.from_dict`` accepts (``date.fromisoformat``/``datetime.fromisoformat``).
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+#: Register dates: ISO, or Dutch d-m-jjjj with '-', '/' or '.' (optionally a time), or '24 maart 2026'.
+_REGISTER_DATE = (
+    r"^\s*(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}([-/.])\d{1,2}\6\d{4}([ T]\d{1,2}:\d{2}(:\d{2})?)?"
+    r"|\d{1,2} [A-Za-z]+\.? \d{4})\s*$"
+)
+
+
+def _first_line(doc: str | None) -> str | None:
+    if not doc:
+        return None
+    return doc.strip().splitlines()[0].strip()
+
+
+def attrs_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
+    """A JSON Schema for the JSON form of an attrs class of :mod:`klachtregels.model`."""
+    defs: dict[str, Any] = {}
+    root = _object_schema(cls, defs)
+    schema: dict[str, Any] = {
+        "$schema": _DIALECT,
+        "$id": f"{_BASE}{cls.__name__.lower()}.schema.json",
+        "title": title or cls.__name__,
+        **root,
+    }
+    if defs:
+        schema["$defs"] = dict(sorted(defs.items()))
+    return schema
+
+
+def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        props[field.name] = _hint_schema(hints[field.name], defs)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    out: dict[str, Any] = {"type": "object"}
+    desc = _first_line(cls.__doc__)
+    if desc:
+        out["description"] = desc
+    out["properties"] = props
+    if required:
+        out["required"] = required
+    out["additionalProperties"] = False
+    return out
+
+
+def _hint_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = typing.get_args(hint)
+        inner = [_hint_schema(a, defs) for a in args if a is not type(None)]
+        options = [*inner, {"type": "null"}] if type(None) in args else inner
+        return options[0] if len(options) == 1 else {"anyOf": options}
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(hint)
+        return {"type": "array", "items": _hint_schema(item, defs)}
+    if hint is dt.date:
+        return {"type": "string", "pattern": _ISO_DATE}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is int:
+        return {"type": "integer"}
+    if hint is str:
+        return {"type": "string"}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {"enum": [m.value for m in hint]}
+            desc = _first_line(hint.__doc__)
+            if desc:
+                defs[name]["description"] = desc
+        return {"$ref": f"#/$defs/{name}"}
+    if isinstance(hint, type) and attrs.has(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            defs[name] = _object_schema(hint, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model annotation is covered
+
+
+def complaint_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`~klachtregels.model.Complaint`'s JSON form."""
+    return attrs_schema(Complaint, title="klachtregels complaint")
+
+
+def _case_variants(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        for v in (w, w.capitalize(), w.upper()):
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def _column_schema(column: Column) -> dict[str, Any]:
+    null = {"type": "null"}
+    kind = column.kind
+    body: dict[str, Any]
+    if kind in (ColumnKind.TEXT, ColumnKind.FREE_TEXT):
+        body = (
+            {"anyOf": [{"type": "string"}, {"type": "integer"}, null]}
+            if column.name.endswith("id") or "number" in column.name
+            else {"type": ["string", "null"]}
+        )
+    elif kind == ColumnKind.DATE:
+        body = {"anyOf": [{"type": "string", "pattern": _REGISTER_DATE}, null]}
+    elif kind == ColumnKind.BOOL:
+        body = {"anyOf": [{"type": "boolean"}, {"enum": [*_case_variants(list(BOOLEAN_WORDS)), 0, 1]}, null]}
+    elif kind == ColumnKind.ENUM:
+        body = {"anyOf": [{"enum": column.accepted_words()}, null]}
+    elif kind == ColumnKind.ENUM_LIST:
+        words = column.accepted_words()
+        opts: list[dict[str, Any]] = [{"type": "array", "items": {"enum": words}, "uniqueItems": True}]
+        opts.append({"type": "string", "description": "items separated by ';' or '|'"})
+        opts.append(null)
+        body = {"anyOf": opts}
+    else:
+        measure = attrs_schema(_measure_cls())
+        measure.pop("$schema")
+        measure.pop("$id")
+        measure.pop("title")
+        body = {
+            "anyOf": [
+                {"type": "array", "items": measure},
+                {"enum": ["geen", "none"]},
+                {"type": "string", "description": "a JSON array of measure objects, as text"},
+                null,
+            ]
+        }
+    return {"description": f"{column.doc} [{column.kind.value}; model {column.group}.{column.field}]", **body}
+
+
+def _measure_cls() -> type:
+    from klachtregels.model import Measure
+
+    return Measure
+
+
+def register_schema() -> dict[str, Any]:
+    """The JSON Schema of one JSON Lines record of a complaint register (documented columns).
+
+    Unknown keys are allowed (the reader lists them in ``summary.unknown_columns``). The reader is
+    more lenient than the schema: it also accepts any letter case and spacing of vocabulary words.
+    """
+    return {
+        "$schema": _DIALECT,
+        "$id": f"{_BASE}register.schema.json",
+        "title": "klachtregels complaint register record (one JSON Lines line)",
+        "description": "One complaint per record. A missing key or null is an unknown fact, never a default. "
+        "See docs/register.md.",
+        "type": "object",
+        "properties": {c.name: _column_schema(c) for c in COLUMNS},
+        "additionalProperties": True,
+    }
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    """The published text form: 2-space indent, UTF-8, trailing newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
