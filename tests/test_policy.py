@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -206,3 +207,20 @@ def test_statutory_file_sets_every_setting_but_unknowns() -> None:
         "house_terms.acknowledgement",
         "house_terms.submission_window",
     }
+
+
+@pytest.mark.parametrize("regulation_applies_atw", [True, False, None])
+def test_policy_handling_deadline_ignores_regulation_text_unless_following_it(
+    regulation_applies_atw: bool | None,
+) -> None:
+    # A1: regulation_applies_atw only counts with atw_mode follow_regulation_text; a policy that
+    # records it under 'apply' must still give the statutory ATW deadline (D04), not an error.
+    policy = attrs.evolve(load_policy(), regulation_applies_atw=regulation_applies_atw)
+    assert policy.handling_deadline(dt.date(2026, 3, 24)).date == dt.date(2026, 5, 6)
+    following = attrs.evolve(policy, atw_mode="follow_regulation_text")
+    result = following.handling_deadline(dt.date(2026, 3, 24))
+    if regulation_applies_atw is False:
+        assert result.date == dt.date(2026, 5, 5)
+    else:
+        assert result.date == dt.date(2026, 5, 6)
+        assert result.atw_undetermined is (regulation_applies_atw is None)

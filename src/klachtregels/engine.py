@@ -23,14 +23,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
 from klachtregels._version import __version__
-from klachtregels.citations import Citation
-from klachtregels.errors import RuleConflictError
+from klachtregels.citations import (
+    ATW,
+    GCK_REGLEMENT,
+    MELDCODE_BESLUIT,
+    WET_KINDEROPVANG,
+    Citation,
+    Instrument,
+)
+from klachtregels.errors import InvalidInputError, RuleConflictError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
 __all__ = [
     "DECISION_SCHEMA_VERSION",
@@ -41,6 +50,7 @@ __all__ = [
     "Rule",
     "RuleResult",
     "Source",
+    "citation_from_dict",
     "evaluate",
 ]
 
@@ -79,6 +89,17 @@ class Flag:
         """The message in Dutch (``nl``) or English (``en``)."""
         return self.message_nl if lang == "nl" else self.message_en
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Flag:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            code=str(data["code"]),
+            message_nl=str(data["message"]["nl"]),
+            message_en=str(data["message"]["en"]),
+            ambiguity=data.get("ambiguity"),
+            rule_id=data.get("rule_id"),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {
@@ -105,6 +126,18 @@ class Reason:
     def message(self, lang: str = "nl") -> str:
         """The message in Dutch (``nl``) or English (``en``)."""
         return self.message_nl if lang == "nl" else self.message_en
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reason:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            rule_id=str(data["rule_id"]),
+            citations=tuple(citation_from_dict(c) for c in data["citations"]),
+            message_nl=str(data["message"]["nl"]),
+            message_en=str(data["message"]["en"]),
+            outcome=data.get("outcome"),
+            set_aside=bool(data.get("set_aside", False)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -204,6 +237,10 @@ class DecisionSpec(Generic[Ctx]):
     default: str
     #: The outcome to give when facts are unknown and nothing higher fired.
     undetermined: str = "undetermined"
+    #: Cumulative decisions (precedence): the levels pick the headline outcome only. Every rule
+    #: that fired keeps its reason and flags (a meldplicht does not set aside a meldcode route;
+    #: both duties stand). Rules set aside by ``overrides`` are still set aside.
+    cumulative: bool = False
 
     def __attrs_post_init__(self) -> None:
         ranked = set().union(*self.levels)
@@ -239,6 +276,33 @@ class Decision:
     library_version: str = __version__
     #: Extra structured facts of the decision (the clock, deadlines, actions), JSON-ready.
     details: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Decision:
+        """Rebuild a decision from :meth:`to_dict` (decisions survive a JSON round trip).
+
+        Raises :class:`~klachtregels.errors.InvalidInputError` on a shape this version cannot read.
+        """
+        try:
+            if data.get("schema") != "klachtregels.decision":
+                raise ValueError("not a klachtregels.decision")
+            if data.get("schema_version") != DECISION_SCHEMA_VERSION:
+                raise ValueError(
+                    f"schema_version {data.get('schema_version')!r} is not {DECISION_SCHEMA_VERSION}"
+                )
+            return cls(
+                kind=str(data["kind"]),
+                outcome=str(data["outcome"]),
+                reasons=tuple(Reason.from_dict(r) for r in data["reasons"]),
+                flags=tuple(Flag.from_dict(f) for f in data["flags"]),
+                unknown_facts=tuple(str(f) for f in data["unknown_facts"]),
+                as_of=dt.date.fromisoformat(data["as_of"]),
+                policy=str(data["policy"]),
+                library_version=str(data["library_version"]),
+                details=dict(data["details"]),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InvalidInputError("decision", [("", f"cannot read this decision: {exc}")]) from None
 
     @property
     def definite(self) -> bool:
@@ -278,6 +342,32 @@ class Decision:
         }
 
 
+_KNOWN_INSTRUMENTS: tuple[Instrument, ...] = (WET_KINDEROPVANG, ATW, MELDCODE_BESLUIT, GCK_REGLEMENT)
+
+
+def citation_from_dict(data: Mapping[str, Any]) -> Citation:
+    """Inverse of :meth:`Citation.to_dict` for the instruments klachtregels cites.
+
+    An instrument it does not know is rebuilt from the dict (short name taken from the label).
+    """
+    title = data["law"]
+    instrument = next((i for i in _KNOWN_INSTRUMENTS if i.title == title), None)
+    if instrument is None:
+        label = str(data.get("label") or title)
+        short = label.split(" art. ")[0] if " art. " in label else label
+        url = data.get("url")
+        if url and "#" in url:
+            url = url.split("#", 1)[0]
+        instrument = Instrument(short=short, title=str(title), bwb_id=data.get("bwb_id"), url=url)
+    return Citation(
+        instrument=instrument,
+        article=data.get("article"),
+        lid=data.get("lid"),
+        sub=data.get("sub"),
+        note=data.get("note"),
+    )
+
+
 def evaluate(
     spec: DecisionSpec[Ctx],
     ctx: Ctx,
@@ -302,7 +392,10 @@ def evaluate(
             fired.append((rule, result))
 
     overridden = {
-        target for rule, res in fired if res.outcome is not None and not res.unknown_facts for target in rule.overrides
+        target
+        for rule, res in fired
+        if res.outcome is not None and not res.unknown_facts
+        for target in rule.overrides
     }
     live = [(r, res) for r, res in fired if r.id not in overridden]
     definite = [(r, res) for r, res in live if res.outcome is not None and not res.unknown_facts]
@@ -322,7 +415,8 @@ def evaluate(
         (outcome,) = winners
     elif unknowns:
         outcomes = {res.outcome for _, res in unknowns if res.outcome}
-        outcome = min(outcomes, key=spec.rank) if outcomes else spec.undetermined
+        # sorted first: a set's order varies between runs, decisions must not (determinism).
+        outcome = min(sorted(outcomes), key=spec.rank) if outcomes else spec.undetermined
     else:
         outcome = spec.default
 
@@ -332,7 +426,10 @@ def evaluate(
     win_rank = spec.rank(outcome)
     for rule, res in fired:
         set_aside = rule.id in overridden or (
-            res.outcome is not None and not res.unknown_facts and spec.rank(res.outcome) > win_rank
+            not spec.cumulative
+            and res.outcome is not None
+            and not res.unknown_facts
+            and spec.rank(res.outcome) > win_rank
         )
         reasons.append(
             Reason(
@@ -347,7 +444,7 @@ def evaluate(
         if not set_aside:
             for flag in res.flags:
                 flags.append(flag if flag.rule_id else attrs.evolve(flag, rule_id=rule.id))
-            if res.unknown_facts and outcome in (res.outcome, spec.undetermined):
+            if res.unknown_facts and (outcome in (res.outcome, spec.undetermined) or not _definite(outcome)):
                 unknown_facts.extend(f for f in res.unknown_facts if f not in unknown_facts)
     return Decision(
         kind=spec.name,
@@ -359,6 +456,10 @@ def evaluate(
         policy=policy,
         details=dict(details or {}),
     )
+
+
+def _definite(outcome: str) -> bool:
+    return outcome not in ("undetermined", "needs_human_judgement")
 
 
 def _dedupe_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:

@@ -36,10 +36,10 @@ __all__ = [
     "Location",
     "Measure",
     "Party",
-    "RegisterRecord",
     "PartyRole",
     "Provider",
     "ProviderKind",
+    "RegisterRecord",
     "Signal",
     "SignalKind",
     "Subject",
@@ -206,48 +206,73 @@ class _Problems:
 
 
 def _check_types(instance: Any, problems: _Problems, prefix: str = "") -> None:
-    """Check every attrs field of ``instance`` against its annotation (date, enum, str, ...)."""
-    hints = _hints(type(instance))
-    for field in attrs.fields(type(instance)):
-        value = getattr(instance, field.name)
-        msg = _type_problem(value, hints[field.name])
+    """Check every attrs field of ``instance`` against its annotation (date, enum, str, ...).
+
+    The checks are compiled once per class (:func:`_checkers`): validation runs for every record
+    of a register, so it must not re-read annotations each time.
+    """
+    for name, check in _checkers(type(instance)):
+        msg = check(getattr(instance, name))
         if msg is not None:
-            problems.add(prefix + field.name, msg)
+            problems.add(prefix + name, msg)
 
 
-def _type_problem(value: Any, hint: Any) -> str | None:
+_Check = Callable[[Any], "str | None"]
+_CHECKERS: dict[type, tuple[tuple[str, _Check], ...]] = {}
+
+
+def _checkers(cls: type) -> tuple[tuple[str, _Check], ...]:
+    found = _CHECKERS.get(cls)
+    if found is None:
+        hints = _hints(cls)
+        found = tuple((f.name, _compile(hints[f.name])) for f in attrs.fields(cls))
+        _CHECKERS[cls] = found
+    return found
+
+
+def _compile(hint: Any) -> _Check:
+    """A function that returns a problem message for a value not of type ``hint``, else None."""
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         args = typing.get_args(hint)
-        if value is None and type(None) in args:
-            return None
-        non_none = [a for a in args if a is not type(None)]
-        msgs = [_type_problem(value, a) for a in non_none]
-        return None if any(m is None for m in msgs) else msgs[0]
+        optional = type(None) in args
+        alternatives = [_compile(a) for a in args if a is not type(None)]
+
+        def check_union(value: Any) -> str | None:
+            if value is None and optional:
+                return None
+            msgs = [alt(value) for alt in alternatives]
+            return None if any(m is None for m in msgs) else msgs[0]
+
+        return check_union
     if origin is tuple:
-        if not isinstance(value, tuple):
-            return f"expected a tuple, got {type(value).__name__}"
-        (item_hint, *_rest) = typing.get_args(hint)
-        for i, item in enumerate(value):
-            m = _type_problem(item, item_hint)
-            if m is not None:
-                return f"item {i}: {m}"
-        return None
-    if hint is dt.date:
-        return None if isinstance(value, dt.date) else f"expected a date, got {type(value).__name__}"
-    if hint is bool:
-        return None if isinstance(value, bool) else f"expected true/false, got {type(value).__name__}"
-    if hint is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"expected a whole number, got {type(value).__name__}"
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        if isinstance(value, hint):
+        item_check = _compile(typing.get_args(hint)[0])
+
+        def check_tuple(value: Any) -> str | None:
+            if not isinstance(value, tuple):
+                return f"expected a tuple, got {type(value).__name__}"
+            for i, item in enumerate(value):
+                m = item_check(item)
+                if m is not None:
+                    return f"item {i}: {m}"
             return None
+
+        return check_tuple
+    if hint is bool:
+        return lambda v: None if isinstance(v, bool) else f"expected true/false, got {type(v).__name__}"
+    if hint is int:
+        return lambda v: (
+            None
+            if isinstance(v, int) and not isinstance(v, bool)
+            else f"expected a whole number, got {type(v).__name__}"
+        )
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
         allowed = ", ".join(m.value for m in hint)
-        return f"{value!r} is not one of: {allowed}"
+        return lambda v: None if isinstance(v, hint) else f"{v!r} is not one of: {allowed}"
     if isinstance(hint, type):
-        return None if isinstance(value, hint) else f"expected {hint.__name__}, got {type(value).__name__}"
-    return None  # pragma: no cover - every annotation above is covered
+        label = "a date" if hint is dt.date else hint.__name__
+        return lambda v: None if isinstance(v, hint) else f"expected {label}, got {type(v).__name__}"
+    return lambda v: None  # pragma: no cover - every annotation in this module is covered above
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
@@ -299,7 +324,6 @@ def _to_gckoutcome(value: Any) -> Any:
     return _to_enum(GckOutcome, value)
 
 
-
 def _tuple_convert(value: Any) -> Any:
     """attrs converter: lists become tuples (so ``subjects=[...]`` works); None stays unknown."""
     if isinstance(value, list):
@@ -325,7 +349,7 @@ def _date_part(value: dt.date) -> dt.date:
 
 
 def _to_json(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str) and not isinstance(value, enum.Enum):
+    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, enum.Enum)):
         return value
     if isinstance(value, enum.Enum):
         return value.value
@@ -474,9 +498,7 @@ class Location(_JsonMixin):
         def extra(p: _Problems) -> None:
             if not self.name.strip():
                 p.add("name", "must not be empty")
-            if self.lrk_number is not None and not (
-                self.lrk_number.isdigit() and len(self.lrk_number) == 9
-            ):
+            if self.lrk_number is not None and not (self.lrk_number.isdigit() and len(self.lrk_number) == 9):
                 p.add("lrk_number", f"{self.lrk_number!r} is not a 9-digit LRK number")
 
         _validate(self, self._what, extra)
@@ -636,9 +658,9 @@ class Judgement(_JsonMixin):
 
     def __attrs_post_init__(self) -> None:
         def extra(p: _Problems) -> None:
-            if self.sent_on is not None and self.received_on is not None:
-                if _date_part(self.received_on) < _date_part(self.sent_on):
-                    p.add("received_on", "is before sent_on")
+            sent, received = self.sent_on, self.received_on
+            if sent is not None and received is not None and _date_part(received) < _date_part(sent):
+                p.add("received_on", "is before sent_on")
 
         _validate(self, self._what, extra)
 
@@ -674,9 +696,9 @@ class GckFiling(_JsonMixin):
 
     def __attrs_post_init__(self) -> None:
         def extra(p: _Problems) -> None:
-            if self.mediation_from is not None and self.mediation_until is not None:
-                if self.mediation_until < self.mediation_from:
-                    p.add("mediation_until", "is before mediation_from")
+            start, end = self.mediation_from, self.mediation_until
+            if start is not None and end is not None and end < start:
+                p.add("mediation_until", "is before mediation_from")
 
         _validate(self, self._what, extra)
 

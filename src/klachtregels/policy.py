@@ -12,6 +12,7 @@ and one per seed organisation; :func:`load_policy` takes a shipped name or a pat
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import os
@@ -24,7 +25,7 @@ from typing import Any
 import attrs
 
 from klachtregels.errors import PolicyError
-from klachtregels.terms import AtwMode, ReceiptRule, Term
+from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, handling_deadline
 
 __all__ = [
     "AfterMeldcode",
@@ -159,6 +160,23 @@ class Policy:
                 problems.append(f"{name}: {exc}")
         if problems:
             raise PolicyError(f"policy {self.name!r}: " + "; ".join(problems))
+
+    def handling_deadline(self, received: dt.date) -> Deadline:
+        """The six-week handling deadline (R6, R12) under this policy's A1-A4 settings.
+
+        The one place where a policy becomes :func:`klachtregels.terms.handling_deadline`'s
+        arguments; ``regulation_applies_atw`` only counts with ``follow_regulation_text`` (A1).
+        """
+        follow = self.atw_mode is AtwMode.FOLLOW_REGULATION_TEXT
+        return handling_deadline(
+            received,
+            atw_mode=self.atw_mode,
+            regulation_applies_atw=self.regulation_applies_atw if follow else None,
+            exclude_filing_day=self.exclude_filing_day,
+            receipt_rule=self.receipt_rule,
+            include_equated_days=self.include_equated_days,
+            strict=self.strict_calendar,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (sources included)."""

@@ -1,0 +1,100 @@
+"""``klachtregels assess FILE --as-of DATE``: assess one complaint (eligibility, precedence, status, access).
+
+The JSON file holds either a bare complaint (the form of ``Complaint.to_dict()``) or an object
+``{"complaint": {...}, "judgement": {...}, "filing": {...}, "filed_with_provider": true|false}``
+where everything but ``complaint`` is optional. See docs/cli/assess.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from klachtregels.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    import argparse
+
+ORDER = 20
+
+_ENVELOPE_KEYS = frozenset({"complaint", "judgement", "filing", "filed_with_provider"})
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``assess`` sub-command."""
+    p = subparsers.add_parser(
+        "assess",
+        help="assess one complaint: eligibility, meldcode, handling status, Geschillencommissie access",
+        description="Assess one complaint from a JSON file on a given day.",
+    )
+    p.add_argument(
+        "file", help="JSON file: a complaint, or {complaint, judgement?, filing?, filed_with_provider?}"
+    )
+    p.add_argument("--as-of", required=True, help="the day to assess on (YYYY-MM-DD)")
+    p.add_argument(
+        "--policy", default=None, help="a shipped policy name (statutory, smallsteps, ...) or a TOML file"
+    )
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the note (default nl)")
+    p.add_argument("--json", action="store_true", help="print the versioned JSON shape instead of the note")
+    p.add_argument(
+        "--due-soon-days", type=int, default=7, help="days before the deadline counted as due soon"
+    )
+    p.set_defaults(handler=run)
+
+
+def _as_of(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError("arguments", [("--as-of", f"{text!r} is not a date (YYYY-MM-DD)")]) from None
+
+
+def read_input(path: str) -> dict[str, Any]:
+    """Read the file into keyword arguments for :func:`klachtregels.decisions.assess`."""
+    from klachtregels.model import Complaint, GckFiling, Judgement
+
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError("input file", [(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from None
+    if not isinstance(data, dict):
+        raise InvalidInputError("input file", [("", f"expected a JSON object, got {type(data).__name__}")])
+    if "complaint" not in data:
+        return {"complaint": Complaint.from_dict(data)}
+    unknown = sorted(set(data) - _ENVELOPE_KEYS)
+    if unknown:
+        raise InvalidInputError(
+            "input file",
+            [(k, "unknown key (known: complaint, judgement, filing, filed_with_provider)") for k in unknown],
+        )
+    out: dict[str, Any] = {"complaint": Complaint.from_dict(data["complaint"])}
+    if data.get("judgement") is not None:
+        out["judgement"] = Judgement.from_dict(data["judgement"])
+    if data.get("filing") is not None:
+        out["filing"] = GckFiling.from_dict(data["filing"])
+    fwp = data.get("filed_with_provider")
+    if fwp is not None and not isinstance(fwp, bool):
+        raise InvalidInputError(
+            "input file", [("filed_with_provider", f"expected true or false, got {fwp!r}")]
+        )
+    out["filed_with_provider"] = fwp
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``assess``."""
+    from klachtregels.decisions import assess
+
+    kwargs = read_input(args.file)
+    if args.due_soon_days < 0:
+        raise InvalidInputError("arguments", [("--due-soon-days", "must be 0 or more")])
+    result = assess(as_of=_as_of(args.as_of), policy=args.policy, due_soon_days=args.due_soon_days, **kwargs)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(result.explain(args.lang) + "\n")
+    return 0

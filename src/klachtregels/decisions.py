@@ -1,0 +1,457 @@
+"""The public decisions: eligibility, precedence, Geschillencommissie access, and the full assessment.
+
+Every function takes the complaint and keyword arguments; ``as_of`` (the day the question is
+asked) is required, so a result never depends on the clock of the machine. ``policy`` is a
+:class:`~klachtregels.policy.Policy`, a shipped policy name or a TOML path; ``None`` is the
+statutory baseline. Every result carries the library version and the policy that produced it.
+
+Rules are evaluated as in force on the event date: the day the complaint reached the provider
+(R1, A20), or ``as_of`` when that is unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from klachtregels._explain import label
+from klachtregels._version import __version__
+from klachtregels.engine import Decision, Flag, evaluate
+from klachtregels.errors import InvalidInputError
+from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
+from klachtregels.policy import AfterMeldcode, Policy, load_policy
+from klachtregels.rules._facts import Facts, handling_for
+from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
+from klachtregels.rules.handling import HANDLING, house_deadlines
+from klachtregels.rules.meldcode import PRECEDENCE
+from klachtregels.rules.scope import ELIGIBILITY
+from klachtregels.terms import Deadline, gck_filing_limit
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "ASSESSMENT_SCHEMA_VERSION",
+    "Assessment",
+    "PolicyLike",
+    "assess",
+    "eligibility",
+    "geschillencommissie_access",
+    "precedence",
+]
+
+#: Version of the JSON shape of :meth:`Assessment.to_dict`.
+ASSESSMENT_SCHEMA_VERSION = 1
+
+#: What ``policy=`` accepts: a Policy, a shipped name, a TOML path, or None (statutory baseline).
+PolicyLike = Policy | str | os.PathLike[str] | None
+
+_ELIGIBLE = ("eligible", "eligible_by_policy")
+
+
+def _date(value: Any, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise InvalidInputError("arguments", [(name, f"expected a date, got {type(value).__name__}")])
+
+
+def _check(complaint: Any, as_of: Any) -> dt.date:
+    if not isinstance(complaint, Complaint):
+        raise InvalidInputError(
+            "arguments", [("complaint", f"expected a Complaint, got {type(complaint).__name__}")]
+        )
+    day = _date(as_of, "as_of")
+    received = complaint.received_date
+    if received is not None and received > day:
+        raise InvalidInputError(
+            "arguments", [("as_of", f"{day} is before the complaint was received ({received})")]
+        )
+    return day
+
+
+def _facts(
+    complaint: Complaint,
+    policy: Policy,
+    as_of: dt.date,
+    **more: Any,
+) -> Facts:
+    return Facts(
+        complaint=complaint, policy=policy, as_of=as_of, handling=handling_for(complaint, policy), **more
+    )
+
+
+def _deadline_summary(d: Deadline | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "date": d.date.isoformat(),
+        "calendar_date": d.calendar_date.isoformat(),
+        "atw_date": d.atw_date.isoformat(),
+        "provisional": d.provisional,
+    }
+
+
+def _eligibility(facts: Facts) -> Decision:
+    c = facts.complaint
+    decision = evaluate(
+        ELIGIBILITY, facts, event_date=c.received_date, as_of=facts.as_of, policy=facts.policy.name
+    )
+    started = True if decision.outcome in _ELIGIBLE else False if decision.outcome in ("not_yet",) else None
+    if decision.outcome in ("not_eligible", "out_of_temporal_scope"):
+        started = False
+    details = {
+        "received_on": None if c.received_date is None else c.received_date.isoformat(),
+        "clock_started": started,
+        "handling_deadline": _deadline_summary(facts.handling) if started else None,
+    }
+    return attrs.evolve(decision, details=details)
+
+
+def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = None) -> Decision:
+    """Is this a complaint the provider must handle under its regulation (R1-R5)?
+
+    Outcomes: ``eligible``, ``eligible_by_policy``, ``not_yet`` (not in writing yet),
+    ``not_eligible``, ``out_of_temporal_scope``, ``undetermined``, ``needs_human_judgement``.
+    ``eligible`` only when an ouder complained in writing about conduct or the agreement.
+    """
+    day = _check(complaint, as_of)
+    pol = load_policy(policy)
+    return _eligibility(_facts(complaint, pol, day))
+
+
+def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
+    c = facts.complaint
+    decision = evaluate(
+        PRECEDENCE, facts, event_date=c.received_date, as_of=facts.as_of, policy=facts.policy.name
+    )
+    signals = c.signals
+    duties = [f.code for f in decision.flags if f.code in _DUTY_CODES]
+    has_signal = bool(signals) or signals is None
+    close = facts.policy.after_meldcode is AfterMeldcode.CLOSE
+    details = {
+        "six_week_clock": {
+            "suspended_by_statute": False,
+            "started": eligibility_outcome in _ELIGIBLE
+            if eligibility_outcome not in ("undetermined", "needs_human_judgement")
+            else None,
+            "deadline": _deadline_summary(facts.handling),
+        },
+        "duties": duties,
+        "remaining_complaint": {
+            "policy": facts.policy.after_meldcode.value,
+            "handling": ("needs_human_judgement" if signals else "ordinary") if signals is not None else None,
+            "conflicts_with_statute": bool(signals) and close,
+        },
+        "signals_assessed": signals is not None,
+        "has_signal": has_signal if signals is not None else None,
+    }
+    return attrs.evolve(decision, details=details)
+
+
+_DUTY_CODES = (
+    "MELDPLICHT_1_51B",
+    "HOUDER_SUSPECT_1_51C",
+    "MELDCODE",
+    "MELDCODE_ROUTE_3",
+    "CONSULT_VERTROUWENSINSPECTEUR",
+)
+
+
+def precedence(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = None) -> Decision:
+    """Do the meldcode or the meldplicht take precedence over the complaint procedure (R27-R30)?
+
+    Outcomes: ``meldplicht``, ``houder_suspect``, ``meldcode_route_1``, ``meldcode_route_3``,
+    ``needs_human_judgement`` (an ambiguous signal, A11), ``undetermined`` (signals not assessed),
+    ``none``. Always states that the six-week clock keeps running (``details["six_week_clock"]``,
+    flag ``CLOCK_NOT_SUSPENDED_BY_STATUTE``) and what the policy does with the rest of the complaint.
+    Several signals: every duty stands (cumulative); the headline is the highest-ranked one.
+    """
+    day = _check(complaint, as_of)
+    pol = load_policy(policy)
+    facts = _facts(complaint, pol, day)
+    return _precedence(facts, _eligibility(facts).outcome)
+
+
+def _gck(
+    complaint: Complaint,
+    pol: Policy,
+    day: dt.date,
+    *,
+    judgement: Judgement | None,
+    filed_on: dt.date | None,
+    filing: GckFiling | None,
+    filed_with_provider: bool | None,
+    provider: Provider | None,
+) -> Decision:
+    given = None if filed_on is None else _date(filed_on, "filed_on")
+    from_filing = (
+        None if filing is None or filing.filed_on is None else _date(filing.filed_on, "filing.filed_on")
+    )
+    if given is not None and from_filing is not None and given != from_filing:
+        raise InvalidInputError(
+            "arguments", [("filed_on", f"{given} differs from filing.filed_on {from_filing}")]
+        )
+    filed = given or from_filing
+    hypothetical = filed is None
+    if filed is None:
+        filed = day
+    if filed > day:
+        raise InvalidInputError("arguments", [("filed_on", f"{filed} is after as_of {day}")])
+    received = complaint.received_date
+    if filed_with_provider is True and received is not None and received > filed:
+        raise InvalidInputError(
+            "arguments",
+            [
+                (
+                    "filed_with_provider",
+                    f"is true, but the provider received the complaint ({received}) after {filed}",
+                )
+            ],
+        )
+    facts = _facts(
+        complaint,
+        pol,
+        day,
+        judgement=judgement,
+        filing=filing,
+        filed_on=filed,
+        filed_with_provider=filed_with_provider,
+        provider=provider,
+    )
+    role = None if complaint.complainant is None else complaint.complainant.role
+    by = None if filing is None else filing.filed_by
+    oc = by is PartyRole.OUDERCOMMISSIE or (by is None and role is PartyRole.OUDERCOMMISSIE)
+    spec = GCK_OC_ACCESS if oc else GCK_ACCESS
+    decision = evaluate(spec, facts, event_date=received, as_of=day, policy=pol.name)
+    start, _ = twelve_month_start(facts)
+    details: dict[str, Any] = {
+        "route": "oudercommissie" if oc else "parent",
+        "filed_on": filed.isoformat(),
+        "hypothetical_filing": hypothetical,
+        "handling_deadline": None if oc else _deadline_summary(facts.handling),
+        "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
+    }
+    if decision.outcome == "redirect":
+        rest_spec = attrs.evolve(spec, rules=tuple(r for r in spec.rules if r.id != "R24"))
+        rest = evaluate(rest_spec, facts, event_date=received, as_of=day, policy=pol.name)
+        details["rest"] = rest.outcome
+    return attrs.evolve(decision, details=details)
+
+
+def geschillencommissie_access(
+    complaint: Complaint,
+    *,
+    filed_on: dt.date | None,
+    as_of: dt.date,
+    judgement: Judgement | None = None,
+    policy: PolicyLike = None,
+    filing: GckFiling | None = None,
+    filed_with_provider: bool | None = None,
+    provider: Provider | None = None,
+) -> Decision:
+    """May the dispute go to the Geschillencommissie Kinderopvang, filed on ``filed_on`` (R20-R26)?
+
+    ``filed_on`` may be ``None`` when ``filing.filed_on`` gives it; when neither does, the question
+    is asked for a filing on ``as_of`` (``details["hypothetical_filing"]``). ``filed_with_provider``
+    says whether the complaint went to the provider first (R20); ``None`` derives it from the dates
+    (unknown when the receipt date is unknown). ``provider`` supplies the A12 indicator
+    ``NO_REGULATION``.
+
+    Outcomes: ``direct_access``, ``admissible``, ``premature``, ``inadmissible``, ``late_if_invoked``
+    (never 'inadmissible' for lateness, A13), ``redirect`` (R24; ``details["rest"]`` is the outcome for
+    the rest of the dispute), ``undetermined``, ``needs_human_judgement`` (A6), and
+    ``out_of_temporal_scope``. An oudercommissie dispute (R25) follows its own route.
+    """
+    day = _check(complaint, as_of)
+    pol = load_policy(policy)
+    return _gck(
+        complaint,
+        pol,
+        day,
+        judgement=judgement,
+        filed_on=filed_on,
+        filing=filing,
+        filed_with_provider=filed_with_provider,
+        provider=provider,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """Everything klachtregels can say about one complaint on one day: decisions and deadlines."""
+
+    complaint_id: str | None
+    as_of: dt.date
+    policy: str
+    library_version: str = __version__
+    eligibility: Decision
+    precedence: Decision
+    #: The handling status (``open_on_track``, ``judged_late``, ``not_started``, ...).
+    handling: Decision
+    #: ``None`` when there is no filing and the complaint is not (yet) eligible.
+    gck_access: Decision | None
+    #: ``handling`` (the six-week term), ``gck_filing_limit`` and the policy's house terms.
+    deadlines: Mapping[str, Deadline] = attrs.field(factory=dict, eq=False)
+
+    @property
+    def status(self) -> str:
+        """The handling status on ``as_of``."""
+        return self.handling.outcome
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """The decisions, in reading order."""
+        out = [self.eligibility, self.precedence, self.handling]
+        if self.gck_access is not None:
+            out.append(self.gck_access)
+        return tuple(out)
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        """Every flag of every decision, once per code."""
+        seen: set[str] = set()
+        out: list[Flag] = []
+        for decision in self.decisions:
+            for f in decision.flags:
+                if f.code not in seen:
+                    seen.add(f.code)
+                    out.append(f)
+        return tuple(out)
+
+    def has_flag(self, code: str) -> bool:
+        """Whether any decision carries this flag."""
+        return any(d.has_flag(code) for d in self.decisions)
+
+    def explain(self, lang: str = "nl") -> str:
+        """The complaints officer's note: the deadlines, then each decision with its reasons."""
+        nl = lang == "nl"
+        who = f" {self.complaint_id}" if self.complaint_id else ""
+        lines = [
+            (
+                f"Beoordeling klacht{who} per {self.as_of.isoformat()}"
+                if nl
+                else f"Assessment of complaint{who} as of {self.as_of.isoformat()}"
+            ),
+            (
+                f"Beleid '{self.policy}'; klachtregels {self.library_version}."
+                if nl
+                else f"Policy '{self.policy}'; klachtregels {self.library_version}."
+            ),
+        ]
+        if self.deadlines:
+            lines += ["", "Termijnen:" if nl else "Deadlines:"]
+            for key, d in self.deadlines.items():
+                name = label(_DEADLINE_LABELS, key, lang)
+                extra = ""
+                if d.atw_date != d.calendar_date:
+                    extra = (
+                        f" (kalenderdatum {d.calendar_date.isoformat()}, Atw-datum {d.atw_date.isoformat()})"
+                        if nl
+                        else f" (calendar date {d.calendar_date.isoformat()}, "
+                        f"ATW date {d.atw_date.isoformat()})"
+                    )
+                prov = (" [voorlopig]" if nl else " [provisional]") if d.provisional else ""
+                lines.append(f"- {name}: {d.date.isoformat()}{extra}{prov}")
+        for decision in self.decisions:
+            lines += ["", "-" * 60, decision.explain(lang)]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned JSON shape ``klachtregels.assessment`` (see docs/cli/assess.md)."""
+        return {
+            "schema": "klachtregels.assessment",
+            "schema_version": ASSESSMENT_SCHEMA_VERSION,
+            "library_version": self.library_version,
+            "complaint_id": self.complaint_id,
+            "as_of": self.as_of.isoformat(),
+            "policy": self.policy,
+            "status": self.status,
+            "flags": [f.code for f in self.flags],
+            "deadlines": {key: d.to_dict() for key, d in self.deadlines.items()},
+            "decisions": {d.kind: d.to_dict() for d in self.decisions},
+        }
+
+
+_DEADLINE_LABELS: dict[str, tuple[str, str]] = {
+    "handling": (
+        "uiterste dag afhandeling (art. 1.57b lid 2 sub d)",
+        "handling deadline (art. 1.57b para. 2 under d)",
+    ),
+    "gck_filing_limit": (
+        "uiterste dag Geschillencommissie (12 maanden)",
+        "Geschillencommissie limit (12 months)",
+    ),
+    "first_contact": ("eerste contact (eigen termijn)", "first contact (house term)"),
+    "acknowledgement": ("ontvangstbevestiging (eigen termijn)", "acknowledgement (house term)"),
+    "submission_window": ("indieningstermijn (eigen termijn)", "submission window (house term)"),
+}
+
+
+def assess(
+    complaint: Complaint,
+    *,
+    as_of: dt.date,
+    policy: PolicyLike = None,
+    judgement: Judgement | None = None,
+    filing: GckFiling | None = None,
+    due_soon_days: int = 7,
+    filed_with_provider: bool | None = None,
+    provider: Provider | None = None,
+) -> Assessment:
+    """Assess one complaint on ``as_of``: eligibility, precedence, handling status, deadlines and,
+    with a ``filing`` (or for an eligible complaint, hypothetically on ``as_of``), Geschillencommissie access.
+    """
+    day = _check(complaint, as_of)
+    if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
+        raise InvalidInputError(
+            "arguments", [("due_soon_days", f"expected a whole number >= 0, got {due_soon_days!r}")]
+        )
+    pol = load_policy(policy)
+    base = _facts(complaint, pol, day, judgement=judgement, due_soon_days=due_soon_days)
+    elig = _eligibility(base)
+    prec = _precedence(base, elig.outcome)
+    handling_facts = attrs.evolve(base, eligibility=elig.outcome, eligibility_unknown=elig.unknown_facts)
+    handling = evaluate(
+        HANDLING, handling_facts, event_date=complaint.received_date, as_of=day, policy=pol.name
+    )
+    handling = attrs.evolve(
+        handling,
+        details={
+            "deadline": _deadline_summary(base.handling) if elig.outcome in _ELIGIBLE else None,
+            "due_soon_days": due_soon_days,
+        },
+    )
+    gck: Decision | None = None
+    if filing is not None or elig.outcome in _ELIGIBLE:
+        gck = _gck(
+            complaint,
+            pol,
+            day,
+            judgement=judgement,
+            filed_on=None,
+            filing=filing,
+            filed_with_provider=filed_with_provider,
+            provider=provider,
+        )
+    deadlines: dict[str, Deadline] = {}
+    if base.handling is not None and elig.outcome in (*_ELIGIBLE, "undetermined", "needs_human_judgement"):
+        deadlines["handling"] = base.handling
+    start, _ = twelve_month_start(base)
+    if start is not None and elig.outcome in (*_ELIGIBLE, "undetermined", "needs_human_judgement"):
+        deadlines["gck_filing_limit"] = gck_filing_limit(start)
+    deadlines.update(house_deadlines(complaint, pol))
+    return Assessment(
+        complaint_id=complaint.id,
+        as_of=day,
+        policy=pol.name,
+        eligibility=elig,
+        precedence=prec,
+        handling=handling,
+        gck_access=gck,
+        deadlines=deadlines,
+    )

@@ -1,0 +1,91 @@
+"""The facts every rule looks at, and small helpers shared by the rule modules.
+
+One context type (:class:`Facts`) serves every decision, so a rule can be listed, tested and
+rendered on its own. Facts the caller did not give stay ``None`` (unknown).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+
+from klachtregels.calendar import format_date
+from klachtregels.engine import Flag
+from klachtregels.policy import HandledWhen, Policy
+
+if TYPE_CHECKING:
+    from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
+    from klachtregels.terms import Deadline
+
+__all__ = ["Facts", "fd", "flag", "handled_on", "handling_for"]
+
+#: R1: the statutory internal-complaint and GCK regime applies from this date (WVPO).
+REGIME_START = dt.date(2016, 1, 1)
+#: R27/R28: Wko art. 1.51a-1.51c in force from this date.
+MELDCODE_START = dt.date(2013, 7, 1)
+
+
+@attrs.frozen(kw_only=True)
+class Facts:
+    """Everything a rule may look at. Built by :mod:`klachtregels.decisions`."""
+
+    complaint: Complaint
+    policy: Policy
+    as_of: dt.date
+    judgement: Judgement | None = None
+    filing: GckFiling | None = None
+    #: The day the dispute reached the Geschillencommissie (or the day asked about, see details).
+    filed_on: dt.date | None = None
+    #: Whether the complaint was first filed with the provider (R20). ``None``: derive or unknown.
+    filed_with_provider: bool | None = None
+    provider: Provider | None = None
+    #: The handling deadline under the policy (R12), when the receipt date is known.
+    handling: Deadline | None = None
+    #: The eligibility outcome and its unknown facts (for the handling status).
+    eligibility: str | None = None
+    eligibility_unknown: tuple[str, ...] = ()
+    due_soon_days: int = 7
+
+    @property
+    def received(self) -> dt.date | None:
+        """The calendar day the complaint reached the provider."""
+        return self.complaint.received_date
+
+    @property
+    def role(self) -> PartyRole | None:
+        """The complainant's role, or ``None``."""
+        c = self.complaint.complainant
+        return None if c is None else c.role
+
+
+def fd(day: dt.date, lang: str) -> str:
+    """A date for a message: ``maandag 9 maart 2026``."""
+    return format_date(day, lang)
+
+
+def flag(code: str, nl: str, en: str, *, ambiguity: str | None = None) -> Flag:
+    """Shorthand for a :class:`~klachtregels.engine.Flag`."""
+    return Flag(code=code, message_nl=nl, message_en=en, ambiguity=ambiguity)
+
+
+def handled_on(facts: Facts) -> tuple[dt.date | None, str]:
+    """The day the complaint counts as handled (A5) and the fact path it comes from."""
+    j = facts.judgement
+    if j is None:
+        return None, "judgement"
+    if facts.policy.handled_when is HandledWhen.RECEIVED:
+        value, path = j.received_on, "judgement.received_on"
+    else:
+        value, path = j.sent_on, "judgement.sent_on"
+    if value is None:
+        return None, path
+    return (value.date() if isinstance(value, dt.datetime) else value), path
+
+
+def handling_for(complaint: Complaint, policy: Policy) -> Deadline | None:
+    """The six-week handling deadline (R6, R12) with the policy's A1-A4 settings, or ``None``."""
+    if complaint.received_on is None:
+        return None
+    return policy.handling_deadline(complaint.received_on)

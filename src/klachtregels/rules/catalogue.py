@@ -1,0 +1,182 @@
+"""The catalogue of every rule: listed and rendered (``klachtregels rules``, ``docs/rules.md``).
+
+Built from the rule data only, so the documentation cannot drift from the engine: a test
+regenerates ``docs/rules.md`` and fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS
+from klachtregels.rules.handling import HANDLING
+from klachtregels.rules.meldcode import PRECEDENCE
+from klachtregels.rules.scope import ELIGIBILITY
+
+if TYPE_CHECKING:
+    from klachtregels.engine import DecisionSpec, Rule
+    from klachtregels.rules._facts import Facts
+
+__all__ = ["CATALOGUE_SCHEMA_VERSION", "FORMATS", "SPECS", "all_rules", "catalogue_dict", "render_rules"]
+
+#: Version of the JSON shape of :func:`catalogue_dict`.
+CATALOGUE_SCHEMA_VERSION = 1
+FORMATS = ("text", "md", "json")
+
+#: Every decision spec, in the order the catalogue lists them. The oudercommissie route is a
+#: second spec of the ``gck_access`` decision.
+SPECS: tuple[tuple[str, DecisionSpec[Facts]], ...] = (
+    ("eligibility", ELIGIBILITY),
+    ("precedence", PRECEDENCE),
+    ("gck_access", GCK_ACCESS),
+    ("gck_access_oudercommissie", GCK_OC_ACCESS),
+    ("handling", HANDLING),
+)
+
+_SECTION = {
+    "eligibility": ("Ontvankelijkheid voor interne behandeling", "Eligibility for internal handling"),
+    "precedence": ("Voorrang van meldcode en meldplicht", "Precedence of the meldcode and meldplicht"),
+    "gck_access": ("Toegang tot de Geschillencommissie (ouder)", "Geschillencommissie access (parent)"),
+    "gck_access_oudercommissie": (
+        "Toegang tot de Geschillencommissie (oudercommissie)",
+        "Geschillencommissie access (oudercommissie)",
+    ),
+    "handling": ("Afhandeling en termijn", "Handling and the term"),
+}
+
+
+def all_rules(decision: str | None = None) -> tuple[Rule[Facts], ...]:
+    """Every rule, in catalogue order (optionally of one decision); a rule shared by two specs once."""
+    seen: set[tuple[str, str, dt.date]] = set()
+    out: list[Rule[Facts]] = []
+    for _key, spec in SPECS:
+        for rule in spec.rules:
+            key = (rule.decision, rule.id, rule.valid_from)
+            if key in seen or (decision is not None and rule.decision != decision):
+                continue
+            seen.add(key)
+            out.append(rule)
+    return tuple(out)
+
+
+def _valid(rule: Rule[Facts], lang: str) -> str:
+    start = "—" if rule.valid_from == dt.date.min else rule.valid_from.isoformat()
+    end = rule.valid_to.isoformat() if rule.valid_to else ("heden" if lang == "nl" else "present")
+    return f"{start} – {end}"
+
+
+def catalogue_dict() -> dict[str, Any]:
+    """The catalogue as versioned JSON data."""
+    return {
+        "schema": "klachtregels.rules",
+        "schema_version": CATALOGUE_SCHEMA_VERSION,
+        "decisions": [
+            {
+                "key": key,
+                "decision": spec.name,
+                "levels": [sorted(level) for level in spec.levels],
+                "default": spec.default,
+                "cumulative": spec.cumulative,
+                "rules": [_rule_dict(r) for r in spec.rules],
+            }
+            for key, spec in SPECS
+        ],
+    }
+
+
+def _rule_dict(rule: Rule[Facts]) -> dict[str, Any]:
+    data = rule.to_dict()
+    if rule.valid_from == dt.date.min:
+        data["valid_from"] = None
+    return data
+
+
+def render_rules(fmt: str = "text", lang: str = "nl") -> str:
+    """Render the catalogue: ``text``, ``md`` (the page ``docs/rules.md``) or ``json``."""
+    if fmt == "json":
+        return json.dumps(catalogue_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return _markdown(lang)
+    if fmt == "text":
+        return _text(lang)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _title(rule: Rule[Facts], lang: str) -> str:
+    return rule.title_nl if lang == "nl" else rule.title_en
+
+
+def _text(lang: str) -> str:
+    nl = lang == "nl"
+    lines: list[str] = []
+    for key, spec in SPECS:
+        head = _SECTION[key][0 if nl else 1]
+        lines += [f"{head} [{spec.name}]", "=" * (len(head) + len(spec.name) + 3)]
+        ranked = " > ".join("|".join(sorted(level)) for level in spec.levels)
+        lines.append(("Uitkomsten (hoog → laag): " if nl else "Outcomes (high → low): ") + ranked)
+        for rule in spec.rules:
+            cites = "; ".join(c.label(lang) for c in rule.citations)
+            lines.append(f"  {rule.id:<14} {_title(rule, lang)}")
+            lines.append(f"  {'':<14} {cites} | {_valid(rule, lang)} | {rule.source.value}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown(lang: str) -> str:
+    nl = lang == "nl"
+    out = [
+        "# Regelcatalogus" if nl else "# Rule catalogue",
+        "",
+        "<!-- Generated by `klachtregels rules --format md` (scripts/gen_rules_doc.py). Do not edit by hand:"
+        " tests/test_examples_rules.py fails when this page is stale. -->",
+        "",
+        (
+            "Elke beslissing van klachtregels is opgebouwd uit de regels hieronder: hun id uit "
+            "`regulation.md`, "
+            "hun bronnen, geldigheid en mogelijke uitkomsten. Uitkomsten staan van hoog naar laag; een "
+            "regel met "
+            "*overrides* is een uitzondering op de genoemde regels."
+            if nl
+            else "Every klachtregels decision is built from the rules below: "
+            "their id from `regulation.md`, their "
+            "sources, validity and possible outcomes. Outcomes are ranked highest first; a rule with "
+            "*overrides* is an exception to the rules it names. A cumulative decision keeps every rule's "
+            "reasons "
+            "and flags; the ranking only picks the headline outcome."
+        ),
+        "",
+    ]
+    for key, spec in SPECS:
+        out += [f"## {_SECTION[key][0 if nl else 1]} (`{spec.name}`)", ""]
+        ranked = " > ".join(" / ".join(f"`{o}`" for o in sorted(level)) for level in spec.levels)
+        out.append(("Uitkomsten: " if nl else "Outcomes: ") + ranked + ".")
+        out.append("")
+        out.append(
+            ("Standaard" if nl else "Default")
+            + f": `{spec.default}`"
+            + ("; cumulatief." if nl and spec.cumulative else "; cumulative." if spec.cumulative else ".")
+        )
+        out.append("")
+        for rule in spec.rules:
+            out += [f"### {rule.id}: {_title(rule, lang)}", ""]
+            cites = ", ".join(
+                f"[{c.label(lang)}]({c.url})" if c.url else c.label(lang) for c in rule.citations
+            )
+            notes = [c.note for c in rule.citations if c.note]
+            out.append(f"- {'Bronnen' if nl else 'Sources'}: {cites}")
+            if notes:
+                out.append(f"- {'Toelichting bron' if nl else 'Source notes'}: " + "; ".join(notes))
+            out.append(f"- {'Geldig' if nl else 'Valid'}: {_valid(rule, lang)}")
+            out.append(f"- {'Soort' if nl else 'Kind'}: {rule.source.value}")
+            if rule.outcomes:
+                out.append(
+                    f"- {'Uitkomsten' if nl else 'Outcomes'}: " + ", ".join(f"`{o}`" for o in rule.outcomes)
+                )
+            if rule.overrides:
+                out.append(f"- {'Uitzondering op' if nl else 'Overrides'}: " + ", ".join(rule.overrides))
+            if rule.ambiguities:
+                out.append(f"- {'Open punten' if nl else 'Ambiguities'}: " + ", ".join(rule.ambiguities))
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

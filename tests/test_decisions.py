@@ -1,0 +1,287 @@
+"""The public decisions beyond the worked examples: policies, flags for ambiguities, assess, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from klachtregels.decisions import Assessment, assess, eligibility, geschillencommissie_access, precedence
+from klachtregels.errors import InvalidInputError, PolicyError
+from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Provider
+from klachtregels.policy import Policy
+
+D = dt.date.fromisoformat
+
+
+def complaint(**kw: Any) -> Complaint:
+    data: dict[str, Any] = {
+        "received_on": "2026-03-02",
+        "complainant": {"role": "parent"},
+        "channel": "letter",
+        "subjects": ["conduct"],
+        "signals": [],
+    }
+    data.update(kw)
+    return Complaint.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("role", "policy", "expected"),
+    [
+        ("grandparent", None, "eligible"),
+        ("step_parent", None, "eligible"),
+        ("former_client", None, "eligible"),
+        ("prospective_client", None, "undetermined"),
+        ("prospective_client", Policy(include_prospective_clients=True), "eligible_by_policy"),
+        ("gastouder", None, "not_eligible"),
+    ],
+)
+def test_r3_who_may_complain(role: str, policy: Policy | None, expected: str) -> None:
+    d = eligibility(complaint(complainant={"role": role}), as_of=D("2026-03-03"), policy=policy)
+    assert d.outcome == expected
+
+
+def test_a7_contract_party_only() -> None:
+    pol = Policy(complainant_scope="contract_party_only")
+    unknown = eligibility(complaint(complainant={"role": "grandparent"}), as_of=D("2026-03-03"), policy=pol)
+    assert (unknown.outcome, unknown.unknown_facts) == ("undetermined", ("complainant.contract_party",))
+    no = eligibility(
+        complaint(complainant={"role": "grandparent", "contract_party": False}),
+        as_of=D("2026-03-03"),
+        policy=pol,
+    )
+    assert no.outcome == "undetermined"
+    assert no.has_flag("HOUSE_SCOPE_NARROWER_THAN_STATUTE")
+    yes = eligibility(
+        complaint(complainant={"role": "parent", "contract_party": True}), as_of=D("2026-03-03"), policy=pol
+    )
+    assert yes.outcome == "eligible"
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [(None, "needs_human_judgement"), (True, "eligible_by_policy"), (False, "not_yet")],
+)
+def test_a9_app_messages(setting: bool | None, expected: str) -> None:
+    pol = Policy(app_messages_count_as_written=setting)
+    assert (
+        eligibility(complaint(channel="app_message"), as_of=D("2026-03-03"), policy=pol).outcome == expected
+    )
+
+
+def test_r4_mixed_subjects_and_outside_subjects() -> None:
+    mixed = eligibility(complaint(subjects=["conduct", "other_parent"]), as_of=D("2026-03-03"))
+    assert mixed.outcome == "eligible"
+    assert mixed.has_flag("SUBJECT_PARTLY_OUTSIDE_STATUTE")
+    outside = eligibility(complaint(subjects=["third_party"]), as_of=D("2026-03-03"))
+    assert outside.outcome == "not_eligible"
+
+
+def test_unknown_facts_are_named() -> None:
+    d = eligibility(Complaint(received_on=D("2026-03-02")), as_of=D("2026-03-03"))
+    assert d.outcome == "undetermined"
+    assert set(d.unknown_facts) == {"complainant.role", "complaint.subjects", "complaint.channel"}
+
+
+def test_precedence_unassessed_signals_and_multiple_signals() -> None:
+    d = precedence(complaint(signals=None), as_of=D("2026-03-03"))
+    assert d.outcome == "undetermined"
+    assert "complaint.signals" in d.unknown_facts
+    assert d.has_flag("CLOCK_NOT_SUSPENDED_BY_STATUTE")
+    both = precedence(
+        complaint(
+            signals=[{"kind": "abuse_at_home"}, {"kind": "suspected_offence_by_staff"}, {"kind": "ambiguous"}]
+        ),
+        as_of=D("2026-03-03"),
+    )
+    assert both.outcome == "meldplicht"
+    assert both.details["duties"] == ["MELDPLICHT_1_51B", "MELDCODE", "CONSULT_VERTROUWENSINSPECTEUR"]
+    assert not any(r.set_aside for r in both.reasons)
+
+
+def test_a10_smallsteps_close_is_flagged() -> None:
+    c = complaint(signals=[{"kind": "suspected_offence_by_staff"}])
+    d = precedence(c, as_of=D("2026-03-03"), policy=Policy(name="close-house", after_meldcode="close"))
+    assert d.has_flag("CLOSE_CONFLICTS_WITH_STATUTE")
+    assert d.details["remaining_complaint"] == {
+        "policy": "close",
+        "handling": "needs_human_judgement",
+        "conflicts_with_statute": True,
+    }
+
+
+def test_a11_ambiguous_signal() -> None:
+    d = precedence(complaint(signals=[{"kind": "ambiguous"}]), as_of=D("2026-03-03"))
+    assert d.outcome == "needs_human_judgement"
+    assert d.has_flag("CONSULT_VERTROUWENSINSPECTEUR")
+
+
+def test_houder_suspect_and_meldcode_before_2013() -> None:
+    d = precedence(complaint(signals=[{"kind": "suspected_offence_by_provider"}]), as_of=D("2026-03-03"))
+    assert d.outcome == "houder_suspect"
+    old = precedence(
+        complaint(received_on="2013-03-01", signals=[{"kind": "suspected_offence_by_staff"}]),
+        as_of=D("2013-03-02"),
+    )
+    assert old.outcome == "undetermined"
+    from_2013 = precedence(
+        complaint(received_on="2013-07-01", signals=[{"kind": "suspected_offence_by_staff"}]),
+        as_of=D("2013-07-02"),
+    )
+    assert from_2013.outcome == "meldplicht"
+
+
+def test_gck_redirects_and_rest() -> None:
+    c = complaint(received_on="2025-03-03")
+    j = Judgement(sent_on=D("2025-04-01"), written=True, reasoned=True)
+    d = geschillencommissie_access(
+        c,
+        judgement=j,
+        filed_on=D("2025-05-01"),
+        as_of=D("2025-05-01"),
+        filing=GckFiling(claims_personal_injury=True),
+    )
+    assert d.outcome == "redirect"
+    assert d.has_flag("VERIFY_REGLEMENT")
+    assert d.details["rest"] == "admissible"
+    g = geschillencommissie_access(
+        c,
+        judgement=j,
+        filed_on=D("2025-05-01"),
+        as_of=D("2025-05-01"),
+        filing=GckFiling(against_gastouder_personally=True),
+    )
+    assert g.outcome == "redirect"
+    assert g.has_flag("REDIRECT_GASTOUDERBUREAU")
+
+
+def test_gck_late_is_never_inadmissible_and_mediation_is_undetermined() -> None:
+    c = complaint(received_on="2025-03-03")
+    j = Judgement(sent_on=D("2025-04-01"))
+    late = geschillencommissie_access(c, judgement=j, filed_on=D("2026-06-01"), as_of=D("2026-06-01"))
+    assert late.outcome == "late_if_invoked"
+    med = GckFiling(filed_on=D("2026-03-10"), mediation_from=D("2025-05-01"), mediation_until=D("2025-06-01"))
+    d = geschillencommissie_access(c, judgement=j, filed_on=None, filing=med, as_of=D("2026-03-10"))
+    assert d.outcome == "undetermined"
+    assert d.has_flag("MEDIATION_SUSPENSION_UNKNOWN")
+
+
+def test_gck_a12_indicators_and_a6_extension() -> None:
+    c = complaint(received_on="2026-01-05")
+    no_reg = geschillencommissie_access(
+        c, filed_on=D("2026-01-10"), as_of=D("2026-01-10"), provider=Provider(name="X", has_regulation=False)
+    )
+    assert no_reg.outcome == "undetermined"
+    assert no_reg.has_flag("NO_REGULATION")
+    urgent = geschillencommissie_access(
+        c,
+        filed_on=None,
+        filing=GckFiling(filed_on=D("2026-01-10"), safety_urgency=True),
+        as_of=D("2026-01-10"),
+    )
+    assert urgent.has_flag("SAFETY_URGENCY")
+    assert urgent.outcome == "undetermined"
+    ext = geschillencommissie_access(
+        complaint(received_on="2026-01-05", extension_agreed=True),
+        filed_on=D("2026-03-01"),
+        as_of=D("2026-03-01"),
+    )
+    assert ext.outcome == "needs_human_judgement"
+    assert ext.has_flag("EXTENSION_NOT_STATUTORY")
+
+
+def test_gck_input_errors() -> None:
+    c = complaint()
+    with pytest.raises(InvalidInputError, match="filed_on"):
+        geschillencommissie_access(c, filed_on=D("2026-04-01"), as_of=D("2026-03-05"))
+    with pytest.raises(InvalidInputError, match="differs"):
+        geschillencommissie_access(
+            c, filed_on=D("2026-03-04"), filing=GckFiling(filed_on=D("2026-03-05")), as_of=D("2026-03-05")
+        )
+    with pytest.raises(InvalidInputError, match="as_of"):
+        eligibility(c, as_of=D("2026-03-01"))
+    with pytest.raises(PolicyError):
+        eligibility(c, as_of=D("2026-03-05"), policy="no-such-policy")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "judgement", "status"),
+    [
+        ("2026-03-05", None, "open_on_track"),
+        ("2026-04-10", None, "open_due_soon"),
+        ("2026-04-14", None, "open_overdue"),
+        ("2026-04-14", Judgement(sent_on=D("2026-04-13")), "judged_in_time"),
+        ("2026-04-20", Judgement(sent_on=D("2026-04-14")), "judged_late"),
+        ("2026-03-05", Judgement(received_on=D("2026-03-04")), "undetermined"),
+    ],
+)
+def test_assess_status(as_of: str, judgement: Judgement | None, status: str) -> None:
+    a = assess(complaint(), as_of=D(as_of), judgement=judgement)
+    assert a.deadlines["handling"].date == D("2026-04-13")
+    assert a.status == status
+
+
+def test_assess_flags_for_judgement_form_extension_and_provisional() -> None:
+    j = Judgement(
+        sent_on=D("2026-03-20"),
+        written=False,
+        reasoned=False,
+        measures=(Measure(has_concrete_term=False),),
+        partial=True,
+    )
+    a = assess(complaint(extension_agreed=True), judgement=j, as_of=D("2026-03-25"))
+    for code in (
+        "JUDGEMENT_NOT_WRITTEN",
+        "JUDGEMENT_NOT_REASONED",
+        "NON_COMPLIANT_1_57B_2F",
+        "PARTIAL_JUDGEMENT",
+        "EXTENSION_NOT_STATUTORY",
+    ):
+        assert a.has_flag(code), code
+    far = assess(complaint(received_on="2029-11-20"), as_of=D("2029-11-21"))
+    assert far.handling.has_flag("DEADLINE_PROVISIONAL")
+
+
+def test_assess_house_terms_smallsteps_like() -> None:
+    pol = Policy(name="house", first_contact_term="2 working days", submission_window="2 months")
+    c = complaint(received_on="2026-03-09", arose_on="2025-12-31", first_contact_on="2026-03-13")
+    a = assess(c, as_of=D("2026-03-16"), policy=pol)
+    assert a.deadlines["submission_window"].date == D("2026-02-28")  # T01: private, no ATW
+    assert a.deadlines["first_contact"].date == D("2026-03-11")
+    assert a.has_flag("HOUSE_TERM_EXCEEDED")
+    assert a.eligibility.outcome == "eligible"  # A17: a house limit never blocks
+    by_analogy = assess(
+        c,
+        as_of=D("2026-03-16"),
+        policy=Policy(name="h2", submission_window="2 months", private_term_atw=True),
+    )
+    assert by_analogy.deadlines["submission_window"].date == D("2026-03-02")
+
+
+def test_a1_policy_never_and_follow_regulation_text() -> None:
+    c = complaint(received_on="2026-03-16")
+    assert assess(c, as_of=D("2026-03-17")).deadlines["handling"].date == D("2026-04-28")
+    never = assess(c, as_of=D("2026-03-17"), policy=Policy(name="n", atw_mode="never"))
+    assert never.deadlines["handling"].date == D("2026-04-27")
+    follow = assess(c, as_of=D("2026-03-17"), policy=Policy(name="f", atw_mode="follow_regulation_text"))
+    assert follow.handling.has_flag("ATW_UNDETERMINED")
+
+
+def test_assessment_json_and_explain_in_both_languages() -> None:
+    a = assess(complaint(signals=[{"kind": "suspected_offence_by_staff"}]), as_of=D("2026-03-05"))
+    assert isinstance(a, Assessment)
+    data = a.to_dict()
+    assert data["schema"] == "klachtregels.assessment"
+    assert data["schema_version"] == 1
+    assert json.loads(json.dumps(data)) == data
+    assert data["decisions"]["precedence"]["outcome"] == "meldplicht"
+    nl, en = a.explain("nl"), a.explain("en")
+    assert "vertrouwensinspecteur" in nl
+    assert "Wko art. 1.51b lid 1" in nl
+    assert "consult the vertrouwensinspecteur" in en
+    assert "para. 1" in en
+    assert "statutory" in nl
+    assert data["library_version"] in nl

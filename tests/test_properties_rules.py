@@ -1,0 +1,107 @@
+"""Invariants of the decisions, stated as properties (Hypothesis, with klachtregels.testing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klachtregels.decisions import assess, eligibility, precedence
+from klachtregels.engine import Decision
+from klachtregels.model import Channel, Complaint, Signal, Subject
+from klachtregels.testing import complaints, judgements, policies, written_parent_complaints
+
+WRITTEN = (Channel.LETTER, Channel.EMAIL, Channel.WEB_FORM)
+IN_SCOPE = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
+
+
+def _as_of(c: Complaint, extra: int) -> dt.date:
+    base = c.received_date or dt.date(2026, 1, 1)
+    return base + dt.timedelta(days=extra)
+
+
+@settings(max_examples=150)
+@given(complaints(), st.integers(0, 400), st.none() | policies())
+def test_every_decision_has_a_cited_reason(c: Complaint, extra: int, pol: object) -> None:
+    a = assess(c, as_of=_as_of(c, extra), policy=pol)  # type: ignore[arg-type]
+    for d in a.decisions:
+        assert any(r.citations for r in d.reasons), d.kind
+        assert d.policy == a.policy
+        assert d.library_version == a.library_version
+
+
+@settings(max_examples=200)
+@given(complaints(), st.integers(0, 30))
+def test_nothing_is_eligible_unless_an_ouder_complained_in_writing_in_scope(c: Complaint, extra: int) -> None:
+    d = eligibility(c, as_of=_as_of(c, extra))
+    if d.outcome == "eligible":
+        assert c.complainant is not None
+        assert c.complainant.role is not None
+        assert c.complainant.role.is_statutory_ouder
+        assert c.channel in WRITTEN
+        assert c.subjects
+        assert set(c.subjects) & IN_SCOPE
+        assert c.received_date is not None
+        assert c.received_date >= dt.date(2016, 1, 1)
+
+
+@settings(max_examples=150)
+@given(
+    written_parent_complaints(min_date=dt.date(2016, 1, 1), max_date=dt.date(2027, 6, 30)),
+    st.integers(0, 60),
+    st.none() | policies(),
+)
+def test_meldplicht_signal_always_gives_meldplicht_and_the_clock_runs(
+    c: Complaint, extra: int, pol: object
+) -> None:
+    c = attrs.evolve(c, signals=(*(c.signals or ()), Signal(kind="suspected_offence_by_staff")))
+    d = precedence(c, as_of=_as_of(c, extra), policy=pol)  # type: ignore[arg-type]
+    assert d.outcome == "meldplicht"
+    assert d.has_flag("CLOCK_NOT_SUSPENDED_BY_STATUTE")
+    assert d.details["six_week_clock"]["suspended_by_statute"] is False
+
+
+@settings(max_examples=150)
+@given(
+    complaints(),
+    st.integers(0, 30),
+    st.sampled_from(("id", "location", "category", "description", "organisation")),
+)
+def test_an_unrelated_fact_never_changes_a_definite_outcome(c: Complaint, extra: int, field: str) -> None:
+    as_of = _as_of(c, extra)
+    before = assess(c, as_of=as_of)
+    after = assess(attrs.evolve(c, **{field: "ander gegeven"}), as_of=as_of)
+    for b, a in zip(before.decisions, after.decisions, strict=True):
+        if b.definite:
+            assert a.outcome == b.outcome
+
+
+@settings(max_examples=150)
+@given(complaints(), st.integers(0, 30))
+def test_unknown_facts_never_give_a_definite_outcome(c: Complaint, extra: int) -> None:
+    for d in assess(c, as_of=_as_of(c, extra)).decisions:
+        if d.unknown_facts:
+            assert not d.definite, (d.kind, d.outcome, d.unknown_facts)
+    # And the facts a rule needs: without a receipt date, nothing is eligible.
+    if c.received_on is None:
+        assert eligibility(c, as_of=dt.date(2026, 1, 1)).outcome not in (
+            "eligible",
+            "eligible_by_policy",
+            "not_yet",
+        )
+
+
+@settings(max_examples=100)
+@given(complaints(min_date=dt.date(2016, 1, 1)), st.integers(0, 120), st.data())
+def test_decisions_are_deterministic_and_survive_json(c: Complaint, extra: int, data: st.DataObject) -> None:
+    j = data.draw(st.none() | judgements(after=c.received_date))
+    as_of = _as_of(c, extra)
+    one, two = assess(c, as_of=as_of, judgement=j), assess(c, as_of=as_of, judgement=j)
+    assert one.to_dict() == two.to_dict()
+    for d in one.decisions:
+        back = Decision.from_dict(json.loads(json.dumps(d.to_dict())))
+        assert back == d
+        assert back.to_dict() == d.to_dict()
