@@ -1,7 +1,8 @@
 """klachtregels: the Dutch childcare complaint regulation as executable, cited rules.
 
 The public API is re-exported here. Submodules load on first use (PEP 562), so
-``import klachtregels`` stays cheap for a childcare system that only needs one part of it.
+``import klachtregels`` stays cheap for a childcare system that needs one part of it; type
+checkers and IDEs see ordinary imports (the ``TYPE_CHECKING`` block).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from klachtregels._version import __version__
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; runtime uses __getattr__
+if TYPE_CHECKING:  # pragma: no cover - static view of the lazy exports below
     from klachtregels.calendar import (
         DecreeStatus,
         NonWorkingDay,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; runtime uses
         non_working_reason,
     )
     from klachtregels.citations import Citation
+    from klachtregels.decisions import Assessment, assess, eligibility, geschillencommissie_access, precedence
     from klachtregels.engine import Decision, Flag, Reason, Rule
     from klachtregels.errors import (
         CalendarDataError,
@@ -54,7 +56,23 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; runtime uses
         Subject,
         Verdict,
     )
+    from klachtregels.organisation import Organisation, load_organisation
     from klachtregels.policy import Policy, load_policy
+    from klachtregels.policy_lint import LintFinding, LintReport, is_clean, lint_policy
+    from klachtregels.register import (
+        ColumnMapping,
+        GckCase,
+        RegisterReader,
+        RegisterSummary,
+        RowError,
+        read_gck_cases,
+        read_register,
+        read_register_all,
+    )
+    from klachtregels.report import AnnualReport, build_report
+    from klachtregels.report import render as render_report
+    from klachtregels.rules.catalogue import all_rules, render_rules
+    from klachtregels.schema import complaint_schema, register_schema
     from klachtregels.terms import (
         AtwMode,
         Deadline,
@@ -66,7 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs; runtime uses
         handling_deadline,
     )
 
-# name -> defining module. Keep in step with the TYPE_CHECKING block and __all__ (a test checks).
+# public name -> "module" or "module:attribute". Keep in step with the block above (a test checks).
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(
         (
@@ -82,6 +100,10 @@ _EXPORTS: dict[str, str] = {
         "klachtregels.calendar",
     ),
     "Citation": "klachtregels.citations",
+    **dict.fromkeys(
+        ("Assessment", "assess", "eligibility", "geschillencommissie_access", "precedence"),
+        "klachtregels.decisions",
+    ),
     **dict.fromkeys(("Decision", "Flag", "Reason", "Rule"), "klachtregels.engine"),
     **dict.fromkeys(
         (
@@ -119,7 +141,27 @@ _EXPORTS: dict[str, str] = {
         ),
         "klachtregels.model",
     ),
+    **dict.fromkeys(("Organisation", "load_organisation"), "klachtregels.organisation"),
     **dict.fromkeys(("Policy", "load_policy"), "klachtregels.policy"),
+    **dict.fromkeys(("LintFinding", "LintReport", "is_clean", "lint_policy"), "klachtregels.policy_lint"),
+    **dict.fromkeys(
+        (
+            "ColumnMapping",
+            "GckCase",
+            "RegisterReader",
+            "RegisterSummary",
+            "RowError",
+            "read_gck_cases",
+            "read_register",
+            "read_register_all",
+        ),
+        "klachtregels.register",
+    ),
+    "AnnualReport": "klachtregels.report",
+    "build_report": "klachtregels.report",
+    "render_report": "klachtregels.report:render",
+    **dict.fromkeys(("all_rules", "render_rules"), "klachtregels.rules.catalogue"),
+    **dict.fromkeys(("complaint_schema", "register_schema"), "klachtregels.schema"),
     **dict.fromkeys(
         (
             "AtwMode",
@@ -135,14 +177,92 @@ _EXPORTS: dict[str, str] = {
     ),
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "About",
+    "AnnualReport",
+    "Assessment",
+    "AtwMode",
+    "CalendarDataError",
+    "Channel",
+    "Citation",
+    "ColumnMapping",
+    "Complaint",
+    "Deadline",
+    "Decision",
+    "DecreeStatus",
+    "Flag",
+    "GckCase",
+    "GckFiling",
+    "GckOutcome",
+    "InvalidInputError",
+    "Judgement",
+    "KlachtregelsError",
+    "LintFinding",
+    "LintReport",
+    "Location",
+    "Measure",
+    "NonWorkingDay",
+    "NonWorkingKind",
+    "Organisation",
+    "Party",
+    "PartyRole",
+    "Policy",
+    "PolicyError",
+    "Provider",
+    "ProviderKind",
+    "ProvisionalCalendarError",
+    "Reason",
+    "ReceiptRule",
+    "RegisterError",
+    "RegisterReader",
+    "RegisterRecord",
+    "RegisterSummary",
+    "RowError",
+    "Rule",
+    "RuleConflictError",
+    "Signal",
+    "SignalKind",
+    "Subject",
+    "Term",
+    "TermError",
+    "TermUnit",
+    "UnknownFactError",
+    "Verdict",
+    "__version__",
+    "add_working_days",
+    "all_rules",
+    "assess",
+    "build_report",
+    "complaint_schema",
+    "deadline",
+    "eligibility",
+    "equated_days_status",
+    "gck_filing_limit",
+    "geschillencommissie_access",
+    "handling_deadline",
+    "is_clean",
+    "is_working_day",
+    "lint_policy",
+    "load_organisation",
+    "load_policy",
+    "non_working_days",
+    "non_working_reason",
+    "precedence",
+    "read_gck_cases",
+    "read_register",
+    "read_register_all",
+    "register_schema",
+    "render_report",
+    "render_rules",
+]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    target = _EXPORTS.get(name)
+    if target is None:
         raise AttributeError(f"module 'klachtregels' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, _, attribute = target.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
     globals()[name] = value  # cache: the next access is a plain global lookup
     return value
 
