@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover - static view of the lazy exports below
         non_working_reason,
     )
     from klachtregels.citations import Citation
+    from klachtregels.compliance import CheckResult, CheckSettings, Finding, check_records, check_register
     from klachtregels.decisions import Assessment, assess, eligibility, geschillencommissie_access, precedence
     from klachtregels.engine import Decision, Flag, Reason, Rule
     from klachtregels.errors import (
@@ -100,6 +101,10 @@ _EXPORTS: dict[str, str] = {
         "klachtregels.calendar",
     ),
     "Citation": "klachtregels.citations",
+    **dict.fromkeys(
+        ("CheckResult", "CheckSettings", "Finding", "check_records", "check_register"),
+        "klachtregels.compliance",
+    ),
     **dict.fromkeys(
         ("Assessment", "assess", "eligibility", "geschillencommissie_access", "precedence"),
         "klachtregels.decisions",
@@ -184,12 +189,15 @@ __all__ = [
     "AtwMode",
     "CalendarDataError",
     "Channel",
+    "CheckResult",
+    "CheckSettings",
     "Citation",
     "ColumnMapping",
     "Complaint",
     "Deadline",
     "Decision",
     "DecreeStatus",
+    "Finding",
     "Flag",
     "GckCase",
     "GckFiling",
@@ -233,6 +241,8 @@ __all__ = [
     "all_rules",
     "assess",
     "build_report",
+    "check_records",
+    "check_register",
     "complaint_schema",
     "deadline",
     "eligibility",

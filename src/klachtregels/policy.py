@@ -161,11 +161,12 @@ class Policy:
         if problems:
             raise PolicyError(f"policy {self.name!r}: " + "; ".join(problems))
 
-    def handling_deadline(self, received: dt.date) -> Deadline:
+    def handling_deadline(self, received: dt.date, *, strict: bool | None = None) -> Deadline:
         """The six-week handling deadline (R6, R12) under this policy's A1-A4 settings.
 
         The one place where a policy becomes :func:`klachtregels.terms.handling_deadline`'s
         arguments; ``regulation_applies_atw`` only counts with ``follow_regulation_text`` (A1).
+        ``strict`` overrides ``strict_calendar`` (A2), for callers that report provisional dates.
         """
         follow = self.atw_mode is AtwMode.FOLLOW_REGULATION_TEXT
         return handling_deadline(
@@ -175,7 +176,7 @@ class Policy:
             exclude_filing_day=self.exclude_filing_day,
             receipt_rule=self.receipt_rule,
             include_equated_days=self.include_equated_days,
-            strict=self.strict_calendar,
+            strict=self.strict_calendar if strict is None else strict,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,493 @@
+"""Findings, the check catalogue, and the result of a compliance run.
+
+The catalogue (``compliance/data/checks.toml``) is the one source for every check: its rule ids
+(R1..R31), ambiguity ids (A1..A22), citations, the GGD-style item it mirrors (K1..K9, with
+``verified = false`` per A21) and the Dutch and English messages of every finding it can give.
+Code, renderers and ``docs/compliance.md`` are built from it, so they cannot drift.
+
+A :class:`Finding` never holds personal data: its facts are dates, counts, vocabulary codes and
+the register's own (pseudonymous) complaint id; free text and names are never read into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import string
+import tomllib
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from klachtregels._version import __version__
+from klachtregels.citations import (
+    ATW,
+    GCK_REGLEMENT,
+    MELDCODE_BESLUIT,
+    WET_KINDEROPVANG,
+    Citation,
+    Instrument,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "CHECK_RESULT_SCHEMA",
+    "CHECK_RESULT_SCHEMA_VERSION",
+    "Catalogue",
+    "Check",
+    "CheckResult",
+    "CheckSettings",
+    "CheckSummary",
+    "FailOn",
+    "Finding",
+    "FindingSpec",
+    "KItem",
+    "Passed",
+    "Severity",
+    "load_catalogue",
+    "make_finding",
+]
+
+#: ``"schema"`` of :meth:`CheckResult.to_dict`.
+CHECK_RESULT_SCHEMA: Final = "klachtregels.check"
+#: Bumped on any incompatible change of the JSON shape.
+CHECK_RESULT_SCHEMA_VERSION: Final = 1
+
+_INSTRUMENTS: Final[Mapping[str, Instrument]] = {
+    "Wko": WET_KINDEROPVANG,
+    "Atw": ATW,
+    "Besluit meldcode": MELDCODE_BESLUIT,
+    "GCK-reglement": GCK_REGLEMENT,
+}
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is."""
+
+    #: A rule of the statute (or the house regulation the statute binds the provider to) is broken.
+    ERROR = "error"
+    #: Probably wrong, or a risk: a house term exceeded, a duty with no record, a late GCK filing.
+    WARNING = "warning"
+    #: For information: status of open complaints, undetermined facts, provisional dates.
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """3 for error, 2 for warning, 1 for info."""
+        return _RANK[self]
+
+
+_RANK: Final = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+class FailOn(enum.StrEnum):
+    """From which severity a run fails (``--fail-on``)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+    def reached_by(self, severity: Severity) -> bool:
+        """Whether a finding of ``severity`` makes the run fail."""
+        if self is FailOn.NEVER:
+            return False
+        return severity.rank >= Severity(self.value).rank
+
+
+@attrs.frozen(kw_only=True)
+class KItem:
+    """A GGD-style inspection item (regulation.md section 7). The wording is rebuilt, not copied (A21)."""
+
+    id: str
+    question_nl: str
+    question_en: str
+    basis: str
+    #: False until checked against the current GGD GHOR toetsingskader (A21).
+    verified: bool
+    #: False for K8: Wko art. 1.60 is outside GGD supervision (R31).
+    ggd_supervised: bool
+
+    def question(self, lang: str = "nl") -> str:
+        """The compliance question in Dutch or English."""
+        return self.question_nl if lang == "nl" else self.question_en
+
+
+@attrs.frozen(kw_only=True)
+class Check:
+    """One check: what it tests, on what legal basis, and which K item it mirrors."""
+
+    id: str
+    #: ``register`` (a row), ``complaint`` or ``organisation``.
+    scope: str
+    title_nl: str
+    title_en: str
+    description_nl: str
+    description_en: str
+    rule_ids: tuple[str, ...]
+    ambiguities: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    k_item: str | None = None
+
+    def title(self, lang: str = "nl") -> str:
+        """The title in Dutch or English."""
+        return self.title_nl if lang == "nl" else self.title_en
+
+    def description(self, lang: str = "nl") -> str:
+        """The description in Dutch or English."""
+        return self.description_nl if lang == "nl" else self.description_en
+
+    @property
+    def help_uri(self) -> str | None:
+        """The URL of the first citation (the article on wetten.overheid.nl), if any."""
+        for citation in self.citations:
+            if citation.url is not None:
+                return citation.url
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class FindingSpec:
+    """A finding a check can give: id, fixed severity and message templates."""
+
+    id: str
+    check: str
+    severity: Severity
+    title_nl: str
+    title_en: str
+    message_nl: str
+    message_en: str
+
+    def title(self, lang: str = "nl") -> str:
+        """Short title in Dutch or English."""
+        return self.title_nl if lang == "nl" else self.title_en
+
+    @property
+    def placeholders(self) -> frozenset[str]:
+        """The ``{names}`` the two templates use. They use the same ones (a test checks), except
+        language pairs: a word that differs by language is ``{x_nl}`` in Dutch and ``{x_en}`` in English."""
+        return _placeholders(self.message_nl) | _placeholders(self.message_en)
+
+
+def _placeholders(template: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@attrs.frozen(kw_only=True)
+class Catalogue:
+    """Every check, finding and K item, as loaded from ``checks.toml``."""
+
+    schema_version: int
+    checks: Mapping[str, Check]
+    findings: Mapping[str, FindingSpec]
+    k_items: Mapping[str, KItem]
+
+    def check_of(self, finding_id: str) -> Check:
+        """The check a finding belongs to."""
+        return self.checks[self.findings[finding_id].check]
+
+    def findings_of(self, check_id: str) -> tuple[FindingSpec, ...]:
+        """The findings a check can give, in catalogue order."""
+        return tuple(f for f in self.findings.values() if f.check == check_id)
+
+
+def _citation(data: Mapping[str, Any]) -> Citation:
+    return Citation(
+        instrument=_INSTRUMENTS[data["law"]],
+        article=data.get("article"),
+        lid=data.get("lid"),
+        sub=data.get("sub"),
+        note=data.get("note"),
+    )
+
+
+@functools.cache
+def load_catalogue() -> Catalogue:
+    """The shipped check catalogue (cached)."""
+    text = (resources.files("klachtregels.compliance") / "data" / "checks.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    k_items = {
+        key: KItem(
+            id=key,
+            question_nl=item["question_nl"],
+            question_en=item["question_en"],
+            basis=item["basis"],
+            verified=item["verified"],
+            ggd_supervised=item["ggd_supervised"],
+        )
+        for key, item in data["k_items"].items()
+    }
+    checks = {
+        key: Check(
+            id=key,
+            scope=item["scope"],
+            title_nl=item["title_nl"],
+            title_en=item["title_en"],
+            description_nl=item["description_nl"],
+            description_en=item["description_en"],
+            rule_ids=tuple(item["rules"]),
+            ambiguities=tuple(item["ambiguities"]),
+            citations=tuple(_citation(c) for c in item["citations"]),
+            k_item=item.get("k_item"),
+        )
+        for key, item in data["checks"].items()
+    }
+    findings = {
+        item["id"]: FindingSpec(
+            id=item["id"],
+            check=item["check"],
+            severity=Severity(item["severity"]),
+            title_nl=item["title_nl"],
+            title_en=item["title_en"],
+            message_nl=item["message_nl"],
+            message_en=item["message_en"],
+        )
+        for item in data["findings"]
+    }
+    return Catalogue(schema_version=data["schema_version"], checks=checks, findings=findings, k_items=k_items)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing a check reports about a row, a complaint or the organisation."""
+
+    #: Stable id from the catalogue (``KR-HANDLING-LATE``).
+    id: str
+    #: The check that gave it (``handling-term``, ``K5``).
+    check: str
+    severity: Severity
+    message_nl: str
+    message_en: str
+    rule_ids: tuple[str, ...]
+    ambiguities: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    #: The K item the check mirrors (``K4``), if any.
+    k_item: str | None = None
+    #: The register row (CSV: its line, the header being line 1), or ``None`` for the organisation.
+    row: int | None = None
+    #: The register's own (pseudonymous) complaint id, or ``None``.
+    complaint_id: str | None = None
+    #: The register column, for rejected rows.
+    column: str | None = None
+    #: The facts the message was built from (dates, counts, codes: never personal data).
+    facts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def subject(self) -> str:
+        """``organisation`` when the finding is about the provider, else ``complaint``/``row``."""
+        if self.row is None and self.complaint_id is None:
+            return "organisation"
+        return "row" if self.check == "register-row" else "complaint"
+
+    def message(self, lang: str = "nl") -> str:
+        """The message in Dutch (``nl``) or English (``en``)."""
+        return self.message_nl if lang == "nl" else self.message_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "id": self.id,
+            "check": self.check,
+            "severity": self.severity.value,
+            "subject": self.subject,
+            "row": self.row,
+            "complaint_id": self.complaint_id,
+            "column": self.column,
+            "rule_ids": list(self.rule_ids),
+            "ambiguities": list(self.ambiguities),
+            "k_item": self.k_item,
+            "citations": [c.to_dict() for c in self.citations],
+            "message": {"nl": self.message_nl, "en": self.message_en},
+            "facts": dict(self.facts),
+        }
+
+
+def _fact_text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(_fact_text(v) for v in value)
+    return str(value)
+
+
+def make_finding(
+    finding_id: str,
+    facts: Mapping[str, object] | None = None,
+    *,
+    row: int | None = None,
+    complaint_id: str | None = None,
+    column: str | None = None,
+) -> Finding:
+    """Build a finding from the catalogue, filling its message templates with ``facts``.
+
+    Raises ``KeyError`` for an unknown id or a missing fact (a programming error, caught by tests).
+    """
+    catalogue = load_catalogue()
+    spec = catalogue.findings[finding_id]
+    check = catalogue.checks[spec.check]
+    texts = {k: _fact_text(v) for k, v in (facts or {}).items()}
+    wanted = spec.placeholders
+    if "row" in wanted:
+        texts.setdefault("row", "?" if row is None else str(row))
+    if "column" in wanted:
+        texts.setdefault("column", "-" if column is None else column)
+    return Finding(
+        id=spec.id,
+        check=check.id,
+        severity=spec.severity,
+        message_nl=spec.message_nl.format_map(texts),
+        message_en=spec.message_en.format_map(texts),
+        rule_ids=check.rule_ids,
+        ambiguities=check.ambiguities,
+        citations=check.citations,
+        k_item=check.k_item,
+        row=row,
+        complaint_id=complaint_id,
+        column=column,
+        facts=tuple(sorted(texts.items())),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Passed:
+    """A check that ran on a subject and found nothing to report."""
+
+    check: str
+    row: int | None = None
+    complaint_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"check": self.check, "row": self.row, "complaint_id": self.complaint_id}
+
+
+def _positive(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class CheckSettings:
+    """Settings of the checks themselves (not of the law, not of the organisation's policy)."""
+
+    #: An open complaint whose deadline is at most this many calendar days after the as-of date is
+    #: 'due soon' (a warning). Default 7: one calendar week, as in :func:`klachtregels.decisions.assess`.
+    due_soon_days: int = attrs.field(default=7, validator=_positive)
+    #: 'Onverwijld' (Wko 1.51b lid 1) has no statutory measure. Consulting the vertrouwensinspecteur
+    #: more than this many ATW working days after the signal became known is reported as late.
+    #: Default 1 (the same or the next working day): a judgement call, documented as such.
+    consult_within_working_days: int = attrs.field(default=1, validator=_positive)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "due_soon_days": self.due_soon_days,
+            "consult_within_working_days": self.consult_within_working_days,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class CheckSummary:
+    """Counters of a run. ``rows_read == rows_checked + rows_rejected`` always holds."""
+
+    rows_read: int
+    rows_checked: int
+    rows_rejected: int
+    #: Whether an organisation file was checked (K1-K9).
+    organisation_checked: bool
+    errors: int
+    warnings: int
+    infos: int
+    #: Check runs (check x subject) that found nothing.
+    passed: int
+    #: Findings per id.
+    by_id: Mapping[str, int] = attrs.field(factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "rows_read": self.rows_read,
+            "rows_checked": self.rows_checked,
+            "rows_rejected": self.rows_rejected,
+            "organisation_checked": self.organisation_checked,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "passed": self.passed,
+            "by_id": dict(sorted(self.by_id.items())),
+        }
+
+
+def summarise(
+    findings: Iterable[Finding],
+    passed: Iterable[Passed],
+    *,
+    rows_read: int,
+    rows_rejected: int,
+    organisation_checked: bool,
+) -> CheckSummary:
+    """Count findings by severity and id."""
+    counts = dict.fromkeys(Severity, 0)
+    by_id: dict[str, int] = {}
+    for f in findings:
+        counts[f.severity] += 1
+        by_id[f.id] = by_id.get(f.id, 0) + 1
+    return CheckSummary(
+        rows_read=rows_read,
+        rows_checked=rows_read - rows_rejected,
+        rows_rejected=rows_rejected,
+        organisation_checked=organisation_checked,
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+        passed=sum(1 for _ in passed),
+        by_id=by_id,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CheckResult:
+    """Everything one compliance run found, with what produced it (as-of date, policy, versions)."""
+
+    findings: tuple[Finding, ...]
+    passed: tuple[Passed, ...]
+    summary: CheckSummary
+    as_of: dt.date
+    #: The policy's name (``statutory``, or the name in a policy file).
+    policy: str
+    settings: CheckSettings = attrs.field(factory=CheckSettings)
+    #: The register as named by the caller (a path), for locations in reports.
+    register: str | None = None
+    #: The organisation file as named by the caller, and the provider's name from it.
+    organisation_file: str | None = None
+    organisation: str | None = None
+    library_version: str = __version__
+
+    def failed(self, fail_on: FailOn | str = FailOn.ERROR, *, strict: bool = False) -> bool:
+        """Whether any finding reaches ``fail_on``; with ``strict``, any rejected row fails too."""
+        level = FailOn(fail_on)
+        if strict and self.summary.rows_rejected:
+            return True
+        return any(level.reached_by(f.severity) for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned JSON shape ``klachtregels.check`` (see docs/compliance.md)."""
+        return {
+            "schema": CHECK_RESULT_SCHEMA,
+            "schema_version": CHECK_RESULT_SCHEMA_VERSION,
+            "library_version": self.library_version,
+            "as_of": self.as_of.isoformat(),
+            "policy": self.policy,
+            "settings": self.settings.to_dict(),
+            "register": self.register,
+            "organisation_file": self.organisation_file,
+            "organisation": self.organisation,
+            "summary": self.summary.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "passed": [p.to_dict() for p in self.passed],
+        }
