@@ -129,7 +129,9 @@ def main() -> None:
     ours_ns = timings[0][1]
     cold_ns = timings[1][1]
     wk_ns = timings[4][1]
-    print(f"\nhandling_deadline is {wk_ns / ours_ns:.1f}x faster than workalendar ({wk_ns / cold_ns:.1f}x cold)")
+    print(
+        f"\nhandling_deadline is {wk_ns / ours_ns:.1f}x faster than workalendar ({wk_ns / cold_ns:.1f}x cold)"
+    )
 
     # --- correctness of each tool's default Dutch calendar -----------------------------------------
     reference = ours(dates)

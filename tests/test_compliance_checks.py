@@ -415,3 +415,34 @@ def test_meldplicht_not_in_force_before_july_2013() -> None:
     result = run(rec)
     assert not [f for f in result.findings if f.check == "meldplicht"]
     assert "KR-SCOPE-BEFORE-2016" in ids(result)
+
+
+@pytest.mark.parametrize(
+    ("sent", "as_of", "expected"),
+    [
+        # Received Mon 2025-09-01; house term 4 weeks = Mon 2025-09-29 (private: no Atw); statute: 2025-10-13.
+        ("2025-09-29", AS_OF, None),
+        ("2025-09-30", AS_OF, "KR-HOUSE-HANDLING-LATE"),
+        (None, D("2025-09-30"), "KR-HOUSE-HANDLING-UNKNOWN"),
+        (None, D("2025-09-29"), None),
+    ],
+)
+def test_house_handling_term_shorter_than_the_statute(
+    sent: str | None, as_of: dt.date, expected: str | None
+) -> None:
+    # A regulation that promises four weeks binds the provider (art. 1.57b lid 3; A17).
+    policy = Policy(handling_term="4 weeks")
+    rec = record(judgement=judged(sent) if sent else None)
+    found = {i for i in ids(run(rec, policy=policy, as_of=as_of)) if i.startswith("KR-HOUSE-HANDLING")}
+    assert found == ({expected} if expected else set())
+    # The statutory check is unaffected: 2025-09-30 is well within the six weeks.
+    if sent == "2025-09-30":
+        assert "KR-HANDLING-LATE" not in ids(run(rec, policy=policy, as_of=as_of))
+
+
+def test_house_handling_term_equal_to_or_longer_than_the_statute_adds_nothing() -> None:
+    rec = record(judgement=judged("2025-10-10"))
+    for term in ("6 weeks", "42 days", "8 weeks"):
+        assert not any(
+            i.startswith("KR-HOUSE-HANDLING") for i in ids(run(rec, policy=Policy(handling_term=term)))
+        )

@@ -285,3 +285,27 @@ def test_assessment_json_and_explain_in_both_languages() -> None:
     assert "para. 1" in en
     assert "statutory" in nl
     assert data["library_version"] in nl
+
+
+def test_house_handling_term_is_flagged_but_the_statute_decides_status_and_access() -> None:
+    # Received Mon 2026-03-02; a house term of 4 weeks ends Mon 2026-03-30 (private: no Atw, A17);
+    # the statutory six weeks end Mon 2026-04-13. Judged Mon 2026-04-06: late by the house, in time by law.
+    policy = Policy(name="vier-weken", handling_term="4 weeks")
+    judgement = Judgement(
+        sent_on=D("2026-04-06"), written=True, reasoned=True, verdict="gegrond", measures=()
+    )
+    a = assess(
+        complaint(received_on=D("2026-03-02")), as_of=D("2026-04-10"), policy=policy, judgement=judgement
+    )
+    assert a.handling.outcome == "judged_in_time"
+    assert a.handling.has_flag("HOUSE_TERM_EXCEEDED")
+    assert "30 maart 2026" in a.handling.explain("nl")
+    same = assess(complaint(received_on=D("2026-03-02")), as_of=D("2026-04-10"), judgement=judgement)
+    assert not same.handling.has_flag("HOUSE_TERM_EXCEEDED")
+    judged_early = Judgement(
+        sent_on=D("2026-03-30"), written=True, reasoned=True, verdict="gegrond", measures=()
+    )
+    early = assess(
+        complaint(received_on=D("2026-03-02")), as_of=D("2026-04-10"), policy=policy, judgement=judged_early
+    )
+    assert not early.handling.has_flag("HOUSE_TERM_EXCEEDED")

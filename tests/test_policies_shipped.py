@@ -133,7 +133,8 @@ def test_seed_policies_are_reproducible_from_their_mapping(name: str) -> None:
 
 def test_seed_copies_match_the_shared_seeds_when_present() -> None:
     """The copies in tests/data/seeds are the project's seeds (Thuishuis: personal data redacted)."""
-    shared = Path("/work/shared/seeds")
+    # In a checkout the project's shared folder sits beside the repository (as in CI).
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     originals = {
         "000-les-petits.txt": "000_9995c1b21545ab4f.txt",
         "001-smallsteps.txt": "001_8b9460999a652f97.txt",

@@ -7,7 +7,10 @@ Messages name the field, row or column that was wrong and say what to do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "CalendarDataError",

@@ -12,7 +12,6 @@ and one per seed organisation; :func:`load_policy` takes a shipped name or a pat
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import functools
 import os
@@ -20,12 +19,15 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from klachtregels.errors import PolicyError
 from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, handling_deadline
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 __all__ = [
     "AfterMeldcode",

@@ -29,7 +29,8 @@ from klachtregels.model import (
     Verdict,
 )
 from klachtregels.policy import HandledWhen, Policy, TwelveMonthStart
-from klachtregels.terms import Deadline, deadline, gck_filing_limit
+from klachtregels.rules.handling import house_deadlines
+from klachtregels.terms import Deadline, gck_filing_limit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -111,16 +112,16 @@ def check_complaint(
         _check_extension(out, complaint, handling)
         _check_judgement_form(out, record.judgement)
         _check_measure_term(out, record.judgement)
-        received = complaint.received_date
-        if received is not None:
-            _check_house_term(
-                out, "first-contact", "FIRST-CONTACT", received, _day(complaint.first_contact_on),
-                policy.first_contact_term, as_of=as_of, policy=policy,
-            )  # fmt: skip
-            _check_house_term(
-                out, "acknowledgement", "ACKNOWLEDGEMENT", received, _day(complaint.acknowledged_on),
-                policy.acknowledgement_term, as_of=as_of, policy=policy,
-            )  # fmt: skip
+        # House terms (A17): the same deadlines the decisions use (rules.handling.house_deadlines).
+        houses = house_deadlines(complaint, policy)
+        handled = _handled_on(record.judgement, policy)[0] if record.judgement is not None else None
+        for key, check, finding, done in (
+            ("handling", "house-handling", "HOUSE-HANDLING", handled),
+            ("first_contact", "first-contact", "FIRST-CONTACT", _day(complaint.first_contact_on)),
+            ("acknowledgement", "acknowledgement", "ACKNOWLEDGEMENT", _day(complaint.acknowledged_on)),
+        ):
+            if key in houses:
+                _check_house_term(out, check, finding, houses[key], done, as_of=as_of)
     if outcome != "after_as_of":
         _check_signals(out, complaint, as_of=as_of, policy=policy, settings=settings)
     if record.filing is not None and outcome != "after_as_of":
@@ -313,27 +314,25 @@ def _check_measure_term(out: _Out, judgement: Judgement | None) -> None:
 
 
 def _check_house_term(
-    out: _Out,
-    check: str,
-    key: str,
-    received: dt.date,
-    done_on: dt.date | None,
-    term: str | None,
-    *,
-    as_of: dt.date,
-    policy: Policy,
+    out: _Out, check: str, key: str, term: Deadline, done_on: dt.date | None, *, as_of: dt.date
 ) -> None:
-    if term is None:
-        return  # the policy sets no such term
-    # A private (house) term: the ATW applies only by analogy, if the policy says so (R17, A17).
-    last = deadline(received, term, statutory=policy.private_term_atw).date
+    """A private (house) term: the ATW applies only by analogy, if the policy says so (R17, A17)."""
+    last = term.date
     if done_on is not None:
         if done_on > last:
-            out.add(f"KR-{key}-LATE", done_on=done_on, term=term, deadline=last)
+            out.add(
+                f"KR-{key}-LATE",
+                done_on=done_on,
+                term_nl=term.term.label("nl"),
+                term_en=term.term.label("en"),
+                deadline=last,
+            )
         else:
             out.ok(check)
     elif as_of > last:
-        out.add(f"KR-{key}-UNKNOWN", term=term, deadline=last)
+        out.add(
+            f"KR-{key}-UNKNOWN", term_nl=term.term.label("nl"), term_en=term.term.label("en"), deadline=last
+        )
     # else: the house term is still running and nothing is recorded yet: nothing to say.
 
 

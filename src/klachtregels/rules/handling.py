@@ -36,16 +36,24 @@ _ELIGIBLE = ("eligible", "eligible_by_policy")
 
 
 def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]:
-    """The policy's house terms: ``first_contact``, ``acknowledgement``, ``submission_window``.
+    """The policy's house terms: ``handling`` (only when shorter than the statute's six weeks),
+    ``first_contact``, ``acknowledgement``, ``submission_window``.
 
-    Private terms: the ATW applies only by analogy when ``policy.private_term_atw`` (A17).
+    Private terms: the ATW applies only by analogy when ``policy.private_term_atw`` (A17). A house
+    handling term binds the provider through its own regulation (art. 1.57b lid 3); the statutory
+    six weeks still decide Geschillencommissie access (R20).
     """
-    from klachtregels.terms import deadline
+    from klachtregels.terms import HANDLING_TERM, Term, deadline
 
     out: dict[str, Deadline] = {}
     received = complaint.received_on
     statutory, eq = policy.private_term_atw, policy.include_equated_days
     if received is not None:
+        if Term.parse(policy.handling_term) != HANDLING_TERM:
+            house = deadline(received, policy.handling_term, statutory=statutory, include_equated_days=eq)
+            # Only a shorter term adds anything: a longer one is laxer than the law (policy lint, R6).
+            if house.date < deadline(received, HANDLING_TERM, statutory=False).date:
+                out["handling"] = house
         if policy.first_contact_term is not None:
             out["first_contact"] = deadline(
                 received, policy.first_contact_term, statutory=statutory, include_equated_days=eq
@@ -296,6 +304,7 @@ def _calendar(f: Facts) -> RuleResult | None:
 
 
 _HOUSE_NAMES = {
+    "handling": ("eigen afhandeltermijn", "house handling term"),
     "first_contact": ("eerste contact", "first contact"),
     "acknowledgement": ("ontvangstbevestiging", "acknowledgement"),
     "submission_window": ("indieningstermijn", "submission window"),
@@ -310,6 +319,7 @@ def _house(f: Facts) -> RuleResult | None:
     lines_nl: list[str] = []
     lines_en: list[str] = []
     done_map = {
+        "handling": handled_on(f)[0],
         "first_contact": _day(f.complaint.first_contact_on),
         "acknowledgement": _day(f.complaint.acknowledged_on),
         "submission_window": f.received,
