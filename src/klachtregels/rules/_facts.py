@@ -86,6 +86,7 @@ def handled_on(facts: Facts) -> tuple[dt.date | None, str]:
 
 def handling_for(complaint: Complaint, policy: Policy) -> Deadline | None:
     """The six-week handling deadline (R6, R12) with the policy's A1-A4 settings, or ``None``."""
-    if complaint.received_on is None:
-        return None
+    received = complaint.received_date
+    if received is None or received < REGIME_START:
+        return None  # R1: no six-week term before 2016 (and no reason to ask the calendar for one)
     return policy.handling_deadline(complaint.received_on)
