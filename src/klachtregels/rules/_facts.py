@@ -86,7 +86,10 @@ def handled_on(facts: Facts) -> tuple[dt.date | None, str]:
 
 def handling_for(complaint: Complaint, policy: Policy) -> Deadline | None:
     """The six-week handling deadline (R6, R12) with the policy's A1-A4 settings, or ``None``."""
-    received = complaint.received_date
-    if received is None or received < REGIME_START:
+    received_on = complaint.received_on
+    if received_on is None:
+        return None
+    day = received_on.date() if isinstance(received_on, dt.datetime) else received_on
+    if day < REGIME_START:
         return None  # R1: no six-week term before 2016 (and no reason to ask the calendar for one)
-    return policy.handling_deadline(complaint.received_on)
+    return policy.handling_deadline(received_on)
