@@ -11,12 +11,12 @@ import pytest
 from klachtregels.compliance import (
     K4Tally,
     Severity,
-    annual_report_last_day,
     check_organisation,
     load_catalogue,
 )
 from klachtregels.organisation import parse_organisation
 from klachtregels.policy import Policy
+from klachtregels.report.compute import report_due
 
 D = dt.date.fromisoformat
 AS_OF = D("2026-05-07")
@@ -170,8 +170,8 @@ def test_j02_report_due_before_1_june_2026_weekend() -> None:
     found, passed = _run(_org(), per_year={2025: 4}, years=(2025, 2025))
     assert found == {"KR-K5-PENDING", "KR-K5-WEEKEND"}
     assert "K5" not in passed
-    assert annual_report_last_day(2025) == D("2026-05-31")
-    assert annual_report_last_day(2025, atw=True) == D("2026-06-01")
+    assert report_due(2025, written_complaints=4).last_day == D("2026-05-31")
+    assert report_due(2025, written_complaints=4, jaarverslag_atw=True).last_day == D("2026-06-01")
     found, _ = _run(_org(), per_year={2025: 4}, years=(2025, 2025), policy=Policy(jaarverslag_atw=True))
     assert found == {"KR-K5-PENDING"}  # Monday 1 June is a working day
 

@@ -25,7 +25,7 @@ from klachtregels.compliance.findings import (
     load_catalogue,
     make_finding,
 )
-from klachtregels.compliance.organisation_checks import K4Tally, annual_report_last_day, check_organisation
+from klachtregels.compliance.organisation_checks import K4Tally, check_organisation
 from klachtregels.compliance.render import FORMATS, render
 from klachtregels.compliance.run import check_records, check_register, today_in_amsterdam
 
@@ -46,7 +46,6 @@ __all__ = [
     "KItem",
     "Passed",
     "Severity",
-    "annual_report_last_day",
     "check_complaint",
     "check_organisation",
     "check_records",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from klachtregels.calendar import add_working_days, is_working_day
+from klachtregels.calendar import add_working_days
 from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Severity, make_finding
 from klachtregels.decisions import eligibility, precedence
 from klachtregels.model import (
@@ -443,10 +443,3 @@ def counts_for_annual_report(record: RegisterRecord, checks: ComplaintChecks) ->
     if received is None or not checks.counts_for_report:
         return None
     return received.year
-
-
-def last_working_day_on_or_before(day: dt.date) -> dt.date:
-    """``day`` if it is an ATW working day, else the working day before it."""
-    if is_working_day(day):
-        return day
-    return add_working_days(day, -1)

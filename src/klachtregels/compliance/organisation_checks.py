@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from klachtregels.calendar import add_working_days, is_working_day
 from klachtregels.compliance.findings import Finding, Passed, make_finding
 from klachtregels.errors import TermError
+from klachtregels.report.compute import report_due
 from klachtregels.terms import Term, TermUnit
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from klachtregels.organisation import Organisation
     from klachtregels.policy import Policy
 
-__all__ = ["K4Tally", "annual_report_last_day", "check_organisation"]
+__all__ = ["K4Tally", "check_organisation"]
 
 #: The statutory maximum handling term in days (Wko 1.57b lid 2 d: six weeks).
 _SIX_WEEKS_DAYS = 42
@@ -104,18 +104,6 @@ def _handling_term_ok(text: str | None) -> bool | None:
     return days <= _SIX_WEEKS_DAYS
 
 
-def annual_report_last_day(year: int, *, atw: bool = False) -> dt.date:
-    """The last day to send the report on ``year``: 'vóór 1 juni' of the next year = 31 May (A16).
-
-    ``atw=True`` (policy ``jaarverslag_atw``) moves a 31 May on a Saturday, Sunday or holiday to
-    the next working day (Atw art. 1 by analogy; 2026: Monday 1 June).
-    """
-    last = dt.date(year + 1, 5, 31)
-    if atw and not is_working_day(last):
-        return add_working_days(last, 1)
-    return last
-
-
 def _check_k5(
     out: _Out,
     org: Organisation,
@@ -135,7 +123,10 @@ def _check_k5(
     for year in due_years:
         covered = register_years is not None and register_years[0] <= year <= register_years[1]
         count = complaints_per_year.get(year, 0) if covered else None
-        last_day = annual_report_last_day(year, atw=policy.jaarverslag_atw)
+        # The report's own due-date rule (R9, A16): one definition for the report and the check.
+        due = report_due(year, written_complaints=max(count or 0, 1), jaarverslag_atw=policy.jaarverslag_atw)
+        last_day = due.last_day
+        assert last_day is not None
         report = org.annual_report(year)
         sent = report.sent_to_ggd_on if report is not None else None
         if count == 0:
@@ -151,9 +142,8 @@ def _check_k5(
         elif as_of <= last_day:
             out.add("KR-K5-PENDING", year=year, count=shown, last_day=last_day)
             found = True
-            if not is_working_day(last_day):
-                send_by = add_working_days(last_day, -1)
-                out.add("KR-K5-WEEKEND", year=year, last_day=last_day, send_by=send_by)
+            if due.outcome == "UNDETERMINED":  # 31 May is no working day and the Atw is not applied (A16)
+                out.add("KR-K5-WEEKEND", year=year, last_day=last_day, send_by=due.recommended_by)
             continue
         else:
             out.add(
