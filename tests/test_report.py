@@ -48,6 +48,8 @@ def rec(
     organisation: str | None = "Zon B.V.",
     channel: Channel | None = None,
     measures: tuple[Measure, ...] | None = None,
+    complainant: Party | None = None,
+    subjects: tuple[str, ...] | None = None,
 ) -> RegisterRecord:
     return RegisterRecord(
         complaint=Complaint(
@@ -57,7 +59,8 @@ def rec(
             organisation=organisation,
             description=description,
             channel=channel,
-            complainant=Party(name=name, role="parent") if name else None,
+            complainant=complainant or (Party(name=name, role="parent") if name else None),
+            subjects=subjects,
         ),
         judgement=Judgement(verdict=verdict, summary=summary, measures=measures),
         row=row,
@@ -77,7 +80,30 @@ def test_j01_no_written_complaints_no_report() -> None:
 def test_j01_only_oral_complaints_is_not_required() -> None:
     report = build_report([rec(2, channel=Channel.ORAL)], year=2025)
     assert report.due.outcome == "NOT_REQUIRED"
-    assert report.data_quality.oral == (2,)
+    # Shown by row and reason, not counted and not dropped (R5, lid 9).
+    assert report.data_quality.not_complaints == ((2, "not_yet"),)
+    assert report.total.total == 0
+    assert report.data_quality.accounted
+
+
+def test_records_that_are_not_complaints_are_shown_not_counted() -> None:
+    # A staff member's complaint and an anonymous letter are registered, but are not complaints by an
+    # ouder (R3): lid 4 counts complaints under the regulation. Undetermined records are counted.
+    records = [
+        rec(2, complainant=Party(role="staff")),
+        rec(3, complainant=Party(role="anonymous")),
+        rec(4, complainant=Party(role="grandparent"), channel=Channel.EMAIL, subjects=("conduct",)),
+        rec(5),
+    ]
+    report = build_report(records, year=2025)
+    dq = report.data_quality
+    assert dq.not_complaints == ((2, "not_eligible"), (3, "not_eligible"))
+    assert report.total.total == 2
+    assert dq.accounted
+    md = render(report, "md").splitlines()
+    shown = "- Geregistreerd, maar geen klacht van een ouder in de zin van art. 1.57b (niet meegeteld): 2"
+    assert f"{shown} (regels 2, 3)" in md
+    assert any(line.startswith("- Sluitend: 2 in dit verslag") and "+ 2 geen klacht" in line for line in md)
 
 
 def test_j02_weekend_31_may_is_undetermined() -> None:
@@ -419,5 +445,4 @@ def test_every_row_is_accounted_for_and_groups_add_up(
     assert sum(n for _c, n in report.total.categories) == total
     assert report.total.verdicts.total == total
     assert sum(v.total for _c, v in report.category_verdicts) == total
-    written = total - len(dq.oral)
-    assert (report.due.outcome == "NOT_REQUIRED") == (written == 0)
+    assert (report.due.outcome == "NOT_REQUIRED") == (total == 0)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels.errors import InvalidInputError
+from klachtregels.policy import load_policy
 
 if TYPE_CHECKING:
     import argparse
@@ -46,6 +47,12 @@ def register(subparsers: Any) -> None:
         help="REGISTER spans several years: leave records without a receipt date out (they are listed)",
     )
     p.add_argument("--org", metavar="ORG.toml", help="the organisation file (see docs/report.md)")
+    p.add_argument(
+        "--policy",
+        metavar="NAME|FILE",
+        help="the organisation's policy: which records are complaints (A8) and jaarverslag_atw (A16); "
+        "default statutory",
+    )
     p.add_argument(
         "--mapping", metavar="MAP", help="column mapping for REGISTER: a TOML file or built-in name"
     )
@@ -99,15 +106,17 @@ def _run(args: argparse.Namespace) -> int:
                 "command line", [("--previous", f"{text!r} is neither a number nor a readable register file")]
             )
 
+    policy = load_policy(args.policy)
     report = build_report(
         records,
+        policy=policy,
         year=args.year,
         organisation=organisation,
         gck_cases=gck,
         undated_in_year=undated,
         children_served=args.children,
         previous=previous,
-        jaarverslag_atw=args.atw_fixed_dates,
+        jaarverslag_atw=args.atw_fixed_dates or policy.jaarverslag_atw,
         include_descriptions=args.include_descriptions,
         lang=args.lang,
     )

@@ -154,9 +154,17 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
         "omschrijving en oplossing; beide meegeteld)",
         "Possible duplicate registrations (same location, category, description and solution; both counted)",
     ),
-    "dq_oral": (
-        "Mondelinge klachten (geen schriftelijke klacht voor lid 9)",
-        "Oral complaints (not written complaints for para. 9)",
+    "dq_not_eligible": (
+        "Geregistreerd, maar geen klacht van een ouder in de zin van art. 1.57b (niet meegeteld)",
+        "Registered, but not a complaint by an ouder under art. 1.57b (not counted)",
+    ),
+    "dq_not_yet": (
+        "Mondeling, (nog) geen schriftelijke klacht (R5; niet meegeteld)",
+        "Oral, not (yet) a written complaint (R5; not counted)",
+    ),
+    "dq_out_of_temporal_scope": (
+        "Ontvangen vóór 2016, buiten de regeling (R1; niet meegeteld)",
+        "Received before 2016, outside the regulation (R1; not counted)",
     ),
     "dq_channel_unknown": (
         "Klachten waarvan niet is vastgelegd of ze schriftelijk waren (voor lid 9 als schriftelijk geteld)",
@@ -178,13 +186,16 @@ _LABELS: Final[dict[str, tuple[str, str]]] = {
     "dq_accounted": (
         "Sluitend: {included} in dit verslag + {outside} buiten het "
         "jaar + {undated} zonder datum niet meegeteld + "
+        "{not_complaints} geen klacht in de zin van art. 1.57b + "
         "{rejected} afgekeurd = {rows} gelezen regels.",
         "Balanced: {included} in this report + {outside} outside the year + {undated} undated not counted + "
-        "{rejected} rejected = {rows} rows read.",
+        "{not_complaints} not a complaint under art. 1.57b + {rejected} rejected = {rows} rows read.",
     ),
     "dq_not_accounted": (
-        "LET OP: niet sluitend: {included} + {outside} + {undated} + {rejected} ≠ {rows} gelezen regels.",
-        "WARNING: does not balance: {included} + {outside} + {undated} + {rejected} ≠ {rows} rows read.",
+        "LET OP: niet sluitend: {included} + {outside} + {undated} + {not_complaints} + {rejected} ≠ {rows} "
+        "gelezen regels.",
+        "WARNING: does not balance: {included} + {outside} + {undated} + {not_complaints} + "
+        "{rejected} ≠ {rows} rows read.",
     ),
     "rows": ("regels", "rows"),
     "row_numbers": (
@@ -414,7 +425,10 @@ def quality_lines(r: AnnualReport, lang: str) -> list[str]:
         ("dq_no_verdict", dq.no_verdict),
         ("dq_no_category", dq.no_category),
         ("dq_no_organisation", dq.no_organisation),
-        ("dq_oral", dq.oral),
+        *(
+            (f"dq_{reason}", tuple(row for row, r in dq.not_complaints if r == reason))
+            for reason in ("not_eligible", "not_yet", "out_of_temporal_scope")
+        ),
     ):
         if rows or key in ("dq_no_location", "dq_no_verdict"):
             detail = f" ({label('rows', lang)} {rows_list(rows, lang)})" if rows else ""
@@ -453,8 +467,21 @@ def quality_lines(r: AnnualReport, lang: str) -> list[str]:
             included=fmt_int(dq.included, lang),
             outside=fmt_int(len(dq.outside_year), lang),
             undated=fmt_int(len(dq.undated_excluded), lang),
+            not_complaints=fmt_int(len(dq.not_complaints), lang),
             rejected=fmt_int(dq.rows_rejected, lang),
             rows=fmt_int(dq.rows_read, lang),
         )
     )
     return lines
+
+
+def term_text(text: str, lang: str) -> str:
+    """A term from the organisation file in the report's language ("6 weeks" -> "6 weken");
+    text that is not a term the library reads is shown as the organisation wrote it."""
+    from klachtregels.errors import TermError
+    from klachtregels.terms import Term
+
+    try:
+        return Term.parse(text).label(lang)
+    except TermError:
+        return text

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 from klachtregels._version import __version__
 from klachtregels.calendar import is_working_day, unverified_years
 from klachtregels.citations import ATW, WET_KINDEROPVANG, Citation, cite
+from klachtregels.decisions import eligibility
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Channel, GckFiling, ProviderKind, RegisterRecord, Verdict
+from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
+from klachtregels.policy import Policy, load_policy
 from klachtregels.report.anonymise import Redactor, looks_like_address, party_names
 from klachtregels.report.model import (
     AnnualReport,
@@ -35,6 +37,7 @@ from klachtregels.report.model import (
 )
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Sequence
 
     from klachtregels.organisation import Organisation
@@ -335,6 +338,25 @@ def _previous(
     )
 
 
+_NOT_COMPLAINTS = frozenset({"not_eligible", "not_yet", "out_of_temporal_scope"})
+
+
+def _not_a_complaint(rec: RegisterRecord, year: int, policy: Policy) -> str | None:
+    """The eligibility outcome when it rules the record out as a 1.57b complaint; else ``None``.
+
+    An oral record is not a written complaint (R5, lid 9) even where other facts are unknown and
+    the decision as a whole is undetermined: R5's finding is read from the decision's reasons.
+    """
+    received = rec.complaint.received_date
+    as_of = received if received is not None else dt.date(year, 12, 31)
+    decision = eligibility(rec.complaint, as_of=as_of, policy=policy)
+    if decision.outcome in _NOT_COMPLAINTS:
+        return decision.outcome
+    if any(r.rule_id == "R5" and r.outcome == "not_yet" for r in decision.reasons):
+        return "not_yet"
+    return None
+
+
 def build_report(
     records: Iterable[RegisterRecord],
     *,
@@ -349,6 +371,7 @@ def build_report(
     jaarverslag_atw: bool = False,
     include_descriptions: bool = False,
     lang: str = "nl",
+    policy: Policy | str | os.PathLike[str] | None = None,
 ) -> AnnualReport:
     """Compute the klachtenverslag over ``year`` (Wko 1.57b lid 4; R9).
 
@@ -359,11 +382,14 @@ def build_report(
     filings on the register's own records are used, and when there are none either, GCK figures
     are unknown (``report.gck is None``), not zero. ``children_served`` overrides the
     organisation file. ``lang`` only sets the wording of pseudonyms for hidden locations (lid 6).
+    ``policy`` (default: statutory) decides which records are complaints under the regulation
+    (for example complaints about the working method, A8).
     """
     if not 1900 <= year <= 2999:
         raise InvalidInputError("annual report", [("year", f"{year} is not a plausible report year")])
     if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
         raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
+    policy = load_policy(policy)
     all_records = list(records)
     if rejected is None:
         rejected = getattr(records, "errors", ()) or ()
@@ -389,6 +415,20 @@ def build_report(
             included.append(rec)
         else:
             outside.append(rec.row)
+
+    # Lid 4 reports complaints under the regulation: a record the eligibility decision rules out
+    # (R1, R3-R5) is shown by row and reason in the data-quality section, not counted. Undetermined
+    # records (as in an export without channel or complainant) are counted: the register says they
+    # are complaints, and nothing says otherwise.
+    not_complaints: list[tuple[int | None, str]] = []
+    complaints: list[RegisterRecord] = []
+    for rec in included:
+        outcome = _not_a_complaint(rec, year, policy)
+        if outcome is None:
+            complaints.append(rec)
+        else:
+            not_complaints.append((rec.row, outcome))
+    included = complaints
 
     pseudonym = "Gastouderlocatie" if lang == "nl" else "Home-based location"
     display, unchecked = _location_names(
@@ -477,11 +517,10 @@ def build_report(
             source=gck_source,
         )
 
-    oral = [r.row for r in included if r.complaint.channel is Channel.ORAL]
     channel_unknown = sum(1 for r in included if r.complaint.channel is None)
     due = report_due(
         year,
-        written_complaints=len(included) - len(oral),
+        written_complaints=len(included),
         jaarverslag_atw=jaarverslag_atw,
         channel_unknown=channel_unknown,
     )
@@ -499,7 +538,7 @@ def build_report(
         no_category=tuple(r.row for r in included if r.complaint.category is None),
         no_organisation=tuple(r.row for r in included if r.complaint.organisation is None),
         possible_duplicates=_duplicates(included),
-        oral=tuple(oral),
+        not_complaints=tuple(not_complaints),
         channel_unknown=channel_unknown,
         pseudonymised_locations=sum(1 for k, v in display.items() if k != v),
         address_like_locations_unchecked=unchecked,

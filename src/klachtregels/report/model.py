@@ -134,8 +134,10 @@ class DataQuality:
     no_organisation: tuple[int | None, ...]
     #: Groups of rows with the same location, category, description and judgement summary.
     possible_duplicates: tuple[tuple[int | None, ...], ...]
-    #: Complaints known to be oral: in the register, but not 'written complaints' for lid 9.
-    oral: tuple[int | None, ...]
+    #: Records in the year that are definitely not complaints under art. 1.57b, by row, with the
+    #: eligibility outcome that says why (``not_eligible``: not an ouder, or a subject outside the
+    #: regulation; ``not_yet``: oral, not in writing (R5); ``out_of_temporal_scope``: R1). Not counted.
+    not_complaints: tuple[tuple[int | None, str], ...]
     #: Complaints whose channel is not recorded: taken as written for lid 9 (the conservative side).
     channel_unknown: int
     #: Location names replaced by a pseudonym (lid 6).
@@ -155,9 +157,13 @@ class DataQuality:
 
     @property
     def accounted(self) -> bool:
-        """Every row read is either counted, outside the year, undated and excluded, or rejected."""
+        """Every row read is counted, outside the year, undated and excluded, not a complaint, or rejected."""
         return (
-            self.included + len(self.outside_year) + len(self.undated_excluded) + self.rows_rejected
+            self.included
+            + len(self.outside_year)
+            + len(self.undated_excluded)
+            + len(self.not_complaints)
+            + self.rows_rejected
             == self.rows_read
         )
 

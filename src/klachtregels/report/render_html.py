@@ -20,6 +20,7 @@ from klachtregels.report._text import (
     fmt_signed_pct,
     label,
     quality_lines,
+    term_text,
     title,
     verdict_label,
 )
@@ -254,9 +255,8 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
     ]
     facts = []
     if org is not None and org.regulation.provides.handling_term is not None:
-        facts.append(
-            f"<li>{_e(label('handling_term', lang))}: <b>{_e(org.regulation.provides.handling_term)}</b></li>"
-        )
+        term = term_text(org.regulation.provides.handling_term, lang)
+        facts.append(f"<li>{_e(label('handling_term', lang))}: <b>{_e(term)}</b></li>")
     if org is not None and org.geschillencommissie.affiliated is not None:
         yes = label("yes" if org.geschillencommissie.affiliated else "no", lang)
         facts.append(f"<li>{_e(label('gck_affiliated', lang))}: <b>{_e(yes)}</b></li>")

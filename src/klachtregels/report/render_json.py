@@ -151,7 +151,7 @@ def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
             "no_category": list(dq.no_category),
             "no_organisation": list(dq.no_organisation),
             "possible_duplicates": [list(g) for g in dq.possible_duplicates],
-            "oral": list(dq.oral),
+            "not_complaints": [{"row": row, "reason": reason} for row, reason in dq.not_complaints],
             "channel_unknown": dq.channel_unknown,
             "pseudonymised_locations": dq.pseudonymised_locations,
             "address_like_locations_unchecked": dq.address_like_locations_unchecked,

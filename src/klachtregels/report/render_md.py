@@ -14,6 +14,7 @@ from klachtregels.report._text import (
     fmt_signed_pct,
     label,
     quality_lines,
+    term_text,
     title,
     verdict_label,
 )
@@ -111,7 +112,8 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
     out += [f"**{label('regulation_description', lang)}.** {desc or label('not_given', lang)}", ""]
     out += [f"**{label('how_informed', lang)}.** {how or label('not_given', lang)}", ""]
     if org is not None and org.regulation.provides.handling_term is not None:
-        out += [f"**{label('handling_term', lang)}:** {org.regulation.provides.handling_term}", ""]
+        term = term_text(org.regulation.provides.handling_term, lang)
+        out += [f"**{label('handling_term', lang)}:** {term}", ""]
     if org is not None and org.geschillencommissie.affiliated is not None:
         yes = label("yes" if org.geschillencommissie.affiliated else "no", lang)
         out += [f"**{label('gck_affiliated', lang)}:** {yes}", ""]

@@ -1,0 +1,86 @@
+"""Regenerate the example annual reports in docs/example-report/ (tests/test_report_examples.py checks them).
+
+    python scripts/gen_example_reports.py [--screenshots]
+
+``--screenshots`` also renders the top of each Dutch HTML report to PNG with headless Chromium
+(Debian: ``apt-get install chromium``); the screenshots are for the docs and are not checked by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from klachtregels.organisation import load_organisation
+from klachtregels.register import read_gck_cases, read_register
+from klachtregels.report import AnnualReport, build_report, render
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "example-report"
+PARTOU = ROOT / "tests" / "data" / "partou"
+EXAMPLES = ROOT / "examples"
+
+
+def partou_2025() -> AnnualReport:
+    """Partou's Klachtenjaarverslag 2025 from its own published tables (seed 004)."""
+    return build_report(
+        read_register(PARTOU / "partou_klachten_2025.csv", mapping="partou"),
+        year=2025,
+        organisation=load_organisation(EXAMPLES / "partou-2025" / "organisation.toml"),
+        gck_cases=read_gck_cases(PARTOU / "partou_geschillen_2025.csv", mapping="partou_geschillen"),
+        undated_in_year=True,
+        previous=538,
+    )
+
+
+def voorbeeld_2025() -> AnnualReport:
+    """The synthetic example organisation's report over 2025, from examples/register.csv."""
+    return build_report(
+        read_register(EXAMPLES / "register.csv"),
+        year=2025,
+        organisation=load_organisation(EXAMPLES / "organisation.toml"),
+        policy=EXAMPLES / "policy.toml",
+    )
+
+
+#: name -> (builder, [(file suffix, format, language)])
+REPORTS = {
+    name: (
+        build,
+        [(".md", "md", "nl"), (".html", "html", "nl"), (".en.html", "html", "en"), (".json", "json", "nl")],
+    )
+    for name, build in (("partou-2025", partou_2025), ("voorbeeld-2025", voorbeeld_2025))
+}
+
+
+def _screenshot(html: Path, png: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("--screenshots needs headless Chromium (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", f"--screenshot={png}", "--window-size=1280,2400", html.as_uri()],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--screenshots", action="store_true")
+    args = parser.parse_args()
+    for name, (build, outputs) in REPORTS.items():
+        report = build()
+        for suffix, fmt, lang in outputs:
+            (OUT / f"{name}{suffix}").write_text(render(report, fmt, lang), encoding="utf-8")
+        if args.screenshots:
+            _screenshot(OUT / f"{name}.html", OUT / f"{name}.png")
+        print(f"wrote docs/example-report/{name}.*")
+
+
+if __name__ == "__main__":
+    main()
