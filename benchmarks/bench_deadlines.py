@@ -72,7 +72,7 @@ def main() -> None:
 
     def ours_cold(ds: Sequence[dt.date]) -> list[dt.date]:
         # The same, with the per-day memo emptied first: every date is computed afresh.
-        terms._fast_handling.cache_clear()
+        terms._DEFAULT_MEMO.clear()
         return [handling_deadline(d).date for d in ds]
 
     def ours_working_days(ds: Sequence[dt.date]) -> list[dt.date]:

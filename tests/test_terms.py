@@ -437,3 +437,16 @@ def test_exclude_start_day_is_one_day_earlier(start: dt.date) -> None:
     b = deadline(start, "6 weeks", statutory=False, exclude_start_day=False)
     assert b.date == a.date - DAY
     assert "A3" in b.rule_ids
+
+
+def test_memo_never_serves_a_datetime_the_result_of_a_date() -> None:
+    # 23:30 UTC on 24 March 2026 is 00:30 on 25 March in Amsterdam (A22): another day 0.
+    from klachtregels.terms import handling_deadline as hd
+
+    by_date = hd(dt.date(2026, 3, 24))
+    assert hd(dt.date(2026, 3, 24)) is by_date  # memoised: the same immutable object
+    late_evening = dt.datetime(2026, 3, 24, 23, 30, tzinfo=dt.UTC)
+    assert hd(late_evening).start == dt.date(2026, 3, 25)
+    # Non-default settings never share the default memo.
+    assert hd(dt.date(2026, 3, 24), atw_mode="never").date == dt.date(2026, 5, 5)
+    assert hd(dt.date(2026, 3, 24)).date == dt.date(2026, 5, 6)

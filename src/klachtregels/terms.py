@@ -752,6 +752,10 @@ def deadline(
 
 
 _ATW_MODES: Final[dict[str, AtwMode]] = {m.value: m for m in AtwMode}
+#: receipt day -> its handling deadline under the statutory defaults (the common call). Bounded:
+#: 16,384 days is 45 years; past that, calls still work through the fast path's own memo.
+_DEFAULT_MEMO: Final[dict[_dt.date, Deadline]] = {}
+_MEMO_MAX: Final = 16_384
 # Enum attribute access is slow on Python 3.11; the hot path compares against these.
 _APPLY: Final = AtwMode.APPLY
 _NEVER: Final = AtwMode.NEVER
@@ -786,11 +790,19 @@ def handling_deadline(
         and regulation_applies_atw is None
         and exclude_filing_day is True
         and strict is False
-        and type(received) is _dt.date
     ):  # the default policy: the fast path (2 µs target), unless it defers to the general one
-        fast = _fast_handling(received, include_equated_days, _HANDLING_RULES_ATW)
-        if fast is not None:
-            return fast
+        if include_equated_days is True:
+            # A plain date under the statutory defaults: one dict look-up for a day seen before. A
+            # datetime never matches a date key (they compare unequal), so it takes the path below.
+            hit = _DEFAULT_MEMO.get(received)
+            if hit is not None:
+                return hit
+        if type(received) is _dt.date:
+            fast = _fast_handling(received, include_equated_days, _HANDLING_RULES_ATW)
+            if fast is not None:
+                if include_equated_days is True and len(_DEFAULT_MEMO) < _MEMO_MAX:
+                    _DEFAULT_MEMO[received] = fast
+                return fast
     mode = atw_mode if atw_mode is _APPLY else _ATW_MODES.get(atw_mode)
     if mode is None:
         msg = f"atw_mode must be one of {', '.join(_ATW_MODES)}, got {atw_mode!r}"
@@ -847,15 +859,14 @@ _HANDLING_RULES_FOLLOW: Final = ("R6", "R12", "A1", "R13", "R14", "R15")
 _HANDLING_CITES_ATW: Final = (_WKO_HANDLING, *_ATW_APPLIED)
 
 
-@functools.lru_cache(maxsize=16_384)
 def _fast_handling(day0: _dt.date, include_eq: bool, rules: tuple[str, ...]) -> Deadline | None:
     """The common case of :func:`handling_deadline`, for the 2 µs target (R12-R15).
 
     Same result as the general path (a test compares both for every day 1982-2100); returns
     ``None`` to defer to it near the turn of the year or where ATW art. 2 needs a closer look.
-    Memoised (a register has many complaints per receipt day; 16,384 days is 45 years): a
-    ``Deadline`` is immutable, so sharing one is safe. The decree data is package data, fixed
-    for the life of the process.
+    :func:`handling_deadline` memoises its results for the statutory defaults (``_DEFAULT_MEMO``):
+    a register has many complaints per receipt day, a ``Deadline`` is immutable so sharing one is
+    safe, and the decree data is package data, fixed for the life of the process.
     """
     raw = day0 + _SIX_WEEKS
     year = raw.year
