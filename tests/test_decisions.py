@@ -309,3 +309,16 @@ def test_house_handling_term_is_flagged_but_the_statute_decides_status_and_acces
         complaint(received_on=D("2026-03-02")), as_of=D("2026-04-10"), policy=policy, judgement=judged_early
     )
     assert not early.handling.has_flag("HOUSE_TERM_EXCEEDED")
+
+
+def test_a_hypothetical_filing_says_so() -> None:
+    # No dispute filed: access is asked for a filing on as_of, and the decision says it is a question.
+    a = assess(complaint(received_on=D("2026-03-09")), as_of=D("2026-03-20"))
+    assert a.gck_access is not None
+    assert a.gck_access.details["hypothetical_filing"] is True
+    assert a.gck_access.flags[0].code == "HYPOTHETICAL_FILING"
+    assert "20 maart 2026" in a.gck_access.explain("nl")
+    filed = geschillencommissie_access(
+        complaint(received_on=D("2026-03-09")), filed_on=D("2026-03-20"), as_of=D("2026-03-20")
+    )
+    assert not filed.has_flag("HYPOTHETICAL_FILING")

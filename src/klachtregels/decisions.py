@@ -19,6 +19,7 @@ import attrs
 
 from klachtregels._explain import label
 from klachtregels._version import __version__
+from klachtregels.calendar import format_date
 from klachtregels.engine import Decision, Flag, evaluate
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
@@ -240,7 +241,18 @@ def _gck(
         rest_spec = attrs.evolve(spec, rules=tuple(r for r in spec.rules if r.id != "R24"))
         rest = evaluate(rest_spec, facts, event_date=received, as_of=day, policy=pol.name)
         details["rest"] = rest.outcome
-    return attrs.evolve(decision, details=details)
+    flags = decision.flags
+    if hypothetical:
+        # No dispute was filed: the reasons below speak of a filing on as_of, as a question.
+        when_nl, when_en = format_date(filed, "nl"), format_date(filed, "en")
+        notice = Flag(
+            code="HYPOTHETICAL_FILING",
+            message_nl=f"Er is geen geschil ingediend; dit antwoord geldt voor indiening op {when_nl}.",
+            message_en=f"No dispute was filed; this answer is for a filing on {when_en}.",
+            rule_id="R20",
+        )
+        flags = (notice, *flags)
+    return attrs.evolve(decision, details=details, flags=flags)
 
 
 def geschillencommissie_access(
