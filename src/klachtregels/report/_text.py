@@ -4,27 +4,57 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from klachtregels.calendar import format_date
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from klachtregels.report.model import AnnualReport, ReportDue
+    from klachtregels.organisation import Organisation
+    from klachtregels.report.model import (
+        AnnualReport,
+        Counts,
+        GckSummary,
+        ReportDue,
+        ReportEntry,
+        VerdictSplit,
+    )
 
 __all__ = [
     "LANGS",
+    "Table",
+    "categories_inline",
+    "category_change_table",
+    "category_name",
+    "category_table",
+    "category_verdict_table",
     "cite_range",
     "due_lines",
+    "entry_detail",
     "flag_text",
     "fmt_int",
     "fmt_pct",
     "fmt_signed",
     "fmt_signed_pct",
+    "gck_organisation_table",
+    "gck_subject_table",
     "label",
+    "location_count",
+    "location_name",
+    "location_table",
+    "measures_recorded",
+    "measures_table",
+    "organisation_name",
+    "organisation_table",
     "quality_lines",
     "rows_list",
+    "source_list",
+    "term_text",
     "title",
+    "verdict_counts",
     "verdict_label",
+    "verdict_table",
 ]
 
 LANGS: Final = ("nl", "en")
@@ -485,3 +515,208 @@ def term_text(text: str, lang: str) -> str:
         return Term.parse(text).label(lang)
     except TermError:
         return text
+
+
+def category_name(name: str | None, lang: str) -> str:
+    """A category as shown; ``None`` -> '(geen categorie)'."""
+    return name if name is not None else label("no_category", lang)
+
+
+def organisation_name(name: str | None, lang: str) -> str:
+    """An organisation as shown; ``None`` -> '(organisatie niet geregistreerd)'."""
+    return name if name is not None else label("no_organisation", lang)
+
+
+def location_name(name: str | None, lang: str) -> str:
+    """A location as shown (pass the display name); ``None`` -> '(locatie niet geregistreerd)'."""
+    return name if name is not None else label("no_location", lang)
+
+
+def categories_inline(counts: Counts, lang: str) -> str:
+    """``Hygiëne (3); Communicatie (1)``."""
+    return "; ".join(f"{category_name(c, lang)} ({fmt_int(n, lang)})" for c, n in counts)
+
+
+def verdict_counts(v: VerdictSplit) -> tuple[tuple[str | None, int], ...]:
+    """The verdicts in report order, ``None`` for unknown: pass the key to :func:`verdict_label`."""
+    return (
+        ("gegrond", v.gegrond),
+        ("deels_gegrond", v.deels_gegrond),
+        ("ongegrond", v.ongegrond),
+        (None, v.unknown),
+    )
+
+
+def location_count(report: AnnualReport) -> int:
+    """The number of recorded locations with complaints."""
+    return sum(1 for g in report.by_location if g.name is not None)
+
+
+def measures_recorded(report: AnnualReport) -> bool:
+    """Whether the register records measures for any complaint (if not, the table has one row)."""
+    return report.total.measures.measures_unknown != report.total.total
+
+
+def entry_detail(e: ReportEntry, lang: str) -> str:
+    """What follows the location in an entry's heading: 'category · verdict (regel 12)'."""
+    row = e.row if e.row is not None else "?"
+    return (
+        f"{category_name(e.category, lang)} · {verdict_label(e.verdict, lang)} ({label('row', lang)} {row})"
+    )
+
+
+def source_list(org: Organisation) -> list[str]:
+    """The sources of the organisation facts that were given."""
+    return [s for s in (org.source, org.regulation.source, org.geschillencommissie.source) if s]
+
+
+@attrs.frozen
+class Table:
+    """A report table as plain cell text; each renderer supplies the markup (and escaping)."""
+
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    #: Right-aligned (numeric) columns.
+    numeric: tuple[int, ...] = ()
+    #: A closing total row, shown emphasised.
+    total: tuple[str, ...] | None = None
+
+
+_VERDICT_KEYS: Final = ("gegrond", "deels_gegrond", "ongegrond", "unknown")
+_VERDICT_SHORT_KEYS: Final = ("gegrond_short", "deels_short", "ongegrond_short", "unknown_short")
+
+
+def _verdict_head(lang: str, *, short: bool = False) -> tuple[str, ...]:
+    return tuple(label(k, lang) for k in (_VERDICT_SHORT_KEYS if short else _VERDICT_KEYS))
+
+
+def _verdict_cells(v: VerdictSplit, lang: str) -> tuple[str, ...]:
+    return tuple(fmt_int(n, lang) for _k, n in verdict_counts(v))
+
+
+def _share(n: int, total: int, lang: str) -> str:
+    return fmt_pct(n / total, lang, 1) if total else "–"
+
+
+def category_table(report: AnnualReport, lang: str) -> Table:
+    """Complaints per category, with their share and a total (lid 4 c)."""
+    t = report.total
+    return Table(
+        head=(label("category", lang), label("count", lang), label("share", lang)),
+        rows=tuple(
+            (category_name(c, lang), fmt_int(n, lang), _share(n, t.total, lang)) for c, n in t.categories
+        ),
+        numeric=(1, 2),
+        total=(label("total", lang), fmt_int(t.total, lang), ""),
+    )
+
+
+def category_change_table(report: AnnualReport, lang: str) -> Table | None:
+    """Complaints per category this year against the previous one; ``None`` without previous categories."""
+    if report.previous is None or report.previous.categories is None:
+        return None
+    prev = dict(report.previous.categories)
+    now = dict(report.total.categories)
+    cats = [c for c, _ in report.total.categories] + [c for c in prev if c not in now]
+    return Table(
+        head=(label("category", lang), str(report.previous.year), str(report.year)),
+        rows=tuple(
+            (category_name(c, lang), fmt_int(prev.get(c, 0), lang), fmt_int(now.get(c, 0), lang))
+            for c in cats
+        ),
+        numeric=(1, 2),
+    )
+
+
+def verdict_table(report: AnnualReport, lang: str) -> Table:
+    """Complaints per verdict, with their share (lid 4 c)."""
+    v = report.total.verdicts
+    return Table(
+        head=(label("verdict", lang), label("count", lang), label("share", lang)),
+        rows=tuple(
+            (verdict_label(k, lang), fmt_int(n, lang), _share(n, v.total, lang)) for k, n in verdict_counts(v)
+        ),
+        numeric=(1, 2),
+    )
+
+
+def category_verdict_table(report: AnnualReport, lang: str) -> Table:
+    """The verdicts per category."""
+    return Table(
+        head=(label("category", lang), *_verdict_head(lang)),
+        rows=tuple((category_name(c, lang), *_verdict_cells(s, lang)) for c, s in report.category_verdicts),
+        numeric=(1, 2, 3, 4),
+    )
+
+
+def measures_table(report: AnnualReport, lang: str) -> Table:
+    """What the register records about measures (lid 4 c); never inferred from text."""
+    m = report.total.measures
+    rows = [(label("m_with_summary", lang), fmt_int(m.with_summary, lang))]
+    if measures_recorded(report):
+        rows += [
+            (label("m_with", lang), fmt_int(m.with_measures, lang)),
+            (label("m_without", lang), fmt_int(m.without_measures, lang)),
+            (label("m_unknown", lang), fmt_int(m.measures_unknown, lang)),
+            (label("m_total", lang), fmt_int(m.measures, lang)),
+            (label("m_term", lang), fmt_int(m.with_concrete_term, lang)),
+            (label("m_no_term", lang), fmt_int(m.without_concrete_term, lang)),
+        ]
+    return Table(head=(label("measures", lang), label("count", lang)), rows=tuple(rows), numeric=(1,))
+
+
+def organisation_table(report: AnnualReport, lang: str) -> Table:
+    """Complaints and verdicts per organisation (legal entity)."""
+    return Table(
+        head=(label("organisation", lang), label("total", lang), *_verdict_head(lang)),
+        rows=tuple(
+            (organisation_name(g.name, lang), fmt_int(g.total, lang), *_verdict_cells(g.verdicts, lang))
+            for g in report.by_organisation
+        ),
+        numeric=(1, 2, 3, 4, 5),
+    )
+
+
+def gck_subject_table(gck: GckSummary, lang: str) -> Table:
+    """Disputes before the Geschillencommissie per subject and outcome (lid 4 d)."""
+    return Table(
+        head=(label("subject", lang), label("outcome", lang), label("count", lang)),
+        rows=tuple(
+            (s if s is not None else label("no_subject", lang), verdict_label(o, lang), fmt_int(n, lang))
+            for s, o, n in gck.by_subject_outcome
+        ),
+        numeric=(2,),
+    )
+
+
+def gck_organisation_table(gck: GckSummary, lang: str) -> Table:
+    """Disputes before the Geschillencommissie per organisation."""
+    return Table(
+        head=(label("organisation", lang), label("count", lang)),
+        rows=tuple((organisation_name(o, lang), fmt_int(n, lang)) for o, n in gck.by_organisation),
+        numeric=(1,),
+    )
+
+
+def location_table(report: AnnualReport, lang: str) -> Table:
+    """One compact row per location with complaints (lid 4 c)."""
+    return Table(
+        head=(
+            label("location", lang),
+            label("organisation", lang),
+            label("total", lang),
+            *_verdict_head(lang, short=True),
+            label("categories_col", lang),
+        ),
+        rows=tuple(
+            (
+                location_name(g.display_name, lang),
+                ", ".join(organisation_name(o, lang) for o in g.organisations),
+                fmt_int(g.total, lang),
+                *_verdict_cells(g.verdicts, lang),
+                categories_inline(g.categories, lang),
+            )
+            for g in report.by_location
+        ),
+        numeric=(2, 3, 4, 5, 6),
+    )

@@ -11,24 +11,42 @@ from html import escape
 from typing import TYPE_CHECKING, Final
 
 from klachtregels.report._text import (
+    category_change_table,
+    category_name,
+    category_table,
+    category_verdict_table,
     cite_range,
     due_lines,
+    entry_detail,
     flag_text,
     fmt_int,
     fmt_pct,
     fmt_signed,
     fmt_signed_pct,
+    gck_organisation_table,
+    gck_subject_table,
     label,
+    location_count,
+    location_name,
+    location_table,
+    measures_recorded,
+    measures_table,
+    organisation_name,
+    organisation_table,
     quality_lines,
+    source_list,
     term_text,
     title,
+    verdict_counts,
     verdict_label,
+    verdict_table,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from klachtregels.report.model import AnnualReport, Counts, GroupStats, VerdictSplit
+    from klachtregels.report._text import Table
+    from klachtregels.report.model import AnnualReport
 
 __all__ = ["render_html"]
 
@@ -113,27 +131,19 @@ def _bar_chart(
     return "".join(parts)
 
 
-def _table(
-    head: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    numeric: Sequence[int] = (),
-    cls: str = "",
-    caption: str | None = None,
-    total: Sequence[str] | None = None,
-) -> str:
-    """An HTML table; cells are escaped here."""
+def _table(table: Table, *, cls: str = "") -> str:
+    """An HTML table; cells are escaped here. A row's first cell is its header, except in the total row."""
+    numeric = table.numeric
     out = [f'<table class="{cls}">' if cls else "<table>"]
-    if caption:
-        out.append(f"<caption class='note'>{_e(caption)}</caption>")
     out.append(
         "<thead><tr>"
         + "".join(
-            f'<th scope="col"{" class=n" if i in numeric else ""}>{_e(h)}</th>' for i, h in enumerate(head)
+            f'<th scope="col"{" class=n" if i in numeric else ""}>{_e(h)}</th>'
+            for i, h in enumerate(table.head)
         )
         + "</tr></thead><tbody>"
     )
-    all_rows = [(r, "") for r in rows] + ([(total, "total")] if total is not None else [])
+    all_rows = [(r, "") for r in table.rows] + ([(table.total, "total")] if table.total is not None else [])
     for row, row_cls in all_rows:
         cells = []
         for i, c in enumerate(row):
@@ -155,36 +165,11 @@ def _card(key: str, value: str, detail: str = "") -> str:
     return f'<div class="card"><p class="k">{_e(key)}</p><p class="v">{_e(value)}</p>{d}</div>'
 
 
-def _cat(name: str | None, lang: str) -> str:
-    return name if name is not None else label("no_category", lang)
-
-
-def _org(name: str | None, lang: str) -> str:
-    return name if name is not None else label("no_organisation", lang)
-
-
-def _loc(g: GroupStats, lang: str) -> str:
-    return g.display_name if g.display_name is not None else label("no_location", lang)
-
-
-def _verdict_rows(v: VerdictSplit, lang: str) -> list[tuple[str | None, int]]:
-    return [
-        ("gegrond", v.gegrond),
-        ("deels_gegrond", v.deels_gegrond),
-        ("ongegrond", v.ongegrond),
-        (None, v.unknown),
-    ]
-
-
-def _cats_inline(counts: Counts, lang: str) -> str:
-    return "; ".join(f"{_cat(c, lang)} ({fmt_int(n, lang)})" for c, n in counts)
-
-
 def render_html(report: AnnualReport, lang: str = "nl") -> str:
     """Render ``report`` as a self-contained HTML page. ``lang``: ``"nl"`` (default) or ``"en"``."""
     r = report
     t = r.total
-    n_locations = sum(1 for g in r.by_location if g.name is not None)
+    n_locations = location_count(r)
     body: list[str] = [
         f"<h1>{_e(title(r, lang))}</h1>",
         f'<p class="sub">{_e(label("subtitle", lang, year=r.year))}</p>',
@@ -200,7 +185,8 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
     ]
     if r.by_organisation:
         detail = "<br>".join(
-            f"{_e(_org(g.name, lang))}: <b>{fmt_int(g.total, lang)}</b>" for g in r.by_organisation
+            f"{_e(organisation_name(g.name, lang))}: <b>{fmt_int(g.total, lang)}</b>"
+            for g in r.by_organisation
         )
         cards.append(_card(label("per_organisation", lang), fmt_int(len(r.by_organisation), lang), detail))
     share = r.share_of_children
@@ -228,7 +214,7 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
             label("founded_share", lang),
             f"{fmt_pct((v.gegrond + v.deels_gegrond) / v.total, lang, 0)}" if v.total else "–",
             "<br>".join(
-                f"{_e(verdict_label(k, lang))}: <b>{fmt_int(n, lang)}</b>" for k, n in _verdict_rows(v, lang)
+                f"{_e(verdict_label(k, lang))}: <b>{fmt_int(n, lang)}</b>" for k, n in verdict_counts(v)
             ),
         )
     )
@@ -269,32 +255,14 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
         _bar_chart(
             "chart-categories",
             label("chart_categories", lang),
-            [(_cat(c, lang), n, "#0b5cad") for c, n in t.categories],
+            [(category_name(c, lang), n, "#0b5cad") for c, n in t.categories],
             lang,
         )
     )
-    body.append(
-        _table(
-            [label("category", lang), label("count", lang), label("share", lang)],
-            [
-                [_cat(c, lang), fmt_int(n, lang), fmt_pct(n / t.total, lang, 1) if t.total else "–"]
-                for c, n in t.categories
-            ],
-            numeric=(1, 2),
-            total=[label("total", lang), fmt_int(t.total, lang), ""],
-        )
-    )
-    if r.previous is not None and r.previous.categories is not None:
-        prev = dict(r.previous.categories)
-        now = dict(t.categories)
-        cats = [c for c, _ in t.categories] + [c for c in prev if c not in now]
-        body.append(
-            _table(
-                [label("category", lang), str(r.previous.year), str(r.year)],
-                [[_cat(c, lang), fmt_int(prev.get(c, 0), lang), fmt_int(now.get(c, 0), lang)] for c in cats],
-                numeric=(1, 2),
-            )
-        )
+    body.append(_table(category_table(r, lang)))
+    change = category_change_table(r, lang)
+    if change is not None:
+        body.append(_table(change))
 
     # 4. Judgements and measures.
     body.append(f"<h2>{_e(label('judgements_measures', lang))}</h2>")
@@ -302,86 +270,22 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
         _bar_chart(
             "chart-verdicts",
             label("chart_verdicts", lang),
-            [(verdict_label(k, lang), n, _VERDICT_COLOURS[k]) for k, n in _verdict_rows(v, lang)],
+            [(verdict_label(k, lang), n, _VERDICT_COLOURS[k]) for k, n in verdict_counts(v)],
             lang,
         )
     )
-    body.append(
-        _table(
-            [label("verdict", lang), label("count", lang), label("share", lang)],
-            [
-                [verdict_label(k, lang), fmt_int(n, lang), fmt_pct(n / v.total, lang, 1) if v.total else "–"]
-                for k, n in _verdict_rows(v, lang)
-            ],
-            numeric=(1, 2),
-        )
-    )
+    body.append(_table(verdict_table(r, lang)))
     body.append(f"<h3>{_e(label('verdict_per_category', lang))}</h3>")
-    body.append(
-        _table(
-            [
-                label("category", lang),
-                label("gegrond", lang),
-                label("deels_gegrond", lang),
-                label("ongegrond", lang),
-                label("unknown", lang),
-            ],
-            [
-                [
-                    _cat(c, lang),
-                    fmt_int(s.gegrond, lang),
-                    fmt_int(s.deels_gegrond, lang),
-                    fmt_int(s.ongegrond, lang),
-                    fmt_int(s.unknown, lang),
-                ]
-                for c, s in r.category_verdicts
-            ],
-            numeric=(1, 2, 3, 4),
-        )
-    )
+    body.append(_table(category_verdict_table(r, lang)))
     body.append(f"<h3>{_e(label('measures', lang))}</h3>")
-    m = t.measures
-    mrows = [[label("m_with_summary", lang), fmt_int(m.with_summary, lang)]]
-    if m.measures_unknown != t.total:
-        mrows += [
-            [label("m_with", lang), fmt_int(m.with_measures, lang)],
-            [label("m_without", lang), fmt_int(m.without_measures, lang)],
-            [label("m_unknown", lang), fmt_int(m.measures_unknown, lang)],
-            [label("m_total", lang), fmt_int(m.measures, lang)],
-            [label("m_term", lang), fmt_int(m.with_concrete_term, lang)],
-            [label("m_no_term", lang), fmt_int(m.without_concrete_term, lang)],
-        ]
-    body.append(_table([label("measures", lang), label("count", lang)], mrows, numeric=(1,)))
-    if m.measures_unknown == t.total:
+    body.append(_table(measures_table(r, lang)))
+    if not measures_recorded(r):
         body.append(f'<p class="note">{_e(label("m_note", lang))}</p>')
 
     # 5. Per organisation.
     if r.by_organisation:
         body.append(f"<h2>{_e(label('organisations', lang))}</h2>")
-        body.append(
-            _table(
-                [
-                    label("organisation", lang),
-                    label("total", lang),
-                    label("gegrond", lang),
-                    label("deels_gegrond", lang),
-                    label("ongegrond", lang),
-                    label("unknown", lang),
-                ],
-                [
-                    [
-                        _org(g.name, lang),
-                        fmt_int(g.total, lang),
-                        fmt_int(g.verdicts.gegrond, lang),
-                        fmt_int(g.verdicts.deels_gegrond, lang),
-                        fmt_int(g.verdicts.ongegrond, lang),
-                        fmt_int(g.verdicts.unknown, lang),
-                    ]
-                    for g in r.by_organisation
-                ],
-                numeric=(1, 2, 3, 4, 5),
-            )
-        )
+        body.append(_table(organisation_table(r, lang)))
 
     # 6. Geschillencommissie.
     body.append(f"<h2>{_e(label('gck', lang))}</h2>")
@@ -391,63 +295,16 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
         body.append(f"<p>{_e(label('total', lang))}: <b>{fmt_int(r.gck.total, lang)}</b></p>")
         if r.gck.total:
             body.append('<div class="two"><div>')
-            body.append(
-                _table(
-                    [label("subject", lang), label("outcome", lang), label("count", lang)],
-                    [
-                        [
-                            s if s is not None else label("no_subject", lang),
-                            verdict_label(o, lang),
-                            fmt_int(n, lang),
-                        ]
-                        for s, o, n in r.gck.by_subject_outcome
-                    ],
-                    numeric=(2,),
-                )
-            )
+            body.append(_table(gck_subject_table(r.gck, lang)))
             body.append("</div><div>")
-            body.append(
-                _table(
-                    [label("organisation", lang), label("count", lang)],
-                    [[_org(o, lang), fmt_int(n, lang)] for o, n in r.gck.by_organisation],
-                    numeric=(1,),
-                )
-            )
+            body.append(_table(gck_organisation_table(r.gck, lang)))
             body.append("</div></div>")
 
     # 7. Per location: one compact table.
     body.append(f"<h2>{_e(label('per_location', lang))}</h2>")
     loc_note = label("per_location_note", lang, n=fmt_int(n_locations, lang), year=r.year)
     body.append(f'<p class="note">{_e(loc_note)}</p>')
-    body.append(
-        _table(
-            [
-                label("location", lang),
-                label("organisation", lang),
-                label("total", lang),
-                label("gegrond_short", lang),
-                label("deels_short", lang),
-                label("ongegrond_short", lang),
-                label("unknown_short", lang),
-                label("categories_col", lang),
-            ],
-            [
-                [
-                    _loc(g, lang),
-                    ", ".join(_org(o, lang) for o in g.organisations),
-                    fmt_int(g.total, lang),
-                    fmt_int(g.verdicts.gegrond, lang),
-                    fmt_int(g.verdicts.deels_gegrond, lang),
-                    fmt_int(g.verdicts.ongegrond, lang),
-                    fmt_int(g.verdicts.unknown, lang),
-                    _cats_inline(g.categories, lang),
-                ]
-                for g in r.by_location
-            ],
-            numeric=(2, 3, 4, 5, 6),
-            cls="loc",
-        )
-    )
+    body.append(_table(location_table(r, lang), cls="loc"))
 
     # 8. Data quality.
     body.append(f"<h2>{_e(label('data_quality', lang))}</h2>")
@@ -460,11 +317,7 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
         body.append(f"<h2>{_e(label('entries', lang))}</h2>")
         body.append(f'<p class="note">{_e(label("entries_note", lang))}</p>')
         for e in r.entries:
-            loc = e.location if e.location is not None else label("no_location", lang)
-            head = (
-                f"{loc} · {_cat(e.category, lang)} · {verdict_label(e.verdict, lang)} "
-                f"({label('row', lang)} {e.row if e.row is not None else '?'})"
-            )
+            head = f"{location_name(e.location, lang)} · {entry_detail(e, lang)}"
             inner = ""
             if e.description:
                 inner += f"<p><b>{_e(label('description', lang))}:</b> {_e(e.description)}</p>"
@@ -483,7 +336,7 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
     body.append("<ul>" + "".join(items) + "</ul>")
     body.append(f"<p>{_e(label('anonymity', lang))}</p>")
     if org is not None:
-        sources = [s for s in (org.source, org.regulation.source, org.geschillencommissie.source) if s]
+        sources = source_list(org)
         if sources:
             body.append(f'<p class="note"><b>{_e(label("sources", lang))}:</b> {_e(" ".join(sources))}</p>')
     body.append(f"<footer>{_e(label('generated', lang, version=r.library_version))}</footer>")

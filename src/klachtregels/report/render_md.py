@@ -5,24 +5,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klachtregels.report._text import (
+    category_change_table,
+    category_table,
+    category_verdict_table,
     cite_range,
     due_lines,
+    entry_detail,
     flag_text,
     fmt_int,
     fmt_pct,
     fmt_signed,
     fmt_signed_pct,
+    gck_organisation_table,
+    gck_subject_table,
     label,
+    location_count,
+    location_name,
+    location_table,
+    measures_recorded,
+    measures_table,
+    organisation_name,
+    organisation_table,
     quality_lines,
+    source_list,
     term_text,
     title,
+    verdict_counts,
     verdict_label,
+    verdict_table,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from klachtregels.report.model import AnnualReport, Counts, GroupStats, VerdictSplit
+    from klachtregels.report._text import Table
+    from klachtregels.report.model import AnnualReport
 
 __all__ = ["render_markdown"]
 
@@ -31,37 +46,15 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
-    align = ["---:" if i in right else "---" for i in range(len(head))]
-    out = ["| " + " | ".join(_cell(h) for h in head) + " |", "| " + " | ".join(align) + " |"]
+def _table(table: Table) -> list[str]:
+    """A GitHub-flavoured Markdown table, its total row in bold, then a blank line."""
+    align = ["---:" if i in table.numeric else "---" for i in range(len(table.head))]
+    rows = list(table.rows)
+    if table.total is not None:
+        rows.append(tuple(f"**{c}**" if c else "" for c in table.total))
+    out = ["| " + " | ".join(_cell(h) for h in table.head) + " |", "| " + " | ".join(align) + " |"]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return [*out, ""]
-
-
-def _verdict_text(v: VerdictSplit, lang: str) -> str:
-    parts = [
-        f"{label('gegrond', lang)} {fmt_int(v.gegrond, lang)}",
-        f"{label('deels_gegrond', lang)} {fmt_int(v.deels_gegrond, lang)}",
-        f"{label('ongegrond', lang)} {fmt_int(v.ongegrond, lang)}",
-        f"{label('unknown', lang)} {fmt_int(v.unknown, lang)}",
-    ]
-    return " · ".join(parts)
-
-
-def _cat_name(name: str | None, lang: str) -> str:
-    return name if name is not None else label("no_category", lang)
-
-
-def _cats_inline(counts: Counts, lang: str) -> str:
-    return "; ".join(f"{_cat_name(c, lang)} ({fmt_int(n, lang)})" for c, n in counts)
-
-
-def _org_name(name: str | None, lang: str) -> str:
-    return name if name is not None else label("no_organisation", lang)
-
-
-def _loc_name(g: GroupStats, lang: str) -> str:
-    return g.display_name if g.display_name is not None else label("no_location", lang)
 
 
 def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
@@ -72,13 +65,15 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
 
     # 1. Headline figures.
     out += [f"## {label('headline', lang)}", ""]
-    n_locations = sum(1 for g in r.by_location if g.name is not None)
+    n_locations = location_count(r)
     out.append(
         f"- **{label('total_complaints', lang, year=r.year)}: {fmt_int(t.total, lang)}** "
         f"({label('locations_with', lang, n=fmt_int(n_locations, lang))})"
     )
     if r.by_organisation:
-        orgs = "; ".join(f"{_org_name(g.name, lang)} {fmt_int(g.total, lang)}" for g in r.by_organisation)
+        orgs = "; ".join(
+            f"{organisation_name(g.name, lang)} {fmt_int(g.total, lang)}" for g in r.by_organisation
+        )
         out.append(f"- {label('per_organisation', lang)}: {orgs}")
     share = r.share_of_children
     if share is not None and r.children_served is not None:
@@ -93,7 +88,10 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
             f"- {label('vs_previous', lang, year=r.previous.year)}: {fmt_int(r.previous.total, lang)} → "
             f"{fmt_int(t.total, lang)} ({fmt_signed(diff, lang)}{rel})"
         )
-    out.append(f"- {label('verdicts', lang)}: {_verdict_text(t.verdicts, lang)}")
+    verdicts = " · ".join(
+        f"{verdict_label(k, lang)} {fmt_int(n, lang)}" for k, n in verdict_counts(t.verdicts)
+    )
+    out.append(f"- {label('verdicts', lang)}: {verdicts}")
     if r.gck is None:
         out.append(f"- {label('gck_cases', lang)}: {label('gck_unknown', lang)}")
     else:
@@ -120,107 +118,25 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
 
     # 3. Nature of complaints (lid 4 c).
     out += [f"## {label('nature', lang)}", ""]
-    rows = [
-        [_cat_name(c, lang), fmt_int(n, lang), fmt_pct(n / t.total, lang, 1) if t.total else "–"]
-        for c, n in t.categories
-    ]
-    rows.append([f"**{label('total', lang)}**", f"**{fmt_int(t.total, lang)}**", ""])
-    out += _table([label("category", lang), label("count", lang), label("share", lang)], rows, right=(1, 2))
-    if r.previous is not None and r.previous.categories is not None:
-        prev = dict(r.previous.categories)
-        cats = [c for c, _ in t.categories] + [c for c in prev if c not in dict(t.categories)]
-        out += _table(
-            [label("category", lang), str(r.previous.year), str(r.year)],
-            [
-                [
-                    _cat_name(c, lang),
-                    fmt_int(prev.get(c, 0), lang),
-                    fmt_int(dict(t.categories).get(c, 0), lang),
-                ]
-                for c in cats
-            ],
-            right=(1, 2),
-        )
+    out += _table(category_table(r, lang))
+    change = category_change_table(r, lang)
+    if change is not None:
+        out += _table(change)
 
     # 4. Judgements and measures (lid 4 c).
     out += [f"## {label('judgements_measures', lang)}", ""]
-    v = t.verdicts
-    out += _table(
-        [label("verdict", lang), label("count", lang), label("share", lang)],
-        [
-            [verdict_label(k, lang), fmt_int(n, lang), fmt_pct(n / v.total, lang, 1) if v.total else "–"]
-            for k, n in (
-                ("gegrond", v.gegrond),
-                ("deels_gegrond", v.deels_gegrond),
-                ("ongegrond", v.ongegrond),
-                (None, v.unknown),
-            )
-        ],
-        right=(1, 2),
-    )
+    out += _table(verdict_table(r, lang))
     out += [f"### {label('verdict_per_category', lang)}", ""]
-    out += _table(
-        [
-            label("category", lang),
-            label("gegrond", lang),
-            label("deels_gegrond", lang),
-            label("ongegrond", lang),
-            label("unknown", lang),
-        ],
-        [
-            [
-                _cat_name(c, lang),
-                fmt_int(s.gegrond, lang),
-                fmt_int(s.deels_gegrond, lang),
-                fmt_int(s.ongegrond, lang),
-                fmt_int(s.unknown, lang),
-            ]
-            for c, s in r.category_verdicts
-        ],
-        right=(1, 2, 3, 4),
-    )
+    out += _table(category_verdict_table(r, lang))
     out += [f"### {label('measures', lang)}", ""]
-    m = t.measures
-    mrows = [[label("m_with_summary", lang), fmt_int(m.with_summary, lang)]]
-    if m.measures_unknown == t.total:
-        out += _table([label("measures", lang), label("count", lang)], mrows, right=(1,))
+    out += _table(measures_table(r, lang))
+    if not measures_recorded(r):
         out += [label("m_note", lang), ""]
-    else:
-        mrows += [
-            [label("m_with", lang), fmt_int(m.with_measures, lang)],
-            [label("m_without", lang), fmt_int(m.without_measures, lang)],
-            [label("m_unknown", lang), fmt_int(m.measures_unknown, lang)],
-            [label("m_total", lang), fmt_int(m.measures, lang)],
-            [label("m_term", lang), fmt_int(m.with_concrete_term, lang)],
-            [label("m_no_term", lang), fmt_int(m.without_concrete_term, lang)],
-        ]
-        out += _table([label("measures", lang), label("count", lang)], mrows, right=(1,))
 
     # 5. Per organisation.
     if r.by_organisation:
         out += [f"## {label('organisations', lang)}", ""]
-        out += _table(
-            [
-                label("organisation", lang),
-                label("total", lang),
-                label("gegrond", lang),
-                label("deels_gegrond", lang),
-                label("ongegrond", lang),
-                label("unknown", lang),
-            ],
-            [
-                [
-                    _org_name(g.name, lang),
-                    fmt_int(g.total, lang),
-                    fmt_int(g.verdicts.gegrond, lang),
-                    fmt_int(g.verdicts.deels_gegrond, lang),
-                    fmt_int(g.verdicts.ongegrond, lang),
-                    fmt_int(g.verdicts.unknown, lang),
-                ]
-                for g in r.by_organisation
-            ],
-            right=(1, 2, 3, 4, 5),
-        )
+        out += _table(organisation_table(r, lang))
 
     # 6. Geschillencommissie (lid 4 d).
     out += [f"## {label('gck', lang)}", ""]
@@ -229,53 +145,13 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
     else:
         out += [f"{label('total', lang)}: **{fmt_int(r.gck.total, lang)}**", ""]
         if r.gck.total:
-            out += _table(
-                [label("subject", lang), label("outcome", lang), label("count", lang)],
-                [
-                    [
-                        s if s is not None else label("no_subject", lang),
-                        verdict_label(o, lang),
-                        fmt_int(n, lang),
-                    ]
-                    for s, o, n in r.gck.by_subject_outcome
-                ],
-                right=(2,),
-            )
-            out += _table(
-                [label("organisation", lang), label("count", lang)],
-                [[_org_name(o, lang), fmt_int(n, lang)] for o, n in r.gck.by_organisation],
-                right=(1,),
-            )
+            out += _table(gck_subject_table(r.gck, lang))
+            out += _table(gck_organisation_table(r.gck, lang))
 
     # 7. Per location (lid 4 c): compact.
     out += [f"## {label('per_location', lang)}", ""]
     out += [label("per_location_note", lang, n=fmt_int(n_locations, lang), year=r.year), ""]
-    out += _table(
-        [
-            label("location", lang),
-            label("organisation", lang),
-            label("total", lang),
-            label("gegrond_short", lang),
-            label("deels_short", lang),
-            label("ongegrond_short", lang),
-            label("unknown_short", lang),
-            label("categories_col", lang),
-        ],
-        [
-            [
-                _loc_name(g, lang),
-                ", ".join(_org_name(o, lang) for o in g.organisations),
-                fmt_int(g.total, lang),
-                fmt_int(g.verdicts.gegrond, lang),
-                fmt_int(g.verdicts.deels_gegrond, lang),
-                fmt_int(g.verdicts.ongegrond, lang),
-                fmt_int(g.verdicts.unknown, lang),
-                _cats_inline(g.categories, lang),
-            ]
-            for g in r.by_location
-        ],
-        right=(2, 3, 4, 5, 6),
-    )
+    out += _table(location_table(r, lang))
 
     # 8. Data quality.
     out += [f"## {label('data_quality', lang)}", ""]
@@ -287,11 +163,7 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
     if r.include_descriptions:
         out += [f"## {label('entries', lang)}", "", f"_{label('entries_note', lang)}_", ""]
         for e in r.entries:
-            loc = e.location if e.location is not None else label("no_location", lang)
-            out.append(
-                f"- **{loc}** · {_cat_name(e.category, lang)} · {verdict_label(e.verdict, lang)} "
-                f"({label('row', lang)} {e.row if e.row is not None else '?'})"
-            )
+            out.append(f"- **{location_name(e.location, lang)}** · {entry_detail(e, lang)}")
             if e.description:
                 out.append(f"  - {label('description', lang)}: {e.description}")
             if e.summary:
@@ -307,7 +179,7 @@ def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
         out.append(f"- {flag}: {flag_text(flag, lang)}")
     out += ["", label("anonymity", lang), "", f"_{label('generated', lang, version=r.library_version)}_", ""]
     if org is not None:
-        sources = [s for s in (org.source, org.regulation.source, org.geschillencommissie.source) if s]
+        sources = source_list(org)
         if sources:
             out += [f"**{label('sources', lang)}:** " + " ".join(sources), ""]
     return "\n".join(out)
