@@ -98,3 +98,11 @@ def test_rules_output_file(tmp_path: Path) -> None:
     target = tmp_path / "rules.md"
     assert main(["rules", "--format", "md", "--lang", "en", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("# Rule catalogue")
+
+
+def test_unreadable_input_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    garbage = tmp_path / "garbage.json"
+    garbage.write_bytes(b"\xff\xfe\x00\x81 not json")
+    assert main(["assess", str(garbage), "--as-of", "2026-01-01"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"klachtregels: error: invalid input file {garbage}: not UTF-8 text\n"

@@ -39,7 +39,7 @@ class InvalidInputError(KlachtregelsError, ValueError):
     def __init__(self, what: str, problems: Sequence[tuple[str, str]]) -> None:
         self.what = what
         self.problems: tuple[tuple[str, str], ...] = tuple(problems)
-        lines = "; ".join(f"{field}: {msg}" for field, msg in self.problems)
+        lines = "; ".join(f"{field}: {msg}" if field else msg for field, msg in self.problems)
         super().__init__(f"invalid {what}: {lines}")
 
 

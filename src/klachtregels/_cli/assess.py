@@ -56,19 +56,21 @@ def read_input(path: str) -> dict[str, Any]:
     """Read the file into keyword arguments for :func:`klachtregels.decisions.assess`."""
     from klachtregels.model import Complaint, GckFiling, Judgement
 
-    text = Path(path).read_text(encoding="utf-8")
+    what = f"input file {path}"
     try:
-        data = json.loads(text)
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise InvalidInputError("input file", [(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from None
+        raise InvalidInputError(what, [(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from None
+    except UnicodeDecodeError:
+        raise InvalidInputError(what, [("", "not UTF-8 text")]) from None
     if not isinstance(data, dict):
-        raise InvalidInputError("input file", [("", f"expected a JSON object, got {type(data).__name__}")])
+        raise InvalidInputError(what, [("", f"expected a JSON object, got {type(data).__name__}")])
     if "complaint" not in data:
         return {"complaint": Complaint.from_dict(data)}
     unknown = sorted(set(data) - _ENVELOPE_KEYS)
     if unknown:
         raise InvalidInputError(
-            "input file",
+            what,
             [(k, "unknown key (known: complaint, judgement, filing, filed_with_provider)") for k in unknown],
         )
     out: dict[str, Any] = {"complaint": Complaint.from_dict(data["complaint"])}
@@ -78,9 +80,7 @@ def read_input(path: str) -> dict[str, Any]:
         out["filing"] = GckFiling.from_dict(data["filing"])
     fwp = data.get("filed_with_provider")
     if fwp is not None and not isinstance(fwp, bool):
-        raise InvalidInputError(
-            "input file", [("filed_with_provider", f"expected true or false, got {fwp!r}")]
-        )
+        raise InvalidInputError(what, [("filed_with_provider", f"expected true or false, got {fwp!r}")])
     out["filed_with_provider"] = fwp
     return out
 
