@@ -237,6 +237,13 @@ def _compile(hint: Any) -> _Check:
         args = typing.get_args(hint)
         optional = type(None) in args
         alternatives = [_compile(a) for a in args if a is not type(None)]
+        if len(alternatives) == 1:  # X | None, the usual case: no list per value
+            (only,) = alternatives
+
+            def check_optional(value: Any) -> str | None:
+                return None if value is None and optional else only(value)
+
+            return check_optional
 
         def check_union(value: Any) -> str | None:
             if value is None and optional:

@@ -250,30 +250,68 @@ def load_catalogue() -> Catalogue:
     return Catalogue(schema_version=data["schema_version"], checks=checks, findings=findings, k_items=k_items)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=True)
 class Finding:
-    """One thing a check reports about a row, a complaint or the organisation."""
+    """One thing a check reports about a row, a complaint or the organisation.
+
+    A finding stores what is particular to it: its id, where it points, and the facts its message is
+    built from. Everything else (check, severity, rule ids, citations, K item, the messages) comes
+    from the catalogue entry of its id, so a long run holds no copies of catalogue text.
+    """
 
     #: Stable id from the catalogue (``KR-HANDLING-LATE``).
     id: str
-    #: The check that gave it (``handling-term``, ``K5``).
-    check: str
-    severity: Severity
-    message_nl: str
-    message_en: str
-    rule_ids: tuple[str, ...]
-    ambiguities: tuple[str, ...] = ()
-    citations: tuple[Citation, ...] = ()
-    #: The K item the check mirrors (``K4``), if any.
-    k_item: str | None = None
     #: The register row (CSV: its line, the header being line 1), or ``None`` for the organisation.
     row: int | None = None
     #: The register's own (pseudonymous) complaint id, or ``None``.
     complaint_id: str | None = None
     #: The register column, for rejected rows.
     column: str | None = None
-    #: The facts the message was built from (dates, counts, codes: never personal data).
+    #: The facts the message is built from (dates, counts, codes: never personal data).
     facts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def spec(self) -> FindingSpec:
+        """This finding's catalogue entry."""
+        return load_catalogue().findings[self.id]
+
+    @property
+    def check(self) -> str:
+        """The check that gave it (``handling-term``, ``K5``)."""
+        return self.spec.check
+
+    @property
+    def severity(self) -> Severity:
+        return self.spec.severity
+
+    @property
+    def _check(self) -> Check:
+        return load_catalogue().checks[self.spec.check]
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return self._check.rule_ids
+
+    @property
+    def ambiguities(self) -> tuple[str, ...]:
+        return self._check.ambiguities
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self._check.citations
+
+    @property
+    def k_item(self) -> str | None:
+        """The K item the check mirrors (``K4``), if any."""
+        return self._check.k_item
+
+    @property
+    def message_nl(self) -> str:
+        return self.spec.message_nl.format_map(dict(self.facts))
+
+    @property
+    def message_en(self) -> str:
+        return self.spec.message_en.format_map(dict(self.facts))
 
     @property
     def subject(self) -> str:
@@ -327,25 +365,18 @@ def make_finding(
 
     Raises ``KeyError`` for an unknown id or a missing fact (a programming error, caught by tests).
     """
-    catalogue = load_catalogue()
-    spec = catalogue.findings[finding_id]
-    check = catalogue.checks[spec.check]
+    spec = load_catalogue().findings[finding_id]
     texts = {k: _fact_text(v) for k, v in (facts or {}).items()}
     wanted = spec.placeholders
     if "row" in wanted:
         texts.setdefault("row", "?" if row is None else str(row))
     if "column" in wanted:
         texts.setdefault("column", "-" if column is None else column)
+    missing = wanted - texts.keys()
+    if missing:
+        raise KeyError(f"{finding_id}: facts missing for {sorted(missing)}")
     return Finding(
         id=spec.id,
-        check=check.id,
-        severity=spec.severity,
-        message_nl=spec.message_nl.format_map(texts),
-        message_en=spec.message_en.format_map(texts),
-        rule_ids=check.rule_ids,
-        ambiguities=check.ambiguities,
-        citations=check.citations,
-        k_item=check.k_item,
         row=row,
         complaint_id=complaint_id,
         column=column,
@@ -353,7 +384,7 @@ def make_finding(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=True)
 class Passed:
     """A check that ran on a subject and found nothing to report."""
 
