@@ -43,6 +43,7 @@ from klachtregels.policy import (
     TwelveMonthStart,
     toml_key,
 )
+from klachtregels.severity import Severity
 from klachtregels.terms import Term, TermUnit
 
 if TYPE_CHECKING:
@@ -69,30 +70,6 @@ LINT_SCHEMA_VERSION: Final = 1
 #: The statutory handling term in days: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12).
 STATUTORY_HANDLING_DAYS: Final = 42
 
-
-class Severity(enum.StrEnum):
-    """How bad a finding is. ``error`` rejects the policy."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """0 for error, 1 for warning, 2 for info (sort order, most severe first)."""
-        return _RANK[self]
-
-    def label(self, lang: str = "nl") -> str:
-        """``fout``/``error``, ``waarschuwing``/``warning``, ``opmerking``/``info``."""
-        return _SEVERITY_LABELS[self][0 if lang == "nl" else 1]
-
-
-_RANK: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-_SEVERITY_LABELS: Final = {
-    Severity.ERROR: ("fout", "error"),
-    Severity.WARNING: ("waarschuwing", "warning"),
-    Severity.INFO: ("opmerking", "info"),
-}
 
 # --- citations ------------------------------------------------------------------------------------
 
@@ -197,7 +174,7 @@ class LintReport:
     def exit_code(self, fail_on: Severity | str = Severity.ERROR) -> int:
         """1 when a finding is at or above ``fail_on`` (default: error), else 0."""
         level = Severity(fail_on).rank
-        return 1 if any(f.severity.rank <= level for f in self.findings) else 0
+        return 1 if any(f.severity.rank >= level for f in self.findings) else 0
 
     def render(self, lang: str = "nl") -> str:
         """A plain-text report, one block per finding."""
@@ -873,7 +850,7 @@ def lint_policy(policy: Policy) -> LintReport:
     findings = [f for check in _CHECKS for f in check(policy)]
     order = {name: i for i, name in enumerate(f.name for f in attrs.fields(Policy))}
     by_key = {toml_key(name): i for name, i in order.items()}
-    findings.sort(key=lambda f: (f.severity.rank, by_key.get(f.setting, len(order)), f.code))
+    findings.sort(key=lambda f: (-f.severity.rank, by_key.get(f.setting, len(order)), f.code))
     return LintReport(policy=policy.name, title=policy.title, findings=tuple(findings))
 
 

@@ -30,6 +30,7 @@ from klachtregels.citations import (
     Citation,
     Instrument,
 )
+from klachtregels.severity import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -63,25 +64,6 @@ _INSTRUMENTS: Final[Mapping[str, Instrument]] = {
     "Besluit meldcode": MELDCODE_BESLUIT,
     "GCK-reglement": GCK_REGLEMENT,
 }
-
-
-class Severity(enum.StrEnum):
-    """How serious a finding is."""
-
-    #: A rule of the statute (or the house regulation the statute binds the provider to) is broken.
-    ERROR = "error"
-    #: Probably wrong, or a risk: a house term exceeded, a duty with no record, a late GCK filing.
-    WARNING = "warning"
-    #: For information: status of open complaints, undetermined facts, provisional dates.
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """3 for error, 2 for warning, 1 for info."""
-        return _RANK[self]
-
-
-_RANK: Final = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
 class FailOn(enum.StrEnum):
