@@ -1,0 +1,160 @@
+"""One catalogue of user-facing text, Dutch and English, kept as data keyed by code.
+
+Every sentence klachtregels shows a person (a rule's reason, a flag, a label, a status line) lives in
+a TOML file in this package, one file per part of the library (``scope.toml``, ``report.toml``,
+...). Each entry is a table keyed by its code with one template per language::
+
+    [HANDLING_LATE]
+    nl = "Het oordeel kwam op {handled} en dus te laat."
+    en = "The judgement came on {handled}, which is late."
+
+Text is rendered on demand with :func:`text`; nothing is formatted until somebody reads it.
+Parameters are formatted by :func:`format_value`, so a date reads ``maandag 9 maart 2026`` in Dutch
+and ``Monday 9 March 2026`` in English wherever it appears. An unknown language is an error
+(:class:`UnknownLanguageError`), never silent English.
+
+A :class:`Message` is a code with its parameters: a value object that renders itself in either
+language, for results that are built now and read (perhaps) later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import string
+import tomllib
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from klachtregels.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "LANGUAGES",
+    "Message",
+    "UnknownLanguageError",
+    "check_lang",
+    "format_date",
+    "format_value",
+    "has_text",
+    "placeholders",
+    "text",
+]
+
+#: The languages every entry has, Dutch first.
+LANGUAGES: Final = ("nl", "en")
+
+
+class UnknownLanguageError(InvalidInputError):
+    """A language other than ``nl`` or ``en`` was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__("arguments", [("lang", "unknown language; use 'nl' or 'en'")])
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` when it is ``nl`` or ``en``; else :class:`UnknownLanguageError`."""
+    if lang == "nl" or lang == "en":
+        return lang
+    raise UnknownLanguageError
+
+
+@functools.cache
+def _catalogue() -> Mapping[str, Mapping[str, str]]:
+    """Every entry of every TOML file in this package, checked once: each code once, nl and en."""
+    out: dict[str, Mapping[str, str]] = {}
+    for item in sorted(resources.files(__name__).iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(item.read_text(encoding="utf-8"))
+        for code, entry in data.items():
+            if code in out:
+                raise RuntimeError(f"message code {code} is defined twice ({item.name})")
+            if not isinstance(entry, dict) or set(entry) != set(LANGUAGES):
+                raise RuntimeError(f"message {code} in {item.name} must have exactly nl and en")
+            out[code] = entry
+    return out
+
+
+def has_text(code: str) -> bool:
+    """Whether the catalogue has an entry ``code``."""
+    return code in _catalogue()
+
+
+def placeholders(code: str) -> frozenset[str]:
+    """The ``{name}`` placeholders the entry ``code`` uses, in either language."""
+    entry = _catalogue()[code]
+    return frozenset(
+        name for lang in LANGUAGES for _, name, _, _ in string.Formatter().parse(entry[lang]) if name
+    )
+
+
+_MONTHS: Final = {
+    "nl": (
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+_WEEKDAYS: Final = {
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+def format_date(day: dt.date, lang: str = "nl", *, weekday: bool = True) -> str:
+    """``dinsdag 5 mei 2026`` / ``Tuesday 5 May 2026`` (locale-independent; the one date format)."""
+    lang = check_lang(lang)
+    plain = f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[lang][day.weekday()]} {plain}" if weekday else plain
+
+
+def format_value(value: object, lang: str) -> str:
+    """A parameter as a person reads it: dates with weekday, enums by value, lists joined."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, list | tuple | frozenset | set):
+        return ", ".join(format_value(v, lang) for v in value)
+    return str(value)
+
+
+def text(code: str, lang: str = "nl", /, **params: object) -> str:
+    """The entry ``code`` in ``lang`` with ``params`` filled in.
+
+    Raises :class:`UnknownLanguageError` for a language other than ``nl``/``en`` and
+    :class:`KeyError` for a code the catalogue does not have (a programming error).
+    """
+    template = _catalogue()[code][check_lang(lang)]
+    if not params:
+        return template
+    return template.format_map({k: format_value(v, lang) for k, v in params.items()})
+
+
+@attrs.frozen(slots=True)
+class Message:
+    """A catalogue code and its parameters, rendered when read."""
+
+    code: str
+    params: Mapping[str, Any] = attrs.field(factory=dict, eq=False)
+
+    def render(self, lang: str = "nl") -> str:
+        """The message in ``lang`` (``nl`` or ``en``)."""
+        return text(self.code, lang, **self.params)
+
+    def both(self) -> dict[str, str]:
+        """``{"nl": ..., "en": ...}`` (the JSON form of a message)."""
+        return {lang: self.render(lang) for lang in LANGUAGES}
