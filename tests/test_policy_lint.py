@@ -1,4 +1,4 @@
-"""``policy lint``: laxer than the law is rejected (with its rule id), stricter or wider is accepted."""
+"""``policy lint``: giving the parent less than the law is rejected; the verdict names the direction."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klachtregels.cli import main
+from klachtregels.messages import UnknownLanguageError, text
 from klachtregels.policy import (
     AfterMeldcode,
     AtwMode,
@@ -21,12 +22,16 @@ from klachtregels.policy import (
     Policy,
     ReceiptRule,
     TwelveMonthStart,
+    load_policy,
     toml_key,
 )
 from klachtregels.policy_lint import (
+    FINDING_SPECS,
     LINT_SCHEMA,
     LINTED_FIELDS,
     UNLINTED_FIELDS,
+    Direction,
+    LintCode,
     LintReport,
     Severity,
     is_clean,
@@ -126,8 +131,8 @@ def test_contract_party_only_is_rejected() -> None:
     assert finding.rule_ids == ("R3", "A7")
     assert finding.setting == "scope.complainant_scope"
     assert "Wko art. 1.1 lid 1" in [c.label() for c in finding.citations]
-    assert "grootouders" in finding.message_nl
-    assert "grandparents" in finding.message_en
+    assert "grootouders" in finding.message("nl")
+    assert "grandparents" in finding.message("en")
 
 
 def test_electronic_not_written_is_rejected() -> None:
@@ -204,8 +209,8 @@ def test_meldcode_close_says_the_clock_keeps_running() -> None:
     finding = _lint(after_meldcode=AfterMeldcode.CLOSE).warnings[0]
     assert finding.setting == "meldcode.after_meldcode"
     assert {"Wko art. 1.51b", "Wko art. 1.57b lid 2 sub d"} <= {c.label() for c in finding.citations}
-    assert "schort de zes weken niet op" in finding.message_nl
-    assert "suspends nothing" in finding.message_en
+    assert "schort de zes weken niet op" in finding.message("nl")
+    assert "suspends nothing" in finding.message("en")
 
 
 def test_findings_are_ordered_most_severe_first() -> None:
@@ -250,7 +255,31 @@ def test_every_policy_field_is_linted_or_declared_unlinted() -> None:
 
 
 def test_every_finding_setting_is_a_toml_key() -> None:
-    everything = attrs.evolve(
+    report = lint_policy(_everything_policy())
+    keys = {toml_key(name) for name in LINTED_FIELDS}
+    assert {f.setting for f in report.findings} <= keys
+    # Every linted setting that departs from the statute here produces a finding.
+    assert len({f.setting for f in report.findings}) == len(LINTED_FIELDS) - 1  # klachtgeld_seen_on folds
+    for finding in report.findings:
+        assert finding.rule_ids
+        assert finding.message("nl")
+        assert finding.message("en")
+        assert finding.message("nl") != finding.message("en")
+
+
+# --- the direction of a deviation names the verdict (issue 8 item 5) -------------------------------
+
+# The words that state a verdict. A finding's detail text never uses them: the verdict comes only from
+# the direction, which is data per code (FINDING_SPECS).
+_VERDICT_WORDS = {
+    "nl": ("ruimer", "beperkter", "strenger", "laxer", "toegestaan"),
+    "en": ("wider", "narrower", "stricter", "laxer", "allowed"),
+}
+
+
+def _everything_policy() -> Policy:
+    """A policy that departs from the statute on every linted setting."""
+    return attrs.evolve(
         BASE,
         handling_term="2 months",
         atw_mode=AtwMode.NEVER,
@@ -275,16 +304,142 @@ def test_every_finding_setting_is_a_toml_key() -> None:
         submission_window="2 months",
         oudercommissie_internal_route=True,
     )
-    report = lint_policy(everything)
-    keys = {toml_key(name) for name in LINTED_FIELDS}
-    assert {f.setting for f in report.findings} <= keys
-    # Every linted setting that departs from the statute here produces a finding.
-    assert len({f.setting for f in report.findings}) == len(LINTED_FIELDS) - 1  # klachtgeld_seen_on folds
+
+
+def test_smallsteps_narrow_scope_is_called_narrower_never_wider() -> None:
+    """A7: 'onze klanten' shuts out statutory ouders, so lint says 'beperkter', not 'ruimer dan de wet'."""
+    report = lint_policy(load_policy("smallsteps"))
+    scope = report.errors[0]
+    assert scope.code is LintCode.SCOPE_NARROWER_THAN_OUDER
+    assert scope.direction is Direction.NARROWER
+    assert scope.message("nl").startswith("Beperkter dan de wet: de ouder krijgt minder dan de wet geeft.")
+    assert scope.message("en").startswith(
+        "Narrower than the law: the parent gets less than the statute gives."
+    )
+    nl, en = report.render("nl"), report.render("en")
+    assert (
+        nl.splitlines()[-1] == "Afgewezen: dit beleid geeft de ouder op minstens één punt minder dan de wet."
+    )
+    assert (
+        en.splitlines()[-1]
+        == "Rejected: this policy gives the parent less than the law on at least one point."
+    )
+    assert "laxer" not in en
+
+
+def test_contract_party_scope_anywhere_gets_the_narrower_wording() -> None:
+    finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).errors[0]
+    assert finding.verdict("nl") == text("LINT_DIRECTION_NARROWER", "nl")
+    assert "Beperkter dan de wet" in finding.message("nl")
+    assert "Ruimer" not in finding.message("nl")
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"include_working_method": True}, LintCode.WORKING_METHOD_IN_SCOPE),
+        ({"include_prospective_clients": True}, LintCode.PROSPECTIVE_CLIENTS_INCLUDED),
+        ({"app_messages_count_as_written": True}, LintCode.APP_MESSAGES_WRITTEN),
+    ],
+)
+def test_a_policy_that_widens_scope_gets_the_wider_allowed_wording(
+    changes: dict[str, object], code: LintCode
+) -> None:
+    report = _lint(**changes)
+    _only(report, code)
+    finding = report.findings[0]
+    assert finding.direction is Direction.WIDER
+    assert finding.message("nl").startswith(
+        "Ruimer dan de wet: het beleid geeft meer dan de wet. Toegestaan."
+    )
+    assert finding.message("en").startswith(
+        "Wider than the law: the policy gives more than the statute. Allowed."
+    )
+    assert report.render("nl").splitlines()[-1] == "Schoon: geen fouten of waarschuwingen."
+
+
+def test_a_handling_term_past_six_weeks_is_later_than_the_law() -> None:
+    finding = _lint(handling_term="7 weeks").errors[0]
+    assert finding.direction is Direction.LATER
+    assert finding.message("en").startswith("Later than the law allows: the parent gets less")
+    assert "49 dagen" in finding.message("nl")
+
+
+def test_a_shorter_handling_term_is_stricter() -> None:
+    finding = _lint(handling_term="4 weeks").infos[0]
+    assert finding.direction is Direction.STRICTER
+    assert finding.message("nl").startswith("Strenger dan de wet")
+
+
+def test_only_unusable_errors_do_not_claim_the_parent_gets_less() -> None:
+    report = _lint(handling_term="6 weeks before")
+    assert report.errors[0].direction is Direction.UNUSABLE
+    assert (
+        report.render("en").splitlines()[-1] == "Rejected: at least one setting of this policy is unusable."
+    )
+
+
+@pytest.mark.parametrize("direction", list(Direction))
+def test_severity_follows_from_the_direction(direction: Direction) -> None:
+    if direction.gives_parent_less or direction is Direction.UNUSABLE:
+        assert direction.severity is Severity.ERROR
+    elif direction in {Direction.STRICTER, Direction.WIDER, Direction.WITHIN}:
+        assert direction.severity is Severity.INFO
+    else:
+        assert direction.severity is Severity.WARNING
+    assert direction.verdict("nl") != direction.verdict("en")
+
+
+def test_every_code_has_a_spec_and_a_text() -> None:
+    assert set(FINDING_SPECS) == set(LintCode)
+    for code, spec in FINDING_SPECS.items():
+        assert spec.rule_ids, code
+        assert text(f"LINT_{code.value}", "nl")
+
+
+def test_every_finding_verdict_is_its_direction_and_details_state_no_verdict() -> None:
+    report = lint_policy(_everything_policy())
+    assert {f.direction for f in report.findings} == set(Direction) - {Direction.UNUSABLE}
     for finding in report.findings:
-        assert finding.rule_ids
-        assert finding.message_nl
-        assert finding.message_en
-        assert finding.message_nl != finding.message_en
+        for lang, words in _VERDICT_WORDS.items():
+            assert finding.verdict(lang) == finding.direction.verdict(lang)
+            assert finding.message(lang) == f"{finding.verdict(lang)} {finding.detail(lang)}"
+            detail = finding.detail(lang).lower()
+            assert not [w for w in words if w in detail], (finding.code, lang, detail)
+        data = finding.to_dict()
+        assert data["direction"] == finding.direction.value
+        assert data["severity"] == finding.direction.severity.value
+        assert data["verdict"] == {"nl": finding.verdict("nl"), "en": finding.verdict("en")}
+
+
+def test_narrow_or_late_directions_are_exactly_the_rejections_of_the_parent() -> None:
+    """'Gives the parent less' is data: exactly the codes whose direction is NARROWER or LATER."""
+    less = {code for code, spec in FINDING_SPECS.items() if spec.direction.gives_parent_less}
+    assert less == {
+        LintCode.HANDLING_TERM_TOO_LONG,
+        LintCode.SCOPE_NARROWER_THAN_OUDER,
+        LintCode.ELECTRONIC_NOT_WRITTEN,
+    }
+
+
+def test_unknown_language_is_an_error_not_english() -> None:
+    report = _lint(handling_term="7 weeks")
+    with pytest.raises(UnknownLanguageError):
+        report.render("de")
+    with pytest.raises(UnknownLanguageError):
+        report.findings[0].message("fr")
+    with pytest.raises(UnknownLanguageError):
+        Severity.ERROR.label("xx")
+
+
+def test_amounts_and_fractional_days_read_in_each_language() -> None:
+    differs = _lint(klachtgeld_cents=5000).findings[0]
+    assert "Klachtgeld 50,00 euro wijkt af van de waargenomen 25,00 euro" in differs.message("nl")
+    assert "Klachtgeld EUR 50.00 differs from the observed EUR 25.00" in differs.message("en")
+    hours = _lint(handling_term="1009 hours").errors[0]
+    assert "42,04 dagen" in hours.message("nl")
+    assert "42.04 days" in hours.message("en")
+    assert "'1009 uur'" in hours.message("nl")
 
 
 # --- properties -----------------------------------------------------------------------------------

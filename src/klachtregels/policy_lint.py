@@ -3,22 +3,31 @@
 A :class:`~klachtregels.policy.Policy` may only fill what the law leaves open (regulation.md section 8).
 :func:`lint_policy` compares each setting with the statutory baseline and reports a
 :class:`LintFinding` per point, with the rule it touches (R-id, A-id), the article and a message in
-Dutch and English:
+Dutch and English.
 
-* **error**: the setting is laxer than the law, so decisions made with it could deny a parent what the
-  statute gives (a handling term that can run past six weeks, a narrower circle of complainants, e-mail
-  not counting as written). The policy is rejected; ``klachtregels policy lint`` exits 1.
-* **warning**: the law is unclear (an A-point) and the setting takes the reading that favours the
-  provider, or it has no effect. The library's decisions stay safe (they flag the point), but a person
-  should look at it.
-* **info**: stricter or wider than the law (a shorter handling term, complaints about the working method,
-  prospective clients). Accepted; reported so the reader sees where the house goes beyond the statute.
+Every finding has a :class:`Direction`: which way the setting departs from the statute, seen from the
+parent. The direction is data per finding code (:data:`FINDING_SPECS`); the severity and the verdict
+sentence of the message both follow from it, so the wording always names the direction:
+
+* **error**: the parent gets less than the statute gives (:attr:`Direction.NARROWER`, a narrower circle
+  of complainants or channels; :attr:`Direction.LATER`, a handling term that can run past six weeks), or
+  a term cannot work at all (:attr:`Direction.UNUSABLE`). The policy is rejected; ``klachtregels policy
+  lint`` exits 1.
+* **warning**: the regulation's text gives less than the law but klachtregels keeps the statutory
+  outcome (:attr:`Direction.NARROWER_ON_PAPER`), the law is unclear (an A-point) and the setting takes
+  the reading that favours the provider (:attr:`Direction.PROVIDER_READING`), a house promise falls
+  past the statutory term, or a setting has no effect. A person should look at it.
+* **info**: stricter than the law (:attr:`Direction.STRICTER`: a shorter handling term), wider than the
+  law (:attr:`Direction.WIDER`: complaints about the working method, prospective clients), or within
+  what the law leaves open (:attr:`Direction.WITHIN`). Accepted; reported so the reader sees where the
+  house goes beyond the statute.
 
 :func:`is_clean` is true when there is no error and no warning: such a policy never makes an outcome
 laxer than the statutory one.
 
 Term lengths are compared by the longest time a term can take, in days: ``1 month`` is at most 31 days
-(fine), ``2 months`` up to 62 (laxer), ``30 working days`` more than 42 once a holiday falls inside.
+(fine), ``2 months`` up to 62 (later than the law), ``30 working days`` more than 42 once a holiday falls
+inside.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from klachtregels import messages
 from klachtregels.citations import ATW, BW3, GCK_REGLEMENT, WET_KINDEROPVANG, Citation, cite
 from klachtregels.policy import (
     AfterMeldcode,
@@ -45,16 +55,21 @@ from klachtregels.policy import (
 )
 from klachtregels.severity import Severity
 from klachtregels.terms import Term, TermUnit
+from klachtregels.vocabulary import FlagCode
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
 __all__ = [
+    "FINDING_SPECS",
     "LINTED_FIELDS",
     "LINT_SCHEMA",
     "LINT_SCHEMA_VERSION",
     "STATUTORY_HANDLING_DAYS",
     "UNLINTED_FIELDS",
+    "Direction",
+    "FindingSpec",
+    "LintCode",
     "LintFinding",
     "LintReport",
     "Severity",
@@ -65,10 +80,105 @@ __all__ = [
 
 #: ``"schema"`` value of :meth:`LintReport.to_dict`.
 LINT_SCHEMA: Final = "klachtregels.policy-lint"
-#: Bumped on any incompatible change of :meth:`LintReport.to_dict`.
+#: Bumped on any incompatible change of :meth:`LintReport.to_dict` (keys added: no bump).
 LINT_SCHEMA_VERSION: Final = 1
 #: The statutory handling term in days: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12).
 STATUTORY_HANDLING_DAYS: Final = 42
+
+
+# --- direction and codes --------------------------------------------------------------------------
+
+
+class Direction(enum.StrEnum):
+    """Which way a setting departs from the statutory baseline, seen from the parent.
+
+    The direction decides the finding's severity (:attr:`severity`) and its verdict sentence
+    (``LINT_DIRECTION_*`` in ``messages/lint.toml``).
+    """
+
+    #: The parent gets less than the statute gives: fewer complainants or channels (R3, R5).
+    NARROWER = "narrower"
+    #: A term can end later than the statute allows (R6): the parent gets less.
+    LATER = "later"
+    #: The setting cannot work as written (a term counted backwards from a moment that starts it).
+    UNUSABLE = "unusable"
+    #: The regulation's text gives less than the law, but klachtregels keeps the statutory outcome.
+    NARROWER_ON_PAPER = "narrower_on_paper"
+    #: The law leaves the point open (an A-point) and the setting takes the provider-friendly reading.
+    PROVIDER_READING = "provider_reading"
+    #: A house promise that ends after the statutory term has already run out.
+    PAST_STATUTORY_TERM = "past_statutory_term"
+    #: The setting changes no outcome (it depends on another setting that is not chosen).
+    NO_EFFECT = "no_effect"
+    #: Stricter for the provider than the law: the parent gets at least what the statute gives.
+    STRICTER = "stricter"
+    #: More people, subjects or routes than the statute: the policy gives more.
+    WIDER = "wider"
+    #: Neither more nor less: the policy fills what the law leaves open, or concerns the house only.
+    WITHIN = "within"
+
+    @property
+    def severity(self) -> Severity:
+        """Error when the parent gets less (or the term cannot work), warning when a person should look."""
+        return _DIRECTION_SEVERITY[self]
+
+    @property
+    def gives_parent_less(self) -> bool:
+        """True for :attr:`NARROWER` and :attr:`LATER`: decisions with this setting would deny a parent."""
+        return self in _LESS_FOR_PARENT
+
+    def verdict(self, lang: str = "nl") -> str:
+        """The verdict sentence, for example ``Beperkter dan de wet: ... Niet toegestaan.``."""
+        return messages.text(f"LINT_DIRECTION_{self.name}", lang)
+
+
+_DIRECTION_SEVERITY: Final = {
+    Direction.NARROWER: Severity.ERROR,
+    Direction.LATER: Severity.ERROR,
+    Direction.UNUSABLE: Severity.ERROR,
+    Direction.NARROWER_ON_PAPER: Severity.WARNING,
+    Direction.PROVIDER_READING: Severity.WARNING,
+    Direction.PAST_STATUTORY_TERM: Severity.WARNING,
+    Direction.NO_EFFECT: Severity.WARNING,
+    Direction.STRICTER: Severity.INFO,
+    Direction.WIDER: Severity.INFO,
+    Direction.WITHIN: Severity.INFO,
+}
+_LESS_FOR_PARENT: Final = frozenset({Direction.NARROWER, Direction.LATER})
+
+
+class LintCode(enum.StrEnum):
+    """Every finding code :func:`lint_policy` can give (stable; used in JSON and CI)."""
+
+    APP_MESSAGES_NOT_WRITTEN = "APP_MESSAGES_NOT_WRITTEN"
+    APP_MESSAGES_WRITTEN = "APP_MESSAGES_WRITTEN"
+    ATW_FOLLOWS_REGULATION_TEXT = "ATW_FOLLOWS_REGULATION_TEXT"
+    ATW_NEVER = "ATW_NEVER"
+    ATW_REGULATION_TEXT_UNKNOWN = "ATW_REGULATION_TEXT_UNKNOWN"
+    ELECTRONIC_NOT_WRITTEN = "ELECTRONIC_NOT_WRITTEN"
+    EQUATED_DAYS_EXCLUDED = "EQUATED_DAYS_EXCLUDED"
+    FILING_DAY_COUNTED = "FILING_DAY_COUNTED"
+    HANDLED_WHEN_RECEIVED = "HANDLED_WHEN_RECEIVED"
+    HANDLING_TERM_BACKWARDS = "HANDLING_TERM_BACKWARDS"
+    HANDLING_TERM_SHORTER = "HANDLING_TERM_SHORTER"
+    HANDLING_TERM_TOO_LONG = "HANDLING_TERM_TOO_LONG"
+    HOUSE_TERM = "HOUSE_TERM"
+    HOUSE_TERM_AFTER_HANDLING_TERM = "HOUSE_TERM_AFTER_HANDLING_TERM"
+    HOUSE_TERM_BACKWARDS = "HOUSE_TERM_BACKWARDS"
+    JAARVERSLAG_ATW = "JAARVERSLAG_ATW"
+    KLACHTGELD_DIFFERS = "KLACHTGELD_DIFFERS"
+    KLACHTGELD_UNDATED = "KLACHTGELD_UNDATED"
+    KLACHTGELD_UNKNOWN = "KLACHTGELD_UNKNOWN"
+    MELDCODE_CLOSES_PROCEDURE = "MELDCODE_CLOSES_PROCEDURE"
+    OUDERCOMMISSIE_INTERNAL_ROUTE = "OUDERCOMMISSIE_INTERNAL_ROUTE"
+    PRIVATE_TERM_ATW = "PRIVATE_TERM_ATW"
+    PROSPECTIVE_CLIENTS_INCLUDED = "PROSPECTIVE_CLIENTS_INCLUDED"
+    RECEIPT_NEXT_WORKING_DAY = "RECEIPT_NEXT_WORKING_DAY"
+    REGULATION_APPLIES_ATW_UNUSED = "REGULATION_APPLIES_ATW_UNUSED"
+    SCOPE_NARROWER_THAN_OUDER = "SCOPE_NARROWER_THAN_OUDER"
+    SUBMISSION_WINDOW_NOT_A_BAR = "SUBMISSION_WINDOW_NOT_A_BAR"
+    TWELVE_MONTHS_FROM_FIRST_ANY = "TWELVE_MONTHS_FROM_FIRST_ANY"
+    WORKING_METHOD_IN_SCOPE = "WORKING_METHOD_IN_SCOPE"
 
 
 # --- citations ------------------------------------------------------------------------------------
@@ -88,43 +198,177 @@ _ATW_SCOPE: Final = cite(ATW, "1", note="alleen bij wet gestelde termijnen (R17)
 _BW_3_37_3: Final = cite(BW3, "3:37", 3)
 _GCK_12M: Final = cite(GCK_REGLEMENT, note="twaalf maanden na indiening bij de houder (GCK-12m)")
 _GCK_KLACHTGELD: Final = cite(GCK_REGLEMENT, note="klachtgeld (KLACHTGELD)")
-_GCK_DIRECT: Final = cite(GCK_REGLEMENT, note="rechtstreekse toegang na zes weken (R20)")
+
+
+# --- what each finding is: its direction, rules and citations, as data -----------------------------
+
+
+@attrs.frozen
+class FindingSpec:
+    """The fixed part of a finding code: its direction, rule ids and citations."""
+
+    direction: Direction
+    #: Rule and ambiguity ids from regulation.md (``("R6",)``, ``("R3", "A7")``).
+    rule_ids: tuple[str, ...]
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def severity(self) -> Severity:
+        """The severity, from the direction."""
+        return self.direction.severity
+
+
+_D = Direction
+#: Every finding code with its direction, rule ids and citations. The direction decides severity and
+#: verdict; ``tests/test_policy_lint.py`` checks each entry against regulation.md's reading.
+FINDING_SPECS: Final[Mapping[LintCode, FindingSpec]] = {
+    # R6, R12: the handling term
+    LintCode.HANDLING_TERM_BACKWARDS: FindingSpec(_D.UNUSABLE, ("R6",), (_WKO_1_57B_2D,)),
+    LintCode.HANDLING_TERM_TOO_LONG: FindingSpec(_D.LATER, ("R6",), (_WKO_1_57B_2D,)),
+    LintCode.HANDLING_TERM_SHORTER: FindingSpec(_D.STRICTER, ("R6",), (_WKO_1_57B_2D,)),
+    # A1-A5: the ATW and counting. 'apply' already gives the latest date, so no ATW setting is LATER.
+    LintCode.ATW_NEVER: FindingSpec(_D.STRICTER, ("A1", "R13"), (_ATW_1, _WKO_1_57B_2D)),
+    LintCode.ATW_REGULATION_TEXT_UNKNOWN: FindingSpec(_D.WITHIN, ("A1",), (_ATW_1,)),
+    LintCode.ATW_FOLLOWS_REGULATION_TEXT: FindingSpec(_D.WITHIN, ("A1",), (_ATW_1,)),
+    LintCode.REGULATION_APPLIES_ATW_UNUSED: FindingSpec(_D.NO_EFFECT, ("A1",), (_ATW_1,)),
+    LintCode.EQUATED_DAYS_EXCLUDED: FindingSpec(_D.STRICTER, ("A2", "R15"), (_ATW_3_3,)),
+    LintCode.FILING_DAY_COUNTED: FindingSpec(_D.STRICTER, ("A3", "R12"), (_WKO_1_57B_2D,)),
+    LintCode.RECEIPT_NEXT_WORKING_DAY: FindingSpec(
+        _D.PROVIDER_READING, ("A4", "R12"), (_BW_3_37_3, _WKO_1_57B_2D)
+    ),
+    LintCode.HANDLED_WHEN_RECEIVED: FindingSpec(_D.STRICTER, ("A5", "R6"), (_WKO_1_57B_2E,)),
+    # R3-R5, A7-A9, R25: who may complain, about what, how
+    LintCode.SCOPE_NARROWER_THAN_OUDER: FindingSpec(_D.NARROWER, ("R3", "A7"), (_WKO_1_1, _WKO_1_57B_1)),
+    LintCode.PROSPECTIVE_CLIENTS_INCLUDED: FindingSpec(_D.WIDER, ("A7",), (_WKO_1_57B_1,)),
+    LintCode.WORKING_METHOD_IN_SCOPE: FindingSpec(_D.WIDER, ("A8", "R4"), (_WKO_1_57B_1,)),
+    # Error, not warning: all seeds and the model regulation accept e-mail and web forms; a house that
+    # refuses them keeps the six-week clock from starting for a complaint the Geschillencommissie counts.
+    LintCode.ELECTRONIC_NOT_WRITTEN: FindingSpec(_D.NARROWER, ("R5", "A9"), (_WKO_1_57B_2A,)),
+    LintCode.APP_MESSAGES_WRITTEN: FindingSpec(_D.WIDER, ("A9", "R5"), (_WKO_1_57B_2A,)),
+    LintCode.APP_MESSAGES_NOT_WRITTEN: FindingSpec(_D.PROVIDER_READING, ("A9", "R5"), (_WKO_1_57B_2A,)),
+    LintCode.OUDERCOMMISSIE_INTERNAL_ROUTE: FindingSpec(_D.WIDER, ("R25",), (_WKO_1_57C_1B,)),
+    # R29, A10. Narrower on paper, not in outcomes: the meldcode/meldplicht duties do come first and the
+    # statute does not say how they meet the complaint procedure; decisions never let this setting stop
+    # the six-week clock. Closing without a judgement still breaks 1.57b lid 2 d-e.
+    LintCode.MELDCODE_CLOSES_PROCEDURE: FindingSpec(
+        _D.NARROWER_ON_PAPER, ("R29", "A10"), (_WKO_1_51A, _WKO_1_51B, _WKO_1_57B_2D, _WKO_1_57B_2E)
+    ),
+    # A17: house terms
+    LintCode.HOUSE_TERM_BACKWARDS: FindingSpec(_D.UNUSABLE, ("A17",)),
+    LintCode.HOUSE_TERM_AFTER_HANDLING_TERM: FindingSpec(
+        _D.PAST_STATUTORY_TERM, ("A17", "R6"), (_WKO_1_57B_2D,)
+    ),
+    LintCode.HOUSE_TERM: FindingSpec(_D.WITHIN, ("A17", "R17"), (_ATW_SCOPE,)),
+    # Narrower on paper: lawful as a request, and decisions never let it bar a statutory complaint
+    # (they flag HOUSE_TERM_EXCEEDED). The text may still deter parents.
+    LintCode.SUBMISSION_WINDOW_NOT_A_BAR: FindingSpec(
+        _D.NARROWER_ON_PAPER, ("A17", "R21"), (_WKO_1_57B_1, _GCK_12M)
+    ),
+    LintCode.PRIVATE_TERM_ATW: FindingSpec(_D.WITHIN, ("A17", "R17"), (_ATW_SCOPE,)),
+    # A13, A16: the dates of the annual report and of the Geschillencommissie
+    LintCode.JAARVERSLAG_ATW: FindingSpec(_D.PROVIDER_READING, ("A16", "R9"), (_WKO_1_57B_8, _ATW_1)),
+    LintCode.TWELVE_MONTHS_FROM_FIRST_ANY: FindingSpec(_D.PROVIDER_READING, ("A13", "R21"), (_GCK_12M,)),
+    # A14, R22: klachtgeld (set by the Geschillencommissie, not by the house)
+    LintCode.KLACHTGELD_UNKNOWN: FindingSpec(_D.WITHIN, ("A14", "R22"), (_GCK_KLACHTGELD,)),
+    LintCode.KLACHTGELD_DIFFERS: FindingSpec(_D.WITHIN, ("A14", "R22"), (_GCK_KLACHTGELD,)),
+    LintCode.KLACHTGELD_UNDATED: FindingSpec(_D.WITHIN, ("A14",), (_GCK_KLACHTGELD,)),
+}
+del _D
 
 
 # --- findings and report --------------------------------------------------------------------------
 
 
+@attrs.frozen
+class _Euro:
+    """An amount of money, written as a reader of each language expects (``50,00 euro``/``EUR 50.00``)."""
+
+    cents: int
+
+    def label(self, lang: str) -> str:
+        euros, cents = divmod(self.cents, 100)
+        return messages.text("LINT_AMOUNT", lang, euros=euros, cents=f"{cents:02d}")
+
+
+def _localise(value: object, lang: str) -> object:
+    """A parameter in ``lang``: terms and amounts by their own label, fractional days to two decimals."""
+    if isinstance(value, Term | _Euro):
+        return value.label(lang)
+    if isinstance(value, Fraction) and value.denominator != 1:
+        whole, hundredths = divmod(round(value * 100), 100)
+        return messages.text("LINT_DECIMAL", lang, whole=whole, hundredths=f"{hundredths:02d}")
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class LintFinding:
-    """One point where a policy departs from (or is unclear against) the statutory baseline."""
+    """One point where a policy departs from (or is unclear against) the statutory baseline.
+
+    Its text is rendered on demand from the catalogue (``messages/lint.toml``): the verdict from its
+    :attr:`direction`, the detail from its code and parameters.
+    """
 
     #: Stable upper-case code, such as ``HANDLING_TERM_TOO_LONG``.
-    code: str
-    severity: Severity = attrs.field(converter=Severity)
+    code: LintCode = attrs.field(converter=LintCode)
     #: The setting, as its dotted TOML key (``deadlines.handling_term``).
     setting: str
     #: The setting's value in the policy (JSON-ready: text, bool, number or ``None``).
     value: str | bool | int | None
-    #: Rule and ambiguity ids from regulation.md (``("R6",)``, ``("R3", "A7")``).
-    rule_ids: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    message_nl: str
-    message_en: str
+    #: The catalogue entry of the detail text (``LINT_<CODE>`` unless a code has variants).
+    text_code: str
+    #: Parameters of the detail text (terms, numbers, flag codes; never personal data).
+    params: Mapping[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def spec(self) -> FindingSpec:
+        """The code's fixed data: direction, rule ids, citations."""
+        return FINDING_SPECS[self.code]
+
+    @property
+    def direction(self) -> Direction:
+        """Which way the setting departs from the statute (decides severity and verdict)."""
+        return self.spec.direction
+
+    @property
+    def severity(self) -> Severity:
+        """Error, warning or info: from the direction."""
+        return self.spec.direction.severity
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Rule and ambiguity ids from regulation.md (``("R6",)``, ``("R3", "A7")``)."""
+        return self.spec.rule_ids
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Where in the law (or the GCK reglement) the point rests."""
+        return self.spec.citations
+
+    def verdict(self, lang: str = "nl") -> str:
+        """The verdict: which way the setting departs, and whether that is allowed."""
+        return self.direction.verdict(lang)
+
+    def detail(self, lang: str = "nl") -> str:
+        """What the setting does and why it matters (no verdict)."""
+        lang = messages.check_lang(lang)
+        return messages.text(self.text_code, lang, **{k: _localise(v, lang) for k, v in self.params.items()})
 
     def message(self, lang: str = "nl") -> str:
-        """The message in Dutch (``nl``) or English (``en``)."""
-        return self.message_nl if lang == "nl" else self.message_en
+        """Verdict and detail in Dutch (``nl``) or English (``en``); other languages raise."""
+        return f"{self.verdict(lang)} {self.detail(lang)}"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form (stable keys)."""
+        """JSON form (stable keys; ``direction`` and ``verdict`` added in 0.x without a schema bump)."""
         return {
-            "code": self.code,
+            "code": self.code.value,
             "severity": self.severity.value,
+            "direction": self.direction.value,
             "setting": self.setting,
             "value": self.value,
             "rule_ids": list(self.rule_ids),
             "citations": [c.to_dict() for c in self.citations],
-            "message": {"nl": self.message_nl, "en": self.message_en},
+            "verdict": {lang: self.verdict(lang) for lang in messages.LANGUAGES},
+            "message": {lang: self.message(lang) for lang in messages.LANGUAGES},
         }
 
 
@@ -144,17 +388,17 @@ class LintReport:
 
     @property
     def errors(self) -> tuple[LintFinding, ...]:
-        """Findings that reject the policy (laxer than the law)."""
+        """Findings that reject the policy (the parent gets less than the law, or a term cannot work)."""
         return self.of_severity(Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[LintFinding, ...]:
-        """Findings a person should look at (the law is unclear; the provider-friendly reading is taken)."""
+        """Findings a person should look at (narrower on paper, the provider-friendly reading, no effect)."""
         return self.of_severity(Severity.WARNING)
 
     @property
     def infos(self) -> tuple[LintFinding, ...]:
-        """Stricter or wider than the law: accepted, reported for the reader."""
+        """Stricter or wider than the law, or within what it leaves open: accepted, reported."""
         return self.of_severity(Severity.INFO)
 
     @property
@@ -167,7 +411,7 @@ class LintReport:
         """No error and no warning: outcomes with this policy are never laxer than the statutory ones."""
         return not self.errors and not self.warnings
 
-    def codes(self) -> tuple[str, ...]:
+    def codes(self) -> tuple[LintCode, ...]:
         """The finding codes, in report order."""
         return tuple(f.code for f in self.findings)
 
@@ -176,32 +420,34 @@ class LintReport:
         level = Severity(fail_on).rank
         return 1 if any(f.severity.rank >= level for f in self.findings) else 0
 
+    def conclusion_code(self) -> str:
+        """The catalogue code of the closing line, from the findings' directions."""
+        if any(f.direction.gives_parent_less for f in self.errors):
+            return "LINT_REJECTED_LESS"
+        if self.errors:
+            return "LINT_REJECTED_UNUSABLE"
+        return "LINT_CLEAN" if self.clean else "LINT_ACCEPTED_WITH_WARNINGS"
+
     def render(self, lang: str = "nl") -> str:
-        """A plain-text report, one block per finding."""
-        nl = lang == "nl"
-        counts = [
-            _count(len(self.errors), ("fout", "fouten") if nl else ("error", "errors")),
-            _count(len(self.warnings), ("waarschuwing", "waarschuwingen") if nl else ("warning", "warnings")),
-            _count(len(self.infos), ("opmerking", "opmerkingen") if nl else ("note", "notes")),
-        ]
-        head = f"{'Beleid' if nl else 'Policy'} '{self.policy}' ({self.title}): {', '.join(counts)}"
-        lines = [head]
+        """A plain-text report, one block per finding: the head line, the verdict, the detail."""
+        lang = messages.check_lang(lang)
+        counts = ", ".join(
+            _count(n, f"LINT_COUNT_{word}", lang)
+            for n, word in (
+                (len(self.errors), "ERROR"),
+                (len(self.warnings), "WARNING"),
+                (len(self.infos), "NOTE"),
+            )
+        )
+        lines = [messages.text("LINT_HEAD", lang, policy=self.policy, title=self.title, counts=counts)]
         for f in self.findings:
             refs = ", ".join((*f.rule_ids, *(c.label(lang) for c in f.citations)))
             lines.append(
                 f"{f.severity.label(lang).upper()} {f.code} [{f.setting} = {_show(f.value)}] ({refs})"
             )
-            lines.append(f"    {f.message(lang)}")
-        if self.errors:
-            lines.append(
-                "Afgewezen: dit beleid is op minstens één punt ruimer dan de wet."
-                if nl
-                else "Rejected: this policy is laxer than the law on at least one point."
-            )
-        elif self.clean:
-            lines.append("Schoon: geen fouten of waarschuwingen." if nl else "Clean: no errors or warnings.")
-        else:
-            lines.append("Geaccepteerd, met waarschuwingen." if nl else "Accepted, with warnings.")
+            lines.append(f"    {f.verdict(lang)}")
+            lines.append(f"    {f.detail(lang)}")
+        lines.append(messages.text(self.conclusion_code(), lang))
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -222,8 +468,9 @@ class LintReport:
         }
 
 
-def _count(n: int, words: tuple[str, str]) -> str:
-    return f"{n} {words[0] if n == 1 else words[1]}"
+def _count(n: int, code: str, lang: str) -> str:
+    """``1 fout``, ``2 fouten``: the singular entry is ``code``, the plural ``code + "S"``."""
+    return messages.text(code if n == 1 else f"{code}S", lang, n=n)
 
 
 def _show(value: object) -> str:
@@ -301,35 +548,22 @@ def term_length_days(term: Term | str) -> tuple[Fraction, Fraction]:
     return (Fraction(lo), Fraction(hi))
 
 
-def _days_text(days: Fraction) -> str:
-    return str(days.numerator) if days.denominator == 1 else f"{float(days):.2f}"
-
-
 # --- the checks -----------------------------------------------------------------------------------
 
 
 def _finding(
-    code: str,
-    severity: Severity,
-    field: str,
-    value: object,
-    rule_ids: tuple[str, ...],
-    citations: tuple[Citation, ...],
-    nl: str,
-    en: str,
+    code: LintCode, field: str, value: object, *, text_code: str | None = None, **params: object
 ) -> LintFinding:
+    """A finding on ``field``; its direction, rules and citations come from :data:`FINDING_SPECS`."""
     shown = value.value if isinstance(value, enum.Enum) else value
     if not (shown is None or isinstance(shown, str | bool | int)):
         shown = str(shown)
     return LintFinding(
         code=code,
-        severity=severity,
         setting=toml_key(field),
         value=shown,
-        rule_ids=rule_ids,
-        citations=citations,
-        message_nl=nl,
-        message_en=en,
+        text_code=text_code or f"LINT_{code.value}",
+        params=params,
     )
 
 
@@ -337,466 +571,143 @@ def _check_handling_term(p: Policy) -> Iterator[LintFinding]:
     term = Term.parse(p.handling_term)
     field = "handling_term"
     if term.backwards:
-        yield _finding(
-            "HANDLING_TERM_BACKWARDS",
-            Severity.ERROR,
-            field,
-            p.handling_term,
-            ("R6",),
-            (_WKO_1_57B_2D,),
-            "De behandeltermijn loopt vanaf de indiening (uiterlijk zes weken ná indiening); een termijn "
-            "'vóór' een moment is hier zinloos.",
-            "The handling term runs from submission (at the latest six weeks after it); a term counted "
-            "backwards makes no sense here.",
-        )
+        yield _finding(LintCode.HANDLING_TERM_BACKWARDS, field, p.handling_term)
         return
     shortest, longest = term_length_days(term)
     limit = STATUTORY_HANDLING_DAYS
     if longest > limit:
         yield _finding(
-            "HANDLING_TERM_TOO_LONG",
-            Severity.ERROR,
-            field,
-            p.handling_term,
-            ("R6",),
-            (_WKO_1_57B_2D,),
-            f"Behandeltermijn '{term.label('nl')}' kan tot {_days_text(longest)} dagen duren; de wet staat "
-            f"ten hoogste zes weken ({limit} dagen) na indiening toe. Een ouder mag na zes weken zonder "
-            "oordeel direct naar de Geschillencommissie (R20).",
-            f"Handling term '{term.label('en')}' can take up to {_days_text(longest)} days; the law "
-            f"allows at most six weeks ({limit} days) after submission. After six weeks without a "
-            "judgement a parent may go straight to the Geschillencommissie (R20).",
+            LintCode.HANDLING_TERM_TOO_LONG, field, p.handling_term, term=term, days=longest, limit=limit
         )
     elif shortest < limit:
-        yield _finding(
-            "HANDLING_TERM_SHORTER",
-            Severity.INFO,
-            field,
-            p.handling_term,
-            ("R6",),
-            (_WKO_1_57B_2D,),
-            f"Behandeltermijn '{term.label('nl')}' (ten hoogste {_days_text(longest)} dagen) is korter dan "
-            "de wettelijke zes weken: strenger dan de wet, toegestaan. De wettelijke termijn blijft gelden "
-            "voor de rechtstreekse toegang tot de Geschillencommissie (R20).",
-            f"Handling term '{term.label('en')}' (at most {_days_text(longest)} days) is shorter than the "
-            "statutory six weeks: stricter than the law, allowed. The statutory term still governs direct "
-            "access to the Geschillencommissie (R20).",
-        )
+        yield _finding(LintCode.HANDLING_TERM_SHORTER, field, p.handling_term, term=term, days=longest)
 
 
 def _check_atw(p: Policy) -> Iterator[LintFinding]:
     if p.atw_mode is AtwMode.NEVER:
-        yield _finding(
-            "ATW_NEVER",
-            Severity.INFO,
-            "atw_mode",
-            p.atw_mode,
-            ("A1", "R13"),
-            (_ATW_1, _WKO_1_57B_2D),
-            "De Algemene termijnenwet wordt niet toegepast op de zes weken: de termijn eindigt nooit later "
-            "dan de kalenderdatum. Strenger dan de standaard, toegestaan.",
-            "The Algemene termijnenwet is not applied to the six weeks: the term never ends later than its "
-            "calendar date. Stricter than the default, allowed.",
-        )
+        yield _finding(LintCode.ATW_NEVER, "atw_mode", p.atw_mode)
     elif p.atw_mode is AtwMode.FOLLOW_REGULATION_TEXT:
         if p.regulation_applies_atw is None:
-            yield _finding(
-                "ATW_REGULATION_TEXT_UNKNOWN",
-                Severity.INFO,
-                "regulation_applies_atw",
-                None,
-                ("A1",),
-                (_ATW_1,),
-                "Het beleid volgt de tekst van de eigen regeling voor de Atw, maar zegt niet wat die tekst "
-                "bepaalt. Termijnen die in het gat tussen kalender- en Atw-datum vallen, blijven onbepaald.",
-                "The policy follows its own regulation's text on the ATW but does not say what that text "
-                "says. Dates in the gap between the calendar and the ATW date stay undetermined.",
-            )
+            yield _finding(LintCode.ATW_REGULATION_TEXT_UNKNOWN, "regulation_applies_atw", None)
         else:
+            says = "LINT_REGULATION_SAYS_ATW" if p.regulation_applies_atw else "LINT_REGULATION_SAYS_NO_ATW"
             yield _finding(
-                "ATW_FOLLOWS_REGULATION_TEXT",
-                Severity.INFO,
+                LintCode.ATW_FOLLOWS_REGULATION_TEXT,
                 "regulation_applies_atw",
                 p.regulation_applies_atw,
-                ("A1",),
-                (_ATW_1,),
-                "De eigen regeling bepaalt of de Atw de zes weken verlengt "
-                f"({'wel' if p.regulation_applies_atw else 'niet'}); dat is niet later dan de standaard.",
-                "The house regulation decides whether the ATW extends the six weeks "
-                f"({'it does' if p.regulation_applies_atw else 'it does not'}); "
-                "never later than the default.",
+                says=messages.Message(says),
             )
     if p.atw_mode is not AtwMode.FOLLOW_REGULATION_TEXT and p.regulation_applies_atw is not None:
         yield _finding(
-            "REGULATION_APPLIES_ATW_UNUSED",
-            Severity.WARNING,
+            LintCode.REGULATION_APPLIES_ATW_UNUSED,
             "regulation_applies_atw",
             p.regulation_applies_atw,
-            ("A1",),
-            (_ATW_1,),
-            "Deze instelling werkt alleen met atw_mode = 'follow_regulation_text' "
-            f"(nu '{p.atw_mode.value}'); ze heeft geen effect. Verwijder haar of pas atw_mode aan.",
-            "This setting only works with atw_mode = 'follow_regulation_text' "
-            f"(now '{p.atw_mode.value}'); it has no effect. Remove it or change atw_mode.",
+            mode=p.atw_mode,
         )
     if not p.include_equated_days:
-        yield _finding(
-            "EQUATED_DAYS_EXCLUDED",
-            Severity.INFO,
-            "include_equated_days",
-            False,
-            ("A2", "R15"),
-            (_ATW_3_3,),
-            "Bij Koninklijk Besluit gelijkgestelde dagen tellen niet als feestdag: Atw-verlengingen worden "
-            "korter of vallen weg. Nooit later dan de wet; strenger, toegestaan.",
-            "Days equated with holidays by Royal Decree do not count as holidays: ATW extensions get shorter "
-            "or disappear. Never later than the law; stricter, allowed.",
-        )
+        yield _finding(LintCode.EQUATED_DAYS_EXCLUDED, "include_equated_days", False)
     if not p.exclude_filing_day:
-        yield _finding(
-            "FILING_DAY_COUNTED",
-            Severity.INFO,
-            "exclude_filing_day",
-            False,
-            ("A3", "R12"),
-            (_WKO_1_57B_2D,),
-            "De dag van indiening telt mee: de termijn eindigt een dag eerder (dag 41). "
-            "Strenger, toegestaan.",
-            "The day of submission is counted: the term ends one day earlier (day 41). Stricter, allowed.",
-        )
+        yield _finding(LintCode.FILING_DAY_COUNTED, "exclude_filing_day", False)
     if p.receipt_rule is ReceiptRule.NEXT_WORKING_DAY:
-        yield _finding(
-            "RECEIPT_NEXT_WORKING_DAY",
-            Severity.WARNING,
-            "receipt_rule",
-            p.receipt_rule,
-            ("A4", "R12"),
-            (_BW_3_37_3, _WKO_1_57B_2D),
-            "Een klacht die in het weekend of op een feestdag binnenkomt, telt pas vanaf de volgende "
-            "werkdag: de termijn eindigt dan tot twee of drie dagen later dan bij ontvangst (BW 3:37 lid 3). "
-            "De wet regelt dit niet uitdrukkelijk (A4), maar de Geschillencommissie rekent waarschijnlijk "
-            "vanaf ontvangst.",
-            "A complaint received on a weekend or holiday counts only from the next working day: the term "
-            "then ends up to two or three days later than when counted from receipt (BW 3:37 para. 3). The "
-            "law does not say so expressly (A4), but the Geschillencommissie will likely count from receipt.",
-        )
+        yield _finding(LintCode.RECEIPT_NEXT_WORKING_DAY, "receipt_rule", p.receipt_rule)
     if p.handled_when is HandledWhen.RECEIVED:
-        yield _finding(
-            "HANDLED_WHEN_RECEIVED",
-            Severity.INFO,
-            "handled_when",
-            p.handled_when,
-            ("A5", "R6"),
-            (_WKO_1_57B_2E,),
-            "Afgehandeld is pas als de ouder het oordeel heeft ontvangen, niet al bij verzending. "
-            "Strenger dan de standaard, toegestaan.",
-            "A complaint is handled only when the parent has received the judgement, not when it is sent. "
-            "Stricter than the default, allowed.",
-        )
+        yield _finding(LintCode.HANDLED_WHEN_RECEIVED, "handled_when", p.handled_when)
 
 
 def _check_scope(p: Policy) -> Iterator[LintFinding]:
     if p.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY:
-        yield _finding(
-            "SCOPE_NARROWER_THAN_OUDER",
-            Severity.ERROR,
-            "complainant_scope",
-            p.complainant_scope,
-            ("R3", "A7"),
-            (_WKO_1_1, _WKO_1_57B_1),
-            "Alleen contractpartijen mogen klagen. De wet geeft het klachtrecht aan elke 'ouder' (art. 1.1): "
-            "ook grootouders, stiefouders (aanverwanten in opgaande lijn) en pleegouders die geen "
-            "contractpartij zijn. Kies 'statutory_ouder'.",
-            "Only contract parties may complain. The law gives every 'ouder' (art. 1.1) the right: "
-            "grandparents, step-parents (relatives by marriage in the ascending line) and foster parents "
-            "who are not a contract party included. Use 'statutory_ouder'.",
-        )
+        yield _finding(LintCode.SCOPE_NARROWER_THAN_OUDER, "complainant_scope", p.complainant_scope)
     if p.include_prospective_clients:
-        yield _finding(
-            "PROSPECTIVE_CLIENTS_INCLUDED",
-            Severity.INFO,
-            "include_prospective_clients",
-            True,
-            ("A7",),
-            (_WKO_1_57B_1,),
-            "Ook toekomstige klanten mogen klagen: ruimer dan de wet (op grond van het beleid), toegestaan.",
-            "Prospective clients may complain too: wider than the law (by policy), allowed.",
-        )
+        yield _finding(LintCode.PROSPECTIVE_CLIENTS_INCLUDED, "include_prospective_clients", True)
     if p.include_working_method:
-        yield _finding(
-            "WORKING_METHOD_IN_SCOPE",
-            Severity.INFO,
-            "include_working_method",
-            True,
-            ("A8", "R4"),
-            (_WKO_1_57B_1,),
-            "Ook klachten over werkwijze of beleid worden behandeld: ruimer dan de wet (gedraging en "
-            "overeenkomst), toegestaan. Zulke klachten zijn ontvankelijk op grond van het beleid, "
-            "niet van de wet.",
-            "Complaints about working method or policy are handled too: wider than the law (conduct and the "
-            "agreement), allowed. Such complaints are eligible by policy, not by statute.",
-        )
+        yield _finding(LintCode.WORKING_METHOD_IN_SCOPE, "include_working_method", True)
     if not p.electronic_counts_as_written:
-        # Error, not warning: all three seeds and the model regulation accept e-mail and web forms; the
-        # library reads 'schriftelijk' as including them (A9 default). A house that refuses them would
-        # keep the six-week clock from starting for a complaint the Geschillencommissie counts.
-        yield _finding(
-            "ELECTRONIC_NOT_WRITTEN",
-            Severity.ERROR,
-            "electronic_counts_as_written",
-            False,
-            ("R5", "A9"),
-            (_WKO_1_57B_2A,),
-            "E-mail en webformulieren tellen niet als schriftelijk. De wet eist schriftelijke indiening "
-            "(art. 1.57b lid 2 sub a) zonder papier te eisen; een klacht per e-mail start de zes weken. "
-            "Dit beleid zou die termijn voor e-mailklachten niet laten lopen.",
-            "E-mail and web forms do not count as written. The law requires written submission (art. 1.57b "
-            "para. 2 under a) without requiring paper; a complaint by e-mail starts the six weeks. This "
-            "policy would not start that clock for e-mailed complaints.",
-        )
+        yield _finding(LintCode.ELECTRONIC_NOT_WRITTEN, "electronic_counts_as_written", False)
     if p.app_messages_count_as_written is True:
-        yield _finding(
-            "APP_MESSAGES_WRITTEN",
-            Severity.INFO,
-            "app_messages_count_as_written",
-            True,
-            ("A9", "R5"),
-            (_WKO_1_57B_2A,),
-            "Berichten via een app tellen als schriftelijke klacht: ruimer dan de standaard, toegestaan.",
-            "App messages count as a written complaint: wider than the default, allowed.",
-        )
+        yield _finding(LintCode.APP_MESSAGES_WRITTEN, "app_messages_count_as_written", True)
     elif p.app_messages_count_as_written is False:
-        yield _finding(
-            "APP_MESSAGES_NOT_WRITTEN",
-            Severity.WARNING,
-            "app_messages_count_as_written",
-            False,
-            ("A9", "R5"),
-            (_WKO_1_57B_2A,),
-            "Berichten via een app tellen nooit als schriftelijk. De wet beslist dit niet (A9); een "
-            "duidelijk klachtbericht in de ouder-app kan wel als schriftelijke klacht gelden. Laat de "
-            "instelling weg (dan: menselijk oordeel nodig) of sta app-berichten toe.",
-            "App messages never count as written. The law does not decide this (A9); a clear complaint in "
-            "the parent app may well count as written. Leave the setting out (then: needs human judgement) "
-            "or accept app messages.",
-        )
+        yield _finding(LintCode.APP_MESSAGES_NOT_WRITTEN, "app_messages_count_as_written", False)
     if p.oudercommissie_internal_route:
-        yield _finding(
-            "OUDERCOMMISSIE_INTERNAL_ROUTE",
-            Severity.INFO,
-            "oudercommissie_internal_route",
-            True,
-            ("R25",),
-            (_WKO_1_57C_1B,),
-            "Het beleid biedt de oudercommissie een eigen interne klachtroute: vrijwillig, toegestaan. De "
-            "oudercommissie behoudt de rechtstreekse weg naar de Geschillencommissie "
-            "(art. 1.57c lid 1 sub b).",
-            "The policy offers the oudercommissie an internal complaint route: voluntary, allowed. The "
-            "oudercommissie keeps its direct route to the Geschillencommissie (art. 1.57c para. 1 under b).",
-        )
+        yield _finding(LintCode.OUDERCOMMISSIE_INTERNAL_ROUTE, "oudercommissie_internal_route", True)
 
 
 def _check_meldcode(p: Policy) -> Iterator[LintFinding]:
     if p.after_meldcode is AfterMeldcode.CLOSE:
-        # Warning, not error: the meldcode/meldplicht duties do come first (1.51a-b, R29), and the statute
-        # does not say how they and the complaint procedure meet (A10). The library never lets this setting
-        # stop the six-week clock: decisions keep it running and ask for human judgement, so no outcome
-        # becomes laxer. The text is still a risk: closing without a judgement breaks 1.57b lid 2 d-e.
         yield _finding(
-            "MELDCODE_CLOSES_PROCEDURE",
-            Severity.WARNING,
+            LintCode.MELDCODE_CLOSES_PROCEDURE,
             "after_meldcode",
             p.after_meldcode,
-            ("R29", "A10"),
-            (_WKO_1_51A, _WKO_1_51B, _WKO_1_57B_2D, _WKO_1_57B_2E),
-            "Het beleid sluit de klachtenprocedure af zodra de meldcode of meldplicht in werking treedt. De "
-            "wet schort de zes weken niet op: de ouder heeft nog steeds recht op een schriftelijk, "
-            "met redenen omkleed oordeel over de rest van de klacht, en kan na zes weken naar de "
-            "Geschillencommissie. klachtregels laat de termijn doorlopen en vraagt om een menselijk oordeel.",
-            "The policy closes the complaint procedure once the meldcode or meldplicht applies. The statute "
-            "suspends nothing: the parent is still owed a written, reasoned judgement on the rest of the "
-            "complaint, and may go to the Geschillencommissie after six weeks. klachtregels keeps the clock "
-            "running and asks for human judgement.",
+            flag=FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE,
         )
+
+
+#: The house terms that run from receipt, with the catalogue entry of their name.
+_RECEIPT_TERMS: Final = (
+    ("first_contact_term", "LINT_WHAT_FIRST_CONTACT"),
+    ("acknowledgement_term", "LINT_WHAT_ACKNOWLEDGEMENT"),
+)
 
 
 def _check_house_terms(p: Policy) -> Iterator[LintFinding]:
     _, handling_max = term_length_days(Term.parse(p.handling_term))
-    for field, nl_name, en_name in (
-        ("first_contact_term", "eerste contact", "first contact"),
-        ("acknowledgement_term", "ontvangstbevestiging", "acknowledgement"),
-    ):
+    for field, name in _RECEIPT_TERMS:
         text = getattr(p, field)
         if text is None:
             continue
         term = Term.parse(text)
+        what = messages.Message(name)
         if term.backwards:
-            yield _finding(
-                "HOUSE_TERM_BACKWARDS",
-                Severity.ERROR,
-                field,
-                text,
-                ("A17",),
-                (),
-                f"De huistermijn voor {nl_name} loopt vanaf de ontvangst van de klacht; een termijn 'vóór' "
-                "een moment is hier zinloos.",
-                f"The house term for {en_name} runs from receipt of the complaint; a term counted backwards "
-                "makes no sense here.",
-            )
+            yield _finding(LintCode.HOUSE_TERM_BACKWARDS, field, text, what=what)
             continue
         shortest, _ = term_length_days(term)
         if shortest > handling_max:
-            yield _finding(
-                "HOUSE_TERM_AFTER_HANDLING_TERM",
-                Severity.WARNING,
-                field,
-                text,
-                ("A17", "R6"),
-                (_WKO_1_57B_2D,),
-                f"De huistermijn voor {nl_name} ('{term.label('nl')}') eindigt na de behandeltermijn: dan "
-                "moet het oordeel er al zijn. Zo'n belofte kan niet binnen de wettelijke termijn worden "
-                "nagekomen.",
-                f"The house term for {en_name} ('{term.label('en')}') ends after the handling term, when the "
-                "judgement is already due. Such a promise cannot be kept within the statutory term.",
-            )
+            yield _finding(LintCode.HOUSE_TERM_AFTER_HANDLING_TERM, field, text, what=what, term=term)
         else:
             yield _finding(
-                "HOUSE_TERM",
-                Severity.INFO,
-                field,
-                text,
-                ("A17", "R17"),
-                (_ATW_SCOPE,),
-                f"Huistermijn voor {nl_name}: '{term.label('nl')}'. Een eigen belofte van de houder, geen "
-                "wettelijke termijn: de Atw verlengt haar alleen als private_term_atw aan staat. "
-                "Overschrijding geeft een signaal, geen wettelijke tekortkoming.",
-                f"House term for {en_name}: '{term.label('en')}'. The provider's own promise, not a "
-                "statutory term: the ATW extends it only when private_term_atw is on. Missing it gives a "
-                "flag, not a statutory breach.",
+                LintCode.HOUSE_TERM, field, text, what=what, term=term, flag=FlagCode.HOUSE_TERM_EXCEEDED
             )
     if p.submission_window is not None:
         term = Term.parse(p.submission_window)
         if term.backwards:
             yield _finding(
-                "HOUSE_TERM_BACKWARDS",
-                Severity.ERROR,
+                LintCode.HOUSE_TERM_BACKWARDS,
                 "submission_window",
                 p.submission_window,
-                ("A17",),
-                (),
-                "De indieningstermijn loopt vanaf het ontstaan van de klacht; een termijn 'vóór' een moment "
-                "is hier zinloos.",
-                "The submission window runs from when the complaint arose; a term counted backwards makes no "
-                "sense here.",
+                text_code="LINT_SUBMISSION_WINDOW_BACKWARDS",
             )
         else:
-            # Warning, not error: the window is lawful as a request, and decisions never let it bar a
-            # statutory complaint (they flag HOUSE_TERM_EXCEEDED). The text may still deter parents.
             yield _finding(
-                "SUBMISSION_WINDOW_NOT_A_BAR",
-                Severity.WARNING,
+                LintCode.SUBMISSION_WINDOW_NOT_A_BAR,
                 "submission_window",
                 p.submission_window,
-                ("A17", "R21"),
-                (_WKO_1_57B_1, _GCK_12M),
-                f"Het beleid vraagt klachten binnen '{term.label('nl')}' na het ontstaan in te dienen. "
-                "De wet kent geen indieningstermijn: een latere schriftelijke klacht van een ouder moet toch "
-                "binnen zes weken worden behandeld, en de toegang tot de Geschillencommissie volgt alleen "
-                "haar eigen twaalf maanden. klachtregels meldt een overschrijding (HOUSE_TERM_EXCEEDED) "
-                "maar wijst de klacht nooit af.",
-                f"The policy asks for complaints within '{term.label('en')}' after they arose. The law "
-                "has no submission window: a later written complaint from a parent must still be handled "
-                "within six weeks, and access to the Geschillencommissie follows only its own twelve months. "
-                "klachtregels flags a late complaint (HOUSE_TERM_EXCEEDED) but never rejects it.",
+                term=term,
+                flag=FlagCode.HOUSE_TERM_EXCEEDED,
             )
     if p.private_term_atw:
-        yield _finding(
-            "PRIVATE_TERM_ATW",
-            Severity.INFO,
-            "private_term_atw",
-            True,
-            ("A17", "R17"),
-            (_ATW_SCOPE,),
-            "De Atw wordt naar analogie op de huistermijnen toegepast. De Atw geldt alleen voor wettelijke "
-            "termijnen; toepassing op eigen termijnen is een keuze van de houder en raakt geen wettelijke "
-            "termijn.",
-            "The ATW is applied by analogy to the house terms. The ATW covers statutory terms only; applying "
-            "it to house terms is the provider's choice and touches no statutory term.",
-        )
+        yield _finding(LintCode.PRIVATE_TERM_ATW, "private_term_atw", True)
 
 
 def _check_dates(p: Policy) -> Iterator[LintFinding]:
     if p.jaarverslag_atw:
-        yield _finding(
-            "JAARVERSLAG_ATW",
-            Severity.WARNING,
-            "jaarverslag_atw",
-            True,
-            ("A16", "R9"),
-            (_WKO_1_57B_8, _ATW_1),
-            "Het klachtenverslag mag met de Atw na een weekend worden ingediend (bijvoorbeeld 2 juni 2025 in "
-            "plaats van vóór 1 juni). Of de Atw een vaste datum ('vóór 1 juni') verlengt, is onzeker (A16); "
-            "de veilige lezing is uiterlijk 31 mei.",
-            "The annual complaint report may be sent after a weekend under the ATW (for example 2 June 2025 "
-            "instead of before 1 June). Whether the ATW extends a fixed date ('before 1 June') is uncertain "
-            "(A16); the safe reading is 31 May at the latest.",
-        )
+        yield _finding(LintCode.JAARVERSLAG_ATW, "jaarverslag_atw", True)
     if p.twelve_month_start is TwelveMonthStart.FIRST_ANY:
-        yield _finding(
-            "TWELVE_MONTHS_FROM_FIRST_ANY",
-            Severity.WARNING,
-            "twelve_month_start",
-            p.twelve_month_start,
-            ("A13", "R21"),
-            (_GCK_12M,),
-            "De twaalf maanden voor de Geschillencommissie lopen vanaf de eerste (ook mondelinge) klacht. De "
-            "commissie rekent vanaf de indiening bij de houder; een mondelinge opmerking is nog geen klacht "
-            "(R5). Deze lezing kan een ouder te vroeg 'te laat' noemen.",
-            "The Geschillencommissie's twelve months run from the first complaint, oral ones included. The "
-            "commission counts from filing with the provider; an oral remark is not yet a complaint (R5). "
-            "This reading can call a parent 'late' too early.",
-        )
+        yield _finding(LintCode.TWELVE_MONTHS_FROM_FIRST_ANY, "twelve_month_start", p.twelve_month_start)
 
 
 def _check_klachtgeld(p: Policy) -> Iterator[LintFinding]:
     if p.klachtgeld_cents is None:
-        yield _finding(
-            "KLACHTGELD_UNKNOWN",
-            Severity.INFO,
-            "klachtgeld_cents",
-            None,
-            ("A14", "R22"),
-            (_GCK_KLACHTGELD,),
-            "Het klachtgeld van de Geschillencommissie is niet ingevuld: uitkomsten noemen dan geen bedrag.",
-            "The Geschillencommissie's klachtgeld is not set: outcomes then name no amount.",
-        )
+        yield _finding(LintCode.KLACHTGELD_UNKNOWN, "klachtgeld_cents", None)
         return
     if p.klachtgeld_cents != _OBSERVED_KLACHTGELD_CENTS:
         yield _finding(
-            "KLACHTGELD_DIFFERS",
-            Severity.INFO,
+            LintCode.KLACHTGELD_DIFFERS,
             "klachtgeld_cents",
             p.klachtgeld_cents,
-            ("A14", "R22"),
-            (_GCK_KLACHTGELD,),
-            f"Klachtgeld {p.klachtgeld_cents / 100:.2f} euro wijkt af van de waargenomen 25,00 euro "
-            "(2016-2025). "
-            "Het bedrag stelt de Geschillencommissie vast; controleer het.",
-            f"Klachtgeld EUR {p.klachtgeld_cents / 100:.2f} differs from the observed EUR 25.00 "
-            "(2016-2025). "
-            "The Geschillencommissie sets it; verify.",
+            amount=_Euro(p.klachtgeld_cents),
+            observed=_Euro(_OBSERVED_KLACHTGELD_CENTS),
         )
     if p.klachtgeld_seen_on is None:
-        yield _finding(
-            "KLACHTGELD_UNDATED",
-            Severity.INFO,
-            "klachtgeld_seen_on",
-            None,
-            ("A14",),
-            (_GCK_KLACHTGELD,),
-            "Het klachtgeld heeft geen datum waarop het bedrag is gezien; het bedrag kan veranderen (A14).",
-            "The klachtgeld has no date on which the amount was seen; the amount may change (A14).",
-        )
+        yield _finding(LintCode.KLACHTGELD_UNDATED, "klachtgeld_seen_on", None)
 
 
 _OBSERVED_KLACHTGELD_CENTS: Final = 2500

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from typing import Final
 
+from klachtregels import messages
+
 __all__ = ["Severity"]
 
 
@@ -12,7 +14,7 @@ class Severity(enum.StrEnum):
     """``error``, ``warning`` or ``info``; :attr:`rank` orders them (higher is more severe)."""
 
     #: A rule of the statute (or the house regulation the statute binds the provider to) is broken;
-    #: for a policy: it is laxer than the law, and lint rejects it.
+    #: for a policy: it gives the parent less than the law (or cannot work), and lint rejects it.
     ERROR = "error"
     #: Probably wrong, or a risk: a house term exceeded, a duty with no record, a late filing.
     WARNING = "warning"
@@ -25,13 +27,12 @@ class Severity(enum.StrEnum):
         return _RANK[self]
 
     def label(self, lang: str = "nl") -> str:
-        """``fout``/``error``, ``waarschuwing``/``warning``, ``opmerking``/``info``."""
-        return _LABELS[self][0 if lang == "nl" else 1]
+        """``fout``/``error``, ``waarschuwing``/``warning``, ``opmerking``/``info`` (``SEVERITY_*``).
+
+        Raises :class:`~klachtregels.messages.UnknownLanguageError` for a language other than ``nl``/``en``.
+        """
+        return messages.text(_LABEL_CODES[self], lang)
 
 
 _RANK: Final = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
-_LABELS: Final = {
-    Severity.ERROR: ("fout", "error"),
-    Severity.WARNING: ("waarschuwing", "warning"),
-    Severity.INFO: ("opmerking", "info"),
-}
+_LABEL_CODES: Final = {s: f"SEVERITY_{s.name}" for s in Severity}
