@@ -10,10 +10,13 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+from klachtregels import messages
+from klachtregels.errors import InvalidInputError
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS
 from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE
 from klachtregels.rules.scope import ELIGIBILITY
+from klachtregels.vocabulary import DecisionKind
 
 if TYPE_CHECKING:
     from klachtregels.engine import DecisionSpec, Rule
@@ -35,35 +38,44 @@ SPECS: tuple[tuple[str, DecisionSpec[Facts]], ...] = (
     ("handling", HANDLING),
 )
 
-_SECTION = {
-    "eligibility": ("Ontvankelijkheid voor interne behandeling", "Eligibility for internal handling"),
-    "precedence": ("Voorrang van meldcode en meldplicht", "Precedence of the meldcode and meldplicht"),
-    "gck_access": ("Toegang tot de Geschillencommissie (ouder)", "Geschillencommissie access (parent)"),
-    "gck_access_oudercommissie": (
-        "Toegang tot de Geschillencommissie (oudercommissie)",
-        "Geschillencommissie access (oudercommissie)",
-    ),
-    "handling": ("Afhandeling en termijn", "Handling and the term"),
-}
+
+def _section(key: str, lang: str) -> str:
+    """The section title of the spec ``key`` (``CATALOGUE_SECTION_<KEY>`` in the catalogue)."""
+    return messages.text(f"CATALOGUE_SECTION_{key.upper()}", lang)
 
 
-def all_rules(decision: str | None = None) -> tuple[Rule[Facts], ...]:
-    """Every rule, in catalogue order (optionally of one decision); a rule shared by two specs once."""
+def all_rules(decision: DecisionKind | str | None = None) -> tuple[Rule[Facts], ...]:
+    """Every rule, in catalogue order (optionally of one decision); a rule shared by two specs once.
+
+    ``decision`` is a :class:`~klachtregels.vocabulary.DecisionKind` (or its value); an unknown one
+    raises :class:`~klachtregels.errors.InvalidInputError` (a :class:`ValueError`).
+    """
+    wanted = None if decision is None else _decision_kind(decision)
     seen: set[tuple[str, str, dt.date]] = set()
     out: list[Rule[Facts]] = []
     for _key, spec in SPECS:
         for rule in spec.rules:
             key = (rule.decision, rule.id, rule.valid_from)
-            if key in seen or (decision is not None and rule.decision != decision):
+            if key in seen or (wanted is not None and rule.decision != wanted):
                 continue
             seen.add(key)
             out.append(rule)
     return tuple(out)
 
 
+def _decision_kind(decision: DecisionKind | str) -> DecisionKind:
+    try:
+        return DecisionKind(decision)
+    except ValueError:
+        known = ", ".join(kind.value for kind in DecisionKind)
+        raise InvalidInputError(
+            "arguments", [("decision", f"unknown decision kind; use one of {known}")]
+        ) from None
+
+
 def _valid(rule: Rule[Facts], lang: str) -> str:
     start = "—" if rule.valid_from == dt.date.min else rule.valid_from.isoformat()
-    end = rule.valid_to.isoformat() if rule.valid_to else ("heden" if lang == "nl" else "present")
+    end = rule.valid_to.isoformat() if rule.valid_to else messages.text("CATALOGUE_PRESENT", lang)
     return f"{start} – {end}"
 
 
@@ -94,7 +106,12 @@ def _rule_dict(rule: Rule[Facts]) -> dict[str, Any]:
 
 
 def render_rules(fmt: str = "text", lang: str = "nl") -> str:
-    """Render the catalogue: ``text``, ``md`` (the page ``docs/rules.md``) or ``json``."""
+    """Render the catalogue: ``text``, ``md`` (the page ``docs/rules.md``) or ``json``.
+
+    Raises :class:`~klachtregels.messages.UnknownLanguageError` for a language other than ``nl``/``en``
+    (also for ``json``, which holds both) and :class:`ValueError` for an unknown format.
+    """
+    lang = messages.check_lang(lang)
     if fmt == "json":
         return json.dumps(catalogue_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
@@ -105,17 +122,18 @@ def render_rules(fmt: str = "text", lang: str = "nl") -> str:
 
 
 def _title(rule: Rule[Facts], lang: str) -> str:
-    return rule.title_nl if lang == "nl" else rule.title_en
+    # The rule's own JSON form holds its title per language: one place to read it from.
+    title: str = rule.to_dict()["title"][lang]
+    return title
 
 
 def _text(lang: str) -> str:
-    nl = lang == "nl"
     lines: list[str] = []
     for key, spec in SPECS:
-        head = _SECTION[key][0 if nl else 1]
+        head = _section(key, lang)
         lines += [f"{head} [{spec.name}]", "=" * (len(head) + len(spec.name) + 3)]
         ranked = " > ".join("|".join(sorted(level)) for level in spec.levels)
-        lines.append(("Uitkomsten (hoog → laag): " if nl else "Outcomes (high → low): ") + ranked)
+        lines.append(messages.text("CATALOGUE_TEXT_OUTCOMES", lang, ranked=ranked))
         for rule in spec.rules:
             cites = "; ".join(c.label(lang) for c in rule.citations)
             lines.append(f"  {rule.id:<14} {_title(rule, lang)}")
@@ -124,59 +142,49 @@ def _text(lang: str) -> str:
     return "\n".join(lines)
 
 
+_GENERATED = (
+    "<!-- Generated by `klachtregels rules --format md` (scripts/gen_rules_doc.py). Do not edit by hand:"
+    " tests/test_examples_rules.py fails when this page is stale. -->"
+)
+
+
 def _markdown(lang: str) -> str:
-    nl = lang == "nl"
     out = [
-        "# Regelcatalogus" if nl else "# Rule catalogue",
+        messages.text("CATALOGUE_MD_TITLE", lang),
         "",
-        "<!-- Generated by `klachtregels rules --format md` (scripts/gen_rules_doc.py). Do not edit by hand:"
-        " tests/test_examples_rules.py fails when this page is stale. -->",
+        _GENERATED,
         "",
-        (
-            "Elke beslissing van klachtregels is opgebouwd uit de regels hieronder: hun id uit "
-            "`regulation.md`, "
-            "hun bronnen, geldigheid en mogelijke uitkomsten. Uitkomsten staan van hoog naar laag; een "
-            "regel met "
-            "*overrides* is een uitzondering op de genoemde regels."
-            if nl
-            else "Every klachtregels decision is built from the rules below: "
-            "their id from `regulation.md`, their "
-            "sources, validity and possible outcomes. Outcomes are ranked highest first; a rule with "
-            "*overrides* is an exception to the rules it names. A cumulative decision keeps every rule's "
-            "reasons "
-            "and flags; the ranking only picks the headline outcome."
-        ),
+        messages.text("CATALOGUE_MD_INTRO", lang),
         "",
     ]
     for key, spec in SPECS:
-        out += [f"## {_SECTION[key][0 if nl else 1]} (`{spec.name}`)", ""]
+        out += [f"## {_section(key, lang)} (`{spec.name}`)", ""]
         ranked = " > ".join(" / ".join(f"`{o}`" for o in sorted(level)) for level in spec.levels)
-        out.append(("Uitkomsten: " if nl else "Outcomes: ") + ranked + ".")
-        out.append("")
-        out.append(
-            ("Standaard" if nl else "Default")
-            + f": `{spec.default}`"
-            + ("; cumulatief." if nl and spec.cumulative else "; cumulative." if spec.cumulative else ".")
-        )
-        out.append("")
+        default = "CATALOGUE_MD_DEFAULT_CUMULATIVE" if spec.cumulative else "CATALOGUE_MD_DEFAULT"
+        out += [
+            messages.text("CATALOGUE_MD_OUTCOMES", lang, ranked=ranked),
+            "",
+            messages.text(default, lang, default=spec.default),
+            "",
+        ]
         for rule in spec.rules:
-            out += [f"### {rule.id}: {_title(rule, lang)}", ""]
-            cites = ", ".join(
-                f"[{c.label(lang)}]({c.url})" if c.url else c.label(lang) for c in rule.citations
-            )
-            notes = [c.note for c in rule.citations if c.note]
-            out.append(f"- {'Bronnen' if nl else 'Sources'}: {cites}")
-            if notes:
-                out.append(f"- {'Toelichting bron' if nl else 'Source notes'}: " + "; ".join(notes))
-            out.append(f"- {'Geldig' if nl else 'Valid'}: {_valid(rule, lang)}")
-            out.append(f"- {'Soort' if nl else 'Kind'}: {rule.source.value}")
-            if rule.outcomes:
-                out.append(
-                    f"- {'Uitkomsten' if nl else 'Outcomes'}: " + ", ".join(f"`{o}`" for o in rule.outcomes)
-                )
-            if rule.overrides:
-                out.append(f"- {'Uitzondering op' if nl else 'Overrides'}: " + ", ".join(rule.overrides))
-            if rule.ambiguities:
-                out.append(f"- {'Open punten' if nl else 'Ambiguities'}: " + ", ".join(rule.ambiguities))
-            out.append("")
+            out += [f"### {rule.id}: {_title(rule, lang)}", "", *_rule_lines(rule, lang), ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _rule_lines(rule: Rule[Facts], lang: str) -> list[str]:
+    """The bullet list of one rule: sources, notes, validity, kind, outcomes, overrides, ambiguities."""
+    cites = ", ".join(f"[{c.label(lang)}]({c.url})" if c.url else c.label(lang) for c in rule.citations)
+    notes = [c.note for c in rule.citations if c.note]
+    lines = [messages.text("CATALOGUE_MD_SOURCES", lang, items=cites)]
+    if notes:
+        lines.append(messages.text("CATALOGUE_MD_SOURCE_NOTES", lang, items="; ".join(notes)))
+    lines.append(messages.text("CATALOGUE_MD_VALID", lang, valid=_valid(rule, lang)))
+    lines.append(messages.text("CATALOGUE_MD_KIND", lang, kind=rule.source.value))
+    optional = (
+        ("CATALOGUE_MD_RULE_OUTCOMES", ", ".join(f"`{o}`" for o in rule.outcomes)),
+        ("CATALOGUE_MD_OVERRIDES", ", ".join(rule.overrides)),
+        ("CATALOGUE_MD_AMBIGUITIES", ", ".join(rule.ambiguities)),
+    )
+    lines += [messages.text(code, lang, items=items) for code, items in optional if items]
+    return lines
