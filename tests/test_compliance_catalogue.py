@@ -54,6 +54,8 @@ def test_messages_are_bilingual_with_the_same_placeholders(finding_id: str) -> N
 def test_every_finding_is_emitted_by_the_code(finding_id: str) -> None:
     """A finding id that no code can give is a dead entry (and a check that cannot fail)."""
     code = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES.glob("*.py"))
+    # The projection of the decisions names its findings as data (projection.toml).
+    code += (SOURCES / "data" / "projection.toml").read_text(encoding="utf-8")
     tail = finding_id.removeprefix("KR-")
     # Ids are written literally, or as f"KR-{key}-LATE"/f"KR-{check}-UNDETERMINED" in two helpers.
     literal = f'"{finding_id}"' in code
@@ -87,3 +89,29 @@ def test_docs_page_is_generated_from_the_catalogue() -> None:
     assert generated.strip() == catalogue_markdown().strip()
     for finding_id in CAT.findings:
         assert f"`{finding_id}`" in page
+
+
+def test_finding_ids_are_a_typed_vocabulary_equal_to_the_catalogue() -> None:
+    from klachtregels.compliance import FindingId
+
+    assert [m.value for m in FindingId] == list(CAT.findings)
+
+
+def test_the_projection_table_names_only_catalogue_findings_and_known_outcomes() -> None:
+    from klachtregels.compliance.checks import load_projection
+    from klachtregels.vocabulary import FlagCode, Outcome
+
+    table = load_projection()
+    for check_id, spec in table.checks.items():
+        assert check_id in CAT.checks
+        for outcome, named in spec.outcome.items():
+            Outcome(outcome)
+            assert named in ("pass", "skip") or CAT.findings[named].check == check_id, (check_id, named)
+        for outcome, by_rule in spec.by_rule.items():
+            Outcome(outcome)
+            assert all(CAT.findings[f].check == check_id for f in by_rule.values())
+        for code, finding in (*spec.flags.items(), *spec.flag_on_pass.items()):
+            FlagCode(code)
+            assert CAT.findings[finding].check == check_id
+    for check_id, names in table.house_terms.values():
+        assert all(CAT.findings[f].check == check_id for f in names.values())

@@ -57,7 +57,7 @@ def test_a5_received_mode_uses_the_receipt_of_the_judgement() -> None:
     result = run(unknown, policy=Policy(handled_when="received"))
     (finding,) = [f for f in result.findings if f.id == "KR-HANDLING-UNDETERMINED"]
     assert finding.severity is Severity.INFO
-    assert "judgement_received_on" in finding.message("en")
+    assert "judgement.received_on" in finding.message("en")
 
 
 def test_atw_relied_is_info_d01() -> None:

@@ -17,19 +17,21 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from klachtregels._explain import label
+from klachtregels._time import local_day
 from klachtregels._version import __version__
 from klachtregels.calendar import format_date
 from klachtregels.engine import Decision, Flag, evaluate
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
+from klachtregels.messages import text
+from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
 from klachtregels.policy import AfterMeldcode, Policy, load_policy
-from klachtregels.rules._facts import Facts, handling_for
+from klachtregels.rules._facts import Facts, handled_on, handling_for
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
 from klachtregels.rules.handling import HANDLING, house_deadlines
 from klachtregels.rules.meldcode import PRECEDENCE
 from klachtregels.rules.scope import ELIGIBILITY
 from klachtregels.terms import Deadline, gck_filing_limit
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -39,6 +41,7 @@ __all__ = [
     "Assessment",
     "PolicyLike",
     "assess",
+    "assess_record",
     "eligibility",
     "geschillencommissie_access",
     "precedence",
@@ -50,7 +53,9 @@ ASSESSMENT_SCHEMA_VERSION = 1
 #: What ``policy=`` accepts: a Policy, a shipped name, a TOML path, or None (statutory baseline).
 PolicyLike = Policy | str | os.PathLike[str] | None
 
-_ELIGIBLE = ("eligible", "eligible_by_policy")
+_ELIGIBLE = ELIGIBLE_OUTCOMES
+#: Eligibility outcomes under which the six-week clock may be running (deadlines are shown).
+_CLOCK_MAY_RUN = frozenset({*ELIGIBLE_OUTCOMES, Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT})
 
 
 def _date(value: Any, name: str) -> dt.date:
@@ -102,8 +107,10 @@ def _eligibility(facts: Facts) -> Decision:
     decision = evaluate(
         ELIGIBILITY, facts, event_date=c.received_date, as_of=facts.as_of, policy=facts.policy.name
     )
-    started = True if decision.outcome in _ELIGIBLE else False if decision.outcome in ("not_yet",) else None
-    if decision.outcome in ("not_eligible", "out_of_temporal_scope"):
+    started: bool | None = None
+    if decision.outcome in _ELIGIBLE:
+        started = True
+    elif decision.outcome in (Outcome.NOT_YET, Outcome.NOT_ELIGIBLE, Outcome.OUT_OF_TEMPORAL_SCOPE):
         started = False
     details = {
         "received_on": None if c.received_date is None else c.received_date.isoformat(),
@@ -137,9 +144,7 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
     details = {
         "six_week_clock": {
             "suspended_by_statute": False,
-            "started": eligibility_outcome in _ELIGIBLE
-            if eligibility_outcome not in ("undetermined", "needs_human_judgement")
-            else None,
+            "started": eligibility_outcome in _ELIGIBLE if Outcome(eligibility_outcome).definite else None,
             "deadline": _deadline_summary(facts.handling),
         },
         "duties": duties,
@@ -235,9 +240,10 @@ def _gck(
         "filed_on": filed.isoformat(),
         "hypothetical_filing": hypothetical,
         "handling_deadline": None if oc else _deadline_summary(facts.handling),
+        "twelve_month_start": None if oc or start is None else start.isoformat(),
         "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
     }
-    if decision.outcome == "redirect":
+    if decision.outcome == Outcome.REDIRECT:
         rest_spec = attrs.evolve(spec, rules=tuple(r for r in spec.rules if r.id != "R24"))
         rest = evaluate(rest_spec, facts, event_date=received, as_of=day, policy=pol.name)
         details["rest"] = rest.outcome
@@ -246,7 +252,7 @@ def _gck(
         # No dispute was filed: the reasons below speak of a filing on as_of, as a question.
         when_nl, when_en = format_date(filed, "nl"), format_date(filed, "en")
         notice = Flag(
-            code="HYPOTHETICAL_FILING",
+            code=FlagCode.HYPOTHETICAL_FILING,
             message_nl=f"Er is geen geschil ingediend; dit antwoord geldt voor indiening op {when_nl}.",
             message_en=f"No dispute was filed; this answer is for a filing on {when_en}.",
             rule_id="R20",
@@ -341,34 +347,24 @@ class Assessment:
 
     def explain(self, lang: str = "nl") -> str:
         """The complaints officer's note: the deadlines, then each decision with its reasons."""
-        nl = lang == "nl"
         who = f" {self.complaint_id}" if self.complaint_id else ""
         lines = [
-            (
-                f"Beoordeling klacht{who} per {self.as_of.isoformat()}"
-                if nl
-                else f"Assessment of complaint{who} as of {self.as_of.isoformat()}"
-            ),
-            (
-                f"Beleid '{self.policy}'; klachtregels {self.library_version}."
-                if nl
-                else f"Policy '{self.policy}'; klachtregels {self.library_version}."
-            ),
+            text("ASSESSMENT_HEADING", lang, who=who, as_of=self.as_of.isoformat()),
+            text("ASSESSMENT_POLICY", lang, policy=self.policy, version=self.library_version),
         ]
         if self.deadlines:
-            lines += ["", "Termijnen:" if nl else "Deadlines:"]
+            lines += ["", text("ASSESSMENT_DEADLINES", lang)]
             for key, d in self.deadlines.items():
-                name = label(_DEADLINE_LABELS, key, lang)
                 extra = ""
                 if d.atw_date != d.calendar_date:
-                    extra = (
-                        f" (kalenderdatum {d.calendar_date.isoformat()}, Atw-datum {d.atw_date.isoformat()})"
-                        if nl
-                        else f" (calendar date {d.calendar_date.isoformat()}, "
-                        f"ATW date {d.atw_date.isoformat()})"
+                    extra = text(
+                        "ASSESSMENT_CALENDAR_AND_ATW",
+                        lang,
+                        calendar=d.calendar_date.isoformat(),
+                        atw=d.atw_date.isoformat(),
                     )
-                prov = (" [voorlopig]" if nl else " [provisional]") if d.provisional else ""
-                lines.append(f"- {name}: {d.date.isoformat()}{extra}{prov}")
+                prov = text("ASSESSMENT_PROVISIONAL", lang) if d.provisional else ""
+                lines.append(f"- {text(_DEADLINE_LABELS[key], lang)}: {d.date.isoformat()}{extra}{prov}")
         for decision in self.decisions:
             lines += ["", "-" * 60, decision.explain(lang)]
         return "\n".join(lines)
@@ -389,18 +385,15 @@ class Assessment:
         }
 
 
-_DEADLINE_LABELS: dict[str, tuple[str, str]] = {
-    "handling": (
-        "uiterste dag afhandeling (art. 1.57b lid 2 sub d)",
-        "handling deadline (art. 1.57b para. 2 under d)",
-    ),
-    "gck_filing_limit": (
-        "uiterste dag Geschillencommissie (12 maanden)",
-        "Geschillencommissie limit (12 months)",
-    ),
-    "first_contact": ("eerste contact (eigen termijn)", "first contact (house term)"),
-    "acknowledgement": ("ontvangstbevestiging (eigen termijn)", "acknowledgement (house term)"),
-    "submission_window": ("indieningstermijn (eigen termijn)", "submission window (house term)"),
+#: Each deadline of an assessment and the catalogue entry of its label. ``handling`` is always the
+#: statutory six weeks (art. 1.57b lid 2 sub d); a shorter house term is ``house_handling``.
+_DEADLINE_LABELS: dict[str, str] = {
+    "handling": "DEADLINE_HANDLING",
+    "house_handling": "DEADLINE_HOUSE_HANDLING",
+    "gck_filing_limit": "DEADLINE_GCK_FILING_LIMIT",
+    "first_contact": "DEADLINE_FIRST_CONTACT",
+    "acknowledgement": "DEADLINE_ACKNOWLEDGEMENT",
+    "submission_window": "DEADLINE_SUBMISSION_WINDOW",
 }
 
 
@@ -431,11 +424,15 @@ def assess(
     handling = evaluate(
         HANDLING, handling_facts, event_date=complaint.received_date, as_of=day, policy=pol.name
     )
+    done, done_path = handled_on(handling_facts)
     handling = attrs.evolve(
         handling,
         details={
             "deadline": _deadline_summary(base.handling) if elig.outcome in _ELIGIBLE else None,
             "due_soon_days": due_soon_days,
+            # The day the complaint counts as handled under the policy (A5) and where it comes from.
+            "handled_on": None if done is None else done.isoformat(),
+            "handled_on_fact": done_path,
         },
     )
     gck: Decision | None = None
@@ -451,10 +448,10 @@ def assess(
             provider=provider,
         )
     deadlines: dict[str, Deadline] = {}
-    if base.handling is not None and elig.outcome in (*_ELIGIBLE, "undetermined", "needs_human_judgement"):
+    if base.handling is not None and elig.outcome in _CLOCK_MAY_RUN:
         deadlines["handling"] = base.handling
     start, _ = twelve_month_start(base)
-    if start is not None and elig.outcome in (*_ELIGIBLE, "undetermined", "needs_human_judgement"):
+    if start is not None and elig.outcome in _CLOCK_MAY_RUN:
         deadlines["gck_filing_limit"] = gck_filing_limit(start)
     deadlines.update(house_deadlines(complaint, pol))
     return Assessment(
@@ -466,4 +463,31 @@ def assess(
         handling=handling,
         gck_access=gck,
         deadlines=deadlines,
+    )
+
+
+def assess_record(
+    record: RegisterRecord,
+    *,
+    as_of: dt.date,
+    policy: PolicyLike = None,
+    due_soon_days: int = 7,
+) -> Assessment:
+    """:func:`assess` one register record: its complaint with its judgement and filing.
+
+    The one evaluation per row that the compliance checks and the annual report both project from.
+    A filing dated after ``as_of`` has not happened on ``as_of``: it takes no part (the question is
+    asked as of that day). Raises :class:`~klachtregels.errors.InvalidInputError` when ``as_of``
+    precedes the receipt day.
+    """
+    filing = record.filing
+    if filing is not None and filing.filed_on is not None and local_day(filing.filed_on) > as_of:
+        filing = None
+    return assess(
+        record.complaint,
+        as_of=as_of,
+        policy=policy,
+        judgement=record.judgement,
+        filing=filing,
+        due_soon_days=due_soon_days,
     )

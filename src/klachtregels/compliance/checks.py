@@ -1,53 +1,127 @@
-"""Per-complaint compliance checks: one register record in, findings and passed checks out.
+"""Per-complaint compliance findings: a projection of the decisions, never a second derivation.
 
-Each check is a small function over one :class:`~klachtregels.model.RegisterRecord`, the as-of
-date, the policy and the :class:`~klachtregels.compliance.findings.CheckSettings`. The legal
-logic that decides *whether* something is a statutory complaint lives in
-:func:`klachtregels.decisions.eligibility`; deadlines come from :mod:`klachtregels.terms`. A check
-that needs a fact the register does not give reports an 'undetermined' (info) finding naming the
-fact: never an error, never silence.
+A register record is assessed once (:func:`klachtregels.decisions.assess_record`): eligibility,
+precedence, the handling status and Geschillencommissie access, with their flags. Each check then
+*names* what a decision answered: the mapping from a decision's outcome and flags to a finding id is
+data (``compliance/data/projection.toml``), and the facts a finding's message shows (dates, counts,
+codes) are read from the decisions. A check that the decision could not answer reports an
+'undetermined' (info) finding naming the missing facts: never an error, never silence.
+
+The one thing decided here is the meldplicht's 'onverwijld' (Wko 1.51b lid 1), which has no
+statutory measure: the threshold is a check setting (:class:`CheckSettings`), counted in ATW working
+days by the calendar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import tomllib
+from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from klachtregels._time import local_day
 from klachtregels.calendar import add_working_days
 from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Severity, make_finding
-from klachtregels.decisions import eligibility, precedence
-from klachtregels.model import (
-    Complaint,
-    GckFiling,
-    Judgement,
-    PartyRole,
-    RegisterRecord,
-    SignalKind,
-    Subject,
-    Verdict,
-)
-from klachtregels.policy import HandledWhen, Policy, TwelveMonthStart
-from klachtregels.rules.handling import house_deadlines
-from klachtregels.terms import Deadline, gck_filing_limit
+from klachtregels.decisions import assess_record
+from klachtregels.model import PartyRole, SignalKind, Subject
+from klachtregels.policy import HandledWhen
+from klachtregels.rules._facts import Facts
+from klachtregels.rules.annual_report import counts_as_complaint
+from klachtregels.rules.handling import house_term_states
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
-    from klachtregels.engine import Flag
+    from klachtregels.decisions import Assessment
+    from klachtregels.engine import Decision, Flag
+    from klachtregels.model import Complaint, Judgement, RegisterRecord
+    from klachtregels.policy import Policy
+    from klachtregels.terms import Deadline
 
-__all__ = ["ComplaintChecks", "check_complaint", "counts_for_annual_report"]
+__all__ = ["ComplaintChecks", "Projection", "check_complaint", "counts_for_annual_report", "load_projection"]
 
-#: Eligibility outcomes under which the term checks run (R1-R5; A8 policy scope).
-_IN_SCOPE: Final = frozenset({"eligible", "eligible_by_policy"})
-#: Eligibility outcomes that mean: not a complaint for the annual report (R9, lid 9).
-_NOT_A_COMPLAINT: Final = frozenset({"not_eligible", "not_yet", "out_of_temporal_scope", "after_as_of"})
+#: The pseudo-outcome of a record received after the as-of date (it cannot be assessed yet).
+AFTER_AS_OF: Final = "after_as_of"
 _STATUTORY_SUBJECTS: Final = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
 _MELDCODE_ROUTES: Final = {
     SignalKind.ABUSE_AT_HOME: "1",
     SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: "3",
 }
+_HANDLED_WORDS: Final = {
+    HandledWhen.SENT: ("verzonden", "sent"),
+    HandledWhen.RECEIVED: ("ontvangen", "received"),
+}
+
+
+# --- the projection table ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CheckProjection:
+    """How one check names a decision's answer (one table of ``projection.toml``)."""
+
+    check: str
+    decision: str
+    outcome: Mapping[str, str] = attrs.field(factory=dict)
+    by_rule: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    flags: Mapping[str, str] = attrs.field(factory=dict)
+    flag_on_pass: Mapping[str, str] = attrs.field(factory=dict)
+
+    def name(self, decision: Decision) -> str | None:
+        """The finding id, ``"pass"``, ``"skip"`` or ``None`` (the outcome is not mapped)."""
+        outcome = str(decision.outcome)
+        for rule_id, finding in self.by_rule.get(outcome, {}).items():
+            if any(
+                r.rule_id == rule_id and r.outcome == outcome and not r.set_aside for r in decision.reasons
+            ):
+                return finding
+        named = self.outcome.get(outcome)
+        if named == "pass":
+            for code, finding in self.flag_on_pass.items():
+                if decision.has_flag(code):
+                    return finding
+        return named
+
+
+@attrs.frozen(kw_only=True)
+class Projection:
+    """The whole table: the decision checks and the house terms (``compliance/data/projection.toml``)."""
+
+    checks: Mapping[str, CheckProjection]
+    #: House term key -> (check id, {state: finding id}).
+    house_terms: Mapping[str, tuple[str, Mapping[str, str]]]
+
+
+@functools.cache
+def load_projection() -> Projection:
+    """The shipped projection table (cached)."""
+    raw = (resources.files("klachtregels.compliance") / "data" / "projection.toml").read_text(
+        encoding="utf-8"
+    )
+    data = tomllib.loads(raw)
+    checks = {
+        key: CheckProjection(
+            check=key,
+            decision=item["decision"],
+            outcome=item.get("outcome", {}),
+            by_rule=item.get("by_rule", {}),
+            flags=item.get("flags", {}),
+            flag_on_pass=item.get("flag_on_pass", {}),
+        )
+        for key, item in data["checks"].items()
+    }
+    house = {
+        key: (item["check"], {k: v for k, v in item.items() if k != "check"})
+        for key, item in data["house_terms"].items()
+    }
+    return Projection(checks=checks, house_terms=house)
+
+
+# --- results ----------------------------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
@@ -56,10 +130,12 @@ class ComplaintChecks:
 
     findings: tuple[Finding, ...]
     passed: tuple[Passed, ...]
-    #: The eligibility outcome (:func:`klachtregels.decisions.eligibility`).
+    #: The eligibility outcome (or ``after_as_of`` for a record received after the as-of date).
     eligibility: str
-    #: Counts as a complaint for the annual report (R9 lid 9): in scope, or undetermined.
+    #: Counts as a complaint for the annual report (R9 lid 9; :mod:`klachtregels.rules.annual_report`).
     counts_for_report: bool
+    #: The decisions the findings project, ``None`` for a record received after the as-of date.
+    assessment: Assessment | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def k4_errors(self) -> bool:
@@ -88,10 +164,29 @@ class _Out:
         self.passed.append(Passed(check=check, row=self.row, complaint_id=self.cid))
 
 
-def _day(value: dt.date | None) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
+@attrs.frozen(kw_only=True)
+class _Ctx:
+    """What the fact builders read: the record, its assessment, the policy and the settings."""
+
+    record: RegisterRecord
+    assessment: Assessment
+    policy: Policy
+    settings: CheckSettings
+
+    @property
+    def complaint(self) -> Complaint:
+        return self.record.complaint
+
+    @property
+    def handling(self) -> Deadline | None:
+        return self.assessment.deadlines.get("handling")
+
+    def handled_on(self) -> dt.date | None:
+        value = self.assessment.handling.details.get("handled_on")
+        return None if value is None else dt.date.fromisoformat(value)
+
+
+# --- the entry point --------------------------------------------------------------------------------
 
 
 def check_complaint(
@@ -101,73 +196,164 @@ def check_complaint(
     policy: Policy,
     settings: CheckSettings | None = None,
 ) -> ComplaintChecks:
-    """Run every per-complaint check on ``record``."""
+    """Every per-complaint check on ``record``: one assessment, projected onto findings."""
     settings = settings or CheckSettings()
     out = _Out(record)
-    complaint = record.complaint
-    outcome = _check_scope(out, complaint, as_of=as_of, policy=policy)
-    if outcome in _IN_SCOPE:
-        handling = _handling(complaint, policy)
-        _check_handling(out, record, handling, as_of=as_of, policy=policy, settings=settings)
-        _check_extension(out, complaint, handling)
-        _check_judgement_form(out, record.judgement)
-        _check_measure_term(out, record.judgement)
-        # House terms (A17): the same deadlines the decisions use (rules.handling.house_deadlines).
-        houses = house_deadlines(complaint, policy)
-        handled = _handled_on(record.judgement, policy)[0] if record.judgement is not None else None
-        for key, check, finding, done in (
-            ("handling", "house-handling", "HOUSE-HANDLING", handled),
-            ("first_contact", "first-contact", "FIRST-CONTACT", _day(complaint.first_contact_on)),
-            ("acknowledgement", "acknowledgement", "ACKNOWLEDGEMENT", _day(complaint.acknowledged_on)),
-        ):
-            if key in houses:
-                _check_house_term(out, check, finding, houses[key], done, as_of=as_of)
-    if outcome != "after_as_of":
-        _check_signals(out, complaint, as_of=as_of, policy=policy, settings=settings)
-    if record.filing is not None and outcome != "after_as_of":
-        _check_gck(out, complaint, record.filing, policy=policy)
-    return ComplaintChecks(
-        findings=tuple(out.findings),
-        passed=tuple(out.passed),
-        eligibility=outcome,
-        counts_for_report=outcome not in _NOT_A_COMPLAINT,
-    )
-
-
-# --- scope (R1, R3, R4, R5) -----------------------------------------------------------------------
-
-
-def _check_scope(out: _Out, complaint: Complaint, *, as_of: dt.date, policy: Policy) -> str:
-    received = complaint.received_date
+    received = record.complaint.received_date
     if received is not None and received > as_of:
         # Judging a complaint before it arrived is meaningless (a later as-of date, or a typo).
         out.add("KR-SCOPE-AFTER-AS-OF", received=received, as_of=as_of)
-        return "after_as_of"
-    decision = eligibility(complaint, as_of=as_of, policy=policy)
-    outcome = decision.outcome
-    if outcome == "eligible":
-        out.ok("scope")
-    elif outcome == "not_yet":
-        channel = complaint.channel.value if complaint.channel is not None else "oral"
-        out.add("KR-SCOPE-NOT-YET", channel=channel)
-    elif outcome == "out_of_temporal_scope":
-        out.add("KR-SCOPE-BEFORE-2016", received=complaint.received_date or "?")
-    elif outcome == "not_eligible":
-        role = complaint.complainant.role if complaint.complainant is not None else None
-        if role is not None and not role.is_statutory_ouder and role is not PartyRole.PROSPECTIVE_CLIENT:
-            out.add("KR-SCOPE-NOT-OUDER", role=role)
+        return ComplaintChecks(
+            findings=tuple(out.findings), passed=(), eligibility=AFTER_AS_OF, counts_for_report=False
+        )
+    assessment = assess_record(record, as_of=as_of, policy=policy, due_soon_days=settings.due_soon_days)
+    ctx = _Ctx(record=record, assessment=assessment, policy=policy, settings=settings)
+    table = load_projection()
+    _project(out, ctx, "scope", assessment.eligibility)
+    if assessment.eligibility.outcome in ELIGIBLE_OUTCOMES:
+        _project_handling(out, ctx, table)
+    _check_signals(out, ctx)
+    if record.filing is not None:
+        _project_gck(out, ctx)
+    return ComplaintChecks(
+        findings=tuple(out.findings),
+        passed=tuple(out.passed),
+        eligibility=str(assessment.eligibility.outcome),
+        counts_for_report=counts_as_complaint(assessment.eligibility),
+        assessment=assessment,
+    )
+
+
+def _project(out: _Out, ctx: _Ctx, check: str, decision: Decision, *, outcome: str | None = None) -> None:
+    """Name ``decision``'s answer for ``check`` (``outcome`` overrides the decision's, for redirects)."""
+    spec = load_projection().checks[check]
+    named = spec.name(decision if outcome is None else attrs.evolve(decision, outcome=outcome))
+    if named is None:
+        raise KeyError(f"projection.toml: {check} does not map outcome {decision.outcome}")
+    if named == "pass":
+        out.ok(check)
+    elif named != "skip":
+        out.add(named, **_FACTS[named](ctx, decision))
+
+
+def _project_flags(out: _Out, ctx: _Ctx, check: str, decision: Decision) -> bool:
+    """Add a finding per mapped flag; whether any was added."""
+    found = False
+    for code, finding in load_projection().checks[check].flags.items():
+        if decision.has_flag(code):
+            out.add(finding, **_FACTS[finding](ctx, decision))
+            found = True
+    return found
+
+
+def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
+    handling = ctx.assessment.handling
+    _project(out, ctx, "handling-term", handling)
+    if ctx.handling is not None and not _project_flags(out, ctx, "provisional-deadline", handling):
+        out.ok("provisional-deadline")
+    if not _project_flags(out, ctx, "extension", handling) and ctx.complaint.extension_agreed is False:
+        out.ok("extension")
+    judgement = ctx.record.judgement
+    if judgement is not None:
+        _judgement_form(out, ctx, handling, judgement)
+        _measure_term(out, ctx, handling, judgement)
+    states = house_term_states(
+        Facts(
+            complaint=ctx.complaint,
+            policy=ctx.policy,
+            as_of=ctx.assessment.as_of,
+            judgement=judgement,
+            handling=ctx.handling,
+        )
+    )
+    for key, (term, state) in states.items():
+        if key not in table.house_terms:
+            continue  # the submission window is about admissibility, not a duty of the provider
+        check, names = table.house_terms[key]
+        named = names.get(state)
+        if named is not None:
+            done = ctx.handled_on() if key == "house_handling" else _house_done(ctx.complaint, key)
+            out.add(named, **_house_facts(term, done))
+        elif state is Outcome.MET:
+            out.ok(check)
+
+
+def _judgement_form(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement) -> None:
+    """Art. 1.57b lid 2 sub e: the decision flags what is not met; unknown form facts are named."""
+    failed = _project_flags(out, ctx, "judgement-form", handling)
+    form = (("judgement_written", judgement.written), ("judgement_reasoned", judgement.reasoned))
+    unknown = [name for name, value in form if value is None]
+    if unknown and not failed:
+        out.add("KR-JUDGEMENT-FORM-UNDETERMINED", unknown=unknown)
+    elif not failed and not unknown:
+        out.ok("judgement-form")
+
+
+def _measure_term(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement) -> None:
+    """Art. 1.57b lid 2 sub f: the decision flags a measure without a term; unknown terms are named."""
+    if _project_flags(out, ctx, "measure-term", handling):
+        return
+    measures = judgement.measures
+    if measures is None:
+        # Nothing upheld means no measures to give a term for; otherwise the measures are unknown.
+        if str(judgement.verdict) == "ongegrond":
+            out.ok("measure-term")
         else:
-            subjects = complaint.subjects or ()
-            out.add("KR-SCOPE-SUBJECT-OUTSIDE", subjects=sorted(s.value for s in subjects) or "?")
-    elif outcome == "eligible_by_policy":
-        out.add("KR-SCOPE-BY-POLICY", reason=_policy_reason(complaint))
-    else:  # undetermined, needs_human_judgement
-        out.add("KR-SCOPE-UNDETERMINED", reason=_scope_reason(decision.flags, decision.unknown_facts))
-    return outcome
+            out.add("KR-MEASURE-TERM-UNDETERMINED", unknown="measures")
+        return
+    unknown = [f"measures[{i}].has_concrete_term" for i, m in enumerate(measures) if m.concrete_term is None]
+    if unknown:
+        out.add("KR-MEASURE-TERM-UNDETERMINED", unknown=unknown)
+    else:
+        out.ok("measure-term")
 
 
-def _policy_reason(complaint: Complaint) -> str:
+def _project_gck(out: _Out, ctx: _Ctx) -> None:
+    filing = ctx.record.filing
+    if filing is not None and filing.filed_by is PartyRole.OUDERCOMMISSIE:
+        return  # the oudercommissie's own route (R25): no twelve months after a complaint
+    gck = ctx.assessment.gck_access
+    if gck is None:  # filed after the as-of date: not a fact on that day (assess_record)
+        out.add("KR-GCK-UNDETERMINED", unknown=["gck_filed_on (after the as-of date)"])
+        return
+    if gck.details.get("route") == "oudercommissie":
+        return
+    if gck.has_flag(FlagCode.HYPOTHETICAL_FILING):
+        out.add("KR-GCK-UNDETERMINED", unknown=["gck_filed_on"])
+        return
+    rest = gck.details.get("rest") if gck.outcome == Outcome.REDIRECT else None
+    _project(out, ctx, "gck-filing", gck, outcome=rest)
+
+
+def _house_done(complaint: Complaint, key: str) -> dt.date | None:
+    value = complaint.first_contact_on if key == "first_contact" else complaint.acknowledged_on
+    return None if value is None else local_day(value)
+
+
+def _house_facts(term: Deadline, done: dt.date | None) -> dict[str, object]:
+    facts: dict[str, object] = {
+        "term_nl": term.term.label("nl"),
+        "term_en": term.term.label("en"),
+        "deadline": term.date,
+    }
+    if done is not None:
+        facts["done_on"] = done
+    return facts
+
+
+# --- the facts each finding's message shows (read from the decisions) -------------------------------
+
+
+def _scope_reason(flags: Iterable[Flag], unknown: Iterable[str]) -> str:
+    """Unknown facts and flags (with their ambiguity ids) of the eligibility decision, as codes."""
+    parts = [*unknown]
+    parts += [f"{f.ambiguity} {f.code}" if f.ambiguity else str(f.code) for f in flags]
+    return "; ".join(dict.fromkeys(parts)) or "needs human judgement"
+
+
+def _policy_reason(ctx: _Ctx, _d: Decision) -> dict[str, object]:
     """Why a complaint is in scope by policy only: the house widens who (A7) or what (A8)."""
+    complaint = ctx.complaint
     parts = []
     role = complaint.complainant.role if complaint.complainant is not None else None
     if role is PartyRole.PROSPECTIVE_CLIENT:
@@ -175,168 +361,101 @@ def _policy_reason(complaint: Complaint) -> str:
     subjects = complaint.subjects or ()
     if not set(subjects) & _STATUTORY_SUBJECTS:
         parts += [f"A8 {s.value}" for s in subjects]
-    return "; ".join(parts) or "policy"
+    return {"reason": "; ".join(parts) or "policy"}
 
 
-def _scope_reason(flags: Iterable[Flag], unknown: Iterable[str]) -> str:
-    """Unknown facts and flags (with their ambiguity ids) of the eligibility decision, as codes."""
-    parts = [*unknown]
-    parts += [f"{f.ambiguity} {f.code}" if f.ambiguity else f.code for f in flags]
-    return "; ".join(dict.fromkeys(parts)) or "needs human judgement"
+def _handling_open(ctx: _Ctx, decision: Decision) -> dict[str, object]:
+    deadline = ctx.handling
+    assert deadline is not None
+    as_of = ctx.assessment.as_of
+    left = (deadline.date - as_of).days
+    if decision.outcome == Outcome.OPEN_OVERDUE:
+        return {"as_of": as_of, "deadline": deadline.date, "days_over": -left}
+    return {"as_of": as_of, "deadline": deadline.date, "days_left": left}
 
 
-# --- handling term (R6 d, R12, R13; A1-A5) --------------------------------------------------------
-
-
-def _handling(complaint: Complaint, policy: Policy) -> Deadline | None:
-    if complaint.received_on is None:
-        return None
-    # A provisional date is reported as a finding, never raised in a compliance run (A2).
-    return policy.handling_deadline(complaint.received_on, strict=False)
-
-
-_HANDLED_WORDS = {HandledWhen.SENT: ("verzonden", "sent"), HandledWhen.RECEIVED: ("ontvangen", "received")}
-
-
-def _handled_on(judgement: Judgement | None, policy: Policy) -> tuple[dt.date | None, str]:
-    assert judgement is not None
-    if policy.handled_when is HandledWhen.RECEIVED:
-        return _day(judgement.received_on), "judgement_received_on"
-    return _day(judgement.sent_on), "judgement_sent_on"
-
-
-def _check_handling(
-    out: _Out,
-    record: RegisterRecord,
-    handling: Deadline | None,
-    *,
-    as_of: dt.date,
-    policy: Policy,
-    settings: CheckSettings,
-) -> None:
-    if handling is None:
-        out.add("KR-HANDLING-UNDETERMINED", unknown="received_on")
-        return
-    if handling.provisional:
-        out.add("KR-DEADLINE-PROVISIONAL", deadline=handling.date, years=handling.unverified_years)
-    else:
-        out.ok("provisional-deadline")
-    last = handling.date
-    judgement = record.judgement
-    if judgement is None:
-        days_left = (last - as_of).days
-        if days_left < 0:
-            out.add("KR-HANDLING-OVERDUE", as_of=as_of, deadline=last, days_over=-days_left)
-        elif days_left <= settings.due_soon_days:
-            out.add("KR-HANDLING-DUE-SOON", as_of=as_of, deadline=last, days_left=days_left)
-        else:
-            out.add("KR-HANDLING-ON-TRACK", as_of=as_of, deadline=last, days_left=days_left)
-        return
-    handled, column = _handled_on(judgement, policy)
-    if handled is None:
-        out.add("KR-HANDLING-UNDETERMINED", unknown=column)
-        return
-    # A5: the judgement counts when sent (default) or when received, as the policy says.
-    when = _HANDLED_WORDS[policy.handled_when]
-    if handled > last:
-        out.add(
-            "KR-HANDLING-LATE",
-            handled_when_nl=when[0],
-            handled_when_en=when[1],
-            handled_on=handled,
-            days_late=(handled - last).days,
-            deadline=last,
-            received=handling.received,
-            direct_access=last + dt.timedelta(days=1),
+def _handling_judged(ctx: _Ctx, decision: Decision) -> dict[str, object]:
+    deadline = ctx.handling
+    done = ctx.handled_on()
+    assert deadline is not None
+    assert done is not None
+    when = _HANDLED_WORDS[ctx.policy.handled_when]
+    facts: dict[str, object] = {
+        "handled_when_nl": when[0],
+        "handled_when_en": when[1],
+        "handled_on": done,
+        "deadline": deadline.date,
+    }
+    if decision.outcome == Outcome.JUDGED_LATE:
+        facts.update(
+            days_late=(done - deadline.date).days,
+            received=deadline.received,
+            direct_access=deadline.date + dt.timedelta(days=1),
         )
-    elif handling.atw_undetermined and handled > handling.calendar_date:
-        out.add("KR-HANDLING-UNDETERMINED", unknown="A1 regulation_applies_atw (policy)")
-    elif handling.atw_applied and handled > handling.calendar_date:
-        out.add(
-            "KR-HANDLING-ATW-RELIED",
-            handled_when_nl=when[0],
-            handled_when_en=when[1],
-            handled_on=handled,
-            calendar_date=handling.calendar_date,
-            deadline=last,
-        )
-    else:
-        out.ok("handling-term")
+    else:  # in time, by the grace of the ATW (A1)
+        facts["calendar_date"] = deadline.calendar_date
+    return facts
 
 
-def _check_extension(out: _Out, complaint: Complaint, handling: Deadline | None) -> None:
-    if complaint.extension_agreed is True:
-        out.add("KR-EXTENSION-NOT-STATUTORY", deadline=handling.date if handling is not None else "?")
-    elif complaint.extension_agreed is False:
-        out.ok("extension")
-    # None: no extension recorded; nothing to report (an extension is the exception, A6).
+def _unknown(_ctx: _Ctx, decision: Decision) -> dict[str, object]:
+    """The facts the decision missed, and the open points (ambiguity ids) it flagged."""
+    return {"unknown": _scope_reason((f for f in decision.flags if f.ambiguity), decision.unknown_facts)}
 
 
-# --- judgement (R6 e, f; A5) ----------------------------------------------------------------------
+def _provisional(ctx: _Ctx, _d: Decision) -> dict[str, object]:
+    deadline = ctx.handling
+    assert deadline is not None
+    return {"deadline": deadline.date, "years": deadline.unverified_years}
 
 
-def _check_judgement_form(out: _Out, judgement: Judgement | None) -> None:
-    if judgement is None:
-        return  # open: the handling-term check reports the status
-    if judgement.written is False:
-        out.add("KR-JUDGEMENT-NOT-WRITTEN")
-    if judgement.reasoned is False:
-        out.add("KR-JUDGEMENT-NOT-REASONED")
-    form = (("judgement_written", judgement.written), ("judgement_reasoned", judgement.reasoned))
-    unknown = [name for name, value in form if value is None]
-    if unknown and judgement.written is not False and judgement.reasoned is not False:
-        out.add("KR-JUDGEMENT-FORM-UNDETERMINED", unknown=unknown)
-    elif judgement.written is True and judgement.reasoned is True:
-        out.ok("judgement-form")
+def _gck_dates(ctx: _Ctx, decision: Decision) -> dict[str, object]:
+    details = decision.details
+    facts: dict[str, object] = {"filed_on": details["filed_on"]}
+    start = details.get("twelve_month_start") or ctx.complaint.received_date
+    facts["received"] = start if start is not None else "?"
+    facts["limit"] = details.get("gck_filing_limit") or "?"
+    return facts
 
 
-def _check_measure_term(out: _Out, judgement: Judgement | None) -> None:
-    if judgement is None:
-        return
-    measures = judgement.measures
-    if measures is None:
-        if judgement.verdict is Verdict.ONGEGROND:
-            out.ok("measure-term")  # nothing upheld: no measures to give a term for
-        else:
-            out.add("KR-MEASURE-TERM-UNDETERMINED", unknown="measures")
-        return
-    missing = [m for m in measures if m.concrete_term is False]
-    unknown = [i for i, m in enumerate(measures) if m.concrete_term is None]
-    if missing:
-        out.add("KR-MEASURE-NO-TERM", count=len(missing))
-    elif unknown:
-        out.add("KR-MEASURE-TERM-UNDETERMINED", unknown=[f"measures[{i}].has_concrete_term" for i in unknown])
-    else:
-        out.ok("measure-term")
+def _none(_ctx: _Ctx, _d: Decision) -> dict[str, object]:
+    return {}
 
 
-# --- house terms (policy; R7 via 1.57b lid 3; A17) ------------------------------------------------
+_FACTS: Final[Mapping[str, Callable[[_Ctx, Decision], Mapping[str, object]]]] = {
+    "KR-SCOPE-BY-POLICY": _policy_reason,
+    "KR-SCOPE-NOT-YET": lambda ctx, _d: {
+        "channel": ctx.complaint.channel.value if ctx.complaint.channel is not None else "oral"
+    },
+    "KR-SCOPE-BEFORE-2016": lambda ctx, _d: {"received": ctx.complaint.received_date or "?"},
+    "KR-SCOPE-NOT-OUDER": lambda ctx, _d: {
+        "role": ctx.complaint.complainant.role if ctx.complaint.complainant is not None else "?"
+    },
+    "KR-SCOPE-SUBJECT-OUTSIDE": lambda ctx, _d: {
+        "subjects": sorted(s.value for s in ctx.complaint.subjects or ()) or "?"
+    },
+    "KR-SCOPE-UNDETERMINED": lambda _ctx, d: {"reason": _scope_reason(d.flags, d.unknown_facts)},
+    "KR-HANDLING-OVERDUE": _handling_open,
+    "KR-HANDLING-DUE-SOON": _handling_open,
+    "KR-HANDLING-ON-TRACK": _handling_open,
+    "KR-HANDLING-LATE": _handling_judged,
+    "KR-HANDLING-ATW-RELIED": _handling_judged,
+    "KR-HANDLING-UNDETERMINED": _unknown,
+    "KR-DEADLINE-PROVISIONAL": _provisional,
+    "KR-EXTENSION-NOT-STATUTORY": lambda ctx, _d: {"deadline": ctx.handling.date if ctx.handling else "?"},
+    "KR-JUDGEMENT-NOT-WRITTEN": _none,
+    "KR-JUDGEMENT-NOT-REASONED": _none,
+    "KR-MEASURE-NO-TERM": lambda ctx, _d: {
+        "count": sum(1 for m in (ctx.record.judgement.measures or ()) if m.concrete_term is False)
+        if ctx.record.judgement is not None
+        else 0
+    },
+    "KR-GCK-LATE-IF-INVOKED": _gck_dates,
+    "KR-GCK-BEFORE-COMPLAINT": _gck_dates,
+    "KR-GCK-UNDETERMINED": _unknown,
+}
 
 
-def _check_house_term(
-    out: _Out, check: str, key: str, term: Deadline, done_on: dt.date | None, *, as_of: dt.date
-) -> None:
-    """A private (house) term: the ATW applies only by analogy, if the policy says so (R17, A17)."""
-    last = term.date
-    if done_on is not None:
-        if done_on > last:
-            out.add(
-                f"KR-{key}-LATE",
-                done_on=done_on,
-                term_nl=term.term.label("nl"),
-                term_en=term.term.label("en"),
-                deadline=last,
-            )
-        else:
-            out.ok(check)
-    elif as_of > last:
-        out.add(
-            f"KR-{key}-UNKNOWN", term_nl=term.term.label("nl"), term_en=term.term.label("en"), deadline=last
-        )
-    # else: the house term is still running and nothing is recorded yet: nothing to say.
-
-
-# --- signals, meldplicht, meldcode (R27-R30; A10, A11) --------------------------------------------
+# --- signals, meldplicht, meldcode (R27-R30; A10, A11) ----------------------------------------------
 
 
 def _working_days_after(start: dt.date, end: dt.date) -> int:
@@ -350,26 +469,29 @@ def _working_days_after(start: dt.date, end: dt.date) -> int:
         count += 1
 
 
-def _check_signals(
-    out: _Out, complaint: Complaint, *, as_of: dt.date, policy: Policy, settings: CheckSettings
-) -> None:
+def _day(value: dt.date | None) -> dt.date | None:
+    return None if value is None else local_day(value)
+
+
+def _check_signals(out: _Out, ctx: _Ctx) -> None:
+    complaint = ctx.complaint
     if complaint.signals is None:
         out.add("KR-SIGNALS-UNDETERMINED")
         return
     out.ok("signals")
-    # Which duties the signals trigger is decided in one place (R28-R30, A10, A11):
-    duties = set(precedence(complaint, as_of=as_of, policy=policy).details.get("duties", ()))
+    # Which duties the signals trigger is decided in one place: the precedence decision (R28-R30).
+    duties = set(ctx.assessment.precedence.details.get("duties", ()))
     by_kind = {s.kind: s for s in reversed(complaint.signals)}  # the first signal of each kind
-    if "CONSULT_VERTROUWENSINSPECTEUR" in duties:
+    if FlagCode.CONSULT_VERTROUWENSINSPECTEUR in duties:
         out.add("KR-SIGNAL-AMBIGUOUS")
-    if "HOUDER_SUSPECT_1_51C" in duties:
+    if FlagCode.HOUDER_SUSPECT_1_51C in duties:
         out.add("KR-MELDPLICHT-PROVIDER-SUSPECT")
     staff = by_kind.get(SignalKind.SUSPECTED_OFFENCE_BY_STAFF)
-    if "MELDPLICHT_1_51B" in duties and staff is not None:
-        _check_consultation(out, _day(staff.known_on), _day(staff.consulted_on), settings=settings)
+    if FlagCode.MELDPLICHT_1_51B in duties and staff is not None:
+        _check_consultation(out, _day(staff.known_on), _day(staff.consulted_on), settings=ctx.settings)
     for duty, kind in (
-        ("MELDCODE", SignalKind.ABUSE_AT_HOME),
-        ("MELDCODE_ROUTE_3", SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN),
+        (FlagCode.MELDCODE, SignalKind.ABUSE_AT_HOME),
+        (FlagCode.MELDCODE_ROUTE_3, SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN),
     ):
         found = by_kind.get(kind)
         if duty not in duties or found is None:
@@ -405,39 +527,14 @@ def _check_consultation(
         out.ok("meldplicht")
 
 
-# --- Geschillencommissie (R20, R21; A13) ----------------------------------------------------------
-
-
-def _check_gck(out: _Out, complaint: Complaint, filing: GckFiling, *, policy: Policy) -> None:
-    if filing.filed_by is PartyRole.OUDERCOMMISSIE:
-        return  # the oudercommissie's own route (R25): no twelve months after a complaint
-    start = complaint.received_date
-    oral = _day(complaint.oral_first_on)
-    if policy.twelve_month_start is TwelveMonthStart.FIRST_ANY and oral is not None:
-        start = oral if start is None else min(start, oral)
-    filed = _day(filing.filed_on)
-    unknown = [name for name, value in (("received_on", start), ("gck_filed_on", filed)) if value is None]
-    if unknown or start is None or filed is None:
-        out.add("KR-GCK-UNDETERMINED", unknown=unknown)
-        return
-    if filed < start:
-        out.add("KR-GCK-BEFORE-COMPLAINT", filed_on=filed, received=start)
-        return
-    limit = gck_filing_limit(start).date
-    if filed > limit:
-        out.add("KR-GCK-LATE-IF-INVOKED", filed_on=filed, limit=limit, received=start)
-    else:
-        out.ok("gck-filing")
-
-
-# --- annual report counting (R9 lid 9) -------------------------------------------------------------
+# --- annual report counting (R9 lid 9) --------------------------------------------------------------
 
 
 def counts_for_annual_report(record: RegisterRecord, checks: ComplaintChecks) -> int | None:
     """The year a complaint counts in for the annual report, or ``None`` when it does not count.
 
-    A complaint counts in the year it was received when it is a complaint at all (in scope or
-    undetermined; not oral-only, not out of scope). Unknown receipt: it cannot be placed in a year.
+    Whether it counts is :func:`klachtregels.rules.annual_report.counts_as_complaint`; an unknown
+    receipt day cannot be placed in a year.
     """
     received = record.complaint.received_date
     if received is None or not checks.counts_for_report:

@@ -16,7 +16,7 @@ import attrs
 
 from klachtregels.compliance.findings import Finding, Passed, make_finding
 from klachtregels.errors import TermError
-from klachtregels.report.compute import report_due
+from klachtregels.rules.annual_report import report_due
 from klachtregels.terms import Term, TermUnit
 
 if TYPE_CHECKING:

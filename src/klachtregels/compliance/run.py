@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from klachtregels._time import amsterdam
 from klachtregels.compliance.checks import check_complaint, counts_for_annual_report
 from klachtregels.compliance.findings import (
     CheckResult,
@@ -20,6 +21,7 @@ from klachtregels.compliance.findings import (
 from klachtregels.compliance.organisation_checks import K4Tally, check_organisation
 from klachtregels.policy import Policy, load_policy
 from klachtregels.register import RowError, read_register
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,9 +34,7 @@ __all__ = ["check_records", "check_register", "today_in_amsterdam"]
 
 def today_in_amsterdam() -> dt.date:
     """Today's date in Europe/Amsterdam (the default as-of date, A22)."""
-    from zoneinfo import ZoneInfo  # lazy: reads the tz database
-
-    return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    return dt.datetime.now(amsterdam()).date()
 
 
 def _row_key(f: Finding | Passed) -> tuple[int, int, str]:
@@ -78,7 +78,7 @@ def check_records(
         year = counts_for_annual_report(record, result)
         if year is not None:
             per_year[year] = per_year.get(year, 0) + 1
-        if result.eligibility in ("eligible", "eligible_by_policy"):
+        if result.eligibility in ELIGIBLE_OUTCOMES:
             checked += 1
             if result.k4_errors:
                 failing.append(record.complaint.id or f"row {record.row}")

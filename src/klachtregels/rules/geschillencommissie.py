@@ -281,7 +281,9 @@ def _r20_i(f: Facts) -> RuleResult | None:
             f"({fd(deadline.date, 'en')}) and without a judgement: premature; the provider still has time "
             "(R20, R12).",
         )
-    if filed <= atw:
+    # A1: the gap between calendar and ATW date exists only while the policy relies on the ATW (or
+    # leaves it open); under atw_mode 'never' the term ends on the calendar date for access too.
+    if filed <= atw and deadline.date != cal:
         return RuleResult.fire(
             "undetermined",
             f"Ingediend op {fd(filed, 'nl')}: na de kalenderdatum ({fd(cal, 'nl')}) maar binnen de Atw-datum "
@@ -355,7 +357,7 @@ def _r20_ii(f: Facts) -> RuleResult | None:
     completed = (
         first is True
         and deadline is not None
-        and ((done is not None and done <= filed) or filed > deadline.atw_date)
+        and ((done is not None and done <= filed) or filed > deadline.date)
     )
     if completed:
         return RuleResult.support(

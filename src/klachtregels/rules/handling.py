@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from klachtregels.citations import ATW, WET_KINDEROPVANG, cite
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.rules._facts import Facts, fd, flag, handled_on
+from klachtregels.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from klachtregels.model import Complaint
     from klachtregels.policy import Policy
     from klachtregels.terms import Deadline
 
-__all__ = ["HANDLING", "HANDLING_RULES", "house_deadlines"]
+__all__ = ["HANDLING", "HANDLING_RULES", "house_deadlines", "house_term_states"]
 
 _WKO_157B_2A = cite(WET_KINDEROPVANG, "1.57b", 2, "a")
 _WKO_157B_2D = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
@@ -36,7 +37,7 @@ _ELIGIBLE = ("eligible", "eligible_by_policy")
 
 
 def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]:
-    """The policy's house terms: ``handling`` (only when shorter than the statute's six weeks),
+    """The policy's house terms: ``house_handling`` (only when shorter than the statute's six weeks),
     ``first_contact``, ``acknowledgement``, ``submission_window``.
 
     Private terms: the ATW applies only by analogy when ``policy.private_term_atw`` (A17). A house
@@ -53,7 +54,7 @@ def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]
             house = deadline(received, policy.handling_term, statutory=statutory, include_equated_days=eq)
             # Only a shorter term adds anything: a longer one is laxer than the law (policy lint, R6).
             if house.date < deadline(received, HANDLING_TERM, statutory=False).date:
-                out["handling"] = house
+                out["house_handling"] = house
         if policy.first_contact_term is not None:
             out["first_contact"] = deadline(
                 received, policy.first_contact_term, statutory=statutory, include_equated_days=eq
@@ -66,6 +67,29 @@ def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]
         out["submission_window"] = deadline(
             complaint.arose_on, policy.submission_window, statutory=statutory, include_equated_days=eq
         )
+    return out
+
+
+def house_term_states(f: Facts) -> dict[str, tuple[Deadline, Outcome]]:
+    """Each house term of the policy with its state on ``f.as_of`` (R7, R17; A17).
+
+    ``met`` (done by the last day), ``not_met`` (done after it), ``pending`` (nothing recorded, the
+    term still runs) or ``undetermined`` (nothing recorded and the term has run out: missing is not
+    'late'). The one answer for the handling decision's reasons and the compliance checks.
+    """
+    done_map = {
+        "house_handling": handled_on(f)[0],
+        "first_contact": _day(f.complaint.first_contact_on),
+        "acknowledgement": _day(f.complaint.acknowledged_on),
+        "submission_window": f.received,
+    }
+    out: dict[str, tuple[Deadline, Outcome]] = {}
+    for key, d in house_deadlines(f.complaint, f.policy).items():
+        done = done_map[key]
+        if done is not None:
+            out[key] = (d, Outcome.MET if done <= d.date else Outcome.NOT_MET)
+        else:
+            out[key] = (d, Outcome.PENDING if f.as_of <= d.date else Outcome.UNDETERMINED)
     return out
 
 
@@ -145,6 +169,17 @@ def _status(f: Facts) -> RuleResult | None:
     last_nl, last_en = fd(d.date, "nl"), fd(d.date, "en")
     if done is not None and done <= f.as_of:
         flags = _atw_dependent(f, done)
+        if d.atw_undetermined and d.calendar_date < done <= d.atw_date:
+            # A1 left open by the policy: in time only if the regulation applies the ATW.
+            return RuleResult.unknown(
+                ["policy.regulation_applies_atw"],
+                f"Oordeel op {fd(done, 'nl')}: na de kalenderdatum, binnen de Atw-datum; of dat op tijd is, "
+                "hangt af van de vraag of de klachtenregeling de Atw toepast (A1).",
+                f"Judgement on {fd(done, 'en')}: after the calendar date, within the ATW date; whether "
+                "that is in time depends on whether the regulation applies the ATW (A1).",
+                outcome="undetermined",
+                flags=flags,
+            )
         if done <= d.date:
             return RuleResult.fire(
                 "judged_in_time",
@@ -304,36 +339,33 @@ def _calendar(f: Facts) -> RuleResult | None:
 
 
 _HOUSE_NAMES = {
-    "handling": ("eigen afhandeltermijn", "house handling term"),
+    "house_handling": ("eigen afhandeltermijn", "house handling term"),
     "first_contact": ("eerste contact", "first contact"),
     "acknowledgement": ("ontvangstbevestiging", "acknowledgement"),
     "submission_window": ("indieningstermijn", "submission window"),
 }
 
 
+_HOUSE_STATES = {
+    Outcome.MET: ("gehaald", "met"),
+    Outcome.NOT_MET: ("overschreden", "exceeded"),
+    Outcome.PENDING: ("open", "open"),
+    Outcome.UNDETERMINED: ("onbekend (niets vastgelegd)", "unknown (nothing recorded)"),
+}
+
+
 def _house(f: Facts) -> RuleResult | None:
-    terms = house_deadlines(f.complaint, f.policy)
-    if not terms:
+    states = house_term_states(f)
+    if not states:
         return None
     exceeded: list[str] = []
     lines_nl: list[str] = []
     lines_en: list[str] = []
-    done_map = {
-        "handling": handled_on(f)[0],
-        "first_contact": _day(f.complaint.first_contact_on),
-        "acknowledgement": _day(f.complaint.acknowledged_on),
-        "submission_window": f.received,
-    }
-    for key, d in terms.items():
-        done = done_map[key]
-        late = (done is not None and done > d.date) or (
-            done is None and key != "submission_window" and f.as_of > d.date
-        )
-        if late:
+    for key, (d, state) in states.items():
+        if state is Outcome.NOT_MET:
             exceeded.append(key)
         nl_name, en_name = _HOUSE_NAMES[key]
-        state_nl = "overschreden" if late else ("gehaald" if done is not None else "open")
-        state_en = "exceeded" if late else ("met" if done is not None else "open")
+        state_nl, state_en = _HOUSE_STATES[state]
         lines_nl.append(f"{nl_name} uiterlijk {fd(d.date, 'nl')}: {state_nl}")
         lines_en.append(f"{en_name} by {fd(d.date, 'en')}: {state_en}")
     flags = []

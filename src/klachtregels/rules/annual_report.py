@@ -1,0 +1,166 @@
+"""The annual complaint report: when it is due, and which records count as complaints (R9; A16).
+
+Wko art. 1.57b lid 4-9. The provider reports each calendar year, per location, on the complaints it
+handled; the report goes to the GGD 'before 1 June' of the next year (lid 8). A provider that
+received no written complaints in a year need not report over it (lid 9).
+
+This module is the one place that answers those questions: the report (:mod:`klachtregels.report`)
+and the organisation check K5 (:mod:`klachtregels.compliance`) both call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from klachtregels.calendar import is_working_day, unverified_years
+from klachtregels.citations import ATW, WET_KINDEROPVANG, Citation, cite
+from klachtregels.errors import InvalidInputError
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
+
+if TYPE_CHECKING:
+    from klachtregels.engine import Decision
+
+__all__ = ["DueOutcome", "ReportDue", "counts_as_complaint", "not_a_complaint", "report_due"]
+
+_ATW_ART1: Final = cite(ATW, "1", 1, note="A16: whether it applies to a fixed date is not settled")
+_ONE_DAY: Final = dt.timedelta(days=1)
+
+
+class DueOutcome(enum.StrEnum):
+    """Whether a report over a year is due (the JSON values are upper case, as they always were)."""
+
+    REQUIRED = "REQUIRED"
+    NOT_REQUIRED = "NOT_REQUIRED"
+    #: The last day depends on A16 (31 May is not a working day and the ATW is not applied).
+    UNDETERMINED = "UNDETERMINED"
+
+
+@attrs.frozen(kw_only=True)
+class ReportDue:
+    """Whether a report over ``year`` is required, and by when (lid 8-9; R9, A16)."""
+
+    year: int
+    #: ``"REQUIRED"``, ``"NOT_REQUIRED"`` or ``"UNDETERMINED"`` (the last day depends on A16).
+    outcome: DueOutcome
+    #: Why undetermined: the ambiguity id (``"A16"``); ``None`` otherwise.
+    reason: str | None
+    #: Written complaints that year (lid 9): complaints not known to be oral.
+    written_complaints: int
+    #: 'Before 1 June' of the next year: 31 May. ``None`` when no report is required.
+    calendar_last_day: dt.date | None
+    #: The last day if ATW art. 1 applies to this fixed date (next working day after a weekend/holiday).
+    atw_last_day: dt.date | None
+    #: The last day under the chosen setting (``jaarverslag_atw``).
+    last_day: dt.date | None
+    #: The last ATW working day on or before 31 May: send by then to be safe.
+    recommended_by: dt.date | None
+    jaarverslag_atw: bool
+    #: ``VERIFY_LID7`` (first report year, lid 7), ``KLACHTENLOKET_FAQ_GCK`` (J01), ``CHANNEL_UNKNOWN``,
+    #: ``ATW_ON_FIXED_DATE``, ``PROVISIONAL_CALENDAR``.
+    flags: tuple[FlagCode, ...]
+    rule_ids: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+def _working_day_on_or_after(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day += _ONE_DAY
+    return day
+
+
+def _working_day_on_or_before(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day -= _ONE_DAY
+    return day
+
+
+def report_due(
+    year: int, *, written_complaints: int, jaarverslag_atw: bool = False, channel_unknown: int = 0
+) -> ReportDue:
+    """Whether a report over ``year`` is required and by when (R9).
+
+    * Lid 9: no written complaints that year, no report (``NOT_REQUIRED``, flag
+      ``KLACHTENLOKET_FAQ_GCK``: the Klachtenloket FAQ also mentions GCK disputes; J01).
+    * Lid 8: 'before 1 June' of the next year, so the last day is 31 May. When 31 May is not an
+      ATW working day, whether ATW art. 1 moves it is not settled (A16): with the default
+      ``jaarverslag_atw=False`` the outcome is ``UNDETERMINED`` (reason ``A16``), the last day stays
+      31 May and the advice is to send by the last working day before it (J02). With
+      ``jaarverslag_atw=True`` the last day is the next working day and the outcome ``REQUIRED``.
+    """
+    flags = [FlagCode.VERIFY_LID7]
+    if written_complaints < 0:
+        raise InvalidInputError("report due date", [("written_complaints", "must be 0 or more")])
+    if written_complaints == 0:
+        flags.append(FlagCode.KLACHTENLOKET_FAQ_GCK)
+        return ReportDue(
+            year=year,
+            outcome=DueOutcome.NOT_REQUIRED,
+            reason=None,
+            written_complaints=0,
+            calendar_last_day=None,
+            atw_last_day=None,
+            last_day=None,
+            recommended_by=None,
+            jaarverslag_atw=jaarverslag_atw,
+            flags=tuple(flags),
+            rule_ids=("R9",),
+            citations=(cite(WET_KINDEROPVANG, "1.57b", 9, note="R9"),),
+        )
+    if channel_unknown:
+        flags.append(FlagCode.CHANNEL_UNKNOWN)
+    may31 = dt.date(year + 1, 5, 31)
+    atw_day = _working_day_on_or_after(may31)
+    if unverified_years([year + 1]):
+        flags.append(FlagCode.PROVISIONAL_CALENDAR)
+    if atw_day == may31:
+        outcome, reason, last = DueOutcome.REQUIRED, None, may31
+    elif jaarverslag_atw:
+        flags.append(FlagCode.ATW_ON_FIXED_DATE)
+        outcome, reason, last = DueOutcome.REQUIRED, None, atw_day
+    else:
+        outcome, reason, last = DueOutcome.UNDETERMINED, "A16", may31
+    return ReportDue(
+        year=year,
+        outcome=outcome,
+        reason=reason,
+        written_complaints=written_complaints,
+        calendar_last_day=may31,
+        atw_last_day=atw_day,
+        last_day=last,
+        recommended_by=_working_day_on_or_before(may31),
+        jaarverslag_atw=jaarverslag_atw,
+        flags=tuple(flags),
+        rule_ids=("R9", "A16"),
+        citations=(cite(WET_KINDEROPVANG, "1.57b", 8, note="R9"), _ATW_ART1),
+    )
+
+
+#: Eligibility outcomes that rule a record out of the annual report (lid 9: written 1.57b complaints).
+_NOT_A_COMPLAINT: Final = frozenset({Outcome.NOT_ELIGIBLE, Outcome.NOT_YET, Outcome.OUT_OF_TEMPORAL_SCOPE})
+
+
+def not_a_complaint(eligibility: Decision) -> Outcome | None:
+    """The eligibility outcome that rules a record out of the annual report, or ``None`` (R9 lid 9).
+
+    A record counts when it is a (written) complaint in scope, or when that is undetermined: the
+    report errs on the side of showing it. An oral record is not a written complaint (R5) even when
+    other facts are unknown and the decision as a whole is undetermined, so R5's own finding is read
+    from the decision's reasons.
+    """
+    outcome = Outcome(eligibility.outcome)
+    if outcome in _NOT_A_COMPLAINT:
+        return outcome
+    if outcome not in ELIGIBLE_OUTCOMES and any(
+        r.rule_id == "R5" and r.outcome == Outcome.NOT_YET for r in eligibility.reasons
+    ):
+        return Outcome.NOT_YET
+    return None
+
+
+def counts_as_complaint(eligibility: Decision) -> bool:
+    """Whether the record counts as a complaint for the annual report (R9 lid 9; :func:`not_a_complaint`)."""
+    return not_a_complaint(eligibility) is None
