@@ -1,4 +1,4 @@
-"""``klachtregels assess`` and ``klachtregels rules``."""
+"""``klachtregels assess``: the note, the JSON shape, one-line errors that never echo an input value."""
 
 from __future__ import annotations
 
@@ -84,25 +84,51 @@ def test_missing_file_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nonexistent" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("fmt", ["text", "md", "json"])
-def test_rules_command(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rules", "--format", fmt, "--lang", "en"]) == 0
-    out = capsys.readouterr().out
-    assert "R20-i" in out
-    assert "R28" in out
-    if fmt == "json":
-        assert json.loads(out)["schema"] == "klachtregels.rules"
-
-
-def test_rules_output_file(tmp_path: Path) -> None:
-    target = tmp_path / "rules.md"
-    assert main(["rules", "--format", "md", "--lang", "en", "-o", str(target)]) == 0
-    assert target.read_text(encoding="utf-8").startswith("# Rule catalogue")
-
-
 def test_unreadable_input_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     garbage = tmp_path / "garbage.json"
     garbage.write_bytes(b"\xff\xfe\x00\x81 not json")
     assert main(["assess", str(garbage), "--as-of", "2026-01-01"]) == 2
     err = capsys.readouterr().err
     assert err == f"klachtregels: error: invalid input file {garbage}: not UTF-8 text\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "needle", "secret"),
+    [
+        ('{"received_on": "2026-03-02"}', ["--as-of", "Jansen-2026"], "--as-of: not a date", "Jansen"),
+        (
+            '{"complaint": {"received_on": "2026-03-02"}, "filed_with_provider": "Jansen"}',
+            [],
+            "filed_with_provider: expected true or false, got a string",
+            "Jansen",
+        ),
+        ('["Jansen"]', [], "expected a JSON object, got a list", "Jansen"),
+    ],
+)
+def test_errors_name_the_field_not_the_value(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: str,
+    args: list[str],
+    needle: str,
+    secret: str,
+) -> None:
+    f = tmp_path / "c.json"
+    f.write_text(content)
+    argv = ["assess", str(f), *args]
+    if "--as-of" not in args:
+        argv += ["--as-of", "2026-03-05"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert needle in err
+    assert secret not in err
+
+
+def test_assess_unknown_language_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["assess", str(EXAMPLES / "complaint.json"), "--as-of", "2026-05-07", "--lang", "xx"]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        captured.err == "klachtregels: error: invalid arguments: lang: unknown language; use 'nl' or 'en'\n"
+    )

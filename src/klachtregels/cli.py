@@ -1,7 +1,7 @@
 """The ``klachtregels`` command line.
 
 Exit codes: 0 success; 1 a check found something at or above the fail level; 2 unusable input
-or arguments (one line on stderr, never a traceback).
+or arguments (one line on stderr, never a traceback), including an unknown ``--lang``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 from klachtregels import _cli
 from klachtregels._version import __version__
 from klachtregels.errors import KlachtregelsError
+from klachtregels.messages import check_lang
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -60,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        if hasattr(args, "lang"):  # one check for every sub-command's --lang (never silent English)
+            args.lang = check_lang(args.lang)
         return handler(args)
     except KlachtregelsError as exc:
         print(f"klachtregels: error: {exc}", file=sys.stderr)

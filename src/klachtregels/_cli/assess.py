@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._cli._options import add_lang
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--policy", default=None, help="a shipped policy name (statutory, smallsteps, ...) or a TOML file"
     )
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the note (default nl)")
+    add_lang(p, "the note")
     p.add_argument("--json", action="store_true", help="print the versioned JSON shape instead of the note")
     p.add_argument(
         "--due-soon-days", type=int, default=7, help="days before the deadline counted as due soon"
@@ -49,7 +50,20 @@ def _as_of(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInputError("arguments", [("--as-of", f"{text!r} is not a date (YYYY-MM-DD)")]) from None
+        raise InvalidInputError("arguments", [("--as-of", "not a date (YYYY-MM-DD)")]) from None
+
+
+def _kind(value: object) -> str:
+    """The JSON kind of ``value`` (``a list``, ``a number``, ...), never the value itself (personal data)."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "null" if value is None else "an object"
 
 
 def read_input(path: str) -> dict[str, Any]:
@@ -64,7 +78,7 @@ def read_input(path: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise InvalidInputError(what, [("", "not UTF-8 text")]) from None
     if not isinstance(data, dict):
-        raise InvalidInputError(what, [("", f"expected a JSON object, got {type(data).__name__}")])
+        raise InvalidInputError(what, [("", f"expected a JSON object, got {_kind(data)}")])
     if "complaint" not in data:
         return {"complaint": Complaint.from_dict(data)}
     unknown = sorted(set(data) - _ENVELOPE_KEYS)
@@ -80,7 +94,7 @@ def read_input(path: str) -> dict[str, Any]:
         out["filing"] = GckFiling.from_dict(data["filing"])
     fwp = data.get("filed_with_provider")
     if fwp is not None and not isinstance(fwp, bool):
-        raise InvalidInputError(what, [("filed_with_provider", f"expected true or false, got {fwp!r}")])
+        raise InvalidInputError(what, [("filed_with_provider", f"expected true or false, got {_kind(fwp)}")])
     out["filed_with_provider"] = fwp
     return out
 

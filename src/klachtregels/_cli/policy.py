@@ -12,6 +12,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._cli._options import add_lang
+
 if TYPE_CHECKING:
     import argparse
 
@@ -20,8 +22,6 @@ if TYPE_CHECKING:
 ORDER = 35
 
 __all__ = ["ORDER", "register"]
-
-_LANGS = ("nl", "en")
 
 
 def register(subparsers: Any) -> None:
@@ -47,7 +47,7 @@ def register(subparsers: Any) -> None:
     )
     lint.add_argument("policy", metavar="FILE|NAME", help="a policy TOML file or a shipped policy name")
     lint.add_argument("--json", action="store_true", help="print the report as JSON")
-    lint.add_argument("--lang", choices=_LANGS, default="nl", help="language of the text report (default nl)")
+    add_lang(lint, "the text report")
     lint.add_argument(
         "--fail-on",
         choices=("error", "warning"),

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._cli._options import add_lang
+
 if TYPE_CHECKING:
     import argparse
 
@@ -20,7 +22,7 @@ def register(subparsers: Any) -> None:
         description="List the rule catalogue ('--format md --lang en -o docs/rules.md' writes the docs).",
     )
     p.add_argument("--format", choices=("text", "md", "json"), default="text")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    add_lang(p, "the text and Markdown catalogue")
     p.add_argument("-o", "--output", default=None, help="write to this file instead of standard output")
     p.set_defaults(handler=run)
 
