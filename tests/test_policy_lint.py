@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import attrs
 import pytest
@@ -522,3 +523,19 @@ def test_clean_policy_handling_deadline_is_never_later_than_the_statute(
     )
     statutory = handling_deadline(received)
     assert own.date <= statutory.date
+
+
+def test_docs_name_each_code_with_its_direction() -> None:
+    """docs/policies.md lists every code under its direction; it must not drift from FINDING_SPECS."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "policies.md").read_text(encoding="utf-8")
+    notes = {
+        line.split("`")[1]: line for line in page.replace("\n  ", " ").splitlines() if line.startswith("- `")
+    }
+    for code, spec in FINDING_SPECS.items():
+        direction = spec.direction.value
+        in_table = f"| `{code.value}` | `{direction}` |" in page
+        in_notes = f"`{code.value}`" in notes.get(direction, "")
+        assert in_table or in_notes, (code, direction)
+    for direction in Direction:
+        assert direction.verdict("en") in page
+        assert direction.verdict("nl") in page
