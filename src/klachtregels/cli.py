@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from typing import TYPE_CHECKING, NoReturn, cast
@@ -64,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(args, "lang"):  # one check for every sub-command's --lang (never silent English)
             args.lang = check_lang(args.lang)
         return handler(args)
+    except BrokenPipeError:  # the reader went away (`klachtregels rules | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
     except KlachtregelsError as exc:
         print(f"klachtregels: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
