@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._cli._options import add_lang
 from klachtregels.errors import InvalidInputError
 from klachtregels.policy import load_policy
 
@@ -67,7 +68,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--format", choices=("md", "html", "json"), default="md", help="output format (default md)"
     )
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default nl)")
+    add_lang(p, "the report and the status line")
     p.add_argument(
         "--include-descriptions",
         action="store_true",
@@ -82,10 +83,28 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_run)
 
 
+def _previous(args: argparse.Namespace) -> int | list[Any] | None:
+    """``--previous``: a total number of complaints, or the previous year's register (never echoed)."""
+    from klachtregels.register import read_register
+
+    if args.previous is None:
+        return None
+    given = str(args.previous).strip()
+    if given.isdigit():
+        return int(given)
+    if Path(given).is_file():
+        return list(read_register(given, mapping=args.mapping))
+    raise InvalidInputError(
+        "command line", [("--previous", "is neither a number nor a readable register file")]
+    )
+
+
 def _run(args: argparse.Namespace) -> int:
+    from klachtregels.messages import text
     from klachtregels.organisation import load_organisation
     from klachtregels.register import read_gck_cases, read_register
-    from klachtregels.report import PreviousYear, build_report, render
+    from klachtregels.report import build_report, render
+    from klachtregels.report._text import due_outcome
 
     if args.children is not None and args.children < 0:
         raise InvalidInputError("command line", [("--children", "must be 0 or more")])
@@ -94,18 +113,7 @@ def _run(args: argparse.Namespace) -> int:
     records = read_register(args.register_path, mapping=args.mapping)
     gck = read_gck_cases(args.geschillen, mapping=args.geschillen_mapping) if args.geschillen else None
 
-    previous: int | PreviousYear | list[Any] | None = None
-    if args.previous is not None:
-        text = str(args.previous).strip()
-        if text.isdigit():
-            previous = int(text)
-        elif Path(text).is_file():
-            previous = list(read_register(text, mapping=args.mapping))
-        else:
-            raise InvalidInputError(
-                "command line", [("--previous", f"{text!r} is neither a number nor a readable register file")]
-            )
-
+    previous = _previous(args)
     policy = load_policy(args.policy)
     report = build_report(
         records,
@@ -123,12 +131,16 @@ def _run(args: argparse.Namespace) -> int:
     text_out = render(report, args.format, args.lang)
     if args.output:
         Path(args.output).write_text(text_out, encoding="utf-8")
-        dq = report.data_quality
-        print(
-            f"klachtregels: wrote {args.output}: {report.total.total} complaints over {args.year}; "
-            f"{dq.rows_rejected} rows rejected; due: {report.due.outcome}",
-            file=sys.stderr,
+        status = text(
+            "REPORT_CLI_WROTE",
+            args.lang,
+            output=args.output,
+            complaints=report.total.total,
+            year=args.year,
+            rejected=report.data_quality.rows_rejected,
+            due=due_outcome(report.due, args.lang),
         )
+        print(status, file=sys.stderr)
     else:
         sys.stdout.write(text_out)
     return 0

@@ -7,8 +7,9 @@ organisation file; ``render_markdown``, ``render_html`` and ``render_json`` writ
 
 from __future__ import annotations
 
+from klachtregels.messages import check_lang
 from klachtregels.report.anonymise import Redactor, looks_like_address
-from klachtregels.report.compute import REPORT_CITATIONS, build_report, report_due
+from klachtregels.report.compute import REPORT_CITATIONS, build_report
 from klachtregels.report.model import (
     AnnualReport,
     DataQuality,
@@ -24,11 +25,14 @@ from klachtregels.report.model import (
 from klachtregels.report.render_html import render_html
 from klachtregels.report.render_json import SCHEMA, SCHEMA_VERSION, render_json, report_to_dict
 from klachtregels.report.render_md import render_markdown
+from klachtregels.report.sections import SECTION_ORDER, Section, sections
+from klachtregels.rules.annual_report import report_due
 
 __all__ = [
     "REPORT_CITATIONS",
     "SCHEMA",
     "SCHEMA_VERSION",
+    "SECTION_ORDER",
     "AnnualReport",
     "DataQuality",
     "GckSummary",
@@ -39,6 +43,7 @@ __all__ = [
     "RejectedRow",
     "ReportDue",
     "ReportEntry",
+    "Section",
     "VerdictSplit",
     "build_report",
     "looks_like_address",
@@ -48,15 +53,19 @@ __all__ = [
     "render_markdown",
     "report_due",
     "report_to_dict",
+    "sections",
 ]
 
 
 def render(report: AnnualReport, fmt: str = "md", lang: str = "nl") -> str:
-    """Render ``report`` as ``"md"``, ``"html"`` or ``"json"`` in ``lang`` (``"nl"`` or ``"en"``)."""
+    """Render ``report`` as ``"md"``, ``"html"`` or ``"json"`` in ``lang`` (``"nl"`` or ``"en"``).
+
+    An unknown language is :class:`~klachtregels.messages.UnknownLanguageError`, an unknown format
+    :class:`~klachtregels.errors.InvalidInputError`.
+    """
     from klachtregels.errors import InvalidInputError
 
-    if lang not in ("nl", "en"):
-        raise InvalidInputError("report rendering", [("lang", f"{lang!r} is not one of: nl, en")])
+    lang = check_lang(lang)
     if fmt == "md":
         return render_markdown(report, lang)
     if fmt == "html":

@@ -1,24 +1,32 @@
 """Computing the annual complaint report from register records (Wko 1.57b lid 4-9; R9, A16).
 
-Year filter: a record counts in the report year when its complaint's ``received_on`` falls in
+The figures are a projection of the decisions: each record's decisions are evaluated once
+(:func:`klachtregels.decisions.assess`), and the annual-report rules
+(:mod:`klachtregels.rules.annual_report`) say from its eligibility decision whether it counts as a
+complaint and when the report is due. Nothing here decides a legal question itself.
+
+Year filter: a record counts in the report year when its complaint's day of receipt falls in
 that year. A record **without** a receipt date counts only when the caller declares that the
 register is that year's register (``undated_in_year=True``; the CLI's ``--year`` does this).
 Otherwise it is left out and listed. Either way it is shown in the data-quality section, and
-every row read is accounted for: counted + outside the year + undated and left out + rejected
-= rows read.
+every row read is accounted for: counted + outside the year + undated and left out + not a
+complaint + rejected = rows read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import attrs
+
+from klachtregels._time import local_day
 from klachtregels._version import __version__
-from klachtregels.calendar import is_working_day, unverified_years
-from klachtregels.citations import ATW, WET_KINDEROPVANG, Citation, cite
-from klachtregels.decisions import eligibility
+from klachtregels.citations import WET_KINDEROPVANG, Citation, cite
+from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
+from klachtregels.messages import text
 from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
 from klachtregels.policy import Policy, load_policy
 from klachtregels.report.anonymise import Redactor, looks_like_address, party_names
@@ -31,16 +39,18 @@ from klachtregels.report.model import (
     MeasureSummary,
     PreviousYear,
     RejectedRow,
-    ReportDue,
     ReportEntry,
     VerdictSplit,
 )
+from klachtregels.rules.annual_report import not_a_complaint, report_due
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
+    from klachtregels.decisions import Assessment
     from klachtregels.organisation import Organisation
+    from klachtregels.vocabulary import Outcome
 
 __all__ = ["REPORT_CITATIONS", "build_report", "report_due"]
 
@@ -48,80 +58,10 @@ __all__ = ["REPORT_CITATIONS", "build_report", "report_due"]
 REPORT_CITATIONS: tuple[Citation, ...] = tuple(
     cite(WET_KINDEROPVANG, "1.57b", lid, note="R9") for lid in range(4, 10)
 )
-_ATW_ART1 = cite(ATW, "1", 1, note="A16: whether it applies to a fixed date is not settled")
 
-
-# --------------------------------------------------------------------------------------------------
-# When is it due (lid 8, 9; A16; J01, J02)
-# --------------------------------------------------------------------------------------------------
-
-
-def report_due(
-    year: int, *, written_complaints: int, jaarverslag_atw: bool = False, channel_unknown: int = 0
-) -> ReportDue:
-    """Whether a report over ``year`` is required and by when.
-
-    * Lid 9: no written complaints that year, no report (``NOT_REQUIRED``, flag
-      ``KLACHTENLOKET_FAQ_GCK``: the Klachtenloket FAQ also mentions GCK disputes; J01).
-    * Lid 8: 'before 1 June' of the next year, so the last day is 31 May. When 31 May is not an
-      ATW working day, whether ATW art. 1 moves it is not settled (A16): with the default
-      ``jaarverslag_atw=False`` the outcome is ``UNDETERMINED`` (reason ``A16``), the last day stays
-      31 May and the advice is to send by the last working day before it (J02). With
-      ``jaarverslag_atw=True`` the last day is the next working day and the outcome ``REQUIRED``.
-    """
-    rule_ids = ("R9", "A16")
-    flags = ["VERIFY_LID7"]
-    if written_complaints < 0:
-        raise InvalidInputError("report due date", [("written_complaints", "must be 0 or more")])
-    if written_complaints == 0:
-        flags.append("KLACHTENLOKET_FAQ_GCK")
-        return ReportDue(
-            year=year,
-            outcome="NOT_REQUIRED",
-            reason=None,
-            written_complaints=0,
-            calendar_last_day=None,
-            atw_last_day=None,
-            last_day=None,
-            recommended_by=None,
-            jaarverslag_atw=jaarverslag_atw,
-            flags=tuple(flags),
-            rule_ids=("R9",),
-            citations=(cite(WET_KINDEROPVANG, "1.57b", 9, note="R9"),),
-        )
-    if channel_unknown:
-        flags.append("CHANNEL_UNKNOWN")
-    may31 = dt.date(year + 1, 5, 31)
-    atw_day = may31
-    while not is_working_day(atw_day):
-        atw_day += dt.timedelta(days=1)
-    recommended = may31
-    while not is_working_day(recommended):
-        recommended -= dt.timedelta(days=1)
-    if unverified_years([year + 1]):
-        flags.append("PROVISIONAL_CALENDAR")
-    citations = (cite(WET_KINDEROPVANG, "1.57b", 8, note="R9"), _ATW_ART1)
-    if atw_day == may31:
-        outcome, reason, last = "REQUIRED", None, may31
-    elif jaarverslag_atw:
-        flags.append("ATW_ON_FIXED_DATE")
-        outcome, reason, last = "REQUIRED", None, atw_day
-    else:
-        outcome, reason, last = "UNDETERMINED", "A16", may31
-    return ReportDue(
-        year=year,
-        outcome=outcome,
-        reason=reason,
-        written_complaints=written_complaints,
-        calendar_last_day=may31,
-        atw_last_day=atw_day,
-        last_day=last,
-        recommended_by=recommended,
-        jaarverslag_atw=jaarverslag_atw,
-        flags=tuple(flags),
-        rule_ids=rule_ids,
-        citations=citations,
-    )
+_T = TypeVar("_T")
+#: A Geschillencommissie case: the filing, the organisation it concerns, its row.
+_GckCase = tuple[GckFiling, str | None, int | None]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -144,36 +84,29 @@ def _verdicts(records: Sequence[RegisterRecord]) -> VerdictSplit:
 
 
 def _measures(records: Sequence[RegisterRecord]) -> MeasureSummary:
-    with_m = without_m = unknown_m = n = term_yes = term_no = term_unknown = with_summary = 0
+    """What the register records about measures; never inferred from text (lid 4 c)."""
+    per_complaint: Counter[str] = Counter()
+    terms: Counter[bool | None] = Counter()
     for rec in records:
         j = rec.judgement
         if j is not None and j.summary is not None and j.summary.strip():
-            with_summary += 1
+            per_complaint["summary"] += 1
         if j is None or j.measures is None:
-            unknown_m += 1
-            continue
-        if not j.measures:
-            without_m += 1
-            continue
-        with_m += 1
-        for m in j.measures:
-            n += 1
-            term = m.concrete_term
-            if term is True:
-                term_yes += 1
-            elif term is False:
-                term_no += 1
-            else:
-                term_unknown += 1
+            per_complaint["unknown"] += 1
+        elif not j.measures:
+            per_complaint["without"] += 1
+        else:
+            per_complaint["with"] += 1
+            terms.update(m.concrete_term for m in j.measures)
     return MeasureSummary(
-        with_measures=with_m,
-        without_measures=without_m,
-        measures_unknown=unknown_m,
-        measures=n,
-        with_concrete_term=term_yes,
-        without_concrete_term=term_no,
-        term_unknown=term_unknown,
-        with_summary=with_summary,
+        with_measures=per_complaint["with"],
+        without_measures=per_complaint["without"],
+        measures_unknown=per_complaint["unknown"],
+        measures=terms.total(),
+        with_concrete_term=terms[True],
+        without_concrete_term=terms[False],
+        term_unknown=terms[None],
+        with_summary=per_complaint["summary"],
     )
 
 
@@ -201,8 +134,8 @@ def _group(
     )
 
 
-def _norm(text: str | None) -> str | None:
-    return None if text is None else " ".join(text.split()).casefold()
+def _norm(value: str | None) -> str | None:
+    return None if value is None else " ".join(value.split()).casefold()
 
 
 def _duplicates(records: Sequence[RegisterRecord]) -> tuple[tuple[int | None, ...], ...]:
@@ -218,35 +151,140 @@ def _duplicates(records: Sequence[RegisterRecord]) -> tuple[tuple[int | None, ..
     return tuple(sorted(dups, key=lambda rows: [r if r is not None else -1 for r in rows]))
 
 
+def _error_fields(err: Any) -> tuple[str, ...]:
+    """The column and field names a reader error points at (never its message)."""
+    fields: list[str] = []
+    for attr in ("column", "field"):
+        value = getattr(err, attr, None)
+        if isinstance(value, str) and value:
+            fields.append(value)
+    for attr in ("columns", "fields"):
+        value = getattr(err, attr, None)
+        if isinstance(value, tuple | list):
+            fields.extend(str(v) for v in value)
+    problems = getattr(err, "problems", None)
+    if isinstance(problems, tuple | list):
+        fields.extend(str(p[0]) for p in problems if isinstance(p, tuple | list) and p)
+    return tuple(dict.fromkeys(fields))
+
+
 def _rejected(errors: Iterable[Any]) -> tuple[RejectedRow, ...]:
     """Row numbers and column names of reader errors; their messages may quote personal data, so not kept."""
     out: list[RejectedRow] = []
     for err in errors:
         row = getattr(err, "row", None)
-        fields: list[str] = []
-        for attr in ("column", "field"):
-            value = getattr(err, attr, None)
-            if isinstance(value, str) and value:
-                fields.append(value)
-        for attr in ("columns", "fields"):
-            value = getattr(err, attr, None)
-            if isinstance(value, tuple | list):
-                fields.extend(str(v) for v in value)
-        problems = getattr(err, "problems", None)
-        if isinstance(problems, tuple | list):
-            fields.extend(str(p[0]) for p in problems if isinstance(p, tuple | list) and p)
-        out.append(
-            RejectedRow(row=row if isinstance(row, int) else None, fields=tuple(dict.fromkeys(fields)))
-        )
+        out.append(RejectedRow(row=row if isinstance(row, int) else None, fields=_error_fields(err)))
     return tuple(out)
 
 
-def _in_year(day: dt.date | None, year: int) -> bool | None:
-    if day is None:
-        return None
-    if isinstance(day, dt.datetime):
-        day = day.date()
-    return day.year == year
+def _rows_read(source: object, given: int | None, fallback: int) -> int:
+    """``given``, else the reader's ``summary.rows_read``, else ``fallback`` (records + rejected)."""
+    if given is not None:
+        return given
+    from_summary = getattr(getattr(source, "summary", None), "rows_read", None)
+    return from_summary if isinstance(from_summary, int) else fallback
+
+
+# --------------------------------------------------------------------------------------------------
+# Which year, which records
+# --------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _YearSplit(Generic[_T]):
+    """Items counted in the report year, and the rows of those left out or undated."""
+
+    counted: list[_T]
+    outside: tuple[int | None, ...]
+    undated_in: tuple[int | None, ...]
+    undated_out: tuple[int | None, ...]
+
+
+def _split_year(
+    items: Iterable[_T],
+    year: int,
+    undated_in_year: bool,
+    day: Callable[[_T], dt.date | None],
+    row: Callable[[_T], int | None],
+) -> _YearSplit[_T]:
+    """Split ``items`` by the year of ``day(item)``; undated ones count when ``undated_in_year``."""
+    counted: list[_T] = []
+    outside: list[int | None] = []
+    undated_in: list[int | None] = []
+    undated_out: list[int | None] = []
+    for item in items:
+        when = day(item)
+        if when is None:
+            (undated_in if undated_in_year else undated_out).append(row(item))
+            if undated_in_year:
+                counted.append(item)
+        elif when.year == year:
+            counted.append(item)
+        else:
+            outside.append(row(item))
+    return _YearSplit(counted, tuple(outside), tuple(undated_in), tuple(undated_out))
+
+
+def _received(rec: RegisterRecord) -> dt.date | None:
+    return rec.complaint.received_date
+
+
+def _row(rec: RegisterRecord) -> int | None:
+    return rec.row
+
+
+def _assessment(rec: RegisterRecord, year: int, policy: Policy) -> Assessment:
+    """The record's decisions, evaluated once (:func:`~klachtregels.decisions.assess_record`).
+
+    As of the day it was received (the day R1-R5 are decided on), or the last day of ``year`` when
+    it has no receipt date.
+    """
+    return assess_record(rec, as_of=rec.complaint.received_date or dt.date(year, 12, 31), policy=policy)
+
+
+def _complaints(
+    records: Iterable[RegisterRecord], year: int, policy: Policy
+) -> tuple[list[RegisterRecord], tuple[tuple[int | None, Outcome], ...]]:
+    """The records that are complaints under the regulation, and the others by row and reason.
+
+    Lid 4 reports complaints under the regulation: a record the eligibility decision rules out
+    (R1, R3-R5) is shown by row and reason in the data-quality section, not counted. Undetermined
+    records (as in an export without channel or complainant) are counted: the register says they
+    are complaints, and nothing says otherwise (:func:`~klachtregels.rules.annual_report.not_a_complaint`).
+    """
+    complaints: list[RegisterRecord] = []
+    others: list[tuple[int | None, Outcome]] = []
+    for rec in records:
+        reason = not_a_complaint(_assessment(rec, year, policy).eligibility)
+        if reason is None:
+            complaints.append(rec)
+        else:
+            others.append((rec.row, reason))
+    return complaints, tuple(others)
+
+
+def _previous(
+    previous: int | PreviousYear | Iterable[RegisterRecord] | None,
+    year: int,
+    undated_in_year: bool,
+    policy: Policy,
+) -> PreviousYear | None:
+    """The previous year as given: a total, or its register counted the way this year's is."""
+    if previous is None or isinstance(previous, PreviousYear):
+        return previous
+    if isinstance(previous, bool):
+        raise InvalidInputError("previous year", [("previous", "expected a number or a register")])
+    if isinstance(previous, int):
+        if previous < 0:
+            raise InvalidInputError("previous year", [("previous", "must be 0 or more")])
+        return PreviousYear(year=year - 1, total=previous)
+    in_year = _split_year(previous, year - 1, undated_in_year, _received, _row).counted
+    counted, _others = _complaints(in_year, year - 1, policy)
+    return PreviousYear(
+        year=year - 1,
+        total=len(counted),
+        categories=_counts(Counter(r.complaint.category for r in counted)),
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,14 +321,46 @@ def _location_names(
     return display, unchecked
 
 
+def _by(
+    records: Iterable[RegisterRecord], key: Callable[[RegisterRecord], str | None]
+) -> dict[str | None, list[RegisterRecord]]:
+    groups: dict[str | None, list[RegisterRecord]] = defaultdict(list)
+    for rec in records:
+        groups[key(rec)].append(rec)
+    return groups
+
+
+def _locations(complaints: Sequence[RegisterRecord], display: dict[str, str]) -> tuple[GroupStats, ...]:
+    """Per location (lid 4 c), by display name; 'location not recorded' last."""
+    groups = (
+        _group(
+            name,
+            recs,
+            display_name=display.get(name) if name is not None else None,
+            pseudonymised=name is not None and display.get(name) != name,
+            with_organisations=True,
+        )
+        for name, recs in _by(complaints, lambda r: r.complaint.location).items()
+    )
+    return tuple(sorted(groups, key=lambda g: (g.name is None, (g.display_name or "").casefold())))
+
+
+def _organisations(complaints: Sequence[RegisterRecord]) -> tuple[GroupStats, ...]:
+    """Per organisation (legal entity), most complaints first; 'not recorded' last."""
+    groups = (
+        _group(name, recs) for name, recs in _by(complaints, lambda r: r.complaint.organisation).items()
+    )
+    return tuple(sorted(groups, key=lambda g: (g.name is None, -g.total, g.name or "")))
+
+
 # --------------------------------------------------------------------------------------------------
-# Build
+# Geschillencommissie (lid 4 d)
 # --------------------------------------------------------------------------------------------------
 
 
-def _gck_records(cases: Iterable[Any]) -> list[tuple[GckFiling, str | None, int | None]]:
+def _gck_records(cases: Iterable[Any]) -> list[_GckCase]:
     """Accepts :class:`~klachtregels.register.GckCase`, records with a ``filing``, or bare filings."""
-    out: list[tuple[GckFiling, str | None, int | None]] = []
+    out: list[_GckCase] = []
     for case in cases:
         if isinstance(case, GckFiling):
             out.append((case, None, None))
@@ -312,49 +382,162 @@ def _gck_records(cases: Iterable[Any]) -> list[tuple[GckFiling, str | None, int 
     return out
 
 
-def _previous(
-    previous: int | PreviousYear | Iterable[RegisterRecord] | None, year: int, undated_in_year: bool
-) -> PreviousYear | None:
-    if previous is None or isinstance(previous, PreviousYear):
-        return previous
-    if isinstance(previous, int) and not isinstance(previous, bool):
-        if previous < 0:
-            raise InvalidInputError("previous year", [("previous", "must be 0 or more")])
-        return PreviousYear(year=year - 1, total=previous)
-    if isinstance(previous, bool):
-        raise InvalidInputError("previous year", [("previous", "expected a number or a register")])
-    counted = [
-        r
-        for r in previous
-        if (
-            _in_year(r.complaint.received_on, year - 1)
-            or (r.complaint.received_on is None and undated_in_year)
-        )
-    ]
-    return PreviousYear(
-        year=year - 1,
+@attrs.frozen
+class _GckPart:
+    """The Geschillencommissie figures (``None``: no data given) and their accounting."""
+
+    summary: GckSummary | None
+    rows_read: int | None = None
+    rejected: tuple[RejectedRow, ...] = ()
+    split: _YearSplit[_GckCase] | None = None
+
+
+def _filed(case: _GckCase) -> dt.date | None:
+    return None if case[0].filed_on is None else local_day(case[0].filed_on)
+
+
+def _gck_summary(counted: Sequence[_GckCase], source: str) -> GckSummary:
+    def outcome(f: GckFiling) -> str | None:
+        return f.outcome.value if f.outcome is not None else None
+
+    pairs: Counter[tuple[str | None, str | None]] = Counter((f.subject, outcome(f)) for f, _o, _r in counted)
+    return GckSummary(
         total=len(counted),
-        categories=_counts(Counter(r.complaint.category for r in counted)),
+        by_subject=_counts(Counter(f.subject for f, _o, _r in counted)),
+        by_outcome=_counts(Counter(outcome(f) for f, _o, _r in counted)),
+        by_organisation=_counts(Counter(o for _f, o, _r in counted)),
+        by_subject_outcome=tuple(
+            (s, o, n)
+            for (s, o), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))
+        ),
+        source=source,
     )
 
 
-_NOT_COMPLAINTS = frozenset({"not_eligible", "not_yet", "out_of_temporal_scope"})
+def _gck(
+    gck_cases: Iterable[Any] | None, records: Sequence[RegisterRecord], year: int, undated_in_year: bool
+) -> _GckPart:
+    """Cases from the disputes file; without one, filings on the register's records; else unknown."""
+    rows_read: int | None = None
+    rejected: tuple[RejectedRow, ...] = ()
+    if gck_cases is None:
+        own = [r for r in records if r.filing is not None]
+        if not own:
+            return _GckPart(summary=None)
+        cases, source = _gck_records(own), "register"
+    else:
+        cases, source = _gck_records(gck_cases), "geschillen"
+        rejected = _rejected(getattr(gck_cases, "errors", ()) or ())
+        rows_read = _rows_read(gck_cases, None, len(cases) + len(rejected))
+    split = _split_year(cases, year, undated_in_year, _filed, lambda case: case[2])
+    return _GckPart(_gck_summary(split.counted, source), rows_read, rejected, split)
 
 
-def _not_a_complaint(rec: RegisterRecord, year: int, policy: Policy) -> str | None:
-    """The eligibility outcome when it rules the record out as a 1.57b complaint; else ``None``.
+# --------------------------------------------------------------------------------------------------
+# Build
+# --------------------------------------------------------------------------------------------------
 
-    An oral record is not a written complaint (R5, lid 9) even where other facts are unknown and
-    the decision as a whole is undetermined: R5's finding is read from the decision's reasons.
-    """
-    received = rec.complaint.received_date
-    as_of = received if received is not None else dt.date(year, 12, 31)
-    decision = eligibility(rec.complaint, as_of=as_of, policy=policy)
-    if decision.outcome in _NOT_COMPLAINTS:
-        return decision.outcome
-    if any(r.rule_id == "R5" and r.outcome == "not_yet" for r in decision.reasons):
-        return "not_yet"
-    return None
+
+def _entries(
+    complaints: Sequence[RegisterRecord],
+    records: Sequence[RegisterRecord],
+    display: dict[str, str],
+    organisation: Organisation | None,
+) -> tuple[ReportEntry, ...]:
+    """Each complaint with its redacted free text (lid 5): party names of every record removed."""
+    keep = [organisation.name] if organisation is not None else []
+    keep += [r.complaint.organisation for r in complaints if r.complaint.organisation is not None]
+    redactor = Redactor(party_names(records), keep=keep)
+
+    def red(value: str | None) -> str | None:
+        return None if value is None or not value.strip() else redactor.redact(value)
+
+    def entry(r: RegisterRecord) -> ReportEntry:
+        j = r.judgement
+        measures = (j.measures or ()) if j is not None else ()
+        return ReportEntry(
+            row=r.row,
+            location=display.get(r.complaint.location) if r.complaint.location is not None else None,
+            organisation=r.complaint.organisation,
+            category=r.complaint.category,
+            verdict=j.verdict.value if j is not None and j.verdict is not None else None,
+            description=red(r.complaint.description),
+            summary=red(j.summary if j is not None else None),
+            measures=tuple(t for m in measures if (t := red(m.description)) is not None),
+        )
+
+    return tuple(entry(r) for r in complaints)
+
+
+@attrs.frozen(kw_only=True)
+class _Read:
+    """What was read and how it was sorted, for the data-quality section."""
+
+    rows_read: int
+    rejected: tuple[RejectedRow, ...]
+    records: int
+    year: _YearSplit[RegisterRecord]
+    complaints: list[RegisterRecord]
+    not_complaints: tuple[tuple[int | None, Outcome], ...]
+
+
+def _data_quality(read: _Read, display: dict[str, str], unchecked: int, gck: _GckPart) -> DataQuality:
+    """Everything that was read, and what was odd about it (by row number, never by content)."""
+    complaints = read.complaints
+    gck_split = gck.split
+    return DataQuality(
+        rows_read=read.rows_read,
+        rejected=read.rejected,
+        records=read.records,
+        included=len(complaints),
+        outside_year=read.year.outside,
+        undated_included=read.year.undated_in,
+        undated_excluded=read.year.undated_out,
+        no_location=tuple(r.row for r in complaints if r.complaint.location is None),
+        no_verdict=tuple(r.row for r in complaints if r.judgement is None or r.judgement.verdict is None),
+        no_category=tuple(r.row for r in complaints if r.complaint.category is None),
+        no_organisation=tuple(r.row for r in complaints if r.complaint.organisation is None),
+        possible_duplicates=_duplicates(complaints),
+        not_complaints=read.not_complaints,
+        channel_unknown=sum(1 for r in complaints if r.complaint.channel is None),
+        pseudonymised_locations=sum(1 for k, v in display.items() if k != v),
+        address_like_locations_unchecked=unchecked,
+        gck_rows_read=gck.rows_read,
+        gck_rejected=gck.rejected,
+        gck_outside_year=gck_split.outside if gck_split is not None else (),
+        gck_undated_included=gck_split.undated_in if gck_split is not None else (),
+        gck_undated_excluded=gck_split.undated_out if gck_split is not None else (),
+    )
+
+
+def _read(
+    records: Iterable[RegisterRecord],
+    year: int,
+    undated_in_year: bool,
+    policy: Policy,
+    rows_read: int | None,
+    rejected: Iterable[Any] | None,
+) -> tuple[list[RegisterRecord], _Read]:
+    """Read the records; sort them by year and by whether they are complaints under the regulation."""
+    all_records = list(records)
+    rejected_rows = _rejected(getattr(records, "errors", ()) or () if rejected is None else rejected)
+    split = _split_year(all_records, year, undated_in_year, _received, _row)
+    complaints, others = _complaints(split.counted, year, policy)
+    return all_records, _Read(
+        rows_read=_rows_read(records, rows_read, len(all_records) + len(rejected_rows)),
+        rejected=rejected_rows,
+        records=len(all_records),
+        year=split,
+        complaints=complaints,
+        not_complaints=others,
+    )
+
+
+def _check_arguments(year: int, children_served: int | None) -> None:
+    if not 1900 <= year <= 2999:
+        raise InvalidInputError("annual report", [("year", f"{year} is not a plausible report year")])
+    if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
+        raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
 
 
 def build_report(
@@ -383,221 +566,45 @@ def build_report(
     are unknown (``report.gck is None``), not zero. ``children_served`` overrides the
     organisation file. ``lang`` only sets the wording of pseudonyms for hidden locations (lid 6).
     ``policy`` (default: statutory) decides which records are complaints under the regulation
-    (for example complaints about the working method, A8).
+    (for example complaints about the working method, A8); a previous year's register is counted
+    under the same policy.
     """
-    if not 1900 <= year <= 2999:
-        raise InvalidInputError("annual report", [("year", f"{year} is not a plausible report year")])
-    if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
-        raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
-    policy = load_policy(policy)
-    all_records = list(records)
-    if rejected is None:
-        rejected = getattr(records, "errors", ()) or ()
-    rejected_rows = _rejected(rejected)
-    if rows_read is None:
-        summary = getattr(records, "summary", None)
-        summary_rows = getattr(summary, "rows_read", None)
-        rows_read = summary_rows if isinstance(summary_rows, int) else len(all_records) + len(rejected_rows)
-
-    included: list[RegisterRecord] = []
-    outside: list[int | None] = []
-    undated_in: list[int | None] = []
-    undated_out: list[int | None] = []
-    for rec in all_records:
-        in_year = _in_year(rec.complaint.received_on, year)
-        if in_year is None:
-            if undated_in_year:
-                undated_in.append(rec.row)
-                included.append(rec)
-            else:
-                undated_out.append(rec.row)
-        elif in_year:
-            included.append(rec)
-        else:
-            outside.append(rec.row)
-
-    # Lid 4 reports complaints under the regulation: a record the eligibility decision rules out
-    # (R1, R3-R5) is shown by row and reason in the data-quality section, not counted. Undetermined
-    # records (as in an export without channel or complainant) are counted: the register says they
-    # are complaints, and nothing says otherwise.
-    not_complaints: list[tuple[int | None, str]] = []
-    complaints: list[RegisterRecord] = []
-    for rec in included:
-        outcome = _not_a_complaint(rec, year, policy)
-        if outcome is None:
-            complaints.append(rec)
-        else:
-            not_complaints.append((rec.row, outcome))
-    included = complaints
-
-    pseudonym = "Gastouderlocatie" if lang == "nl" else "Home-based location"
+    _check_arguments(year, children_served)
+    pseudonym = text("REPORT_PSEUDONYM", lang)
+    pol = load_policy(policy)
+    all_records, read = _read(records, year, undated_in_year, pol, rows_read, rejected)
+    complaints = read.complaints
     display, unchecked = _location_names(
-        (r.complaint.location for r in included if r.complaint.location is not None), organisation, pseudonym
+        (r.complaint.location for r in complaints if r.complaint.location is not None),
+        organisation,
+        pseudonym,
     )
-
-    by_loc: dict[str | None, list[RegisterRecord]] = defaultdict(list)
-    by_org: dict[str | None, list[RegisterRecord]] = defaultdict(list)
-    by_cat: dict[str | None, list[RegisterRecord]] = defaultdict(list)
-    for rec in included:
-        by_loc[rec.complaint.location].append(rec)
-        by_org[rec.complaint.organisation].append(rec)
-        by_cat[rec.complaint.category].append(rec)
-
-    total = _group(None, included)
-    locations = tuple(
-        sorted(
-            (
-                _group(
-                    name,
-                    recs,
-                    display_name=display.get(name) if name is not None else None,
-                    pseudonymised=name is not None and display.get(name) != name,
-                    with_organisations=True,
-                )
-                for name, recs in by_loc.items()
-            ),
-            key=lambda g: (g.name is None, (g.display_name or "").casefold()),
-        )
-    )
-    organisations = tuple(
-        sorted(
-            (_group(name, recs) for name, recs in by_org.items()),
-            key=lambda g: (g.name is None, -g.total, g.name or ""),
-        )
-    )
-    category_verdicts = tuple((cat, _verdicts(by_cat[cat])) for cat, _n in total.categories)
-
-    # Geschillencommissie cases (lid 4 d).
-    gck_source = "geschillen"
-    if gck_cases is None:
-        own = [r for r in all_records if r.filing is not None]
-        gck_list = _gck_records(own) if own else None
-        gck_source = "register"
-        gck_rows_read = None
-        gck_rejected: tuple[RejectedRow, ...] = ()
-    else:
-        gck_list = _gck_records(gck_cases)
-        gck_rejected = _rejected(getattr(gck_cases, "errors", ()) or ())
-        gck_summary_rows = getattr(getattr(gck_cases, "summary", None), "rows_read", None)
-        gck_rows_read = (
-            gck_summary_rows if isinstance(gck_summary_rows, int) else len(gck_list) + len(gck_rejected)
-        )
-    gck: GckSummary | None = None
-    gck_outside: list[int | None] = []
-    gck_undated_in: list[int | None] = []
-    gck_undated_out: list[int | None] = []
-    if gck_list is not None:
-        counted: list[tuple[GckFiling, str | None]] = []
-        for filing, org, row in gck_list:
-            in_year = _in_year(filing.filed_on, year)
-            if in_year is None:
-                (gck_undated_in if undated_in_year else gck_undated_out).append(row)
-                if undated_in_year:
-                    counted.append((filing, org))
-            elif in_year:
-                counted.append((filing, org))
-            else:
-                gck_outside.append(row)
-        pairs: Counter[tuple[str | None, str | None]] = Counter(
-            (f.subject, f.outcome.value if f.outcome is not None else None) for f, _o in counted
-        )
-        gck = GckSummary(
-            total=len(counted),
-            by_subject=_counts(Counter(f.subject for f, _o in counted)),
-            by_outcome=_counts(
-                Counter(f.outcome.value if f.outcome is not None else None for f, _o in counted)
-            ),
-            by_organisation=_counts(Counter(o for _f, o in counted)),
-            by_subject_outcome=tuple(
-                (s, o, n)
-                for (s, o), n in sorted(
-                    pairs.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or "")
-                )
-            ),
-            source=gck_source,
-        )
-
-    channel_unknown = sum(1 for r in included if r.complaint.channel is None)
+    total = _group(None, complaints)
+    by_category = _by(complaints, lambda r: r.complaint.category)
+    gck = _gck(gck_cases, all_records, year, undated_in_year)
+    quality = _data_quality(read, display, unchecked, gck)
     due = report_due(
         year,
-        written_complaints=len(included),
+        written_complaints=len(complaints),
         jaarverslag_atw=jaarverslag_atw,
-        channel_unknown=channel_unknown,
+        channel_unknown=quality.channel_unknown,
     )
-
-    quality = DataQuality(
-        rows_read=rows_read,
-        rejected=rejected_rows,
-        records=len(all_records),
-        included=len(included),
-        outside_year=tuple(outside),
-        undated_included=tuple(undated_in),
-        undated_excluded=tuple(undated_out),
-        no_location=tuple(r.row for r in included if r.complaint.location is None),
-        no_verdict=tuple(r.row for r in included if r.judgement is None or r.judgement.verdict is None),
-        no_category=tuple(r.row for r in included if r.complaint.category is None),
-        no_organisation=tuple(r.row for r in included if r.complaint.organisation is None),
-        possible_duplicates=_duplicates(included),
-        not_complaints=tuple(not_complaints),
-        channel_unknown=channel_unknown,
-        pseudonymised_locations=sum(1 for k, v in display.items() if k != v),
-        address_like_locations_unchecked=unchecked,
-        gck_rows_read=gck_rows_read,
-        gck_rejected=gck_rejected,
-        gck_outside_year=tuple(gck_outside),
-        gck_undated_included=tuple(gck_undated_in),
-        gck_undated_excluded=tuple(gck_undated_out),
-    )
-
-    entries: tuple[ReportEntry, ...] = ()
-    if include_descriptions:
-        keep = [organisation.name] if organisation is not None else []
-        keep += [o for o in by_org if o is not None]
-        redactor = Redactor(party_names(all_records), keep=keep)
-
-        def red(text: str | None) -> str | None:
-            return None if text is None or not text.strip() else redactor.redact(text)
-
-        entries = tuple(
-            ReportEntry(
-                row=r.row,
-                location=display.get(r.complaint.location) if r.complaint.location is not None else None,
-                organisation=r.complaint.organisation,
-                category=r.complaint.category,
-                verdict=(
-                    r.judgement.verdict.value
-                    if r.judgement is not None and r.judgement.verdict is not None
-                    else None
-                ),
-                description=red(r.complaint.description),
-                summary=red(r.judgement.summary if r.judgement is not None else None),
-                measures=tuple(
-                    t
-                    for m in ((r.judgement.measures or ()) if r.judgement is not None else ())
-                    if (t := red(m.description)) is not None
-                ),
-            )
-            for r in included
-        )
-
-    children = children_served
-    if children is None and organisation is not None:
-        children = organisation.children_served
-
+    if children_served is None and organisation is not None:
+        children_served = organisation.children_served
     return AnnualReport(
         year=year,
         organisation=organisation,
         total=total,
-        by_organisation=organisations,
-        by_location=locations,
-        category_verdicts=category_verdicts,
-        gck=gck,
-        children_served=children,
-        previous=_previous(previous, year, undated_in_year),
+        by_organisation=_organisations(complaints),
+        by_location=_locations(complaints, display),
+        category_verdicts=tuple((cat, _verdicts(by_category[cat])) for cat, _n in total.categories),
+        gck=gck.summary,
+        children_served=children_served,
+        previous=_previous(previous, year, undated_in_year, pol),
         due=due,
         data_quality=quality,
         include_descriptions=include_descriptions,
-        entries=entries,
+        entries=_entries(complaints, all_records, display, organisation) if include_descriptions else (),
         citations=REPORT_CITATIONS,
         library_version=__version__,
     )

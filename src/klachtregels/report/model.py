@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-if TYPE_CHECKING:
-    import datetime as dt
+from klachtregels.rules.annual_report import ReportDue
 
+if TYPE_CHECKING:
     from klachtregels.citations import Citation
     from klachtregels.organisation import Organisation
 
@@ -166,33 +166,6 @@ class DataQuality:
             + self.rows_rejected
             == self.rows_read
         )
-
-
-@attrs.frozen(kw_only=True)
-class ReportDue:
-    """Whether a report over ``year`` is required, and by when (lid 8-9; R9, A16)."""
-
-    year: int
-    #: ``"REQUIRED"``, ``"NOT_REQUIRED"`` or ``"UNDETERMINED"`` (the last day depends on A16).
-    outcome: str
-    #: Why undetermined: the ambiguity id (``"A16"``); ``None`` otherwise.
-    reason: str | None
-    #: Written complaints that year (lid 9): complaints not known to be oral.
-    written_complaints: int
-    #: 'Before 1 June' of the next year: 31 May. ``None`` when no report is required.
-    calendar_last_day: dt.date | None
-    #: The last day if ATW art. 1 applies to this fixed date (next working day after a weekend/holiday).
-    atw_last_day: dt.date | None
-    #: The last day under the chosen setting (``jaarverslag_atw``).
-    last_day: dt.date | None
-    #: The last ATW working day on or before 31 May: send by then to be safe.
-    recommended_by: dt.date | None
-    jaarverslag_atw: bool
-    #: ``VERIFY_LID7`` (first report year, lid 7), ``KLACHTENLOKET_FAQ_GCK`` (J01), ``CHANNEL_UNKNOWN``,
-    #: ``ATW_ON_FIXED_DATE``, ``PROVISIONAL_CALENDAR``.
-    flags: tuple[str, ...]
-    rule_ids: tuple[str, ...]
-    citations: tuple[Citation, ...]
 
 
 @attrs.frozen(kw_only=True)

@@ -1,6 +1,8 @@
 """The annual report as one self-contained HTML page.
 
-No network, no JavaScript, CSS inline. Charts are inline SVG bar charts with a title and a
+No network, no JavaScript, CSS inline. The sections and their order come from
+:mod:`klachtregels.report.sections`, the words from :mod:`klachtregels.report._text`; this module
+only adds the markup. Charts are inline SVG bar charts with a title and a
 description, and each is followed by a table with the same figures (accessibility). Headline
 figures come first; the per-location part is one compact table, whatever the number of locations.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Final
 
+from klachtregels.messages import check_lang, text
 from klachtregels.report._text import (
     category_change_table,
     category_name,
@@ -21,11 +24,8 @@ from klachtregels.report._text import (
     flag_text,
     fmt_int,
     fmt_pct,
-    fmt_signed,
-    fmt_signed_pct,
     gck_organisation_table,
     gck_subject_table,
-    label,
     location_count,
     location_name,
     location_table,
@@ -33,6 +33,7 @@ from klachtregels.report._text import (
     measures_table,
     organisation_name,
     organisation_table,
+    previous_change,
     quality_lines,
     source_list,
     term_text,
@@ -41,9 +42,10 @@ from klachtregels.report._text import (
     verdict_label,
     verdict_table,
 )
+from klachtregels.report.sections import Section, sections
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from klachtregels.report._text import Table
     from klachtregels.report.model import AnnualReport
@@ -93,8 +95,8 @@ _VERDICT_COLOURS: Final = {
 }
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
 
 
 def _bar_chart(
@@ -114,12 +116,12 @@ def _bar_chart(
         f'<svg class="chart" id="{chart_id}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-t">{_e(heading)}</title>',
-        f'<desc id="{chart_id}-d">{_e(label("chart_note", lang))}</desc>',
+        f'<desc id="{chart_id}-d">{_e(text("REPORT_CHART_NOTE", lang))}</desc>',
     ]
-    for i, (text, value, colour) in enumerate(items):
+    for i, (name, value, colour) in enumerate(items):
         y = pad + i * row
         w = round(bar_area * value / top, 1)
-        short = text if len(text) <= 38 else text[:36] + "…"
+        short = name if len(name) <= 38 else name[:36] + "…"
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end" font-size="12.5" fill="#1f2933">'
             f"{_e(short)}</text>"
@@ -165,186 +167,206 @@ def _card(key: str, value: str, detail: str = "") -> str:
     return f'<div class="card"><p class="k">{_e(key)}</p><p class="v">{_e(value)}</p>{d}</div>'
 
 
-def render_html(report: AnnualReport, lang: str = "nl") -> str:
-    """Render ``report`` as a self-contained HTML page. ``lang``: ``"nl"`` (default) or ``"en"``."""
-    r = report
-    t = r.total
-    n_locations = location_count(r)
-    body: list[str] = [
-        f"<h1>{_e(title(r, lang))}</h1>",
-        f'<p class="sub">{_e(label("subtitle", lang, year=r.year))}</p>',
-    ]
+def _h2(section: Section, lang: str) -> str:
+    return f"<h2>{_e(section.heading(lang))}</h2>"
 
-    # 1. Headline figures.
-    cards = [
-        _card(
-            label("total_complaints", lang, year=r.year),
-            fmt_int(t.total, lang),
-            _e(label("locations_with", lang, n=fmt_int(n_locations, lang))),
-        )
-    ]
+
+def _headline_cards(r: AnnualReport, lang: str) -> list[str]:
+    """Total, per organisation, share of children and against the previous year."""
+    t = r.total
+    where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
+    cards = [_card(text("REPORT_TOTAL_COMPLAINTS", lang, year=r.year), fmt_int(t.total, lang), _e(where))]
     if r.by_organisation:
         detail = "<br>".join(
             f"{_e(organisation_name(g.name, lang))}: <b>{fmt_int(g.total, lang)}</b>"
             for g in r.by_organisation
         )
-        cards.append(_card(label("per_organisation", lang), fmt_int(len(r.by_organisation), lang), detail))
+        n = fmt_int(len(r.by_organisation), lang)
+        cards.append(_card(text("REPORT_PER_ORGANISATION", lang), n, detail))
     share = r.share_of_children
     if share is not None and r.children_served is not None:
-        cards.append(
-            _card(
-                label("share_children", lang),
-                fmt_pct(share, lang),
-                _e(label("of_children", lang, n=fmt_int(r.children_served, lang))),
-            )
-        )
-    if r.previous is not None:
-        diff = t.total - r.previous.total
-        rel = f" ({fmt_signed_pct(diff / r.previous.total, lang)})" if r.previous.total else ""
-        cards.append(
-            _card(
-                label("vs_previous", lang, year=r.previous.year),
-                fmt_signed(diff, lang),
-                _e(f"{fmt_int(r.previous.total, lang)} → {fmt_int(t.total, lang)}{rel}"),
-            )
-        )
-    v = t.verdicts
-    cards.append(
-        _card(
-            label("founded_share", lang),
-            f"{fmt_pct((v.gegrond + v.deels_gegrond) / v.total, lang, 0)}" if v.total else "–",
-            "<br>".join(
-                f"{_e(verdict_label(k, lang))}: <b>{fmt_int(n, lang)}</b>" for k, n in verdict_counts(v)
-            ),
-        )
+        of = text("REPORT_OF_CHILDREN", lang, n=fmt_int(r.children_served, lang))
+        cards.append(_card(text("REPORT_SHARE_CHILDREN", lang), fmt_pct(share, lang), _e(of)))
+    change = previous_change(r, lang)
+    if r.previous is not None and change is not None:
+        diff, rel = change
+        more = f" ({rel})" if rel is not None else ""
+        detail = _e(f"{fmt_int(r.previous.total, lang)} → {fmt_int(t.total, lang)}{more}")
+        cards.append(_card(text("REPORT_VS_PREVIOUS", lang, year=r.previous.year), diff, detail))
+    return cards
+
+
+def _outcome_cards(r: AnnualReport, lang: str) -> list[str]:
+    """The share judged (partly) well-founded, and the Geschillencommissie cases."""
+    v = r.total.verdicts
+    founded = fmt_pct((v.gegrond + v.deels_gegrond) / v.total, lang, 0) if v.total else "–"
+    detail = "<br>".join(
+        f"{_e(verdict_label(k, lang))}: <b>{fmt_int(n, lang)}</b>" for k, n in verdict_counts(v)
     )
+    cards = [_card(text("REPORT_FOUNDED_SHARE", lang), founded, detail)]
     if r.gck is None:
-        cards.append(_card(label("gck_cases", lang), "?", _e(label("gck_unknown", lang))))
+        cards.append(_card(text("REPORT_GCK_CASES", lang), "?", _e(text("REPORT_GCK_UNKNOWN", lang))))
     else:
         detail = "<br>".join(f"{_e(verdict_label(o, lang))}: <b>{n}</b>" for o, n in r.gck.by_outcome)
-        cards.append(_card(label("gck_cases", lang), fmt_int(r.gck.total, lang), detail))
-    body += [f"<h2>{_e(label('headline', lang))}</h2>", '<div class="cards">', *cards, "</div>"]
+        cards.append(_card(text("REPORT_GCK_CASES", lang), fmt_int(r.gck.total, lang), detail))
+    return cards
+
+
+def _headline(r: AnnualReport, lang: str) -> list[str]:
+    """Headline figures as cards, then when the report is due (lid 8-9)."""
     due_cls = "due" if r.due.outcome == "UNDETERMINED" else "due ok"
-    body.append(
-        f'<div class="{due_cls}"><strong>{_e(label("due", lang))}.</strong> '
+    due = (
+        f'<div class="{due_cls}"><strong>{_e(text("REPORT_DUE", lang))}.</strong> '
         + " ".join(_e(line) for line in due_lines(r.due, lang))
         + "</div>"
     )
-    # 2. The regulation (lid 4 a, b).
+    return ['<div class="cards">', *_headline_cards(r, lang), *_outcome_cards(r, lang), "</div>", due]
+
+
+def _regulation(r: AnnualReport, lang: str) -> list[str]:
+    """The regulation and how parents were told (lid 4 a, b)."""
     org = r.organisation
     desc = org.regulation.description if org is not None else None
     how = org.regulation.how_parents_informed if org is not None else None
-    body += [
-        f"<h2>{_e(label('regulation', lang))}</h2>",
-        f"<h3>{_e(label('regulation_description', lang))}</h3><p>{_e(desc or label('not_given', lang))}</p>",
-        f"<h3>{_e(label('how_informed', lang))}</h3><p>{_e(how or label('not_given', lang))}</p>",
+    not_given = text("REPORT_NOT_GIVEN", lang)
+    out = [
+        f"<h3>{_e(text('REPORT_REGULATION_DESCRIPTION', lang))}</h3><p>{_e(desc or not_given)}</p>",
+        f"<h3>{_e(text('REPORT_HOW_INFORMED', lang))}</h3><p>{_e(how or not_given)}</p>",
     ]
     facts = []
     if org is not None and org.regulation.provides.handling_term is not None:
         term = term_text(org.regulation.provides.handling_term, lang)
-        facts.append(f"<li>{_e(label('handling_term', lang))}: <b>{_e(term)}</b></li>")
+        facts.append(f"<li>{_e(text('REPORT_HANDLING_TERM', lang))}: <b>{_e(term)}</b></li>")
     if org is not None and org.geschillencommissie.affiliated is not None:
-        yes = label("yes" if org.geschillencommissie.affiliated else "no", lang)
-        facts.append(f"<li>{_e(label('gck_affiliated', lang))}: <b>{_e(yes)}</b></li>")
+        yes = text("REPORT_YES" if org.geschillencommissie.affiliated else "REPORT_NO", lang)
+        facts.append(f"<li>{_e(text('REPORT_GCK_AFFILIATED', lang))}: <b>{_e(yes)}</b></li>")
     if facts:
-        body.append("<ul>" + "".join(facts) + "</ul>")
+        out.append("<ul>" + "".join(facts) + "</ul>")
+    return out
 
-    # 3. Nature of complaints.
-    body.append(f"<h2>{_e(label('nature', lang))}</h2>")
-    body.append(
-        _bar_chart(
-            "chart-categories",
-            label("chart_categories", lang),
-            [(category_name(c, lang), n, "#0b5cad") for c, n in t.categories],
-            lang,
-        )
+
+def _nature(r: AnnualReport, lang: str) -> list[str]:
+    """Complaints per category as a chart and a table, and against the previous year (lid 4 c)."""
+    chart = _bar_chart(
+        "chart-categories",
+        text("REPORT_CHART_CATEGORIES", lang),
+        [(category_name(c, lang), n, "#0b5cad") for c, n in r.total.categories],
+        lang,
     )
-    body.append(_table(category_table(r, lang)))
     change = category_change_table(r, lang)
-    if change is not None:
-        body.append(_table(change))
+    return [chart, _table(category_table(r, lang)), *([_table(change)] if change is not None else [])]
 
-    # 4. Judgements and measures.
-    body.append(f"<h2>{_e(label('judgements_measures', lang))}</h2>")
-    body.append(
-        _bar_chart(
-            "chart-verdicts",
-            label("chart_verdicts", lang),
-            [(verdict_label(k, lang), n, _VERDICT_COLOURS[k]) for k, n in verdict_counts(v)],
-            lang,
-        )
+
+def _judgements(r: AnnualReport, lang: str) -> list[str]:
+    """The tenor of the judgements and the measures (lid 4 c)."""
+    chart = _bar_chart(
+        "chart-verdicts",
+        text("REPORT_CHART_VERDICTS", lang),
+        [(verdict_label(k, lang), n, _VERDICT_COLOURS[k]) for k, n in verdict_counts(r.total.verdicts)],
+        lang,
     )
-    body.append(_table(verdict_table(r, lang)))
-    body.append(f"<h3>{_e(label('verdict_per_category', lang))}</h3>")
-    body.append(_table(category_verdict_table(r, lang)))
-    body.append(f"<h3>{_e(label('measures', lang))}</h3>")
-    body.append(_table(measures_table(r, lang)))
+    out = [
+        chart,
+        _table(verdict_table(r, lang)),
+        f"<h3>{_e(text('REPORT_VERDICT_PER_CATEGORY', lang))}</h3>",
+        _table(category_verdict_table(r, lang)),
+        f"<h3>{_e(text('REPORT_MEASURES', lang))}</h3>",
+        _table(measures_table(r, lang)),
+    ]
     if not measures_recorded(r):
-        body.append(f'<p class="note">{_e(label("m_note", lang))}</p>')
+        out.append(f'<p class="note">{_e(text("REPORT_M_NOTE", lang))}</p>')
+    return out
 
-    # 5. Per organisation.
-    if r.by_organisation:
-        body.append(f"<h2>{_e(label('organisations', lang))}</h2>")
-        body.append(_table(organisation_table(r, lang)))
 
-    # 6. Geschillencommissie.
-    body.append(f"<h2>{_e(label('gck', lang))}</h2>")
+def _organisations(r: AnnualReport, lang: str) -> list[str]:
+    """Complaints per organisation (legal entity)."""
+    return [_table(organisation_table(r, lang))]
+
+
+def _gck(r: AnnualReport, lang: str) -> list[str]:
+    """Disputes before the Geschillencommissie (lid 4 d); unknown (not zero) when none were given."""
     if r.gck is None:
-        body.append(f"<p>{_e(label('gck_none_given', lang))}</p>")
-    else:
-        body.append(f"<p>{_e(label('total', lang))}: <b>{fmt_int(r.gck.total, lang)}</b></p>")
-        if r.gck.total:
-            body.append('<div class="two"><div>')
-            body.append(_table(gck_subject_table(r.gck, lang)))
-            body.append("</div><div>")
-            body.append(_table(gck_organisation_table(r.gck, lang)))
-            body.append("</div></div>")
+        return [f"<p>{_e(text('REPORT_GCK_NONE_GIVEN', lang))}</p>"]
+    out = [f"<p>{_e(text('REPORT_TOTAL', lang))}: <b>{fmt_int(r.gck.total, lang)}</b></p>"]
+    if r.gck.total:
+        out += [
+            '<div class="two"><div>',
+            _table(gck_subject_table(r.gck, lang)),
+            "</div><div>",
+            _table(gck_organisation_table(r.gck, lang)),
+            "</div></div>",
+        ]
+    return out
 
-    # 7. Per location: one compact table.
-    body.append(f"<h2>{_e(label('per_location', lang))}</h2>")
-    loc_note = label("per_location_note", lang, n=fmt_int(n_locations, lang), year=r.year)
-    body.append(f'<p class="note">{_e(loc_note)}</p>')
-    body.append(_table(location_table(r, lang), cls="loc"))
 
-    # 8. Data quality.
-    body.append(f"<h2>{_e(label('data_quality', lang))}</h2>")
-    body.append(
-        '<ul class="dq">' + "".join(f"<li>{_e(line)}</li>" for line in quality_lines(r, lang)) + "</ul>"
-    )
+def _locations(r: AnnualReport, lang: str) -> list[str]:
+    """One compact table of the locations with complaints (lid 4 c)."""
+    note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
+    return [f'<p class="note">{_e(note)}</p>', _table(location_table(r, lang), cls="loc")]
 
-    # 9. Entries (on request only; already redacted).
-    if r.include_descriptions:
-        body.append(f"<h2>{_e(label('entries', lang))}</h2>")
-        body.append(f'<p class="note">{_e(label("entries_note", lang))}</p>')
-        for e in r.entries:
-            head = f"{location_name(e.location, lang)} · {entry_detail(e, lang)}"
-            inner = ""
-            if e.description:
-                inner += f"<p><b>{_e(label('description', lang))}:</b> {_e(e.description)}</p>"
-            if e.summary:
-                inner += f"<p><b>{_e(label('solution', lang))}:</b> {_e(e.summary)}</p>"
-            for measure in e.measures:
-                inner += f"<p><b>{_e(label('measures', lang))}:</b> {_e(measure)}</p>"
-            body.append(f"<details><summary>{_e(head)}</summary>{inner}</details>")
 
-    # 10. Legal basis and footer.
+def _data_quality(r: AnnualReport, lang: str) -> list[str]:
+    """Every row read, accounted for."""
+    return ['<ul class="dq">' + "".join(f"<li>{_e(line)}</li>" for line in quality_lines(r, lang)) + "</ul>"]
+
+
+def _entries(r: AnnualReport, lang: str) -> list[str]:
+    """The redacted descriptions, one collapsible block each (only when asked for; lid 5)."""
+    out = [f'<p class="note">{_e(text("REPORT_ENTRIES_NOTE", lang))}</p>']
+    for e in r.entries:
+        head = f"{location_name(e.location, lang)} · {entry_detail(e, lang)}"
+        parts = [("REPORT_DESCRIPTION", e.description), ("REPORT_SOLUTION", e.summary)]
+        parts += [("REPORT_MEASURES", m) for m in e.measures]
+        inner = "".join(
+            f"<p><b>{_e(text(code, lang))}:</b> {_e(value)}</p>" for code, value in parts if value
+        )
+        out.append(f"<details><summary>{_e(head)}</summary>{inner}</details>")
+    return out
+
+
+def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
+    """The legal basis, the due date's flags, anonymity, sources and the version footer."""
     url = r.citations[0].url if r.citations else None
     basis = f'<a href="{_e(url)}">{_e(cite_range(lang))}</a>' if url else _e(cite_range(lang))
-    body.append(f"<h2>{_e(label('legal_basis', lang))}</h2>")
     items = [f"<li>{basis} (R9)</li>"]
     items += [f"<li><b>{_e(f)}</b>: {_e(flag_text(f, lang))}</li>" for f in r.due.flags]
-    body.append("<ul>" + "".join(items) + "</ul>")
-    body.append(f"<p>{_e(label('anonymity', lang))}</p>")
-    if org is not None:
-        sources = source_list(org)
-        if sources:
-            body.append(f'<p class="note"><b>{_e(label("sources", lang))}:</b> {_e(" ".join(sources))}</p>')
-    body.append(f"<footer>{_e(label('generated', lang, version=r.library_version))}</footer>")
+    out = ["<ul>" + "".join(items) + "</ul>", f"<p>{_e(text('REPORT_ANONYMITY', lang))}</p>"]
+    sources = source_list(r.organisation) if r.organisation is not None else []
+    if sources:
+        out.append(f'<p class="note"><b>{_e(text("REPORT_SOURCES", lang))}:</b> {_e(" ".join(sources))}</p>')
+    out.append(f"<footer>{_e(text('REPORT_GENERATED', lang, version=r.library_version))}</footer>")
+    return out
 
+
+#: How each section is drawn; the order is :data:`~klachtregels.report.sections.SECTION_ORDER`.
+_SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
+    Section.HEADLINE: _headline,
+    Section.REGULATION: _regulation,
+    Section.NATURE: _nature,
+    Section.JUDGEMENTS: _judgements,
+    Section.ORGANISATIONS: _organisations,
+    Section.GCK: _gck,
+    Section.LOCATIONS: _locations,
+    Section.DATA_QUALITY: _data_quality,
+    Section.ENTRIES: _entries,
+    Section.LEGAL_BASIS: _legal_basis,
+}
+
+
+def render_html(report: AnnualReport, lang: str = "nl") -> str:
+    """Render ``report`` as a self-contained HTML page. ``lang``: ``"nl"`` (default) or ``"en"``."""
+    lang = check_lang(lang)
+    page_title = _e(title(report, lang))
+    body = [
+        f"<h1>{page_title}</h1>",
+        f'<p class="sub">{_e(text("REPORT_SUBTITLE", lang, year=report.year))}</p>',
+    ]
+    for section in sections(report):
+        body += [_h2(section, lang), *_SECTIONS[section](report, lang)]
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title(r, lang))}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<title>{page_title}</title>\n<style>{_CSS}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )

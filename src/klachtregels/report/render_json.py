@@ -11,15 +11,19 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final
 
+from klachtregels.messages import check_lang
 from klachtregels.report._text import due_lines, flag_text
 
 if TYPE_CHECKING:
     from klachtregels.report.model import (
         AnnualReport,
         Counts,
+        DataQuality,
         GroupStats,
         MeasureSummary,
         RejectedRow,
+        ReportDue,
+        ReportEntry,
         VerdictSplit,
     )
 
@@ -73,109 +77,134 @@ def _rejected(rows: tuple[RejectedRow, ...]) -> list[dict[str, Any]]:
     return [{"row": r.row, "fields": list(r.fields)} for r in rows]
 
 
-def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
-    """The JSON form of ``report``. ``lang`` sets the wording of the explanatory texts only."""
+def _organisation(report: AnnualReport) -> dict[str, Any] | None:
     org = report.organisation
-    dq = report.data_quality
-    due = report.due
-    share = report.share_of_children
+    if org is None:
+        return None
+    return {
+        "name": org.name,
+        "kind": org.kind.value if org.kind is not None else None,
+        "lrk_numbers": list(org.lrk_numbers),
+        "regulation_description": org.regulation.description,
+        "how_parents_informed": org.regulation.how_parents_informed,
+        "handling_term": org.regulation.provides.handling_term,
+        "gck_affiliated": org.geschillencommissie.affiliated,
+    }
+
+
+def _gck(report: AnnualReport) -> dict[str, Any] | None:
+    gck = report.gck
+    if gck is None:
+        return None
+    return {
+        "total": gck.total,
+        "source": gck.source,
+        "by_subject": _counts(gck.by_subject),
+        "by_outcome": _counts(gck.by_outcome),
+        "by_organisation": _counts(gck.by_organisation),
+        "by_subject_outcome": [
+            {"subject": s, "outcome": o, "count": n} for s, o, n in gck.by_subject_outcome
+        ],
+    }
+
+
+def _previous(report: AnnualReport) -> dict[str, Any] | None:
+    prev = report.previous
+    if prev is None:
+        return None
+    return {
+        "year": prev.year,
+        "total": prev.total,
+        "categories": None if prev.categories is None else _counts(prev.categories),
+    }
+
+
+def _due(due: ReportDue, lang: str) -> dict[str, Any]:
+    return {
+        "outcome": due.outcome,
+        "reason": due.reason,
+        "written_complaints": due.written_complaints,
+        "calendar_last_day": _iso(due.calendar_last_day),
+        "atw_last_day": _iso(due.atw_last_day),
+        "last_day": _iso(due.last_day),
+        "recommended_by": _iso(due.recommended_by),
+        "jaarverslag_atw": due.jaarverslag_atw,
+        "flags": [{"code": f, "message": flag_text(f, lang)} for f in due.flags],
+        "rule_ids": list(due.rule_ids),
+        "citations": [c.to_dict() for c in due.citations],
+        "explanation": " ".join(due_lines(due, lang)),
+    }
+
+
+def _data_quality(dq: DataQuality) -> dict[str, Any]:
+    return {
+        "rows_read": dq.rows_read,
+        "rows_rejected": dq.rows_rejected,
+        "rejected": _rejected(dq.rejected),
+        "records": dq.records,
+        "included": dq.included,
+        "outside_year": list(dq.outside_year),
+        "undated_included": list(dq.undated_included),
+        "undated_excluded": list(dq.undated_excluded),
+        "no_location": list(dq.no_location),
+        "no_verdict": list(dq.no_verdict),
+        "no_category": list(dq.no_category),
+        "no_organisation": list(dq.no_organisation),
+        "possible_duplicates": [list(g) for g in dq.possible_duplicates],
+        "not_complaints": [{"row": row, "reason": reason} for row, reason in dq.not_complaints],
+        "channel_unknown": dq.channel_unknown,
+        "pseudonymised_locations": dq.pseudonymised_locations,
+        "address_like_locations_unchecked": dq.address_like_locations_unchecked,
+        "accounted": dq.accounted,
+        "gck_rows_read": dq.gck_rows_read,
+        "gck_rejected": _rejected(dq.gck_rejected),
+        "gck_outside_year": list(dq.gck_outside_year),
+        "gck_undated_included": list(dq.gck_undated_included),
+        "gck_undated_excluded": list(dq.gck_undated_excluded),
+    }
+
+
+def _entry(e: ReportEntry) -> dict[str, Any]:
+    return {
+        "row": e.row,
+        "location": e.location,
+        "organisation": e.organisation,
+        "category": e.category,
+        "verdict": e.verdict,
+        "description": e.description,
+        "summary": e.summary,
+        "measures": list(e.measures),
+    }
+
+
+def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
+    """The JSON form of ``report``. ``lang`` sets the wording of the explanatory texts only.
+
+    The keys are the schema's, in its order; the sections of the Markdown and HTML report
+    (:mod:`klachtregels.report.sections`) are a reading order, which a JSON object does not have.
+    """
+    lang = check_lang(lang)
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "library_version": report.library_version,
         "lang": lang,
         "year": report.year,
-        "organisation": None
-        if org is None
-        else {
-            "name": org.name,
-            "kind": org.kind.value if org.kind is not None else None,
-            "lrk_numbers": list(org.lrk_numbers),
-            "regulation_description": org.regulation.description,
-            "how_parents_informed": org.regulation.how_parents_informed,
-            "handling_term": org.regulation.provides.handling_term,
-            "gck_affiliated": org.geschillencommissie.affiliated,
-        },
+        "organisation": _organisation(report),
         "total": _group(report.total),
         "by_organisation": [_group(g) for g in report.by_organisation],
         "by_location": [_group(g, location=True) for g in report.by_location],
         "category_verdicts": [
             {"category": cat, "verdicts": _verdicts(v)} for cat, v in report.category_verdicts
         ],
-        "gck": None
-        if report.gck is None
-        else {
-            "total": report.gck.total,
-            "source": report.gck.source,
-            "by_subject": _counts(report.gck.by_subject),
-            "by_outcome": _counts(report.gck.by_outcome),
-            "by_organisation": _counts(report.gck.by_organisation),
-            "by_subject_outcome": [
-                {"subject": s, "outcome": o, "count": n} for s, o, n in report.gck.by_subject_outcome
-            ],
-        },
+        "gck": _gck(report),
         "children_served": report.children_served,
-        "share_of_children": share,
-        "previous": None
-        if report.previous is None
-        else {
-            "year": report.previous.year,
-            "total": report.previous.total,
-            "categories": None if report.previous.categories is None else _counts(report.previous.categories),
-        },
-        "due": {
-            "outcome": due.outcome,
-            "reason": due.reason,
-            "written_complaints": due.written_complaints,
-            "calendar_last_day": _iso(due.calendar_last_day),
-            "atw_last_day": _iso(due.atw_last_day),
-            "last_day": _iso(due.last_day),
-            "recommended_by": _iso(due.recommended_by),
-            "jaarverslag_atw": due.jaarverslag_atw,
-            "flags": [{"code": f, "message": flag_text(f, lang)} for f in due.flags],
-            "rule_ids": list(due.rule_ids),
-            "citations": [c.to_dict() for c in due.citations],
-            "explanation": " ".join(due_lines(due, lang)),
-        },
-        "data_quality": {
-            "rows_read": dq.rows_read,
-            "rows_rejected": dq.rows_rejected,
-            "rejected": _rejected(dq.rejected),
-            "records": dq.records,
-            "included": dq.included,
-            "outside_year": list(dq.outside_year),
-            "undated_included": list(dq.undated_included),
-            "undated_excluded": list(dq.undated_excluded),
-            "no_location": list(dq.no_location),
-            "no_verdict": list(dq.no_verdict),
-            "no_category": list(dq.no_category),
-            "no_organisation": list(dq.no_organisation),
-            "possible_duplicates": [list(g) for g in dq.possible_duplicates],
-            "not_complaints": [{"row": row, "reason": reason} for row, reason in dq.not_complaints],
-            "channel_unknown": dq.channel_unknown,
-            "pseudonymised_locations": dq.pseudonymised_locations,
-            "address_like_locations_unchecked": dq.address_like_locations_unchecked,
-            "accounted": dq.accounted,
-            "gck_rows_read": dq.gck_rows_read,
-            "gck_rejected": _rejected(dq.gck_rejected),
-            "gck_outside_year": list(dq.gck_outside_year),
-            "gck_undated_included": list(dq.gck_undated_included),
-            "gck_undated_excluded": list(dq.gck_undated_excluded),
-        },
+        "share_of_children": report.share_of_children,
+        "previous": _previous(report),
+        "due": _due(report.due, lang),
+        "data_quality": _data_quality(report.data_quality),
         "include_descriptions": report.include_descriptions,
-        "entries": [
-            {
-                "row": e.row,
-                "location": e.location,
-                "organisation": e.organisation,
-                "category": e.category,
-                "verdict": e.verdict,
-                "description": e.description,
-                "summary": e.summary,
-                "measures": list(e.measures),
-            }
-            for e in report.entries
-        ],
+        "entries": [_entry(e) for e in report.entries],
         "citations": [c.to_dict() for c in report.citations],
         "rule_ids": ["R9"],
     }

@@ -1,9 +1,14 @@
-"""The annual report as Markdown (GitHub-flavoured tables), Dutch by default."""
+"""The annual report as Markdown (GitHub-flavoured tables), Dutch by default.
+
+The sections and their order come from :mod:`klachtregels.report.sections`, the words from
+:mod:`klachtregels.report._text`; this module only adds the Markdown.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
+from klachtregels.messages import check_lang, text
 from klachtregels.report._text import (
     category_change_table,
     category_table,
@@ -14,11 +19,8 @@ from klachtregels.report._text import (
     flag_text,
     fmt_int,
     fmt_pct,
-    fmt_signed,
-    fmt_signed_pct,
     gck_organisation_table,
     gck_subject_table,
-    label,
     location_count,
     location_name,
     location_table,
@@ -26,6 +28,7 @@ from klachtregels.report._text import (
     measures_table,
     organisation_name,
     organisation_table,
+    previous_change,
     quality_lines,
     source_list,
     term_text,
@@ -34,16 +37,19 @@ from klachtregels.report._text import (
     verdict_label,
     verdict_table,
 )
+from klachtregels.report.sections import Section, sections
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from klachtregels.report._text import Table
     from klachtregels.report.model import AnnualReport
 
 __all__ = ["render_markdown"]
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _cell(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
 
 
 def _table(table: Table) -> list[str]:
@@ -57,129 +63,151 @@ def _table(table: Table) -> list[str]:
     return [*out, ""]
 
 
-def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
-    """Render ``report`` as Markdown. ``lang``: ``"nl"`` (default) or ``"en"``."""
-    r = report
+def _headline(r: AnnualReport, lang: str) -> list[str]:
+    """Headline figures as a list, then when the report is due (lid 8-9)."""
     t = r.total
-    out: list[str] = [f"# {title(r, lang)}", "", f"_{label('subtitle', lang, year=r.year)}_", ""]
-
-    # 1. Headline figures.
-    out += [f"## {label('headline', lang)}", ""]
-    n_locations = location_count(r)
-    out.append(
-        f"- **{label('total_complaints', lang, year=r.year)}: {fmt_int(t.total, lang)}** "
-        f"({label('locations_with', lang, n=fmt_int(n_locations, lang))})"
-    )
+    where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
+    out = [f"- **{text('REPORT_TOTAL_COMPLAINTS', lang, year=r.year)}: {fmt_int(t.total, lang)}** ({where})"]
     if r.by_organisation:
         orgs = "; ".join(
             f"{organisation_name(g.name, lang)} {fmt_int(g.total, lang)}" for g in r.by_organisation
         )
-        out.append(f"- {label('per_organisation', lang)}: {orgs}")
+        out.append(f"- {text('REPORT_PER_ORGANISATION', lang)}: {orgs}")
     share = r.share_of_children
     if share is not None and r.children_served is not None:
+        of = text("REPORT_OF_CHILDREN", lang, n=fmt_int(r.children_served, lang))
+        out.append(f"- {text('REPORT_SHARE_CHILDREN', lang)}: **{fmt_pct(share, lang)}** {of}")
+    change = previous_change(r, lang)
+    if r.previous is not None and change is not None:
+        diff, rel = change
+        before, now = fmt_int(r.previous.total, lang), fmt_int(t.total, lang)
+        more = f", {rel}" if rel is not None else ""
         out.append(
-            f"- {label('share_children', lang)}: **{fmt_pct(share, lang)}** "
-            f"{label('of_children', lang, n=fmt_int(r.children_served, lang))}"
-        )
-    if r.previous is not None:
-        diff = t.total - r.previous.total
-        rel = f", {fmt_signed_pct(diff / r.previous.total, lang)}" if r.previous.total else ""
-        out.append(
-            f"- {label('vs_previous', lang, year=r.previous.year)}: {fmt_int(r.previous.total, lang)} → "
-            f"{fmt_int(t.total, lang)} ({fmt_signed(diff, lang)}{rel})"
+            f"- {text('REPORT_VS_PREVIOUS', lang, year=r.previous.year)}: {before} → {now} ({diff}{more})"
         )
     verdicts = " · ".join(
         f"{verdict_label(k, lang)} {fmt_int(n, lang)}" for k, n in verdict_counts(t.verdicts)
     )
-    out.append(f"- {label('verdicts', lang)}: {verdicts}")
-    if r.gck is None:
-        out.append(f"- {label('gck_cases', lang)}: {label('gck_unknown', lang)}")
-    else:
-        outcomes = ", ".join(f"{verdict_label(o, lang)} {n}" for o, n in r.gck.by_outcome)
-        out.append(
-            f"- {label('gck_cases', lang)}: {fmt_int(r.gck.total, lang)} {label('gck_cases_n', lang)}"
-            + (f" ({outcomes})" if outcomes else "")
-        )
-    out += ["", f"**{label('due', lang)}.** " + " ".join(due_lines(r.due, lang)), ""]
+    out.append(f"- {text('REPORT_VERDICTS', lang)}: {verdicts}")
+    out.append(f"- {text('REPORT_GCK_CASES', lang)}: {_gck_headline(r, lang)}")
+    return [*out, "", f"**{text('REPORT_DUE', lang)}.** " + " ".join(due_lines(r.due, lang)), ""]
 
-    # 2. The regulation (lid 4 a, b).
+
+def _gck_headline(r: AnnualReport, lang: str) -> str:
+    """'3 geschillen (ongegrond 2, geschikt 1)', or 'geen gegevens' when none were given."""
+    if r.gck is None:
+        return text("REPORT_GCK_UNKNOWN", lang)
+    outcomes = ", ".join(f"{verdict_label(o, lang)} {n}" for o, n in r.gck.by_outcome)
+    number = f"{fmt_int(r.gck.total, lang)} {text('REPORT_GCK_CASES_N', lang)}"
+    return f"{number} ({outcomes})" if outcomes else number
+
+
+def _regulation(r: AnnualReport, lang: str) -> list[str]:
+    """The regulation and how parents were told (lid 4 a, b)."""
     org = r.organisation
-    out += [f"## {label('regulation', lang)}", ""]
     desc = org.regulation.description if org is not None else None
     how = org.regulation.how_parents_informed if org is not None else None
-    out += [f"**{label('regulation_description', lang)}.** {desc or label('not_given', lang)}", ""]
-    out += [f"**{label('how_informed', lang)}.** {how or label('not_given', lang)}", ""]
+    not_given = text("REPORT_NOT_GIVEN", lang)
+    out = [f"**{text('REPORT_REGULATION_DESCRIPTION', lang)}.** {desc or not_given}", ""]
+    out += [f"**{text('REPORT_HOW_INFORMED', lang)}.** {how or not_given}", ""]
     if org is not None and org.regulation.provides.handling_term is not None:
         term = term_text(org.regulation.provides.handling_term, lang)
-        out += [f"**{label('handling_term', lang)}:** {term}", ""]
+        out += [f"**{text('REPORT_HANDLING_TERM', lang)}:** {term}", ""]
     if org is not None and org.geschillencommissie.affiliated is not None:
-        yes = label("yes" if org.geschillencommissie.affiliated else "no", lang)
-        out += [f"**{label('gck_affiliated', lang)}:** {yes}", ""]
+        yes = text("REPORT_YES" if org.geschillencommissie.affiliated else "REPORT_NO", lang)
+        out += [f"**{text('REPORT_GCK_AFFILIATED', lang)}:** {yes}", ""]
+    return out
 
-    # 3. Nature of complaints (lid 4 c).
-    out += [f"## {label('nature', lang)}", ""]
-    out += _table(category_table(r, lang))
+
+def _nature(r: AnnualReport, lang: str) -> list[str]:
+    """Complaints per category, and against the previous year (lid 4 c)."""
     change = category_change_table(r, lang)
-    if change is not None:
-        out += _table(change)
+    return _table(category_table(r, lang)) + (_table(change) if change is not None else [])
 
-    # 4. Judgements and measures (lid 4 c).
-    out += [f"## {label('judgements_measures', lang)}", ""]
-    out += _table(verdict_table(r, lang))
-    out += [f"### {label('verdict_per_category', lang)}", ""]
+
+def _judgements(r: AnnualReport, lang: str) -> list[str]:
+    """The tenor of the judgements and the measures (lid 4 c)."""
+    out = _table(verdict_table(r, lang))
+    out += [f"### {text('REPORT_VERDICT_PER_CATEGORY', lang)}", ""]
     out += _table(category_verdict_table(r, lang))
-    out += [f"### {label('measures', lang)}", ""]
+    out += [f"### {text('REPORT_MEASURES', lang)}", ""]
     out += _table(measures_table(r, lang))
     if not measures_recorded(r):
-        out += [label("m_note", lang), ""]
+        out += [text("REPORT_M_NOTE", lang), ""]
+    return out
 
-    # 5. Per organisation.
-    if r.by_organisation:
-        out += [f"## {label('organisations', lang)}", ""]
-        out += _table(organisation_table(r, lang))
 
-    # 6. Geschillencommissie (lid 4 d).
-    out += [f"## {label('gck', lang)}", ""]
+def _organisations(r: AnnualReport, lang: str) -> list[str]:
+    """Complaints per organisation (legal entity)."""
+    return _table(organisation_table(r, lang))
+
+
+def _gck(r: AnnualReport, lang: str) -> list[str]:
+    """Disputes before the Geschillencommissie (lid 4 d); unknown (not zero) when none were given."""
     if r.gck is None:
-        out += [label("gck_none_given", lang), ""]
-    else:
-        out += [f"{label('total', lang)}: **{fmt_int(r.gck.total, lang)}**", ""]
-        if r.gck.total:
-            out += _table(gck_subject_table(r.gck, lang))
-            out += _table(gck_organisation_table(r.gck, lang))
+        return [text("REPORT_GCK_NONE_GIVEN", lang), ""]
+    out = [f"{text('REPORT_TOTAL', lang)}: **{fmt_int(r.gck.total, lang)}**", ""]
+    if r.gck.total:
+        out += _table(gck_subject_table(r.gck, lang))
+        out += _table(gck_organisation_table(r.gck, lang))
+    return out
 
-    # 7. Per location (lid 4 c): compact.
-    out += [f"## {label('per_location', lang)}", ""]
-    out += [label("per_location_note", lang, n=fmt_int(n_locations, lang), year=r.year), ""]
-    out += _table(location_table(r, lang))
 
-    # 8. Data quality.
-    out += [f"## {label('data_quality', lang)}", ""]
-    for line in quality_lines(r, lang):
-        out.append(f"- {line}")
-    out.append("")
+def _locations(r: AnnualReport, lang: str) -> list[str]:
+    """One compact table of the locations with complaints (lid 4 c)."""
+    note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
+    return [note, "", *_table(location_table(r, lang))]
 
-    # 9. Entries (only on request).
-    if r.include_descriptions:
-        out += [f"## {label('entries', lang)}", "", f"_{label('entries_note', lang)}_", ""]
-        for e in r.entries:
-            out.append(f"- **{location_name(e.location, lang)}** · {entry_detail(e, lang)}")
-            if e.description:
-                out.append(f"  - {label('description', lang)}: {e.description}")
-            if e.summary:
-                out.append(f"  - {label('solution', lang)}: {e.summary}")
-            for measure in e.measures:
-                out.append(f"  - {label('measures', lang)}: {measure}")
-        out.append("")
 
-    # 10. Legal basis.
-    out += [f"## {label('legal_basis', lang)}", ""]
-    out.append(f"- {cite_range(lang)} (R9): " + ", ".join(c.url or "" for c in r.citations[:1]))
-    for flag in r.due.flags:
-        out.append(f"- {flag}: {flag_text(flag, lang)}")
-    out += ["", label("anonymity", lang), "", f"_{label('generated', lang, version=r.library_version)}_", ""]
-    if org is not None:
-        sources = source_list(org)
-        if sources:
-            out += [f"**{label('sources', lang)}:** " + " ".join(sources), ""]
+def _data_quality(r: AnnualReport, lang: str) -> list[str]:
+    """Every row read, accounted for."""
+    return [*(f"- {line}" for line in quality_lines(r, lang)), ""]
+
+
+def _entries(r: AnnualReport, lang: str) -> list[str]:
+    """The redacted descriptions (only when asked for; lid 5)."""
+    out = [f"_{text('REPORT_ENTRIES_NOTE', lang)}_", ""]
+    for e in r.entries:
+        out.append(f"- **{location_name(e.location, lang)}** · {entry_detail(e, lang)}")
+        if e.description:
+            out.append(f"  - {text('REPORT_DESCRIPTION', lang)}: {e.description}")
+        if e.summary:
+            out.append(f"  - {text('REPORT_SOLUTION', lang)}: {e.summary}")
+        out += [f"  - {text('REPORT_MEASURES', lang)}: {measure}" for measure in e.measures]
+    return [*out, ""]
+
+
+def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
+    """The legal basis, the due date's flags, anonymity, version and sources."""
+    out = [f"- {cite_range(lang)} (R9): " + ", ".join(c.url or "" for c in r.citations[:1])]
+    out += [f"- {flag}: {flag_text(flag, lang)}" for flag in r.due.flags]
+    generated = text("REPORT_GENERATED", lang, version=r.library_version)
+    out += ["", text("REPORT_ANONYMITY", lang), "", f"_{generated}_", ""]
+    sources = source_list(r.organisation) if r.organisation is not None else []
+    if sources:
+        out += [f"**{text('REPORT_SOURCES', lang)}:** " + " ".join(sources), ""]
+    return out
+
+
+#: How each section is drawn; the order is :data:`~klachtregels.report.sections.SECTION_ORDER`.
+_SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
+    Section.HEADLINE: _headline,
+    Section.REGULATION: _regulation,
+    Section.NATURE: _nature,
+    Section.JUDGEMENTS: _judgements,
+    Section.ORGANISATIONS: _organisations,
+    Section.GCK: _gck,
+    Section.LOCATIONS: _locations,
+    Section.DATA_QUALITY: _data_quality,
+    Section.ENTRIES: _entries,
+    Section.LEGAL_BASIS: _legal_basis,
+}
+
+
+def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
+    """Render ``report`` as Markdown. ``lang``: ``"nl"`` (default) or ``"en"``."""
+    lang = check_lang(lang)
+    out = [f"# {title(report, lang)}", "", f"_{text('REPORT_SUBTITLE', lang, year=report.year)}_", ""]
+    for section in sections(report):
+        out += [f"## {section.heading(lang)}", "", *_SECTIONS[section](report, lang)]
     return "\n".join(out)

@@ -1,73 +1,22 @@
-"""The annual report: figures, due date (J01, J02), data quality, anonymisation, renderers, CLI."""
+"""Computing the annual report: which records count, the figures, the due date (J01, J02), accounting."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klachtregels.cli import main
+from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import (
-    Channel,
-    Complaint,
-    GckFiling,
-    Judgement,
-    Measure,
-    Party,
-    RegisterRecord,
-)
-from klachtregels.organisation import parse_organisation
-from klachtregels.report import (
-    Redactor,
-    build_report,
-    looks_like_address,
-    render,
-    report_due,
-    report_to_dict,
-)
+from klachtregels.model import Channel, GckFiling, Measure, Party
+from klachtregels.report import build_report, render, report_due
+from klachtregels.rules.annual_report import not_a_complaint
+from report_helpers import rec
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-
-def rec(
-    row: int,
-    *,
-    location: str | None = "KDV Zon",
-    category: str | None = "Communicatie",
-    verdict: str | None = "gegrond",
-    received: dt.date | None = dt.date(2025, 3, 3),
-    description: str | None = None,
-    summary: str | None = None,
-    name: str | None = None,
-    organisation: str | None = "Zon B.V.",
-    channel: Channel | None = None,
-    measures: tuple[Measure, ...] | None = None,
-    complainant: Party | None = None,
-    subjects: tuple[str, ...] | None = None,
-) -> RegisterRecord:
-    return RegisterRecord(
-        complaint=Complaint(
-            received_on=received,
-            location=location,
-            category=category,
-            organisation=organisation,
-            description=description,
-            channel=channel,
-            complainant=complainant or (Party(name=name, role="parent") if name else None),
-            subjects=subjects,
-        ),
-        judgement=Judgement(verdict=verdict, summary=summary, measures=measures),
-        row=row,
-    )
-
-
-# --- due date: J01, J02, A16 -----------------------------------------------------------------------
+# --- due date: J01, J02, A16 (the rule lives in klachtregels.rules.annual_report) --------------------
 
 
 def test_j01_no_written_complaints_no_report() -> None:
@@ -240,172 +189,6 @@ def test_previous_year_and_share() -> None:
         build_report([rec(2)], year=2025, children_served=-1)
 
 
-# --- anonymisation (lid 5-6) -----------------------------------------------------------------------
-
-CANARIES = {
-    "name": "Wilhelmina Zwanenburg",
-    "email": "w.zwanenburg@example.org",
-    "phone": "06-41234567",
-    "phone_intl": "+31 6 4123 4568",
-    "address": "Tulpenstraat 42b",
-    "postcode": "9876 ZX",
-    "birth": "14-02-2021",
-    "birth_words": "3 maart 2020",
-    "bsn": "123456782",
-}
-
-
-def canary_records() -> list[RegisterRecord]:
-    c = CANARIES
-    text = (
-        f"Moeder {c['name']} (mail {c['email']}, tel {c['phone']} of {c['phone_intl']}) woont op "
-        f"{c['address']}, {c['postcode']}. Kind geboren {c['birth']}; broer geboren {c['birth_words']}. "
-        f"BSN {c['bsn']}. Zwanenburg vraagt om een gesprek."
-    )
-    return [
-        rec(2, description=text, summary=f"Gebeld met Wilhelmina op {c['phone']}.", name=c["name"]),
-        rec(
-            3,
-            description="Andere ouder, zelfde klacht over Zwanenburg.",
-            summary="Afgehandeld.",
-            measures=(Measure(description=f"Brief naar {c['address']}"),),
-        ),
-    ]
-
-
-@pytest.mark.parametrize("include", [False, True])
-@pytest.mark.parametrize("fmt", ["md", "html", "json"])
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_no_canary_reaches_any_output(include: bool, fmt: str, lang: str) -> None:
-    report = build_report(canary_records(), year=2025, include_descriptions=include)
-    out = render(report, fmt, lang)
-    for kind, value in CANARIES.items():
-        assert value not in out, kind
-    for part in ("Wilhelmina", "Zwanenburg", "41234567", "4123 4568", "Tulpenstraat", "9876"):
-        assert part not in out
-    if include:
-        assert "[naam]" in out
-        assert "[adres]" in out
-        assert "Kind geboren [datum]" in out
-
-
-def test_default_report_has_no_free_text() -> None:
-    out = render(build_report(canary_records(), year=2025), "json")
-    assert "Moeder" not in out
-    assert "Afgehandeld" not in out
-    assert json.loads(out)["entries"] == []
-
-
-def test_redactor_patterns() -> None:
-    r = Redactor(["Jan de Vries"], keep=["Zon B.V."])
-    assert r.redact("Jan en De Vries") == "[naam] en De [naam]"
-    assert r.redact("bel 020 - 123 45 67 of 0031 6 12345678") == "bel [telefoon] of [telefoon]"
-    assert r.redact("op 2019-03-12 en 12 mrt.") == "op [datum] en [datum]."
-    assert r.redact("3 keer in 2025, 12 kinderen") == "3 keer in 2025, 12 kinderen"
-    assert r.redact("Zon B.V. belde") == "Zon B.V. belde"
-
-
-def test_gastouder_addresses_are_pseudonymised() -> None:
-    assert looks_like_address("Gastouder Dorpsstraat 5")
-    assert not looks_like_address("KDV De Zonnebloem")
-    org = parse_organisation(
-        {"name": "GOB Samen", "kind": "gastouderbureau", "locations": [{"name": "Bureau Samen"}]}
-    )
-    records = [
-        rec(2, location="Dorpsstraat 5"),
-        rec(3, location="Bureau Samen"),
-        rec(4, location="Oma Truus"),
-    ]
-    report = build_report(records, year=2025, organisation=org)
-    shown = {g.display_name for g in report.by_location}
-    assert shown == {"Bureau Samen", "Gastouderlocatie 1", "Gastouderlocatie 2"}
-    assert report.data_quality.pseudonymised_locations == 2
-    for fmt in ("md", "html", "json"):
-        out = render(report, fmt)
-        assert "Dorpsstraat" not in out
-        assert "Truus" not in out
-
-
-def test_kind_unknown_address_like_names_are_flagged() -> None:
-    report = build_report([rec(2, location="Kerkstraat 1")], year=2025)
-    assert report.data_quality.address_like_locations_unchecked == 1
-
-
-# --- renderers -------------------------------------------------------------------------------------
-
-
-def test_json_shape_is_versioned() -> None:
-    data = report_to_dict(build_report([rec(2)], year=2025), "en")
-    assert data["schema"] == "klachtregels.annual-report"
-    assert data["schema_version"] == "1.0"
-    assert data["library_version"]
-    assert data["due"]["outcome"] == "UNDETERMINED"
-    assert any(c["label"] == "Wko art. 1.57b lid 4" for c in data["citations"])
-
-
-def test_html_is_self_contained_and_accessible() -> None:
-    html = render(build_report([rec(2), rec(3, verdict="ongegrond")], year=2025), "html", "en")
-    assert '<html lang="en">' in html
-    assert "<script" not in html
-    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert html.count("<svg") == 2
-    assert "<h1>" in html
-    assert "<table" in html
-    assert 'role="img"' in html
-
-
-def test_markdown_cites_the_law_in_both_languages() -> None:
-    report = build_report([rec(2)], year=2025)
-    assert "Wko art. 1.57b lid 4–9" in render(report, "md", "nl")
-    en = render(report, "md", "en")
-    assert "Annual complaint report 2025" in en
-    assert "UNDETERMINED (A16)" in en
-
-
-def test_render_rejects_unknown_format() -> None:
-    with pytest.raises(InvalidInputError):
-        render(build_report([rec(2)], year=2025), "pdf")
-
-
-# --- command line ----------------------------------------------------------------------------------
-
-
-def write_register(path: Path) -> None:
-    path.write_text(
-        "location,category,verdict,received_on\nKDV Zon,Voeding,gegrond,2025-02-03\n"
-        "KDV Zon,Voeding,ongegrond,2024-12-01\n",
-        encoding="utf-8",
-    )
-
-
-def test_cli_writes_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    reg = tmp_path / "reg.csv"
-    write_register(reg)
-    out = tmp_path / "r.json"
-    code = main(
-        ["report", str(reg), "--year", "2025", "--format", "json", "--output", str(out), "--previous", "3"]
-    )
-    assert code == 0
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["total"]["total"] == 1
-    assert data["data_quality"]["outside_year"] == [3]
-    assert data["previous"]["total"] == 3
-    capsys.readouterr()
-
-
-def test_cli_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    reg = tmp_path / "reg.csv"
-    write_register(reg)
-    bad_org = tmp_path / "org.toml"
-    bad_org.write_text('name = "X"\nkind = "creche"\n', encoding="utf-8")
-    assert main(["report", str(reg), "--year", "2025", "--org", str(bad_org)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    assert "kind" in err
-    assert main(["report", str(reg), "--year", "2025", "--previous", "lots"]) == 2
-    assert main(["report", str(tmp_path / "missing.csv"), "--year", "2025"]) == 2
-
-
 # --- invariants ------------------------------------------------------------------------------------
 
 _record_args = st.fixed_dictionaries(
@@ -446,3 +229,64 @@ def test_every_row_is_accounted_for_and_groups_add_up(
     assert report.total.verdicts.total == total
     assert sum(v.total for _c, v in report.category_verdicts) == total
     assert (report.due.outcome == "NOT_REQUIRED") == (total == 0)
+
+
+# --- figures are projections of the decisions ------------------------------------------------------
+
+
+@given(st.lists(_record_args, max_size=20), st.booleans())
+def test_counts_agree_with_the_assessment_of_each_record(
+    args: list[dict[str, object]], undated: bool
+) -> None:
+    # Invariant (issue 8): a record is counted exactly when its eligibility decision, as `assess_record`
+    # gives it, does not rule it out (rules.annual_report.not_a_complaint); otherwise it is listed
+    # with that decision's reason.
+    records = [rec(i + 2, **a) for i, a in enumerate(args)]  # type: ignore[arg-type]
+    report = build_report(records, year=2025, undated_in_year=undated)
+    expected_out: list[tuple[int | None, str]] = []
+    counted = 0
+    for r in records:
+        day = r.complaint.received_date
+        if (day is None and not undated) or (day is not None and day.year != 2025):
+            continue
+        decision = assess_record(r, as_of=day or dt.date(2025, 12, 31)).eligibility
+        reason = not_a_complaint(decision)
+        if reason is None:
+            counted += 1
+        else:
+            expected_out.append((r.row, reason))
+    assert report.data_quality.not_complaints == tuple(expected_out)
+    assert report.total.total == counted
+
+
+def test_previous_register_is_counted_like_this_years() -> None:
+    # A staff member's complaint in last year's register is no more a complaint than in this year's.
+    last_year = dt.date(2024, 5, 1)
+    prev = [
+        rec(2, received=last_year),
+        rec(3, received=last_year, complainant=Party(role="staff")),
+        rec(4, received=last_year, channel=Channel.ORAL),
+    ]
+    report = build_report([rec(2)], year=2025, previous=prev)
+    assert report.previous is not None
+    assert report.previous.total == 1
+    assert report.previous.categories == (("Communicatie", 1),)
+
+
+def test_a_dispute_filed_after_receipt_is_assessed_without_error() -> None:
+    record = attrs.evolve(
+        rec(2), filing=GckFiling(subject="Kosten", outcome="ongegrond", filed_on=dt.date(2026, 2, 1))
+    )
+    report = build_report([record], year=2025)
+    assert report.total.total == 1
+    assert report.gck is not None
+    assert report.gck.source == "register"
+    assert report.data_quality.gck_outside_year == (2,)
+
+
+def test_the_year_is_the_amsterdam_day_of_receipt() -> None:
+    # 23:30 UTC on 31 December is 00:30 on 1 January in Amsterdam: a complaint of the next year.
+    late = dt.datetime(2025, 12, 31, 23, 30, tzinfo=dt.UTC)
+    records = [rec(2, received=late)]  # type: ignore[arg-type]
+    assert build_report(records, year=2025).data_quality.outside_year == (2,)
+    assert build_report(records, year=2026).total.total == 1

@@ -1,0 +1,135 @@
+"""The report renderers: Markdown, HTML and JSON; one section order; languages."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from html import unescape
+
+import pytest
+
+from klachtregels.errors import InvalidInputError
+from klachtregels.messages import UnknownLanguageError
+from klachtregels.report import (
+    SECTION_ORDER,
+    AnnualReport,
+    Section,
+    build_report,
+    render,
+    render_html,
+    render_json,
+    render_markdown,
+    report_to_dict,
+    sections,
+)
+from report_helpers import rec
+
+# The package re-exports the functions render_html and sections under their modules' names.
+render_md = importlib.import_module("klachtregels.report.render_md")
+render_html_module = importlib.import_module("klachtregels.report.render_html")
+sections_module = importlib.import_module("klachtregels.report.sections")
+
+
+def test_json_shape_is_versioned() -> None:
+    data = report_to_dict(build_report([rec(2)], year=2025), "en")
+    assert data["schema"] == "klachtregels.annual-report"
+    assert data["schema_version"] == "1.0"
+    assert data["library_version"]
+    assert data["due"]["outcome"] == "UNDETERMINED"
+    assert any(c["label"] == "Wko art. 1.57b lid 4" for c in data["citations"])
+
+
+def test_html_is_self_contained_and_accessible() -> None:
+    html = render(build_report([rec(2), rec(3, verdict="ongegrond")], year=2025), "html", "en")
+    assert '<html lang="en">' in html
+    assert "<script" not in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert html.count("<svg") == 2
+    assert "<h1>" in html
+    assert "<table" in html
+    assert 'role="img"' in html
+
+
+def test_markdown_cites_the_law_in_both_languages() -> None:
+    report = build_report([rec(2)], year=2025)
+    assert "Wko art. 1.57b lid 4–9" in render(report, "md", "nl")
+    en = render(report, "md", "en")
+    assert "Annual complaint report 2025" in en
+    assert "UNDETERMINED (A16)" in en
+
+
+def test_render_rejects_unknown_format() -> None:
+    with pytest.raises(InvalidInputError):
+        render(build_report([rec(2)], year=2025), "pdf")
+
+
+# --- one section order -----------------------------------------------------------------------------
+
+
+def _full_report() -> AnnualReport:
+    """A report with every section: organisations named and descriptions asked for."""
+    return build_report(
+        [rec(2, description="Kind viel"), rec(3, verdict="ongegrond", organisation="Maan B.V.")],
+        year=2025,
+        include_descriptions=True,
+    )
+
+
+def _md_headings(md: str) -> list[str]:
+    return [line[3:] for line in md.splitlines() if line.startswith("## ")]
+
+
+def _html_headings(html: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r"<h2>(.*?)</h2>", html)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("full", [True, False])
+def test_markdown_and_html_have_the_same_sections_in_the_same_order(lang: str, full: bool) -> None:
+    report = _full_report() if full else build_report([], year=2025)
+    expected = [s.heading(lang) for s in sections(report)]
+    assert _md_headings(render(report, "md", lang)) == expected
+    assert _html_headings(render(report, "html", lang)) == expected
+    if full:
+        assert sections(report) == SECTION_ORDER
+    else:  # no complaints (so no organisations), no descriptions asked for
+        assert Section.ORGANISATIONS not in sections(report)
+        assert Section.ENTRIES not in sections(report)
+
+
+def test_the_section_order_is_defined_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both renderers draw every section and take the order from klachtregels.report.sections alone:
+    # reversing that one definition reverses both outputs.
+    assert set(render_md._SECTIONS) == set(Section) == set(render_html_module._SECTIONS)
+    report = _full_report()
+    forward = [s.heading("nl") for s in SECTION_ORDER]
+    monkeypatch.setattr(sections_module, "SECTION_ORDER", tuple(reversed(SECTION_ORDER)))
+    assert _md_headings(render(report, "md")) == forward[::-1]
+    assert _html_headings(render(report, "html")) == forward[::-1]
+
+
+# --- languages -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_an_unknown_language_is_an_error_not_english(fmt: str) -> None:
+    report = build_report([rec(2)], year=2025)
+    with pytest.raises(UnknownLanguageError):
+        render(report, fmt, "de")
+    renderer = {"md": render_markdown, "html": render_html, "json": render_json}[fmt]
+    with pytest.raises(UnknownLanguageError):
+        renderer(report, "de")
+    with pytest.raises(UnknownLanguageError):
+        build_report([rec(2)], year=2025, lang="de")
+
+
+def test_english_and_dutch_differ_only_in_words() -> None:
+    report = _full_report()
+    nl, en = report_to_dict(report, "nl"), report_to_dict(report, "en")
+    assert nl["due"]["explanation"].startswith("Het verslag over 2025 gaat vóór 1 juni 2026")
+    assert en["due"]["explanation"].startswith("The report over 2025 goes to the GGD before 1 June 2026")
+    assert "zondag 31 mei 2026" in nl["due"]["explanation"]
+    assert "Sunday 31 May 2026" in en["due"]["explanation"]
+    for data in (nl, en):
+        del data["lang"], data["due"]["explanation"], data["due"]["flags"]
+    assert nl == en
