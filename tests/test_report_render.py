@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +134,12 @@ def test_english_and_dutch_differ_only_in_words() -> None:
     for data in (nl, en):
         del data["lang"], data["due"]["explanation"], data["due"]["flags"]
     assert nl == en
+
+
+def test_the_docs_list_the_sections_in_order() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "report.md").read_text(encoding="utf-8")
+    part = docs.split("## Sections and language", 1)[1].split("\n\n")[2]
+    listed = [re.sub(r"^\d+\. ", "", line) for line in part.splitlines()]
+    assert len(listed) == len(SECTION_ORDER)
+    for line, section in zip(listed, SECTION_ORDER, strict=True):
+        assert line.startswith(section.heading("nl")), (line, section)
