@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from klachtregels.messages import check_lang, has_text, text
+from klachtregels.model import Verdict
+from klachtregels.rules.annual_report import DueOutcome
+from klachtregels.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -132,14 +135,14 @@ def due_outcome(due: ReportDue, lang: str = "nl") -> str:
 
 def due_lines(due: ReportDue, lang: str = "nl") -> list[str]:
     """When the report is due, as sentences (R9, A16; examples J01, J02)."""
-    if due.outcome == "NOT_REQUIRED":
+    if due.outcome is DueOutcome.NOT_REQUIRED:
         return [text("REPORT_DUE_NOT_REQUIRED", lang, year=due.year)]
     assert due.calendar_last_day is not None
     assert due.atw_last_day is not None
     assert due.recommended_by is not None
     may31 = due.calendar_last_day
     lines = [text("REPORT_DUE_BEFORE_1_JUNE", lang, year=due.year, next_year=due.year + 1, may31=may31)]
-    if due.outcome == "UNDETERMINED":
+    if due.outcome is DueOutcome.UNDETERMINED:
         lines.append(
             text("REPORT_DUE_UNDETERMINED", lang, atw=due.atw_last_day, recommended=due.recommended_by)
         )
@@ -197,12 +200,12 @@ def categories_inline(counts: Counts, lang: str) -> str:
     return "; ".join(f"{category_name(c, lang)} ({fmt_int(n, lang)})" for c, n in counts)
 
 
-def verdict_counts(v: VerdictSplit) -> tuple[tuple[str | None, int], ...]:
+def verdict_counts(v: VerdictSplit) -> tuple[tuple[Verdict | None, int], ...]:
     """The verdicts in report order, ``None`` for unknown: pass the key to :func:`verdict_label`."""
     return (
-        ("gegrond", v.gegrond),
-        ("deels_gegrond", v.deels_gegrond),
-        ("ongegrond", v.ongegrond),
+        (Verdict.GEGROND, v.gegrond),
+        (Verdict.DEELS_GEGROND, v.deels_gegrond),
+        (Verdict.ONGEGROND, v.ongegrond),
         (None, v.unknown),
     )
 
@@ -282,7 +285,7 @@ def _read_lines(dq: DataQuality, year: int, lang: str) -> list[str]:
 
 
 #: Reasons a record is not a complaint under art. 1.57b, in the order they are listed (R1, R3-R5).
-_NOT_COMPLAINT_REASONS: Final = ("not_eligible", "not_yet", "out_of_temporal_scope")
+_NOT_COMPLAINT_REASONS: Final = (Outcome.NOT_ELIGIBLE, Outcome.NOT_YET, Outcome.OUT_OF_TEMPORAL_SCOPE)
 
 
 def _gap_lines(dq: DataQuality, lang: str) -> list[str]:

@@ -17,6 +17,7 @@ from klachtregels.rules.annual_report import ReportDue
 if TYPE_CHECKING:
     from klachtregels.citations import Citation
     from klachtregels.organisation import Organisation
+    from klachtregels.vocabulary import Outcome
 
 __all__ = [
     "AnnualReport",
@@ -137,7 +138,7 @@ class DataQuality:
     #: Records in the year that are definitely not complaints under art. 1.57b, by row, with the
     #: eligibility outcome that says why (``not_eligible``: not an ouder, or a subject outside the
     #: regulation; ``not_yet``: oral, not in writing (R5); ``out_of_temporal_scope``: R1). Not counted.
-    not_complaints: tuple[tuple[int | None, str], ...]
+    not_complaints: tuple[tuple[int | None, Outcome], ...]
     #: Complaints whose channel is not recorded: taken as written for lid 9 (the conservative side).
     channel_unknown: int
     #: Location names replaced by a pseudonym (lid 6).

@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Final
 
 from klachtregels.messages import check_lang, text
+from klachtregels.model import Verdict
 from klachtregels.report._text import (
     category_change_table,
     category_name,
@@ -43,6 +44,7 @@ from klachtregels.report._text import (
     verdict_table,
 )
 from klachtregels.report.sections import Section, sections
+from klachtregels.rules.annual_report import DueOutcome
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -87,10 +89,10 @@ summary{cursor:pointer;font-weight:600}
 footer{margin-top:40px;color:var(--muted);font-size:13px}
 """
 
-_VERDICT_COLOURS: Final = {
-    "gegrond": "#b83227",
-    "deels_gegrond": "#e08e0b",
-    "ongegrond": "#2f855a",
+_VERDICT_COLOURS: Final[dict[Verdict | None, str]] = {
+    Verdict.GEGROND: "#b83227",
+    Verdict.DEELS_GEGROND: "#e08e0b",
+    Verdict.ONGEGROND: "#2f855a",
     None: "#9aa5b1",
 }
 
@@ -214,7 +216,7 @@ def _outcome_cards(r: AnnualReport, lang: str) -> list[str]:
 
 def _headline(r: AnnualReport, lang: str) -> list[str]:
     """Headline figures as cards, then when the report is due (lid 8-9)."""
-    due_cls = "due" if r.due.outcome == "UNDETERMINED" else "due ok"
+    due_cls = "due" if r.due.outcome is DueOutcome.UNDETERMINED else "due ok"
     due = (
         f'<div class="{due_cls}"><strong>{_e(text("REPORT_DUE", lang))}.</strong> '
         + " ".join(_e(line) for line in due_lines(r.due, lang))
