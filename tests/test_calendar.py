@@ -14,7 +14,6 @@ from dateutil.easter import easter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klachtregels import calendar as cal
 from klachtregels.calendar import (
     VERIFIED_DECREE_YEARS,
     NonWorkingKind,
@@ -315,12 +314,26 @@ def test_format_date_without_locale() -> None:
     assert format_date(D(2026, 3, 1), weekday=False) == "1 maart 2026"
 
 
-def test_importing_the_calendar_does_not_import_holidays() -> None:
+def test_format_date_is_the_catalogue_format() -> None:
+    from klachtregels import messages
+
+    for d in (D(2026, 5, 6), D(2027, 1, 1)):
+        for lang in ("nl", "en"):
+            assert format_date(d, lang) == messages.format_date(d, lang)
+    with pytest.raises(messages.UnknownLanguageError):
+        format_date(D(2026, 5, 6), "de")
+
+
+def test_table_years_do_not_import_holidays() -> None:
+    # The shipped table answers 1982-2101; `holidays` is only the fallback for later years.
     code = (
-        "import sys, klachtregels.calendar, klachtregels.terms; "
+        "import sys, datetime, klachtregels, klachtregels.calendar; "
         "assert 'holidays' not in sys.modules, 'holidays imported eagerly'; "
-        "assert 'tomllib' not in sys.modules or True; "
-        "import datetime; klachtregels.calendar.is_working_day(datetime.date(2026, 1, 5)); "
+        "klachtregels.calendar.is_working_day(datetime.date(2026, 1, 5)); "
+        "klachtregels.handling_deadline(datetime.date(2026, 3, 24)); "
+        "klachtregels.deadline(datetime.date(2100, 12, 20), '2 working days', statutory=True); "
+        "assert 'holidays' not in sys.modules, 'holidays imported for a year in the table'; "
+        "klachtregels.calendar.is_working_day(datetime.date(2150, 1, 5)); "
         "assert 'holidays' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -328,4 +341,3 @@ def test_importing_the_calendar_does_not_import_holidays() -> None:
 
 def test_tables_are_cached() -> None:
     assert non_working_days(2026) is non_working_days(2026)
-    assert cal._table(2026, True) is cal._table(2026, True)

@@ -274,37 +274,51 @@ def test_to_dict_shape() -> None:
     json.dumps(data)
 
 
-def test_fast_constructor_matches_attrs_init() -> None:
-    fast = handling_deadline(D(2026, 3, 24))
-    values = {a.alias: getattr(fast, a.name) for a in attrs.fields(Deadline)}
-    assert Deadline(**values) == fast
-    assert set(vars(fast)) == T._FIELD_NAMES
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        fast.date = D(2026, 1, 1)  # type: ignore[misc]
+def test_template_constructor_matches_attrs_init() -> None:
+    # Deadlines are built from a plan's template (one __dict__ assignment), not attrs' __init__.
+    for result in (
+        handling_deadline(D(2026, 3, 24)),
+        handling_deadline(D(2026, 11, 13), atw_mode="never"),
+        deadline(D(2031, 12, 20), "2 working days", statutory=True),
+        deadline(D(2026, 3, 24), "2 months", statutory=False, exclude_start_day=False),
+    ):
+        values = {a.alias: getattr(result, a.name) for a in attrs.fields(Deadline)}
+        assert Deadline(**values) == result
+        assert set(vars(result)) == {a.name for a in attrs.fields(Deadline)}
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            result.date = D(2026, 1, 1)  # type: ignore[misc]
 
 
-def _general_handling(received: dt.date, include_eq: bool = True) -> Deadline:
-    return T._compute(
-        received=received,
-        day0=received,
-        term=T.HANDLING_TERM,
-        statutory=True,
-        atw_policy="applied",
-        include_eq=include_eq,
-        exclude_start_day=True,
-        strict=False,
-        citations=T._HANDLING_CITES,
-        rule_ids=T._HANDLING_RULES,
-    )
+def test_memo_equals_a_fresh_computation_every_day() -> None:
+    # The memo is a cache on top of the one implementation: emptied, it gives equal answers.
+    days = [D(1982, 1, 1) + i * DAY for i in range((D(2100, 12, 31) - D(1982, 1, 1)).days + 1)]
+    remembered = [handling_deadline(d) for d in days]
+    T._DEFAULT_MEMO.clear()
+    assert [handling_deadline(d) for d in days] == remembered
+    assert len(T._DEFAULT_MEMO) == T._MEMO_MAX  # bounded: later days are computed, not kept
 
 
-def test_fast_path_equals_general_path_every_day() -> None:
-    d = D(1982, 1, 1)
-    while d <= D(2100, 12, 31):
-        assert handling_deadline(d) == _general_handling(d), d
+@pytest.mark.parametrize("year", [1990, 2016, 2026, 2031, 2099])
+def test_november_days_that_used_to_fall_through(year: int) -> None:
+    # 8-28 November (and the turn of the year) went to a second, slower path before; now every day
+    # takes the same table look-ups. Checked against a day-by-day walk over is_working_day.
+    d = D(year, 11, 8)
+    while d <= D(year + 1, 1, 10):
+        result = handling_deadline(d)
+        end = d + 42 * DAY
+        while not is_working_day(end):
+            end += DAY
+        assert result.date == result.atw_date == end, d
+        assert [x.date for x in result.extended_by] == [
+            d + 42 * DAY + i * DAY for i in range((end - d - 42 * DAY).days)
+        ]
+        assert result == handling_deadline(datetime_noon(d))
         d += DAY
-    for d in (D(2026, 3, 24), D(2026, 11, 13), D(1990, 4, 1)):
-        assert handling_deadline(d, include_equated_days=False) == _general_handling(d, False)
+
+
+def datetime_noon(d: dt.date) -> dt.datetime:
+    """Noon in Amsterdam on ``d`` (a datetime never uses the per-day memo)."""
+    return dt.datetime(d.year, d.month, d.day, 12, tzinfo=AMS)
 
 
 # --- an independent oracle, every start date 1982-2100 -------------------------------------------

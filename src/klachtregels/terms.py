@@ -21,6 +21,12 @@ Decree data matters only when the date depends on the ATW calendar *and* equated
 included: a term where the ATW is applied, or a term counted in working days. A private
 calendar term does not depend on it and is never provisional. Years before 1982 use a
 reconstructed holiday list and are always provisional when the calendar is used.
+
+How it is fast (one implementation): the calendar answers with table look-ups
+(:mod:`klachtregels.calendar`); everything about a computation that does not depend on the day
+(citations, rule ids, whether the ATW applies and why not) is worked out once per term and
+setting (a *plan*); and each plan keeps the deadlines it computed per day 0 (a bounded memo:
+a ``Deadline`` is immutable and the calendar data is fixed for the life of the process).
 """
 
 from __future__ import annotations
@@ -29,13 +35,13 @@ import datetime as _dt
 import enum
 import functools
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from klachtregels import calendar as _cal
-from klachtregels.calendar import NonWorkingDay, NonWorkingKind, format_date
+from klachtregels._time import amsterdam, local_datetime, local_day
+from klachtregels.calendar import NonWorkingDay, NonWorkingKind
 from klachtregels.citations import ATW, GCK_REGLEMENT, WET_KINDEROPVANG, Citation, cite
 from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
 
@@ -58,14 +64,12 @@ DEADLINE_SCHEMA: Final = "klachtregels.deadline"
 #: ``"schema_version"`` of :meth:`Deadline.to_dict`; bumped on any incompatible change.
 DEADLINE_SCHEMA_VERSION: Final = 1
 
-_AMSTERDAM_NAME: Final = "Europe/Amsterdam"
 
+def _text(code: str, lang: str, /, **params: object) -> str:
+    """Render a catalogue entry (the catalogue is imported on first use: deadlines need no text)."""
+    from klachtregels import messages
 
-@functools.cache
-def _amsterdam() -> _dt.tzinfo:
-    from zoneinfo import ZoneInfo  # lazy: reads the tz database
-
-    return ZoneInfo(_AMSTERDAM_NAME)
+    return messages.text(code, lang, **params)
 
 
 # --- terms ----------------------------------------------------------------------------------------
@@ -119,23 +123,6 @@ _ACCEPTED: Final = (
     'add "before"/"voor" for a term counted backwards'
 )
 
-_EN_UNITS: Final[dict[TermUnit, tuple[str, str]]] = {
-    TermUnit.DAYS: ("day", "days"),
-    TermUnit.WORKING_DAYS: ("working day", "working days"),
-    TermUnit.WEEKS: ("week", "weeks"),
-    TermUnit.MONTHS: ("month", "months"),
-    TermUnit.YEARS: ("year", "years"),
-    TermUnit.HOURS: ("hour", "hours"),
-}
-_NL_UNITS: Final[dict[TermUnit, tuple[str, str]]] = {
-    TermUnit.DAYS: ("dag", "dagen"),
-    TermUnit.WORKING_DAYS: ("werkdag", "werkdagen"),
-    TermUnit.WEEKS: ("week", "weken"),
-    TermUnit.MONTHS: ("maand", "maanden"),
-    TermUnit.YEARS: ("jaar", "jaar"),
-    TermUnit.HOURS: ("uur", "uur"),
-}
-
 
 def _check_amount(_inst: Any, _attr: Any, value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -162,20 +149,17 @@ class Term:
     unit: TermUnit = attrs.field(converter=_to_unit)
     #: Counted backwards from the event (terugrekening): the ATW never applies (art. 1 lid 2).
     backwards: bool = attrs.field(default=False, kw_only=True)
-    # Derived once (terms are few, deadlines many): the fixed calendar offset, if any; why the ATW
-    # cannot apply; whether ATW art. 2 concerns it.
-    _delta: _dt.timedelta | None = attrs.field(init=False, eq=False, repr=False)
+    # Derived once (terms are few, deadlines many): why the ATW cannot apply (a catalogue code and
+    # the article); whether ATW art. 2 concerns it; the computation plans per setting (see _Plan).
     _exclusion: tuple[str, Citation] | None = attrs.field(init=False, eq=False, repr=False)
     _art2: bool = attrs.field(init=False, eq=False, repr=False)
+    _plans: dict[tuple[Any, ...], _Plan] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        sign = -1 if self.backwards else 1
-        nominal = self.nominal_days
-        delta = _dt.timedelta(days=sign * nominal) if nominal is not None else None
-        object.__setattr__(self, "_delta", delta)
         object.__setattr__(self, "_exclusion", self._compute_exclusion())
         # R14: art. 2 is about terms of at least three days; a term in working days is counted in
         # ATW working days already and is left to art. 1.
+        nominal = self.nominal_days
         art2 = self.unit is not TermUnit.WORKING_DAYS and (nominal is None or nominal >= 3)
         object.__setattr__(self, "_art2", art2)
 
@@ -189,10 +173,10 @@ class Term:
 
     def label(self, lang: str = "nl") -> str:
         """``6 weken`` / ``6 weeks`` (with ``vóór``/``before`` for a backwards term)."""
-        singular, plural = (_NL_UNITS if lang == "nl" else _EN_UNITS)[self.unit]
-        text = f"{self.amount} {singular if self.amount == 1 else plural}"
+        number = "ONE" if self.amount == 1 else "MANY"
+        text = _text(f"ATW_UNIT_{self.unit.name}_{number}", lang, amount=self.amount)
         if self.backwards:
-            text += " vóór" if lang == "nl" else " before"
+            text = _text("ATW_TERM_BACKWARDS", lang, term=text)
         return text
 
     def __str__(self) -> str:
@@ -208,22 +192,25 @@ class Term:
         return None
 
     def atw_exclusion(self) -> tuple[str, Citation] | None:
-        """Why the ATW can never apply to this term (art. 1 lid 2, art. 4), or ``None``."""
-        return self._exclusion
+        """Why the ATW can never apply to this term (art. 1 lid 2, art. 4), in English, or ``None``."""
+        if self._exclusion is None:
+            return None
+        code, citation = self._exclusion
+        return _text(code, "en"), citation
 
     def _compute_exclusion(self) -> tuple[str, Citation] | None:
         if self.backwards:
-            return ("counted backwards", _ATW_1_2)
+            return ("ATW_EXCLUDED_BACKWARDS", _ATW_1_2)
         unit, n = self.unit, self.amount
         if unit is TermUnit.HOURS:
-            return ("expressed in hours", _ATW_4)
+            return ("ATW_EXCLUDED_HOURS", _ATW_4)
         if (
             (unit is TermUnit.DAYS and n > 90)
             or (unit is TermUnit.WEEKS and n > 12)
             or (unit is TermUnit.MONTHS and n > 3)
             or unit is TermUnit.YEARS
         ):
-            return ("longer than 90 days, 12 weeks or 3 months, or one year or more", _ATW_4)
+            return ("ATW_EXCLUDED_LONG", _ATW_4)
         return None
 
 
@@ -246,15 +233,6 @@ def _parse_term(text: str) -> Term:
     return Term(int(m.group(1)), unit, backwards=backwards)
 
 
-def _as_term(term: Term | str) -> Term:
-    if isinstance(term, Term):
-        return term
-    return _parse_term(term)
-
-
-#: The statutory handling term: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12).
-HANDLING_TERM: Final = Term(6, TermUnit.WEEKS)
-
 # --- citations and rule ids -----------------------------------------------------------------------
 
 _WKO_HANDLING: Final = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
@@ -267,67 +245,12 @@ _ATW_APPLIED: Final = (_ATW_1_1, _ATW_2, _ATW_3)
 _ATW_APPLIED_NO_ART2: Final = (_ATW_1_1, _ATW_3)
 _GCK_12M: Final = cite(GCK_REGLEMENT, note="12-month filing term (R21; GCK rulings 2019, 2024)")
 
+#: The statutory handling term: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12). The one place
+#: where the six weeks (42 days) are defined.
+HANDLING_TERM: Final = Term(6, TermUnit.WEEKS)
+_GCK_TERM: Final = Term(12, TermUnit.MONTHS)
+
 # --- the Deadline ---------------------------------------------------------------------------------
-
-_TEXTS: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "start": "Dag 0: {d} (telt niet mee, R12).",
-        "start_incl": "Dag 0: {d} (telt mee als eerste dag, beleid A3).",
-        "received": "Ontvangen op {r}; geldt als ingediend op de eerstvolgende werkdag {d} (beleid A4).",
-        "term_stat": "Termijn: {t}, wettelijke termijn.",
-        "term_priv": "Termijn: {t}, geen wettelijke termijn: de Algemene termijnenwet geldt niet (R17).",
-        "raw": "Kalenderdatum: {d}.",
-        "excluded": "De Algemene termijnenwet geldt niet voor deze termijn: {why} ({cite}, R16).",
-        "never": "De Algemene termijnenwet wordt volgens het gekozen beleid niet toegepast (A1); "
-        "met de Atw zou de termijn eindigen op {d}.",
-        "regulation_no": "De klachtenregeling past de Algemene termijnenwet niet toe (A1); "
-        "met de Atw zou de termijn eindigen op {d}.",
-        "undetermined": "Onbepaald (A1): of de Algemene termijnenwet geldt, hangt af van de tekst van de "
-        "klachtenregeling. Zonder Atw: {c}; met Atw: {a}. Hieronder de Atw-datum.",
-        "no_shift": "Algemene termijnenwet: de kalenderdatum is een werkdag, geen verlenging.",
-        "applied": "Algemene termijnenwet toegepast (art. 1 en 2):",
-        "art2": "- minder dan twee werkdagen in de termijn (Atw art. 2, R14) → {d}",
-        "result": "Uiterste dag: {d}, tot en met 23:59 (Europe/Amsterdam).",
-        "holiday": "{name}: {d} is een algemeen erkende feestdag ({basis})",
-        "good_friday": "{name}: {d} is met een algemeen erkende feestdag gelijkgesteld ({basis})",
-        "equated": "{d} is bij Koninklijk Besluit met een algemeen erkende feestdag gelijkgesteld "
-        "({basis}; {decree})",
-        "weekend": "{d} is een {name} ({basis})",
-        "provisional": "Voorlopig (A2): geen geverifieerde gegevens over gelijkgestelde dagen "
-        "(Atw art. 3 lid 3) voor {years}; de uiterste dag kan nog verschuiven.",
-        "calendar_only": "Werkdagen volgens de kalender van de Algemene termijnenwet (art. 3).",
-    },
-    "en": {
-        "start": "Day 0: {d} (not counted, R12).",
-        "start_incl": "Day 0: {d} (counted as the first day, policy A3).",
-        "received": "Received on {r}; counts as filed on the next working day, {d} (policy A4).",
-        "term_stat": "Term: {t}, statutory.",
-        "term_priv": "Term: {t}, not statutory: the Algemene termijnenwet does not apply (R17).",
-        "raw": "Calendar date: {d}.",
-        "excluded": "The Algemene termijnenwet does not apply to this term: {why} ({cite}, R16).",
-        "never": "The Algemene termijnenwet is not applied under the chosen policy (A1); "
-        "with the Atw the term would end on {d}.",
-        "regulation_no": "The complaint regulation does not apply the Algemene termijnenwet (A1); "
-        "with the Atw the term would end on {d}.",
-        "undetermined": "Undetermined (A1): whether the Algemene termijnenwet applies depends on the text of "
-        "the complaint regulation. Without the Atw: {c}; with the Atw: {a}. The Atw date is shown below.",
-        "no_shift": "Algemene termijnenwet: the calendar date is a working day, no extension.",
-        "applied": "Algemene termijnenwet applied (art. 1 and 2):",
-        "art2": "- fewer than two working days in the term (Atw art. 2, R14) → {d}",
-        "result": "Last day: {d}, until 23:59 (Europe/Amsterdam).",
-        "holiday": "{name}: {d} is a generally recognised public holiday ({basis})",
-        "good_friday": "{name}: {d} is treated as a public holiday ({basis})",
-        "equated": "{d} is equated with a public holiday by Royal Decree ({basis}; {decree})",
-        "weekend": "{d} is a {name} ({basis})",
-        "provisional": "Provisional (A2): no verified data on equated days (Atw art. 3 lid 3) for {years}; "
-        "the last day may still move.",
-        "calendar_only": "Working days per the calendar of the Algemene termijnenwet (art. 3).",
-    },
-}
-
-
-def _years_text(years: tuple[int, ...]) -> str:
-    return ", ".join(str(y) for y in years)
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -376,6 +299,7 @@ class Deadline:
     end_moment: _dt.datetime | None = None
     #: Internal: why the ATW is not used for ``date`` (for ``explain``).
     _atw_state: str = attrs.field(default="applied", alias="atw_state", repr=False)
+    #: Internal: the catalogue code and article of an ATW exclusion (art. 1 lid 2, art. 4).
     _exclusion: tuple[str, Citation] | None = attrs.field(default=None, alias="exclusion", repr=False)
 
     @property
@@ -383,65 +307,54 @@ class Deadline:
         """End of the last day: ``date`` at 23:59:59.999999 Europe/Amsterdam (A22), timezone-aware."""
         if self.end_moment is not None:
             return self.end_moment
-        return _dt.datetime.combine(self.date, _dt.time.max, tzinfo=_amsterdam())
+        return _dt.datetime.combine(self.date, _dt.time.max, tzinfo=amsterdam())
 
     def explain(self, lang: str = "nl") -> str:
         """A readable account: start, term, raw date, each skipped day with reason and basis, result."""
-        t = _TEXTS["nl" if lang == "nl" else "en"]
-        lang = "nl" if lang == "nl" else "en"
-
-        def fd(d: _dt.date) -> str:
-            return format_date(d, lang)
-
         lines = []
         if self.received != self.start:
-            lines.append(t["received"].format(r=fd(self.received), d=fd(self.start)))
-        lines.append((t["start"] if self.exclude_start_day else t["start_incl"]).format(d=fd(self.start)))
-        lines.append((t["term_stat"] if self.statutory else t["term_priv"]).format(t=self.term.label(lang)))
+            lines.append(_text("ATW_EXPLAIN_RECEIVED", lang, r=self.received, d=self.start))
+        start_code = "ATW_EXPLAIN_START" if self.exclude_start_day else "ATW_EXPLAIN_START_INCLUDED"
+        lines.append(_text(start_code, lang, d=self.start))
+        term_code = "ATW_EXPLAIN_TERM_STATUTORY" if self.statutory else "ATW_EXPLAIN_TERM_PRIVATE"
+        lines.append(_text(term_code, lang, t=self.term.label(lang)))
         if self.term.unit is TermUnit.WORKING_DAYS:
-            lines.append(t["calendar_only"])
-        lines.append(t["raw"].format(d=fd(self.calendar_date)))
-        state = self._atw_state
-        if state == "excluded" and self._exclusion is not None:
-            why, citation = self._exclusion
-            why = _EXCLUSION_NL.get(why, why) if lang == "nl" else why
-            lines.append(t["excluded"].format(why=why, cite=citation.label(lang)))
-        elif state == "never":
-            lines.append(t["never"].format(d=fd(self.atw_date)))
-        elif state == "regulation_no":
-            lines.append(t["regulation_no"].format(d=fd(self.atw_date)))
-        elif state in ("applied", "undetermined"):
-            if state == "undetermined":
-                lines.append(t["undetermined"].format(c=fd(self.calendar_date), a=fd(self.atw_date)))
-            if self.atw_date == self.calendar_date:
-                lines.append(t["no_shift"])
-            else:
-                lines.append(t["applied"])
-                skipped = [self._skipped_line(day, t, lang) for day in self.extended_by]
-                if self.art2_extended:
-                    lines.extend(f"- {s}" for s in skipped)
-                    lines.append(t["art2"].format(d=fd(self.atw_date)))
-                else:
-                    if skipped:
-                        skipped[-1] += f" → {fd(self.atw_date)}"
-                    lines.extend(f"- {s}" for s in skipped)
-        lines.append(t["result"].format(d=fd(self.date)))
+            lines.append(_text("ATW_EXPLAIN_CALENDAR_ONLY", lang))
+        lines.append(_text("ATW_EXPLAIN_RAW", lang, d=self.calendar_date))
+        lines.extend(self._atw_lines(lang))
+        lines.append(_text("ATW_EXPLAIN_RESULT", lang, d=self.date))
         if self.provisional:
-            lines.append(t["provisional"].format(years=_years_text(self.unverified_years)))
+            lines.append(_text("ATW_EXPLAIN_PROVISIONAL", lang, years=self.unverified_years))
         return "\n".join(lines)
 
-    @staticmethod
-    def _skipped_line(day: NonWorkingDay, t: dict[str, str], lang: str) -> str:
-        basis = "; ".join(c.label(lang) for c in day.basis)
-        d = format_date(day.date, lang, weekday=False)
-        name = day.name_nl if lang == "nl" else day.name_en
-        if day.kind is NonWorkingKind.WEEKEND:
-            return t["weekend"].format(d=d, name=name, basis=basis)
-        if day.kind is NonWorkingKind.EQUATED:
-            return t["equated"].format(d=d, basis=basis, decree=day.decree or "")
-        if day.kind is NonWorkingKind.GOOD_FRIDAY:
-            return t["good_friday"].format(d=d, name=name, basis=basis)
-        return t["holiday"].format(d=d, name=name, basis=basis)
+    def _atw_lines(self, lang: str) -> list[str]:
+        """The lines of :meth:`explain` that say whether and how the ATW moved the date."""
+        state = self._atw_state
+        if state == "excluded" and self._exclusion is not None:
+            code, citation = self._exclusion
+            return [_text("ATW_EXPLAIN_EXCLUDED", lang, why=_text(code, lang), cite=citation.label(lang))]
+        if state == "never":
+            return [_text("ATW_EXPLAIN_NEVER", lang, d=self.atw_date)]
+        if state == "regulation_no":
+            return [_text("ATW_EXPLAIN_REGULATION_NO", lang, d=self.atw_date)]
+        if state not in ("applied", "undetermined"):
+            return []
+        lines = []
+        if state == "undetermined":
+            lines.append(_text("ATW_EXPLAIN_UNDETERMINED", lang, c=self.calendar_date, a=self.atw_date))
+        if self.atw_date == self.calendar_date:
+            lines.append(_text("ATW_EXPLAIN_NO_SHIFT", lang))
+            return lines
+        lines.append(_text("ATW_EXPLAIN_APPLIED", lang))
+        skipped = [_skipped_line(day, lang) for day in self.extended_by]
+        if self.art2_extended:
+            lines.extend(f"- {s}" for s in skipped)
+            lines.append(_text("ATW_EXPLAIN_ART2", lang, d=self.atw_date))
+        else:
+            if skipped:
+                skipped[-1] = _text("ATW_EXPLAIN_SKIPPED_TO", lang, line=skipped[-1], d=self.atw_date)
+            lines.extend(f"- {s}" for s in skipped)
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON shape ``klachtregels.deadline`` v1 (see ``docs/cli/deadline.md``)."""
@@ -480,224 +393,274 @@ class Deadline:
         }
 
 
-_EXCLUSION_NL: Final = {
-    "counted backwards": "de termijn wordt teruggerekend",
-    "expressed in hours": "de termijn is in uren uitgedrukt",
-    "longer than 90 days, 12 weeks or 3 months, or one year or more": (
-        "langer dan 90 dagen, 12 weken of 3 maanden, of een jaar of langer"
-    ),
+_SKIPPED_CODES: Final = {
+    NonWorkingKind.WEEKEND: "ATW_EXPLAIN_SKIPPED_WEEKEND",
+    NonWorkingKind.EQUATED: "ATW_EXPLAIN_SKIPPED_EQUATED",
+    NonWorkingKind.GOOD_FRIDAY: "ATW_EXPLAIN_SKIPPED_GOOD_FRIDAY",
+    NonWorkingKind.HOLIDAY: "ATW_EXPLAIN_SKIPPED_HOLIDAY",
 }
 
-_new = object.__new__
-_set = object.__setattr__
-_FIELD_NAMES: Final = frozenset(a.name for a in attrs.fields(Deadline))
 
+def _skipped_line(day: NonWorkingDay, lang: str) -> str:
+    """One skipped day of :meth:`Deadline.explain`: its date (no weekday), name, basis and decree."""
+    from klachtregels import messages
 
-def _make(**values: Any) -> Deadline:
-    """Build a Deadline without the per-field cost of the frozen ``__init__`` (the 2 µs target).
-
-    Every field must be given (private names without their underscore are not used here); a
-    test checks that this equals ``Deadline(...)`` built the ordinary way.
-    """
-    obj = _new(Deadline)
-    _set(obj, "__dict__", values)
-    return obj
+    return messages.text(
+        _SKIPPED_CODES[day.kind],
+        lang,
+        d=messages.format_date(day.date, lang, weekday=False),
+        name=day.name(lang),
+        basis="; ".join(c.label(lang) for c in day.basis),
+        decree=day.decree or "",
+    )
 
 
 # --- computation ----------------------------------------------------------------------------------
 
 _ONE_DAY: Final = _dt.timedelta(days=1)
+_DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+#: A plan keeps at most this many deadlines per day 0 (16,384 days is 45 years).
+_MEMO_MAX: Final = 16_384
 
 
-def _to_local_date(value: object, what: str) -> _dt.date:
-    """A date as given; a datetime as its date in Europe/Amsterdam (naive = Amsterdam local, A22)."""
-    if type(value) is _dt.date:
-        return value
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            return value.date()
-        return value.astimezone(_amsterdam()).date()
-    if isinstance(value, _dt.date):  # a date subclass
-        return _dt.date(value.year, value.month, value.day)
-    msg = f"{what} must be a date or datetime, got {type(value).__name__}"
-    raise TypeError(msg)
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the end of a short month (R18)."""
+    years, month0 = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month0 + 1
+    last = _DAYS_IN_MONTH[month0]
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        last = 29
+    return _dt.date(year, month, min(day.day, last))
 
 
-def _raw_end(day0: _dt.date, term: Term, exclude_start_day: bool, include_eq: bool) -> _dt.date:
-    delta = term._delta
-    sign = -1 if term.backwards else 1
-    if delta is not None:
-        end = day0 + delta
-        return end if exclude_start_day else end - sign * _ONE_DAY
-    unit, n = term.unit, term.amount
-    if unit is TermUnit.WORKING_DAYS:
-        base = day0 if exclude_start_day else day0 - sign * _ONE_DAY
-        return _cal.add_working_days(base, sign * n, include_equated_days=include_eq)
-    if unit is TermUnit.MONTHS:
-        end = day0 + relativedelta(months=sign * n)
-    elif unit is TermUnit.YEARS:
-        end = day0 + relativedelta(years=sign * n)
-    else:  # hours from a date: counted from the end of day 0 (R12), in wall-clock hours
-        days, rest = divmod(n, 24)
-        end = day0 + _dt.timedelta(days=sign * (days + (1 if rest else 0)))
-    if not exclude_start_day:
-        end -= sign * _ONE_DAY
-    return end
+class _Plan:
+    """Everything about a computation that does not depend on day 0, worked out once.
 
+    One plan per term and setting: whether the ATW applies (and why not), the citations and rule
+    ids, how the raw end is found, and a ``template`` with every :class:`Deadline` field that is
+    the same for each day 0. ``memo`` holds the deadlines computed so far, by day 0 (plain dates
+    only; a datetime can carry an end moment).
+    """
 
-def _atw_end(
-    day0: _dt.date, raw: _dt.date, include_eq: bool, art2: bool
-) -> tuple[_dt.date, tuple[NonWorkingDay, ...], bool]:
-    """Apply ATW art. 1 (and art. 2 when ``art2``) to a forward term ending on ``raw``."""
-    is_working = _cal.is_working_day
-    end = raw
-    while not is_working(end, include_equated_days=include_eq):
-        end += _ONE_DAY
-    art2_extended = False
-    if art2:
-        # R14: at least two working days in (day 0, end]. `end` is one; look for another before it.
-        count = 1
-        d = end - _ONE_DAY
-        while d > day0 and count < 2:
-            if is_working(d, include_equated_days=include_eq):
-                count += 1
-            d -= _ONE_DAY
-        while count < 2:
-            end += _ONE_DAY
-            if is_working(end, include_equated_days=include_eq):
-                count += 1
-                art2_extended = True
-    if end == raw:
-        return end, (), False
-    skipped = _cal.non_working_between(raw, end - _ONE_DAY, include_equated_days=include_eq)
-    return end, skipped, art2_extended
-
-
-_NOT_PROVISIONAL: Final[tuple[bool, str | None, tuple[int, ...]]] = (False, None, ())
-
-
-def _provisional(
-    first: _dt.date, last: _dt.date, include_eq: bool
-) -> tuple[bool, str | None, tuple[int, ...]]:
-    """Whether a date computed over ``[first, last]`` on the ATW calendar is provisional (A2)."""
-    return _provisional_years(first.year, last.year, include_eq)
-
-
-@functools.lru_cache(maxsize=4096)
-def _provisional_years(y0: int, y1: int, include_eq: bool) -> tuple[bool, str | None, tuple[int, ...]]:
-    verified = _cal.VERIFIED_DECREE_YEARS
-    bad = tuple(
-        y
-        for y in range(y0, y1 + 1)
-        if (include_eq and y not in verified) or y < _cal.FIRST_VERIFIED_HOLIDAY_YEAR
+    __slots__ = (
+        "art2",
+        "calendar_dependent",
+        "extend",
+        "include_eq",
+        "memo",
+        "months",
+        "offset",
+        "rule_ids",
+        "sign",
+        "template",
+        "term",
+        "working_days",
     )
-    if not bad:
-        return _NOT_PROVISIONAL
-    return True, _provisional_reason(bad), bad
+
+    def __init__(
+        self,
+        term: Term,
+        *,
+        statutory: bool,
+        atw_policy: str,
+        include_eq: bool,
+        exclude_start_day: bool,
+        citations: tuple[Citation, ...],
+        rule_ids: tuple[str, ...],
+    ) -> None:
+        """``atw_policy``: "applied" | "never" | "regulation_no" | "undetermined" (statutory only)."""
+        self.term = term
+        self.include_eq = include_eq
+        self.memo: dict[_dt.date, Deadline] = {}
+        self._how_to_count(term, exclude_start_day)
+        state, reason, exclusion = _atw_state(term, statutory, atw_policy)
+        # ATW art. 1 cannot move the end of a term in working days: it is a working day already.
+        self.extend = state not in ("private", "excluded") and term.unit is not TermUnit.WORKING_DAYS
+        self.art2 = term._art2
+        use_atw = state in ("applied", "undetermined")
+        ids, cites = _ids_and_citations(state, term, exclusion, rule_ids, citations)
+        self.rule_ids = ids
+        # Decree data matters only where the date depends on the ATW calendar (A2).
+        self.calendar_dependent = use_atw or term.unit is TermUnit.WORKING_DAYS
+        self.template: dict[str, Any] = {
+            "received": None,
+            "start": None,
+            "term": term,
+            "statutory": statutory,
+            "date": None,
+            "calendar_date": None,
+            "atw_date": None,
+            "atw_applied": use_atw,
+            "atw_undetermined": state == "undetermined",
+            "atw_not_applied_reason": reason,
+            "art2_extended": False,
+            "extended_by": (),
+            "include_equated_days": include_eq,
+            "exclude_start_day": exclude_start_day,
+            "provisional": False,
+            "provisional_reason": None,
+            "unverified_years": (),
+            "citations": cites,
+            "rule_ids": ids,
+            "end_moment": None,
+            "_atw_state": state,
+            "_exclusion": exclusion,
+        }
+
+    def _how_to_count(self, term: Term, exclude_start_day: bool) -> None:
+        """Set ``offset`` (a fixed number of days), or ``working_days`` / ``months`` (R12, R18)."""
+        sign = self.sign = -1 if term.backwards else 1
+        unit, n = term.unit, term.amount
+        self.offset = _dt.timedelta(0)
+        self.working_days = self.months = 0
+        start_shift = 0 if exclude_start_day else -sign  # A3: day 0 counts as the first day
+        if unit is TermUnit.WORKING_DAYS:
+            self.working_days = sign * n
+            self.offset = _dt.timedelta(days=start_shift)  # moves the base, then counts
+        elif unit in (TermUnit.MONTHS, TermUnit.YEARS):
+            self.months = sign * n * (12 if unit is TermUnit.YEARS else 1)
+            self.offset = _dt.timedelta(days=start_shift)  # applied after the months
+        else:
+            nominal = term.nominal_days
+            if nominal is None:  # hours from a date: counted from the end of day 0 (R12)
+                days, rest = divmod(n, 24)
+                nominal = days + (1 if rest else 0)
+            self.offset = _dt.timedelta(days=sign * nominal + start_shift)
+
+    def raw_end(self, day0: _dt.date) -> _dt.date:
+        """The end of the term before any ATW (R12, R18)."""
+        if self.working_days:
+            base = day0 + self.offset
+            return _cal.add_working_days(base, self.working_days, include_equated_days=self.include_eq)
+        if self.months:
+            return _add_months(day0, self.months) + self.offset
+        return day0 + self.offset
+
+
+def _ids_and_citations(
+    state: str,
+    term: Term,
+    exclusion: tuple[str, Citation] | None,
+    rule_ids: tuple[str, ...],
+    citations: tuple[Citation, ...],
+) -> tuple[tuple[str, ...], tuple[Citation, ...]]:
+    """The rule ids and citations of a deadline, given whether and why the ATW is used."""
+    if state in ("applied", "undetermined"):
+        cites = citations + (_ATW_APPLIED if term._art2 else _ATW_APPLIED_NO_ART2)
+        ids = (*rule_ids, "R13", "R14", "R15")
+        return ((*ids, "A1") if state == "undetermined" else ids), cites
+    if state == "excluded" and exclusion is not None:
+        return (*rule_ids, "R16"), (*citations, exclusion[1])
+    if state == "private":
+        return (*rule_ids, "R17"), citations
+    return (*rule_ids, "A1"), citations
+
+
+def _atw_state(
+    term: Term, statutory: bool, atw_policy: str
+) -> tuple[str, str | None, tuple[str, Citation] | None]:
+    """Whether the ATW is used for the date (R13, R16, R17, A1), the English reason if not, the exclusion."""
+    if not statutory:
+        return "private", _text("ATW_NOT_APPLIED_PRIVATE", "en"), None
+    exclusion = term._exclusion
+    if exclusion is not None:
+        code, citation = exclusion
+        why = _text("ATW_NOT_APPLIED_EXCLUDED", "en", why=_text(code, "en"), cite=citation.label("en"))
+        return "excluded", why, exclusion
+    if atw_policy == "never":
+        return "never", _text("ATW_NOT_APPLIED_POLICY", "en"), None
+    if atw_policy == "regulation_no":
+        return "regulation_no", _text("ATW_NOT_APPLIED_REGULATION", "en"), None
+    return atw_policy, None, None
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
+    """The deadline of ``plan`` from ``day0``: raw end, ATW art. 1 and 2, provisional (A2).
+
+    The ``Deadline`` is built from the plan's template in one step (``__dict__`` set at once)
+    instead of the frozen class's per-field ``__init__``; attrs has no validators or converters on
+    it to skip. A test checks that the result equals ``Deadline(...)`` built the ordinary way.
+    """
+    raw = plan.raw_end(day0)
+    values = plan.template.copy()
+    values["received"] = received
+    values["start"] = day0
+    values["calendar_date"] = raw
+    if plan.extend:
+        atw, skipped, art2_extended = _cal.atw_extend(
+            day0, raw, art2=plan.art2, include_equated_days=plan.include_eq
+        )
+        values["atw_date"] = atw
+        if skipped:
+            values["extended_by"] = skipped
+        if art2_extended:
+            values["art2_extended"] = True
+        date = atw if values["atw_applied"] else raw
+    else:
+        values["atw_date"] = date = raw
+    values["date"] = date
+    if plan.calendar_dependent:
+        lo, hi = (date, day0) if date < day0 else (day0, date)
+        bad = _unverified(lo.year, (raw if raw > hi else hi).year, plan.include_eq)
+        if bad:
+            if strict:
+                reason = _provisional_reason(bad)
+                msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
+                raise ProvisionalCalendarError(msg, bad)
+            values["provisional"] = True
+            values["provisional_reason"] = _provisional_reason(bad)
+            values["unverified_years"] = bad
+            values["rule_ids"] = (*plan.rule_ids, "A2")
+    obj = _new(Deadline)
+    _set(obj, "__dict__", values)
+    return obj
+
+
+# (first year, last year, include_equated_days) -> the unverified years among them (A2, R19).
+_UNVERIFIED: Final[dict[tuple[int, int, bool], tuple[int, ...]]] = {}
+
+
+def _unverified(y0: int, y1: int, include_eq: bool) -> tuple[int, ...]:
+    """The years in ``[y0, y1]`` that make a date on the ATW calendar provisional (A2)."""
+    key = (y0, y1, include_eq)
+    bad = _UNVERIFIED.get(key)
+    if bad is None:
+        verified = _cal.VERIFIED_DECREE_YEARS
+        bad = _UNVERIFIED[key] = tuple(
+            y
+            for y in range(y0, y1 + 1)
+            if (include_eq and y not in verified) or y < _cal.FIRST_VERIFIED_HOLIDAY_YEAR
+        )
+    return bad
 
 
 @functools.lru_cache(maxsize=512)
 def _provisional_reason(years: tuple[int, ...]) -> str:
-    text = (
-        f"the equated days (Atw art. 3 lid 3) of {_years_text(years)} are not verified: "
-        "no verified decree is known for that period, so the last day may still move (A2)"
-    )
-    old = [y for y in years if y < _cal.FIRST_VERIFIED_HOLIDAY_YEAR]
+    """``Deadline.provisional_reason``: which years are unverified, and which are reconstructed (R19)."""
+    text = _text("ATW_PROVISIONAL_REASON", "en", years=years)
+    old = tuple(y for y in years if y < _cal.FIRST_VERIFIED_HOLIDAY_YEAR)
     if old:
-        text += f"; the holiday list of {_years_text(tuple(old))} is a reconstruction (R19)"
+        text = _text("ATW_PROVISIONAL_RECONSTRUCTED", "en", reason=text, years=old)
     return text
 
 
-def _compute(
-    *,
-    received: _dt.date,
-    day0: _dt.date,
-    term: Term,
-    statutory: bool,
-    atw_policy: str,
-    include_eq: bool,
-    exclude_start_day: bool,
-    strict: bool,
-    citations: tuple[Citation, ...],
-    rule_ids: tuple[str, ...],
-    end_moment: _dt.datetime | None = None,
-) -> Deadline:
-    """``atw_policy``: "applied" | "never" | "regulation_no" | "undetermined" (only for statutory)."""
-    raw = _raw_end(day0, term, exclude_start_day, include_eq)
-    exclusion = None
-    state = "applied"
-    reason: str | None = None
-    skipped: tuple[NonWorkingDay, ...]
-    if not statutory:
-        state, reason = "private", "not a statutory term (R17)"
-        atw, skipped, art2_ext = raw, (), False
-    else:
-        exclusion = term.atw_exclusion()
-        if exclusion is not None:
-            state = "excluded"
-            reason = f"{exclusion[0]} ({exclusion[1].label('en')}, R16)"
-            atw, skipped, art2_ext = raw, (), False
-        else:
-            atw, skipped, art2_ext = _atw_end(day0, raw, include_eq, term._art2)
-            state = atw_policy
-            if state == "never":
-                reason = "not applied under the chosen policy (A1)"
-            elif state == "regulation_no":
-                reason = "the complaint regulation does not apply it (A1)"
-    use_atw = state in ("applied", "undetermined")
-    date = atw if use_atw else raw
-    ids = rule_ids
-    cites = citations
-    if use_atw:
-        cites = cites + (_ATW_APPLIED if term._art2 else _ATW_APPLIED_NO_ART2)
-        ids = (*ids, "R13", "R14", "R15")
-        if state == "undetermined":
-            ids = (*ids, "A1")
-    elif state == "excluded" and exclusion is not None:
-        cites = (*cites, exclusion[1])
-        ids = (*ids, "R16")
-    elif state == "private":
-        ids = (*ids, "R17")
-    else:
-        ids = (*ids, "A1")
-    # Decree data matters only where `date` depends on the ATW calendar (A2).
-    if use_atw or term.unit is TermUnit.WORKING_DAYS:
-        lo, hi = (date, day0) if date < day0 else (day0, date)
-        if raw > hi:
-            hi = raw
-        provisional, prov_reason, bad = _provisional(lo, hi, include_eq)
-    else:
-        provisional, prov_reason, bad = False, None, ()
-    if provisional:
-        if strict:
-            raise ProvisionalCalendarError(
-                f"deadline from {day0.isoformat()} ({term}) is provisional: {prov_reason}", bad
-            )
-        ids = (*ids, "A2")
-    return _make(
-        received=received,
-        start=day0,
-        term=term,
-        statutory=statutory,
-        date=date,
-        calendar_date=raw,
-        atw_date=atw,
-        atw_applied=use_atw,
-        atw_undetermined=state == "undetermined",
-        atw_not_applied_reason=reason,
-        art2_extended=art2_ext,
-        extended_by=skipped,
-        include_equated_days=include_eq,
-        exclude_start_day=exclude_start_day,
-        provisional=provisional,
-        provisional_reason=prov_reason,
-        unverified_years=bad,
-        citations=cites,
-        rule_ids=ids,
-        end_moment=end_moment,
-        _atw_state=state,
-        _exclusion=exclusion,
-    )
+def _remember(plan: _Plan, day0: _dt.date, result: Deadline) -> Deadline:
+    if len(plan.memo) < _MEMO_MAX:
+        plan.memo[day0] = result
+    return result
+
+
+# --- the public functions -------------------------------------------------------------------------
+
+
+def _as_term(term: Term | str) -> Term:
+    if isinstance(term, Term):
+        return term
+    return _parse_term(term)
 
 
 def deadline(
@@ -719,53 +682,95 @@ def deadline(
     With ``strict=True`` a provisional result raises
     :class:`~klachtregels.errors.ProvisionalCalendarError` (A2).
     """
-    t = _as_term(term)
-    received = _to_local_date(start, "start")
-    end_moment = None
+    t = term if type(term) is Term else _as_term(term)
+    key = (statutory, include_equated_days, exclude_start_day)
+    plan = t._plans.get(key)
+    if plan is None:
+        plan = t._plans[key] = _deadline_plan(t, *key)
+    if type(start) is _dt.date:
+        hit = plan.memo.get(start)
+        if hit is not None and not (strict and hit.provisional):
+            return hit
+        return _remember(plan, start, _compute(start, start, plan, strict))
+    day = local_day(start)
+    result = _compute(day, day, plan, strict)
     if t.unit is TermUnit.HOURS and isinstance(start, _dt.datetime):
-        ams = _amsterdam()
-        aware = start.replace(tzinfo=ams) if start.tzinfo is None else start
-        sign = -1 if t.backwards else 1
-        utc = aware.astimezone(_dt.UTC) + _dt.timedelta(hours=sign * t.amount)
-        end_moment = utc.astimezone(ams)
-    rules: tuple[str, ...] = ("R12",) if exclude_start_day else ("R12", "A3")
-    if t.unit in (TermUnit.MONTHS, TermUnit.YEARS):
-        rules = (*rules, "R18")
-    result = _compute(
-        received=received,
-        day0=received,
-        term=t,
-        statutory=bool(statutory),
-        atw_policy="applied",
-        include_eq=include_equated_days,
-        exclude_start_day=exclude_start_day,
-        strict=strict,
-        citations=(),
-        rule_ids=rules,
-        end_moment=None,
-    )
-    if end_moment is not None:
         # A term in hours from a moment ends at that exact moment (it is never extended, art. 4).
+        hours = _dt.timedelta(hours=-t.amount if t.backwards else t.amount)
+        end_moment = (local_datetime(start).astimezone(_dt.UTC) + hours).astimezone(amsterdam())
         end = end_moment.date()
         result = attrs.evolve(result, date=end, calendar_date=end, atw_date=end, end_moment=end_moment)
     return result
 
 
+def _deadline_plan(term: Term, statutory: bool, include_eq: bool, exclude_start_day: bool) -> _Plan:
+    rules: tuple[str, ...] = ("R12",) if exclude_start_day else ("R12", "A3")
+    if term.unit in (TermUnit.MONTHS, TermUnit.YEARS):
+        rules = (*rules, "R18")
+    return _Plan(
+        term,
+        statutory=bool(statutory),
+        atw_policy="applied",
+        include_eq=include_eq,
+        exclude_start_day=exclude_start_day,
+        citations=(),
+        rule_ids=rules,
+    )
+
+
 _ATW_MODES: Final[dict[str, AtwMode]] = {m.value: m for m in AtwMode}
-#: receipt day -> its handling deadline under the statutory defaults (the common call). Bounded:
-#: 16,384 days is 45 years; past that, calls still work through the fast path's own memo.
-_DEFAULT_MEMO: Final[dict[_dt.date, Deadline]] = {}
-_MEMO_MAX: Final = 16_384
+_RECEIPT_RULES: Final[dict[str, ReceiptRule]] = {r.value: r for r in ReceiptRule}
 # Enum attribute access is slow on Python 3.11; the hot path compares against these.
 _APPLY: Final = AtwMode.APPLY
 _NEVER: Final = AtwMode.NEVER
 _SAME_DAY: Final = ReceiptRule.SAME_DAY
-_RECEIPT_RULES: Final[dict[str, ReceiptRule]] = {r.value: r for r in ReceiptRule}
-_HANDLING_CITES: Final = (_WKO_HANDLING,)
-_HANDLING_RULES: Final = ("R6", "R12")
+_REGULATION_ONLY_WITH_FOLLOW: Final = (
+    "regulation_applies_atw is only used with atw_mode='follow_regulation_text'; "
+    "pass that mode or leave regulation_applies_atw as None"
+)
+# (ATW policy, mode is apply, next-working-day receipt, exclude filing day, equated days) -> plan.
+_HANDLING_PLANS: Final[dict[tuple[str, bool, bool, bool, bool], _Plan]] = {}
 
 
-def handling_deadline(
+def _handling_plan(policy: str, mode_apply: bool, next_day: bool, exclude: bool, include_eq: bool) -> _Plan:
+    key = (policy, mode_apply, next_day, exclude, include_eq)
+    plan = _HANDLING_PLANS.get(key)
+    if plan is None:
+        rules: tuple[str, ...] = ("R6", "R12")
+        if next_day:
+            rules = (*rules, "A4")
+        if not exclude:
+            rules = (*rules, "A3")
+        if not mode_apply and policy != "undetermined":
+            rules = (*rules, "A1")
+        plan = _HANDLING_PLANS[key] = _Plan(
+            HANDLING_TERM,
+            statutory=True,
+            atw_policy=policy,
+            include_eq=include_eq,
+            exclude_start_day=exclude,
+            citations=(_WKO_HANDLING,),
+            rule_ids=rules,
+        )
+    return plan
+
+
+def _atw_policy(atw_mode: AtwMode | str, regulation_applies_atw: bool | None) -> tuple[str, bool]:
+    """The ATW policy of a handling deadline (A1) and whether the mode is ``apply``."""
+    mode = atw_mode if atw_mode is _APPLY else _ATW_MODES.get(atw_mode)
+    if mode is None:
+        msg = f"atw_mode must be one of {', '.join(_ATW_MODES)}, got {atw_mode!r}"
+        raise PolicyError(msg)
+    if mode is _APPLY or mode is _NEVER:
+        if regulation_applies_atw is not None:
+            raise PolicyError(_REGULATION_ONLY_WITH_FOLLOW)
+        return ("applied" if mode is _APPLY else "never"), mode is _APPLY
+    if regulation_applies_atw is None:
+        return "undetermined", False
+    return ("applied" if regulation_applies_atw else "regulation_no"), False
+
+
+def _handling_deadline(
     received: _dt.date | _dt.datetime,
     *,
     atw_mode: AtwMode | str = AtwMode.APPLY,
@@ -783,175 +788,55 @@ def handling_deadline(
     leaves it undetermined: ``date`` is the ATW date and ``atw_undetermined`` is True.
     ``exclude_filing_day=False`` counts the filing day (A3, D+41). ``receipt_rule`` (A4):
     ``next_working_day`` moves a complaint received on a non-working day to the next working day.
+    ``strict=True`` raises :class:`~klachtregels.errors.ProvisionalCalendarError` instead of a
+    provisional answer (A2).
     """
-    if (
-        atw_mode is _APPLY
-        and receipt_rule is _SAME_DAY
-        and regulation_applies_atw is None
-        and exclude_filing_day is True
-        and strict is False
-    ):  # the default policy: the fast path (2 µs target), unless it defers to the general one
-        if include_equated_days is True:
-            # A plain date under the statutory defaults: one dict look-up for a day seen before. A
-            # datetime never matches a date key (they compare unequal), so it takes the path below.
-            hit = _DEFAULT_MEMO.get(received)
-            if hit is not None:
-                return hit
-        if type(received) is _dt.date:
-            fast = _fast_handling(received, include_equated_days, _HANDLING_RULES_ATW)
-            if fast is not None:
-                if include_equated_days is True and len(_DEFAULT_MEMO) < _MEMO_MAX:
-                    _DEFAULT_MEMO[received] = fast
-                return fast
-    mode = atw_mode if atw_mode is _APPLY else _ATW_MODES.get(atw_mode)
-    if mode is None:
-        msg = f"atw_mode must be one of {', '.join(_ATW_MODES)}, got {atw_mode!r}"
-        raise PolicyError(msg)
+    policy, mode_apply = _atw_policy(atw_mode, regulation_applies_atw)
     rule = receipt_rule if receipt_rule is _SAME_DAY else _RECEIPT_RULES.get(receipt_rule)
     if rule is None:
         msg = f"receipt_rule must be one of {', '.join(_RECEIPT_RULES)}, got {receipt_rule!r}"
         raise PolicyError(msg)
-    if mode is _APPLY:
-        if regulation_applies_atw is not None:
-            raise PolicyError(_REGULATION_ONLY_WITH_FOLLOW)
-        policy = "applied"
-    elif mode is _NEVER:
-        if regulation_applies_atw is not None:
-            raise PolicyError(_REGULATION_ONLY_WITH_FOLLOW)
-        policy = "never"
-    elif regulation_applies_atw is None:
-        policy = "undetermined"
-    else:
-        policy = "applied" if regulation_applies_atw else "regulation_no"
-    day = received if type(received) is _dt.date else _to_local_date(received, "received")
-    if policy == "applied" and rule is _SAME_DAY and exclude_filing_day and not strict:
-        rules_fast = _HANDLING_RULES_ATW if mode is _APPLY else _HANDLING_RULES_FOLLOW
-        fast = _fast_handling(day, include_equated_days, rules_fast)
-        if fast is not None:
-            return fast
-    day0 = day
-    rules: tuple[str, ...] = _HANDLING_RULES
-    if rule is ReceiptRule.NEXT_WORKING_DAY:
-        rules = (*rules, "A4")
-        if not _cal.is_working_day(day, include_equated_days=include_equated_days):
-            day0 = _cal.add_working_days(day, 1, include_equated_days=include_equated_days)
-    if not exclude_filing_day:
-        rules = (*rules, "A3")
-    if mode is not AtwMode.APPLY and policy != "undetermined":
-        rules = (*rules, "A1")
-    return _compute(
-        received=day,
-        day0=day0,
-        term=HANDLING_TERM,
-        statutory=True,
-        atw_policy=policy,
-        include_eq=include_equated_days,
-        exclude_start_day=exclude_filing_day,
-        strict=strict,
-        citations=_HANDLING_CITES,
-        rule_ids=rules,
-    )
+    next_day = rule is ReceiptRule.NEXT_WORKING_DAY
+    plan = _handling_plan(policy, mode_apply, next_day, exclude_filing_day, include_equated_days)
+    plain = type(received) is _dt.date
+    day = received if plain else local_day(received)
+    if plain:
+        hit = plan.memo.get(day)
+        if hit is not None and not (strict and hit.provisional):
+            return hit
+    day0 = _cal.next_working_day(day, include_equated_days=include_equated_days) if next_day else day
+    result = _compute(day, day0, plan, strict)
+    return _remember(plan, day, result) if plain else result
 
 
-_SIX_WEEKS: Final = _dt.timedelta(weeks=6)
-_HANDLING_RULES_ATW: Final = ("R6", "R12", "R13", "R14", "R15")
-_HANDLING_RULES_FOLLOW: Final = ("R6", "R12", "A1", "R13", "R14", "R15")
-_HANDLING_CITES_ATW: Final = (_WKO_HANDLING, *_ATW_APPLIED)
+#: The plan of the statutory defaults, whose memo :func:`handling_deadline` reads first.
+_DEFAULT_PLAN: Final = _handling_plan("applied", True, False, True, True)
+_DEFAULT_MEMO: Final = _DEFAULT_PLAN.memo
+_MISSING: Final[Any] = object()
 
+if TYPE_CHECKING:
+    handling_deadline = _handling_deadline
+else:
 
-def _fast_handling(day0: _dt.date, include_eq: bool, rules: tuple[str, ...]) -> Deadline | None:
-    """The common case of :func:`handling_deadline`, for the 2 µs target (R12-R15).
+    def handling_deadline(received=_MISSING, /, **options):
+        # The entry point, in front of `_handling_deadline` (whose signature and docstring it
+        # carries, see below). A call with a date and no options, the common one, is a look-up
+        # in the memo of the statutory defaults: binding six keyword-only defaults would cost more
+        # than the look-up itself. Every other call, and a day not seen before, goes to
+        # `_handling_deadline`, which also memoises.
+        if not options:
+            try:
+                hit = _DEFAULT_MEMO.get(received)
+            except TypeError:  # unhashable: `_handling_deadline` names the problem
+                hit = None
+            if hit is not None:
+                return hit
+        if received is _MISSING:
+            return _handling_deadline(**options)
+        return _handling_deadline(received, **options)
 
-    Same result as the general path (a test compares both for every day 1982-2100); returns
-    ``None`` to defer to it near the turn of the year or where ATW art. 2 needs a closer look.
-    :func:`handling_deadline` memoises its results for the statutory defaults (``_DEFAULT_MEMO``):
-    a register has many complaints per receipt day, a ``Deadline`` is immutable so sharing one is
-    safe, and the decree data is package data, fixed for the life of the process.
-    """
-    raw = day0 + _SIX_WEEKS
-    year = raw.year
-    ordinal = raw.toordinal()
-    lo, hi = _YEAR_BOUNDS[year]
-    if not lo <= ordinal < hi:
-        return None  # a search could cross into another year: the general path handles it
-    ords = (_cal._ORDS_EQ if include_eq else _cal._ORDS_NO_EQ).get(year)
-    if ords is None:
-        ords = _cal._weekday_ordinals(year, include_eq)
-    end = ordinal
-    while end % 7 in (0, 6) or end in ords:  # ATW art. 1: move to the next working day
-        end += 1
-    # ATW art. 2 (R14): `end` is one working day; a second must lie in (day 0, raw end).
-    before = ordinal - 1
-    while before % 7 in (0, 6) or before in ords:
-        before -= 1
-    if before <= ordinal - 42:
-        return None  # cannot happen for six weeks; left to the general path all the same
-    values = _FAST_TEMPLATE.copy()
-    if end == ordinal:
-        values["date"] = values["atw_date"] = raw
-    else:
-        values["date"] = values["atw_date"] = _dt.date.fromordinal(end)
-        reasons = _cal._table(year, include_eq).reasons
-        if end - ordinal == 1:
-            values["extended_by"] = (reasons[ordinal],)
-        else:
-            values["extended_by"] = tuple(map(reasons.__getitem__, range(ordinal, end)))
-    prov = _provisional_years(day0.year, year, include_eq)
-    if prov[0]:
-        values["provisional"] = True
-        values["provisional_reason"] = prov[1]
-        values["unverified_years"] = prov[2]
-        rules = (*rules, "A2")
-    values["received"] = values["start"] = day0
-    values["calendar_date"] = raw
-    values["include_equated_days"] = include_eq
-    values["rule_ids"] = rules
-    obj = _new(Deadline)
-    _set(obj, "__dict__", values)
-    return obj
-
-
-class _YearBounds(dict[int, tuple[int, int]]):
-    """year -> ordinals of 10 January and 20 December: between them every search of the fast path
-    (at most a week forward for art. 1, a week back for art. 2) stays inside the year."""
-
-    def __missing__(self, year: int) -> tuple[int, int]:
-        value = self[year] = (_dt.date(year, 1, 10).toordinal(), _dt.date(year, 12, 20).toordinal())
-        return value
-
-
-_YEAR_BOUNDS: Final = _YearBounds()
-_FAST_TEMPLATE: Final[dict[str, Any]] = {
-    "received": None,
-    "start": None,
-    "term": HANDLING_TERM,
-    "statutory": True,
-    "date": None,
-    "calendar_date": None,
-    "atw_date": None,
-    "atw_applied": True,
-    "atw_undetermined": False,
-    "atw_not_applied_reason": None,
-    "art2_extended": False,
-    "extended_by": (),
-    "include_equated_days": True,
-    "exclude_start_day": True,
-    "provisional": False,
-    "provisional_reason": None,
-    "unverified_years": (),
-    "citations": _HANDLING_CITES_ATW,
-    "rule_ids": (),
-    "end_moment": None,
-    "_atw_state": "applied",
-    "_exclusion": None,
-}
-
-
-_REGULATION_ONLY_WITH_FOLLOW: Final = (
-    "regulation_applies_atw is only used with atw_mode='follow_regulation_text'; "
-    "pass that mode or leave regulation_applies_atw as None"
-)
-_GCK_TERM: Final = Term(12, TermUnit.MONTHS)
+    functools.update_wrapper(handling_deadline, _handling_deadline)
+    handling_deadline.__name__ = handling_deadline.__qualname__ = "handling_deadline"
 
 
 def gck_filing_limit(filed_with_provider: _dt.date | _dt.datetime) -> Deadline:
@@ -961,16 +846,23 @@ def gck_filing_limit(filed_with_provider: _dt.date | _dt.datetime) -> Deadline:
     art. 4 anyway (R16): it is never extended. Month counting follows R18 (clamped to month end).
     The GCK declares a late parent inadmissible only at the provider's request (A13).
     """
-    day = _to_local_date(filed_with_provider, "filed_with_provider")
-    return _compute(
-        received=day,
-        day0=day,
-        term=_GCK_TERM,
-        statutory=False,
-        atw_policy="applied",
-        include_eq=True,
-        exclude_start_day=True,
-        strict=False,
-        citations=(_GCK_12M, _ATW_4),
-        rule_ids=("R21", "R12", "R18", "R16"),
-    )
+    plan = _GCK_TERM._plans.get(_GCK_KEY)
+    if plan is None:
+        plan = _GCK_TERM._plans[_GCK_KEY] = _Plan(
+            _GCK_TERM,
+            statutory=False,
+            atw_policy="applied",
+            include_eq=True,
+            exclude_start_day=True,
+            citations=(_GCK_12M, _ATW_4),
+            rule_ids=("R21", "R12", "R18", "R16"),
+        )
+    plain = type(filed_with_provider) is _dt.date
+    day = filed_with_provider if plain else local_day(filed_with_provider)
+    hit = plan.memo.get(day)
+    if hit is not None:
+        return hit
+    return _remember(plan, day, _compute(day, day, plan, False))
+
+
+_GCK_KEY: Final = ("gck",)
