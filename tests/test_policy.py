@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 from pathlib import Path
 
 import attrs
 import pytest
 
-from klachtregels.errors import KlachtregelsError, PolicyError
+from klachtregels.errors import InvalidInputError, KlachtregelsError, PolicyError
 from klachtregels.policy import (
     AfterMeldcode,
+    AtwMode,
     ComplainantScope,
     Policy,
     load_policy,
@@ -109,22 +111,38 @@ quote = 5
         load_policy(path)
     message = str(info.value)
     for expected in (
-        "deadlines.handling_term: cannot read the term 'zes weken'",
-        "deadlines.atw_mode: 'sometimes' is not one of: apply, never, follow_regulation_text",
+        "deadlines.handling_term: cannot read this term",
+        "deadlines.atw_mode: not one of: apply, never, follow_regulation_text",
         "deadlines.exclude_filing_day: expected true or false",
         "scope.include_working_method: expected true or false",
         "scope.colour: unknown setting",
         "house_terms.first_contact: expected text",
         "geschillencommissie.klachtgeld_cents: must be 0 or more",
-        "[extra]: unknown section",
-        "sources[0].setting: 'scope.nonsense' is not a policy setting",
-        "sources[0].page: unknown key",
-        "sources[1].setting: missing",
-        "sources[1].document: missing",
+        "extra: unknown section",
+        "sources[0].setting: is not a policy setting",
+        "sources[0].page: unknown field",
+        "sources[1].setting: required, but missing",
+        "sources[1].document: required, but missing",
         "sources[1].quote: expected text",
     ):
         assert expected in message, expected
     assert message.startswith(str(path))
+    # The rejected values are never quoted (the kind of problem is named instead).
+    for value in ("zes weken", "sometimes", "nonsense", "-5"):
+        assert value not in message, value
+    assert isinstance(info.value, InvalidInputError)
+    assert ("deadlines.atw_mode", "not one of: apply, never, follow_regulation_text") in info.value.problems
+
+
+def test_unknown_settings_and_words_get_a_suggestion(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[deadline]\natw_mode = "apply"\n[scope]\ninclude_workingmethod = true\n')
+    with pytest.raises(PolicyError) as info:
+        load_policy(path)
+    message = str(info.value)
+    assert "deadline: unknown section (did you mean 'deadlines'?)" in message
+    assert "scope.include_workingmethod: unknown setting (did you mean 'include_working_method'?)" in message
+    with pytest.raises(PolicyError, match=r"deadlines\.atw_mode: not one of: .*\(did you mean 'never'\?\)"):
+        policy_from_mapping({"deadlines": {"atw_mode": "nevr"}})
 
 
 def test_policy_error_is_typed() -> None:
@@ -138,9 +156,9 @@ def test_policy_error_is_typed() -> None:
     ("text", "fragment"),
     [
         ("[deadlines\nhandling_term = 1", "not valid TOML"),
-        ("deadlines = 3", "[deadlines]: must be a table"),
-        ("sources = 'none'", "sources: must be an array of tables"),
-        ("sources = [1]", "sources[0]: must be a table"),
+        ("deadlines = 3", "deadlines: must be a table [deadlines]"),
+        ("sources = 'none'", "sources: expected a list"),
+        ("sources = [1]", "sources[0]: expected an object"),
         ("[policy]\nname = ''", "policy.name"),
     ],
 )
@@ -166,8 +184,23 @@ def test_unknown_name_or_missing_file() -> None:
 def test_python_construction_validates_terms() -> None:
     with pytest.raises(PolicyError, match="handling_term"):
         Policy(handling_term="binnenkort")
-    with pytest.raises(ValueError, match="not a valid"):
+    with pytest.raises(ValueError, match="atw_mode: not one of"):
         Policy(atw_mode="sometimes")  # type: ignore[arg-type]
+    # An enum setting accepts its value as text, like the TOML file does.
+    assert Policy(atw_mode="never").atw_mode is AtwMode.NEVER  # type: ignore[arg-type]
+
+
+def test_json_form_round_trips() -> None:
+    for name in shipped_policies():
+        policy = load_policy(name)
+        assert Policy.from_dict(json.loads(json.dumps(policy.to_dict()))) == policy
+    with pytest.raises(InvalidInputError) as info:
+        Policy.from_dict({"handled_when": "sent", "colour": "red", "sources": [{"setting": "x"}]})
+    assert {path for path, _ in info.value.problems} == {
+        "colour",
+        "sources[0].setting",
+        "sources[0].document",
+    }
 
 
 def test_to_dict_round_trips_through_toml_layout() -> None:

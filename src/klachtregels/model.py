@@ -15,18 +15,20 @@ descriptions) are personal data. They appear in ``to_dict()`` (the caller's own 
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: TC003 - read at runtime by typing.get_type_hints (convert)
 import enum
-import types
+import functools
 import typing
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar, TypeVar, Union
+from collections.abc import Iterable, Mapping  # noqa: TC003 - as above
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
-from klachtregels.errors import InvalidInputError
+from klachtregels import convert
+from klachtregels._time import local_day
 
 __all__ = [
+    "WORDS",
     "About",
     "Channel",
     "Complaint",
@@ -34,6 +36,7 @@ __all__ = [
     "GckOutcome",
     "Judgement",
     "Location",
+    "LrkNumber",
     "Measure",
     "Party",
     "PartyRole",
@@ -187,283 +190,144 @@ class GckOutcome(enum.StrEnum):
 
 
 # --------------------------------------------------------------------------------------------------
-# Validation helpers
+# The one vocabulary table: words accepted for each enum besides its values (CSV, JSON, TOML, CLI)
 # --------------------------------------------------------------------------------------------------
 
+#: Dutch (and other) words for the enum values, keyed by enum. Keys are matched after
+#: :func:`~klachtregels.convert.normalise_word` (any case; ``_``, ``-`` and spaces alike). Every
+#: door (register cells, ``from_dict``, policy and organisation files, the CLI) reads this table
+#: through :func:`klachtregels.convert.lookup_word`.
+WORDS: Mapping[type[enum.StrEnum], Mapping[str, str]] = {
+    PartyRole: {
+        "ouder": "parent",
+        "ouders": "parent",
+        "pleegouder": "foster_parent",
+        "stiefouder": "step_parent",
+        "grootouder": "grandparent",
+        "opa": "grandparent",
+        "oma": "grandparent",
+        "aspirant klant": "prospective_client",
+        "toekomstige klant": "prospective_client",
+        "oud klant": "former_client",
+        "voormalige klant": "former_client",
+        "medewerker": "staff",
+        "personeel": "staff",
+        "houder": "provider",
+        "aanbieder": "provider",
+        "anoniem": "anonymous",
+        "anders": "other",
+        "overig": "other",
+    },
+    Channel: {
+        "brief": "letter",
+        "post": "letter",
+        "e mail": "email",
+        "mail": "email",
+        "webformulier": "web_form",
+        "formulier": "web_form",
+        "website": "web_form",
+        "app": "app_message",
+        "appbericht": "app_message",
+        "mondeling": "oral",
+        "telefonisch": "oral",
+    },
+    Subject: {
+        "gedraging": "conduct",
+        "gedrag": "conduct",
+        "bejegening": "conduct",
+        "overeenkomst": "agreement",
+        "contract": "agreement",
+        "werkwijze": "working_method",
+        "beleid": "working_method",
+        "andere ouder": "other_parent",
+        "derde": "third_party",
+        "derden": "third_party",
+        "adviesrecht": "advisory_right",
+    },
+    About: {
+        "medewerker": "staff",
+        "personeel": "staff",
+        "huisgenoot gastouder": "gastouder_housemate",
+        "leidinggevende": "management",
+        "directie": "management",
+        "houder": "provider_person",
+        "organisatie": "organisation",
+        "andere ouder": "other_parent",
+        "kind": "child",
+        "derde": "third_party",
+    },
+    SignalKind: {
+        "vermoeden misdrijf medewerker": "suspected_offence_by_staff",
+        "vermoeden misdrijf houder": "suspected_offence_by_provider",
+        "huiselijk geweld": "abuse_at_home",
+        "kindermishandeling": "abuse_at_home",
+        "seksueel gedrag tussen kinderen": "sexual_behaviour_between_children",
+        "twijfel": "ambiguous",
+    },
+    Verdict: {
+        "deels": "deels_gegrond",
+        "gedeeltelijk gegrond": "deels_gegrond",
+        "niet gegrond": "ongegrond",
+    },
+    GckOutcome: {
+        "deels": "deels_gegrond",
+        "gedeeltelijk gegrond": "deels_gegrond",
+        "niet gegrond": "ongegrond",
+        "schikking": "geschikt",
+        "minnelijke schikking": "geschikt",
+        "lopend": "pending",
+        "in behandeling": "pending",
+    },
+}
 
-class _Problems:
-    """Collects (field, message) pairs; raises them all at once."""
+for _vocabulary, _words in WORDS.items():
+    convert.register_words(_vocabulary, _words)
 
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
-
-    def add(self, field: str, message: str) -> None:
-        self.items.append((field, message))
-
-    def raise_if_any(self, what: str) -> None:
-        if self.items:
-            raise InvalidInputError(what, self.items)
-
-
-def _check_types(instance: Any, problems: _Problems, prefix: str = "") -> None:
-    """Check every attrs field of ``instance`` against its annotation (date, enum, str, ...).
-
-    The checks are compiled once per class (:func:`_checkers`): validation runs for every record
-    of a register, so it must not re-read annotations each time.
-    """
-    for name, check in _checkers(type(instance)):
-        msg = check(getattr(instance, name))
-        if msg is not None:
-            problems.add(prefix + name, msg)
-
-
-_Check = Callable[[Any], "str | None"]
-_CHECKERS: dict[type, tuple[tuple[str, _Check], ...]] = {}
-
-
-def _checkers(cls: type) -> tuple[tuple[str, _Check], ...]:
-    found = _CHECKERS.get(cls)
-    if found is None:
-        hints = _hints(cls)
-        found = tuple((f.name, _compile(hints[f.name])) for f in attrs.fields(cls))
-        _CHECKERS[cls] = found
-    return found
-
-
-def _compile(hint: Any) -> _Check:
-    """A function that returns a problem message for a value not of type ``hint``, else None."""
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        args = typing.get_args(hint)
-        optional = type(None) in args
-        alternatives = [_compile(a) for a in args if a is not type(None)]
-        if len(alternatives) == 1:  # X | None, the usual case: no list per value
-            (only,) = alternatives
-
-            def check_optional(value: Any) -> str | None:
-                return None if value is None and optional else only(value)
-
-            return check_optional
-
-        def check_union(value: Any) -> str | None:
-            if value is None and optional:
-                return None
-            msgs = [alt(value) for alt in alternatives]
-            return None if any(m is None for m in msgs) else msgs[0]
-
-        return check_union
-    if origin is tuple:
-        item_check = _compile(typing.get_args(hint)[0])
-
-        def check_tuple(value: Any) -> str | None:
-            if not isinstance(value, tuple):
-                return f"expected a tuple, got {type(value).__name__}"
-            for i, item in enumerate(value):
-                m = item_check(item)
-                if m is not None:
-                    return f"item {i}: {m}"
-            return None
-
-        return check_tuple
-    if hint is bool:
-        return lambda v: None if isinstance(v, bool) else f"expected true/false, got {type(v).__name__}"
-    if hint is int:
-        return lambda v: (
-            None
-            if isinstance(v, int) and not isinstance(v, bool)
-            else f"expected a whole number, got {type(v).__name__}"
-        )
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        allowed = ", ".join(m.value for m in hint)
-        return lambda v: None if isinstance(v, hint) else f"{v!r} is not one of: {allowed}"
-    if isinstance(hint, type):
-        label = "a date" if hint is dt.date else hint.__name__
-        return lambda v: None if isinstance(v, hint) else f"expected {label}, got {type(v).__name__}"
-    return lambda v: None  # pragma: no cover - every annotation in this module is covered above
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = typing.get_type_hints(cls)
-        _HINTS[cls] = hints
-    return hints
+#: An LRK registration number: nine digits (a TOML or JSON integer is read as its digits).
+LrkNumber = typing.NewType("LrkNumber", str)
 
 
-def _to_enum(cls: type[enum.StrEnum], value: Any) -> Any:
-    """attrs converter: accept the enum or its string value; leave anything else for validation."""
-    if isinstance(value, str) and not isinstance(value, cls):
-        try:
-            return cls(value)
-        except ValueError:
-            return value
-    return value
+def _structure_lrk(value: Any, _: Any) -> LrkNumber:
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str):
+        raise convert.InputProblem(f"expected a 9-digit LRK number, got {convert.kind_of(value)}")
+    if not (text.isdigit() and len(text) == 9):
+        raise convert.InputProblem("not a 9-digit LRK number")
+    return LrkNumber(text)
 
 
-def _to_partyrole(value: Any) -> Any:
-    return _to_enum(PartyRole, value)
+convert.CONVERTER.register_structure_hook(LrkNumber, _structure_lrk)
 
 
-def _to_providerkind(value: Any) -> Any:
-    return _to_enum(ProviderKind, value)
+def _day(value: dt.date | None) -> dt.date | None:
+    """The Europe/Amsterdam day of a date field (A22), or None."""
+    return None if value is None else local_day(value)
 
 
-def _to_channel(value: Any) -> Any:
-    return _to_enum(Channel, value)
+def _name_not_empty(name: object) -> convert.Extra:
+    """A cross-field check: ``name`` (once it is text) must not be blank."""
 
+    def check(problems: list[tuple[str, str]]) -> None:
+        if isinstance(name, str) and not name.strip():
+            problems.append(("name", "must not be empty"))
 
-def _to_about(value: Any) -> Any:
-    return _to_enum(About, value)
-
-
-def _to_signalkind(value: Any) -> Any:
-    return _to_enum(SignalKind, value)
-
-
-def _to_verdict(value: Any) -> Any:
-    return _to_enum(Verdict, value)
-
-
-def _to_gckoutcome(value: Any) -> Any:
-    return _to_enum(GckOutcome, value)
-
-
-def _tuple_convert(value: Any) -> Any:
-    """attrs converter: lists become tuples (so ``subjects=[...]`` works); None stays unknown."""
-    if isinstance(value, list):
-        return tuple(value)
-    return value
-
-
-def _to_subjects(value: Any) -> Any:
-    """attrs converter: a list or tuple of subjects (enums or their string values) becomes a tuple."""
-    value = _tuple_convert(value)
-    if isinstance(value, tuple):
-        return tuple(_to_enum(Subject, v) for v in value)
-    return value
-
-
-def _date_part(value: dt.date) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-# --------------------------------------------------------------------------------------------------
-# JSON form
-# --------------------------------------------------------------------------------------------------
-
-
-def _to_json(value: Any) -> Any:
-    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, enum.Enum)):
-        return value
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_to_json(v) for v in value]
-    if attrs.has(type(value)):
-        return {f.name: _to_json(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    raise TypeError(f"cannot serialise {type(value).__name__}")  # pragma: no cover
-
-
-def _from_json(value: Any, hint: Any, path: str, problems: _Problems) -> Any:
-    """Turn a JSON value into ``hint``; on failure record a problem at ``path`` and return None."""
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if value is None:
-            return None
-        if dt.date in args and isinstance(value, str):
-            return _from_json(value, dt.date, path, problems)
-        return _from_json(value, args[0], path, problems)
-    if origin is tuple:
-        if not isinstance(value, list | tuple):
-            problems.add(path, f"expected a list, got {type(value).__name__}")
-            return None
-        (item_hint, *_rest) = typing.get_args(hint)
-        return tuple(_from_json(v, item_hint, f"{path}[{i}]", problems) for i, v in enumerate(value))
-    if hint is dt.date:
-        if isinstance(value, dt.date):
-            return value
-        if not isinstance(value, str):
-            problems.add(path, f"expected an ISO date (YYYY-MM-DD), got {type(value).__name__}")
-            return None
-        try:
-            if "T" in value or " " in value.strip():
-                return dt.datetime.fromisoformat(value)
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            problems.add(path, f"{value!r} is not a valid ISO date (YYYY-MM-DD) or date-time")
-            return None
-    if isinstance(hint, type) and attrs.has(hint):
-        if not isinstance(value, Mapping):
-            problems.add(path, f"expected an object, got {type(value).__name__}")
-            return None
-        return _structure(hint, value, path + ".", problems)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(value)
-        except ValueError:
-            allowed = ", ".join(m.value for m in hint)
-            problems.add(path, f"{value!r} is not one of: {allowed}")
-            return None
-    return value  # str/bool/int: checked by the class's own validation
-
-
-def _structure(cls: type[T], data: Mapping[str, Any], prefix: str, problems: _Problems) -> T | None:
-    hints = _hints(cls)
-    names = {f.name for f in attrs.fields(cls)}  # type: ignore[arg-type]
-    unknown = sorted(set(data) - names)
-    for key in unknown:
-        problems.add(prefix + str(key), "unknown field")
-    kwargs = {
-        name: _from_json(data[name], hints[name], prefix + name, problems) for name in names if name in data
-    }
-    if problems.items:
-        return None
-    try:
-        return cls(**kwargs)
-    except InvalidInputError as exc:
-        for field, msg in exc.problems:
-            problems.add(prefix + field, msg)
-        return None
-    except TypeError as exc:  # a required field is missing
-        problems.add(prefix.rstrip(".") or cls.__name__, str(exc))
-        return None
+    return check
 
 
 class _JsonMixin:
-    """``to_dict``/``from_dict`` for the JSON form (ISO dates, enum values, lists)."""
+    """``to_dict``/``from_dict`` for the JSON form, through :mod:`klachtregels.convert`."""
 
     _what: ClassVar[str]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: a plain dict of JSON types. Unknown facts stay ``None``."""
-        result: dict[str, Any] = _to_json(self)
+        """The JSON form: plain JSON types (ISO dates, enum values, lists). Unknown facts stay ``None``."""
+        result: dict[str, Any] = convert.to_plain(self)
         return result
 
     @classmethod
     def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
-        """Build from the JSON form; raises ``InvalidInputError`` listing every problem at once."""
-        problems = _Problems()
-        what: str = getattr(cls, "_what", cls.__name__)
-        if not isinstance(data, Mapping):
-            raise InvalidInputError(what, [("", f"expected an object, got {type(data).__name__}")])
-        obj = _structure(cls, data, "", problems)
-        problems.raise_if_any(what)
-        assert obj is not None
-        return obj
-
-
-def _validate(instance: Any, what: str, extra: Callable[[_Problems], None] | None = None) -> None:
-    problems = _Problems()
-    _check_types(instance, problems)
-    if not problems.items and extra is not None:
-        extra(problems)
-    problems.raise_if_any(what)
+        """Build from the JSON form; raises ``InvalidInputError`` listing every problem at once, by path."""
+        return convert.structure(data, cls)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -478,7 +342,7 @@ class Party(_JsonMixin):
     _what: ClassVar[str] = "party"
 
     #: Relation to the childcare (R3). ``None``: not known.
-    role: PartyRole | None = attrs.field(default=None, converter=_to_partyrole)
+    role: PartyRole | None = None
     #: Whether this party signed the childcare agreement (A7 ``contract_party_only``). ``None``: not known.
     contract_party: bool | None = None
     #: A name: personal data. Never shown in repr, errors or reports.
@@ -487,7 +351,7 @@ class Party(_JsonMixin):
     id: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._what)
+        convert.validate(self, self._what)
 
 
 @attrs.frozen(kw_only=True)
@@ -497,18 +361,12 @@ class Location(_JsonMixin):
     _what: ClassVar[str] = "location"
 
     name: str
-    kind: ProviderKind | None = attrs.field(default=None, converter=_to_providerkind)
+    kind: ProviderKind | None = None
     #: LRK registration number (9 digits).
-    lrk_number: str | None = None
+    lrk_number: LrkNumber | None = None
 
     def __attrs_post_init__(self) -> None:
-        def extra(p: _Problems) -> None:
-            if not self.name.strip():
-                p.add("name", "must not be empty")
-            if self.lrk_number is not None and not (self.lrk_number.isdigit() and len(self.lrk_number) == 9):
-                p.add("lrk_number", f"{self.lrk_number!r} is not a 9-digit LRK number")
-
-        _validate(self, self._what, extra)
+        convert.validate(self, self._what, _name_not_empty(self.name))
 
 
 @attrs.frozen(kw_only=True)
@@ -518,21 +376,17 @@ class Provider(_JsonMixin):
     _what: ClassVar[str] = "provider"
 
     name: str
-    kind: ProviderKind | None = attrs.field(default=None, converter=_to_providerkind)
+    kind: ProviderKind | None = None
     #: Affiliated with the Geschillencommissie Kinderopvang (Wko 1.57c lid 1). ``None``: not known.
     gck_affiliated: bool | None = None
     #: Has a written internal complaint regulation (Wko 1.57b lid 1). ``None``: not known.
     has_regulation: bool | None = None
     #: Whether the provider is a natural person (eenmanszaak): relevant to 1.51c.
     natural_person: bool | None = None
-    locations: tuple[Location, ...] = attrs.field(default=(), converter=_tuple_convert)
+    locations: tuple[Location, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        def extra(p: _Problems) -> None:
-            if not self.name.strip():
-                p.add("name", "must not be empty")
-
-        _validate(self, self._what, extra)
+        convert.validate(self, self._what, _name_not_empty(self.name))
 
 
 @attrs.frozen(kw_only=True)
@@ -541,7 +395,7 @@ class Signal(_JsonMixin):
 
     _what: ClassVar[str] = "signal"
 
-    kind: SignalKind = attrs.field(converter=_to_signalkind)
+    kind: SignalKind
     #: When the provider learned of it (starts 'onverwijld', R28). ``None``: not known.
     known_on: dt.date | None = None
     #: When the vertrouwensinspecteur was consulted (1.51b lid 1). ``None``: not known or not done.
@@ -550,7 +404,22 @@ class Signal(_JsonMixin):
     meldcode_started_on: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._what)
+        convert.validate(self, self._what)
+
+    @functools.cached_property
+    def known_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``known_on``."""
+        return _day(self.known_on)
+
+    @functools.cached_property
+    def consulted_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``consulted_on``."""
+        return _day(self.consulted_on)
+
+    @functools.cached_property
+    def meldcode_started_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``meldcode_started_on``."""
+        return _day(self.meldcode_started_on)
 
 
 @attrs.frozen(kw_only=True)
@@ -565,18 +434,18 @@ class Complaint(_JsonMixin):
     #: (A22: store timestamps); naive datetimes are Europe/Amsterdam local time.
     received_on: dt.date | None = None
     #: How it reached the provider (R5, A9).
-    channel: Channel | None = attrs.field(default=None, converter=_to_channel)
+    channel: Channel | None = None
     #: An earlier oral complaint about the same matter (A4, A13): flagged when dates differ.
     oral_first_on: dt.date | None = None
     complainant: Party | None = None
     #: What it is about; several may apply. ``None``: not known.
-    subjects: tuple[Subject, ...] | None = attrs.field(default=None, converter=_to_subjects)
+    subjects: tuple[Subject, ...] | None = None
     #: Whom it concerns.
-    about: About | None = attrs.field(default=None, converter=_to_about)
+    about: About | None = None
     #: When the matter arose (house submission windows, A17).
     arose_on: dt.date | None = None
     #: Abuse signals. ``()``: checked, none. ``None``: not assessed.
-    signals: tuple[Signal, ...] | None = attrs.field(default=None, converter=_tuple_convert)
+    signals: tuple[Signal, ...] | None = None
     #: The person who must judge the complaint is its subject (A12 ``JUDGE_IS_SUBJECT``).
     judge_is_subject: bool | None = None
     #: Handling term extended by agreement with the parent (A6: no statutory basis).
@@ -595,23 +464,50 @@ class Complaint(_JsonMixin):
     description: str | None = attrs.field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        def extra(p: _Problems) -> None:
-            if self.subjects is not None and len(set(self.subjects)) != len(self.subjects):
-                p.add("subjects", "lists a subject twice")
-            received = _date_part(self.received_on) if self.received_on is not None else None
-            for name in ("first_contact_on", "acknowledged_on"):
-                value = getattr(self, name)
-                if value is not None and received is not None and _date_part(value) < received:
-                    p.add(name, f"{_date_part(value)} is before received_on {received}")
-            if self.arose_on is not None and received is not None and _date_part(self.arose_on) > received:
-                p.add("arose_on", f"{_date_part(self.arose_on)} is after received_on {received}")
+        convert.validate(self, self._what, self._check)
 
-        _validate(self, self._what, extra)
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        """Cross-field problems; dates compare as Europe/Amsterdam days (A22)."""
+        if self.subjects is not None and len(set(self.subjects)) != len(self.subjects):
+            problems.append(("subjects", "lists a subject twice"))
+        received = _day(self.received_on)  # not the cached accessors: their first read costs more
+        if received is None:
+            return
+        for name, value in (
+            ("first_contact_on", self.first_contact_on),
+            ("acknowledged_on", self.acknowledged_on),
+        ):
+            day = _day(value)
+            if day is not None and day < received:
+                problems.append((name, "is before received_on"))
+        arose = _day(self.arose_on)
+        if arose is not None and arose > received:
+            problems.append(("arose_on", "is after received_on"))
 
-    @property
+    @functools.cached_property
     def received_date(self) -> dt.date | None:
-        """The calendar day of receipt (the date part of ``received_on``)."""
-        return None if self.received_on is None else _date_part(self.received_on)
+        """The Europe/Amsterdam day of ``received_on`` (A22): the day the handling term counts from."""
+        return _day(self.received_on)
+
+    @functools.cached_property
+    def oral_first_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``oral_first_on``."""
+        return _day(self.oral_first_on)
+
+    @functools.cached_property
+    def arose_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``arose_on``."""
+        return _day(self.arose_on)
+
+    @functools.cached_property
+    def first_contact_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``first_contact_on``."""
+        return _day(self.first_contact_on)
+
+    @functools.cached_property
+    def acknowledged_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``acknowledged_on``."""
+        return _day(self.acknowledged_on)
 
 
 @attrs.frozen(kw_only=True)
@@ -629,11 +525,21 @@ class Measure(_JsonMixin):
     done_on: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        def extra(p: _Problems) -> None:
-            if self.due_on is not None and self.has_concrete_term is False:
-                p.add("has_concrete_term", "is false but due_on gives a term")
+        convert.validate(self, self._what, self._check)
 
-        _validate(self, self._what, extra)
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        if self.due_on is not None and self.has_concrete_term is False:
+            problems.append(("has_concrete_term", "is false but due_on gives a term"))
+
+    @functools.cached_property
+    def due_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``due_on``."""
+        return _day(self.due_on)
+
+    @functools.cached_property
+    def done_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``done_on``."""
+        return _day(self.done_on)
 
     @property
     def concrete_term(self) -> bool | None:
@@ -655,21 +561,31 @@ class Judgement(_JsonMixin):
     received_on: dt.date | None = None
     written: bool | None = None
     reasoned: bool | None = None
-    verdict: Verdict | None = attrs.field(default=None, converter=_to_verdict)
+    verdict: Verdict | None = None
     #: ``()``: no measures. ``None``: not known.
-    measures: tuple[Measure, ...] | None = attrs.field(default=None, converter=_tuple_convert)
+    measures: tuple[Measure, ...] | None = None
     #: A partial judgement on part of the complaint (A5).
     partial: bool | None = None
     #: Free text: what was decided or done. May hold personal data; never logged.
     summary: str | None = attrs.field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        def extra(p: _Problems) -> None:
-            sent, received = self.sent_on, self.received_on
-            if sent is not None and received is not None and _date_part(received) < _date_part(sent):
-                p.add("received_on", "is before sent_on")
+        convert.validate(self, self._what, self._check)
 
-        _validate(self, self._what, extra)
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        sent, received = _day(self.sent_on), _day(self.received_on)
+        if sent is not None and received is not None and received < sent:
+            problems.append(("received_on", "is before sent_on"))
+
+    @functools.cached_property
+    def sent_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``sent_on`` (A5: 'afgehandeld' = sent, by default)."""
+        return _day(self.sent_on)
+
+    @functools.cached_property
+    def received_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``received_on`` (the parent's receipt; A5 alternative)."""
+        return _day(self.received_on)
 
 
 @attrs.frozen(kw_only=True)
@@ -680,11 +596,11 @@ class GckFiling(_JsonMixin):
 
     filed_on: dt.date | None = None
     #: Who filed: a parent (R20) or the oudercommissie (R25).
-    filed_by: PartyRole | None = attrs.field(default=None, converter=_to_partyrole)
+    filed_by: PartyRole | None = None
     case_number: str | None = None
     #: Subject as the GCK records it ("Zorgvuldigheid", "Algemene voorwaarden, Kosten").
     subject: str | None = None
-    outcome: GckOutcome | None = attrs.field(default=None, converter=_to_gckoutcome)
+    outcome: GckOutcome | None = None
     #: Claims damages for death, bodily injury or illness (R24, A15: redirect to the court).
     claims_personal_injury: bool | None = None
     #: Only non-payment of invoices, no substantive complaint (R24).
@@ -702,12 +618,27 @@ class GckFiling(_JsonMixin):
     safety_urgency: bool | None = None
 
     def __attrs_post_init__(self) -> None:
-        def extra(p: _Problems) -> None:
-            start, end = self.mediation_from, self.mediation_until
-            if start is not None and end is not None and end < start:
-                p.add("mediation_until", "is before mediation_from")
+        convert.validate(self, self._what, self._check)
 
-        _validate(self, self._what, extra)
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        start, end = _day(self.mediation_from), _day(self.mediation_until)
+        if start is not None and end is not None and end < start:
+            problems.append(("mediation_until", "is before mediation_from"))
+
+    @functools.cached_property
+    def filed_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``filed_on`` (the twelve months run to it, R21)."""
+        return _day(self.filed_on)
+
+    @functools.cached_property
+    def mediation_from_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``mediation_from``."""
+        return _day(self.mediation_from)
+
+    @functools.cached_property
+    def mediation_until_date(self) -> dt.date | None:
+        """The Europe/Amsterdam day of ``mediation_until``."""
+        return _day(self.mediation_until)
 
 
 @attrs.frozen(kw_only=True)
@@ -726,7 +657,7 @@ class RegisterRecord(_JsonMixin):
     row: int | None = None
 
     def __attrs_post_init__(self) -> None:
-        _validate(self, self._what)
+        convert.validate(self, self._what)
 
 
 def statutory_ouder_roles() -> Iterable[PartyRole]:

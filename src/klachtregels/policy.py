@@ -16,14 +16,15 @@ import enum
 import functools
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 
-from klachtregels.errors import PolicyError
+from klachtregels import convert
+from klachtregels.errors import InvalidInputError, PolicyError, TermError
 from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, handling_deadline
 
 if TYPE_CHECKING:
@@ -34,11 +35,13 @@ __all__ = [
     "AtwMode",
     "ComplainantScope",
     "HandledWhen",
+    "InvalidPolicyError",
     "Policy",
     "PolicySource",
     "ReceiptRule",
     "TwelveMonthStart",
     "load_policy",
+    "policy_from_mapping",
     "shipped_policies",
     "toml_key",
 ]
@@ -74,19 +77,55 @@ class TwelveMonthStart(enum.StrEnum):
     FIRST_ANY = "first_any"
 
 
+class InvalidPolicyError(PolicyError, InvalidInputError):
+    """A policy is invalid: ``problems`` lists every ``(key, message)``, keys as in the TOML file."""
+
+    def __init__(self, what: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.what = what
+        self.problems = tuple(problems)
+        lines = "; ".join(f"{key}: {msg}" if key else msg for key, msg in self.problems)
+        Exception.__init__(self, f"{what}: {lines}")
+
+
+def _readable_term(value: str) -> str | None:
+    """A term setting must be one klachtregels can count (``Term.parse``); the value is not quoted."""
+    try:
+        Term.parse(value)
+    except (TermError, ValueError) as exc:
+        _, _, accepted = str(exc).partition("; ")
+        return "cannot read this term" + (f"; {accepted}" if accepted else "")
+    return None
+
+
+def _not_blank(value: str) -> str | None:
+    return "must not be empty (it names the policy in every decision)" if not value.strip() else None
+
+
+def _at_least_zero(value: int) -> str | None:
+    return "must be 0 or more" if value < 0 else None
+
+
+def _known_setting(value: str) -> str | None:
+    known = _known_settings()
+    if value in known:
+        return None
+    return f"is not a policy setting (write section.key){convert.did_you_mean(value, known)}"
+
+
+#: A term as text ("6 weeks", "2 werkdagen"), checked to be readable.
+TermText = Annotated[str, convert.Check(_readable_term)]
+
+
 @attrs.frozen(kw_only=True)
 class PolicySource:
     """The clause of the organisation's own document that a setting encodes."""
 
     #: The setting, as a dotted TOML key (``house_terms.first_contact``).
-    setting: str
+    setting: Annotated[str, convert.Check(_known_setting)]
     document: str
     clause: str | None = None
     #: The clause's words, verbatim (Dutch).
     quote: str | None = None
-
-
-_TERM_FIELDS = ("handling_term", "first_contact_term", "acknowledgement_term", "submission_window")
 
 
 @attrs.frozen(kw_only=True)
@@ -96,10 +135,10 @@ class Policy:
     Setting names follow regulation.md section 8; the ambiguity each fills is in its comment.
     """
 
-    name: str = "statutory"
+    name: Annotated[str, convert.Check(_not_blank)] = "statutory"
     title: str = "Wettelijke basis (Wet kinderopvang art. 1.57b-1.57c)"
     #: A1.
-    atw_mode: AtwMode = attrs.field(default=AtwMode.APPLY, converter=AtwMode)
+    atw_mode: AtwMode = AtwMode.APPLY
     #: A1, with ``follow_regulation_text``: does the house regulation's text apply the ATW? None: unknown.
     regulation_applies_atw: bool | None = None
     #: A2.
@@ -109,15 +148,13 @@ class Policy:
     #: A3.
     exclude_filing_day: bool = True
     #: A4.
-    receipt_rule: ReceiptRule = attrs.field(default=ReceiptRule.SAME_DAY, converter=ReceiptRule)
+    receipt_rule: ReceiptRule = ReceiptRule.SAME_DAY
     #: A5.
-    handled_when: HandledWhen = attrs.field(default=HandledWhen.SENT, converter=HandledWhen)
+    handled_when: HandledWhen = HandledWhen.SENT
     #: R6 (1.57b lid 2 d): the house handling term. The statute's six weeks is the maximum.
-    handling_term: str = "6 weeks"
+    handling_term: TermText = "6 weeks"
     #: A7.
-    complainant_scope: ComplainantScope = attrs.field(
-        default=ComplainantScope.STATUTORY_OUDER, converter=ComplainantScope
-    )
+    complainant_scope: ComplainantScope = ComplainantScope.STATUTORY_OUDER
     #: A7: prospective clients may complain under the house regulation.
     include_prospective_clients: bool = False
     #: A8: complaints about working method or policy are in scope by the house regulation.
@@ -127,41 +164,40 @@ class Policy:
     #: A9: app messages count as written. ``None``: the house says nothing (needs human judgement).
     app_messages_count_as_written: bool | None = None
     #: A10.
-    after_meldcode: AfterMeldcode = attrs.field(default=AfterMeldcode.RESUME, converter=AfterMeldcode)
+    after_meldcode: AfterMeldcode = AfterMeldcode.RESUME
     #: A13.
-    twelve_month_start: TwelveMonthStart = attrs.field(
-        default=TwelveMonthStart.FIRST_WRITTEN, converter=TwelveMonthStart
-    )
+    twelve_month_start: TwelveMonthStart = TwelveMonthStart.FIRST_WRITTEN
     #: A14: the Geschillencommissie's klachtgeld for parents, in euro cents, and the date it was seen.
-    klachtgeld_cents: int | None = 2500
+    klachtgeld_cents: Annotated[int, convert.Check(_at_least_zero)] | None = 2500
     klachtgeld_seen_on: str | None = "2025"
     #: A16: apply the ATW to the fixed 'before 1 June' of the annual report.
     jaarverslag_atw: bool = False
     #: A17: apply the ATW by analogy to private (house) terms.
     private_term_atw: bool = False
     #: House term: first personal contact after receipt (Smallsteps: "2 working days").
-    first_contact_term: str | None = None
+    first_contact_term: TermText | None = None
     #: House term: acknowledgement of receipt.
-    acknowledgement_term: str | None = None
+    acknowledgement_term: TermText | None = None
     #: House window for submitting a complaint after it arose (Smallsteps: "2 months"; A17).
-    submission_window: str | None = None
+    submission_window: TermText | None = None
     #: R25: the house offers a voluntary internal route for the oudercommissie (Les Petits).
     oudercommissie_internal_route: bool = False
     #: Where each setting comes from.
     sources: tuple[PolicySource, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        problems = []
-        for name in _TERM_FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            try:
-                _parse_term(value)
-            except ValueError as exc:
-                problems.append(f"{name}: {exc}")
-        if problems:
-            raise PolicyError(f"policy {self.name!r}: " + "; ".join(problems))
+        # Every field is checked against its annotation by the one structuring layer; an enum
+        # setting also accepts its value as text. Problems are reported all at once.
+        what = f"policy {self.name!r}" if isinstance(self.name, str) else "policy"
+        convert.validate(self, what, error=InvalidPolicyError)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+        """Inverse of :meth:`to_dict` (the flat JSON form; the TOML layout: :func:`policy_from_mapping`)."""
+        try:
+            return convert.structure(data, cls, what="policy")
+        except InvalidInputError as exc:
+            raise InvalidPolicyError("policy", exc.problems) from None
 
     def handling_deadline(self, received: dt.date, *, strict: bool | None = None) -> Deadline:
         """The six-week handling deadline (R6, R12) under this policy's A1-A4 settings.
@@ -182,19 +218,9 @@ class Policy:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form (sources included)."""
-        out: dict[str, Any] = {}
-        for field in attrs.fields(Policy):
-            value = getattr(self, field.name)
-            if field.name == "sources":
-                out["sources"] = [attrs.asdict(s) for s in value]
-            else:
-                out[field.name] = value.value if isinstance(value, enum.Enum) else value
+        """JSON form: one key per field (enum values as text), sources included."""
+        out: dict[str, Any] = convert.to_plain(self)
         return out
-
-
-def _parse_term(text: str) -> Term:
-    return Term.parse(text)
 
 
 # TOML layout: section -> {toml key: Policy field}.
@@ -235,74 +261,56 @@ _LAYOUT: Mapping[str, Mapping[str, str]] = {
 
 
 def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") -> Policy:
-    """Build a policy from the TOML structure; every problem is reported at once, by key."""
-    problems: list[str] = []
-    kwargs: dict[str, Any] = {}
+    """Build a policy from the TOML structure; every problem is reported at once, by TOML key.
+
+    Raises :class:`InvalidPolicyError` (a :class:`~klachtregels.errors.PolicyError` and an
+    :class:`~klachtregels.errors.InvalidInputError`).
+    """
+    problems: list[tuple[str, str]] = []
+    flat: dict[str, Any] = {}
     for section, value in data.items():
         if section == "sources":
+            flat["sources"] = value
             continue
         keys = _LAYOUT.get(section)
         if keys is None:
-            problems.append(f"[{section}]: unknown section (known: {', '.join(sorted(_LAYOUT))}, sources)")
+            known = ", ".join(sorted(_LAYOUT))
+            hint = convert.did_you_mean(section, [*_LAYOUT, "sources"])
+            problems.append((section, f"unknown section{hint} (known: {known}, sources)"))
             continue
         if not isinstance(value, Mapping):
-            problems.append(f"[{section}]: must be a table")
+            problems.append((section, f"must be a table [{section}], got {convert.kind_of(value)}"))
             continue
         for key, item in value.items():
             field = keys.get(key)
             if field is None:
-                problems.append(f"{section}.{key}: unknown setting (known: {', '.join(sorted(keys))})")
+                hint = convert.did_you_mean(key, keys)
+                problems.append(
+                    (f"{section}.{key}", f"unknown setting{hint} (known: {', '.join(sorted(keys))})")
+                )
                 continue
-            kwargs[field] = item
-    kwargs["sources"] = tuple(_read_sources(data.get("sources", []), problems))
-    for attribute in attrs.fields(Policy):
-        if attribute.name in kwargs and attribute.name != "sources":
-            problem = _check_value(attribute, kwargs[attribute.name])
-            if problem:
-                problems.append(f"{toml_key(attribute.name)}: {problem}")
-    if problems:
-        raise PolicyError(f"{origin}: " + "; ".join(problems))
+            flat[field] = item
+    policy: Policy | None = None
     try:
-        return Policy(**kwargs)
-    except ValueError as exc:
-        raise PolicyError(f"{origin}: {exc}") from None
+        policy = convert.structure(flat, Policy)
+    except InvalidInputError as exc:
+        problems.extend((_toml_path(path), message) for path, message in exc.problems)
+    if problems or policy is None:
+        raise InvalidPolicyError(origin, problems)
+    return policy
 
 
-_SOURCE_KEYS = ("setting", "document", "clause", "quote")
+def _toml_path(path: str) -> str:
+    """A Policy field path (``atw_mode``, ``sources[0].page``) as the TOML file spells it."""
+    head, sep, rest = path.partition(".")
+    if "[" in head or not head:
+        return path
+    return toml_key(head) + sep + rest
 
 
-def _read_sources(raw: object, problems: list[str]) -> list[PolicySource]:
-    """The ``[[sources]]`` entries; each problem (by index and key) is appended to ``problems``."""
-    if not isinstance(raw, list):
-        problems.append("sources: must be an array of tables ([[sources]])")
-        return []
-    known_settings = {f"{section}.{key}" for section, keys in _LAYOUT.items() for key in keys}
-    sources: list[PolicySource] = []
-    for i, src in enumerate(raw):
-        if not isinstance(src, Mapping):
-            problems.append(f"sources[{i}]: must be a table")
-            continue
-        found = len(problems)
-        problems.extend(
-            f"sources[{i}].{key}: missing (every source needs 'setting' and 'document')"
-            for key in ("setting", "document")
-            if key not in src
-        )
-        problems.extend(
-            f"sources[{i}].{key}: unknown key (known: {', '.join(_SOURCE_KEYS)})"
-            for key in sorted(set(src) - set(_SOURCE_KEYS))
-        )
-        problems.extend(
-            f"sources[{i}].{key}: expected text, got {src[key]!r}"
-            for key in _SOURCE_KEYS
-            if key in src and not isinstance(src[key], str)
-        )
-        setting = src.get("setting")
-        if isinstance(setting, str) and setting not in known_settings:
-            problems.append(f"sources[{i}].setting: {setting!r} is not a policy setting (write section.key)")
-        if len(problems) == found:
-            sources.append(PolicySource(**{k: src[k] for k in _SOURCE_KEYS if k in src}))
-    return sources
+@functools.cache
+def _known_settings() -> tuple[str, ...]:
+    return tuple(f"{section}.{key}" for section, keys in _LAYOUT.items() for key in keys)
 
 
 def toml_key(field_name: str) -> str:
@@ -312,35 +320,6 @@ def toml_key(field_name: str) -> str:
             if field == field_name:
                 return f"{section}.{key}"
     return field_name
-
-
-def _check_value(field: attrs.Attribute[Any], value: Any) -> str | None:
-    default = field.default
-    if isinstance(default, enum.Enum):
-        allowed = [m.value for m in type(default)]
-        return None if value in allowed else f"{value!r} is not one of: {', '.join(allowed)}"
-    annotation = str(field.type)
-    if annotation.startswith("bool"):
-        if value is None or isinstance(value, bool):
-            return None
-        return f"expected true or false, got {value!r}"
-    if annotation.startswith("int"):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        if ok and value < 0:
-            return f"must be 0 or more, got {value!r}"
-        return None if ok else f"expected a whole number, got {value!r}"
-    if annotation.startswith("str"):
-        if not isinstance(value, str):
-            return f"expected text, got {value!r}"
-        if field.name == "name" and not value.strip():
-            return "must not be empty (it names the policy in every decision)"
-        if field.name in _TERM_FIELDS:
-            try:
-                _parse_term(value)
-            except ValueError as exc:
-                return str(exc)
-        return None
-    return None  # pragma: no cover
 
 
 def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> Policy:

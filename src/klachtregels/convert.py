@@ -1,0 +1,600 @@
+"""The one structuring layer: plain data (JSON, TOML, CSV cells) <-> klachtregels' classes.
+
+Built on cattrs (from the attrs project, made for exactly this). One :class:`cattrs.Converter`
+knows every leaf type klachtregels uses, and the same hooks serve two doors:
+
+* :func:`structure` turns plain data (``dict``/``list``/``str``/``int``/``bool``/``None``) into a
+  class, collecting **every** problem at once, each with its path (``subjects[1]``,
+  ``judgement.measures[0].due_on``);
+* :func:`validate` checks the fields of an object built in Python (``Complaint(channel="email")``)
+  against their annotations, normalising what the layer accepts (an enum's value or a Dutch or
+  English word for it, a list for a tuple) and collecting every problem the same way.
+
+A problem names the *kind* of problem, never the rejected value (it may be personal data). Unknown
+fields and unknown vocabulary words get a "did you mean" (:mod:`difflib`). Errors are
+:class:`~klachtregels.errors.InvalidInputError` with ``problems`` as ``(path, message)`` pairs.
+
+Dates: a ``dt.date`` field accepts a ``date``, a ``datetime`` (kept: its instant matters, A22) or an
+ISO string. The *day* of a value is read through :func:`klachtregels._time.local_day` (the
+Europe/Amsterdam day), which the model's day accessors (``Complaint.received_date``) use, so no
+other module converts.
+
+Enum words: :func:`register_words` records, per enum, the words accepted besides its values (the
+one Dutch/English vocabulary table lives in :mod:`klachtregels.model`); :func:`lookup_word` reads
+it, for the register, the CLI and every other door.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import functools
+import operator
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Final, TypeVar, Union
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, override
+
+from klachtregels.errors import InvalidInputError
+
+__all__ = [
+    "CONVERTER",
+    "Check",
+    "Extra",
+    "InputProblem",
+    "Problem",
+    "accepted_words",
+    "did_you_mean",
+    "kind_of",
+    "lookup_word",
+    "normalise_word",
+    "problems_of",
+    "register_words",
+    "structure",
+    "to_plain",
+    "validate",
+]
+
+T = TypeVar("T")
+Problem = tuple[str, str]
+Hook = Callable[[Any, Any], Any]
+#: A cross-field check: appends ``(field, message)`` problems to the list it is given.
+Extra = Callable[[list[Problem]], None]
+
+
+class InputProblem(ValueError):
+    """A leaf hook's verdict on one value: ``message`` says the kind of problem (never the value).
+
+    ``problems`` may hold several ``(relative path, message)`` pairs (a list with bad items).
+    """
+
+    def __init__(self, message: str = "", problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems: tuple[Problem, ...] = tuple(problems) or (("", message),)
+
+
+# --------------------------------------------------------------------------------------------------
+# Words, kinds and suggestions
+# --------------------------------------------------------------------------------------------------
+
+
+def normalise_word(word: str) -> str:
+    """A vocabulary key: case-folded, ``_`` and ``-`` read as spaces, whitespace collapsed."""
+    return " ".join(word.replace("_", " ").replace("-", " ").casefold().split())
+
+
+_WORDS: dict[type[enum.Enum], dict[str, enum.Enum]] = {}
+
+
+def register_words(vocabulary: type[enum.Enum], words: Mapping[str, str]) -> None:
+    """Accept ``words`` (word -> enum value) for ``vocabulary`` everywhere, besides its values."""
+    table = {normalise_word(str(m.value)): m for m in vocabulary}
+    table.update({normalise_word(w): vocabulary(v) for w, v in words.items()})
+    _WORDS[vocabulary] = table
+    _enum_hook.cache_clear()
+    lookup_word.cache_clear()
+
+
+def _word_table(vocabulary: type[enum.Enum]) -> dict[str, enum.Enum]:
+    table = _WORDS.get(vocabulary)
+    if table is None:
+        table = {normalise_word(str(m.value)): m for m in vocabulary}
+    return table
+
+
+@functools.lru_cache(maxsize=8192)
+def lookup_word(vocabulary: type[enum.Enum], word: str) -> enum.Enum | None:
+    """The member of ``vocabulary`` that ``word`` names (a value or a registered word, any case), or None."""
+    return _word_table(vocabulary).get(normalise_word(word))
+
+
+def accepted_words(vocabulary: type[enum.Enum]) -> list[str]:
+    """The values of ``vocabulary`` followed by the other words it accepts (for docs and schemas)."""
+    values = [str(m.value) for m in vocabulary]
+    return values + [w for w in _word_table(vocabulary) if w not in values]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or ``""``. Only a known choice is ever shown."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_KINDS: Final = {
+    dict: "an object",
+    list: "a list",
+    tuple: "a list",
+    str: "text",
+    bool: "true/false",
+    int: "a whole number",
+    float: "a number",
+    type(None): "null",
+    dt.date: "a date",
+    dt.datetime: "a date-time",
+}
+
+
+def kind_of(value: object) -> str:
+    """What kind of value this is, in words (``text``, ``a list``): said instead of the value itself."""
+    kind = _KINDS.get(type(value))
+    if kind is not None:
+        return kind
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, enum.Enum):
+        return type(value).__name__
+    return type(value).__name__
+
+
+# --------------------------------------------------------------------------------------------------
+# Leaf hooks (each takes the value and the type, returns the typed value or raises InputProblem)
+# --------------------------------------------------------------------------------------------------
+
+_ISO_HINT = "an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM, optionally with a zone)"
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    """A date, a datetime (kept: its instant matters) or an ISO string."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise InputProblem(f"not {_ISO_HINT}") from None
+    raise InputProblem(f"expected {_ISO_HINT}, got {kind_of(value)}")
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    """A datetime or an ISO date-time string (a bare date is not an instant)."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise InputProblem("not an ISO date-time (YYYY-MM-DDTHH:MM)") from None
+    raise InputProblem(f"expected an ISO date-time, got {kind_of(value)}")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if value.__class__ is bool:
+        return bool(value)
+    raise InputProblem(f"expected true or false, got {kind_of(value)}")
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InputProblem(f"expected a whole number, got {kind_of(value)}")
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise InputProblem(f"expected a number, got {kind_of(value)}")
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise InputProblem(f"expected text, got {kind_of(value)}")
+
+
+def _structure_any(value: Any, _: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _enum_hook(vocabulary: type[enum.Enum]) -> Hook:
+    """The hook for one enum: its member, its value, or a registered word (any case or spacing)."""
+    table = _word_table(vocabulary)
+    exact = {m.value: m for m in vocabulary}
+    allowed = ", ".join(str(m.value) for m in vocabulary)
+
+    def structure_enum(value: Any, _: Any) -> enum.Enum:
+        if value.__class__ is vocabulary:
+            member: enum.Enum | None = value
+            assert member is not None
+            return member
+        if isinstance(value, str):
+            member = exact.get(value)
+            if member is None:
+                key = normalise_word(value)
+                member = table.get(key)
+                if member is None:
+                    raise InputProblem(f"not one of: {allowed}{did_you_mean(key, table)}")
+            return member
+        raise InputProblem(f"expected one of: {allowed}; got {kind_of(value)}")
+
+    return structure_enum
+
+
+# --------------------------------------------------------------------------------------------------
+# The converter
+# --------------------------------------------------------------------------------------------------
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, enum.Enum)
+
+
+def _resolve(converter: cattrs.Converter, hint: Any) -> Hook:
+    """The hook for ``hint``: cattrs' dispatch, except enums (a StrEnum would dispatch as str)."""
+    if _is_enum(hint):
+        return _enum_hook(hint)
+    return converter.get_structure_hook(hint)
+
+
+@attrs.frozen
+class Check:
+    """``typing.Annotated`` metadata: a further test of a value once it has its base type.
+
+    ``test`` returns the kind of problem (never quoting the value) or ``None``. For example
+    ``Annotated[int, Check(at_least_zero)]``; mypy reads the annotation as plain ``int``.
+    """
+
+    test: Callable[[Any], str | None]
+
+
+def _is_checked(hint: Any) -> bool:
+    return typing.get_origin(hint) is typing.Annotated and any(
+        isinstance(m, Check) for m in hint.__metadata__
+    )
+
+
+def _checked_factory(hint: Any, converter: cattrs.Converter) -> Hook:
+    base = hint.__origin__
+    tests = tuple(m.test for m in hint.__metadata__ if isinstance(m, Check))
+    hook = _resolve(converter, base)
+
+    def structure_checked(value: Any, _: Any) -> Any:
+        result = hook(value, base)
+        for test in tests:
+            problem = test(result)
+            if problem is not None:
+                raise InputProblem(problem)
+        return result
+
+    return structure_checked
+
+
+def _is_optional(hint: Any) -> bool:
+    if typing.get_origin(hint) not in (Union, types.UnionType):
+        return False
+    args = typing.get_args(hint)
+    return len(args) == 2 and type(None) in args
+
+
+def _optional_factory(hint: Any, converter: cattrs.Converter) -> Hook:
+    (inner,) = (a for a in typing.get_args(hint) if a is not type(None))
+    hook = _resolve(converter, inner)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
+
+
+def _is_homogeneous_tuple(hint: Any) -> bool:
+    args = typing.get_args(hint)
+    return typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_factory(hint: Any, converter: cattrs.Converter) -> Hook:
+    """A list (or tuple) becomes a tuple; each bad item is reported with its index."""
+    item = typing.get_args(hint)[0]
+    hook = _resolve(converter, item)
+
+    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise InputProblem(f"expected a list, got {kind_of(value)}")
+        out: list[Any] = []
+        problems: list[Problem] = []
+        for i, element in enumerate(value):
+            try:
+                out.append(hook(element, item))
+            except Exception as exc:
+                problems.extend(_problems(exc, f"[{i}]"))
+        if problems:
+            raise InputProblem(problems[0][1], problems)
+        if value.__class__ is tuple and all(a is b for a, b in zip(out, value, strict=True)):
+            return value  # already normalised: keep the object (no write-back needed)
+        return tuple(out)
+
+    return structure_tuple
+
+
+def _is_tuple(hint: Any) -> bool:
+    return hint is tuple or typing.get_origin(hint) is tuple
+
+
+def _is_mapping(hint: Any) -> bool:
+    return typing.get_origin(hint) in (Mapping, dict) or hint in (Mapping, dict)
+
+
+def _mapping_hook(value: Any, _: Any) -> Any:
+    if isinstance(value, Mapping):
+        return value
+    raise InputProblem(f"expected an object, got {kind_of(value)}")
+
+
+def _is_newtype(hint: Any) -> bool:
+    return isinstance(hint, typing.NewType)
+
+
+def _attrs_factory(cls: type, converter: cattrs.Converter) -> Hook:
+    """A class: an instance passes; a mapping is structured by cattrs' generated function."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    enums: dict[str, Any] = {
+        a.name: override(struct_hook=_enum_hook(hints[a.name]))
+        for a in attrs.fields(cls)
+        if _is_enum(hints[a.name])
+    }
+    generated: Hook = make_dict_structure_fn(cls, converter, **enums)
+    names = [a.name for a in attrs.fields(cls) if a.init]
+
+    def structure_class(value: Any, _: Any) -> Any:
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise InputProblem(f"expected an object, got {kind_of(value)}")
+        try:
+            return generated(value, cls)
+        except ClassValidationError as exc:
+            raise _with_names(exc, names) from None
+
+    return structure_class
+
+
+class _NamedError(Exception):
+    """A class's validation errors plus the field names, for the 'did you mean' on unknown keys."""
+
+    def __init__(self, error: ClassValidationError, names: Sequence[str]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.names = names
+
+
+def _with_names(exc: ClassValidationError, names: Sequence[str]) -> _NamedError:
+    return _NamedError(exc, names)
+
+
+def _new_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # Class-dispatched (the most specific class wins: bool over int, datetime over date). A
+    # StrEnum is also a str: enums are resolved by _resolve before cattrs' dispatch is asked.
+    for leaf, hook in (
+        (dt.datetime, _structure_datetime),
+        (dt.date, _structure_date),
+        (bool, _structure_bool),
+        (int, _structure_int),
+        (float, _structure_float),
+        (str, _structure_str),
+    ):
+        converter.register_structure_hook(leaf, hook)
+    converter.register_structure_hook_func(functools.partial(operator.is_, typing.Any), _structure_any)
+    converter.register_structure_hook(enum.Enum, lambda value, t: _enum_hook(t)(value, t))
+    converter.register_structure_hook_factory(_is_checked, _checked_factory)
+    converter.register_structure_hook_factory(_is_optional, _optional_factory)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory)
+    converter.register_structure_hook_func(_is_mapping, _mapping_hook)
+    converter.register_structure_hook_factory(lambda t: isinstance(t, type) and attrs.has(t), _attrs_factory)
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, dt.date), lambda d: d.isoformat()
+    )
+    converter.register_unstructure_hook(enum.Enum, lambda m: m.value)
+    converter.register_unstructure_hook(str, str)  # a StrEnum member becomes its plain value
+    converter.register_unstructure_hook_func(_is_tuple, lambda v: [converter.unstructure(x) for x in v])
+    return converter
+
+
+#: The converter. Extend a copy (``CONVERTER.copy()``) for a file format with other key names.
+CONVERTER: Final = _new_converter()
+
+
+# --------------------------------------------------------------------------------------------------
+# Errors: cattrs' exception groups -> (path, message) pairs
+# --------------------------------------------------------------------------------------------------
+
+
+def _join(prefix: str, path: str) -> str:
+    if not path:
+        return prefix
+    if not prefix or path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+def _problems(exc: BaseException, path: str, names: Sequence[str] = ()) -> Iterator[Problem]:
+    """Every problem in ``exc`` (a leaf error or a cattrs group), with paths under ``path``.
+
+    One branch per error shape that cattrs or a class can raise; the order matters (subclasses first).
+    """
+    if isinstance(exc, _NamedError):
+        yield from _problems(exc.error, path, exc.names)
+    elif isinstance(exc, InputProblem | InvalidInputError):
+        for sub, message in exc.problems:
+            yield _join(path, sub), message
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield _join(path, str(key)), f"unknown field{did_you_mean(str(key), names)}"
+    elif isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for error, note in with_notes:
+            yield from _problems(error, _join(path, note.name), names)
+        for error in without:
+            yield from _problems(error, path, names)
+    elif isinstance(exc, IterableValidationError):
+        for error in exc.exceptions:
+            index = next(
+                (n.index for n in getattr(error, "__notes__", ()) if isinstance(n, IterableValidationNote)),
+                None,
+            )
+            yield from _problems(error, path if index is None else f"{path}[{index}]")
+    elif isinstance(exc, KeyError):
+        yield path, "required, but missing"
+    else:
+        yield path, "invalid value"
+
+
+def problems_of(exc: BaseException, path: str = "") -> list[Problem]:
+    """The ``(path, message)`` pairs of an error raised while structuring (for a caller's own error)."""
+    return list(_problems(exc, path))
+
+
+# --------------------------------------------------------------------------------------------------
+# The two doors
+# --------------------------------------------------------------------------------------------------
+
+
+def structure(
+    data: Any,
+    cls: type[T],
+    *,
+    what: str | None = None,
+    converter: cattrs.Converter = CONVERTER,
+) -> T:
+    """Build ``cls`` from plain data; raise :class:`InvalidInputError` listing every problem.
+
+    ``what`` names the input in the message (default: the class name, lower case).
+    """
+    hook = _resolve(converter, cls)
+    try:
+        return typing.cast("T", hook(data, cls))
+    except Exception as exc:
+        label = what or str(getattr(cls, "_what", cls.__name__.lower()))
+        raise InvalidInputError(label, problems_of(exc)) from None
+
+
+def to_plain(obj: Any, *, converter: cattrs.Converter = CONVERTER) -> Any:
+    """The plain (JSON) form of ``obj``: dicts, lists, ISO dates, enum values. Unknown facts stay None."""
+    return converter.unstructure(obj)
+
+
+def _passing_types(hint: Any) -> frozenset[type]:
+    """Types whose values are already what ``hint`` asks for (no hook call needed)."""
+    if _is_optional(hint):
+        (inner,) = (a for a in typing.get_args(hint) if a is not type(None))
+        return frozenset({type(None)}) | _passing_types(inner)
+    if hint is dt.date:
+        return frozenset({dt.date, dt.datetime})
+    if hint in (str, int, bool, dt.datetime) or _is_enum(hint):
+        return frozenset({hint})
+    if isinstance(hint, type) and attrs.has(hint):
+        return frozenset({hint})
+    return frozenset()
+
+
+def _passing_items(hint: Any) -> frozenset[type]:
+    """For ``tuple[X, ...]`` (or ``| None``): the item types that need no hook call."""
+    if _is_optional(hint):
+        (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+    if _is_homogeneous_tuple(hint):
+        return _passing_types(typing.get_args(hint)[0])
+    return frozenset()
+
+
+def _slow(instance: Any, name: str, value: Any, hook: Hook, hint: Any, problems: list[Problem]) -> None:
+    """A value not already of its type: the hook normalises it (stored back) or reports the problem."""
+    try:
+        normalised = hook(value, hint)
+    except Exception as exc:
+        problems.extend(_problems(exc, name))
+        return
+    if normalised is not value:
+        object.__setattr__(instance, name, normalised)
+
+
+_Validator = Callable[[Any, list[Problem]], None]
+_VALIDATORS: dict[tuple[type, int], _Validator] = {}
+
+
+def _compile_validator(cls: type, converter: cattrs.Converter) -> _Validator:
+    """Generate straight-line code checking each field of ``cls`` (as cattrs generates its hooks).
+
+    A value already of its type costs one set look-up; a tuple of such items one pass over it.
+    Register reading builds several objects per row, tens of thousands of rows a second.
+    """
+    hints = typing.get_type_hints(cls, include_extras=True)
+    namespace: dict[str, Any] = {"_slow": _slow}
+    lines = ["def validate(self, problems):"]
+    for i, field in enumerate(f for f in attrs.fields(cls) if f.init):
+        hint = hints[field.name]
+        namespace.update(
+            {f"P{i}": _passing_types(hint), f"I{i}": _passing_items(hint), f"H{i}": _resolve(converter, hint)}
+        )
+        namespace[f"T{i}"] = hint
+        condition = f"v.__class__ not in P{i}"
+        if namespace[f"I{i}"]:
+            condition += f" and not (v.__class__ is tuple and all(x.__class__ in I{i} for x in v))"
+        lines += [
+            f"    v = self.{field.name}",
+            f"    if {condition}:",
+            f"        _slow(self, {field.name!r}, v, H{i}, T{i}, problems)",
+        ]
+    if len(lines) == 1:
+        lines.append("    pass")
+    exec(compile("\n".join(lines), f"<klachtregels validator {cls.__qualname__}>", "exec"), namespace)
+    return typing.cast("_Validator", namespace["validate"])
+
+
+def validate(
+    instance: Any,
+    what: str,
+    extra: Extra | None = None,
+    *,
+    error: Callable[[str, list[Problem]], Exception] = InvalidInputError,
+    converter: cattrs.Converter = CONVERTER,
+) -> None:
+    """Check (and normalise) every field of a frozen attrs ``instance``; raise ``error`` listing all problems.
+
+    Call it from ``__attrs_post_init__``. Values already of the annotated type cost one set
+    look-up (register reading builds thousands of objects a second); others go through the
+    converter's hook, and a normalised value (an enum from its word, a tuple from a list) is
+    stored. ``extra`` adds cross-field problems; it runs only when every field has a valid type.
+    """
+    key = (type(instance), id(converter))
+    check = _VALIDATORS.get(key)
+    if check is None:
+        check = _VALIDATORS[key] = _compile_validator(type(instance), converter)
+    problems: list[Problem] = []
+    check(instance, problems)
+    if not problems and extra is not None:
+        extra(problems)
+    if problems:
+        raise error(what, problems)
