@@ -8,7 +8,7 @@ from pathlib import Path
 from klachtregels.model import GckOutcome, Verdict
 from klachtregels.register import read_gck_cases, read_register, read_register_all
 
-DATA = Path(__file__).parent / "data" / "partou"
+DATA = Path(__file__).parents[1] / "data" / "partou"
 
 
 def test_partou_register_counts() -> None:

@@ -1,0 +1,320 @@
+"""Reading one cell: text, dates, booleans, vocabulary words, lists and measures.
+
+Every parser takes the raw value (a string from CSV, any JSON value from JSON Lines or JSON, a TOML
+value from a mapping's defaults) and returns the Python value, or raises :class:`CellProblem`. A
+problem names the kind of problem only: never the value (it may be personal data).
+
+The words a cell may use come from the one vocabulary table (:data:`~klachtregels.register.spec.WORDS`),
+the same for every format. Dates and date-times are returned as written: a date stays a date, a
+date-time keeps its instant (naive means Europe/Amsterdam local time, A22). Deriving the day is left
+to :mod:`klachtregels._time`, the one place that converts time zones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from klachtregels.errors import InvalidInputError
+from klachtregels.model import Measure
+from klachtregels.register.spec import WORDS, Column, ColumnKind, norm
+
+if TYPE_CHECKING:
+    import enum
+
+__all__ = [
+    "MAX_CELL_CHARS",
+    "CellProblem",
+    "CellReader",
+    "cell_reader",
+    "is_empty",
+    "parse_bool",
+    "parse_date",
+    "safe_model_message",
+]
+
+#: Cells longer than this many characters reject their row (a register cell is never this long).
+MAX_CELL_CHARS: Final = 1_048_576
+#: At most this many distinct words or dates per column are remembered (registers repeat them).
+CACHE_ENTRIES: Final = 4096
+
+#: A cell reader: raw value -> Python value, ``None`` for an empty cell; raises :class:`CellProblem`.
+CellReader = Callable[[Any], Any]
+
+
+class CellProblem(Exception):
+    """A cell could not be read: a message code of ``messages/register.toml`` and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def is_empty(value: Any) -> bool:
+    """Whether a raw value states nothing: ``None`` or a blank string."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _kind_of(value: Any) -> str:
+    """The JSON kind of a value, for messages (never the value itself)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, Mapping):
+        return "object"
+    return "string" if isinstance(value, str) else type(value).__name__
+
+
+# --------------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------------
+
+_NL_DATE: Final = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_MONTH_DATE: Final = re.compile(r"^(\d{1,2}) ([a-z]+)\.? (\d{4})$")
+
+
+def _iso(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise CellProblem("REGISTER_DATE_NOT_REAL_ISO") from None
+
+
+def _day_first(match: re.Match[str]) -> dt.date:
+    day, _sep, month, year, hh, mm, ss = match.groups()
+    try:
+        if hh is None:
+            return dt.date(int(year), int(month), int(day))
+        return dt.datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss or 0))
+    except ValueError:
+        raise CellProblem("REGISTER_DATE_NOT_REAL") from None
+
+
+def _date_text(text: str) -> dt.date:
+    """ISO, Dutch day-first (``24-03-2026``, ``4/3/2026 9:05``) or ``24 maart 2026``; never US."""
+    s = text.strip()
+    if len(s) >= 10 and s[4:5] == "-" and s[:4].isdigit():
+        return _iso(s)
+    match = _NL_DATE.match(s)
+    if match:
+        return _day_first(match)
+    named = _MONTH_DATE.match(s.casefold())
+    month = WORDS.months.get(named.group(2)) if named else None
+    if named and month is not None:
+        try:
+            return dt.date(int(named.group(3)), month, int(named.group(1)))
+        except ValueError:
+            raise CellProblem("REGISTER_DATE_NOT_REAL") from None
+    raise CellProblem("REGISTER_DATE_FORMAT")
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date or date-time cell (see :func:`_date_text` for the accepted forms)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise CellProblem("REGISTER_EXPECTED_DATE", got=_kind_of(value))
+    return _date_text(value[:64])
+
+
+# --------------------------------------------------------------------------------------------------
+# Booleans, words, lists
+# --------------------------------------------------------------------------------------------------
+
+
+def parse_bool(value: Any) -> bool:
+    """A yes/no cell: a JSON boolean, 0/1, or a boolean word of the vocabulary (any case)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        found = WORDS.booleans.get(norm(value))
+        if found is None:
+            raise CellProblem("REGISTER_NOT_BOOLEAN")
+        return found
+    raise CellProblem("REGISTER_EXPECTED_BOOLEAN", got=_kind_of(value))
+
+
+def _unknown_word(column: Column, word: str) -> CellProblem:
+    assert column.vocabulary is not None
+    allowed = ", ".join(m.value for m in column.vocabulary)
+    close = difflib.get_close_matches(norm(word), [*column.accepted_words()], n=1, cutoff=0.75)
+    if close:
+        return CellProblem("REGISTER_UNKNOWN_WORD_CLOSE", column=column.name, allowed=allowed, close=close[0])
+    return CellProblem("REGISTER_UNKNOWN_WORD", column=column.name, allowed=allowed)
+
+
+def _word(column: Column, value: Any) -> enum.StrEnum:
+    if not isinstance(value, str):
+        raise CellProblem("REGISTER_EXPECTED_WORD", got=_kind_of(value))
+    member = column.lookup(value)
+    if member is None:
+        raise _unknown_word(column, value)
+    return member
+
+
+_LIST_SEPARATORS: Final = re.compile(r"[;|]")
+
+
+def _list_items(column: Column, value: Any) -> list[Any] | None:
+    """The items of a list cell, or None for 'checked, none'."""
+    if isinstance(value, list):
+        return value
+    if not isinstance(value, str):
+        raise CellProblem("REGISTER_EXPECTED_LIST", got=_kind_of(value))
+    if column.none_words and norm(value) in column.none_words:
+        return None
+    return [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
+
+
+def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple[enum.StrEnum, ...]:
+    items = _list_items(column, value)
+    out: list[enum.StrEnum] = []
+    for index, item in enumerate(items or ()):
+        if not isinstance(item, str):
+            raise CellProblem("REGISTER_LIST_ITEM_NOT_WORD", index=index, got=_kind_of(item))
+        word = translate(item)
+        if is_empty(word):
+            continue
+        member = _word(column, word)
+        if member in out:
+            raise CellProblem("REGISTER_LISTED_TWICE", word=member.value)
+        out.append(member)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------------
+# Text and measures
+# --------------------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        if len(value) > MAX_CELL_CHARS:
+            raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise CellProblem("REGISTER_EXPECTED_TEXT", got=_kind_of(value))
+
+
+_QUOTED: Final = re.compile(r"'[^']*'|\"[^\"]*\"")
+_DATE_LIKE: Final = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?")
+
+
+def safe_model_message(message: str) -> str:
+    """A model validation message without the values it may quote (dates, words, text)."""
+    return _DATE_LIKE.sub("…", _QUOTED.sub("…", message))
+
+
+def _measure(index: int, item: Any) -> Measure:
+    if not isinstance(item, Mapping):
+        raise CellProblem("REGISTER_MEASURE_NOT_OBJECT", index=index)
+    try:
+        return Measure.from_dict(item)
+    except InvalidInputError as exc:
+        problems = "; ".join(f"{field}: {safe_model_message(msg)}" for field, msg in exc.problems)
+        raise CellProblem("REGISTER_MEASURE_INVALID", index=index, problems=problems) from None
+
+
+def _measures(column: Column, value: Any) -> tuple[Measure, ...]:
+    if isinstance(value, str):
+        if norm(value) in column.none_words:
+            return ()
+        if len(value) > MAX_CELL_CHARS:
+            raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise CellProblem("REGISTER_MEASURES_NOT_JSON") from None
+    if not isinstance(value, list):
+        raise CellProblem("REGISTER_MEASURES_NOT_ARRAY")
+    return tuple(_measure(i, item) for i, item in enumerate(value))
+
+
+# --------------------------------------------------------------------------------------------------
+# One reader per column
+# --------------------------------------------------------------------------------------------------
+
+
+def _keep(word: str) -> Any:
+    return word
+
+
+def _parser(column: Column, translate: Callable[[str], Any]) -> CellReader:
+    """The parser of one column's non-empty cells (after the mapping's word translation)."""
+    kind = column.kind
+    if kind is ColumnKind.ENUM_LIST:
+        return lambda value: _words(column, value, translate)
+    if kind is ColumnKind.MEASURES:
+        return lambda value: _measures(column, value)
+    if kind is ColumnKind.DATE:
+        return parse_date
+    if kind is ColumnKind.BOOL:
+        return parse_bool
+    if kind is ColumnKind.ENUM:
+        return lambda value: _word(column, value)
+    return _text
+
+
+def cell_reader(column: Column, words: Mapping[str, Any] | None = None) -> CellReader:
+    """A function reading ``column``'s cells: raw value -> value, ``None`` when the cell is empty.
+
+    ``words`` is the mapping's value table for this column (its own word -> a documented word;
+    ``""`` = unknown), or None. Words, booleans and dates are remembered per column (at most
+    :data:`CACHE_ENTRIES`), because a register repeats them on every row; text is not.
+    """
+    translate = _translator(words) if words else _keep
+    parse = _parser(column, translate)
+
+    def read(raw: Any) -> Any:
+        if is_empty(raw):
+            return None
+        if isinstance(raw, str) and column.kind is not ColumnKind.MEASURES:
+            raw = translate(raw)
+            if is_empty(raw):
+                return None
+        return parse(raw)
+
+    if column.kind in (ColumnKind.TEXT, ColumnKind.FREE_TEXT, ColumnKind.MEASURES):
+        return read
+    return _remembering(read)
+
+
+def _remembering(read: CellReader) -> CellReader:
+    """``read`` with a per-column memory of string cells (a bounded dict: cheap on every hit)."""
+    memory: dict[str, Any] = {}
+
+    def remembered(raw: Any) -> Any:
+        if type(raw) is not str:
+            return read(raw)
+        try:
+            return memory[raw]
+        except KeyError:
+            value = read(raw)
+            if len(memory) < CACHE_ENTRIES:
+                memory[raw] = value
+            return value
+
+    return remembered
+
+
+def _translator(words: Mapping[str, Any]) -> Callable[[str], Any]:
+    """The mapping's value table as a function: exact match, then case- and space-insensitive."""
+    folded = {source.strip().casefold(): to for source, to in words.items()}
+
+    def translate(word: str) -> Any:
+        if word in words:
+            return words[word]
+        return folded.get(word.strip().casefold(), word)
+
+    return translate

@@ -1,0 +1,289 @@
+"""Column mappings: a provider's own column names and words, translated to the documented columns.
+
+A mapping is a small TOML file (``docs/register.md``); the shipped ones live in
+:mod:`klachtregels.mappings`. :class:`ColumnMapping` is a plain attrs class with ``from_dict`` and
+``to_dict`` that round-trip; it checks itself when built and reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+import os
+import pathlib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from klachtregels.errors import RegisterError
+from klachtregels.messages import Message, text
+from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
+from klachtregels.register.spec import COLUMNS, Column, ColumnKind, by_name, norm, norm_header
+
+__all__ = ["ColumnMapping", "MappingError", "MappingSource", "header_index", "load_mapping"]
+
+MappingSource: TypeAlias = "ColumnMapping | str | os.PathLike[str] | None"
+
+_BUILTIN_NAME = re.compile(r"[a-z0-9_]+")
+
+
+class MappingError(RegisterError):
+    """A column mapping (TOML) is invalid: unknown target field, unknown value target, bad table.
+
+    ``problems`` holds every problem as a :class:`~klachtregels.messages.Message` (render it in
+    ``nl`` or ``en``); the exception's own text is English.
+    """
+
+    def __init__(self, problems: Sequence[Message], name: str | None = None) -> None:
+        self.problems: tuple[Message, ...] = tuple(problems)
+        self.name = name
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "nl") -> str:
+        """All problems in one line, in ``lang``."""
+        listed = "; ".join(p.render(lang) for p in self.problems)
+        return text(
+            "REGISTER_MAPPING_INVALID", lang, where=f" {self.name}" if self.name else "", problems=listed
+        )
+
+
+def _problem(code: str, **params: object) -> Message:
+    return Message(code, params)
+
+
+def _close(word: str, options: Iterable[str]) -> str:
+    """``" (did you mean 'x'?)"`` for a near miss among ``options``, else ``""`` (not translated: a name)."""
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
+    return f" ({found[0]}?)" if found else ""
+
+
+def _value_target_problem(column: Column, to: Any) -> Message | None:
+    """Why ``to`` cannot be a value-table target of ``column``, or None."""
+    kind = column.kind
+    if kind in (ColumnKind.DATE, ColumnKind.MEASURES):
+        return _problem("REGISTER_MAPPING_NO_VALUE_TABLE", column=column.name, kind=kind.value)
+    if isinstance(to, str) and not to.strip():
+        return None  # "" = unknown, stated explicitly
+    if kind is ColumnKind.BOOL:
+        try:
+            parse_bool(to)
+        except CellProblem:
+            return _problem("REGISTER_MAPPING_BAD_BOOLEAN_TARGET", target=str(to))
+        return None
+    if not isinstance(to, str):
+        return _problem("REGISTER_MAPPING_TARGET_NOT_TEXT", target=str(to))
+    vocabulary = column.vocabulary
+    if vocabulary is not None and column.lookup(to) is None and norm(to) not in column.none_words:
+        allowed = ", ".join(m.value for m in vocabulary)
+        return _problem("REGISTER_MAPPING_BAD_WORD_TARGET", target=to, allowed=allowed)
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class ColumnMapping:
+    """A provider's own column names and value words, translated to the documented columns.
+
+    ``columns``: source column name -> documented column. ``values``: documented column ->
+    {source word -> documented value word; ``""`` means 'unknown'}. ``defaults``: documented column
+    -> a constant fact the export does not carry, stated explicitly by the provider (applied only
+    when the file has no such column). ``ignore``: source columns to skip without a warning.
+    """
+
+    columns: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    values: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, hash=False)
+    defaults: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    ignore: tuple[str, ...] = ()
+    name: str | None = None
+    description: str | None = None
+
+    _TOP_LEVEL: ClassVar[frozenset[str]] = frozenset(
+        {"columns", "values", "defaults", "ignore", "name", "description"}
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = [*self._column_problems(), *self._value_problems(), *self._default_problems()]
+        if problems:
+            raise MappingError(problems, self.name)
+
+    def _column_problems(self) -> Iterable[Message]:
+        names = [c.name for c in COLUMNS]
+        targets: dict[str, str] = {}
+        for source, target in self.columns.items():
+            if not isinstance(target, str) or by_name(target) is None:
+                yield _problem(
+                    "REGISTER_MAPPING_UNKNOWN_TARGET",
+                    source=source,
+                    target=str(target),
+                    close=_close(str(target), names),
+                )
+            elif target in targets:
+                yield _problem(
+                    "REGISTER_MAPPING_TWO_SOURCES", first=targets[target], second=source, target=target
+                )
+            else:
+                targets[target] = source
+
+    def _value_problems(self) -> Iterable[Message]:
+        for target, table in self.values.items():
+            column = by_name(target)
+            if column is None:
+                yield _problem(
+                    "REGISTER_MAPPING_UNKNOWN_VALUES_TABLE",
+                    target=target,
+                    close=_close(target, [c.name for c in COLUMNS]),
+                )
+                continue
+            given: object = table  # the type says Mapping; a caller may still pass anything
+            if not isinstance(given, Mapping):
+                yield _problem("REGISTER_MAPPING_VALUES_NOT_TABLE", target=target)
+                continue
+            for word, to in given.items():
+                problem = _value_target_problem(column, to)
+                if problem is not None:
+                    yield _problem("REGISTER_MAPPING_VALUE", target=target, word=word, problem=problem)
+
+    def _default_problems(self) -> Iterable[Message]:
+        for target, raw in self.defaults.items():
+            column = by_name(target)
+            if column is None:
+                yield _problem(
+                    "REGISTER_MAPPING_UNKNOWN_DEFAULT",
+                    target=target,
+                    close=_close(target, [c.name for c in COLUMNS]),
+                )
+                continue
+            try:
+                value = cell_reader(column)(raw)
+            except CellProblem as exc:
+                yield _problem(
+                    "REGISTER_MAPPING_BAD_DEFAULT", target=target, problem=Message(exc.code, exc.params)
+                )
+                continue
+            if value is None:
+                yield _problem("REGISTER_MAPPING_EMPTY_DEFAULT", target=target)
+
+    # -- the structured form -----------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, name: str | None = None) -> ColumnMapping:
+        """Build from the parsed TOML (tables ``columns``, ``values``, ``defaults``, list ``ignore``)."""
+        problems = _shape_problems(data, cls._TOP_LEVEL)
+        if problems:
+            raise MappingError(problems, name)
+        given_name = data.get("name")
+        description = data.get("description")
+        return cls(
+            columns=dict(data.get("columns", {})),
+            values={k: dict(v) if isinstance(v, Mapping) else v for k, v in data.get("values", {}).items()},
+            defaults=dict(data.get("defaults", {})),
+            ignore=tuple(data.get("ignore", ())),
+            name=name or (given_name if isinstance(given_name, str) else None),
+            description=description if isinstance(description, str) else None,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The TOML/JSON form; ``ColumnMapping.from_dict(m.to_dict()) == m``."""
+        out: dict[str, Any] = {}
+        if self.name is not None:
+            out["name"] = self.name
+        if self.description is not None:
+            out["description"] = self.description
+        out["columns"] = dict(self.columns)
+        out["values"] = {k: dict(v) for k, v in self.values.items()}
+        out["defaults"] = dict(self.defaults)
+        out["ignore"] = list(self.ignore)
+        return out
+
+    @classmethod
+    def from_toml(cls, source: str, *, name: str | None = None) -> ColumnMapping:
+        """Parse TOML text."""
+        try:
+            data = tomllib.loads(source)
+        except tomllib.TOMLDecodeError as exc:
+            raise MappingError([_problem("REGISTER_MAPPING_NOT_TOML", detail=str(exc))], name) from None
+        return cls.from_dict(data, name=name)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> ColumnMapping:
+        """Read a mapping TOML file."""
+        raw = pathlib.Path(path).read_bytes()
+        try:
+            source = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise MappingError([_problem("REGISTER_MAPPING_NOT_UTF8")], os.fspath(path)) from None
+        return cls.from_toml(source, name=os.fspath(path))
+
+    @classmethod
+    def builtin(cls, name: str) -> ColumnMapping:
+        """A mapping shipped in ``klachtregels/mappings/`` (``"partou"``, ``"partou_geschillen"``)."""
+        res = importlib.resources.files("klachtregels.mappings").joinpath(f"{name}.toml")
+        if not _BUILTIN_NAME.fullmatch(name) or not res.is_file():
+            raise MappingError([_problem("REGISTER_MAPPING_NO_BUILTIN", name=name)])
+        return cls.from_toml(res.read_text(encoding="utf-8"), name=name)
+
+    def value_for(self, target: str, word: str) -> Any:
+        """The translated value word, or ``word`` itself when the mapping has none for it."""
+        table = self.values.get(target)
+        if not table:
+            return word
+        if word in table:
+            return table[word]
+        key = word.strip().casefold()
+        return next((to for source, to in table.items() if source.strip().casefold() == key), word)
+
+
+def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Message]:
+    """Problems with the shape of the parsed TOML (before the entries are checked)."""
+    problems: list[Message] = []
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=", ".join(unknown)))
+    columns = data.get("columns", {})
+    if not isinstance(columns, Mapping) or not all(isinstance(k, str) for k in columns):
+        problems.append(_problem("REGISTER_MAPPING_COLUMNS_NOT_TABLE"))
+    if not isinstance(data.get("values", {}), Mapping) or not isinstance(data.get("defaults", {}), Mapping):
+        problems.append(_problem("REGISTER_MAPPING_VALUES_DEFAULTS_NOT_TABLES"))
+    ignore = data.get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
+        problems.append(_problem("REGISTER_MAPPING_IGNORE_NOT_LIST"))
+    return problems
+
+
+def load_mapping(mapping: MappingSource) -> ColumnMapping | None:
+    """A :class:`ColumnMapping` from itself, a TOML path, or a built-in name such as ``"partou"``."""
+    if mapping is None or isinstance(mapping, ColumnMapping):
+        return mapping
+    path = os.fspath(mapping)
+    if isinstance(mapping, str) and _BUILTIN_NAME.fullmatch(path) and not pathlib.Path(path).exists():
+        return ColumnMapping.builtin(path)
+    return ColumnMapping.load(path)
+
+
+def header_index(columns: Sequence[Column], mapping: ColumnMapping | None) -> dict[str, str | None]:
+    """Normalised header name -> the documented column it gives, or None for a column to skip.
+
+    Precedence: the mapping's ``[columns]``, then its ``ignore`` list, then the columns' own names
+    and their Dutch and English aliases. A name not in the index is an unknown column.
+    """
+    allowed = {c.name for c in columns}
+    index: dict[str, str | None] = {}
+    for column in columns:
+        for header in column.header_names:
+            index[header] = column.name
+    if mapping is None:
+        return index
+    problems = [
+        _problem("REGISTER_MAPPING_WRONG_FILE_TYPE", target=target)
+        for target in (*mapping.columns.values(), *mapping.defaults)
+        if target not in allowed
+    ]
+    if problems:
+        raise MappingError(problems, mapping.name)
+    for source in mapping.ignore:
+        index[norm_header(source)] = None
+    for source, target in mapping.columns.items():
+        index[norm_header(source)] = target
+    return index

@@ -1,0 +1,537 @@
+"""The streaming reader: header to plan, each row's cells to values, values to records; counting.
+
+:func:`read_register` returns a :class:`RegisterReader` that yields
+:class:`~klachtregels.model.RegisterRecord` objects one at a time and keeps only counters and row
+errors in memory (a JSON *array* is the one exception: it is loaded whole). A bad row is rejected
+with one :class:`RowError` per problem and the read goes on (unless ``strict=True``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, ClassVar, Generic, NamedTuple, TypeVar
+
+import attrs
+
+from klachtregels.errors import RegisterError
+from klachtregels.messages import Message, text
+from klachtregels.model import RegisterRecord
+from klachtregels.register import assemble
+from klachtregels.register.assemble import GROUPS, GckCase, Problem, Values
+from klachtregels.register.cells import CellProblem, CellReader, cell_reader
+from klachtregels.register.mapping import (
+    MappingError,
+    MappingSource,
+    header_index,
+    load_mapping,
+)
+from klachtregels.register.sources import (
+    CsvRows,
+    DuplicateKeyError,
+    Format,
+    Source,
+    decoded_lines,
+    guess_format,
+    json_array,
+    no_duplicates,
+    register_error,
+)
+from klachtregels.register.spec import COLUMNS, GCK_CASE_COLUMNS, Column, norm_header
+
+__all__ = [
+    "GckCaseReader",
+    "RegisterReader",
+    "RegisterResult",
+    "RegisterSummary",
+    "RowError",
+    "RowRejectedError",
+    "read_gck_cases",
+    "read_register",
+    "read_register_all",
+    "register_columns",
+]
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class RowError:
+    """Why a row was rejected: where (row, column) and the kind of problem, never the cell's value."""
+
+    #: The row: the line where the record starts (CSV, header = line 1; JSON Lines), or the record's
+    #: 1-based index (JSON array).
+    row: int
+    #: The column as the register names it (before the mapping), or None for the whole row.
+    column: str | None
+    #: The problem: a code of ``messages/register.toml`` and its parameters.
+    problem: Message
+
+    @property
+    def code(self) -> str:
+        """The problem's message code (``REGISTER_DATE_FORMAT``)."""
+        return self.problem.code
+
+    @property
+    def message(self) -> str:
+        """The problem in English (:meth:`text` renders it in Dutch)."""
+        return self.problem.render("en")
+
+    def text(self, lang: str = "nl") -> str:
+        """The problem in ``lang`` (``nl`` or ``en``)."""
+        return self.problem.render(lang)
+
+    def describe(self, lang: str = "en") -> str:
+        """One line: where and what."""
+        if self.column is None:
+            return text("REGISTER_AT_ROW", lang, row=self.row, problem=self.problem)
+        return text("REGISTER_AT_CELL", lang, row=self.row, column=self.column, problem=self.problem)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: row, column, code and the message in both languages."""
+        return {"row": self.row, "column": self.column, "code": self.code, "message": self.problem.both()}
+
+
+class RowRejectedError(RegisterError):
+    """``strict=True``: a row was rejected. ``errors`` lists that row's problems."""
+
+    def __init__(self, errors: Sequence[RowError]) -> None:
+        self.errors: tuple[RowError, ...] = tuple(errors)
+        listed = "; ".join(e.describe("en") for e in self.errors)
+        super().__init__(text("REGISTER_ROW_REJECTED", "en", row=self.errors[0].row, problems=listed))
+
+
+@attrs.frozen(kw_only=True)
+class RegisterSummary:
+    """Counters of a read. ``rows_read == rows_ok + rows_rejected`` always holds."""
+
+    rows_read: int
+    rows_ok: int
+    rows_rejected: int
+    #: Lines without any cell content (blank, or only separators): not rows.
+    skipped_blank_lines: int
+    #: Header names that are no documented column (after the mapping): ignored, not fatal.
+    unknown_columns: tuple[str, ...]
+    #: The documented columns the file supplies (after the mapping).
+    columns: tuple[str, ...]
+    #: Columns filled from the mapping's ``[defaults]`` (the provider's explicit statement).
+    defaults_applied: tuple[str, ...]
+    format: str
+    encoding: str | None
+    delimiter: str | None
+    #: False while iteration has not reached the end.
+    complete: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen(kw_only=True)
+class RegisterResult:
+    """Everything :func:`read_register_all` read."""
+
+    records: tuple[RegisterRecord, ...]
+    summary: RegisterSummary
+    errors: tuple[RowError, ...]
+
+
+# --------------------------------------------------------------------------------------------------
+# The plan: which cell goes where
+# --------------------------------------------------------------------------------------------------
+
+
+class _Step(NamedTuple):
+    """One recognised column: where its cell is, how it is read and where its value goes."""
+
+    position: int  # the cell's position (CSV); unused for JSON
+    group: int  # position in GROUPS
+    field: str
+    read: CellReader
+    column: str  # the documented column
+
+
+_GROUP_INDEX = {g: i for i, g in enumerate(GROUPS)}
+
+
+class _Reader(Generic[T]):
+    """Shared engine: header resolution, cell conversion, counting, errors."""
+
+    _columns: ClassVar[tuple[Column, ...]] = COLUMNS
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        format: Format | None = None,
+        mapping: MappingSource = None,
+        strict: bool = False,
+        encoding: str | None = None,
+        delimiter: str | None = None,
+    ) -> None:
+        self._source = source
+        self._mapping = load_mapping(mapping)
+        self._strict = strict
+        self._encoding = encoding
+        self._delimiter = delimiter
+        self._format: Format = format or guess_format(source)
+        if self._format not in ("csv", "jsonl", "json"):
+            raise register_error("REGISTER_UNKNOWN_FORMAT", format=self._format)
+        self._by_name = {c.name: c for c in self._columns}
+        self._index = header_index(self._columns, self._mapping)
+        self._readers = {c.name: cell_reader(c, self._words(c)) for c in self._columns}
+        self._consumed = False
+        self._reset()
+
+    def _words(self, column: Column) -> Mapping[str, Any] | None:
+        return self._mapping.values.get(column.name) if self._mapping is not None else None
+
+    def _reset(self) -> None:
+        self._errors: list[RowError] = []
+        self._rows_read = 0
+        self._rows_ok = 0
+        self._blank = 0
+        self._unknown: dict[str, None] = {}
+        self._present: dict[str, None] = {}
+        self._source_names: dict[str, str] = {}
+        self._defaults: Values = [{} for _ in GROUPS]
+        self._defaults_applied: tuple[str, ...] = ()
+        self._complete = False
+        self._used_delimiter: str | None = None
+        self._used_encoding: str | None = None
+        self._csv_rows: CsvRows | None = None
+
+    # -- public ------------------------------------------------------------------------------------
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        """Row errors so far (one per problem; a rejected row may have several)."""
+        return tuple(self._errors)
+
+    @property
+    def summary(self) -> RegisterSummary:
+        """Counters so far; ``complete`` is True once iteration reached the end."""
+        return RegisterSummary(
+            rows_read=self._rows_read,
+            rows_ok=self._rows_ok,
+            rows_rejected=self._rows_read - self._rows_ok,
+            skipped_blank_lines=self._blank + (self._csv_rows.blank if self._csv_rows is not None else 0),
+            unknown_columns=tuple(self._unknown),
+            columns=tuple(c.name for c in self._columns if c.name in self._present),
+            defaults_applied=self._defaults_applied,
+            format=self._format,
+            encoding=self._used_encoding,
+            delimiter=self._used_delimiter,
+            complete=self._complete,
+        )
+
+    def __iter__(self) -> Iterator[T]:
+        if self._consumed and not isinstance(self._source, str | os.PathLike):
+            raise register_error("REGISTER_ALREADY_READ")
+        self._consumed = True
+        self._reset()
+        if isinstance(self._source, str | os.PathLike):
+            with pathlib.Path(self._source).open("rb") as fh:
+                yield from self._read_stream(fh)
+        else:
+            yield from self._read_stream(self._source)
+        self._complete = True
+
+    # -- formats -----------------------------------------------------------------------------------
+
+    def _read_stream(self, stream: IO[Any]) -> Iterator[T]:
+        lines: Iterator[str]
+        if isinstance(stream.read(0), bytes):
+            lines = decoded_lines(stream, self._encoding)
+            self._used_encoding = self._encoding or "utf-8"
+        else:
+            lines = iter(stream)
+        if self._format == "csv":
+            yield from self._read_csv(lines)
+        elif self._format == "jsonl":
+            yield from self._read_jsonl(lines)
+        else:
+            yield from self._read_json(lines)
+
+    def _read_csv(self, lines: Iterator[str]) -> Iterator[T]:
+        rows = CsvRows(lines, self._delimiter)
+        self._csv_rows = rows
+        self._used_delimiter = rows.delimiter
+        plan = self._csv_plan(rows.header)
+        width = len(rows.header)
+        fresh = self._fresh_values
+        for start, cells in rows:
+            self._rows_read += 1
+            if len(cells) != width:
+                problem = Message("REGISTER_CELL_COUNT", {"cells": len(cells), "width": width})
+                self._reject([RowError(row=start, column=None, problem=problem)])
+                continue
+            values = fresh()
+            problems: list[Problem] = []
+            for index, group, field, read, column in plan:
+                cell = cells[index]
+                if cell:
+                    try:
+                        value = read(cell)
+                    except CellProblem as exc:
+                        problems.append((column, Message(exc.code, exc.params)))
+                        continue
+                    if value is not None:
+                        values[group][field] = value
+            built = self._finish(values, start, problems)
+            if built is not None:
+                yield built
+
+    def _read_jsonl(self, lines: Iterator[str]) -> Iterator[T]:
+        self._start_objects()
+        for line_no, line in enumerate(lines, start=1):
+            if not line.strip():
+                self._blank += 1
+                continue
+            self._rows_read += 1
+            try:
+                item = json.loads(line, object_pairs_hook=no_duplicates)
+            except DuplicateKeyError:
+                self._reject_row(line_no, "REGISTER_ROW_DUPLICATE_KEY")
+                continue
+            except ValueError:
+                self._reject_row(line_no, "REGISTER_ROW_NOT_JSON")
+                continue
+            built = self._object(item, line_no)
+            if built is not None:
+                yield built
+
+    def _read_json(self, lines: Iterator[str]) -> Iterator[T]:
+        self._start_objects()
+        for index, item in enumerate(json_array(lines), start=1):
+            self._rows_read += 1
+            built = self._object(item, index)
+            if built is not None:
+                yield built
+
+    # -- header and objects ------------------------------------------------------------------------
+
+    def _csv_plan(self, names: Sequence[str]) -> list[_Step]:
+        """One step per recognised header cell; the rest are listed as unknown or skipped."""
+        seen: dict[str, int] = {}
+        plan: list[_Step] = []
+        for i, name in enumerate(names):
+            if not name:
+                continue
+            key = norm_header(name)
+            if key in seen:
+                raise register_error("REGISTER_DUPLICATE_HEADER", position=i + 1, first=seen[key] + 1)
+            seen[key] = i
+            target = self._target(name, key)
+            if target is None:
+                continue
+            if target in self._present:
+                raise register_error(
+                    "REGISTER_TWO_HEADERS", first=self._source_names[target], second=name, target=target
+                )
+            self._source_names[target] = name
+            self._present[target] = None
+            plan.append(self._step(target, i))
+        if not plan and names:
+            self._unknown.clear()  # a headerless file's first row may hold personal data
+            raise register_error("REGISTER_NO_KNOWN_COLUMN", count=len(names))
+        self._apply_defaults()
+        return plan
+
+    def _target(self, name: str, key: str) -> str | None:
+        """The documented column a header name gives; None (and listed if unknown) otherwise."""
+        if key not in self._index:
+            self._unknown[name] = None
+            return None
+        return self._index[key]
+
+    def _step(self, target: str, index: int = -1) -> _Step:
+        column = self._by_name[target]
+        return _Step(index, _GROUP_INDEX[column.group], column.field, self._readers[target], target)
+
+    def _apply_defaults(self) -> None:
+        """The mapping's defaults for the columns the file does not have, read once."""
+        if self._mapping is None:
+            return
+        applied = []
+        for target, raw in self._mapping.defaults.items():
+            if target in self._present:
+                continue  # the file's own column wins (an empty cell stays unknown)
+            step = self._step(target)
+            try:
+                value = step.read(raw)
+            except CellProblem as exc:
+                problem = Message(
+                    "REGISTER_MAPPING_BAD_DEFAULT",
+                    {"target": target, "problem": Message(exc.code, exc.params)},
+                )
+                raise MappingError([problem], self._mapping.name) from None
+            self._defaults[step.group][step.field] = value
+            applied.append(target)
+        self._defaults_applied = tuple(applied)
+
+    def _fresh_values(self) -> Values:
+        return [dict(d) if d else {} for d in self._defaults]
+
+    def _start_objects(self) -> None:
+        self._object_steps: dict[str, _Step | None] = {}
+        self._apply_defaults()
+
+    def _object_step(self, name: str) -> _Step | None:
+        """The step for a JSON key (remembered per key)."""
+        try:
+            return self._object_steps[name]
+        except KeyError:
+            target = self._target(name, norm_header(name))
+            step = None if target is None else self._step(target)
+            self._object_steps[name] = step
+            return step
+
+    def _object(self, item: Any, row: int) -> T | None:
+        if not isinstance(item, Mapping):
+            self._reject_row(row, "REGISTER_ROW_NOT_OBJECT")
+            return None
+        values = self._fresh_values()
+        problems: list[Problem] = []
+        given: set[str] = set()
+        for name, raw in item.items():
+            step = self._object_step(name)
+            if step is None:
+                continue
+            if step.column in given:
+                self._reject_row(row, "REGISTER_ROW_TWO_KEYS", target=step.column)
+                return None
+            given.add(step.column)
+            self._present[step.column] = None
+            self._source_names.setdefault(step.column, name)
+            try:
+                value = step.read(raw)
+            except CellProblem as exc:
+                problems.append((step.column, Message(exc.code, exc.params)))
+                continue
+            if value is not None:
+                values[step.group][step.field] = value
+        return self._finish(values, row, problems)
+
+    # -- rows --------------------------------------------------------------------------------------
+
+    def _finish(self, values: Values, row: int, problems: list[Problem]) -> T | None:
+        """The row's object, or None after rejecting the row with its problems."""
+        if not problems:
+            built = self._make(values, row, problems)
+            if built is not None and not problems:
+                self._rows_ok += 1
+                return built
+        self._reject(
+            [
+                RowError(row=row, column=self._source_names.get(col, col) if col else None, problem=msg)
+                for col, msg in problems
+            ]
+        )
+        return None
+
+    def _reject_row(self, row: int, code: str, /, **params: object) -> None:
+        self._reject([RowError(row=row, column=None, problem=Message(code, params))])
+
+    def _reject(self, errors: list[RowError]) -> None:
+        self._errors.extend(errors)
+        if self._strict:
+            raise RowRejectedError(errors)
+
+    def _make(self, values: Values, row: int, problems: list[Problem]) -> T | None:
+        raise NotImplementedError
+
+
+class RegisterReader(_Reader[RegisterRecord]):
+    """Streams :class:`~klachtregels.model.RegisterRecord` objects from a register.
+
+    Iterate it; afterwards read :attr:`summary` and :attr:`errors`. A path can be iterated again
+    (the counters start over); a stream only once.
+    """
+
+    def _make(self, values: Values, row: int, problems: list[Problem]) -> RegisterRecord | None:
+        return assemble.register_record(values, row, problems)
+
+
+class GckCaseReader(_Reader[GckCase]):
+    """Streams :class:`GckCase` objects from a Geschillencommissie cases file (columns:
+    :data:`GCK_CASE_COLUMNS`; see the built-in mapping ``partou_geschillen``)."""
+
+    _columns = GCK_CASE_COLUMNS
+
+    def _make(self, values: Values, row: int, problems: list[Problem]) -> GckCase | None:
+        return assemble.gck_case(values, row, problems)
+
+
+def read_register(
+    source: Source,
+    *,
+    format: Format | None = None,
+    mapping: MappingSource = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> RegisterReader:
+    """Open a complaint register for streaming.
+
+    ``source``: a path, or an open text or binary file. ``format``: ``"csv"``, ``"jsonl"`` or
+    ``"json"``; ``None`` decides by the file extension (.csv/.tsv/.txt, .jsonl/.ndjson, .json).
+    ``mapping``: a :class:`ColumnMapping`, a TOML path, or a built-in name (``"partou"``).
+    ``encoding``: ``None`` reads UTF-8 (a BOM is skipped; UTF-16 with a BOM is recognised) and
+    raises :class:`RegisterError` naming the line and byte offset on the first undecodable byte;
+    pass ``"cp1252"`` or ``"latin-1"`` for such files. ``delimiter``: ``None`` sniffs ``,``,
+    ``;`` or tab from the header line. ``strict``: raise :class:`RowRejectedError` at the first
+    rejected row.
+
+    Header problems surface when iteration starts.
+    """
+    return RegisterReader(
+        source, format=format, mapping=mapping, strict=strict, encoding=encoding, delimiter=delimiter
+    )
+
+
+def read_register_all(
+    source: Source,
+    *,
+    format: Format | None = None,
+    mapping: MappingSource = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> RegisterResult:
+    """Read a whole register into memory: the records, the summary and the row errors."""
+    reader = read_register(
+        source, format=format, mapping=mapping, strict=strict, encoding=encoding, delimiter=delimiter
+    )
+    records = tuple(reader)
+    return RegisterResult(records=records, summary=reader.summary, errors=reader.errors)
+
+
+def read_gck_cases(
+    source: Source,
+    *,
+    format: Format | None = None,
+    mapping: MappingSource = None,
+    strict: bool = False,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> GckCaseReader:
+    """Open a Geschillencommissie cases file (one case per row) for streaming :class:`GckCase` objects.
+
+    Same options as :func:`read_register`. For Partou's file use ``mapping="partou_geschillen"``.
+    """
+    return GckCaseReader(
+        source, format=format, mapping=mapping, strict=strict, encoding=encoding, delimiter=delimiter
+    )
+
+
+def register_columns() -> Iterable[Column]:
+    """The documented columns (for docs and the JSON Schema)."""
+    return COLUMNS

@@ -1,0 +1,105 @@
+"""klachtregels.register.spec: the column specification and the cell vocabulary, as data."""
+
+from __future__ import annotations
+
+import enum
+import typing
+from pathlib import Path
+
+import attrs
+
+from klachtregels import model
+from klachtregels.register import BOOLEAN_WORDS, COLUMNS, GCK_CASE_COLUMNS, WORDS, Column, ColumnKind
+
+
+def test_every_column_is_unique_and_documented() -> None:
+    names = [c.name for c in COLUMNS]
+    assert len(names) == len(set(names))
+    doc = (Path(__file__).parents[2] / "docs" / "register.md").read_text(encoding="utf-8")
+    missing = [n for n in names if f"`{n}`" not in doc]
+    assert missing == []
+
+
+_CLASSES = {
+    "complaint": model.Complaint,
+    "complainant": model.Party,
+    "signal": model.Signal,
+    "judgement": model.Judgement,
+    "measure": model.Measure,
+    "gck": model.GckFiling,
+}
+
+
+def _enums_in(hint: object) -> set[type]:
+    found = {hint} if isinstance(hint, type) and issubclass(hint, enum.Enum) else set()
+    for arg in typing.get_args(hint):
+        found |= _enums_in(arg)
+    return found
+
+
+def test_every_target_is_a_model_field_of_the_right_type() -> None:
+    for column in COLUMNS:
+        cls = _CLASSES[column.group]
+        assert column.field in attrs.fields_dict(cls), column.name
+        hint = typing.get_type_hints(cls)[column.field]
+        if column.name == "signals":  # kinds become Signal objects
+            hint = typing.get_type_hints(model.Signal)["kind"]
+        if column.kind in (ColumnKind.ENUM, ColumnKind.ENUM_LIST):
+            assert _enums_in(hint) == {column.vocabulary}, column.name
+        else:
+            assert column.vocabulary is None
+            assert _enums_in(hint) == set(), column.name
+
+
+def test_target_paths_read_as_register_record_paths() -> None:
+    targets = {c.name: c.target for c in COLUMNS}
+    assert targets["complainant_role"] == "complaint.complainant.role"
+    assert targets["consulted_on"] == "complaint.signals[].consulted_on"
+    assert targets["measure_due_on"] == "judgement.measures[].due_on"
+    assert targets["gck_outcome"] == "filing.outcome"
+    by_group = {c.name: (c.group, c.field) for c in COLUMNS}
+    assert by_group["complainant_role"] == ("complainant", "role")
+    assert by_group["gck_outcome"] == ("gck", "outcome")
+
+
+def test_header_names_are_normalised_and_mean_one_column() -> None:
+    seen: dict[str, str] = {}
+    for column in COLUMNS:
+        assert column.header_names[0] == column.name
+        for header in column.header_names:
+            assert header == header.casefold().replace(" ", "_").replace("-", "_")
+            assert seen.setdefault(header, column.name) == column.name
+    assert {c.name for c in GCK_CASE_COLUMNS} == {c.name for c in COLUMNS if c.name.startswith("gck_")} | {
+        "organisation"
+    }
+
+
+def test_every_vocabulary_has_one_table_and_every_word_names_one_member() -> None:
+    vocabularies = {c.vocabulary for c in COLUMNS if c.vocabulary is not None}
+    assert vocabularies <= set(WORDS.enums)
+    for vocabulary, index in WORDS.enums.items():
+        for member in vocabulary:
+            assert WORDS.member(vocabulary, member.value.upper().replace("_", " ")) is member
+        for word, value in WORDS.aliases[vocabulary].items():
+            assert index[word] is vocabulary(value)
+
+
+def test_columns_of_one_enum_share_its_words() -> None:
+    role, filed_by = (next(c for c in COLUMNS if c.name == n) for n in ("complainant_role", "gck_filed_by"))
+    assert role.aliases == filed_by.aliases
+    assert role.lookup("Oma") is filed_by.lookup("oma") is model.PartyRole.GRANDPARENT
+
+
+def test_boolean_words_come_in_true_false_pairs() -> None:
+    pairs = list(zip(BOOLEAN_WORDS[::2], BOOLEAN_WORDS[1::2], strict=True))
+    assert pairs[:4] == [("true", "false"), ("ja", "nee"), ("yes", "no"), ("1", "0")]
+    assert all(WORDS.booleans[t] is True and WORDS.booleans[f] is False for t, f in pairs)
+
+
+def test_accepted_words_list_values_spacings_aliases_and_none_words() -> None:
+    signals = next(c for c in COLUMNS if c.name == "signals")
+    words = signals.accepted_words()
+    assert words[:5] == [m.value for m in model.SignalKind]
+    assert "huiselijk geweld" in words
+    assert words[-4:] == sorted(WORDS.none)
+    assert isinstance(signals, Column)
