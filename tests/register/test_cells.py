@@ -168,13 +168,13 @@ def test_measures_none_word_is_an_empty_tuple() -> None:
 @pytest.mark.parametrize(
     ("column", "cell", "expected"),
     [
-        ("verdict", "Partly upheld", Verdict.DEELS_GEGROND),
-        ("gck_outcome", "settled", GckOutcome.GESCHIKT),
+        ("verdict", "Gedeeltelijk gegrond", Verdict.DEELS_GEGROND),
+        ("gck_outcome", "minnelijke schikking", GckOutcome.GESCHIKT),
         ("gck_outcome", "in behandeling", GckOutcome.PENDING),
         ("channel", "E-mail", Channel.EMAIL),
     ],
 )
-def test_dutch_and_english_words_from_the_one_table(column: str, cell: str, expected: object) -> None:
+def test_words_from_the_one_vocabulary_table(column: str, cell: str, expected: object) -> None:
     (reader,) = [cell_reader(c) for c in COLUMNS if c.name == column]
     assert reader(cell) is expected
 

@@ -1,9 +1,11 @@
 """The register's column specification and cell vocabulary, loaded from data.
 
 ``columns.toml`` lists every documented column (name, Dutch and English header names, kind,
-vocabulary, target field path, one line of documentation); ``words.toml`` is the one table of
-words a cell may use (booleans, 'none', month names, and Dutch and English words for every model
-enum). Both are read once, checked, and turned into :data:`COLUMNS` and :data:`WORDS`.
+vocabulary, target field path, one line of documentation); ``words.toml`` holds the words a cell
+may use besides vocabulary words (booleans, 'none', month names). The words for the model's enums
+are the one vocabulary table :data:`klachtregels.model.WORDS`, read through
+:func:`klachtregels.convert.lookup_word`, the same for the register and every other door. Both
+files are read once, checked, and turned into :data:`COLUMNS` and :data:`WORDS`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels import model
+from klachtregels import convert, model
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -63,7 +65,7 @@ def norm_header(name: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class Words:
-    """The cell vocabulary of ``words.toml``, indexed for look-up (keys normalised by :func:`norm`)."""
+    """The cell words of ``words.toml``, indexed for look-up (keys normalised by :func:`norm`)."""
 
     #: Boolean words -> value.
     booleans: Mapping[str, bool]
@@ -71,43 +73,24 @@ class Words:
     none: frozenset[str]
     #: Month names and abbreviations -> month number.
     months: Mapping[str, int]
-    #: Enum -> {word (the member's value or another word for it) -> member}.
-    enums: Mapping[type[enum.StrEnum], Mapping[str, enum.StrEnum]]
-    #: Enum -> {other word -> member value}, in file order (for docs and the JSON Schema).
-    aliases: Mapping[type[enum.StrEnum], Mapping[str, str]]
 
-    def member(self, vocabulary: type[enum.StrEnum], word: str) -> enum.StrEnum | None:
-        """The member ``word`` names (its value or another word for it, any case and spacing), or None."""
-        index = self.enums[vocabulary]
-        found = index.get(word)
-        return found if found is not None else index.get(norm(word))
+    @staticmethod
+    def member(vocabulary: type[enum.StrEnum], word: str) -> enum.StrEnum | None:
+        """The member ``word`` names (its value or a word of :data:`klachtregels.model.WORDS`), or None."""
+        found = convert.lookup_word(vocabulary, word)
+        return found if isinstance(found, vocabulary) else None
+
+    @staticmethod
+    def aliases(vocabulary: type[enum.StrEnum]) -> Mapping[str, str]:
+        """The other words for ``vocabulary``'s values (normalised word -> value), in table order."""
+        return {norm(word): value for word, value in model.WORDS.get(vocabulary, {}).items()}
 
 
 def _model_enum(name: str) -> type[enum.StrEnum]:
     cls = getattr(model, name, None)
     if not (isinstance(cls, type) and issubclass(cls, enum.StrEnum)):
-        raise RuntimeError(f"words.toml: [{name}] is not an enum of klachtregels.model")
+        raise RuntimeError(f"columns.toml: vocabulary {name} is not an enum of klachtregels.model")
     return cls
-
-
-def _enum_index(
-    name: str, table: Mapping[str, list[str]]
-) -> tuple[type[enum.StrEnum], dict[str, Any], dict[str, str]]:
-    cls = _model_enum(name)
-    index: dict[str, enum.StrEnum] = {}
-    for member in cls:
-        index[member.value] = member
-        index[norm(member.value)] = member
-    aliases: dict[str, str] = {}
-    for value, words in table.items():
-        member = cls(value)  # ValueError for a value the enum does not have: a bug in words.toml
-        for word in words:
-            key = norm(word)
-            if index.get(key, member) is not member:
-                raise RuntimeError(f"words.toml: [{name}] {word!r} names two members")
-            index[key] = member
-            aliases[key] = member.value
-    return cls, index, aliases
 
 
 def _load_words() -> Words:
@@ -117,19 +100,10 @@ def _load_words() -> Words:
         if norm(word) in booleans:
             raise RuntimeError(f"words.toml: {word!r} is both true and false")
         booleans[norm(word)] = False
-    months = {norm(w): int(number) for number, words in data["months"].items() for w in words}
-    enums: dict[type[enum.StrEnum], Mapping[str, enum.StrEnum]] = {}
-    aliases: dict[type[enum.StrEnum], Mapping[str, str]] = {}
-    for name, table in data.items():
-        if name[:1].isupper():
-            cls, index, words = _enum_index(name, table)
-            enums[cls], aliases[cls] = index, words
     return Words(
         booleans=booleans,
         none=frozenset(norm(w) for w in data["none"]["words"]),
-        months=months,
-        enums=enums,
-        aliases=aliases,
+        months={norm(w): int(number) for number, words in data["months"].items() for w in words},
     )
 
 
@@ -206,7 +180,7 @@ class Column:
     @property
     def aliases(self) -> Mapping[str, str]:
         """Vocabulary columns: the other words for the enum's values (word -> value)."""
-        return WORDS.aliases.get(self.vocabulary, {}) if self.vocabulary is not None else {}
+        return Words.aliases(self.vocabulary) if self.vocabulary is not None else {}
 
     def lookup(self, word: str) -> enum.StrEnum | None:
         """The enum member a word names (value or alias, any case and spacing), or None."""
