@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from klachtregels import testing
 from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Channel, GckFiling, Measure, Party
+from klachtregels.model import Channel, GckFiling, Measure, Party, RegisterRecord
 from klachtregels.report import build_report, render, report_due
 from klachtregels.rules.annual_report import not_a_complaint
 from report_helpers import rec
+
+if TYPE_CHECKING:
+    from klachtregels.policy import Policy
 
 # --- due date: J01, J02, A16 (the rule lives in klachtregels.rules.annual_report) --------------------
 
@@ -290,3 +295,46 @@ def test_the_year_is_the_amsterdam_day_of_receipt() -> None:
     records = [rec(2, received=late)]  # type: ignore[arg-type]
     assert build_report(records, year=2025).data_quality.outside_year == (2,)
     assert build_report(records, year=2026).total.total == 1
+
+
+@st.composite
+def _records(draw: st.DrawFn) -> list[RegisterRecord]:
+    """Register records with any facts, judgement and filing (klachtregels.testing), rows 2, 3, ..."""
+    out: list[RegisterRecord] = []
+    for i in range(draw(st.integers(0, 8))):
+        complaint = draw(testing.complaints(min_date=dt.date(2015, 1, 1), max_date=dt.date(2026, 12, 31)))
+        after = complaint.received_date
+        judgement = draw(st.none() | testing.judgements(after=after))
+        filing = draw(st.none() | testing.gck_filings(after=after))
+        out.append(RegisterRecord(complaint=complaint, judgement=judgement, filing=filing, row=i + 2))
+    return out
+
+
+@given(_records(), testing.policies(), st.sampled_from([2015, 2016, 2025]), st.booleans())
+def test_every_count_agrees_with_assess_record(
+    records: list[RegisterRecord], policy: Policy, year: int, undated: bool
+) -> None:
+    # Issue 8, done means: every count in the report agrees with the decisions of assess_record.
+    report = build_report(records, year=year, undated_in_year=undated, policy=policy)
+    in_year = [
+        r
+        for r in records
+        if (r.complaint.received_date is None and undated)
+        or (r.complaint.received_date is not None and r.complaint.received_date.year == year)
+    ]
+    reasons = {
+        r.row: not_a_complaint(
+            assess_record(
+                r, as_of=r.complaint.received_date or dt.date(year, 12, 31), policy=policy
+            ).eligibility
+        )
+        for r in in_year
+    }
+    counted = [r for r in in_year if reasons[r.row] is None]
+    dq = report.data_quality
+    assert dq.not_complaints == tuple((row, why) for row, why in reasons.items() if why is not None)
+    assert report.total.total == dq.included == len(counted)
+    assert dq.channel_unknown == sum(1 for r in counted if r.complaint.channel is None)
+    assert report.due.written_complaints == len(counted)
+    assert (report.due.outcome == "NOT_REQUIRED") == (not counted)
+    assert dq.accounted
