@@ -1,9 +1,10 @@
 """``klachtregels policy``: organisation policies (``list``, ``show``, ``lint``).
 
 ``policy lint FILE|NAME`` checks a policy against the law (:func:`klachtregels.policy_lint.lint_policy`)
-and exits 1 when it finds an error (a setting laxer than the law; ``--fail-on warning`` also fails on
-warnings), 0 otherwise, 2 when the file cannot be read or is not a valid policy. ``policy show`` prints a
-policy's settings with the clauses they encode; ``policy list`` lists the shipped policies.
+and exits 1 when it finds an error (a setting that gives the parent less than the law, or cannot work;
+``--fail-on warning`` also fails on warnings), 0 otherwise, 2 when the file cannot be read or is not a
+valid policy, or ``--lang`` is not ``nl``/``en``. ``policy show`` prints a policy's settings with the
+clauses they encode; ``policy list`` lists the shipped policies.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
         help="organisation policies: list, show, lint",
         description=(
             "Organisation policies fill only the points the law leaves open (regulation.md section 8). "
-            "'lint' rejects a policy that is laxer than the law."
+            "'lint' rejects a policy that gives a parent less than the law."
         ),
     )
     actions = p.add_subparsers(title="actions", metavar="ACTION", parser_class=type(p))
@@ -41,8 +42,8 @@ def register(subparsers: Any) -> None:
         help="check a policy against the law (exit 1 on an error)",
         description=(
             "Check a policy (a shipped name or a TOML file) against Wet kinderopvang 1.57b-1.57c and the "
-            "Algemene termijnenwet. Exit 0: no error; 1: an error (laxer than the law), or a warning with "
-            "--fail-on warning; 2: the policy cannot be read or is invalid."
+            "Algemene termijnenwet. Exit 0: no error; 1: an error (the parent gets less than the law), or a "
+            "warning with --fail-on warning; 2: the policy cannot be read or is invalid."
         ),
     )
     lint.add_argument("policy", metavar="FILE|NAME", help="a policy TOML file or a shipped policy name")
