@@ -539,3 +539,9 @@ def test_docs_name_each_code_with_its_direction() -> None:
     for direction in Direction:
         assert direction.verdict("en") in page
         assert direction.verdict("nl") in page
+
+
+def test_message_nl_and_en_still_read() -> None:
+    finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).errors[0]
+    assert finding.message_nl == finding.message("nl")
+    assert finding.message_en == finding.message("en")

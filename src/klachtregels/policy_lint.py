@@ -357,8 +357,18 @@ class LintFinding:
         """Verdict and detail in Dutch (``nl``) or English (``en``); other languages raise."""
         return f"{self.verdict(lang)} {self.detail(lang)}"
 
+    @property
+    def message_nl(self) -> str:
+        """``message("nl")`` (read-only, kept for readers of the earlier field)."""
+        return self.message("nl")
+
+    @property
+    def message_en(self) -> str:
+        """``message("en")`` (read-only, kept for readers of the earlier field)."""
+        return self.message("en")
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON form (stable keys; ``direction`` and ``verdict`` added in 0.x without a schema bump)."""
+        """JSON form (stable keys; ``direction`` and ``verdict`` added without a schema bump)."""
         return {
             "code": self.code.value,
             "severity": self.severity.value,
