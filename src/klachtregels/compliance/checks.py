@@ -94,6 +94,8 @@ class Projection:
     checks: Mapping[str, CheckProjection]
     #: House term key -> (check id, {state: finding id}).
     house_terms: Mapping[str, tuple[str, Mapping[str, str]]]
+    #: K item (``K5.sent`` for an aspect) -> {outcome or flag code: finding id}.
+    organisation: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
 
 
 @functools.cache
@@ -118,7 +120,7 @@ def load_projection() -> Projection:
         key: (item["check"], {k: v for k, v in item.items() if k != "check"})
         for key, item in data["house_terms"].items()
     }
-    return Projection(checks=checks, house_terms=house)
+    return Projection(checks=checks, house_terms=house, organisation=data["organisation"])
 
 
 # --- results ----------------------------------------------------------------------------------------

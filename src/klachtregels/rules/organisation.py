@@ -1,0 +1,376 @@
+"""The provider's own duties, K1-K9: the regulation, its publicity, the annual report, affiliation.
+
+regulation.md section 7 lists the items a GGD inspector checks (rebuilt from the statute, not copied
+from the GGD GHOR toetsingskader: A21). Each item is a rule here: its legal basis (rule ids and
+articles) is data, and a pure function over the organisation file's facts decides it. A fact the file
+does not give is unknown, so the duty is ``undetermined`` and the missing fact is named; a fact given
+as false makes it ``not_met``. The compliance checks (:mod:`klachtregels.compliance`) only name these
+answers.
+
+* K1-K3 (Wko 1.57b lid 1-3): a written regulation covering conduct and the agreement, with the
+  provisions of lid 2 a-f, brought to parents' attention.
+* K4 (1.57b lid 3): the regulation followed in actual cases: a summary of the per-complaint decisions.
+* K5 (1.57b lid 4-9): the annual report, per year; when it is due is :mod:`.annual_report`'s answer.
+* K6, K7 (1.57c lid 1-2): affiliated with the Geschillencommissie, parents informed of it.
+* K8 (1.60 lid 1 e, lid 7): the oudercommissie's advice on the regulation; not GGD-supervised (R31).
+* K9 (1.51a, 1.51b lid 5): a meldcode adopted and promoted; staff know the meldplicht.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from klachtregels.citations import WET_KINDEROPVANG, Citation, cite
+from klachtregels.errors import TermError
+from klachtregels.rules.annual_report import DueOutcome, report_due
+from klachtregels.terms import HANDLING_TERM, Term, TermUnit
+from klachtregels.vocabulary import FlagCode, Outcome
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from klachtregels.organisation import Organisation
+    from klachtregels.policy import Policy
+
+__all__ = [
+    "DUTIES",
+    "Duty",
+    "DutyContext",
+    "DutyDecision",
+    "K4Tally",
+    "handling_term_within_statute",
+    "organisation_duties",
+]
+
+#: The first year the annual report over a year can be due under the 2016 regime (R1, R9).
+_FIRST_REPORT_YEAR: Final = 2016
+
+
+@attrs.frozen(kw_only=True)
+class K4Tally:
+    """What the per-complaint checks of the regulation's practice (K4) found."""
+
+    #: Complaint ids (or ``row N``) with an error in a K4 check.
+    failing: tuple[str, ...] = ()
+    #: Number of complaints with undetermined K4 checks (and no error).
+    undetermined: int = 0
+    #: Number of complaints the K4 checks ran on.
+    checked: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class DutyContext:
+    """What the duties look at: the organisation file, the day, the policy and the register's counts."""
+
+    organisation: Organisation
+    as_of: dt.date
+    policy: Policy
+    #: Complaints that count for the annual report, by year received (R9 lid 9), from the register.
+    complaints_per_year: Mapping[int, int] = attrs.field(factory=dict)
+    #: The first and last year the register covers; a year outside it has an unknown count.
+    register_years: tuple[int, int] | None = None
+    k4: K4Tally | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DutyDecision:
+    """One K item's answer (for K5: one aspect of one year's report)."""
+
+    #: ``K1`` .. ``K9``.
+    item: str
+    #: ``met``, ``not_met``, ``undetermined``, ``pending`` or ``not_required``.
+    outcome: Outcome
+    #: Facts (dotted keys of the organisation file) that are false.
+    failed: tuple[str, ...] = ()
+    #: Facts the file does not give.
+    unknown_facts: tuple[str, ...] = ()
+    #: K5: the report year and the aspect (``sent`` or ``made_known``).
+    year: int | None = None
+    aspect: str | None = None
+    flags: tuple[FlagCode, ...] = ()
+    #: Figures for the message (counts, dates), JSON-ready values only.
+    details: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Duty:
+    """A K item as a rule: its legal basis as data and the function that decides it."""
+
+    item: str
+    rule_ids: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    #: False for K8: Wko art. 1.60 is outside GGD supervision (R31).
+    ggd_supervised: bool
+    function: Callable[[DutyContext], Sequence[DutyDecision]] = attrs.field(repr=False, eq=False)
+
+
+def _facts(item: str, facts: Sequence[tuple[str, bool | None]]) -> DutyDecision:
+    """Met when every fact is true; not met when one is false; else undetermined (missing is not false)."""
+    failed = tuple(name for name, value in facts if value is False)
+    unknown = tuple(name for name, value in facts if value is None)
+    if failed:
+        return DutyDecision(item=item, outcome=Outcome.NOT_MET, failed=failed)
+    if unknown:
+        return DutyDecision(item=item, outcome=Outcome.UNDETERMINED, unknown_facts=unknown)
+    return DutyDecision(item=item, outcome=Outcome.MET)
+
+
+_NUMBER_WORDS: Final = {
+    **{w: i for i, w in enumerate(("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht"))},
+    "één": 1,
+    **{w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight"))},
+}
+
+
+def handling_term_within_statute(text: str | None) -> bool | None:
+    """Whether a regulation's handling term is at most the statute's six weeks (R6); ``None``: unknown.
+
+    Regulations write "zes weken" as often as "6 weeks". A term in working days is within six weeks
+    up to 26 working days and beyond it from 31; 27-30 depend on the holidays in between (unknown).
+    """
+    if text is None:
+        return None
+    words = text.strip().lower().split(maxsplit=1)
+    if len(words) == 2 and words[0] in _NUMBER_WORDS:
+        text = f"{_NUMBER_WORDS[words[0]]} {words[1]}"
+    try:
+        term = Term.parse(text)
+    except TermError:
+        return None  # wording the library cannot read: a human must compare it
+    statutory_days = HANDLING_TERM.nominal_days
+    assert statutory_days is not None
+    if term.unit is TermUnit.HOURS:
+        return True
+    if term.unit is TermUnit.MONTHS:
+        return term.amount == 1  # one month is at most 31 days; two are at least 59
+    if term.unit is TermUnit.YEARS:
+        return False
+    if term.unit is TermUnit.WORKING_DAYS:
+        if term.amount > 30:
+            return False
+        return True if term.amount <= 26 else None
+    days = term.nominal_days
+    assert days is not None
+    return days <= statutory_days
+
+
+def _k1(ctx: DutyContext) -> Sequence[DutyDecision]:
+    reg = ctx.organisation.regulation
+    return (
+        _facts(
+            "K1",
+            [
+                ("regulation.adopted", reg.adopted),
+                ("regulation.covers_conduct", reg.covers_conduct),
+                ("regulation.covers_agreement", reg.covers_agreement),
+            ],
+        ),
+    )
+
+
+def _k2(ctx: DutyContext) -> Sequence[DutyDecision]:
+    reg = ctx.organisation.regulation
+    p = reg.provides
+    return (
+        _facts(
+            "K2",
+            [
+                ("regulation.written", reg.written),
+                ("regulation.provides.written_submission", p.written_submission),
+                ("regulation.provides.careful_investigation", p.careful_investigation),
+                ("regulation.provides.keeping_informed", p.keeping_informed),
+                ("regulation.provides.reasoned_judgement", p.reasoned_judgement),
+                ("regulation.provides.concrete_term_for_measures", p.concrete_term_for_measures),
+                ("regulation.provides.handling_term", handling_term_within_statute(p.handling_term)),
+            ],
+        ),
+    )
+
+
+def _k3(ctx: DutyContext) -> Sequence[DutyDecision]:
+    return (
+        _facts("K3", [("regulation.published_to_parents", ctx.organisation.regulation.published_to_parents)]),
+    )
+
+
+def _k4(ctx: DutyContext) -> Sequence[DutyDecision]:
+    k4 = ctx.k4
+    if k4 is None or not k4.checked:
+        return ()  # no complaints to judge the practice by
+    if k4.failing:
+        return (
+            DutyDecision(
+                item="K4",
+                outcome=Outcome.NOT_MET,
+                details={"count": len(k4.failing), "ids": list(k4.failing)},
+            ),
+        )
+    if k4.undetermined:
+        return (DutyDecision(item="K4", outcome=Outcome.UNDETERMINED, details={"count": k4.undetermined}),)
+    return (DutyDecision(item="K4", outcome=Outcome.MET),)
+
+
+def _report_years(ctx: DutyContext) -> list[int]:
+    """The years over which a report may be due: recorded reports and the register's years, if over."""
+    years: set[int] = {r.year for r in ctx.organisation.annual_reports}
+    if ctx.register_years is not None:
+        first, last = ctx.register_years
+        years.update(range(first, last + 1))
+    # Only years that are over (the report is about a whole calendar year), from the 2016 regime on.
+    return sorted(y for y in years if dt.date(y + 1, 1, 1) <= ctx.as_of and y >= _FIRST_REPORT_YEAR)
+
+
+def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
+    covered = ctx.register_years is not None and ctx.register_years[0] <= year <= ctx.register_years[1]
+    count = ctx.complaints_per_year.get(year, 0) if covered else None
+    report = ctx.organisation.annual_report(year)
+    if count == 0:
+        if report is not None:
+            return []  # a report nobody had to make
+        return [DutyDecision(item="K5", aspect="sent", year=year, outcome=Outcome.NOT_REQUIRED)]
+    # When it is due is the annual-report rule's answer (R9, A16): one definition for report and check.
+    due = report_due(year, written_complaints=max(count or 0, 1), jaarverslag_atw=ctx.policy.jaarverslag_atw)
+    last_day = due.last_day
+    assert last_day is not None
+    details: dict[str, Any] = {"count": count, "last_day": last_day.isoformat()}
+    sent = report.sent_to_ggd_on if report is not None else None
+    out: list[DutyDecision] = []
+    if sent is not None:
+        outcome = Outcome.NOT_MET if sent > last_day else Outcome.MET
+        out.append(
+            DutyDecision(
+                item="K5",
+                aspect="sent",
+                year=year,
+                outcome=outcome,
+                details={**details, "sent_on": sent.isoformat()},
+            )
+        )
+    elif ctx.as_of <= last_day:
+        # A16: 31 May is no working day and the ATW is not applied to it: the last day is open.
+        weekend = (FlagCode.REPORT_DUE_DATE_OPEN,) if due.outcome is DueOutcome.UNDETERMINED else ()
+        recommended = due.recommended_by.isoformat() if due.recommended_by is not None else None
+        return [
+            DutyDecision(
+                item="K5",
+                aspect="sent",
+                year=year,
+                outcome=Outcome.PENDING,
+                flags=weekend,
+                details={**details, "send_by": recommended},
+            )
+        ]
+    else:
+        out.append(
+            DutyDecision(
+                item="K5",
+                aspect="sent",
+                year=year,
+                outcome=Outcome.UNDETERMINED,
+                unknown_facts=(f"annual_reports[{year}].sent_to_ggd_on",),
+                details=details,
+            )
+        )
+    made_known = report.made_known_to_parents if report is not None else None
+    if made_known is False:
+        out.append(DutyDecision(item="K5", aspect="made_known", year=year, outcome=Outcome.NOT_MET))
+    elif made_known is None and sent is not None:
+        out.append(
+            DutyDecision(
+                item="K5",
+                aspect="made_known",
+                year=year,
+                outcome=Outcome.UNDETERMINED,
+                unknown_facts=(f"annual_reports[{year}].made_known_to_parents",),
+                details=details,
+            )
+        )
+    return out
+
+
+def _k5(ctx: DutyContext) -> Sequence[DutyDecision]:
+    out = [d for year in _report_years(ctx) for d in _k5_year(ctx, year)]
+    return out or [DutyDecision(item="K5", outcome=Outcome.MET)]
+
+
+def _k6(ctx: DutyContext) -> Sequence[DutyDecision]:
+    return (
+        _facts("K6", [("geschillencommissie.affiliated", ctx.organisation.geschillencommissie.affiliated)]),
+    )
+
+
+def _k7(ctx: DutyContext) -> Sequence[DutyDecision]:
+    gck = ctx.organisation.geschillencommissie
+    return (_facts("K7", [("geschillencommissie.informs_parents", gck.informs_parents)]),)
+
+
+def _k8(ctx: DutyContext) -> Sequence[DutyDecision]:
+    oc = ctx.organisation.oudercommissie
+    return (
+        _facts(
+            "K8",
+            [
+                ("oudercommissie.advised_on_regulation", oc.advised_on_regulation),
+                ("oudercommissie.informed_about_gck", oc.informed_about_gck),
+            ],
+        ),
+    )
+
+
+def _k9(ctx: DutyContext) -> Sequence[DutyDecision]:
+    mc = ctx.organisation.meldcode
+    return (
+        _facts(
+            "K9",
+            [
+                ("meldcode.adopted", mc.adopted),
+                ("meldcode.promoted", mc.promoted),
+                ("meldcode.staff_know_meldplicht", mc.staff_know_meldplicht),
+            ],
+        ),
+    )
+
+
+def _wko(article: str, lid: int | None = None, sub: str | None = None) -> Citation:
+    return cite(WET_KINDEROPVANG, article, lid, sub)
+
+
+#: K1-K9 in order. Their rule ids and citations are the legal basis the check catalogue repeats for
+#: its reader (a test keeps ``compliance/data/checks.toml`` equal to these).
+DUTIES: Final[tuple[Duty, ...]] = (
+    Duty(item="K1", rule_ids=("R2", "R4"), citations=(_wko("1.57b", 1),), ggd_supervised=True, function=_k1),
+    Duty(item="K2", rule_ids=("R6",), citations=(_wko("1.57b", 2),), ggd_supervised=True, function=_k2),
+    Duty(item="K3", rule_ids=("R7",), citations=(_wko("1.57b", 3),), ggd_supervised=True, function=_k3),
+    Duty(item="K4", rule_ids=("R7", "R6"), citations=(_wko("1.57b", 3),), ggd_supervised=True, function=_k4),
+    Duty(
+        item="K5",
+        rule_ids=("R9",),
+        citations=(_wko("1.57b", 8), _wko("1.57b", 9)),
+        ggd_supervised=True,
+        function=_k5,
+    ),
+    Duty(item="K6", rule_ids=("R11",), citations=(_wko("1.57c", 1),), ggd_supervised=True, function=_k6),
+    Duty(item="K7", rule_ids=("R11",), citations=(_wko("1.57c", 2),), ggd_supervised=True, function=_k7),
+    Duty(
+        item="K8",
+        rule_ids=("R8", "R11", "R31"),
+        citations=(_wko("1.60", 1, "e"), _wko("1.60", 7)),
+        ggd_supervised=False,
+        function=_k8,
+    ),
+    Duty(
+        item="K9",
+        rule_ids=("R27", "R28"),
+        citations=(_wko("1.51a"), _wko("1.51b", 5)),
+        ggd_supervised=True,
+        function=_k9,
+    ),
+)
+
+
+def organisation_duties(ctx: DutyContext) -> tuple[DutyDecision, ...]:
+    """Every K item's answer for one provider, in the order K1-K9."""
+    return tuple(decision for duty in DUTIES for decision in duty.function(ctx))

@@ -1,0 +1,98 @@
+"""The organisation duties K1-K9 as rules (rules.organisation): legal basis as data, missing is not false."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from klachtregels.compliance import load_catalogue
+from klachtregels.compliance.checks import load_projection
+from klachtregels.organisation import Organisation, RegulationFacts
+from klachtregels.policy import load_policy
+from klachtregels.rules.organisation import (
+    DUTIES,
+    DutyContext,
+    handling_term_within_statute,
+    organisation_duties,
+)
+from klachtregels.vocabulary import FlagCode, Outcome
+
+CAT = load_catalogue()
+
+
+@pytest.mark.parametrize("duty", DUTIES, ids=lambda d: d.item)
+def test_the_check_catalogue_repeats_each_duty_s_legal_basis_exactly(duty: object) -> None:
+    from klachtregels.rules.organisation import Duty
+
+    assert isinstance(duty, Duty)
+    check = CAT.checks[duty.item]
+    assert check.rule_ids == duty.rule_ids
+    assert [c.to_dict() for c in check.citations] == [c.to_dict() for c in duty.citations]
+    assert CAT.k_items[duty.item].ggd_supervised is duty.ggd_supervised
+
+
+def test_every_duty_answer_has_a_finding_and_every_finding_belongs_to_its_item() -> None:
+    table = load_projection().organisation
+    for key, names in table.items():
+        item = key.split(".")[0]
+        for outcome_or_flag, finding in names.items():
+            assert outcome_or_flag in Outcome.__members__.values() or outcome_or_flag in FlagCode.__members__
+            assert CAT.findings[finding].check == item, (key, finding)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zes weken", True),
+        ("6 weeks", True),
+        ("42 dagen", True),
+        ("43 days", False),
+        ("7 weken", False),
+        ("1 maand", True),
+        ("2 maanden", False),
+        ("26 werkdagen", True),
+        ("28 werkdagen", None),  # depends on the holidays in between
+        ("31 werkdagen", False),
+        ("zo snel mogelijk", None),  # a human must read it
+        (None, None),
+    ],
+)
+def test_the_regulations_term_against_the_six_weeks(text: str | None, expected: bool | None) -> None:
+    assert handling_term_within_statute(text) is expected
+
+
+def _ctx(org: Organisation, **kw: object) -> DutyContext:
+    return DutyContext(organisation=org, as_of=dt.date(2026, 5, 7), policy=load_policy(None), **kw)  # type: ignore[arg-type]
+
+
+def test_an_empty_organisation_file_leaves_every_item_undetermined_never_not_met() -> None:
+    decisions = organisation_duties(_ctx(Organisation(name="Test")))
+    by_item = {d.item: d for d in decisions}
+    for item in ("K1", "K2", "K3", "K6", "K7", "K8", "K9"):
+        assert by_item[item].outcome is Outcome.UNDETERMINED
+        assert by_item[item].unknown_facts
+        assert not by_item[item].failed
+
+
+def test_a_fact_given_as_false_is_not_met_and_named() -> None:
+    org = Organisation(name="Test", regulation=RegulationFacts(adopted=False, covers_conduct=True))
+    (k1,) = [d for d in organisation_duties(_ctx(org)) if d.item == "K1"]
+    assert k1.outcome is Outcome.NOT_MET
+    assert k1.failed == ("regulation.adopted",)
+
+
+def test_k5_uses_the_annual_report_rule_for_its_last_day() -> None:
+    """31 May 2026 is a Sunday: the last day is open (A16) and K5 flags it while the report is pending."""
+    org = Organisation(name="Test")
+    ctx = DutyContext(
+        organisation=org,
+        as_of=dt.date(2026, 5, 20),
+        policy=load_policy(None),
+        complaints_per_year={2025: 4},
+        register_years=(2025, 2025),
+    )
+    (k5,) = [d for d in organisation_duties(ctx) if d.item == "K5"]
+    assert k5.outcome is Outcome.PENDING
+    assert FlagCode.REPORT_DUE_DATE_OPEN in k5.flags
+    assert k5.details["send_by"] == "2026-05-29"
