@@ -14,8 +14,8 @@ import xmlschema
 from compliance_helpers import D, judged, record
 from klachtregels.compliance import CheckResult, check_records, check_register, render
 from klachtregels.compliance.render import GITHUB_ANNOTATION_LIMIT, render_github
-from klachtregels.organisation import load_organisation
 from klachtregels.messages import Message
+from klachtregels.organisation import load_organisation
 from klachtregels.register import RowError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,3 +217,13 @@ def test_rejected_rows_name_row_and_column() -> None:
 def test_unknown_format_is_refused(example: CheckResult) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render(example, "yaml")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_an_unknown_language_is_an_error_not_silent_english(example: CheckResult, fmt: str) -> None:
+    from klachtregels.messages import UnknownLanguageError
+
+    with pytest.raises(UnknownLanguageError):
+        render(example, fmt, lang="de")
+    assert "Peildatum" in render(example, "text", lang="nl")[0]
+    assert "As of" in render(example, "text", lang="en")[0]

@@ -30,6 +30,7 @@ from klachtregels.citations import (
     Citation,
     Instrument,
 )
+from klachtregels.messages import check_lang
 from klachtregels.severity import Severity
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class KItem:
 
     def question(self, lang: str = "nl") -> str:
         """The compliance question in Dutch or English."""
-        return self.question_nl if lang == "nl" else self.question_en
+        return self.question_nl if check_lang(lang) == "nl" else self.question_en
 
 
 @attrs.frozen(kw_only=True)
@@ -181,11 +182,11 @@ class Check:
 
     def title(self, lang: str = "nl") -> str:
         """The title in Dutch or English."""
-        return self.title_nl if lang == "nl" else self.title_en
+        return self.title_nl if check_lang(lang) == "nl" else self.title_en
 
     def description(self, lang: str = "nl") -> str:
         """The description in Dutch or English."""
-        return self.description_nl if lang == "nl" else self.description_en
+        return self.description_nl if check_lang(lang) == "nl" else self.description_en
 
     @property
     def help_uri(self) -> str | None:
@@ -210,7 +211,7 @@ class FindingSpec:
 
     def title(self, lang: str = "nl") -> str:
         """Short title in Dutch or English."""
-        return self.title_nl if lang == "nl" else self.title_en
+        return self.title_nl if check_lang(lang) == "nl" else self.title_en
 
     @property
     def placeholders(self) -> frozenset[str]:
@@ -369,7 +370,7 @@ class Finding:
 
     def message(self, lang: str = "nl") -> str:
         """The message in Dutch (``nl``) or English (``en``)."""
-        return self.message_nl if lang == "nl" else self.message_en
+        return self.message_nl if check_lang(lang) == "nl" else self.message_en
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""

@@ -27,6 +27,7 @@ from klachtregels.compliance.findings import (
     Severity,
     load_catalogue,
 )
+from klachtregels.messages import text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,56 +53,10 @@ _INFORMATION_URI: Final = "https://klachtregels.readthedocs.io/"
 _SARIF_LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_TYPE: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
-_T: Final = {
-    "nl": {
-        "title": "klachtregels check",
-        "register": "Register",
-        "as_of": "Peildatum",
-        "policy": "Beleid",
-        "organisation": "Organisatie",
-        "org_none": "geen organisatiebestand (K1-K9 niet getoetst)",
-        "row": "rij",
-        "complaint": "klacht",
-        "summary": "Samenvatting: {read} rijen gelezen = {checked} getoetst + {rejected} afgewezen; "
-        "{errors} fout(en), {warnings} waarschuwing(en), {infos} info; {passed} toets(en) zonder bevinding.",
-        "result_fail": "Resultaat: NIET GOED (--fail-on {level})",
-        "result_ok": "Resultaat: GOED (--fail-on {level})",
-        "nothing": "Geen bevindingen.",
-        "sev": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "INFO"},
-        "md_more": "Overige bevindingen (niet als annotatie getoond; GitHub toont er hooguit tien per soort)",
-        "md_counts": "Aantallen",
-        "md_sev": "Ernst",
-        "md_count": "Aantal",
-        "md_where": "Waar",
-        "md_msg": "Bevinding",
-    },
-    "en": {
-        "title": "klachtregels check",
-        "register": "Register",
-        "as_of": "As of",
-        "policy": "Policy",
-        "organisation": "Organisation",
-        "org_none": "no organisation file (K1-K9 not checked)",
-        "row": "row",
-        "complaint": "complaint",
-        "summary": "Summary: {read} rows read = {checked} checked + {rejected} rejected; "
-        "{errors} error(s), {warnings} warning(s), {infos} info; {passed} check(s) without findings.",
-        "result_fail": "Result: FAIL (--fail-on {level})",
-        "result_ok": "Result: PASS (--fail-on {level})",
-        "nothing": "No findings.",
-        "sev": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
-        "md_more": "Further findings (not shown as annotations; GitHub shows at most ten per type)",
-        "md_counts": "Counts",
-        "md_sev": "Severity",
-        "md_count": "Count",
-        "md_where": "Where",
-        "md_msg": "Finding",
-    },
-}
 
-
-def _t(lang: str) -> dict[str, Any]:
-    return _T["nl" if lang == "nl" else "en"]
+def _t(lang: str, key: str, **params: object) -> str:
+    """The renderer's text ``key`` (``CHECK_<KEY>`` in messages/compliance.toml) in ``lang``."""
+    return text(f"CHECK_{key.upper()}", lang, **params)
 
 
 def _basis(f: Finding, lang: str) -> str:
@@ -116,53 +71,50 @@ def _basis(f: Finding, lang: str) -> str:
 
 
 def _subject_label(f: Finding | Passed, lang: str) -> str:
-    t = _t(lang)
     if f.row is None and f.complaint_id is None:
-        return str(t["organisation"])
+        return _t(lang, "organisation")
     parts = []
     if f.row is not None:
-        parts.append(f"{t['row']} {f.row}")
+        parts.append(f"{_t(lang, 'row')} {f.row}")
     if f.complaint_id is not None:
-        parts.append(f"{t['complaint']} {f.complaint_id}")
+        parts.append(f"{_t(lang, 'complaint')} {f.complaint_id}")
     return " · ".join(parts)
 
 
 def _summary_line(result: CheckResult, lang: str) -> str:
     s = result.summary
-    template: str = _t(lang)["summary"]
-    return str(
-        template.format(
-            read=s.rows_read,
-            checked=s.rows_checked,
-            rejected=s.rows_rejected,
-            errors=s.errors,
-            warnings=s.warnings,
-            infos=s.infos,
-            passed=s.passed,
-        )
+    return _t(
+        lang,
+        "summary",
+        read=s.rows_read,
+        checked=s.rows_checked,
+        rejected=s.rows_rejected,
+        errors=s.errors,
+        warnings=s.warnings,
+        infos=s.infos,
+        passed=s.passed,
     )
 
 
 def render_text(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str = FailOn.ERROR,
                 strict: bool = False) -> str:  # fmt: skip
     """Human-readable text, grouped by the organisation and then by register row."""
-    t = _t(lang)
     lines = [
-        t["title"],
-        f"{t['register']}: {result.register or '-'}",
-        f"{t['as_of']}: {result.as_of.isoformat()} (Europe/Amsterdam)",
-        f"{t['policy']}: {result.policy} · klachtregels {result.library_version}",
-        f"{t['organisation']}: "
+        _t(lang, "title"),
+        f"{_t(lang, 'register')}: {result.register or '-'}",
+        f"{_t(lang, 'as_of')}: {result.as_of.isoformat()} (Europe/Amsterdam)",
+        f"{_t(lang, 'policy')}: {result.policy} · klachtregels {result.library_version}",
+        f"{_t(lang, 'organisation')}: "
         + (
             f"{result.organisation} ({result.organisation_file})"
             if result.organisation is not None
-            else t["org_none"]
+            else _t(lang, "org_none")
         ),
         "",
     ]
     current: str | None = None
     if not result.findings:
-        lines.append(t["nothing"])
+        lines.append(_t(lang, "nothing"))
     for f in result.findings:
         label = _subject_label(f, lang)
         if label != current:
@@ -170,14 +122,14 @@ def render_text(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str 
                 lines.append("")
             lines.append(label)
             current = label
-        sev = t["sev"][f.severity.value]
+        sev = _t(lang, "sev_" + f.severity.value)
         basis = _basis(f, lang)
         lines.append(f"  {sev:<13} {f.id}" + (f"  [{basis}]" if basis else ""))
         lines.append(f"  {'':<13} {f.message(lang)}")
     lines.append("")
     lines.append(_summary_line(result, lang))
     level = FailOn(fail_on)
-    verdict = t["result_fail"] if result.failed(level, strict=strict) else t["result_ok"]
+    verdict = _t(lang, "result_fail") if result.failed(level, strict=strict) else _t(lang, "result_ok")
     lines.append(verdict.format(level=level.value))
     return "\n".join(lines) + "\n"
 
@@ -417,36 +369,37 @@ def render_markdown_summary(
     strict: bool = False,
 ) -> str:  # fmt: skip
     """A Markdown summary: the verdict, counts per severity, and a table of ``rest``."""
-    t = _t(lang)
     level = FailOn(fail_on)
-    verdict = t["result_fail"] if result.failed(level, strict=strict) else t["result_ok"]
+    verdict = _t(lang, "result_fail") if result.failed(level, strict=strict) else _t(lang, "result_ok")
     lines = [
-        f"## {t['title']}",
+        f"## {_t(lang, 'title')}",
         "",
-        f"{t['register']}: `{result.register or '-'}` · {t['as_of']}: {result.as_of.isoformat()} · "
-        f"{t['policy']}: {result.policy} · klachtregels {result.library_version}",
+        f"{_t(lang, 'register')}: `{result.register or '-'}` · "
+        f"{_t(lang, 'as_of')}: {result.as_of.isoformat()} · "
+        f"{_t(lang, 'policy')}: {result.policy} · klachtregels {result.library_version}",
         "",
         f"**{verdict.format(level=level.value)}**",
         "",
         _summary_line(result, lang),
         "",
-        f"| {t['md_sev']} | {t['md_count']} |",
+        f"| {_t(lang, 'md_sev')} | {_t(lang, 'md_count')} |",
         "|---|---:|",
-        f"| {t['sev']['error']} | {result.summary.errors} |",
-        f"| {t['sev']['warning']} | {result.summary.warnings} |",
-        f"| {t['sev']['info']} | {result.summary.infos} |",
+        f"| {_t(lang, 'sev_error')} | {result.summary.errors} |",
+        f"| {_t(lang, 'sev_warning')} | {result.summary.warnings} |",
+        f"| {_t(lang, 'sev_info')} | {result.summary.infos} |",
     ]
     if rest:
         lines += [
             "",
-            f"### {t['md_more']}",
+            f"### {_t(lang, 'md_more')}",
             "",
-            f"| {t['md_sev']} | id | {t['md_where']} | {t['md_msg']} |",
+            f"| {_t(lang, 'md_sev')} | id | {_t(lang, 'md_where')} | {_t(lang, 'md_msg')} |",
             "|---|---|---|---|",
         ]
         for f in rest:
             where = _subject_label(f, lang)
-            lines.append(f"| {t['sev'][f.severity.value]} | {f.id} | {_md(where)} | {_md(f.message(lang))} |")
+            sev = _t(lang, "sev_" + f.severity.value)
+            lines.append(f"| {sev} | {f.id} | {_md(where)} | {_md(f.message(lang))} |")
     return "\n".join(lines) + "\n"
 
 
