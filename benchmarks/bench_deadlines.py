@@ -1,17 +1,19 @@
-"""Benchmark: six-week deadlines under the Algemene termijnenwet, klachtregels versus the usual tools.
+"""Benchmark: deadlines under the Algemene termijnenwet, klachtregels beside its peers in one run.
 
 Run from the repository root (needs the ``bench`` extra: workalendar, numpy)::
 
     python benchmarks/bench_deadlines.py
 
-On the same dates (every day 2000-2040) it prints, in one run:
+On the same dates (every day 2000-2040) it prints:
 
-1. nanoseconds per deadline and the ratio to the fastest, for klachtregels' ``handling_deadline``
-   and ``deadline(..., "2 working days")``, a naive loop over ``holidays`` (NL, public+optional),
-   workalendar's Netherlands calendar, and ``numpy.busday_offset`` with an explicit holiday array;
+1. nanoseconds per call for klachtregels (``handling_deadline`` warm and for days not seen
+   before, ``deadline(d, "2 working days")``, ``add_working_days(d, 10)``) side by side with a
+   plain-Python dict look-up, a naive loop over ``holidays``, workalendar and numpy. The tools
+   take turns on chunks of 256 dates (the order rotates), and each figure is the median over
+   all chunks of all rounds;
 2. how many six-week deadlines each tool's *default* Dutch calendar gets wrong, against klachtregels;
-3. the cost of ``import klachtregels`` (and of its calendar/terms modules) versus ``import holidays``,
-   in fresh interpreters, best of several runs.
+3. the first call in a fresh process (``import klachtregels`` plus the first ``handling_deadline``)
+   against ``import holidays`` alone: subprocesses, interleaved, medians.
 
 Results are recorded in ``docs/performance.md``.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -30,8 +33,8 @@ import numpy as np
 from workalendar.europe import Netherlands
 
 from klachtregels import terms
-from klachtregels.calendar import non_working_days
-from klachtregels.terms import deadline, handling_deadline
+from klachtregels.calendar import add_working_days, is_working_day, non_working_days
+from klachtregels.terms import Term, deadline, handling_deadline
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -40,43 +43,73 @@ FIRST = dt.date(2000, 1, 1)
 LAST = dt.date(2040, 12, 31)
 SIX_WEEKS = dt.timedelta(weeks=6)
 ONE_DAY = dt.timedelta(days=1)
-REPEAT = 5
+ROUNDS = 5
+CHUNK = 256
+PROCESS_ROUNDS = 21
 
 
 def all_dates() -> list[dt.date]:
-    out = []
-    d = FIRST
-    while d <= LAST:
-        out.append(d)
-        d += ONE_DAY
-    return out
+    """Every day from FIRST to LAST."""
+    return [FIRST + i * ONE_DAY for i in range((LAST - FIRST).days + 1)]
 
 
-def best_ns_per_call(fn: Callable[[Sequence[dt.date]], Any], dates: Sequence[dt.date]) -> float:
-    fn(dates)  # warm-up: builds every cache the tool has
-    best = float("inf")
-    for _ in range(REPEAT):
-        t0 = time.perf_counter_ns()
-        fn(dates)
-        best = min(best, time.perf_counter_ns() - t0)
-    return best / len(dates)
+# A tool: (label, prepare, run). `prepare(chunk)` runs untimed right before each timed `run(chunk)`.
+Tool = tuple[str, "Callable[[Sequence[dt.date]], None]", "Callable[[Sequence[dt.date]], Any]"]
 
 
-def main() -> None:
-    dates = all_dates()
+def _nothing(_chunk: Sequence[dt.date]) -> None:
+    return None
+
+
+def medians(tools: Sequence[Tool], dates: Sequence[dt.date], rounds: int) -> dict[str, float]:
+    """ns per date for each tool: the median over interleaved samples.
+
+    Chunk by chunk (``CHUNK`` dates), every tool runs on the same chunk, in an order that rotates;
+    each run is preceded (untimed) by the tool's ``prepare``. A sample is one tool on one chunk:
+    short enough to run between two preemptions on a busy machine, and next to its peers in time.
+    """
+    samples: dict[str, list[float]] = {name: [] for name, _, _ in tools}
+    for _, prepare, run in tools:  # warm-up: builds every cache a tool has
+        prepare(dates)
+        run(dates)
+    chunks = [dates[i : i + CHUNK] for i in range(0, len(dates), CHUNK)]
+    n = len(tools)
+    for r in range(rounds):
+        for c, chunk in enumerate(chunks):
+            for name, prepare, run in tools[(r + c) % n :] + tools[: (r + c) % n]:
+                prepare(chunk)
+                t0 = time.perf_counter_ns()
+                run(chunk)
+                samples[name].append((time.perf_counter_ns() - t0) / len(chunk))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
+    """klachtregels and its peers, each as one pass over ``dates``."""
     years = range(FIRST.year, LAST.year + 2)
+    table = {d: handling_deadline(d).date for d in dates}
 
-    # --- the tools, each as "list of dates -> list of six-week deadlines" -------------------------
-    def ours(ds: Sequence[dt.date]) -> list[dt.date]:
-        return [handling_deadline(d).date for d in ds]
+    def lookup(d: dt.date) -> dt.date:
+        return table[d]
 
-    def ours_cold(ds: Sequence[dt.date]) -> list[dt.date]:
-        # The same, with the per-day memo emptied first: every date is computed afresh.
-        terms._DEFAULT_MEMO.clear()
-        return [handling_deadline(d).date for d in ds]
+    def forget_handling(chunk: Sequence[dt.date]) -> None:
+        for d in chunk:  # the days of the next run are computed afresh
+            terms._DEFAULT_MEMO.pop(d, None)
 
-    def ours_working_days(ds: Sequence[dt.date]) -> list[dt.date]:
-        return [deadline(d, "2 working days", statutory=True).date for d in ds]
+    def remember_handling(chunk: Sequence[dt.date]) -> None:
+        for d in chunk:  # the days of the next run are in the memo
+            handling_deadline(d)
+
+    working_days = Term.parse("2 working days")
+
+    def forget_working_days(chunk: Sequence[dt.date]) -> None:
+        for plan in working_days._plans.values():
+            for d in chunk:
+                plan.memo.pop(d, None)
+
+    def remember_working_days(chunk: Sequence[dt.date]) -> None:
+        for d in chunk:
+            deadline(d, working_days, statutory=True)
 
     nl_atwish = holidays.country_holidays("NL", categories=("public", "optional"), years=years)
 
@@ -89,77 +122,129 @@ def main() -> None:
             out.append(end)
         return out
 
+    def naive_two_working_days(ds: Sequence[dt.date]) -> list[dt.date]:
+        out = []
+        for d in ds:
+            end, left = d, 2
+            while left:
+                end += ONE_DAY
+                if end.weekday() < 5 and end not in nl_atwish:
+                    left -= 1
+            out.append(end)
+        return out
+
     wk = Netherlands()
-
-    def workalendar(ds: Sequence[dt.date]) -> list[dt.date]:
-        # add_working_days(end - 1 day, 1): the first working day on or after the raw end.
-        return [wk.add_working_days(d + SIX_WEEKS - ONE_DAY, 1) for d in ds]
-
-    # numpy: an explicit holiday array with the full ATW calendar (holidays + decree days).
     atw_days = np.array(
         [day.date for y in years for day in non_working_days(y) if day.date.weekday() < 5],
         dtype="datetime64[D]",
     )
     bus = np.busdaycalendar(holidays=atw_days)
+    np_chunk: list[Any] = [None]
 
-    def numpy_scalar(ds: Sequence[dt.date]) -> list[Any]:
-        return [np.busday_offset(np.datetime64(d + SIX_WEEKS), 0, roll="forward", busdaycal=bus) for d in ds]
+    def to_numpy(chunk: Sequence[dt.date]) -> None:
+        np_chunk[0] = np.array(chunk, dtype="datetime64[D]") + np.timedelta64(42, "D")
 
-    np_dates = np.array(dates, dtype="datetime64[D]") + np.timedelta64(42, "D")
-
-    def numpy_vector(_ds: Sequence[dt.date]) -> Any:
-        return np.busday_offset(np_dates, 0, roll="forward", busdaycal=bus)
-
-    tools: list[tuple[str, Callable[[Sequence[dt.date]], Any]]] = [
-        ("klachtregels handling_deadline (6 weeks, ATW)", ours),
-        ("klachtregels handling_deadline, memo cleared (cold)", ours_cold),
-        ('klachtregels deadline(..., "2 working days")', ours_working_days),
-        ("naive loop over holidays NL (public+optional)", naive_holidays),
-        ("workalendar Netherlands add_working_days", workalendar),
-        ("numpy.busday_offset, scalar, explicit ATW holidays", numpy_scalar),
-        ("numpy.busday_offset, vectorised, explicit ATW holidays", numpy_vector),
+    return [
+        ("plain dict look-up, inline (table[d])", _nothing, lambda ds: [table[d] for d in ds]),
+        ("plain dict look-up in a function (lookup(d))", _nothing, lambda ds: [lookup(d) for d in ds]),
+        (
+            "klachtregels handling_deadline(d), warm",
+            remember_handling,
+            lambda ds: [handling_deadline(d) for d in ds],
+        ),
+        (
+            "klachtregels handling_deadline(d), day not seen before",
+            forget_handling,
+            lambda ds: [handling_deadline(d) for d in ds],
+        ),
+        (
+            'klachtregels deadline(d, "2 working days"), warm',
+            remember_working_days,
+            lambda ds: [deadline(d, "2 working days", statutory=True) for d in ds],
+        ),
+        (
+            'klachtregels deadline(d, "2 working days"), not seen before',
+            forget_working_days,
+            lambda ds: [deadline(d, "2 working days", statutory=True) for d in ds],
+        ),
+        ("klachtregels add_working_days(d, 10)", _nothing, lambda ds: [add_working_days(d, 10) for d in ds]),
+        ("klachtregels is_working_day(d)", _nothing, lambda ds: [is_working_day(d) for d in ds]),
+        ("naive loop over holidays NL, 6 weeks (date only)", _nothing, naive_holidays),
+        ("naive loop over holidays NL, 2 working days", _nothing, naive_two_working_days),
+        (
+            "workalendar Netherlands, 6 weeks (date only)",
+            _nothing,
+            lambda ds: [wk.add_working_days(d + SIX_WEEKS - ONE_DAY, 1) for d in ds],
+        ),
+        (
+            "numpy.busday_offset, scalar, explicit ATW holidays",
+            _nothing,
+            lambda ds: [
+                np.busday_offset(np.datetime64(d + SIX_WEEKS), 0, roll="forward", busdaycal=bus) for d in ds
+            ],
+        ),
+        (
+            "numpy.busday_offset, vectorised, explicit ATW holidays",
+            to_numpy,
+            lambda _ds: np.busday_offset(np_chunk[0], 0, roll="forward", busdaycal=bus),
+        ),
     ]
-    print(f"Python {platform.python_version()} on {platform.machine()}; {len(dates)} dates {FIRST}..{LAST}")
-    print(f"holidays {holidays.__version__}, numpy {np.__version__}; best of {REPEAT} runs\n")
-    timings = [(name, best_ns_per_call(fn, dates)) for name, fn in tools]
-    fastest = min(ns for _, ns in timings)
-    print(f"{'tool':<58} {'ns/deadline':>12} {'x fastest':>10}")
-    for name, ns in timings:
-        print(f"{name:<58} {ns:>12.0f} {ns / fastest:>10.1f}")
-    ours_ns = timings[0][1]
-    cold_ns = timings[1][1]
-    wk_ns = timings[4][1]
-    print(
-        f"\nhandling_deadline is {wk_ns / ours_ns:.1f}x faster than workalendar ({wk_ns / cold_ns:.1f}x cold)"
-    )
 
-    # --- correctness of each tool's default Dutch calendar -----------------------------------------
-    reference = ours(dates)
-    nl_default = holidays.country_holidays("NL", years=years)
 
-    def holidays_default(ds: Sequence[dt.date]) -> list[dt.date]:
-        out = []
-        for d in ds:
-            end = d + SIX_WEEKS
-            while end.weekday() >= 5 or end in nl_default:
-                end += ONE_DAY
-            out.append(end)
-        return out
+def print_per_call(dates: Sequence[dt.date]) -> None:
+    """Section 1: ns per call, side by side, and the targets."""
+    figures = medians(per_call_tools(dates), dates, ROUNDS)
+    print(f"{'tool':<62} {'ns/call':>9}")
+    for name, ns in figures.items():
+        print(f"{name:<62} {ns:>9.0f}")
+    names = list(figures)
+    inline, function, warm, new, wd_warm, wd_new, awd = (figures[n] for n in names[:7])
+    workalendar = figures[names[10]]
+    print("\nTargets:")
+    print(f"  warm handling_deadline / dict look-up in a function: {warm / function:.2f}x (<= 2)")
+    print(f"  warm handling_deadline / inline dict look-up:        {warm / inline:.2f}x")
+    print(f"  workalendar / warm handling_deadline:                {workalendar / warm:.1f}x (>= 8)")
+    print(f"  handling_deadline, day not seen before:              {new:.0f} ns (<= 1000)")
+    print(f'  deadline(d, "2 working days"), warm / not seen:      {wd_warm:.0f} / {wd_new:.0f} ns (<= 500)')
+    print(f"  add_working_days(d, 10):                             {awd:.0f} ns (<= 500)")
+
+
+def print_wrong_defaults(dates: Sequence[dt.date]) -> None:
+    """Section 2: wrong six-week deadlines of each tool's default Dutch calendar."""
+    years = range(FIRST.year, LAST.year + 2)
+    reference = [handling_deadline(d).date for d in dates]
+
+    def loop(calendar: Any) -> Callable[[Sequence[dt.date]], list[dt.date]]:
+        def run(ds: Sequence[dt.date]) -> list[dt.date]:
+            out = []
+            for d in ds:
+                end = d + SIX_WEEKS
+                while end.weekday() >= 5 or end in calendar:
+                    end += ONE_DAY
+                out.append(end)
+            return out
+
+        return run
+
+    wk = Netherlands()
 
     def numpy_default(ds: Sequence[dt.date]) -> list[dt.date]:
         raw = np.array([d + SIX_WEEKS for d in ds], dtype="datetime64[D]")
         return [x.astype(dt.date) for x in np.busday_offset(raw, 0, roll="forward")]
 
-    def ours_no_eq(ds: Sequence[dt.date]) -> list[dt.date]:
-        return [handling_deadline(d, include_equated_days=False).date for d in ds]
-
-    defaults = [
-        ("holidays NL default (public only)", holidays_default),
-        ("holidays NL public+optional (no decree days)", naive_holidays),
-        ("workalendar Netherlands", workalendar),
+    defaults: list[tuple[str, Callable[[Sequence[dt.date]], list[dt.date]]]] = [
+        ("holidays NL default (public only)", loop(holidays.country_holidays("NL", years=years))),
+        (
+            "holidays NL public+optional (no decree days)",
+            loop(holidays.country_holidays("NL", categories=("public", "optional"), years=years)),
+        ),
+        ("workalendar Netherlands", lambda ds: [wk.add_working_days(d + SIX_WEEKS - ONE_DAY, 1) for d in ds]),
         ("numpy.busday_offset, no holidays (weekends only)", numpy_default),
         ("calendar date, no ATW at all", lambda ds: [d + SIX_WEEKS for d in ds]),
-        ("klachtregels without equated days", ours_no_eq),
+        (
+            "klachtregels without equated days",
+            lambda ds: [handling_deadline(d, include_equated_days=False).date for d in ds],
+        ),
     ]
     print(f"\nWrong six-week deadlines {FIRST.year}-{LAST.year} (default behaviour vs klachtregels):")
     for name, fn in defaults:
@@ -168,27 +253,47 @@ def main() -> None:
     provisional = sum(1 for d in dates if handling_deadline(d).provisional)
     print(f"  (klachtregels marks {provisional} of {len(dates)} as provisional: unverified decree years, A2)")
 
-    # --- import cost ---------------------------------------------------------------------------------
-    def import_ms(stmt: str, runs: int = 15) -> float:
-        best = float("inf")
-        for _ in range(runs):
+
+FIRST_CALL: dict[str, str] = {
+    "interpreter start-up (python -c pass)": "pass",
+    "import holidays": "import holidays",
+    "import klachtregels": "import klachtregels",
+    "import klachtregels + first handling_deadline (2026)": (
+        "import datetime, klachtregels; klachtregels.handling_deadline(datetime.date(2026, 3, 24))"
+    ),
+    "... first handling_deadline, provisional day (2031)": (
+        "import datetime, klachtregels; klachtregels.handling_deadline(datetime.date(2031, 3, 24))"
+    ),
+    "... first handling_deadline + explain() (text catalogue)": (
+        "import datetime, klachtregels; klachtregels.handling_deadline(datetime.date(2026, 3, 24)).explain()"
+    ),
+}
+
+
+def print_first_call() -> None:
+    """Section 3: wall time of fresh interpreters, interleaved, medians."""
+    samples: dict[str, list[float]] = {name: [] for name in FIRST_CALL}
+    for _ in range(PROCESS_ROUNDS):
+        for name, stmt in FIRST_CALL.items():
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-c", stmt], check=True)
-            best = min(best, time.perf_counter() - t0)
-        return best * 1000
+            samples[name].append((time.perf_counter() - t0) * 1000)
+    figures = {name: statistics.median(values) for name, values in samples.items()}
+    hol = figures["import holidays"]
+    print(f"\nFresh process, wall time with interpreter start-up (median of {PROCESS_ROUNDS}, interleaved):")
+    for name, ms in figures.items():
+        print(f"  {name:<58} {ms:6.1f} ms  ({ms / hol:.2f}x import holidays)")
 
-    base = import_ms("pass")
-    hol = import_ms("import holidays") - base
-    pkg = import_ms("import klachtregels") - base
-    mods = import_ms("import klachtregels.calendar, klachtregels.terms") - base
-    print(f"\nImport cost (fresh interpreter, best of 15, minus {base:.1f} ms interpreter start-up):")
-    print(f"  import holidays                                      {hol:6.1f} ms")
-    print(
-        f"  import klachtregels                                  {pkg:6.1f} ms  ({pkg / hol:.2f}x holidays)"
-    )
-    print(
-        f"  import klachtregels.calendar, klachtregels.terms     {mods:6.1f} ms  ({mods / hol:.2f}x holidays)"
-    )
+
+def main() -> None:
+    """Run the three sections."""
+    dates = all_dates()
+    print(f"Python {platform.python_version()} on {platform.machine()}; {len(dates)} dates {FIRST}..{LAST}")
+    versions = f"holidays {holidays.__version__}, numpy {np.__version__}"
+    print(f"{versions}; {ROUNDS} rounds, chunks of {CHUNK}, medians\n")
+    print_per_call(dates)
+    print_wrong_defaults(dates)
+    print_first_call()
 
 
 if __name__ == "__main__":

@@ -496,11 +496,25 @@ class _Year:
     """The look-up tables of one year (and its first ``_EXTRA_DAYS`` days after 31 December).
 
     Indexed by ``ordinal - first``: ``nxt`` is the ordinal of the first working day on or after the
-    day; ``cum`` (one longer) the number of working days strictly before it; ``work`` the
-    ordinals of the working days, in order. ``total`` counts the working days of the year itself.
+    day and ``nxt_day`` that day as a date; ``cum`` (one longer) the number of working days strictly
+    before the day. ``work`` lists the working days in order (as dates). ``total`` counts the
+    working days of the year itself. ``skips`` caches, per end ordinal, the non-working days ATW
+    art. 1 passes over from there.
     """
 
-    __slots__ = ("cum", "first", "include_eq", "length", "nxt", "reasons", "total", "work", "year")
+    __slots__ = (
+        "cum",
+        "first",
+        "include_eq",
+        "length",
+        "nxt",
+        "nxt_day",
+        "reasons",
+        "skips",
+        "total",
+        "work",
+        "year",
+    )
 
     def __init__(self, year: int, include_eq: bool) -> None:
         self.year = year
@@ -512,24 +526,32 @@ class _Year:
             closed = closed | _weekday_ordinals(year + 1, include_eq)
         end = min(first + length + _EXTRA_DAYS, _MAX_ORDINAL + 1)
         cum = [0]
-        work: list[int] = []
+        work: list[_dt.date] = []
         for o in range(first, end):
             if o % 7 not in (0, 6) and o not in closed:  # toordinal() % 7: 6 Saturday, 0 Sunday
-                work.append(o)
+                work.append(_dt.date.fromordinal(o))
             cum.append(len(work))
-        nxt = [0] * (end - first)
         following = end  # past the window: the next working day is well inside the next year
         while following <= _MAX_ORDINAL and (following % 7 in (0, 6) or following in closed):
             following += 1
+        # Past 31 December 9999 there is no next working day: the date is None (OverflowError).
+        following_day = _dt.date.fromordinal(following) if following <= _MAX_ORDINAL else None
+        nxt = [0] * (end - first)
+        nxt_day: list[_dt.date | None] = [None] * (end - first)
+        k = len(work)
         for o in range(end - 1, first - 1, -1):
-            if o % 7 not in (0, 6) and o not in closed:
-                following = o
+            if cum[o - first + 1] != cum[o - first]:  # a working day
+                k -= 1
+                following, following_day = o, work[k]
             nxt[o - first] = following
+            nxt_day[o - first] = following_day
         self.nxt = nxt
+        self.nxt_day = nxt_day
         self.cum = cum
         self.work = work
         self.total = cum[length]
         self.reasons: dict[int, NonWorkingDay] | None = None
+        self.skips: dict[int, tuple[NonWorkingDay, ...]] = {}
 
     def reason_map(self) -> dict[int, NonWorkingDay]:
         """ordinal -> why it is not a working day, for the year itself (weekends included)."""
@@ -577,14 +599,8 @@ def _year(year: int, include_equated_days: bool) -> _Year:
     return table
 
 
-def _from_ordinal(ordinal: int) -> _dt.date:
-    if ordinal > _MAX_ORDINAL:
-        raise OverflowError("date value out of range")
-    return _dt.date.fromordinal(ordinal)
-
-
-def _add(ordinal: int, year: int, n: int, include_eq: bool) -> int:
-    """The ordinal ``n`` working days after (``n < 0``: before) ``ordinal``, a day of ``year``."""
+def _add(ordinal: int, year: int, n: int, include_eq: bool) -> _dt.date:
+    """The day ``n`` working days after (``n < 0``: before) ``ordinal``, a day of ``year``."""
     table = _year(year, include_eq)
     if n > 0:
         k = table.cum[ordinal - table.first + 1] + n  # 1-based number of the wanted working day
@@ -656,9 +672,10 @@ def next_working_day(d: _dt.date, *, include_equated_days: bool = True) -> _dt.d
     table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
     if table is None:
         table = _year(d.year, include_equated_days)
-    ordinal = d.toordinal()
-    nxt = table.nxt[ordinal - table.first]
-    return d if nxt == ordinal else _from_ordinal(nxt)
+    day = table.nxt_day[d.toordinal() - table.first]
+    if day is None:
+        raise OverflowError("date value out of range")
+    return day
 
 
 def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) -> _dt.date:
@@ -666,9 +683,14 @@ def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) 
 
     ``add_working_days(d, 0)`` is ``d``.
     """
+    table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
+    if table is not None and n > 0:  # the common case, inlined: one table, one look-up
+        k = table.cum[d.toordinal() - table.first + 1] + n
+        if k <= len(table.work):
+            return table.work[k - 1]
     if n == 0:
         return d
-    return _from_ordinal(_add(d.toordinal(), d.year, n, include_equated_days))
+    return _add(d.toordinal(), d.year, n, include_equated_days)
 
 
 def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_days: bool = True) -> int:
@@ -680,7 +702,7 @@ def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_day
 
 
 def atw_extend(
-    start: _dt.date, end: _dt.date, *, art2: bool = True, include_equated_days: bool = True
+    start: _dt.date, end: _dt.date, art2: bool = True, include_equated_days: bool = True
 ) -> tuple[_dt.date, tuple[NonWorkingDay, ...], bool]:
     """Apply ATW art. 1 and (``art2``) art. 2 to a forward term from ``start`` ending on ``end`` (R13, R14).
 
@@ -695,21 +717,30 @@ def atw_extend(
     if table is None:
         table = _year(year, include_equated_days)
     ordinal = end.toordinal()
-    new = table.nxt[ordinal - table.first]
-    extended = False
+    i = ordinal - table.first
+    new = table.nxt[i]
     if art2:
         s = start.toordinal()
-        count = _count(s, start.year, new, include_equated_days) if new > s else 1
+        if new <= s:
+            count = 1  # `new` itself; nothing lies between
+        elif start.year == year:
+            count = table.cum[new - table.first + 1] - table.cum[s - table.first + 1]
+        else:
+            count = _count(s, start.year, new, include_equated_days)
         if count < 2:
-            new = _add(new, _from_ordinal(new).year, 2 - count, include_equated_days)
-            extended = True
+            day = _add(
+                new, year if new < table.first + table.length else year + 1, 2 - count, include_equated_days
+            )
+            return day, _reasons_between(ordinal, year, day.toordinal() - 1, include_equated_days), True
     if new == ordinal:
         return end, (), False
-    return (
-        _from_ordinal(new),
-        _reasons_between(ordinal, year, new - 1, include_equated_days),
-        extended,
-    )
+    skipped = table.skips.get(ordinal)
+    if skipped is None:
+        skipped = table.skips[ordinal] = _reasons_between(ordinal, year, new - 1, include_equated_days)
+    moved = table.nxt_day[i]
+    if moved is None:
+        raise OverflowError("date value out of range")
+    return moved, skipped, False
 
 
 def non_working_days(year: int, *, include_equated_days: bool = True) -> tuple[NonWorkingDay, ...]:

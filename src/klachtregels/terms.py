@@ -443,8 +443,10 @@ class _Plan:
     """
 
     __slots__ = (
+        "_provisional",
         "art2",
         "calendar_dependent",
+        "counted",
         "extend",
         "include_eq",
         "memo",
@@ -454,6 +456,7 @@ class _Plan:
         "sign",
         "template",
         "term",
+        "use_atw",
         "working_days",
     )
 
@@ -472,12 +475,13 @@ class _Plan:
         self.term = term
         self.include_eq = include_eq
         self.memo: dict[_dt.date, Deadline] = {}
+        self._provisional: dict[tuple[int, ...], dict[str, Any]] = {}
         self._how_to_count(term, exclude_start_day)
         state, reason, exclusion = _atw_state(term, statutory, atw_policy)
         # ATW art. 1 cannot move the end of a term in working days: it is a working day already.
         self.extend = state not in ("private", "excluded") and term.unit is not TermUnit.WORKING_DAYS
         self.art2 = term._art2
-        use_atw = state in ("applied", "undetermined")
+        self.use_atw = use_atw = state in ("applied", "undetermined")
         ids, cites = _ids_and_citations(state, term, exclusion, rule_ids, citations)
         self.rule_ids = ids
         # Decree data matters only where the date depends on the ATW calendar (A2).
@@ -526,6 +530,21 @@ class _Plan:
                 days, rest = divmod(n, 24)
                 nominal = days + (1 if rest else 0)
             self.offset = _dt.timedelta(days=sign * nominal + start_shift)
+        #: The end needs the calendar or month arithmetic; else it is day 0 + ``offset``.
+        self.counted = bool(self.working_days or self.months)
+
+    def provisional_template(self, years: tuple[int, ...]) -> dict[str, Any]:
+        """The template of a deadline that depends on the unverified ``years`` (A2)."""
+        template = self._provisional.get(years)
+        if template is None:
+            template = self._provisional[years] = {
+                **self.template,
+                "provisional": True,
+                "provisional_reason": _provisional_reason(years),
+                "unverified_years": years,
+                "rule_ids": (*self.rule_ids, "A2"),
+            }
+        return template
 
     def raw_end(self, day0: _dt.date) -> _dt.date:
         """The end of the term before any ATW (R12, R18)."""
@@ -578,6 +597,9 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+_atw_extend: Final = _cal.atw_extend
+
+
 def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
     """The deadline of ``plan`` from ``day0``: raw end, ATW art. 1 and 2, provisional (A2).
 
@@ -585,36 +607,39 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
     instead of the frozen class's per-field ``__init__``; attrs has no validators or converters on
     it to skip. A test checks that the result equals ``Deadline(...)`` built the ordinary way.
     """
-    raw = plan.raw_end(day0)
-    values = plan.template.copy()
-    values["received"] = received
-    values["start"] = day0
-    values["calendar_date"] = raw
+    raw = plan.raw_end(day0) if plan.counted else day0 + plan.offset
     if plan.extend:
-        atw, skipped, art2_extended = _cal.atw_extend(
-            day0, raw, art2=plan.art2, include_equated_days=plan.include_eq
-        )
-        values["atw_date"] = atw
-        if skipped:
-            values["extended_by"] = skipped
-        if art2_extended:
-            values["art2_extended"] = True
-        date = atw if values["atw_applied"] else raw
+        atw, skipped, art2_extended = _atw_extend(day0, raw, plan.art2, plan.include_eq)
+        date = atw if plan.use_atw else raw
     else:
-        values["atw_date"] = date = raw
-    values["date"] = date
+        atw = date = raw
+        skipped, art2_extended = (), False
+    template = plan.template
     if plan.calendar_dependent:
-        lo, hi = (date, day0) if date < day0 else (day0, date)
-        bad = _unverified(lo.year, (raw if raw > hi else hi).year, plan.include_eq)
+        y0, y1 = day0.year, date.year  # the years the date depends on (A2): [day 0, date], raw end
+        if y1 < y0:
+            y0, y1 = y1, y0
+        if raw.year > y1:
+            y1 = raw.year
+        bad = _UNVERIFIED.get((y0, y1, plan.include_eq))
+        if bad is None:
+            bad = _unverified(y0, y1, plan.include_eq)
         if bad:
             if strict:
                 reason = _provisional_reason(bad)
                 msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
                 raise ProvisionalCalendarError(msg, bad)
-            values["provisional"] = True
-            values["provisional_reason"] = _provisional_reason(bad)
-            values["unverified_years"] = bad
-            values["rule_ids"] = (*plan.rule_ids, "A2")
+            template = plan.provisional_template(bad)
+    values = template.copy()
+    values["received"] = received
+    values["start"] = day0
+    values["calendar_date"] = raw
+    values["atw_date"] = atw
+    values["date"] = date
+    if skipped:
+        values["extended_by"] = skipped
+    if art2_extended:
+        values["art2_extended"] = True
     obj = _new(Deadline)
     _set(obj, "__dict__", values)
     return obj
@@ -638,7 +663,6 @@ def _unverified(y0: int, y1: int, include_eq: bool) -> tuple[int, ...]:
     return bad
 
 
-@functools.lru_cache(maxsize=512)
 def _provisional_reason(years: tuple[int, ...]) -> str:
     """``Deadline.provisional_reason``: which years are unverified, and which are reconstructed (R19)."""
     text = _text("ATW_PROVISIONAL_REASON", "en", years=years)
@@ -821,16 +845,18 @@ else:
     def handling_deadline(received=_MISSING, /, **options):
         # The entry point, in front of `_handling_deadline` (whose signature and docstring it
         # carries, see below). A call with a date and no options, the common one, is a look-up
-        # in the memo of the statutory defaults: binding six keyword-only defaults would cost more
-        # than the look-up itself. Every other call, and a day not seen before, goes to
-        # `_handling_deadline`, which also memoises.
+        # in the memo of the statutory defaults (binding six keyword-only defaults would cost more
+        # than the look-up itself), or else the one computation with the defaults' plan. Every
+        # other call goes to `_handling_deadline`, which resolves the options to a plan.
         if not options:
-            try:
+            if type(received) is _dt.date:
                 hit = _DEFAULT_MEMO.get(received)
-            except TypeError:  # unhashable: `_handling_deadline` names the problem
-                hit = None
-            if hit is not None:
+                if hit is None:
+                    hit = _compute(received, received, _DEFAULT_PLAN, False)
+                    if len(_DEFAULT_MEMO) < _MEMO_MAX:
+                        _DEFAULT_MEMO[received] = hit
                 return hit
+            return _handling_deadline(received)
         if received is _MISSING:
             return _handling_deadline(**options)
         return _handling_deadline(received, **options)
