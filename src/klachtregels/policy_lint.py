@@ -570,7 +570,7 @@ def _finding(
         shown = str(shown)
     return LintFinding(
         code=code,
-        setting=toml_key(field),
+        setting=_toml_key(field),
         value=shown,
         text_code=text_code or f"LINT_{code.value}",
         params=params,
@@ -769,10 +769,20 @@ def lint_policy(policy: Policy) -> LintReport:
     Never raises for a valid :class:`~klachtregels.policy.Policy` (its terms were parsed when it was built).
     """
     findings = [f for check in _CHECKS for f in check(policy)]
-    order = {name: i for i, name in enumerate(f.name for f in attrs.fields(Policy))}
-    by_key = {toml_key(name): i for name, i in order.items()}
-    findings.sort(key=lambda f: (-f.severity.rank, by_key.get(f.setting, len(order)), f.code))
+    order = _setting_order()
+    findings.sort(key=lambda f: (-f.severity.rank, order.get(f.setting, len(order)), f.code))
     return LintReport(policy=policy.name, title=policy.title, findings=tuple(findings))
+
+
+@functools.cache
+def _setting_order() -> Mapping[str, int]:
+    """Each setting's TOML key and its place among the Policy fields (the order within a severity)."""
+    return {toml_key(name): i for i, name in enumerate(f.name for f in attrs.fields(Policy))}
+
+
+@functools.cache
+def _toml_key(field: str) -> str:
+    return toml_key(field)
 
 
 def is_clean(policy: Policy) -> bool:
