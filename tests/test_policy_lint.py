@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tomllib
 from fractions import Fraction
+from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -545,3 +547,28 @@ def test_message_nl_and_en_still_read() -> None:
     finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).errors[0]
     assert finding.message_nl == finding.message("nl")
     assert finding.message_en == finding.message("en")
+
+
+def test_lint_messages_are_exactly_the_ones_lint_uses() -> None:
+    """messages/lint.toml holds no stale entry, and every code and direction has its text."""
+    entries = set(
+        tomllib.loads(resources.files("klachtregels.messages").joinpath("lint.toml").read_text("utf-8"))
+    )
+    per_code = {f"LINT_{code.value}" for code in LintCode}
+    per_direction = {f"LINT_DIRECTION_{d.name}" for d in Direction}
+    parts = {
+        "LINT_HEAD",
+        *(f"LINT_COUNT_{w}" for w in ("ERROR", "ERRORS", "WARNING", "WARNINGS", "NOTE", "NOTES")),
+        "LINT_REJECTED_LESS",
+        "LINT_REJECTED_UNUSABLE",
+        "LINT_CLEAN",
+        "LINT_ACCEPTED_WITH_WARNINGS",
+        "LINT_WHAT_FIRST_CONTACT",
+        "LINT_WHAT_ACKNOWLEDGEMENT",
+        "LINT_REGULATION_SAYS_ATW",
+        "LINT_REGULATION_SAYS_NO_ATW",
+        "LINT_SUBMISSION_WINDOW_BACKWARDS",
+        "LINT_DECIMAL",
+        "LINT_AMOUNT",
+    }
+    assert entries == per_code | per_direction | parts

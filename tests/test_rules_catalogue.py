@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tomllib
+from importlib import resources
 
 import pytest
 
@@ -90,3 +92,11 @@ def test_all_rules_filters_by_decision_kind(kind: DecisionKind) -> None:
 def test_all_rules_rejects_an_unknown_decision() -> None:
     with pytest.raises(ValueError, match="decision"):
         all_rules("eligibilty")
+
+
+def test_catalogue_messages_have_no_stale_section() -> None:
+    entries = tomllib.loads(
+        resources.files("klachtregels.messages").joinpath("catalogue.toml").read_text("utf-8")
+    )
+    sections = {code for code in entries if code.startswith("CATALOGUE_SECTION_")}
+    assert sections == {f"CATALOGUE_SECTION_{key.upper()}" for key, _spec in SPECS}
