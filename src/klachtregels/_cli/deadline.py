@@ -83,11 +83,7 @@ def _compute(args: argparse.Namespace, start: dt.date, deadline: Any, handling_d
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from klachtregels.calendar import (
-        equated_days_status,
-        format_date,
-        non_working_days,
-    )
+    from klachtregels.calendar import equated_days_status, non_working_days
 
     year = _parse_year(args.year)
     include_eq = not args.no_equated_days
@@ -110,31 +106,26 @@ def _calendar(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    nl = args.lang == "nl"
-    title = f"Niet-werkdagen (maandag-vrijdag) in {year} volgens de Algemene termijnenwet:"
-    print(title if nl else f"Non-working weekdays in {year} under the Algemene termijnenwet:")
-    for day in days:
-        name = day.name_nl if nl else day.name_en
-        basis = "; ".join(c.label(args.lang) for c in day.basis)
-        mark = "" if day.verified else (" (niet geverifieerd)" if nl else " (not verified)")
-        decree = f" - {day.decree}" if day.decree else ""
-        print(f"  {format_date(day.date, args.lang):<28} {name} ({basis}{decree}){mark}")
-    if status.verified:
-        verdict = (
-            f"Gelijkgestelde dagen {year}: geverifieerd ({status.decree})."
-            if nl
-            else f"Equated days {year}: verified ({status.decree})."
-        )
-    else:
-        verdict = (
-            f"Gelijkgestelde dagen {year}: NIET geverifieerd (A2); termijnen in dit jaar zijn voorlopig."
-            if nl
-            else f"Equated days {year}: NOT verified (A2); deadlines in this year are provisional."
-        )
-    if not include_eq:
-        verdict = "Zonder gelijkgestelde dagen." if nl else "Without equated days."
-    print(verdict)
+    _print_calendar(args.lang, year, days, status, include_eq)
     return 0
+
+
+def _print_calendar(lang: str, year: int, days: list[Any], status: Any, include_eq: bool) -> None:
+    """The text form of ``klachtregels calendar``: one line per day, then the decree verdict (A2)."""
+    from klachtregels import messages
+
+    print(messages.text("ATW_CALENDAR_TITLE", lang, year=year))
+    for day in days:
+        basis = "; ".join(c.label(lang) for c in day.basis)
+        mark = "" if day.verified else messages.text("ATW_CALENDAR_NOT_VERIFIED", lang)
+        decree = f" - {day.decree}" if day.decree else ""
+        print(f"  {messages.format_date(day.date, lang):<28} {day.name(lang)} ({basis}{decree}){mark}")
+    if not include_eq:
+        print(messages.text("ATW_CALENDAR_WITHOUT_EQUATED", lang))
+    elif status.verified:
+        print(messages.text("ATW_CALENDAR_DECREE_VERIFIED", lang, year=year, decree=status.decree))
+    else:
+        print(messages.text("ATW_CALENDAR_DECREE_UNVERIFIED", lang, year=year))
 
 
 def register(subparsers: Any) -> None:
