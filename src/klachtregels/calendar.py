@@ -276,16 +276,24 @@ def _historical_holidays(year: int) -> list[tuple[_dt.date, str]]:
 # --- equated days (decree data) --------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
 class _Decree:
-    id: str
-    title: str
-    reference: str | None
-    years: frozenset[int]
-    verified: bool
-    source: str
-    note: str | None
-    days: tuple[_dt.date, ...]
+    """One decree equating days with holidays (ATW art. 3 lid 3), as recorded in the data."""
+
+    # A plain class, not attrs: internal, and every attrs class costs import time on the first call.
+    __slots__ = ("days", "id", "note", "reference", "source", "title", "verified", "years")
+
+    def __init__(self, entry: dict[str, Any], where: str) -> None:
+        self.id: str = entry["id"]
+        self.title: str = entry["title"]
+        self.reference: str | None = entry.get("reference")
+        self.years = frozenset(entry["years"])
+        self.verified = bool(entry["verified"])
+        self.source: str = entry["source"]
+        self.note: str | None = entry.get("note")
+        self.days = tuple(_dt.date.fromisoformat(d) if isinstance(d, str) else d for d in entry["days"])
+        if not all(isinstance(d, _dt.date) and d.year in self.years for d in self.days):
+            msg = f"{where}: decree {self.id!r} lists a day outside its years {sorted(self.years)}"
+            raise CalendarDataError(msg)
 
     @property
     def label(self) -> str:
@@ -294,38 +302,23 @@ class _Decree:
 
 def _read_decrees(raw: dict[str, Any], where: str) -> list[_Decree]:
     """The decrees of ``equated_days.toml`` (or their copy in the generated data), checked."""
-    decrees = []
-    for entry in raw["decree"]:
-        days = tuple(_dt.date.fromisoformat(d) if isinstance(d, str) else d for d in entry["days"])
-        years = frozenset(entry["years"])
-        if not all(isinstance(d, _dt.date) and d.year in years for d in days):
-            msg = f"{where}: decree {entry['id']!r} lists a day outside its years {sorted(years)}"
-            raise CalendarDataError(msg)
-        decrees.append(
-            _Decree(
-                id=entry["id"],
-                title=entry["title"],
-                reference=entry.get("reference"),
-                years=years,
-                verified=bool(entry["verified"]),
-                source=entry["source"],
-                note=entry.get("note"),
-                days=days,
-            )
-        )
-    return decrees
+    return [_Decree(entry, where) for entry in raw["decree"]]
 
 
 # --- the shipped data (data/atw_calendar.json) ----------------------------------------------------
 
 
-@attrs.frozen
 class _Data:
-    first_year: int
-    last_year: int
-    #: year -> ((month-day, key), ...) as generated from `holidays`.
-    holidays: dict[str, list[list[str]]]
-    decrees: list[_Decree]
+    """The content of ``atw_calendar.json``: the table's years, its holidays, the decrees."""
+
+    __slots__ = ("decrees", "first_year", "holidays", "last_year")
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.first_year: int = raw["first_year"]
+        self.last_year: int = raw["last_year"]
+        #: year -> [[month-day, key], ...] as generated from `holidays`.
+        self.holidays: dict[str, list[list[str]]] = raw["holidays"]
+        self.decrees = _read_decrees(raw, DATA_FILE)
 
 
 _data: _Data | None = None
@@ -343,7 +336,7 @@ def _load_data() -> _Data:
         if raw.get("schema_version") != DATA_SCHEMA_VERSION:
             msg = f"{DATA_FILE}: unsupported schema_version (expected {DATA_SCHEMA_VERSION})"
             raise CalendarDataError(msg)
-        _data = _Data(raw["first_year"], raw["last_year"], raw["holidays"], _read_decrees(raw, DATA_FILE))
+        _data = _Data(raw)
     return _data
 
 
