@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import ProviderKind
-from klachtregels.organisation import load_organisation, parse_organisation
+from klachtregels.organisation import Organisation, load_organisation, parse_organisation
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -86,3 +87,49 @@ def test_name_required_and_invalid_toml(tmp_path: Path) -> None:
 def test_duplicate_annual_report_year() -> None:
     with pytest.raises(InvalidInputError, match=r"annual_reports\[1\]\.year"):
         parse_organisation({"name": "X", "annual_reports": [{"year": 2024}, {"year": 2024}]})
+
+
+def test_problems_suggest_the_key_and_never_quote_the_value() -> None:
+    canary = "Wilhelmina Zwanenburg"
+    data = {
+        "name": "X",
+        "kind": "kindercentrun",
+        "regulaton": {"adopted": True},
+        "locations": [{"name": "A", "lrk": canary, "knd": "gastouderbureau"}],
+        "regulation": {"description": " ", "provides": {"handling_trm": canary}},
+        "children_served": -3,
+        "annual_reports": [{"year": 25}],
+    }
+    with pytest.raises(InvalidInputError) as exc:
+        parse_organisation(data)
+    problems = dict(exc.value.problems)
+    assert problems["regulaton"] == "unknown field (did you mean 'regulation'?)"
+    assert problems["locations[0].knd"] == "unknown field (did you mean 'kind'?)"
+    assert problems["regulation.provides.handling_trm"] == "unknown field (did you mean 'handling_term'?)"
+    assert problems["kind"].endswith("(did you mean 'kindercentrum'?)")
+    assert problems["locations[0].lrk"] == "not a 9-digit LRK number"
+    assert problems["regulation.description"] == "must not be empty"
+    assert problems["children_served"] == "must be 0 or more"
+    assert problems["annual_reports[0].year"] == "not a year such as 2025"
+    assert canary not in str(exc.value)
+
+
+def test_lrk_numbers_may_be_toml_integers_and_reports_are_in_year_order() -> None:
+    org = parse_organisation(
+        {
+            "name": "X",
+            "lrk_numbers": [123456789, "987654321"],
+            "locations": [{"name": "A", "lrk": 100000001}],
+            "annual_reports": [{"year": 2025}, {"year": 2023, "sent_to_ggd_on": dt.date(2024, 5, 31)}],
+        }
+    )
+    assert org.lrk_numbers == ("123456789", "987654321")
+    assert org.locations[0].lrk_number == "100000001"
+    assert [r.year for r in org.annual_reports] == [2023, 2025]
+    assert org.annual_reports[0].sent_to_ggd_date == dt.date(2024, 5, 31)
+
+
+def test_json_form_round_trips() -> None:
+    for path in (EXAMPLES / "organisation.toml", EXAMPLES / "partou-2025" / "organisation.toml"):
+        org = load_organisation(path)
+        assert Organisation.from_dict(json.loads(json.dumps(org.to_dict()))) == org

@@ -60,6 +60,7 @@ __all__ = [
     "lookup_word",
     "normalise_word",
     "problems_of",
+    "register_keys",
     "register_words",
     "structure",
     "to_plain",
@@ -359,14 +360,19 @@ def _is_newtype(hint: Any) -> bool:
 
 def _attrs_factory(cls: type, converter: cattrs.Converter) -> Hook:
     """A class: an instance passes; a mapping is structured by cattrs' generated function."""
+    return _class_hook(cls, converter, {})
+
+
+def _class_hook(cls: type, converter: cattrs.Converter, keys: Mapping[str, str]) -> Hook:
+    """The hook for an attrs class whose field ``f`` is spelled ``keys.get(f, f)`` in the data."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    enums: dict[str, Any] = {
-        a.name: override(struct_hook=_enum_hook(hints[a.name]))
-        for a in attrs.fields(cls)
-        if _is_enum(hints[a.name])
-    }
-    generated: Hook = make_dict_structure_fn(cls, converter, **enums)
-    names = [a.name for a in attrs.fields(cls) if a.init]
+    overrides: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        hook = _enum_hook(hints[a.name]) if _is_enum(hints[a.name]) else None
+        if hook is not None or a.name in keys:
+            overrides[a.name] = override(struct_hook=hook, rename=keys.get(a.name))
+    generated: Hook = make_dict_structure_fn(cls, converter, **overrides)
+    names = [keys.get(a.name, a.name) for a in attrs.fields(cls) if a.init]
 
     def structure_class(value: Any, _: Any) -> Any:
         if isinstance(value, cls):
@@ -376,22 +382,24 @@ def _attrs_factory(cls: type, converter: cattrs.Converter) -> Hook:
         try:
             return generated(value, cls)
         except ClassValidationError as exc:
-            raise _with_names(exc, names) from None
+            raise _NamedError(exc, names, keys) from None
 
     return structure_class
 
 
-class _NamedError(Exception):
-    """A class's validation errors plus the field names, for the 'did you mean' on unknown keys."""
+def register_keys(converter: cattrs.Converter, cls: type, **keys: str) -> None:
+    """In ``converter``, read field ``f`` of ``cls`` from the key ``keys[f]`` (a file format's spelling)."""
+    converter.register_structure_hook(cls, _class_hook(cls, converter, keys))
 
-    def __init__(self, error: ClassValidationError, names: Sequence[str]) -> None:
+
+class _NamedError(Exception):
+    """A class's validation errors, its keys (for 'did you mean') and its field -> key spellings."""
+
+    def __init__(self, error: ClassValidationError, names: Sequence[str], keys: Mapping[str, str]) -> None:
         super().__init__(str(error))
         self.error = error
         self.names = names
-
-
-def _with_names(exc: ClassValidationError, names: Sequence[str]) -> _NamedError:
-    return _NamedError(exc, names)
+        self.keys = keys
 
 
 def _new_converter() -> cattrs.Converter:
@@ -440,13 +448,15 @@ def _join(prefix: str, path: str) -> str:
     return f"{prefix}.{path}"
 
 
-def _problems(exc: BaseException, path: str, names: Sequence[str] = ()) -> Iterator[Problem]:
+def _problems(
+    exc: BaseException, path: str, names: Sequence[str] = (), keys: Mapping[str, str] | None = None
+) -> Iterator[Problem]:
     """Every problem in ``exc`` (a leaf error or a cattrs group), with paths under ``path``.
 
     One branch per error shape that cattrs or a class can raise; the order matters (subclasses first).
     """
     if isinstance(exc, _NamedError):
-        yield from _problems(exc.error, path, exc.names)
+        yield from _problems(exc.error, path, exc.names, exc.keys)
     elif isinstance(exc, InputProblem | InvalidInputError):
         for sub, message in exc.problems:
             yield _join(path, sub), message
@@ -456,7 +466,8 @@ def _problems(exc: BaseException, path: str, names: Sequence[str] = ()) -> Itera
     elif isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for error, note in with_notes:
-            yield from _problems(error, _join(path, note.name), names)
+            key = note.name if keys is None else keys.get(note.name, note.name)
+            yield from _problems(error, _join(path, key), names)
         for error in without:
             yield from _problems(error, path, names)
     elif isinstance(exc, IterableValidationError):

@@ -18,9 +18,8 @@ from __future__ import annotations
 import datetime as dt  # noqa: TC003 - read at runtime by typing.get_type_hints (convert)
 import enum
 import functools
-import typing
 from collections.abc import Iterable, Mapping  # noqa: TC003 - as above
-from typing import Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 import attrs
 
@@ -283,20 +282,27 @@ WORDS: Mapping[type[enum.StrEnum], Mapping[str, str]] = {
 for _vocabulary, _words in WORDS.items():
     convert.register_words(_vocabulary, _words)
 
-#: An LRK registration number: nine digits (a TOML or JSON integer is read as its digits).
-LrkNumber = typing.NewType("LrkNumber", str)
+
+def _lrk_problem(value: str) -> str | None:
+    return None if value.isdigit() and len(value) == 9 else "not a 9-digit LRK number"
 
 
-def _structure_lrk(value: Any, _: Any) -> LrkNumber:
+#: An LRK registration number: nine digits, as text (mypy reads it as ``str``).
+LrkNumber = Annotated[str, convert.Check(_lrk_problem)]
+
+
+def _structure_lrk(value: Any, _: Any) -> str:
+    """An LRK number; a TOML or JSON integer is read as its digits."""
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str):
         raise convert.InputProblem(f"expected a 9-digit LRK number, got {convert.kind_of(value)}")
-    if not (text.isdigit() and len(text) == 9):
-        raise convert.InputProblem("not a 9-digit LRK number")
-    return LrkNumber(text)
+    problem = _lrk_problem(text)
+    if problem is not None:
+        raise convert.InputProblem(problem)
+    return text
 
 
-convert.CONVERTER.register_structure_hook(LrkNumber, _structure_lrk)
+convert.CONVERTER.register_structure_hook_func(lambda t: t == LrkNumber, _structure_lrk)
 
 
 def _day(value: dt.date | None) -> dt.date | None:

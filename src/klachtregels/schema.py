@@ -20,7 +20,7 @@ from typing import Any, Union
 
 import attrs
 
-from klachtregels.model import Complaint
+from klachtregels.model import Complaint, LrkNumber
 from klachtregels.register import BOOLEAN_WORDS, COLUMNS, Column, ColumnKind
 
 __all__ = ["attrs_schema", "complaint_schema", "dumps", "register_schema"]
@@ -45,7 +45,12 @@ def _first_line(doc: str | None) -> str | None:
 
 
 def attrs_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
-    """A JSON Schema for the JSON form of an attrs class of :mod:`klachtregels.model`."""
+    """A JSON Schema for the JSON form (``to_dict``/``from_dict``) of an attrs class.
+
+    Derived from the attrs fields and their annotations, as :mod:`klachtregels.convert` reads them:
+    the schema accepts the canonical form ``to_dict`` writes; ``from_dict`` is more lenient (it
+    also accepts Dutch and English words for enum values, any letter case).
+    """
     defs: dict[str, Any] = {}
     root = _object_schema(cls, defs)
     schema: dict[str, Any] = {
@@ -60,10 +65,12 @@ def attrs_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
 
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls, include_extras=True)
     props: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
+        if not field.init:
+            continue  # not part of the data form (klachtregels.convert reads init fields only)
         props[field.name] = _hint_schema(hints[field.name], defs)
         if field.default is attrs.NOTHING:
             required.append(field.name)
@@ -78,8 +85,22 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: Leaf annotations and their schema (as the layer's leaf hooks read them).
+_LEAVES: dict[Any, dict[str, Any]] = {
+    dt.date: {"type": "string", "pattern": _ISO_DATE},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    str: {"type": "string"},
+}
+
+
 def _hint_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """The schema of one annotation, for the types :mod:`klachtregels.convert` structures."""
+    if hint == LrkNumber:
+        return {"type": "string", "pattern": r"^\d{9}$"}
     origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        return _hint_schema(hint.__origin__, defs)  # a convert.Check: a further test, not a type
     if origin in (Union, types.UnionType):
         args = typing.get_args(hint)
         inner = [_hint_schema(a, defs) for a in args if a is not type(None)]
@@ -88,29 +109,26 @@ def _hint_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         (item, *_rest) = typing.get_args(hint)
         return {"type": "array", "items": _hint_schema(item, defs)}
-    if hint is dt.date:
-        return {"type": "string", "pattern": _ISO_DATE}
-    if hint is bool:
-        return {"type": "boolean"}
-    if hint is int:
-        return {"type": "integer"}
-    if hint is str:
-        return {"type": "string"}
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        name = hint.__name__
-        if name not in defs:
-            defs[name] = {"enum": [m.value for m in hint]}
-            desc = _first_line(hint.__doc__)
+    if hint in _LEAVES:
+        return dict(_LEAVES[hint])
+    if isinstance(hint, type) and (issubclass(hint, enum.Enum) or attrs.has(hint)):
+        return _ref_schema(hint, defs)
+    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model annotation is covered
+
+
+def _ref_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """A ``$ref`` to the definition of an enum or an attrs class (defined once in ``$defs``)."""
+    name = cls.__name__
+    if name not in defs:
+        if issubclass(cls, enum.Enum):
+            defs[name] = {"enum": [m.value for m in cls]}
+            desc = _first_line(cls.__doc__)
             if desc:
                 defs[name]["description"] = desc
-        return {"$ref": f"#/$defs/{name}"}
-    if isinstance(hint, type) and attrs.has(hint):
-        name = hint.__name__
-        if name not in defs:
+        else:
             defs[name] = {}  # placeholder against recursion
-            defs[name] = _object_schema(hint, defs)
-        return {"$ref": f"#/$defs/{name}"}
-    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model annotation is covered
+            defs[name] = _object_schema(cls, defs)
+    return {"$ref": f"#/$defs/{name}"}
 
 
 def complaint_schema() -> dict[str, Any]:

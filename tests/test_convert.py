@@ -1,0 +1,155 @@
+"""The one structuring layer (klachtregels.convert): paths, suggestions, no quoted values, hooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated, Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klachtregels import convert
+from klachtregels.errors import InvalidInputError
+from klachtregels.model import Channel, Complaint, PartyRole
+
+
+def _positive(value: int) -> str | None:
+    return None if value > 0 else "must be more than 0"
+
+
+class Colour(enum.StrEnum):
+    RED = "red"
+    DARK_BLUE = "dark_blue"
+
+
+@attrs.frozen(kw_only=True)
+class Inner:
+    amount: Annotated[int, convert.Check(_positive)]
+    colour: Colour | None = None
+
+    def __attrs_post_init__(self) -> None:
+        convert.validate(self, "inner")
+
+
+@attrs.frozen(kw_only=True)
+class Outer:
+    name: str
+    inners: tuple[Inner, ...] = ()
+    day: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        convert.validate(self, "outer")
+
+
+def test_normalise_word() -> None:
+    assert convert.normalise_word("  Deels_Gegrond ") == "deels gegrond"
+    assert convert.normalise_word("E-mail") == "e mail"
+
+
+def test_lookup_word_and_accepted_words() -> None:
+    assert convert.lookup_word(Channel, "E-MAIL") is Channel.EMAIL
+    assert convert.lookup_word(Channel, "Web form") is Channel.WEB_FORM
+    assert convert.lookup_word(PartyRole, "Oma") is PartyRole.GRANDPARENT
+    assert convert.lookup_word(Channel, "fax") is None
+    words = convert.accepted_words(Channel)
+    assert words[: len(Channel)] == [m.value for m in Channel]
+    assert "mondeling" in words
+    # An enum without registered words still accepts its values in any spelling.
+    assert convert.lookup_word(Colour, "Dark Blue") is Colour.DARK_BLUE
+
+
+def test_did_you_mean_only_names_a_close_known_choice() -> None:
+    assert convert.did_you_mean("recieved_on", ["received_on", "channel"]) == " (did you mean 'received_on'?)"
+    assert convert.did_you_mean("zzz", ["received_on", "channel"]) == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ({}, "an object"),
+        ([], "a list"),
+        ("x", "text"),
+        (True, "true/false"),
+        (3, "a whole number"),
+        (None, "null"),
+    ],
+)
+def test_kind_of_names_the_kind_never_the_value(value: object, kind: str) -> None:
+    assert convert.kind_of(value) == kind
+
+
+def test_structure_collects_every_problem_with_its_path() -> None:
+    data: dict[str, Any] = {
+        "inners": [{"amount": 0}, {"amount": "1", "colour": "dark-blu"}, {"colour": "red"}, 5],
+        "day": "tomorrow",
+        "nmae": "x",
+    }
+    with pytest.raises(InvalidInputError) as info:
+        convert.structure(data, Outer)
+    assert info.value.what == "outer"
+    assert dict(info.value.problems) == {
+        "inners[0].amount": "must be more than 0",
+        "inners[1].amount": "expected a whole number, got text",
+        "inners[1].colour": "not one of: red, dark_blue (did you mean 'dark blue'?)",
+        "inners[2].amount": "required, but missing",
+        "inners[3]": "expected an object, got a whole number",
+        "day": "not an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM, optionally with a zone)",
+        "name": "required, but missing",
+        "nmae": "unknown field (did you mean 'name'?)",
+    }
+
+
+def test_structure_rejects_a_non_object_at_the_top() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        convert.structure(["x"], Outer, what="thing")
+    assert info.value.problems == (("", "expected an object, got a list"),)
+    assert str(info.value) == "invalid thing: expected an object, got a list"
+
+
+def test_validate_normalises_and_checks_python_values() -> None:
+    outer = Outer(name="o", inners=[Inner(amount=1, colour="Dark Blue")])  # type: ignore[arg-type]
+    assert outer.inners == (Inner(amount=1, colour=Colour.DARK_BLUE),)
+    with pytest.raises(InvalidInputError) as info:
+        Outer(name=3, inners=[Inner(amount=2), "x"], day="2026-01-01")  # type: ignore[arg-type]
+    assert dict(info.value.problems) == {
+        "name": "expected text, got a whole number",
+        "inners[1]": "expected an object, got text",
+    }
+    # A typed value is kept as it is (no copy); an ISO text is read as a date.
+    day = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
+    assert Outer(name="o", day=day).day is day
+    assert Outer(name="o", day="2026-01-01").day == dt.date(2026, 1, 1)  # type: ignore[arg-type]
+
+
+def test_register_keys_reads_a_format_s_own_spelling() -> None:
+    converter = convert.CONVERTER.copy()
+    convert.register_keys(converter, Inner, amount="aantal")
+    inner = convert.structure({"aantal": 2}, Inner, converter=converter)
+    assert inner == Inner(amount=2)
+    with pytest.raises(InvalidInputError) as info:
+        convert.structure({"aantal": -1, "aantl": 2}, Inner, converter=converter)
+    assert dict(info.value.problems) == {
+        "aantal": "must be more than 0",
+        "aantl": "unknown field (did you mean 'aantal'?)",
+    }
+
+
+def test_to_plain_writes_json_types() -> None:
+    outer = Outer(name="o", inners=(Inner(amount=1, colour=Colour.RED),), day=dt.date(2026, 1, 2))
+    plain = convert.to_plain(outer)
+    assert plain == {"name": "o", "inners": [{"amount": 1, "colour": "red"}], "day": "2026-01-02"}
+    assert type(plain["inners"][0]["colour"]) is str
+    assert convert.structure(plain, Outer) == outer
+
+
+@given(st.from_regex(r"QX[0-9a-z ]{0,12}", fullmatch=True))
+def test_a_rejected_word_is_never_quoted(word: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        Complaint.from_dict({"channel": word, "complainant": {"role": word}, word: 1})
+    message = str(info.value)
+    # The unknown key is named (it is a key, not a value); the two values never are.
+    assert message.count(word) == 1
+    assert {path for path, _ in info.value.problems} == {"channel", "complainant.role", word}
