@@ -453,6 +453,19 @@ def test_exclude_start_day_is_one_day_earlier(start: dt.date) -> None:
     assert "A3" in b.rule_ids
 
 
+def test_pickle_and_copy_leave_the_memos_behind() -> None:
+    import copy
+    import pickle
+
+    term = Term.parse("2 working days")
+    deadline(D(2026, 3, 24), term, statutory=True)  # fills a plan and its memo
+    for clone in (pickle.loads(pickle.dumps(term)), copy.deepcopy(term), copy.copy(term)):
+        assert clone == term
+        assert clone._plans == {}
+    result = handling_deadline(D(2026, 3, 24))
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
 def test_memo_never_serves_a_datetime_the_result_of_a_date() -> None:
     # 23:30 UTC on 24 March 2026 is 00:30 on 25 March in Amsterdam (A22): another day 0.
     from klachtregels.terms import handling_deadline as hd

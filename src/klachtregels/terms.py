@@ -182,6 +182,10 @@ class Term:
     def __str__(self) -> str:
         return self.label("en")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy the term, not its plans and their memos.
+        return (_make_term, (self.amount, self.unit.value, self.backwards))
+
     @property
     def nominal_days(self) -> int | None:
         """The length in calendar days where the unit fixes it (days, weeks), else ``None``."""
@@ -212,6 +216,11 @@ class Term:
         ):
             return ("ATW_EXCLUDED_LONG", _ATW_4)
         return None
+
+
+def _make_term(amount: int, unit: str, backwards: bool) -> Term:
+    """Rebuild a pickled :class:`Term`."""
+    return Term(amount, unit, backwards=backwards)
 
 
 @functools.lru_cache(maxsize=256)
