@@ -603,7 +603,6 @@ def _atw_state(
 
 
 _new = object.__new__
-_set = object.__setattr__
 
 
 _atw_extend: Final = _cal.atw_extend
@@ -612,9 +611,10 @@ _atw_extend: Final = _cal.atw_extend
 def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
     """The deadline of ``plan`` from ``day0``: raw end, ATW art. 1 and 2, provisional (A2).
 
-    The ``Deadline`` is built from the plan's template in one step (``__dict__`` set at once)
-    instead of the frozen class's per-field ``__init__``; attrs has no validators or converters on
-    it to skip. A test checks that the result equals ``Deadline(...)`` built the ordinary way.
+    The ``Deadline`` is built by filling its ``__dict__`` from the plan's template (one
+    ``update``) instead of the frozen class's per-field ``__init__``; attrs has no validators or
+    converters on it to skip. A test checks that the result equals ``Deadline(...)`` built the
+    ordinary way.
     """
     raw = plan.raw_end(day0) if plan.counted else day0 + plan.offset
     if plan.extend:
@@ -639,7 +639,9 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
                 msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
                 raise ProvisionalCalendarError(msg, bad)
             template = plan.provisional_template(bad)
-    values = template.copy()
+    obj = _new(Deadline)
+    values = obj.__dict__
+    values.update(template)
     values["received"] = received
     values["start"] = day0
     values["calendar_date"] = raw
@@ -649,8 +651,6 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
         values["extended_by"] = skipped
     if art2_extended:
         values["art2_extended"] = True
-    obj = _new(Deadline)
-    _set(obj, "__dict__", values)
     return obj
 
 
