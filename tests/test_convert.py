@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import klachtregels.testing as kt
 from klachtregels import convert
+from klachtregels.compliance.findings import CheckResult
+from klachtregels.compliance.run import check_register
+from klachtregels.decisions import Assessment, assess
+from klachtregels.engine import Decision
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Channel, Complaint, PartyRole
+from klachtregels.model import Channel, Complaint, Judgement, PartyRole
+from klachtregels.organisation import load_organisation
+from klachtregels.register import read_register
+from klachtregels.register.mapping import ColumnMapping
+from klachtregels.report import build_report
+from klachtregels.report.model import AnnualReport
+from klachtregels.terms import Deadline
 
 
 def _positive(value: int) -> str | None:
@@ -153,3 +166,77 @@ def test_a_rejected_word_is_never_quoted(word: str) -> None:
     # The unknown key is named (it is a key, not a value); the two values never are.
     assert message.count(word) == 1
     assert {path for path, _ in info.value.problems} == {"channel", "complainant.role", word}
+
+
+# --- the result classes: published shapes, key for key, and round trips ---------------------------------
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _text(plain: Any) -> str:
+    return json.dumps(plain, ensure_ascii=False)  # key order included
+
+
+@pytest.fixture(scope="module")
+def check_result() -> CheckResult:
+    return check_register(
+        EXAMPLES / "register.csv",
+        as_of=dt.date(2026, 6, 1),
+        organisation=load_organisation(EXAMPLES / "organisation.toml"),
+    )
+
+
+def test_check_result_shape_and_round_trip(check_result: CheckResult) -> None:
+    assert _text(convert.to_plain(check_result)) == _text(check_result.to_dict())
+    assert list(check_result.to_dict())[:3] == ["schema", "schema_version", "library_version"]
+    back = convert.structure(json.loads(_text(check_result.to_dict())), CheckResult)
+    assert back == check_result
+    assert [f.message("en") for f in back.findings] == [f.message("en") for f in check_result.findings]
+
+
+@settings(max_examples=60, deadline=None)
+@given(kt.complaints(min_date=dt.date(2016, 1, 1)), st.none() | kt.judgements(), st.integers(0, 400))
+def test_decision_shape_and_round_trip(complaint: Complaint, judgement: Judgement | None, days: int) -> None:
+    start = complaint.received_date or dt.date(2020, 1, 1)
+    if judgement is not None and judgement.sent_date is not None:
+        start = max(start, judgement.sent_date)
+    assessment = assess(complaint, judgement=judgement, as_of=start + dt.timedelta(days=days))
+    for decision in assessment.decisions:
+        assert _text(convert.to_plain(decision)) == _text(decision.to_dict())
+        assert convert.structure(json.loads(_text(decision.to_dict())), Decision) == decision
+    # Deadline and Assessment: their published JSON renders names and explanations; the layer's data
+    # form keeps every field and round-trips.
+    for deadline in assessment.deadlines.values():
+        assert convert.structure(json.loads(_text(convert.to_plain(deadline))), Deadline) == deadline
+    back = convert.structure(json.loads(_text(convert.to_plain(assessment))), Assessment)
+    assert back == assessment
+    assert back.deadlines == assessment.deadlines
+
+
+def test_annual_report_round_trip() -> None:
+    records = list(read_register(EXAMPLES / "register.csv"))
+    organisation = load_organisation(EXAMPLES / "organisation.toml")
+    report = build_report(records, year=2025, organisation=organisation)
+    assert convert.structure(json.loads(_text(convert.to_plain(report))), AnnualReport) == report
+
+
+def test_a_decision_of_another_shape_is_refused_by_path() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        convert.structure({"schema": "klachtregels.check", "kind": "x"}, Decision)
+    assert info.value.problems == (("schema", "not klachtregels.decision"),)
+    with pytest.raises(InvalidInputError) as info:
+        convert.structure({"schema": "klachtregels.decision", "schema_version": 99}, Decision)
+    assert info.value.problems == (("schema_version", "not 1, the version this library reads"),)
+
+
+@pytest.mark.parametrize("name", ["partou", "partou_geschillen"])
+def test_column_mapping_shape_and_round_trip(name: str) -> None:
+    mapping = ColumnMapping.builtin(name)
+    assert _text(convert.to_plain(mapping)) == _text(mapping.to_dict())
+    assert convert.structure(json.loads(_text(mapping.to_dict())), ColumnMapping) == mapping
+    with pytest.raises(InvalidInputError) as info:
+        convert.structure({"colums": {}, "ignore": "x"}, ColumnMapping)
+    assert dict(info.value.problems) == {
+        "colums": "unknown field (did you mean 'columns'?)",
+        "ignore": "expected a list, got text",
+    }

@@ -31,6 +31,7 @@ import difflib
 import enum
 import functools
 import operator
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -44,7 +45,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from klachtregels.errors import InvalidInputError
 
@@ -54,6 +55,7 @@ __all__ = [
     "Extra",
     "InputProblem",
     "Problem",
+    "Shape",
     "accepted_words",
     "did_you_mean",
     "kind_of",
@@ -61,6 +63,7 @@ __all__ = [
     "normalise_word",
     "problems_of",
     "register_keys",
+    "register_shape",
     "register_words",
     "structure",
     "to_plain",
@@ -348,10 +351,29 @@ def _is_mapping(hint: Any) -> bool:
     return typing.get_origin(hint) in (Mapping, dict) or hint in (Mapping, dict)
 
 
-def _mapping_hook(value: Any, _: Any) -> Any:
-    if isinstance(value, Mapping):
-        return value
-    raise InputProblem(f"expected an object, got {kind_of(value)}")
+def _mapping_factory(hint: Any, converter: cattrs.Converter) -> Hook:
+    """An object whose values are structured by the value type; each bad value is reported by key."""
+    args = typing.get_args(hint)
+    value_type = args[1] if len(args) == 2 else Any
+    hook = _resolve(converter, value_type)
+
+    def structure_mapping(value: Any, _: Any) -> dict[Any, Any]:
+        if not isinstance(value, Mapping):
+            raise InputProblem(f"expected an object, got {kind_of(value)}")
+        if value_type is Any:
+            return dict(value)
+        out: dict[Any, Any] = {}
+        problems: list[Problem] = []
+        for key, element in value.items():
+            try:
+                out[key] = hook(element, value_type)
+            except Exception as exc:
+                problems.extend(_problems(exc, str(key)))
+        if problems:
+            raise InputProblem(problems[0][1], problems)
+        return out
+
+    return structure_mapping
 
 
 def _is_newtype(hint: Any) -> bool:
@@ -360,15 +382,347 @@ def _is_newtype(hint: Any) -> bool:
 
 def _attrs_factory(cls: type, converter: cattrs.Converter) -> Hook:
     """A class: an instance passes; a mapping is structured by cattrs' generated function."""
+    shape = _SHAPES.get(_qualified(cls))
+    if shape is not None:
+        return _shaped_structure(cls, converter, shape)
     return _class_hook(cls, converter, {})
+
+
+def _attrs_unstructure_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    hints(cls)
+    plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+    shape = _SHAPES.get(_qualified(cls))
+    return plain if shape is None else shape.writer(plain, converter)
+
+
+# --------------------------------------------------------------------------------------------------
+# Shapes: a class whose JSON form is not simply its fields (a versioned header, nested or derived keys)
+# --------------------------------------------------------------------------------------------------
+
+
+def _qualified(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+@attrs.frozen(kw_only=True)
+class Shape:
+    """How the JSON form of a class differs from its fields (a published, versioned shape).
+
+    ``order`` lists every key of the JSON form in order: a field name, a key of ``derived`` or a
+    key of ``nested``. ``schema`` adds ``"schema"`` and ``"schema_version"`` first, checked on the
+    way in. ``derived`` keys are written from the object (``definite``, ``explanation``) and ignored
+    on the way in. ``nested`` folds fields into a sub-object (``"message": {"nl": "message_nl"}``).
+    ``codecs`` give a field its own plain form: ``(write, read)`` (``facts`` as an object).
+    """
+
+    order: tuple[str, ...]
+    schema: tuple[str, int | str] | None = None
+    derived: Mapping[str, Callable[[Any], Any]] = attrs.field(factory=dict)
+    nested: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    codecs: Mapping[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = attrs.field(factory=dict)
+    #: Keys left out when ``None`` (for a ``nested`` key: its ``None`` members), as absent, not null.
+    omit_none: frozenset[str] = frozenset()
+
+    def writer(
+        self, plain: Callable[[Any], dict[str, Any]], converter: cattrs.Converter
+    ) -> Callable[[Any], Any]:
+        """The unstructure function: the fields' plain form, rearranged into this shape."""
+
+        def write(obj: Any) -> dict[str, Any]:
+            fields = plain(obj)
+            out: dict[str, Any] = {}
+            if self.schema is not None:
+                out["schema"], out["schema_version"] = self.schema
+            for key in self.order:
+                if key in self.derived:
+                    out[key] = converter.unstructure(self.derived[key](obj))
+                elif key in self.nested:
+                    skip = key in self.omit_none
+                    out[key] = {
+                        sub: fields[name]
+                        for sub, name in self.nested[key].items()
+                        if not (skip and fields[name] is None)
+                    }
+                elif key in self.codecs:
+                    out[key] = self.codecs[key][0](getattr(obj, key))
+                elif fields[key] is not None or key not in self.omit_none:
+                    out[key] = fields[key]
+            return out
+
+        return write
+
+    def unfold(self, data: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+        """The field-keyed form of ``data`` (header checked, derived keys dropped, nested keys unfolded)."""
+        out = dict(data)
+        if self.schema is not None:
+            name, version = self.schema
+            if out.pop("schema", None) != name:
+                problems.append(("schema", f"not {name}"))
+            elif out.pop("schema_version", None) != version:
+                problems.append(("schema_version", f"not {version}, the version this library reads"))
+        for key in self.derived:
+            out.pop(key, None)
+        for key, names in self.nested.items():
+            self._unfold_nested(out, key, names, problems)
+        for key, (_, read) in self.codecs.items():
+            if key in out:
+                try:
+                    out[key] = read(out[key])
+                except (TypeError, ValueError, AttributeError):
+                    problems.append((key, "not in the expected form"))
+        return out
+
+    @staticmethod
+    def _unfold_nested(
+        out: dict[str, Any], key: str, names: Mapping[str, str], problems: list[Problem]
+    ) -> None:
+        sub = out.pop(key, None)
+        if sub is None:
+            return
+        if not isinstance(sub, Mapping):
+            problems.append((key, f"expected an object, got {kind_of(sub)}"))
+            return
+        for sub_key, value in sub.items():
+            if sub_key in names:
+                out[names[sub_key]] = value
+            else:
+                problems.append((f"{key}.{sub_key}", f"unknown field{did_you_mean(str(sub_key), names)}"))
+
+    def key_of(self, field: str) -> str:
+        """The JSON key (path) a field's problems are reported under."""
+        for key, names in self.nested.items():
+            for sub, name in names.items():
+                if name == field:
+                    return f"{key}.{sub}"
+        return field
+
+
+def _shaped_structure(cls: type, converter: cattrs.Converter, shape: Shape) -> Hook:
+    fields_hook = _class_hook(cls, converter, {})
+
+    def structure_shaped(value: Any, _: Any) -> Any:
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise InputProblem(f"expected an object, got {kind_of(value)}")
+        problems: list[Problem] = []
+        data = shape.unfold(value, problems)
+        if problems and any(path.startswith("schema") for path, _ in problems):
+            raise InputProblem(problems[0][1], problems)  # another shape: its fields mean nothing here
+        try:
+            result = fields_hook(data, cls)
+        except Exception as exc:
+            for path, message in _problems(exc, ""):
+                head, sep, rest = path.partition(".")
+                problems.append((shape.key_of(head) + sep + rest, message))
+        if problems:
+            raise InputProblem(problems[0][1], problems)
+        return result
+
+    return structure_shaped
+
+
+#: The published shapes, by class (module.qualname): kept here, with the layer, as data.
+_SHAPES: dict[str, Shape] = {}
+
+
+def register_shape(cls_name: str, shape: Shape) -> None:
+    """Give the class ``cls_name`` (``module.QualName``) this JSON shape (before its first use)."""
+    _SHAPES[cls_name] = shape
+
+
+def register_codec(cls_name: str, write: Callable[[Any], Any], read: Callable[[Any], Any]) -> None:
+    """Give the class ``cls_name`` its own plain form: ``write(obj)`` and ``read(plain)``.
+
+    For a leaf whose form is not its fields (a citation: the instrument's title and BWB id).
+    ``read`` raising ``KeyError``/``TypeError``/``ValueError`` is reported as a problem at its path.
+    """
+    _CODECS[cls_name] = (write, read)
+
+
+_CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
+
+
+def _is_codec(hint: Any) -> bool:
+    return isinstance(hint, type) and _qualified(hint) in _CODECS
+
+
+def _codec_structure(cls: type, _converter: cattrs.Converter) -> Hook:
+    _, read = _CODECS[_qualified(cls)]
+
+    def structure_codec(value: Any, _: Any) -> Any:
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise InputProblem(f"expected an object, got {kind_of(value)}")
+        try:
+            return read(value)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise InputProblem(f"not a {cls.__name__.lower()} this library can read") from None
+
+    return structure_codec
+
+
+def _codec_unstructure(cls: type, _converter: cattrs.Converter) -> Callable[[Any], Any]:
+    return _CODECS[_qualified(cls)][0]
+
+
+# --- the published shapes of the result classes ------------------------------------------------------
+# Their JSON forms are public (docs/cli/*.md, docs/compliance.md); these entries reproduce them key
+# for key, in order (tests/test_convert.py compares them with the classes' own output).
+
+
+def _messages(obj: Any) -> dict[str, str]:
+    return {"nl": obj.message_nl, "en": obj.message_en}
+
+
+def _citation_to_plain(citation: Any) -> Any:
+    return citation.to_dict()
+
+
+def _citation_from_plain(data: Any) -> Any:
+    from klachtregels.engine import citation_from_dict  # the engine imports the model: not at the top
+
+    return citation_from_dict(data)
+
+
+def _facts_from_plain(facts: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((str(k), str(v)) for k, v in facts.items()))
+
+
+_MESSAGE = {"message": {"nl": "message_nl", "en": "message_en"}}
+
+register_codec("klachtregels.citations.Citation", _citation_to_plain, _citation_from_plain)
+register_shape(
+    "klachtregels.engine.Flag", Shape(order=("code", "ambiguity", "rule_id", "message"), nested=_MESSAGE)
+)
+register_shape(
+    "klachtregels.engine.Reason",
+    Shape(order=("rule_id", "outcome", "set_aside", "citations", "message"), nested=_MESSAGE),
+)
+register_shape(
+    "klachtregels.engine.Decision",
+    Shape(
+        schema=("klachtregels.decision", 1),
+        order=(
+            "library_version",
+            "kind",
+            "outcome",
+            "definite",
+            "as_of",
+            "policy",
+            "reasons",
+            "flags",
+            "unknown_facts",
+            "details",
+        ),
+        derived={"definite": operator.attrgetter("definite")},
+    ),
+)
+register_shape(
+    "klachtregels.compliance.findings.Finding",
+    Shape(
+        order=(
+            "id",
+            "check",
+            "severity",
+            "subject",
+            "row",
+            "complaint_id",
+            "column",
+            "rule_ids",
+            "ambiguities",
+            "k_item",
+            "citations",
+            "message",
+            "facts",
+        ),
+        derived={
+            **{
+                name: operator.attrgetter(name)
+                for name in ("check", "severity", "subject", "rule_ids", "ambiguities", "k_item", "citations")
+            },
+            "message": _messages,
+        },
+        codecs={"facts": (dict, _facts_from_plain)},
+    ),
+)
+register_shape(
+    "klachtregels.compliance.findings.CheckSummary",
+    Shape(
+        order=(
+            "rows_read",
+            "rows_checked",
+            "rows_rejected",
+            "organisation_checked",
+            "errors",
+            "warnings",
+            "infos",
+            "passed",
+            "by_id",
+        ),
+        codecs={"by_id": (lambda counts: dict(sorted(counts.items())), dict)},
+    ),
+)
+register_shape(
+    "klachtregels.compliance.findings.CheckResult",
+    Shape(
+        schema=("klachtregels.check", 1),
+        order=(
+            "library_version",
+            "as_of",
+            "policy",
+            "settings",
+            "register",
+            "organisation_file",
+            "organisation",
+            "summary",
+            "findings",
+            "passed",
+        ),
+    ),
+)
+
+
+@functools.cache
+def _fallback_names() -> dict[str, Any]:
+    """Names for annotations that a module imports for type checking only (not at run time)."""
+    names: dict[str, Any] = {"Mapping": Mapping, "Sequence": Sequence, "Iterable": Iterable, "dt": dt}
+    seen: dict[str, list[Any]] = {}
+    for module_name, module in list(sys.modules.items()):
+        if module_name == "klachtregels" or module_name.startswith("klachtregels."):
+            for name, value in vars(module).items():
+                if isinstance(value, type) and value.__module__ == module_name:
+                    seen.setdefault(name, []).append(value)
+    names.update({name: values[0] for name, values in seen.items() if len(values) == 1})
+    return names
+
+
+@functools.cache
+def hints(cls: type) -> dict[str, Any]:
+    """The resolved annotations of an attrs class (``Annotated`` kept), resolved once.
+
+    A module may import a name for type checking only; such a name is looked up among the
+    classes klachtregels has loaded (a name the module itself defines always wins).
+    """
+    # attrs.resolve_types also stores the resolved annotations on the fields, where cattrs reads them.
+    try:
+        attrs.resolve_types(cls, include_extras=True)
+    except NameError:
+        module = sys.modules.get(cls.__module__)
+        own = vars(module) if module is not None else {}
+        _fallback_names.cache_clear()
+        extra = {k: v for k, v in _fallback_names().items() if k not in own}
+        attrs.resolve_types(cls, localns=extra, include_extras=True)
+    return {field.name: field.type for field in attrs.fields(cls)}
 
 
 def _class_hook(cls: type, converter: cattrs.Converter, keys: Mapping[str, str]) -> Hook:
     """The hook for an attrs class whose field ``f`` is spelled ``keys.get(f, f)`` in the data."""
-    hints = typing.get_type_hints(cls, include_extras=True)
+    hints_ = hints(cls)
     overrides: dict[str, Any] = {}
     for a in attrs.fields(cls):
-        hook = _enum_hook(hints[a.name]) if _is_enum(hints[a.name]) else None
+        hook = _enum_hook(hints_[a.name]) if _is_enum(hints_[a.name]) else None
         if hook is not None or a.name in keys:
             overrides[a.name] = override(struct_hook=hook, rename=keys.get(a.name))
     generated: Hook = make_dict_structure_fn(cls, converter, **overrides)
@@ -420,14 +774,19 @@ def _new_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_checked, _checked_factory)
     converter.register_structure_hook_factory(_is_optional, _optional_factory)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory)
-    converter.register_structure_hook_func(_is_mapping, _mapping_hook)
+    converter.register_structure_hook_factory(_is_mapping, _mapping_factory)
     converter.register_structure_hook_factory(lambda t: isinstance(t, type) and attrs.has(t), _attrs_factory)
+    converter.register_structure_hook_factory(_is_codec, _codec_structure)
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, dt.date), lambda d: d.isoformat()
     )
     converter.register_unstructure_hook(enum.Enum, lambda m: m.value)
     converter.register_unstructure_hook(str, str)  # a StrEnum member becomes its plain value
     converter.register_unstructure_hook_func(_is_tuple, lambda v: [converter.unstructure(x) for x in v])
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and attrs.has(t), _attrs_unstructure_factory
+    )
+    converter.register_unstructure_hook_factory(_is_codec, _codec_unstructure)
     return converter
 
 
@@ -561,11 +920,11 @@ def _compile_validator(cls: type, converter: cattrs.Converter) -> _Validator:
     A value already of its type costs one set look-up; a tuple of such items one pass over it.
     Register reading builds several objects per row, tens of thousands of rows a second.
     """
-    hints = typing.get_type_hints(cls, include_extras=True)
+    hints_ = hints(cls)
     namespace: dict[str, Any] = {"_slow": _slow}
     lines = ["def validate(self, problems):"]
     for i, field in enumerate(f for f in attrs.fields(cls) if f.init):
-        hint = hints[field.name]
+        hint = hints_[field.name]
         namespace.update(
             {f"P{i}": _passing_types(hint), f"I{i}": _passing_items(hint), f"H{i}": _resolve(converter, hint)}
         )
@@ -609,3 +968,13 @@ def validate(
         extra(problems)
     if problems:
         raise error(what, problems)
+
+
+# ColumnMapping (register): name and description are left out when not given.
+register_shape(
+    "klachtregels.register.mapping.ColumnMapping",
+    Shape(
+        order=("name", "description", "columns", "values", "defaults", "ignore"),
+        omit_none=frozenset({"name", "description"}),
+    ),
+)
