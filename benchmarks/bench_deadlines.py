@@ -53,7 +53,8 @@ def all_dates() -> list[dt.date]:
     return [FIRST + i * ONE_DAY for i in range((LAST - FIRST).days + 1)]
 
 
-# A tool: (label, prepare, run). `prepare(chunk)` runs untimed right before each timed `run(chunk)`.
+# A tool: (label, prepare, run). `prepare(chunk)` runs untimed right before each timed `run(chunk)`
+# (after an untimed run on the same chunk): the "not seen before" tools forget the chunk's days.
 Tool = tuple[str, "Callable[[Sequence[dt.date]], None]", "Callable[[Sequence[dt.date]], Any]"]
 
 
@@ -64,9 +65,10 @@ def _nothing(_chunk: Sequence[dt.date]) -> None:
 def medians(tools: Sequence[Tool], dates: Sequence[dt.date], rounds: int) -> dict[str, float]:
     """ns per date for each tool: the median over interleaved samples.
 
-    Chunk by chunk (``CHUNK`` dates), every tool runs on the same chunk, in an order that rotates;
-    each run is preceded (untimed) by the tool's ``prepare``. A sample is one tool on one chunk:
-    short enough to run between two preemptions on a busy machine, and next to its peers in time.
+    Chunk by chunk (``CHUNK`` dates), every tool runs on the same chunk, in an order that rotates.
+    Each timed run follows an untimed run on the same chunk (so no tool pays for the caches another
+    one left cold) and the tool's ``prepare``. A sample is one tool on one chunk: short enough to
+    run between two preemptions on a busy machine, and next to its peers in time.
     """
     samples: dict[str, list[float]] = {name: [] for name, _, _ in tools}
     for _, prepare, run in tools:  # warm-up: builds every cache a tool has
@@ -77,6 +79,7 @@ def medians(tools: Sequence[Tool], dates: Sequence[dt.date], rounds: int) -> dic
     for r in range(rounds):
         for c, chunk in enumerate(chunks):
             for name, prepare, run in tools[(r + c) % n :] + tools[: (r + c) % n]:
+                run(chunk)  # untimed: the chunk's data in the CPU caches, as for a tool run alone
                 prepare(chunk)
                 t0 = time.perf_counter_ns()
                 run(chunk)
@@ -96,20 +99,12 @@ def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
         for d in chunk:  # the days of the next run are computed afresh
             terms._DEFAULT_MEMO.pop(d, None)
 
-    def remember_handling(chunk: Sequence[dt.date]) -> None:
-        for d in chunk:  # the days of the next run are in the memo
-            handling_deadline(d)
-
     working_days = Term.parse("2 working days")
 
     def forget_working_days(chunk: Sequence[dt.date]) -> None:
         for plan in working_days._plans.values():
             for d in chunk:
                 plan.memo.pop(d, None)
-
-    def remember_working_days(chunk: Sequence[dt.date]) -> None:
-        for d in chunk:
-            deadline(d, working_days, statutory=True)
 
     nl_atwish = holidays.country_holidays("NL", categories=("public", "optional"), years=years)
 
@@ -149,7 +144,7 @@ def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
         ("plain dict look-up in a function (lookup(d))", _nothing, lambda ds: [lookup(d) for d in ds]),
         (
             "klachtregels handling_deadline(d), warm",
-            remember_handling,
+            _nothing,
             lambda ds: [handling_deadline(d) for d in ds],
         ),
         (
@@ -159,7 +154,7 @@ def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
         ),
         (
             'klachtregels deadline(d, "2 working days"), warm',
-            remember_working_days,
+            _nothing,
             lambda ds: [deadline(d, "2 working days", statutory=True) for d in ds],
         ),
         (
