@@ -13,10 +13,48 @@ import attrs
 
 __all__ = [
     "ATW",
+    "ATW_1_1",
+    "ATW_1_1_NOT_PRIVATE",
+    "ATW_1_2",
+    "ATW_2",
+    "ATW_3",
+    "ATW_3_1",
+    "ATW_3_2",
+    "ATW_3_3",
+    "ATW_4",
     "BW3",
+    "GCK_12M",
+    "GCK_DIRECT",
+    "GCK_EXCLUSIONS",
+    "GCK_FIRST",
+    "GCK_KLACHTENLOKET",
+    "GCK_NO_GASTOUDER",
+    "GCK_OUDERCOMMISSIE",
     "GCK_REGLEMENT",
     "MELDCODE_BESLUIT",
+    "MELDCODE_BESLUIT_2",
     "WET_KINDEROPVANG",
+    "WKO_1_1_OUDER",
+    "WKO_1_51A",
+    "WKO_1_51A_HOUSE_ROUTES",
+    "WKO_1_51B",
+    "WKO_1_51B_1",
+    "WKO_1_51B_2",
+    "WKO_1_51C",
+    "WKO_1_57B_1",
+    "WKO_1_57B_1A",
+    "WKO_1_57B_1B",
+    "WKO_1_57B_2A",
+    "WKO_1_57B_2D",
+    "WKO_1_57B_2E",
+    "WKO_1_57B_2F",
+    "WKO_1_57B_3_HOUSE_TERMS",
+    "WKO_1_57B_8",
+    "WKO_1_57B_WVPO",
+    "WKO_1_57C_1A",
+    "WKO_1_57C_1B",
+    "WKO_1_60",
+    "WKO_1_60_2",
     "Citation",
     "Instrument",
     "cite",
@@ -130,3 +168,96 @@ def cite(
 ) -> Citation:
     """Shorthand: ``cite(WET_KINDEROPVANG, "1.57b", 2, "d")``."""
     return Citation(instrument=instrument, article=article, lid=lid, sub=sub, note=note)
+
+
+# --- Every provision klachtregels cites, defined once ---------------------------------------------
+# Import these instead of calling :func:`cite` in a rule, a check or a report: one provision, one
+# object, so a correction (a renumbered lid, a note) is made in one place.
+
+#: Wko art. 1.1 lid 1: the definition of 'ouder' (R3).
+WKO_1_1_OUDER = cite(WET_KINDEROPVANG, "1.1", 1, note="definition of 'ouder'")
+#: Wko art. 1.51a: the meldcode (R27).
+WKO_1_51A = cite(WET_KINDEROPVANG, "1.51a")
+#: Wko art. 1.51a as the basis of the branch meldcode's house routes (R30).
+WKO_1_51A_HOUSE_ROUTES = cite(
+    WET_KINDEROPVANG, "1.51a", note="meldcode routes: branch meldcode kinderopvang (house practice, R30)"
+)
+#: Wko art. 1.51b: the meldplicht (R28), as a whole.
+WKO_1_51B = cite(WET_KINDEROPVANG, "1.51b")
+#: Wko art. 1.51b lid 1: consult the vertrouwensinspecteur (R28).
+WKO_1_51B_1 = cite(WET_KINDEROPVANG, "1.51b", 1)
+#: Wko art. 1.51b lid 2: report to the police on a reasonable suspicion (R28).
+WKO_1_51B_2 = cite(WET_KINDEROPVANG, "1.51b", 2)
+#: Wko art. 1.51c: the provider is the suspect (R28).
+WKO_1_51C = cite(WET_KINDEROPVANG, "1.51c")
+#: Wko art. 1.57b as in force from 2016-01-01 (R1, Wet versterking positie ouders).
+WKO_1_57B_WVPO = cite(
+    WET_KINDEROPVANG, "1.57b", note="in force from 2016-01-01 (Wet versterking positie ouders)"
+)
+#: Wko art. 1.57b lid 1: the complaint regulation and what a complaint is about (R2, R3).
+WKO_1_57B_1 = cite(WET_KINDEROPVANG, "1.57b", 1)
+#: Wko art. 1.57b lid 1 sub a: conduct (R4).
+WKO_1_57B_1A = cite(WET_KINDEROPVANG, "1.57b", 1, "a")
+#: Wko art. 1.57b lid 1 sub b: the agreement (R4).
+WKO_1_57B_1B = cite(WET_KINDEROPVANG, "1.57b", 1, "b")
+#: Wko art. 1.57b lid 2 sub a: the complaint is submitted in writing (R5).
+WKO_1_57B_2A = cite(WET_KINDEROPVANG, "1.57b", 2, "a")
+#: Wko art. 1.57b lid 2 sub d: handled within six weeks (R12).
+WKO_1_57B_2D = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
+#: Wko art. 1.57b lid 2 sub e: a written, reasoned judgement (R6).
+WKO_1_57B_2E = cite(WET_KINDEROPVANG, "1.57b", 2, "e")
+#: Wko art. 1.57b lid 2 sub f: a concrete term for measures (R6).
+WKO_1_57B_2F = cite(WET_KINDEROPVANG, "1.57b", 2, "f")
+#: Wko art. 1.57b lid 3 as the basis of the provider's own regulation and its house terms (R7, R17).
+WKO_1_57B_3_HOUSE_TERMS = cite(
+    WET_KINDEROPVANG, "1.57b", 3, note="the provider's own regulation (house terms, R7, R17)"
+)
+#: Wko art. 1.57b lid 8: the annual complaint report (R9).
+WKO_1_57B_8 = cite(WET_KINDEROPVANG, "1.57b", 8)
+#: Wko art. 1.57c lid 1 sub a: the parent's dispute with the Geschillencommissie (R20).
+WKO_1_57C_1A = cite(WET_KINDEROPVANG, "1.57c", 1, "a")
+#: Wko art. 1.57c lid 1 sub b: the oudercommissie's dispute (R25).
+WKO_1_57C_1B = cite(WET_KINDEROPVANG, "1.57c", 1, "b")
+#: Wko art. 1.60: the oudercommissie's advisory right (R25).
+WKO_1_60 = cite(WET_KINDEROPVANG, "1.60")
+#: Wko art. 1.60 lid 2: advice within the set term (R25).
+WKO_1_60_2 = cite(WET_KINDEROPVANG, "1.60", 2)
+
+#: Atw art. 1 lid 1: a statutory term ending on a non-working day is extended (R13).
+ATW_1_1 = cite(ATW, "1", 1)
+#: Atw art. 1 lid 1, noted as not applying to private (house) terms (R17).
+ATW_1_1_NOT_PRIVATE = cite(ATW, "1", 1, note="not for private terms (R17)")
+#: Atw art. 1 lid 2.
+ATW_1_2 = cite(ATW, "1", 2)
+#: Atw art. 2: at least two working days.
+ATW_2 = cite(ATW, "2")
+#: Atw art. 3: the general holidays.
+ATW_3 = cite(ATW, "3")
+#: Atw art. 3 lid 1.
+ATW_3_1 = cite(ATW, "3", 1)
+#: Atw art. 3 lid 2.
+ATW_3_2 = cite(ATW, "3", 2)
+#: Atw art. 3 lid 3: days equated by Royal Decree (A2).
+ATW_3_3 = cite(ATW, "3", 3)
+#: Atw art. 4.
+ATW_4 = cite(ATW, "4")
+
+#: Besluit verplichte meldcode art. 2 (R27).
+MELDCODE_BESLUIT_2 = cite(MELDCODE_BESLUIT, "2")
+
+#: GCK: the internal complaint first (R20).
+GCK_FIRST = cite(GCK_REGLEMENT, note="internal complaint first (GCK-first, 2024, ref 222631/235358)")
+#: GCK: direct access without a timely judgement, or when not reasonably required (R20 i/ii).
+GCK_DIRECT = cite(GCK_REGLEMENT, note="direct access: no timely judgement, or not reasonably required")
+#: GCK: the twelve-month filing term (R21).
+GCK_12M = cite(GCK_REGLEMENT, note="12-month filing term (GCK rulings 2019, 2024)")
+#: GCK: exclusions (R24).
+GCK_EXCLUSIONS = cite(GCK_REGLEMENT, note="exclusions (provider summaries; verify against the reglement)")
+#: GCK: no disputes against a gastouder personally (R2).
+GCK_NO_GASTOUDER = cite(GCK_REGLEMENT, note="GCK-site: no disputes against a gastouder personally")
+#: GCK: the oudercommissie's disputes (R25).
+GCK_OUDERCOMMISSIE = cite(GCK_REGLEMENT, note="oudercommissie disputes (GCK rulings 2021-2023)")
+#: The Klachtenloket Kinderopvang is optional (R26).
+GCK_KLACHTENLOKET = cite(
+    GCK_REGLEMENT, note="Klachtenloket Kinderopvang: optional, not an admissibility condition"
+)
