@@ -289,12 +289,18 @@ def test_a_dispute_filed_after_receipt_is_assessed_without_error() -> None:
     assert report.data_quality.gck_outside_year == (2,)
 
 
-def test_the_year_is_the_amsterdam_day_of_receipt() -> None:
+def test_the_year_is_the_amsterdam_day_of_receipt_and_filing() -> None:
     # 23:30 UTC on 31 December is 00:30 on 1 January in Amsterdam: a complaint of the next year.
     late = dt.datetime(2025, 12, 31, 23, 30, tzinfo=dt.UTC)
     records = [rec(2, received=late)]  # type: ignore[arg-type]
     assert build_report(records, year=2025).data_quality.outside_year == (2,)
     assert build_report(records, year=2026).total.total == 1
+    # The same for a dispute: filed on the Amsterdam day 1 January 2026.
+    filing = GckFiling(subject="Kosten", filed_on=late)
+    report = build_report([rec(3)], year=2025, gck_cases=[filing])
+    assert report.gck is not None
+    assert report.gck.total == 0
+    assert len(report.data_quality.gck_outside_year) == 1
 
 
 #: Built once: Hypothesis strategies are costly to construct, cheap to draw from.

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from klachtregels._time import local_day
 from klachtregels._version import __version__
 from klachtregels.citations import WET_KINDEROPVANG, Citation, cite
 from klachtregels.decisions import assess_record
@@ -393,7 +392,7 @@ class _GckPart:
 
 
 def _filed(case: _GckCase) -> dt.date | None:
-    return None if case[0].filed_on is None else local_day(case[0].filed_on)
+    return case[0].filed_date
 
 
 def _gck_summary(counted: Sequence[_GckCase], source: str) -> GckSummary:
