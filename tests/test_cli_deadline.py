@@ -90,3 +90,22 @@ def test_calendar_json(capsys: pytest.CaptureFixture[str]) -> None:
     dates = [d["date"] for d in data["non_working_weekdays"]]
     assert "2026-05-05" in dates
     assert "2026-12-26" not in dates  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["deadline", "2026-02-30"],
+        ["deadline", "9999-12-20"],
+        ["deadline", "9999-12-20", "--term", "2 months"],
+        ["calendar", "123456"],
+    ],
+)
+def test_bad_dates_name_the_argument_not_the_value(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("klachtregels: error:")
+    assert ("DATE" in err) or ("YEAR" in err)
+    assert argv[1] not in err

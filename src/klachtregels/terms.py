@@ -439,6 +439,8 @@ def _add_months(day: _dt.date, months: int) -> _dt.date:
     last = _DAYS_IN_MONTH[month0]
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         last = 29
+    if not 1 <= year <= _dt.MAXYEAR:  # as adding a timedelta past the calendar does
+        raise OverflowError("date value out of range")
     return _dt.date(year, month, min(day.day, last))
 
 

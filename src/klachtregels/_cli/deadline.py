@@ -25,11 +25,12 @@ _LANGS = ("nl", "en")
 
 
 def _parse_date(text: str, argument: str) -> dt.date:
+    # Errors name the argument and the kind of problem, never the value given.
     try:
         return dt.date.fromisoformat(text)
-    except ValueError as exc:
+    except ValueError:
         raise InvalidInputError(
-            "command-line argument", [(argument, f"{text!r} is not a valid date (YYYY-MM-DD): {exc}")]
+            "command-line argument", [(argument, "not a valid date (YYYY-MM-DD)")]
         ) from None
 
 
@@ -37,9 +38,9 @@ def _parse_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise InvalidInputError("command-line argument", [("YEAR", f"{text!r} is not a year")]) from None
+        raise InvalidInputError("command-line argument", [("YEAR", "not a year")]) from None
     if not 1 <= year <= 9998:
-        raise InvalidInputError("command-line argument", [("YEAR", f"{year} is out of range")])
+        raise InvalidInputError("command-line argument", [("YEAR", "out of range (1-9998)")])
     return year
 
 
@@ -55,7 +56,7 @@ def _deadline(args: argparse.Namespace) -> int:
     try:
         result = _compute(args, start, deadline, handling_deadline)
     except OverflowError:
-        raise InvalidInputError("command-line argument", [("DATE", f"{args.date} is too late")]) from None
+        raise InvalidInputError("command-line argument", [("DATE", "too late for this term")]) from None
     if args.json:
         _print_json(result.to_dict())
     else:
