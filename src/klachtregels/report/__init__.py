@@ -1,8 +1,12 @@
 """The annual complaint report (klachtenverslag; Wko art. 1.57b lid 4-9, R9).
 
 ``build_report`` computes it from register records, Geschillencommissie cases and the
-organisation file; ``render_markdown``, ``render_html`` and ``render_json`` write it out, in Dutch
-(default) or English. The report model holds only anonymised data (lid 5-6).
+organisation file: its figures are a projection of each record's decisions
+(:func:`klachtregels.decisions.assess_record`, once per row) and of the annual-report rules
+(:mod:`klachtregels.rules.annual_report`: which records count, when it is due). ``render_markdown``,
+``render_html`` and ``render_json`` write it out, in Dutch (default) or English, with the words of
+``messages/report.toml`` and the one section order of :mod:`klachtregels.report.sections`. The
+report model holds only anonymised data (lid 5-6).
 """
 
 from __future__ import annotations
