@@ -464,7 +464,6 @@ class _Plan:
         "months",
         "offset",
         "rule_ids",
-        "sign",
         "template",
         "term",
         "use_atw",
@@ -524,7 +523,7 @@ class _Plan:
 
     def _how_to_count(self, term: Term, exclude_start_day: bool) -> None:
         """Set ``offset`` (a fixed number of days), or ``working_days`` / ``months`` (R12, R18)."""
-        sign = self.sign = -1 if term.backwards else 1
+        sign = -1 if term.backwards else 1
         unit, n = term.unit, term.amount
         self.offset = _dt.timedelta(0)
         self.working_days = self.months = 0
