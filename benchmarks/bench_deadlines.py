@@ -88,24 +88,55 @@ def medians(tools: Sequence[Tool], dates: Sequence[dt.date], rounds: int) -> dic
 
 
 def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
-    """klachtregels and its peers, each as one pass over ``dates``."""
-    years = range(FIRST.year, LAST.year + 2)
+    """klachtregels and its peers, each as one pass over a chunk of dates."""
+    return [*lookup_tools(dates), *klachtregels_tools(), *peer_tools()]
+
+
+def lookup_tools(dates: Sequence[dt.date]) -> list[Tool]:
+    """The floor: the answers looked up in a plain dict, inline and behind a function call."""
     table = {d: handling_deadline(d).date for d in dates}
 
     def lookup(d: dt.date) -> dt.date:
         return table[d]
 
+    return [
+        (INLINE, _nothing, lambda ds: [table[d] for d in ds]),
+        (FUNCTION, _nothing, lambda ds: [lookup(d) for d in ds]),
+    ]
+
+
+def klachtregels_tools() -> list[Tool]:
+    """klachtregels: warm (the day's deadline was computed before) and for days not seen before."""
+    working_days = Term.parse("2 working days")
+
     def forget_handling(chunk: Sequence[dt.date]) -> None:
         for d in chunk:  # the days of the next run are computed afresh
             terms._DEFAULT_MEMO.pop(d, None)
-
-    working_days = Term.parse("2 working days")
 
     def forget_working_days(chunk: Sequence[dt.date]) -> None:
         for plan in working_days._plans.values():
             for d in chunk:
                 plan.memo.pop(d, None)
 
+    def handling(ds: Sequence[dt.date]) -> list[Any]:
+        return [handling_deadline(d) for d in ds]
+
+    def two_working_days(ds: Sequence[dt.date]) -> list[Any]:
+        return [deadline(d, "2 working days", statutory=True) for d in ds]
+
+    return [
+        (WARM, _nothing, handling),
+        (NEW, forget_handling, handling),
+        (WD_WARM, _nothing, two_working_days),
+        (WD_NEW, forget_working_days, two_working_days),
+        (ADD, _nothing, lambda ds: [add_working_days(d, 10) for d in ds]),
+        ("klachtregels is_working_day(d)", _nothing, lambda ds: [is_working_day(d) for d in ds]),
+    ]
+
+
+def peer_tools() -> list[Tool]:
+    """The usual tools: a naive loop over `holidays`, workalendar, numpy (date only, no reasons)."""
+    years = range(FIRST.year, LAST.year + 2)
     nl_atwish = holidays.country_holidays("NL", categories=("public", "optional"), years=years)
 
     def naive_holidays(ds: Sequence[dt.date]) -> list[dt.date]:
@@ -139,45 +170,14 @@ def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
     def to_numpy(chunk: Sequence[dt.date]) -> None:
         np_chunk[0] = np.array(chunk, dtype="datetime64[D]") + np.timedelta64(42, "D")
 
+    def numpy_scalar(ds: Sequence[dt.date]) -> list[Any]:
+        return [np.busday_offset(np.datetime64(d + SIX_WEEKS), 0, roll="forward", busdaycal=bus) for d in ds]
+
     return [
-        ("plain dict look-up, inline (table[d])", _nothing, lambda ds: [table[d] for d in ds]),
-        ("plain dict look-up in a function (lookup(d))", _nothing, lambda ds: [lookup(d) for d in ds]),
-        (
-            "klachtregels handling_deadline(d), warm",
-            _nothing,
-            lambda ds: [handling_deadline(d) for d in ds],
-        ),
-        (
-            "klachtregels handling_deadline(d), day not seen before",
-            forget_handling,
-            lambda ds: [handling_deadline(d) for d in ds],
-        ),
-        (
-            'klachtregels deadline(d, "2 working days"), warm',
-            _nothing,
-            lambda ds: [deadline(d, "2 working days", statutory=True) for d in ds],
-        ),
-        (
-            'klachtregels deadline(d, "2 working days"), not seen before',
-            forget_working_days,
-            lambda ds: [deadline(d, "2 working days", statutory=True) for d in ds],
-        ),
-        ("klachtregels add_working_days(d, 10)", _nothing, lambda ds: [add_working_days(d, 10) for d in ds]),
-        ("klachtregels is_working_day(d)", _nothing, lambda ds: [is_working_day(d) for d in ds]),
         ("naive loop over holidays NL, 6 weeks (date only)", _nothing, naive_holidays),
         ("naive loop over holidays NL, 2 working days", _nothing, naive_two_working_days),
-        (
-            "workalendar Netherlands, 6 weeks (date only)",
-            _nothing,
-            lambda ds: [wk.add_working_days(d + SIX_WEEKS - ONE_DAY, 1) for d in ds],
-        ),
-        (
-            "numpy.busday_offset, scalar, explicit ATW holidays",
-            _nothing,
-            lambda ds: [
-                np.busday_offset(np.datetime64(d + SIX_WEEKS), 0, roll="forward", busdaycal=bus) for d in ds
-            ],
-        ),
+        (WORKALENDAR, _nothing, lambda ds: [wk.add_working_days(d + SIX_WEEKS - ONE_DAY, 1) for d in ds]),
+        ("numpy.busday_offset, scalar, explicit ATW holidays", _nothing, numpy_scalar),
         (
             "numpy.busday_offset, vectorised, explicit ATW holidays",
             to_numpy,
@@ -186,15 +186,24 @@ def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
     ]
 
 
+INLINE = "plain dict look-up, inline (table[d])"
+FUNCTION = "plain dict look-up in a function (lookup(d))"
+WARM = "klachtregels handling_deadline(d), warm"
+NEW = "klachtregels handling_deadline(d), day not seen before"
+WD_WARM = 'klachtregels deadline(d, "2 working days"), warm'
+WD_NEW = 'klachtregels deadline(d, "2 working days"), not seen before'
+ADD = "klachtregels add_working_days(d, 10)"
+WORKALENDAR = "workalendar Netherlands, 6 weeks (date only)"
+
+
 def print_per_call(dates: Sequence[dt.date]) -> None:
     """Section 1: ns per call, side by side, and the targets."""
     figures = medians(per_call_tools(dates), dates, ROUNDS)
     print(f"{'tool':<62} {'ns/call':>9}")
     for name, ns in figures.items():
         print(f"{name:<62} {ns:>9.0f}")
-    names = list(figures)
-    inline, function, warm, new, wd_warm, wd_new, awd = (figures[n] for n in names[:7])
-    workalendar = figures[names[10]]
+    inline, function, warm, new = figures[INLINE], figures[FUNCTION], figures[WARM], figures[NEW]
+    wd_warm, wd_new, awd, workalendar = figures[WD_WARM], figures[WD_NEW], figures[ADD], figures[WORKALENDAR]
     print("\nTargets:")
     print(f"  warm handling_deadline / dict look-up in a function: {warm / function:.2f}x (<= 2)")
     print(f"  warm handling_deadline / inline dict look-up:        {warm / inline:.2f}x")
