@@ -477,3 +477,26 @@ def test_memo_never_serves_a_datetime_the_result_of_a_date() -> None:
     # Non-default settings never share the default memo.
     assert hd(dt.date(2026, 3, 24), atw_mode="never").date == dt.date(2026, 5, 5)
     assert hd(dt.date(2026, 3, 24)).date == dt.date(2026, 5, 6)
+
+
+def test_terms_uses_the_calendar_through_its_public_functions_only() -> None:
+    # Item 6 of issue 8: one implementation of the ATW arithmetic, in the calendar; terms asks it.
+    import ast
+    import inspect
+
+    from klachtregels import calendar
+
+    tree = ast.parse(inspect.getsource(T))
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "_cal"
+    }
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "klachtregels.calendar"
+        for alias in node.names
+    }
+    assert used
+    assert used | imported <= set(calendar.__all__)
