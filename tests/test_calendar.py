@@ -325,14 +325,18 @@ def test_format_date_is_the_catalogue_format() -> None:
 
 
 def test_table_years_do_not_import_holidays() -> None:
-    # The shipped table answers 1982-2101; `holidays` is only the fallback for later years.
+    # The shipped table answers 1982-2101; `holidays` is only the fallback for later years. And
+    # computing deadlines renders no text: the catalogue is loaded when a text is read.
     code = (
         "import sys, datetime, klachtregels, klachtregels.calendar; "
         "assert 'holidays' not in sys.modules, 'holidays imported eagerly'; "
         "klachtregels.calendar.is_working_day(datetime.date(2026, 1, 5)); "
         "klachtregels.handling_deadline(datetime.date(2026, 3, 24)); "
         "klachtregels.deadline(datetime.date(2100, 12, 20), '2 working days', statutory=True); "
+        "klachtregels.handling_deadline(datetime.date(2031, 3, 24)); "
+        "klachtregels.gck_filing_limit(datetime.date(2031, 3, 24)); "
         "assert 'holidays' not in sys.modules, 'holidays imported for a year in the table'; "
+        "assert 'klachtregels.messages' not in sys.modules, 'text rendered that nobody read'; "
         "klachtregels.calendar.is_working_day(datetime.date(2150, 1, 5)); "
         "assert 'holidays' in sys.modules"
     )

@@ -45,6 +45,9 @@ from klachtregels.calendar import NonWorkingDay, NonWorkingKind
 from klachtregels.citations import ATW, GCK_REGLEMENT, WET_KINDEROPVANG, Citation, cite
 from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = [
     "DEADLINE_SCHEMA",
     "DEADLINE_SCHEMA_VERSION",
@@ -289,7 +292,8 @@ class Deadline:
     atw_applied: bool
     #: Whether the ATW applies is undetermined (A1, ``follow_regulation_text`` without an answer).
     atw_undetermined: bool = False
-    #: Why the ATW was not applied, or ``None`` (English; ``explain`` renders it in Dutch too).
+    #: Why the ATW was not applied, or ``None`` (English, rendered when first read; ``explain``
+    #: gives it in Dutch too).
     atw_not_applied_reason: str | None = None
     #: ATW art. 2 extended the term beyond art. 1 (R14).
     art2_extended: bool = False
@@ -299,7 +303,7 @@ class Deadline:
     exclude_start_day: bool = True
     #: The date depends on decree data that is not verified (A2).
     provisional: bool = False
-    #: Names the unverified years (English), or ``None``.
+    #: Names the unverified years (English, rendered when first read), or ``None``.
     provisional_reason: str | None = None
     unverified_years: tuple[int, ...] = ()
     citations: tuple[Citation, ...] = ()
@@ -402,6 +406,59 @@ class Deadline:
         }
 
 
+class _RenderedOnRead:
+    """A ``Deadline`` field whose English text comes from the catalogue when first read.
+
+    A computed deadline leaves ``atw_not_applied_reason`` and ``provisional_reason`` out of its
+    ``__dict__``; this class attribute renders the text from the fields it follows from (so
+    computing deadlines never loads the catalogue) and keeps it in the instance. A value given to
+    ``Deadline(...)`` is stored in the instance and wins, as for any other field.
+    """
+
+    def __init__(self, render: Callable[[Deadline], str | None]) -> None:
+        self.render = render
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Deadline | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.render(obj)
+        return value
+
+
+def _render_not_applied_reason(d: Deadline) -> str | None:
+    """``Deadline.atw_not_applied_reason``: why the ATW is not used for ``date`` (R16, R17, A1)."""
+    state = d._atw_state
+    if state == "private":
+        return _text("ATW_NOT_APPLIED_PRIVATE", "en")
+    if state == "excluded" and d._exclusion is not None:
+        code, citation = d._exclusion
+        return _text("ATW_NOT_APPLIED_EXCLUDED", "en", why=_text(code, "en"), cite=citation.label("en"))
+    if state == "never":
+        return _text("ATW_NOT_APPLIED_POLICY", "en")
+    if state == "regulation_no":
+        return _text("ATW_NOT_APPLIED_REGULATION", "en")
+    return None
+
+
+def _render_provisional_reason(d: Deadline) -> str | None:
+    """``Deadline.provisional_reason``: which years make it provisional (A2)."""
+    return _provisional_reason(d.unverified_years) if d.provisional else None
+
+
+for _name, _render in (
+    ("atw_not_applied_reason", _render_not_applied_reason),
+    ("provisional_reason", _render_provisional_reason),
+):
+    _field = _RenderedOnRead(_render)
+    setattr(Deadline, _name, _field)
+    _field.__set_name__(Deadline, _name)
+del _name, _render, _field
+
+
 _SKIPPED_CODES: Final = {
     NonWorkingKind.WEEKEND: "ATW_EXPLAIN_SKIPPED_WEEKEND",
     NonWorkingKind.EQUATED: "ATW_EXPLAIN_SKIPPED_EQUATED",
@@ -487,7 +544,7 @@ class _Plan:
         self.memo: dict[_dt.date, Deadline] = {}
         self._provisional: dict[tuple[int, ...], dict[str, Any]] = {}
         self._how_to_count(term, exclude_start_day)
-        state, reason, exclusion = _atw_state(term, statutory, atw_policy)
+        state, exclusion = _atw_state(term, statutory, atw_policy)
         # ATW art. 1 cannot move the end of a term in working days: it is a working day already.
         self.extend = state not in ("private", "excluded") and term.unit is not TermUnit.WORKING_DAYS
         self.art2 = term._art2
@@ -506,13 +563,11 @@ class _Plan:
             "atw_date": None,
             "atw_applied": use_atw,
             "atw_undetermined": state == "undetermined",
-            "atw_not_applied_reason": reason,
             "art2_extended": False,
             "extended_by": (),
             "include_equated_days": include_eq,
             "exclude_start_day": exclude_start_day,
             "provisional": False,
-            "provisional_reason": None,
             "unverified_years": (),
             "citations": cites,
             "rule_ids": ids,
@@ -550,7 +605,6 @@ class _Plan:
             template = self._provisional[years] = {
                 **self.template,
                 "provisional": True,
-                "provisional_reason": _provisional_reason(years),
                 "unverified_years": years,
                 "rule_ids": (*self.rule_ids, "A2"),
             }
@@ -585,22 +639,13 @@ def _ids_and_citations(
     return (*rule_ids, "A1"), citations
 
 
-def _atw_state(
-    term: Term, statutory: bool, atw_policy: str
-) -> tuple[str, str | None, tuple[str, Citation] | None]:
-    """Whether the ATW is used for the date (R13, R16, R17, A1), the English reason if not, the exclusion."""
+def _atw_state(term: Term, statutory: bool, atw_policy: str) -> tuple[str, tuple[str, Citation] | None]:
+    """Whether the ATW is used for the date (R13, R16, R17, A1), and the exclusion if any."""
     if not statutory:
-        return "private", _text("ATW_NOT_APPLIED_PRIVATE", "en"), None
-    exclusion = term._exclusion
-    if exclusion is not None:
-        code, citation = exclusion
-        why = _text("ATW_NOT_APPLIED_EXCLUDED", "en", why=_text(code, "en"), cite=citation.label("en"))
-        return "excluded", why, exclusion
-    if atw_policy == "never":
-        return "never", _text("ATW_NOT_APPLIED_POLICY", "en"), None
-    if atw_policy == "regulation_no":
-        return "regulation_no", _text("ATW_NOT_APPLIED_REGULATION", "en"), None
-    return atw_policy, None, None
+        return "private", None
+    if term._exclusion is not None:
+        return "excluded", term._exclusion
+    return atw_policy, None
 
 
 _new = object.__new__
