@@ -64,3 +64,17 @@ def test_single_measure_columns() -> None:
     assert record.judgement is not None
     (m,) = record.judgement.measures or ()
     assert (m.description, m.due_on, m.concrete_term) == ("Protocol", dt.date(2026, 6, 1), True)
+
+
+def test_equal_value_objects_are_shared_between_rows_but_never_with_a_name() -> None:
+    text = (
+        "complainant_role,complainant_name,signals,signal_known_on\n"
+        "ouder,,twijfel,2026-01-02\nParent,,ambiguous,02-01-2026\nouder,Jan,,\nouder,Jan,,\n"
+    )
+    a, b, c, d = read_csv(text).records
+    assert a.complaint.complainant is b.complaint.complainant  # immutable: one object serves both
+    assert a.complaint.signals is not None
+    assert b.complaint.signals is not None
+    assert a.complaint.signals[0] is b.complaint.signals[0]
+    assert c.complaint.complainant == d.complaint.complainant
+    assert c.complaint.complainant is not d.complaint.complainant  # a name is never kept for sharing

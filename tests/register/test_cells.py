@@ -9,7 +9,7 @@ from register_helpers import assert_accounting, read_csv
 
 from klachtregels._time import local_day
 from klachtregels.model import Channel, GckOutcome, Subject, Verdict
-from klachtregels.register import COLUMNS, ColumnKind
+from klachtregels.register import COLUMNS
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool, parse_date
 
 
@@ -227,12 +227,26 @@ def test_json_values_of_the_wrong_kind_name_their_kind(value: object, code: str)
 
 
 def test_repeated_cells_are_read_once_and_give_the_same_value() -> None:
-    (column,) = [c for c in COLUMNS if c.kind is ColumnKind.DATE and c.name == "received_on"]
+    result = read_csv("received_on,verdict\n24-03-2026,deels\n24-03-2026,deels\nmorgen,x\nmorgen,deels\n")
+    first, second = result.records
+    assert first.complaint.received_on is second.complaint.received_on
+    assert first.complaint.received_on == dt.date(2026, 3, 24)
+    # a bad cell is rejected again each time, never remembered as a value
+    assert [(e.row, e.column, e.code) for e in result.errors] == [
+        (4, "received_on", "REGISTER_DATE_FORMAT"),
+        (4, "verdict", "REGISTER_UNKNOWN_WORD"),
+        (5, "received_on", "REGISTER_DATE_FORMAT"),
+    ]
+    assert_accounting(result)
+
+
+def test_blank_and_text_cells() -> None:
+    (column,) = [c for c in COLUMNS if c.name == "location"]
     reader = cell_reader(column)
-    first = reader("24-03-2026")
-    assert reader("24-03-2026") is first
-    assert reader(" ") is None
-    with pytest.raises(CellProblem):
-        reader("morgen")
-    with pytest.raises(CellProblem):  # an error is raised again, not remembered as a value
-        reader("morgen")
+    assert reader("  KDV A ") == "KDV A"
+    assert reader("   ") is None
+    assert reader(None) is None
+    assert reader(42) == "42"
+    with pytest.raises(CellProblem) as info:
+        reader(["x"])
+    assert info.value.params == {"got": "array"}

@@ -92,3 +92,27 @@ def test_json_not_an_array(tmp_path: Path) -> None:
     path.write_text('{"id": "a"}')
     with pytest.raises(RegisterError, match="array"):
         read_register_all(path)
+
+
+def test_an_undecodable_byte_deep_in_a_big_file_names_its_line_and_offset() -> None:
+    """Lines are decoded in blocks; the error still names the exact line and byte, and every row
+    before it has been handed out."""
+    good = "".join(f"K{i},Categorie é {i}\n" for i in range(5000))  # about 100 KB: several blocks
+    data = ("id,category\n" + good).encode() + b"K-bad,caf\xe9\nK-after,x\n"
+    reader = read_register(io.BytesIO(data), format="csv")
+    seen: list[str | None] = []
+    with pytest.raises(RegisterError) as info:
+        seen.extend(record.complaint.id for record in reader)
+    offset = len(("id,category\n" + good).encode()) + len(b"K-bad,caf")
+    assert f"line 5002 (byte offset {offset})" in str(info.value)
+    assert len(seen) == 5000
+    assert reader.summary.rows_read == 5000
+
+
+def test_a_line_longer_than_a_block_is_one_line() -> None:
+    long_text = "ë" * 200_000
+    data = f'id,description\nK1,"{long_text}\nsecond line"\nK2,kort\n'.encode()
+    result = read_register_all(io.BytesIO(data), format="csv")
+    assert [r.complaint.id for r in result.records] == ["K1", "K2"]
+    assert [r.row for r in result.records] == [2, 4]
+    assert result.records[0].complaint.description == f"{long_text}\nsecond line"

@@ -9,7 +9,7 @@ register's columns.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import attrs
 
@@ -22,7 +22,18 @@ from klachtregels.register.spec import COLUMNS
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["GROUPS", "GckCase", "Problem", "Values", "gck_case", "register_record"]
+__all__ = [
+    "GROUPS",
+    "SHARED_OBJECTS",
+    "GckCase",
+    "Problem",
+    "Shared",
+    "Values",
+    "gck_case",
+    "register_record",
+]
+
+_T = TypeVar("_T")
 
 #: The objects a row's values go to, in the order of :data:`Values`.
 GROUPS: Final = ("complaint", "complainant", "signal", "judgement", "measure", "gck")
@@ -60,13 +71,52 @@ def _construct(
         return None
 
 
-def _signals(values: Values, problems: list[Problem]) -> None:
+class Shared:
+    """Value objects a reader shares between rows instead of building (and validating) each again.
+
+    A complainant known only by role and contract party, and a signal (a kind and dates), repeat
+    on many rows of a register; they are immutable, so one object can serve every row. Objects
+    with free text or an identifier are never shared. At most :data:`SHARED_OBJECTS` are kept.
+    """
+
+    def __init__(self) -> None:
+        self._objects: dict[tuple[Any, ...], Any] = {}
+
+    def build(
+        self, cls: type[_T], group: str, kwargs: dict[str, Any], problems: list[Problem], fallback: str
+    ) -> _T | None:
+        """Like :func:`_construct`, but an equal object built before is returned instead."""
+        key = (cls, *kwargs.items())
+        found: _T | None = self._objects.get(key)
+        if found is None:
+            found = _construct(cls, group, kwargs, problems, fallback)
+            if found is not None and len(self._objects) < SHARED_OBJECTS:
+                self._objects[key] = found
+        return found
+
+
+#: At most this many shared value objects per reader.
+SHARED_OBJECTS: Final = 4096
+_SHAREABLE_PARTY: Final = frozenset({"role", "contract_party"})
+
+
+def _complainant(values: Values, problems: list[Problem], shared: Shared) -> Party | None:
+    kwargs = values[COMPLAINANT]
+    if not kwargs:
+        return None
+    if kwargs.keys() <= _SHAREABLE_PARTY:
+        return shared.build(Party, "complainant", kwargs, problems, "complainant_role")
+    party: Party | None = _construct(Party, "complainant", kwargs, problems, "complainant_role")
+    return party
+
+
+def _signals(values: Values, problems: list[Problem], shared: Shared) -> None:
     """``signals`` kinds and the signal date columns become Signal objects (dates apply to each)."""
     complaint, dates = values[COMPLAINT], values[SIGNAL]
     kinds = complaint.get("signals")
     if kinds:
         complaint["signals"] = tuple(
-            _construct(Signal, "signal", {"kind": kind, **dates}, problems, "signals") for kind in kinds
+            shared.build(Signal, "signal", {"kind": kind, **dates}, problems, "signals") for kind in kinds
         )
     elif dates:
         problems.extend(
@@ -111,17 +161,17 @@ def _measures(values: Values, problems: list[Problem]) -> None:
             judgement["measures"] = _with_concrete_term(listed, concrete, problems)
 
 
-def register_record(values: Values, row: int, problems: list[Problem]) -> RegisterRecord | None:
+def register_record(
+    values: Values, row: int, problems: list[Problem], shared: Shared | None = None
+) -> RegisterRecord | None:
     """The row's RegisterRecord, or None with the reasons appended to ``problems``.
 
-    A group without any value is an unknown object (``None``), never an empty one.
+    A group without any value is an unknown object (``None``), never an empty one. ``shared``:
+    the reader's :class:`Shared` objects (a fresh one when not given).
     """
-    complainant = (
-        _construct(Party, "complainant", values[COMPLAINANT], problems, "complainant_role")
-        if values[COMPLAINANT]
-        else None
-    )
-    _signals(values, problems)
+    shared = shared if shared is not None else Shared()
+    complainant = _complainant(values, problems, shared)
+    _signals(values, problems, shared)
     _measures(values, problems)
     if problems:
         return None

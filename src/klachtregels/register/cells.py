@@ -34,6 +34,8 @@ __all__ = [
     "is_empty",
     "parse_bool",
     "parse_date",
+    "read_text",
+    "remembers",
     "safe_model_message",
 ]
 
@@ -270,9 +272,10 @@ def cell_reader(column: Column, words: Mapping[str, Any] | None = None) -> CellR
     """A function reading ``column``'s cells: raw value -> value, ``None`` when the cell is empty.
 
     ``words`` is the mapping's value table for this column (its own word -> a documented word;
-    ``""`` = unknown), or None. Words, booleans and dates are remembered per column (at most
-    :data:`CACHE_ENTRIES`), because a register repeats them on every row; text is not.
+    ``""`` = unknown), or None.
     """
+    if column.kind in (ColumnKind.TEXT, ColumnKind.FREE_TEXT) and not words:
+        return read_text  # the most common cell: one type test, one length test, one strip
     translate = _translator(words) if words else _keep
     parse = _parser(column, translate)
 
@@ -285,27 +288,22 @@ def cell_reader(column: Column, words: Mapping[str, Any] | None = None) -> CellR
                 return None
         return parse(raw)
 
-    if column.kind in (ColumnKind.TEXT, ColumnKind.FREE_TEXT, ColumnKind.MEASURES):
-        return read
-    return _remembering(read)
+    return read
 
 
-def _remembering(read: CellReader) -> CellReader:
-    """``read`` with a per-column memory of string cells (a bounded dict: cheap on every hit)."""
-    memory: dict[str, Any] = {}
+def remembers(column: Column) -> bool:
+    """Whether a column's cells are worth remembering: words, booleans and dates repeat on every
+    row of a register (text does not, and may be personal data)."""
+    return column.kind in (ColumnKind.DATE, ColumnKind.BOOL, ColumnKind.ENUM, ColumnKind.ENUM_LIST)
 
-    def remembered(raw: Any) -> Any:
-        if type(raw) is not str:
-            return read(raw)
-        try:
-            return memory[raw]
-        except KeyError:
-            value = read(raw)
-            if len(memory) < CACHE_ENTRIES:
-                memory[raw] = value
-            return value
 
-    return remembered
+def read_text(raw: Any) -> Any:
+    """A text cell without a value table: stripped; blank is unknown."""
+    if raw.__class__ is str:
+        if len(raw) > MAX_CELL_CHARS:
+            raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)
+        return raw.strip() or None
+    return None if raw is None else _text(raw)
 
 
 def _translator(words: Mapping[str, Any]) -> Callable[[str], Any]:

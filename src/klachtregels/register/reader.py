@@ -21,7 +21,15 @@ from klachtregels.messages import Message, text
 from klachtregels.model import RegisterRecord
 from klachtregels.register import assemble
 from klachtregels.register.assemble import GROUPS, GckCase, Problem, Values
-from klachtregels.register.cells import CellProblem, CellReader, cell_reader
+from klachtregels.register.cells import (
+    CACHE_ENTRIES,
+    MAX_CELL_CHARS,
+    CellProblem,
+    CellReader,
+    cell_reader,
+    read_text,
+    remembers,
+)
 from klachtregels.register.mapping import (
     MappingError,
     MappingSource,
@@ -156,9 +164,52 @@ class _Step(NamedTuple):
     field: str
     read: CellReader
     column: str  # the documented column
+    #: Cell text -> value for the columns whose cells repeat (at most CACHE_ENTRIES), else None.
+    memory: dict[str, Any] | None
 
 
 _GROUP_INDEX = {g: i for i, g in enumerate(GROUPS)}
+_UNSEEN = object()
+
+
+def _value(step: _Step, raw: Any) -> Any:
+    """One cell's value through its step (remembered when the column's cells repeat)."""
+    memory = step.memory
+    if memory is None or raw.__class__ is not str:
+        return step.read(raw)
+    value = memory.get(raw, _UNSEEN)
+    if value is _UNSEEN:
+        value = step.read(raw)
+        if len(memory) < CACHE_ENTRIES:
+            memory[raw] = value
+    return value
+
+
+def _read_cells(plan: Sequence[_Step], cells: Sequence[str], values: Values, problems: list[Problem]) -> None:
+    """The CSV hot loop: every recognised cell of one row into ``values`` (or a problem).
+
+    This is :func:`_value` (and :func:`~klachtregels.register.cells.read_text`) written out in the
+    loop, without a call per cell: most cells are text, or words and dates read before.
+    """
+    for position, group, field, read, column, memory in plan:
+        cell = cells[position]
+        if not cell:
+            continue
+        value: Any
+        if read is read_text and len(cell) <= MAX_CELL_CHARS:
+            value = cell.strip() or None  # read_text, written out
+        else:
+            value = _UNSEEN if memory is None else memory.get(cell, _UNSEEN)
+        if value is _UNSEEN:
+            try:
+                value = read(cell)
+            except CellProblem as exc:
+                problems.append((column, Message(exc.code, exc.params)))
+                continue
+            if memory is not None and len(memory) < CACHE_ENTRIES:
+                memory[cell] = value
+        if value is not None:
+            values[group][field] = value
 
 
 class _Reader(Generic[T]):
@@ -187,6 +238,8 @@ class _Reader(Generic[T]):
         self._by_name = {c.name: c for c in self._columns}
         self._index = header_index(self._columns, self._mapping)
         self._readers = {c.name: cell_reader(c, self._words(c)) for c in self._columns}
+        self._memories: dict[str, dict[str, Any]] = {}
+        self._shared = assemble.Shared()
         self._consumed = False
         self._reset()
 
@@ -275,16 +328,7 @@ class _Reader(Generic[T]):
                 continue
             values = fresh()
             problems: list[Problem] = []
-            for index, group, field, read, column in plan:
-                cell = cells[index]
-                if cell:
-                    try:
-                        value = read(cell)
-                    except CellProblem as exc:
-                        problems.append((column, Message(exc.code, exc.params)))
-                        continue
-                    if value is not None:
-                        values[group][field] = value
+            _read_cells(plan, cells, values, problems)
             built = self._finish(values, start, problems)
             if built is not None:
                 yield built
@@ -354,7 +398,8 @@ class _Reader(Generic[T]):
 
     def _step(self, target: str, index: int = -1) -> _Step:
         column = self._by_name[target]
-        return _Step(index, _GROUP_INDEX[column.group], column.field, self._readers[target], target)
+        memory = self._memories.setdefault(target, {}) if remembers(column) else None
+        return _Step(index, _GROUP_INDEX[column.group], column.field, self._readers[target], target, memory)
 
     def _apply_defaults(self) -> None:
         """The mapping's defaults for the columns the file does not have, read once."""
@@ -378,7 +423,9 @@ class _Reader(Generic[T]):
         self._defaults_applied = tuple(applied)
 
     def _fresh_values(self) -> Values:
-        return [dict(d) if d else {} for d in self._defaults]
+        if not self._defaults_applied:
+            return [{}, {}, {}, {}, {}, {}]  # one per GROUPS
+        return [dict(d) for d in self._defaults]
 
     def _start_objects(self) -> None:
         self._object_steps: dict[str, _Step | None] = {}
@@ -412,7 +459,7 @@ class _Reader(Generic[T]):
             self._present[step.column] = None
             self._source_names.setdefault(step.column, name)
             try:
-                value = step.read(raw)
+                value = _value(step, raw)
             except CellProblem as exc:
                 problems.append((step.column, Message(exc.code, exc.params)))
                 continue
@@ -457,7 +504,7 @@ class RegisterReader(_Reader[RegisterRecord]):
     """
 
     def _make(self, values: Values, row: int, problems: list[Problem]) -> RegisterRecord | None:
-        return assemble.register_record(values, row, problems)
+        return assemble.register_record(values, row, problems, self._shared)
 
 
 class GckCaseReader(_Reader[GckCase]):

@@ -106,11 +106,45 @@ def _utf16_lines(first: bytes, binary: IO[bytes]) -> Iterator[str]:
         raise register_error("REGISTER_NOT_UTF16", reason=exc.reason) from None
 
 
+#: Bytes read at a time; each block is cut after its last newline and decoded in one call.
+_BLOCK: Final = 1 << 16
+
+
+def _blocks(first: bytes, binary: IO[bytes]) -> Iterator[bytes]:
+    """The file as blocks of whole lines (the last block may lack its final newline)."""
+    pending = [first] if first else []
+    while block := binary.read(_BLOCK):
+        cut = block.rfind(b"\n") + 1
+        if cut == 0:
+            pending.append(block)  # a very long line: keep collecting (joined once, not re-copied)
+            continue
+        pending.append(block[:cut])
+        yield b"".join(pending)
+        pending = [block[cut:]] if cut < len(block) else []
+    if pending:
+        yield b"".join(pending)
+
+
+def _locate(block: bytes, decode: Any, line_no: int, offset: int, encoding: str) -> Iterator[str]:
+    """Decode ``block`` line by line, yielding lines up to the first bad byte, then raise there."""
+    for line in io.BytesIO(block):
+        line_no += 1
+        try:
+            yield decode(line)[0]
+        except UnicodeDecodeError as exc:
+            raise register_error(
+                "REGISTER_UNDECODABLE_LINE", line=line_no, offset=offset + exc.start, encoding=encoding
+            ) from None
+        offset += len(line)
+
+
 def decoded_lines(binary: IO[bytes], encoding: str | None) -> Iterator[str]:
-    """Decode a binary file line by line, naming line and byte offset on a decode error.
+    """Decode a binary file into lines (split at ``\\n`` only), naming line and byte offset on a
+    decode error; the lines before the bad one are all yielded first.
 
     UTF-8 by default (a BOM is skipped); UTF-16 with a BOM is recognised. No fallback is guessed:
-    a fallback decided half-way would change records already handed out.
+    a fallback decided half-way would change records already handed out. Blocks of lines are
+    decoded in one call each (the per-line path runs only to locate an error).
     """
     first = binary.readline()
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -125,15 +159,16 @@ def decoded_lines(binary: IO[bytes], encoding: str | None) -> Iterator[str]:
     if first.startswith(codecs.BOM_UTF8) and codec.name == "utf-8":
         first, offset = first[3:], 3
     decode = codec.decode
-    for line_no, chunk in enumerate(itertools.chain((first,) if first else (), binary), start=1):
+    line_no = 0
+    for block in _blocks(first, binary):
         try:
-            line = decode(chunk)[0]
-        except UnicodeDecodeError as exc:
-            raise register_error(
-                "REGISTER_UNDECODABLE_LINE", line=line_no, offset=offset + exc.start, encoding=enc
-            ) from None
-        offset += len(chunk)
-        yield line
+            text = decode(block)[0]
+        except UnicodeDecodeError:
+            yield from _locate(block, decode, line_no, offset, enc)
+            raise  # pragma: no cover - _locate raises at the bad line
+        yield from io.StringIO(text, newline="\n")
+        line_no += block.count(b"\n")
+        offset += len(block)
 
 
 # --------------------------------------------------------------------------------------------------
