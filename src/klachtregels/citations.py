@@ -23,11 +23,13 @@ __all__ = [
     "ATW_3_3",
     "ATW_4",
     "BW3",
+    "BW_3_37_3",
     "GCK_12M",
     "GCK_DIRECT",
     "GCK_EXCLUSIONS",
     "GCK_FIRST",
     "GCK_KLACHTENLOKET",
+    "GCK_KLACHTGELD",
     "GCK_NO_GASTOUDER",
     "GCK_OUDERCOMMISSIE",
     "GCK_REGLEMENT",
@@ -251,6 +253,8 @@ GCK_FIRST = cite(GCK_REGLEMENT, note="internal complaint first (GCK-first, 2024,
 GCK_DIRECT = cite(GCK_REGLEMENT, note="direct access: no timely judgement, or not reasonably required")
 #: GCK: the twelve-month filing term (R21).
 GCK_12M = cite(GCK_REGLEMENT, note="12-month filing term (GCK rulings 2019, 2024)")
+#: GCK: the klachtgeld a parent pays, set by the commission (R22, A14).
+GCK_KLACHTGELD = cite(GCK_REGLEMENT, note="klachtgeld (KLACHTGELD)")
 #: GCK: exclusions (R24).
 GCK_EXCLUSIONS = cite(GCK_REGLEMENT, note="exclusions (provider summaries; verify against the reglement)")
 #: GCK: no disputes against a gastouder personally (R2).
@@ -261,3 +265,6 @@ GCK_OUDERCOMMISSIE = cite(GCK_REGLEMENT, note="oudercommissie disputes (GCK ruli
 GCK_KLACHTENLOKET = cite(
     GCK_REGLEMENT, note="Klachtenloket Kinderopvang: optional, not an admissibility condition"
 )
+
+#: BW art. 3:37 lid 3: a statement takes effect when it reaches its addressee (filing = receipt, R12, A4).
+BW_3_37_3 = cite(BW3, "3:37", 3)

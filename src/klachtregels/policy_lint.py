@@ -42,7 +42,24 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from klachtregels import messages
-from klachtregels.citations import ATW, BW3, GCK_REGLEMENT, WET_KINDEROPVANG, Citation, cite
+from klachtregels.citations import (
+    ATW_1_1,
+    ATW_1_1_NOT_PRIVATE,
+    ATW_3_3,
+    BW_3_37_3,
+    GCK_12M,
+    GCK_KLACHTGELD,
+    WKO_1_1_OUDER,
+    WKO_1_51A,
+    WKO_1_51B,
+    WKO_1_57B_1,
+    WKO_1_57B_2A,
+    WKO_1_57B_2D,
+    WKO_1_57B_2E,
+    WKO_1_57B_8,
+    WKO_1_57C_1B,
+    Citation,
+)
 from klachtregels.policy import (
     AfterMeldcode,
     AtwMode,
@@ -181,25 +198,6 @@ class LintCode(enum.StrEnum):
     WORKING_METHOD_IN_SCOPE = "WORKING_METHOD_IN_SCOPE"
 
 
-# --- citations ------------------------------------------------------------------------------------
-
-_WKO_1_1: Final = cite(WET_KINDEROPVANG, "1.1", 1, note="begrip 'ouder'")
-_WKO_1_57B_1: Final = cite(WET_KINDEROPVANG, "1.57b", 1)
-_WKO_1_57B_2A: Final = cite(WET_KINDEROPVANG, "1.57b", 2, "a")
-_WKO_1_57B_2D: Final = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
-_WKO_1_57B_2E: Final = cite(WET_KINDEROPVANG, "1.57b", 2, "e")
-_WKO_1_57B_8: Final = cite(WET_KINDEROPVANG, "1.57b", 8)
-_WKO_1_51A: Final = cite(WET_KINDEROPVANG, "1.51a")
-_WKO_1_51B: Final = cite(WET_KINDEROPVANG, "1.51b")
-_WKO_1_57C_1B: Final = cite(WET_KINDEROPVANG, "1.57c", 1, "b")
-_ATW_1: Final = cite(ATW, "1", 1)
-_ATW_3_3: Final = cite(ATW, "3", 3)
-_ATW_SCOPE: Final = cite(ATW, "1", note="alleen bij wet gestelde termijnen (R17)")
-_BW_3_37_3: Final = cite(BW3, "3:37", 3)
-_GCK_12M: Final = cite(GCK_REGLEMENT, note="twaalf maanden na indiening bij de houder (GCK-12m)")
-_GCK_KLACHTGELD: Final = cite(GCK_REGLEMENT, note="klachtgeld (KLACHTGELD)")
-
-
 # --- what each finding is: its direction, rules and citations, as data -----------------------------
 
 
@@ -223,55 +221,55 @@ _D = Direction
 #: verdict; ``tests/test_policy_lint.py`` checks each entry against regulation.md's reading.
 FINDING_SPECS: Final[Mapping[LintCode, FindingSpec]] = {
     # R6, R12: the handling term
-    LintCode.HANDLING_TERM_BACKWARDS: FindingSpec(_D.UNUSABLE, ("R6",), (_WKO_1_57B_2D,)),
-    LintCode.HANDLING_TERM_TOO_LONG: FindingSpec(_D.LATER, ("R6",), (_WKO_1_57B_2D,)),
-    LintCode.HANDLING_TERM_SHORTER: FindingSpec(_D.STRICTER, ("R6",), (_WKO_1_57B_2D,)),
+    LintCode.HANDLING_TERM_BACKWARDS: FindingSpec(_D.UNUSABLE, ("R6",), (WKO_1_57B_2D,)),
+    LintCode.HANDLING_TERM_TOO_LONG: FindingSpec(_D.LATER, ("R6",), (WKO_1_57B_2D,)),
+    LintCode.HANDLING_TERM_SHORTER: FindingSpec(_D.STRICTER, ("R6",), (WKO_1_57B_2D,)),
     # A1-A5: the ATW and counting. 'apply' already gives the latest date, so no ATW setting is LATER.
-    LintCode.ATW_NEVER: FindingSpec(_D.STRICTER, ("A1", "R13"), (_ATW_1, _WKO_1_57B_2D)),
-    LintCode.ATW_REGULATION_TEXT_UNKNOWN: FindingSpec(_D.WITHIN, ("A1",), (_ATW_1,)),
-    LintCode.ATW_FOLLOWS_REGULATION_TEXT: FindingSpec(_D.WITHIN, ("A1",), (_ATW_1,)),
-    LintCode.REGULATION_APPLIES_ATW_UNUSED: FindingSpec(_D.NO_EFFECT, ("A1",), (_ATW_1,)),
-    LintCode.EQUATED_DAYS_EXCLUDED: FindingSpec(_D.STRICTER, ("A2", "R15"), (_ATW_3_3,)),
-    LintCode.FILING_DAY_COUNTED: FindingSpec(_D.STRICTER, ("A3", "R12"), (_WKO_1_57B_2D,)),
+    LintCode.ATW_NEVER: FindingSpec(_D.STRICTER, ("A1", "R13"), (ATW_1_1, WKO_1_57B_2D)),
+    LintCode.ATW_REGULATION_TEXT_UNKNOWN: FindingSpec(_D.WITHIN, ("A1",), (ATW_1_1,)),
+    LintCode.ATW_FOLLOWS_REGULATION_TEXT: FindingSpec(_D.WITHIN, ("A1",), (ATW_1_1,)),
+    LintCode.REGULATION_APPLIES_ATW_UNUSED: FindingSpec(_D.NO_EFFECT, ("A1",), (ATW_1_1,)),
+    LintCode.EQUATED_DAYS_EXCLUDED: FindingSpec(_D.STRICTER, ("A2", "R15"), (ATW_3_3,)),
+    LintCode.FILING_DAY_COUNTED: FindingSpec(_D.STRICTER, ("A3", "R12"), (WKO_1_57B_2D,)),
     LintCode.RECEIPT_NEXT_WORKING_DAY: FindingSpec(
-        _D.PROVIDER_READING, ("A4", "R12"), (_BW_3_37_3, _WKO_1_57B_2D)
+        _D.PROVIDER_READING, ("A4", "R12"), (BW_3_37_3, WKO_1_57B_2D)
     ),
-    LintCode.HANDLED_WHEN_RECEIVED: FindingSpec(_D.STRICTER, ("A5", "R6"), (_WKO_1_57B_2E,)),
+    LintCode.HANDLED_WHEN_RECEIVED: FindingSpec(_D.STRICTER, ("A5", "R6"), (WKO_1_57B_2E,)),
     # R3-R5, A7-A9, R25: who may complain, about what, how
-    LintCode.SCOPE_NARROWER_THAN_OUDER: FindingSpec(_D.NARROWER, ("R3", "A7"), (_WKO_1_1, _WKO_1_57B_1)),
-    LintCode.PROSPECTIVE_CLIENTS_INCLUDED: FindingSpec(_D.WIDER, ("A7",), (_WKO_1_57B_1,)),
-    LintCode.WORKING_METHOD_IN_SCOPE: FindingSpec(_D.WIDER, ("A8", "R4"), (_WKO_1_57B_1,)),
+    LintCode.SCOPE_NARROWER_THAN_OUDER: FindingSpec(_D.NARROWER, ("R3", "A7"), (WKO_1_1_OUDER, WKO_1_57B_1)),
+    LintCode.PROSPECTIVE_CLIENTS_INCLUDED: FindingSpec(_D.WIDER, ("A7",), (WKO_1_57B_1,)),
+    LintCode.WORKING_METHOD_IN_SCOPE: FindingSpec(_D.WIDER, ("A8", "R4"), (WKO_1_57B_1,)),
     # Error, not warning: all seeds and the model regulation accept e-mail and web forms; a house that
     # refuses them keeps the six-week clock from starting for a complaint the Geschillencommissie counts.
-    LintCode.ELECTRONIC_NOT_WRITTEN: FindingSpec(_D.NARROWER, ("R5", "A9"), (_WKO_1_57B_2A,)),
-    LintCode.APP_MESSAGES_WRITTEN: FindingSpec(_D.WIDER, ("A9", "R5"), (_WKO_1_57B_2A,)),
-    LintCode.APP_MESSAGES_NOT_WRITTEN: FindingSpec(_D.PROVIDER_READING, ("A9", "R5"), (_WKO_1_57B_2A,)),
-    LintCode.OUDERCOMMISSIE_INTERNAL_ROUTE: FindingSpec(_D.WIDER, ("R25",), (_WKO_1_57C_1B,)),
+    LintCode.ELECTRONIC_NOT_WRITTEN: FindingSpec(_D.NARROWER, ("R5", "A9"), (WKO_1_57B_2A,)),
+    LintCode.APP_MESSAGES_WRITTEN: FindingSpec(_D.WIDER, ("A9", "R5"), (WKO_1_57B_2A,)),
+    LintCode.APP_MESSAGES_NOT_WRITTEN: FindingSpec(_D.PROVIDER_READING, ("A9", "R5"), (WKO_1_57B_2A,)),
+    LintCode.OUDERCOMMISSIE_INTERNAL_ROUTE: FindingSpec(_D.WIDER, ("R25",), (WKO_1_57C_1B,)),
     # R29, A10. Narrower on paper, not in outcomes: the meldcode/meldplicht duties do come first and the
     # statute does not say how they meet the complaint procedure; decisions never let this setting stop
     # the six-week clock. Closing without a judgement still breaks 1.57b lid 2 d-e.
     LintCode.MELDCODE_CLOSES_PROCEDURE: FindingSpec(
-        _D.NARROWER_ON_PAPER, ("R29", "A10"), (_WKO_1_51A, _WKO_1_51B, _WKO_1_57B_2D, _WKO_1_57B_2E)
+        _D.NARROWER_ON_PAPER, ("R29", "A10"), (WKO_1_51A, WKO_1_51B, WKO_1_57B_2D, WKO_1_57B_2E)
     ),
     # A17: house terms
     LintCode.HOUSE_TERM_BACKWARDS: FindingSpec(_D.UNUSABLE, ("A17",)),
     LintCode.HOUSE_TERM_AFTER_HANDLING_TERM: FindingSpec(
-        _D.PAST_STATUTORY_TERM, ("A17", "R6"), (_WKO_1_57B_2D,)
+        _D.PAST_STATUTORY_TERM, ("A17", "R6"), (WKO_1_57B_2D,)
     ),
-    LintCode.HOUSE_TERM: FindingSpec(_D.WITHIN, ("A17", "R17"), (_ATW_SCOPE,)),
+    LintCode.HOUSE_TERM: FindingSpec(_D.WITHIN, ("A17", "R17"), (ATW_1_1_NOT_PRIVATE,)),
     # Narrower on paper: lawful as a request, and decisions never let it bar a statutory complaint
     # (they flag HOUSE_TERM_EXCEEDED). The text may still deter parents.
     LintCode.SUBMISSION_WINDOW_NOT_A_BAR: FindingSpec(
-        _D.NARROWER_ON_PAPER, ("A17", "R21"), (_WKO_1_57B_1, _GCK_12M)
+        _D.NARROWER_ON_PAPER, ("A17", "R21"), (WKO_1_57B_1, GCK_12M)
     ),
-    LintCode.PRIVATE_TERM_ATW: FindingSpec(_D.WITHIN, ("A17", "R17"), (_ATW_SCOPE,)),
+    LintCode.PRIVATE_TERM_ATW: FindingSpec(_D.WITHIN, ("A17", "R17"), (ATW_1_1_NOT_PRIVATE,)),
     # A13, A16: the dates of the annual report and of the Geschillencommissie
-    LintCode.JAARVERSLAG_ATW: FindingSpec(_D.PROVIDER_READING, ("A16", "R9"), (_WKO_1_57B_8, _ATW_1)),
-    LintCode.TWELVE_MONTHS_FROM_FIRST_ANY: FindingSpec(_D.PROVIDER_READING, ("A13", "R21"), (_GCK_12M,)),
+    LintCode.JAARVERSLAG_ATW: FindingSpec(_D.PROVIDER_READING, ("A16", "R9"), (WKO_1_57B_8, ATW_1_1)),
+    LintCode.TWELVE_MONTHS_FROM_FIRST_ANY: FindingSpec(_D.PROVIDER_READING, ("A13", "R21"), (GCK_12M,)),
     # A14, R22: klachtgeld (set by the Geschillencommissie, not by the house)
-    LintCode.KLACHTGELD_UNKNOWN: FindingSpec(_D.WITHIN, ("A14", "R22"), (_GCK_KLACHTGELD,)),
-    LintCode.KLACHTGELD_DIFFERS: FindingSpec(_D.WITHIN, ("A14", "R22"), (_GCK_KLACHTGELD,)),
-    LintCode.KLACHTGELD_UNDATED: FindingSpec(_D.WITHIN, ("A14",), (_GCK_KLACHTGELD,)),
+    LintCode.KLACHTGELD_UNKNOWN: FindingSpec(_D.WITHIN, ("A14", "R22"), (GCK_KLACHTGELD,)),
+    LintCode.KLACHTGELD_DIFFERS: FindingSpec(_D.WITHIN, ("A14", "R22"), (GCK_KLACHTGELD,)),
+    LintCode.KLACHTGELD_UNDATED: FindingSpec(_D.WITHIN, ("A14",), (GCK_KLACHTGELD,)),
 }
 del _D
 
