@@ -61,6 +61,7 @@ __all__ = [
     "kind_of",
     "lookup_word",
     "normalise_word",
+    "post_init",
     "problems_of",
     "register_keys",
     "register_shape",
@@ -899,48 +900,113 @@ def _passing_items(hint: Any) -> frozenset[type]:
     return frozenset()
 
 
-def _slow(instance: Any, name: str, value: Any, hook: Hook, hint: Any, problems: list[Problem]) -> None:
+def _slow(
+    instance: Any, name: str, value: Any, hook: Hook, hint: Any, problems: list[Problem] | None
+) -> list[Problem] | None:
     """A value not already of its type: the hook normalises it (stored back) or reports the problem."""
     try:
         normalised = hook(value, hint)
     except Exception as exc:
-        problems.extend(_problems(exc, name))
-        return
+        found = list(_problems(exc, name))
+        return found if problems is None else [*problems, *found]
     if normalised is not value:
         object.__setattr__(instance, name, normalised)
+    return problems
 
 
-_Validator = Callable[[Any, list[Problem]], None]
+_Validator = Callable[[Any], "list[Problem] | None"]
 _VALIDATORS: dict[tuple[type, int], _Validator] = {}
+_DEFAULT_VALIDATORS: dict[type, _Validator] = {}
 
 
-def _compile_validator(cls: type, converter: cattrs.Converter) -> _Validator:
-    """Generate straight-line code checking each field of ``cls`` (as cattrs generates its hooks).
+def _generate(
+    name: str, constants: list[str], lines: list[str], namespace: dict[str, Any], label: str
+) -> Any:
+    """Compile ``def name(self): <lines>`` with ``constants`` as closure cells (fast look-ups).
 
-    A value already of its type costs one set look-up; a tuple of such items one pass over it.
-    Register reading builds several objects per row, tens of thousands of rows a second.
+    Closure cells, not keyword defaults: CPython fills each missing keyword-only default from a
+    dict on every call, which would cost more than the checks themselves.
     """
+    inner = "\n".join("        " + line for line in lines)
+    source = f"def _make({', '.join(constants)}):\n    def {name}(self):\n{inner}\n    return {name}\n"
+    exec(compile(source, f"<klachtregels {label}>", "exec"), namespace)
+    return namespace["_make"](*(namespace[c] for c in constants))
+
+
+def _field_checks(
+    cls: type, converter: cattrs.Converter, namespace: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """The generated lines checking each field of ``cls``, and the names of the constants they use."""
     hints_ = hints(cls)
-    namespace: dict[str, Any] = {"_slow": _slow}
-    lines = ["def validate(self, problems):"]
+    body: list[str] = []
+    constants = ["_slow"]
+    namespace["_slow"] = _slow
     for i, field in enumerate(f for f in attrs.fields(cls) if f.init):
         hint = hints_[field.name]
         namespace.update(
             {f"P{i}": _passing_types(hint), f"I{i}": _passing_items(hint), f"H{i}": _resolve(converter, hint)}
         )
         namespace[f"T{i}"] = hint
+        constants += [f"P{i}", f"H{i}", f"T{i}"]
         condition = f"v.__class__ not in P{i}"
         if namespace[f"I{i}"]:
-            condition += f" and not (v.__class__ is tuple and all(x.__class__ in I{i} for x in v))"
-        lines += [
-            f"    v = self.{field.name}",
-            f"    if {condition}:",
-            f"        _slow(self, {field.name!r}, v, H{i}, T{i}, problems)",
+            constants.append(f"I{i}")
+            # one item (the usual case) without a generator; an empty tuple passes at once
+            condition += (
+                f" and not (v.__class__ is tuple and (not v or (len(v) == 1 and v[0].__class__ in I{i})"
+                f" or all(x.__class__ in I{i} for x in v)))"
+            )
+        body += [
+            f"v = self.{field.name}",
+            f"if {condition}:",
+            f"    problems = _slow(self, {field.name!r}, v, H{i}, T{i}, problems)",
         ]
-    if len(lines) == 1:
-        lines.append("    pass")
-    exec(compile("\n".join(lines), f"<klachtregels validator {cls.__qualname__}>", "exec"), namespace)
-    return typing.cast("_Validator", namespace["validate"])
+    return body, constants
+
+
+def post_init(
+    what: str,
+    *,
+    check: str | None = None,
+    error: Callable[[str, list[Problem]], Exception] = InvalidInputError,
+) -> Callable[[Any], None]:
+    """An ``__attrs_post_init__`` that validates like :func:`validate`, generated for the class.
+
+    ``check`` names a method ``(problems) -> None`` adding cross-field problems. On its first call
+    the function generates the class's own ``__attrs_post_init__`` (field checks inline, then the
+    check) and puts it on the class: one function call per object, for the model's hot path.
+    """
+
+    def first(self: Any) -> None:
+        cls = type(self)
+        namespace: dict[str, Any] = {"_error": error, "_what": what}
+        body, constants = _field_checks(cls, CONVERTER, namespace)
+        tail = ["if problems is None:"]
+        if check is None:
+            tail.append("    return")
+        else:
+            tail += ["    problems = []", f"    self.{check}(problems)"]
+            tail += ["    if not problems:", "        return"]
+        lines = ["problems = None", *body, *tail, "raise _error(_what, problems)"]
+        label = f"post_init {cls.__qualname__}"
+        names = ["_error", "_what", *constants]
+        cls.__attrs_post_init__ = _generate("__attrs_post_init__", names, lines, namespace, label)
+        cls.__attrs_post_init__(self)
+
+    return first
+
+
+def _compile_validator(cls: type, converter: cattrs.Converter) -> _Validator:
+    """Generate straight-line code checking each field of ``cls`` (as cattrs generates its hooks).
+
+    A value already of its type costs one set look-up; a tuple of such items one pass over it. The
+    function returns the problems, or ``None`` (no list is made for a valid object).
+    """
+    namespace: dict[str, Any] = {}
+    body, constants = _field_checks(cls, converter, namespace)
+    lines = ["problems = None", *body, "return problems"]
+    generated = _generate("validate", constants, lines, namespace, f"validator {cls.__qualname__}")
+    return typing.cast("_Validator", generated)
 
 
 def validate(
@@ -958,16 +1024,24 @@ def validate(
     converter's hook, and a normalised value (an enum from its word, a tuple from a list) is
     stored. ``extra`` adds cross-field problems; it runs only when every field has a valid type.
     """
-    key = (type(instance), id(converter))
-    check = _VALIDATORS.get(key)
-    if check is None:
-        check = _VALIDATORS[key] = _compile_validator(type(instance), converter)
-    problems: list[Problem] = []
-    check(instance, problems)
-    if not problems and extra is not None:
+    cls = instance.__class__
+    if converter is CONVERTER:
+        check = _DEFAULT_VALIDATORS.get(cls)
+        if check is None:
+            check = _DEFAULT_VALIDATORS[cls] = _compile_validator(cls, converter)
+    else:
+        check = _VALIDATORS.get((cls, id(converter)))
+        if check is None:
+            check = _VALIDATORS[cls, id(converter)] = _compile_validator(cls, converter)
+    problems = check(instance)
+    if problems is None:
+        if extra is None:
+            return
+        problems = []
         extra(problems)
-    if problems:
-        raise error(what, problems)
+        if not problems:
+            return
+    raise error(what, problems)
 
 
 # ColumnMapping (register): name and description are left out when not given.

@@ -310,16 +310,6 @@ def _day(value: dt.date | None) -> dt.date | None:
     return None if value is None else local_day(value)
 
 
-def _name_not_empty(name: object) -> convert.Extra:
-    """A cross-field check: ``name`` (once it is text) must not be blank."""
-
-    def check(problems: list[tuple[str, str]]) -> None:
-        if isinstance(name, str) and not name.strip():
-            problems.append(("name", "must not be empty"))
-
-    return check
-
-
 class _JsonMixin:
     """``to_dict``/``from_dict`` for the JSON form, through :mod:`klachtregels.convert`."""
 
@@ -356,8 +346,8 @@ class Party(_JsonMixin):
     #: The caller's own identifier (pseudonymous).
     id: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what)
+    #: Validation (generated on first use by the structuring layer): every field against its annotation.
+    __attrs_post_init__ = convert.post_init("party")
 
 
 @attrs.frozen(kw_only=True)
@@ -371,8 +361,13 @@ class Location(_JsonMixin):
     #: LRK registration number (9 digits).
     lrk_number: LrkNumber | None = None
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what, _name_not_empty(self.name))
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("location", check="_check")
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        if not self.name.strip():
+            problems.append(("name", "must not be empty"))
 
 
 @attrs.frozen(kw_only=True)
@@ -391,8 +386,13 @@ class Provider(_JsonMixin):
     natural_person: bool | None = None
     locations: tuple[Location, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what, _name_not_empty(self.name))
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("provider", check="_check")
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        if not self.name.strip():
+            problems.append(("name", "must not be empty"))
 
 
 @attrs.frozen(kw_only=True)
@@ -409,8 +409,8 @@ class Signal(_JsonMixin):
     #: When a meldcode route was started (1.51a). ``None``: not known or not done.
     meldcode_started_on: dt.date | None = None
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what)
+    #: Validation (generated on first use by the structuring layer): every field against its annotation.
+    __attrs_post_init__ = convert.post_init("signal")
 
     @functools.cached_property
     def known_date(self) -> dt.date | None:
@@ -469,21 +469,22 @@ class Complaint(_JsonMixin):
     #: Free text: personal data, never logged.
     description: str | None = attrs.field(default=None, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what, self._check)
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("complaint", check="_check")
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         """Cross-field problems; dates compare as Europe/Amsterdam days (A22)."""
-        if self.subjects is not None and len(set(self.subjects)) != len(self.subjects):
+        subjects = self.subjects
+        if subjects is not None and len(subjects) > 1 and len(set(subjects)) != len(subjects):
             problems.append(("subjects", "lists a subject twice"))
-        received = _day(self.received_on)  # not the cached accessors: their first read costs more
-        if received is None:
-            return
-        for name, value in (
-            ("first_contact_on", self.first_contact_on),
-            ("acknowledged_on", self.acknowledged_on),
+        if self.received_on is None or (
+            self.first_contact_on is None and self.acknowledged_on is None and self.arose_on is None
         ):
-            day = _day(value)
+            return
+        received = local_day(self.received_on)  # not the cached accessors: their first read costs more
+        for name in ("first_contact_on", "acknowledged_on"):
+            day = _day(getattr(self, name))
             if day is not None and day < received:
                 problems.append((name, "is before received_on"))
         arose = _day(self.arose_on)
@@ -530,8 +531,9 @@ class Measure(_JsonMixin):
     has_concrete_term: bool | None = None
     done_on: dt.date | None = None
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what, self._check)
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("measure", check="_check")
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         if self.due_on is not None and self.has_concrete_term is False:
@@ -575,8 +577,9 @@ class Judgement(_JsonMixin):
     #: Free text: what was decided or done. May hold personal data; never logged.
     summary: str | None = attrs.field(default=None, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what, self._check)
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("judgement", check="_check")
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         sent, received = _day(self.sent_on), _day(self.received_on)
@@ -623,8 +626,9 @@ class GckFiling(_JsonMixin):
     #: Safety urgency (A12 indicator ``SAFETY_URGENCY``).
     safety_urgency: bool | None = None
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what, self._check)
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("Geschillencommissie filing", check="_check")
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         start, end = _day(self.mediation_from), _day(self.mediation_until)
@@ -662,8 +666,8 @@ class RegisterRecord(_JsonMixin):
     filing: GckFiling | None = None
     row: int | None = None
 
-    def __attrs_post_init__(self) -> None:
-        convert.validate(self, self._what)
+    #: Validation (generated on first use by the structuring layer): every field against its annotation.
+    __attrs_post_init__ = convert.post_init("register record")
 
 
 def statutory_ouder_roles() -> Iterable[PartyRole]:
