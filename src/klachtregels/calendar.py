@@ -491,8 +491,8 @@ class _Year:
     Indexed by ``ordinal - first``: ``nxt`` is the ordinal of the first working day on or after the
     day and ``nxt_day`` that day as a date; ``cum`` (one longer) the number of working days strictly
     before the day. ``work`` lists the working days in order (as dates). ``total`` counts the
-    working days of the year itself. ``skips`` caches, per end ordinal, the non-working days ATW
-    art. 1 passes over from there.
+    working days of the year itself. ``moves`` caches, per day, what :func:`atw_extend` answers
+    when ATW art. 1 moves a term ending there (and art. 2 does not extend it).
     """
 
     __slots__ = (
@@ -500,10 +500,10 @@ class _Year:
         "first",
         "include_eq",
         "length",
+        "moves",
         "nxt",
         "nxt_day",
         "reasons",
-        "skips",
         "total",
         "work",
         "year",
@@ -544,7 +544,7 @@ class _Year:
         self.work = work
         self.total = cum[length]
         self.reasons: dict[int, NonWorkingDay] | None = None
-        self.skips: dict[int, tuple[NonWorkingDay, ...]] = {}
+        self.moves: dict[int, tuple[_dt.date, tuple[NonWorkingDay, ...], bool]] = {}
 
     def reason_map(self) -> dict[int, NonWorkingDay]:
         """ordinal -> why it is not a working day, for the year itself (weekends included)."""
@@ -704,36 +704,36 @@ def atw_extend(
     new end, every non-working day in ``[end, new end)`` with its reason, and whether art. 2
     extended the term beyond art. 1.
     """
-    tables = _YEARS_EQ if include_equated_days else _YEARS_NO_EQ
     year = end.year
-    table = tables.get(year)
+    table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(year)
     if table is None:
         table = _year(year, include_equated_days)
+    first = table.first
     ordinal = end.toordinal()
-    i = ordinal - table.first
+    i = ordinal - first
     new = table.nxt[i]
     if art2:
-        s = start.toordinal()
-        if new <= s:
+        s = start.toordinal() - first  # start, as an index into this year's table if >= 0
+        if new - first <= s:
             count = 1  # `new` itself; nothing lies between
-        elif start.year == year:
-            count = table.cum[new - table.first + 1] - table.cum[s - table.first + 1]
+        elif s >= 0:
+            cum = table.cum
+            count = cum[new - first + 1] - cum[s + 1]
         else:
-            count = _count(s, start.year, new, include_equated_days)
+            count = _count(s + first, start.year, new, include_equated_days)
         if count < 2:
-            day = _add(
-                new, year if new < table.first + table.length else year + 1, 2 - count, include_equated_days
-            )
+            day = _add(new, year if new < first + table.length else year + 1, 2 - count, include_equated_days)
             return day, _reasons_between(ordinal, year, day.toordinal() - 1, include_equated_days), True
     if new == ordinal:
         return end, (), False
-    skipped = table.skips.get(ordinal)
-    if skipped is None:
-        skipped = table.skips[ordinal] = _reasons_between(ordinal, year, new - 1, include_equated_days)
-    moved = table.nxt_day[i]
+    moved = table.moves.get(i)
     if moved is None:
-        raise OverflowError("date value out of range")
-    return moved, skipped, False
+        next_day = table.nxt_day[i]
+        if next_day is None:
+            raise OverflowError("date value out of range")
+        skipped = _reasons_between(ordinal, year, new - 1, include_equated_days)
+        moved = table.moves[i] = (next_day, skipped, False)
+    return moved
 
 
 def non_working_days(year: int, *, include_equated_days: bool = True) -> tuple[NonWorkingDay, ...]:

@@ -511,8 +511,8 @@ class _Plan:
     """
 
     __slots__ = (
-        "_provisional",
         "art2",
+        "by_years",
         "calendar_dependent",
         "counted",
         "extend",
@@ -542,7 +542,7 @@ class _Plan:
         self.term = term
         self.include_eq = include_eq
         self.memo: dict[_dt.date, Deadline] = {}
-        self._provisional: dict[tuple[int, ...], dict[str, Any]] = {}
+        self.by_years: dict[int | tuple[int, int], dict[str, Any]] = {}
         self._how_to_count(term, exclude_start_day)
         state, exclusion = _atw_state(term, statutory, atw_policy)
         # ATW art. 1 cannot move the end of a term in working days: it is a working day already.
@@ -598,16 +598,22 @@ class _Plan:
         #: The end needs the calendar or month arithmetic; else it is day 0 + ``offset``.
         self.counted = bool(self.working_days or self.months)
 
-    def provisional_template(self, years: tuple[int, ...]) -> dict[str, Any]:
-        """The template of a deadline that depends on the unverified ``years`` (A2)."""
-        template = self._provisional.get(years)
-        if template is None:
-            template = self._provisional[years] = {
+    def template_for(self, y0: int, y1: int) -> dict[str, Any]:
+        """The template of a deadline whose date depends on the calendar of ``y0``-``y1`` (A2).
+
+        ``template`` itself when those years are verified, else one marked provisional, naming
+        them; kept in ``by_years`` (by year, or by pair of years).
+        """
+        bad = _unverified(y0, y1, self.include_eq)
+        template = self.template
+        if bad:
+            template = {
                 **self.template,
                 "provisional": True,
-                "unverified_years": years,
+                "unverified_years": bad,
                 "rule_ids": (*self.rule_ids, "A2"),
             }
+        self.by_years[y0 if y0 == y1 else (y0, y1)] = template
         return template
 
     def raw_end(self, day0: _dt.date) -> _dt.date:
@@ -676,15 +682,13 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
             y0, y1 = y1, y0
         if raw.year > y1:
             y1 = raw.year
-        bad = _UNVERIFIED.get((y0, y1, plan.include_eq))
-        if bad is None:
-            bad = _unverified(y0, y1, plan.include_eq)
-        if bad:
-            if strict:
-                reason = _provisional_reason(bad)
-                msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
-                raise ProvisionalCalendarError(msg, bad)
-            template = plan.provisional_template(bad)
+        by_years = plan.by_years.get(y0 if y0 == y1 else (y0, y1))
+        template = plan.template_for(y0, y1) if by_years is None else by_years
+        if strict and template["provisional"]:
+            bad = template["unverified_years"]
+            reason = _provisional_reason(bad)
+            msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
+            raise ProvisionalCalendarError(msg, bad)
     obj = _new(Deadline)
     values = obj.__dict__
     values.update(template)
@@ -700,22 +704,14 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
     return obj
 
 
-# (first year, last year, include_equated_days) -> the unverified years among them (A2, R19).
-_UNVERIFIED: Final[dict[tuple[int, int, bool], tuple[int, ...]]] = {}
-
-
 def _unverified(y0: int, y1: int, include_eq: bool) -> tuple[int, ...]:
-    """The years in ``[y0, y1]`` that make a date on the ATW calendar provisional (A2)."""
-    key = (y0, y1, include_eq)
-    bad = _UNVERIFIED.get(key)
-    if bad is None:
-        verified = _cal.VERIFIED_DECREE_YEARS
-        bad = _UNVERIFIED[key] = tuple(
-            y
-            for y in range(y0, y1 + 1)
-            if (include_eq and y not in verified) or y < _cal.FIRST_VERIFIED_HOLIDAY_YEAR
-        )
-    return bad
+    """The years in ``[y0, y1]`` that make a date on the ATW calendar provisional (A2, R19)."""
+    verified = _cal.VERIFIED_DECREE_YEARS
+    return tuple(
+        y
+        for y in range(y0, y1 + 1)
+        if (include_eq and y not in verified) or y < _cal.FIRST_VERIFIED_HOLIDAY_YEAR
+    )
 
 
 def _provisional_reason(years: tuple[int, ...]) -> str:
