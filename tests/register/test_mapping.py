@@ -6,10 +6,12 @@ import io
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from register_helpers import read_csv
 
 from klachtregels.model import Channel
-from klachtregels.register import ColumnMapping, MappingError
+from klachtregels.register import COLUMNS, ColumnMapping, MappingError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -74,3 +76,53 @@ def test_register_mapping_targets_must_fit_the_gck_reader() -> None:
 
     with pytest.raises(MappingError, match="not a column"):
         read_gck_cases(io.BytesIO(b"x\n"), format="csv", mapping=ColumnMapping(columns={"x": "verdict"}))
+
+
+def test_to_dict_round_trips_the_shipped_mappings() -> None:
+    for name in ("partou", "partou_geschillen"):
+        mapping = ColumnMapping.builtin(name)
+        assert ColumnMapping.from_dict(mapping.to_dict()) == mapping
+        assert mapping.description is not None
+
+
+def test_every_problem_at_once_in_both_languages_with_a_suggestion() -> None:
+    with pytest.raises(MappingError) as info:
+        ColumnMapping.from_toml(
+            '[columns]\nplaats = "locaton"\n[values.verdict]\nJa = "gegrondd"\n', name="m"
+        )
+    error = info.value
+    assert [p.code for p in error.problems] == ["REGISTER_MAPPING_UNKNOWN_TARGET", "REGISTER_MAPPING_VALUE"]
+    assert "unknown target column locaton (location?)" in str(error)
+    assert str(error).startswith("invalid column mapping m: ")
+    assert error.render("nl").startswith("ongeldige kolomkoppeling m: [columns] plaats: onbekende doelkolom")
+
+
+_NAMES = st.sampled_from([c.name for c in COLUMNS] + ["kleur", "plaats"])
+_WORDS = st.sampled_from(["ja", "nee", "gegrond", "", "email", "x", "2026-01-01", "true"])
+
+
+@settings(max_examples=150)
+@given(
+    columns=st.dictionaries(st.text(min_size=1, max_size=8), _NAMES, max_size=4),
+    values=st.dictionaries(_NAMES, st.dictionaries(st.text(max_size=6), _WORDS, max_size=3), max_size=3),
+    defaults=st.dictionaries(_NAMES, _WORDS, max_size=3),
+    ignore=st.lists(st.text(max_size=6), max_size=3),
+)
+def test_any_mapping_is_rejected_with_problems_or_round_trips(
+    columns: dict[str, str],
+    values: dict[str, dict[str, str]],
+    defaults: dict[str, str],
+    ignore: list[str],
+) -> None:
+    data = {"columns": columns, "values": values, "defaults": defaults, "ignore": ignore}
+    problems: tuple[object, ...] = ()
+    try:
+        mapping = ColumnMapping.from_dict(data)
+    except MappingError as exc:
+        problems = exc.problems
+        rendered = [exc.render(lang) for lang in ("nl", "en")]
+    else:
+        assert ColumnMapping.from_dict(mapping.to_dict()) == mapping
+        return
+    assert problems
+    assert all(rendered)

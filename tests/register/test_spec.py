@@ -107,3 +107,57 @@ def test_accepted_words_list_values_spacings_aliases_and_none_words() -> None:
     assert "huiselijk geweld" in words
     assert words[-4:] == sorted(WORDS.none)
     assert isinstance(signals, Column)
+
+
+# -- docs/register.md shows the spec as it is --------------------------------------------------------
+
+_OBJECTS = {
+    "complaint": "Complaint",
+    "complainant": "Complaint.complainant (Party)",
+    "signal": "each Signal in Complaint.signals",
+    "judgement": "Judgement",
+    "measure": "the Measure in Judgement.measures",
+    "gck": "GckFiling",
+}
+
+
+def _kind(column: Column) -> str:
+    if column.vocabulary is None:
+        return column.kind.value
+    return f"{column.kind.value}: " + ", ".join(f"`{m.value}`" for m in column.vocabulary)
+
+
+def generated_tables() -> str:
+    """The two tables of docs/register.md that come from columns.toml and the vocabulary table."""
+    lines = [
+        "| column | also accepted as header | type | model field | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for c in COLUMNS:
+        also = ", ".join(f"`{n}`" for n in (*c.nl, *c.en))
+        lines.append(f"| `{c.name}` | {also} | {_kind(c)} | {_OBJECTS[c.group]}.`{c.field}` | {c.doc} |")
+    lines += ["", "| column | Dutch and other words (any case, `-`/`_`/space alike) |", "|---|---|"]
+    for c in COLUMNS:
+        words = [f"{word} → {value}" for word, value in c.aliases.items()]
+        if c.none_words and c.kind is ColumnKind.ENUM_LIST:
+            words.append(" / ".join(sorted(c.none_words)) + " → none (checked, none)")
+        if words:
+            lines.append(f"| `{c.name}` | " + "; ".join(words) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_BEGIN = "<!-- generated from columns.toml and model.WORDS: tests/register/test_spec.py -->\n"
+_END = "<!-- end of generated tables -->\n"
+
+
+def test_docs_tables_are_generated_from_the_spec() -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "register.md").read_text(encoding="utf-8")
+    assert _BEGIN in doc, "docs/register.md lost its generated-tables markers"
+    published = doc.split(_BEGIN, 1)[1].split(_END, 1)[0]
+    assert published == generated_tables(), "regenerate: python tests/register/test_spec.py"
+
+
+if __name__ == "__main__":  # rewrite the generated tables of docs/register.md
+    path = Path(__file__).parents[2] / "docs" / "register.md"
+    head, rest = path.read_text(encoding="utf-8").split(_BEGIN, 1)
+    path.write_text(head + _BEGIN + generated_tables() + _END + rest.split(_END, 1)[1], encoding="utf-8")
