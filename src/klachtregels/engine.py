@@ -17,13 +17,19 @@ A rule that needs a fact the caller did not give returns :meth:`RuleResult.unkno
 is then ``undetermined`` (naming the facts) unless a higher-ranked rule fired definitely.
 Decisions are taken as of a date: only rules valid on the event date (``valid_from`` <= date <=
 ``valid_to``) take part (R1, A20).
+
+Reasons are data, rendered on demand: a rule that fires returns a message code of the text
+catalogue (:mod:`klachtregels.messages`) and its parameters, nothing is formatted while deciding,
+and a decision builds its :class:`Reason` objects only when somebody reads them.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar, overload, runtime_checkable
 
 import attrs
 
@@ -37,9 +43,11 @@ from klachtregels.citations import (
     Instrument,
 )
 from klachtregels.errors import InvalidInputError, RuleConflictError
+from klachtregels.messages import LANGUAGES, Message, check_lang, text
+from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = [
     "DECISION_SCHEMA_VERSION",
@@ -47,9 +55,11 @@ __all__ = [
     "DecisionSpec",
     "Flag",
     "Reason",
+    "RenderedText",
     "Rule",
     "RuleResult",
     "Source",
+    "Text",
     "citation_from_dict",
     "evaluate",
 ]
@@ -58,6 +68,8 @@ __all__ = [
 DECISION_SCHEMA_VERSION = 1
 
 Ctx = TypeVar("Ctx")
+
+_NO_PARAMS: Mapping[str, object] = {}  # shared, never mutated
 
 
 class Source(enum.StrEnum):
@@ -73,29 +85,91 @@ class Source(enum.StrEnum):
     POLICY = "policy"
 
 
-@attrs.frozen(kw_only=True)
+@runtime_checkable
+class Text(Protocol):
+    """Something that renders itself in Dutch or English: a :class:`~klachtregels.messages.Message`,
+    or the already rendered text of a decision read back from JSON (:class:`RenderedText`)."""
+
+    def render(self, lang: str = "nl") -> str:
+        """The text in ``lang`` (``nl`` or ``en``); :class:`~klachtregels.messages.UnknownLanguageError`
+        for any other language."""
+        ...  # pragma: no cover - protocol
+
+
+@attrs.frozen
+class RenderedText:
+    """Text that was rendered before (read back from a decision's JSON): both languages, as given."""
+
+    nl: str
+    en: str
+
+    def render(self, lang: str = "nl") -> str:
+        """The text in ``lang``."""
+        return self.nl if check_lang(lang) == "nl" else self.en
+
+
+def _text_key(value: Text) -> tuple[str, ...]:
+    # Two texts are equal when they read the same in every language (a Message and the text it
+    # rendered to, after a JSON round trip, compare equal).
+    return tuple(value.render(lang) for lang in LANGUAGES)
+
+
+@attrs.frozen(kw_only=True, init=False)
 class Flag:
     """A marker on a decision: an ambiguity exposed, a non-compliance noted, an indicator for a human."""
 
-    #: Stable code, upper snake case (``CLOCK_NOT_SUSPENDED_BY_STATUTE``).
-    code: str
-    message_nl: str
-    message_en: str
+    #: Stable code (:class:`~klachtregels.vocabulary.FlagCode`), upper snake case.
+    code: FlagCode
+    #: What the flag says, rendered on demand (:meth:`message`).
+    text: Text = attrs.field(eq=_text_key, repr=False)
     #: The ambiguity id from regulation.md section 8 (``A10``), when the flag exposes one.
     ambiguity: str | None = None
     rule_id: str | None = None
 
+    def __init__(
+        self,
+        *,
+        code: FlagCode | str,
+        text: Text | None = None,
+        ambiguity: str | None = None,
+        rule_id: str | None = None,
+        message_nl: str | None = None,
+        message_en: str | None = None,
+    ) -> None:
+        # message_nl/message_en: deprecated spelling of text=RenderedText(nl, en), kept for callers
+        # written before the catalogue.
+        if text is None:
+            if message_nl is None or message_en is None:
+                raise TypeError("Flag needs text= (a messages.Message)")
+            text = RenderedText(message_nl, message_en)
+        self.__attrs_init__(code=FlagCode(code), text=text, ambiguity=ambiguity, rule_id=rule_id)
+
+    def for_rule(self, rule_id: str) -> Flag:
+        """This flag, attributed to ``rule_id``."""
+        out = object.__new__(Flag)
+        out.__attrs_init__(code=self.code, text=self.text, ambiguity=self.ambiguity, rule_id=rule_id)
+        return out
+
     def message(self, lang: str = "nl") -> str:
         """The message in Dutch (``nl``) or English (``en``)."""
-        return self.message_nl if lang == "nl" else self.message_en
+        return self.text.render(lang)
+
+    @property
+    def message_nl(self) -> str:
+        """The message in Dutch (read-only; same as ``message("nl")``)."""
+        return self.text.render("nl")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English (read-only; same as ``message("en")``)."""
+        return self.text.render("en")
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Flag:
         """Inverse of :meth:`to_dict`."""
         return cls(
-            code=str(data["code"]),
-            message_nl=str(data["message"]["nl"]),
-            message_en=str(data["message"]["en"]),
+            code=FlagCode(data["code"]),
+            text=_rendered(data["message"]),
             ambiguity=data.get("ambiguity"),
             rule_id=data.get("rule_id"),
         )
@@ -106,8 +180,16 @@ class Flag:
             "code": self.code,
             "ambiguity": self.ambiguity,
             "rule_id": self.rule_id,
-            "message": {"nl": self.message_nl, "en": self.message_en},
+            "message": _both(self.text),
         }
+
+
+def _rendered(data: Mapping[str, Any]) -> RenderedText:
+    return RenderedText(str(data["nl"]), str(data["en"]))
+
+
+def _both(value: Text) -> dict[str, str]:
+    return {lang: value.render(lang) for lang in LANGUAGES}
 
 
 @attrs.frozen(kw_only=True)
@@ -116,26 +198,36 @@ class Reason:
 
     rule_id: str
     citations: tuple[Citation, ...]
-    message_nl: str
-    message_en: str
+    #: What the rule found, rendered on demand (:meth:`message`).
+    text: Text = attrs.field(eq=_text_key, repr=False)
     #: The outcome this rule gave, or ``None`` for a reason that supports without deciding.
-    outcome: str | None = None
+    outcome: Outcome | None = None
     #: True when the rule fired but was set aside by an exception (``overrides``) or a higher level.
     set_aside: bool = False
 
     def message(self, lang: str = "nl") -> str:
         """The message in Dutch (``nl``) or English (``en``)."""
-        return self.message_nl if lang == "nl" else self.message_en
+        return self.text.render(lang)
+
+    @property
+    def message_nl(self) -> str:
+        """The message in Dutch (read-only)."""
+        return self.text.render("nl")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English (read-only)."""
+        return self.text.render("en")
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
         """Inverse of :meth:`to_dict`."""
+        outcome = data.get("outcome")
         return cls(
             rule_id=str(data["rule_id"]),
             citations=tuple(citation_from_dict(c) for c in data["citations"]),
-            message_nl=str(data["message"]["nl"]),
-            message_en=str(data["message"]["en"]),
-            outcome=data.get("outcome"),
+            text=_rendered(data["message"]),
+            outcome=None if outcome is None else Outcome(outcome),
             set_aside=bool(data.get("set_aside", False)),
         )
 
@@ -146,40 +238,71 @@ class Reason:
             "outcome": self.outcome,
             "set_aside": self.set_aside,
             "citations": [c.to_dict() for c in self.citations],
-            "message": {"nl": self.message_nl, "en": self.message_en},
+            "message": _both(self.text),
         }
 
 
-@attrs.frozen(kw_only=True)
-class RuleResult:
-    """What a rule found. Build with :meth:`fire`, :meth:`support` or :meth:`unknown`."""
+class RuleResult(NamedTuple):
+    """What a rule found. Build with :meth:`fire`, :meth:`support` or :meth:`unknown`.
+
+    The reason is kept as a catalogue code and its parameters (a
+    :class:`~klachtregels.messages.Message` to be), formatted only when a reason is read. A result
+    without parameters is best built once, as a module constant. (A named tuple, not an attrs
+    class: a rule builds one per call, and this is the cheapest immutable record in Python.)
+    """
 
     #: The outcome the rule gives, or ``None`` when it only supports (a condition that holds).
-    outcome: str | None
-    message_nl: str
-    message_en: str
+    outcome: Outcome | None
+    #: The catalogue code of the reason (``messages/*.toml``).
+    code: str
+    #: The parameters of the reason's text.
+    params: Mapping[str, object] = _NO_PARAMS
     flags: tuple[Flag, ...] = ()
     #: Facts (dotted field paths such as ``complainant.role``) the rule needed but did not get.
     unknown_facts: tuple[str, ...] = ()
 
-    @classmethod
-    def fire(cls, outcome: str, nl: str, en: str, *, flags: Sequence[Flag] = ()) -> RuleResult:
-        """The rule applies and gives ``outcome``."""
-        return cls(outcome=str(outcome), message_nl=nl, message_en=en, flags=tuple(flags))
+    @property
+    def message(self) -> Message:
+        """The reason as a :class:`~klachtregels.messages.Message`."""
+        return Message(self.code, self.params)
 
     @classmethod
-    def support(cls, nl: str, en: str, *, flags: Sequence[Flag] = ()) -> RuleResult:
+    def fire(cls, outcome: Outcome, code: str, *, flags: Sequence[Flag] = (), **params: object) -> RuleResult:
+        """The rule applies and gives ``outcome``; ``code`` (with ``params``) says why."""
+        return _new_tuple(cls, (outcome, code, params or _NO_PARAMS, tuple(flags), ()))
+
+    @classmethod
+    def support(cls, code: str, *, flags: Sequence[Flag] = (), **params: object) -> RuleResult:
         """The rule's condition holds; it gives no outcome of its own but is part of the reasoning."""
-        return cls(outcome=None, message_nl=nl, message_en=en, flags=tuple(flags))
+        return _new_tuple(cls, (None, code, params or _NO_PARAMS, tuple(flags), ()))
 
     @classmethod
     def unknown(
-        cls, facts: Sequence[str], nl: str, en: str, *, outcome: str, flags: Sequence[Flag] = ()
+        cls,
+        facts: Sequence[str],
+        code: str,
+        *,
+        outcome: Outcome,
+        flags: Sequence[Flag] = (),
+        **params: object,
     ) -> RuleResult:
         """The rule cannot decide: ``facts`` are unknown. ``outcome`` is the undetermined outcome to give."""
-        return cls(
-            outcome=str(outcome), message_nl=nl, message_en=en, flags=tuple(flags), unknown_facts=tuple(facts)
-        )
+        return _new_tuple(cls, (outcome, code, params or _NO_PARAMS, tuple(flags), tuple(facts)))
+
+
+_new_tuple = tuple.__new__  # RuleResult's constructors fill every field: no need for the generated __new__
+
+
+def _outcomes(values: Iterable[Outcome | str]) -> tuple[Outcome, ...]:
+    return tuple(Outcome(v) for v in values)
+
+
+def _levels(levels: Iterable[Iterable[Outcome | str]]) -> tuple[frozenset[Outcome], ...]:
+    return tuple(frozenset(Outcome(v) for v in level) for level in levels)
+
+
+def _title_code(rule_id: str) -> str:
+    return "RULE_" + rule_id.upper().replace("-", "_").replace(".", "_")
 
 
 @attrs.frozen(kw_only=True)
@@ -188,15 +311,13 @@ class Rule(Generic[Ctx]):
 
     #: The rule id from regulation.md (``R5``), or a policy/derived id (``R4-policy``).
     id: str
-    title_nl: str
-    title_en: str
     citations: tuple[Citation, ...]
-    #: Which decision it takes part in (``eligibility``, ``precedence``, ``gck_access``, ...).
-    decision: str
+    #: Which decision it takes part in.
+    decision: DecisionKind = attrs.field(converter=DecisionKind)
     #: The pure function. ``None``: does not fire.
     function: Callable[[Ctx], RuleResult | None] = attrs.field(repr=False, eq=False)
     #: The outcomes this rule can give (for the catalogue and for checking specs).
-    outcomes: tuple[str, ...] = ()
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_outcomes)
     valid_from: dt.date = dt.date(2016, 1, 1)
     valid_to: dt.date | None = None
     #: Ids of rules this one is an exception to: when it fires, they are set aside.
@@ -204,6 +325,22 @@ class Rule(Generic[Ctx]):
     source: Source = Source.STATUTE
     #: Ambiguity ids (A1..A22) this rule exposes.
     ambiguities: tuple[str, ...] = ()
+    #: The catalogue code of the rule's title: ``RULE_`` and the id (``R12-start`` -> ``RULE_R12_START``).
+    title_code: str = attrs.field(default=attrs.Factory(lambda self: _title_code(self.id), takes_self=True))
+
+    def title(self, lang: str = "nl") -> str:
+        """The rule's title in ``lang``."""
+        return text(self.title_code, lang)
+
+    @property
+    def title_nl(self) -> str:
+        """The Dutch title (read-only)."""
+        return text(self.title_code, "nl")
+
+    @property
+    def title_en(self) -> str:
+        """The English title (read-only)."""
+        return text(self.title_code, "en")
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether this rule is in force on ``day`` (A20: evaluate at the event date)."""
@@ -214,7 +351,7 @@ class Rule(Generic[Ctx]):
         return {
             "id": self.id,
             "decision": self.decision,
-            "title": {"nl": self.title_nl, "en": self.title_en},
+            "title": {lang: self.title(lang) for lang in LANGUAGES},
             "citations": [c.to_dict() for c in self.citations],
             "outcomes": list(self.outcomes),
             "valid_from": self.valid_from.isoformat(),
@@ -229,44 +366,156 @@ class Rule(Generic[Ctx]):
 class DecisionSpec(Generic[Ctx]):
     """How one decision is taken: its rules, its outcome ranking, and its default."""
 
-    name: str
+    name: DecisionKind = attrs.field(converter=DecisionKind)
     rules: tuple[Rule[Ctx], ...]
     #: Outcome ranks, highest first; outcomes on one level are alternatives that must not collide.
-    levels: tuple[frozenset[str], ...]
+    levels: tuple[frozenset[Outcome], ...] = attrs.field(converter=_levels)
     #: The outcome when no rule fires (for example ``eligible`` when every condition holds).
-    default: str
+    default: Outcome = attrs.field(converter=Outcome)
     #: The outcome to give when facts are unknown and nothing higher fired.
-    undetermined: str = "undetermined"
+    undetermined: Outcome = attrs.field(default=Outcome.UNDETERMINED, converter=Outcome)
     #: Cumulative decisions (precedence): the levels pick the headline outcome only. Every rule
     #: that fired keeps its reason and flags (a meldplicht does not set aside a meldcode route;
     #: both duties stand). Rules set aside by ``overrides`` are still set aside.
     cumulative: bool = False
+    # Derived once, for evaluate: outcome -> rank, and the rules in force per validity segment.
+    _ranks: dict[Outcome, int] = attrs.field(init=False, repr=False, eq=False)
+    _bounds: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
+    _segments: tuple[tuple[Rule[Ctx], ...], ...] = attrs.field(init=False, repr=False, eq=False)
+    _has_overrides: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        ranked = set().union(*self.levels)
+        ranks = {outcome: i for i, level in enumerate(self.levels) for outcome in level}
         for rule in self.rules:
-            missing = set(rule.outcomes) - ranked
+            missing = set(rule.outcomes) - set(ranks)
             if missing:
                 raise ValueError(f"rule {rule.id}: outcomes {sorted(missing)} are not ranked in {self.name}")
-        if self.default not in ranked or self.undetermined not in ranked:
+        if self.default not in ranks or self.undetermined not in ranks:
             raise ValueError(f"{self.name}: default and undetermined outcomes must be ranked")
+        bounds = _validity_bounds(self.rules)
+        segments = tuple(
+            tuple(r for r in self.rules if r.valid_on(day)) for day in (_before(bounds[0]), *bounds)
+        )
+        object.__setattr__(self, "_ranks", ranks)
+        object.__setattr__(self, "_bounds", bounds)
+        object.__setattr__(self, "_segments", segments)
+        object.__setattr__(self, "_has_overrides", any(r.overrides for r in self.rules))
 
-    def rank(self, outcome: str) -> int:
+    def rank(self, outcome: Outcome) -> int:
         """0 for the highest level."""
-        for i, level in enumerate(self.levels):
-            if outcome in level:
-                return i
-        raise KeyError(outcome)  # pragma: no cover - checked in __attrs_post_init__
+        return self._ranks[outcome]
+
+    def rules_on(self, day: dt.date) -> tuple[Rule[Ctx], ...]:
+        """The rules in force on ``day``, in spec order."""
+        return self._segments[bisect.bisect_right(self._bounds, day)]
+
+
+def _validity_bounds(rules: Iterable[Rule[Any]]) -> tuple[dt.date, ...]:
+    """The days on which some rule comes into or goes out of force, sorted (never empty)."""
+    days = {dt.date.min}
+    for rule in rules:
+        days.add(rule.valid_from)
+        if rule.valid_to is not None and rule.valid_to < dt.date.max:
+            days.add(rule.valid_to + dt.timedelta(days=1))
+    return tuple(sorted(days))
+
+
+def _before(day: dt.date) -> dt.date:
+    # A representative day of the segment before the first bound (empty when that is date.min).
+    return day if day == dt.date.min else day - dt.timedelta(days=1)
+
+
+class _Trace(Sequence["Reason"]):
+    """A decision's reasons, built on first access from the rules that fired and what they were
+    weighed against (a sequence like the tuple it becomes; equal to that tuple)."""
+
+    __slots__ = ("_built", "fired", "outcome", "overridden", "spec")
+
+    def __init__(
+        self,
+        spec: DecisionSpec[Any],
+        fired: Sequence[tuple[Rule[Any], RuleResult]],
+        overridden: frozenset[str],
+        outcome: Outcome,
+    ) -> None:
+        self.spec = spec
+        self.fired = fired
+        self.overridden = overridden
+        self.outcome = outcome
+        self._built: tuple[Reason, ...] | None = None
+
+    def reasons(self) -> tuple[Reason, ...]:
+        """The reasons as a tuple (built once)."""
+        if self._built is None:
+            self._built = self._build()
+        return self._built
+
+    @overload
+    def __getitem__(self, index: int) -> Reason: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Reason]: ...
+    def __getitem__(self, index: int | slice) -> Reason | Sequence[Reason]:
+        return self.reasons()[index]
+
+    def __len__(self) -> int:
+        return len(self.fired)
+
+    def __iter__(self) -> Iterator[Reason]:
+        return iter(self.reasons())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self.reasons() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a list: equal to a tuple, so not hashable
+
+    def __repr__(self) -> str:
+        return repr(self.reasons())
+
+    def _build(self) -> tuple[Reason, ...]:
+        win_rank = self.spec.rank(self.outcome)
+        return tuple(
+            Reason(
+                rule_id=rule.id,
+                citations=rule.citations,
+                text=Message(res.code, res.params),
+                outcome=res.outcome,
+                set_aside=_set_aside(self.spec, rule, res, self.overridden, win_rank),
+            )
+            for rule, res in self.fired
+        )
+
+
+def _set_aside(
+    spec: DecisionSpec[Any], rule: Rule[Any], res: RuleResult, overridden: frozenset[str], win_rank: int
+) -> bool:
+    """Whether a rule that fired is set aside: by an exception, or (not cumulative) by a higher level."""
+    return rule.id in overridden or (
+        not spec.cumulative
+        and res.outcome is not None
+        and not res.unknown_facts
+        and spec.rank(res.outcome) > win_rank
+    )
+
+
+def _reasons_key(value: Sequence[Reason]) -> tuple[Reason, ...]:
+    return value.reasons() if isinstance(value, _Trace) else tuple(value)
 
 
 @attrs.frozen(kw_only=True)
 class Decision:
-    """The answer to one question about a complaint, with its reasons, flags and unknown facts."""
+    """The answer to one question about a complaint, with its reasons, flags and unknown facts.
 
-    #: Which decision (``eligibility``, ``precedence``, ``gck_access``, ``assessment``).
-    kind: str
-    outcome: str
-    reasons: tuple[Reason, ...]
+    A decision made by :func:`evaluate` builds its :class:`Reason` objects when they are first
+    read: deciding costs no text.
+    """
+
+    #: Which decision (``eligibility``, ``precedence``, ``gck_access``, ...).
+    kind: DecisionKind
+    outcome: Outcome
+    #: The reasons, in the order the rules fired (a tuple, or a sequence that builds one when read).
+    reasons: Sequence[Reason] = attrs.field(eq=_reasons_key)
     flags: tuple[Flag, ...] = ()
     #: Facts whose absence blocked a definite answer.
     unknown_facts: tuple[str, ...] = ()
@@ -287,12 +536,10 @@ class Decision:
             if data.get("schema") != "klachtregels.decision":
                 raise ValueError("not a klachtregels.decision")
             if data.get("schema_version") != DECISION_SCHEMA_VERSION:
-                raise ValueError(
-                    f"schema_version {data.get('schema_version')!r} is not {DECISION_SCHEMA_VERSION}"
-                )
+                raise ValueError(f"schema_version is not {DECISION_SCHEMA_VERSION}")
             return cls(
-                kind=str(data["kind"]),
-                outcome=str(data["outcome"]),
+                kind=DecisionKind(data["kind"]),
+                outcome=Outcome(data["outcome"]),
                 reasons=tuple(Reason.from_dict(r) for r in data["reasons"]),
                 flags=tuple(Flag.from_dict(f) for f in data["flags"]),
                 unknown_facts=tuple(str(f) for f in data["unknown_facts"]),
@@ -302,17 +549,20 @@ class Decision:
                 details=dict(data["details"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise InvalidInputError("decision", [("", f"cannot read this decision: {exc}")]) from None
+            raise InvalidInputError("decision", [("", f"cannot read this decision: {_kind(exc)}")]) from None
 
     @property
     def definite(self) -> bool:
         """False when the outcome is undetermined or needs human judgement."""
-        return self.outcome not in ("undetermined", "needs_human_judgement")
+        return self.outcome.definite
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
         """The ids of the rules that gave a reason, in order."""
-        return tuple(r.rule_id for r in self.reasons)
+        value = self.reasons
+        if isinstance(value, _Trace):
+            return tuple(rule.id for rule, _ in value.fired)
+        return tuple(r.rule_id for r in value)
 
     def has_flag(self, code: str) -> bool:
         """Whether a flag with this code is set."""
@@ -342,6 +592,13 @@ class Decision:
         }
 
 
+def _kind(exc: Exception) -> str:
+    # Name the kind of problem, never the rejected value (it may hold personal data).
+    if isinstance(exc, KeyError):
+        return f"missing field {exc}"
+    return type(exc).__name__ if not str(exc).startswith(("not a ", "schema_version")) else str(exc)
+
+
 _KNOWN_INSTRUMENTS: tuple[Instrument, ...] = (WET_KINDEROPVANG, ATW, MELDCODE_BESLUIT, GCK_REGLEMENT)
 
 
@@ -368,6 +625,9 @@ def citation_from_dict(data: Mapping[str, Any]) -> Citation:
     )
 
 
+_NOTHING_OVERRIDDEN: frozenset[str] = frozenset()
+
+
 def evaluate(
     spec: DecisionSpec[Ctx],
     ctx: Ctx,
@@ -382,91 +642,120 @@ def evaluate(
 
     ``event_date`` selects the rules in force (A20); ``None`` (unknown) evaluates the rules valid on
     ``as_of``. Raises :class:`RuleConflictError` when two rules collide without declared precedence.
+    Nothing is formatted here: the decision's reasons are built when read.
     """
-    day = event_date if event_date is not None else as_of
-    rules = [r for r in (*spec.rules, *extra_rules) if r.valid_on(day)]
-    fired: list[tuple[Rule[Ctx], RuleResult]] = []
-    for rule in rules:
-        result = rule.function(ctx)
-        if result is not None:
-            fired.append((rule, result))
+    day = as_of if event_date is None else event_date
+    rules = spec.rules_on(day)
+    extra = tuple(extra_rules)
+    if extra:
+        rules = (*rules, *(r for r in extra if r.valid_on(day)))
+    fired = [(rule, res) for rule in rules if (res := rule.function(ctx)) is not None]
+    overridden = _overridden(fired) if extra or spec._has_overrides else _NOTHING_OVERRIDDEN
+    outcome = _choose(spec, fired, overridden)
+    flags, unknown_facts = _collect(spec, fired, overridden, outcome)
+    return Decision(
+        kind=spec.name,
+        outcome=outcome,
+        reasons=_Trace(spec, fired, overridden, outcome),
+        flags=flags,
+        unknown_facts=unknown_facts,
+        as_of=as_of,
+        policy=policy,
+        details={} if details is None else dict(details),
+    )
 
-    overridden = {
+
+def _overridden(fired: Iterable[tuple[Rule[Any], RuleResult]]) -> frozenset[str]:
+    """The ids of rules set aside by an exception that fired definitely (``overrides``)."""
+    return frozenset(
         target
         for rule, res in fired
         if res.outcome is not None and not res.unknown_facts
         for target in rule.overrides
-    }
-    live = [(r, res) for r, res in fired if r.id not in overridden]
-    definite = [(r, res) for r, res in live if res.outcome is not None and not res.unknown_facts]
-    unknowns = [(r, res) for r, res in live if res.unknown_facts]
-
-    best_rank = min((spec.rank(res.outcome) for _, res in definite if res.outcome), default=None)
-    unknown_rank = spec.rank(spec.undetermined)
-    outcome: str
-    if best_rank is not None and (not unknowns or best_rank < unknown_rank):
-        winners = {res.outcome for _, res in definite if res.outcome and spec.rank(res.outcome) == best_rank}
-        if len(winners) > 1:
-            ids = sorted(r.id for r, res in definite if res.outcome in winners)
-            raise RuleConflictError(
-                f"{spec.name}: rules {', '.join(ids)} apply and disagree ({', '.join(sorted(winners))}); "
-                "declare which is an exception to which (overrides)"
-            )
-        (outcome,) = winners
-    elif unknowns:
-        outcomes = {res.outcome for _, res in unknowns if res.outcome}
-        # sorted first: a set's order varies between runs, decisions must not (determinism).
-        outcome = min(sorted(outcomes), key=spec.rank) if outcomes else spec.undetermined
-    else:
-        outcome = spec.default
-
-    reasons: list[Reason] = []
-    flags: list[Flag] = []
-    unknown_facts: list[str] = []
-    win_rank = spec.rank(outcome)
-    for rule, res in fired:
-        set_aside = rule.id in overridden or (
-            not spec.cumulative
-            and res.outcome is not None
-            and not res.unknown_facts
-            and spec.rank(res.outcome) > win_rank
-        )
-        reasons.append(
-            Reason(
-                rule_id=rule.id,
-                citations=rule.citations,
-                message_nl=res.message_nl,
-                message_en=res.message_en,
-                outcome=res.outcome,
-                set_aside=set_aside,
-            )
-        )
-        if not set_aside:
-            for flag in res.flags:
-                flags.append(flag if flag.rule_id else attrs.evolve(flag, rule_id=rule.id))
-            if res.unknown_facts and (outcome in (res.outcome, spec.undetermined) or not _definite(outcome)):
-                unknown_facts.extend(f for f in res.unknown_facts if f not in unknown_facts)
-    return Decision(
-        kind=spec.name,
-        outcome=outcome,
-        reasons=tuple(reasons),
-        flags=_dedupe_flags(flags),
-        unknown_facts=tuple(unknown_facts),
-        as_of=as_of,
-        policy=policy,
-        details=dict(details or {}),
     )
 
 
-def _definite(outcome: str) -> bool:
-    return outcome not in ("undetermined", "needs_human_judgement")
+def _choose(
+    spec: DecisionSpec[Ctx], fired: Sequence[tuple[Rule[Ctx], RuleResult]], overridden: frozenset[str]
+) -> Outcome:
+    """The decision's outcome: the highest definite level, unless unknown facts rank above it."""
+    ranks = spec._ranks
+    best: Outcome | None = None
+    best_rank = len(spec.levels)
+    conflict = False
+    unknown: list[Outcome] = []
+    has_unknown = False
+    for rule, res in fired:
+        if overridden and rule.id in overridden:
+            continue
+        if res.unknown_facts:
+            has_unknown = True
+            if res.outcome is not None:
+                unknown.append(res.outcome)
+        elif res.outcome is not None:
+            rank = ranks[res.outcome]
+            if rank < best_rank:
+                best, best_rank, conflict = res.outcome, rank, False
+            elif rank == best_rank and res.outcome != best:
+                conflict = True
+    if best is not None and (not has_unknown or best_rank < ranks[spec.undetermined]):
+        if conflict:
+            _raise_conflict(spec, fired, overridden, best_rank)
+        return best
+    if has_unknown:
+        # sorted first: the order of rules must not pick between two outcomes of one level.
+        return min(sorted(set(unknown)), key=ranks.__getitem__) if unknown else spec.undetermined
+    return spec.default
 
 
-def _dedupe_flags(flags: Iterable[Flag]) -> tuple[Flag, ...]:
-    seen: set[str] = set()
-    out: list[Flag] = []
-    for flag in flags:
-        if flag.code not in seen:
-            seen.add(flag.code)
-            out.append(flag)
-    return tuple(out)
+def _raise_conflict(
+    spec: DecisionSpec[Ctx],
+    fired: Sequence[tuple[Rule[Ctx], RuleResult]],
+    overridden: frozenset[str],
+    rank: int,
+) -> None:
+    clash = [
+        (rule.id, res.outcome)
+        for rule, res in fired
+        if rule.id not in overridden
+        and not res.unknown_facts
+        and res.outcome is not None
+        and spec.rank(res.outcome) == rank
+    ]
+    ids = sorted(rule_id for rule_id, _ in clash)
+    outcomes = sorted({str(outcome) for _, outcome in clash})
+    raise RuleConflictError(
+        f"{spec.name}: rules {', '.join(ids)} apply and disagree ({', '.join(outcomes)}); "
+        "declare which is an exception to which (overrides)"
+    )
+
+
+def _collect(
+    spec: DecisionSpec[Ctx],
+    fired: Sequence[tuple[Rule[Ctx], RuleResult]],
+    overridden: frozenset[str],
+    outcome: Outcome,
+) -> tuple[tuple[Flag, ...], tuple[str, ...]]:
+    """The flags (once per code) and unknown facts of the rules not set aside."""
+    win_rank = -1  # looked up only when a rule with flags or unknown facts fired (most do not)
+    flags: dict[FlagCode, Flag] = {}
+    unknown: dict[str, None] = {}
+    for rule, res in fired:
+        if not (res.flags or res.unknown_facts):
+            continue
+        if win_rank < 0:
+            win_rank = spec._ranks[outcome]
+        if _set_aside(spec, rule, res, overridden, win_rank):
+            continue
+        for flag in res.flags:
+            if flag.code not in flags:
+                flags[flag.code] = flag if flag.rule_id else flag.for_rule(rule.id)
+        if res.unknown_facts and (
+            res.outcome == outcome or outcome == spec.undetermined or outcome in _OPEN_OUTCOMES
+        ):
+            unknown.update(dict.fromkeys(res.unknown_facts))
+    return (tuple(flags.values()) if flags else ()), (tuple(unknown) if unknown else ())
+
+
+#: The outcomes that are not definite (Outcome.definite), as a set for the evaluation loop.
+_OPEN_OUTCOMES = frozenset(o for o in Outcome if not o.definite)

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from klachtregels.calendar import format_date
 from klachtregels.engine import Flag
+from klachtregels.messages import Message
 from klachtregels.policy import HandledWhen, Policy
 
 if TYPE_CHECKING:
     from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
     from klachtregels.terms import Deadline
+    from klachtregels.vocabulary import FlagCode
 
-__all__ = ["Facts", "fd", "flag", "handled_on", "handling_for"]
+__all__ = ["Facts", "flag", "handled_on", "handling_for"]
 
 #: R1: the statutory internal-complaint and GCK regime applies from this date (WVPO).
 REGIME_START = dt.date(2016, 1, 1)
@@ -60,14 +61,12 @@ class Facts:
         return None if c is None else c.role
 
 
-def fd(day: dt.date, lang: str) -> str:
-    """A date for a message: ``maandag 9 maart 2026``."""
-    return format_date(day, lang)
-
-
-def flag(code: str, nl: str, en: str, *, ambiguity: str | None = None) -> Flag:
-    """Shorthand for a :class:`~klachtregels.engine.Flag`."""
-    return Flag(code=code, message_nl=nl, message_en=en, ambiguity=ambiguity)
+def flag(
+    code: FlagCode, message: str | None = None, *, ambiguity: str | None = None, **params: object
+) -> Flag:
+    """A :class:`~klachtregels.engine.Flag` whose text is the catalogue entry ``message``
+    (default ``FLAG_<code>``) with ``params``, rendered when read."""
+    return Flag(code=code, text=Message(message or f"FLAG_{code}", params), ambiguity=ambiguity)
 
 
 def handled_on(facts: Facts) -> tuple[dt.date | None, str]:

@@ -21,12 +21,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from klachtregels.citations import GCK_REGLEMENT, WET_KINDEROPVANG, cite
+from klachtregels.citations import (
+    GCK_12M,
+    GCK_DIRECT,
+    GCK_EXCLUSIONS,
+    GCK_FIRST,
+    GCK_KLACHTENLOKET,
+    GCK_OUDERCOMMISSIE,
+    WKO_1_57B_2D,
+    WKO_1_57C_1A,
+    WKO_1_57C_1B,
+    WKO_1_60,
+    WKO_1_60_2,
+)
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
+from klachtregels.messages import Message
 from klachtregels.model import Channel, SignalKind
 from klachtregels.policy import TwelveMonthStart
-from klachtregels.rules._facts import Facts, fd, flag, handled_on
+from klachtregels.rules._facts import Facts, flag, handled_on
 from klachtregels.rules.scope import r1_gate
+from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 __all__ = [
     "GCK_ACCESS",
@@ -36,17 +50,6 @@ __all__ = [
     "first_filed",
     "twelve_month_start",
 ]
-
-_WKO_157C_1A = cite(WET_KINDEROPVANG, "1.57c", 1, "a")
-_WKO_157C_1B = cite(WET_KINDEROPVANG, "1.57c", 1, "b")
-_WKO_160 = cite(WET_KINDEROPVANG, "1.60")
-_WKO_157B_2D = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
-_GCK_FIRST = cite(GCK_REGLEMENT, note="internal complaint first (GCK-first, 2024, ref 222631/235358)")
-_GCK_DIRECT = cite(GCK_REGLEMENT, note="direct access: no timely judgement, or not reasonably required")
-_GCK_12M = cite(GCK_REGLEMENT, note="12-month filing term (GCK rulings 2019, 2024)")
-_GCK_EXCL = cite(GCK_REGLEMENT, note="exclusions (provider summaries; verify against the reglement)")
-_GCK_OC = cite(GCK_REGLEMENT, note="oudercommissie disputes (GCK rulings 2021-2023)")
-_KLOKET = cite(GCK_REGLEMENT, note="Klachtenloket Kinderopvang: optional, not an admissibility condition")
 
 
 def first_filed(f: Facts) -> bool | None:
@@ -72,54 +75,23 @@ def twelve_month_start(f: Facts) -> tuple[dt.date | None, str]:
     return received, "complaint.received_on"
 
 
+_JUDGE_IS_SUBJECT = flag(FlagCode.JUDGE_IS_SUBJECT, ambiguity="A12")
+_HOUDER_IS_SUSPECT = flag(FlagCode.HOUDER_IS_SUSPECT, ambiguity="A12")
+_NO_REGULATION = flag(FlagCode.NO_REGULATION, ambiguity="A12")
+_SAFETY_URGENCY = flag(FlagCode.SAFETY_URGENCY, ambiguity="A12")
+
+
 def _a12_flags(f: Facts) -> list[Flag]:
     out = []
     if f.complaint.judge_is_subject:
-        out.append(
-            flag(
-                "JUDGE_IS_SUBJECT",
-                "Wie de klacht moet beoordelen, is er zelf onderwerp van: rechtstreekse toegang ligt voor "
-                "de hand, "
-                "maar de Geschillencommissie beslist (A12).",
-                "The person who must judge the complaint is its subject: direct access is likely, but the "
-                "Geschillencommissie decides (A12).",
-                ambiguity="A12",
-            )
-        )
+        out.append(_JUDGE_IS_SUBJECT)
     signals = f.complaint.signals or ()
     if any(s.kind is SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER for s in signals):
-        out.append(
-            flag(
-                "HOUDER_IS_SUSPECT",
-                "De houder is verdachte (art. 1.51c): van de ouder kan in redelijkheid niet worden "
-                "gevergd eerst "
-                "bij de houder te klagen, maar de Geschillencommissie beslist (A12).",
-                "The provider is the suspect (art. 1.51c): complaining to the provider first may not "
-                "reasonably "
-                "be required, but the Geschillencommissie decides (A12).",
-                ambiguity="A12",
-            )
-        )
+        out.append(_HOUDER_IS_SUSPECT)
     if f.provider is not None and f.provider.has_regulation is False:
-        out.append(
-            flag(
-                "NO_REGULATION",
-                "De houder heeft geen (deugdelijke) klachtenregeling (art. 1.57b lid 1; onbevestigd in het "
-                "reglement, A12).",
-                "The provider has no (adequate) complaint regulation (art. 1.57b para. 1; unverified in the "
-                "reglement, A12).",
-                ambiguity="A12",
-            )
-        )
+        out.append(_NO_REGULATION)
     if f.filing is not None and f.filing.safety_urgency:
-        out.append(
-            flag(
-                "SAFETY_URGENCY",
-                "Er is een veiligheidsurgentie: de interne route afwachten is mogelijk niet te vergen (A12).",
-                "There is a safety urgency: waiting for the internal route may not be required (A12).",
-                ambiguity="A12",
-            )
-        )
+        out.append(_SAFETY_URGENCY)
     return out
 
 
@@ -131,111 +103,55 @@ def _filed(f: Facts) -> dt.date:
 # --- R24 ------------------------------------------------------------------------------------------
 
 
+_VERIFY = flag(FlagCode.VERIFY_REGLEMENT, ambiguity="A15")
+_R24_GASTOUDER = RuleResult.fire(
+    Outcome.REDIRECT, "GCK_R24_GASTOUDER", flags=[flag(FlagCode.REDIRECT_GASTOUDERBUREAU)]
+)
+_R24_INJURY = RuleResult.fire(
+    Outcome.REDIRECT,
+    "GCK_R24_PERSONAL_INJURY",
+    flags=[flag(FlagCode.REDIRECT_COURT, ambiguity="A15"), _VERIFY],
+)
+_R24_NON_PAYMENT = RuleResult.fire(Outcome.REDIRECT, "GCK_R24_NON_PAYMENT", flags=[_VERIFY])
+
+
 def _r24(f: Facts) -> RuleResult | None:
     filing = f.filing
     if filing is None:
         return None
-    verify = flag(
-        "VERIFY_REGLEMENT",
-        "Deze uitsluiting komt uit samenvattingen van houders; controleer het reglement van de "
-        "Geschillencommissie (A15).",
-        "This exclusion comes from provider summaries; check the Geschillencommissie's reglement (A15).",
-        ambiguity="A15",
-    )
     if filing.against_gastouder_personally:
-        return RuleResult.fire(
-            "redirect",
-            "Het geschil is gericht tegen de gastouder persoonlijk; de Geschillencommissie behandelt alleen "
-            "geschillen met het gastouderbureau. Richt het geschil tegen het bureau (R24).",
-            "The dispute is against the gastouder personally; the Geschillencommissie hears disputes with "
-            "the "
-            "gastouderbureau only. Direct it at the bureau (R24).",
-            flags=[
-                flag(
-                    "REDIRECT_GASTOUDERBUREAU",
-                    "Richt het geschil tegen het gastouderbureau.",
-                    "Direct the dispute at the gastouderbureau.",
-                )
-            ],
-        )
+        return _R24_GASTOUDER
     if filing.claims_personal_injury:
-        return RuleResult.fire(
-            "redirect",
-            "Schadevergoeding wegens dood, letsel of ziekte valt buiten de Geschillencommissie: dat deel "
-            "gaat naar "
-            "de rechter. De klacht over de gedraging zelf kan wel bij de Geschillencommissie (R24, A15).",
-            "Damages for death, injury or illness are outside the Geschillencommissie: that part goes to the "
-            "court. The complaint about the conduct itself may still go to the Geschillencommissie (R24, "
-            "A15).",
-            flags=[
-                flag(
-                    "REDIRECT_COURT",
-                    "Verwijs de vordering tot letselschade naar de rechter; zie 'rest' voor de rest van "
-                    "het geschil.",
-                    "Refer the personal-injury claim to the court; see 'rest' for the rest of the dispute.",
-                    ambiguity="A15",
-                ),
-                verify,
-            ],
-        )
+        return _R24_INJURY
     if filing.non_payment_only:
-        return RuleResult.fire(
-            "redirect",
-            "Alleen het niet betalen van facturen, zonder inhoudelijke klacht: geen geschil voor de "
-            "Geschillencommissie (R24).",
-            "Only non-payment of invoices, without a substantive complaint: not a dispute for the "
-            "Geschillencommissie (R24).",
-            flags=[verify],
-        )
+        return _R24_NON_PAYMENT
     return None
 
 
 # --- R20 ------------------------------------------------------------------------------------------
 
 
+_R20_UNKNOWN = RuleResult.unknown(["complaint.received_on"], "GCK_R20_UNKNOWN", outcome=Outcome.UNDETERMINED)
+_R20_NOT_FIRST = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R20_NOT_FIRST")
+_R20_ORAL = RuleResult.fire(
+    Outcome.UNDETERMINED, "GCK_R20_ORAL_ONLY", flags=[flag(FlagCode.ORAL_ONLY, ambiguity="A13")]
+)
+_R20_FIRST_UNDATED = RuleResult.support("GCK_R20_FIRST", when="")
+
+
 def _r20(f: Facts) -> RuleResult:
     first = first_filed(f)
     if first is None:
-        return RuleResult.unknown(
-            ["complaint.received_on"],
-            "Onbekend of en wanneer de klacht eerst bij de houder is ingediend (R20).",
-            "It is not known whether and when the complaint was first filed with the provider (R20).",
-            outcome="undetermined",
-        )
+        return _R20_UNKNOWN
     if not first:
-        return RuleResult.fire(
-            "inadmissible",
-            "De klacht is niet eerst bij de houder ingediend: de Geschillencommissie verklaart de ouder "
-            "niet-ontvankelijk (R20; GCK 2024).",
-            "The complaint was not first filed with the provider: the Geschillencommissie declares the "
-            "parent "
-            "inadmissible (R20; GCK 2024).",
-        )
+        return _R20_NOT_FIRST
     if f.complaint.channel is Channel.ORAL:
-        return RuleResult.fire(
-            "undetermined",
-            "De klacht is alleen mondeling bij de houder ingediend; of dat volstaat als 'eerst bij de "
-            "houder', "
-            "staat niet vast (R5, A13).",
-            "The complaint was filed with the provider orally only; whether that counts as 'first with the "
-            "provider' is not settled (R5, A13).",
-            flags=[
-                flag(
-                    "ORAL_ONLY",
-                    "Alleen mondeling geklaagd; laat de ouder schriftelijk klagen.",
-                    "Complained orally only; have the parent complain in writing.",
-                    ambiguity="A13",
-                )
-            ],
-        )
+        return _R20_ORAL
     received = f.received
     assert received is not None or f.filed_with_provider
-    when_nl = f" op {fd(received, 'nl')}" if received is not None else ""
-    when_en = f" on {fd(received, 'en')}" if received is not None else ""
-    return RuleResult.support(
-        f"De klacht is eerst bij de houder ingediend{when_nl} (R20).",
-        f"The complaint was first filed with the provider{when_en} (R20).",
-    )
+    if received is None:
+        return _R20_FIRST_UNDATED
+    return RuleResult.support("GCK_R20_FIRST", when=Message("GCK_ON_DAY", {"day": received}))
 
 
 def _r20_i(f: Facts) -> RuleResult | None:
@@ -243,107 +159,56 @@ def _r20_i(f: Facts) -> RuleResult | None:
         return None
     deadline = f.handling
     if deadline is None:
-        return RuleResult.unknown(
-            ["complaint.received_on"],
-            "Zonder ontvangstdatum is de termijn van zes weken niet te berekenen (R12).",
-            "Without the receipt date the six-week term cannot be computed (R12).",
-            outcome="undetermined",
-        )
+        return _R20_I_NO_RECEIPT
     filed = _filed(f)
     cal, atw = deadline.calendar_date, deadline.atw_date
     done, path = handled_on(f)
     if f.judgement is not None and done is None:
-        return RuleResult.unknown(
-            [path],
-            "Er is een oordeel, maar onbekend wanneer het is verzonden of ontvangen (A5).",
-            "There is a judgement, but it is not known when it was sent or received (A5).",
-            outcome="undetermined",
-        )
+        return RuleResult.unknown([path], "GCK_R20_I_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
     judged_before_filing = done is not None and done <= filed
     if judged_before_filing and done is not None:
         if done <= deadline.date:
-            return RuleResult.support(
-                f"Oordeel gegeven op {fd(done, 'nl')}, binnen de termijn (uiterste dag "
-                f"{fd(deadline.date, 'nl')}): "
-                "de interne procedure is doorlopen (R20).",
-                f"Judgement given on {fd(done, 'en')}, in time (last day {fd(deadline.date, 'en')}): the "
-                "internal "
-                "procedure is complete (R20).",
-            )
+            return RuleResult.support("GCK_R20_I_JUDGED_IN_TIME", done=done, last=deadline.date)
         return _direct(f, deadline.date, late_on=done)
     # No judgement before the filing.
     if filed <= cal:
-        return RuleResult.fire(
-            "premature",
-            f"Ingediend bij de Geschillencommissie op {fd(filed, 'nl')}, vóór het einde van de termijn "
-            f"({fd(deadline.date, 'nl')}) en zonder oordeel: te vroeg; de houder heeft nog tijd (R20, R12).",
-            f"Filed with the Geschillencommissie on {fd(filed, 'en')}, before the term ended "
-            f"({fd(deadline.date, 'en')}) and without a judgement: premature; the provider still has time "
-            "(R20, R12).",
-        )
+        return RuleResult.fire(Outcome.PREMATURE, "GCK_R20_I_PREMATURE", filed=filed, last=deadline.date)
     # A1: the gap between calendar and ATW date exists only while the policy relies on the ATW (or
     # leaves it open); under atw_mode 'never' the term ends on the calendar date for access too.
     if filed <= atw and deadline.date != cal:
         return RuleResult.fire(
-            "undetermined",
-            f"Ingediend op {fd(filed, 'nl')}: na de kalenderdatum ({fd(cal, 'nl')}) maar binnen de Atw-datum "
-            f"({fd(atw, 'nl')}) van de termijn. Of de Algemene termijnenwet de voorwaarde van rechtstreekse "
-            "toegang verlengt, staat niet vast (A1).",
-            f"Filed on {fd(filed, 'en')}: after the calendar date ({fd(cal, 'en')}) but within the ATW date "
-            f"({fd(atw, 'en')}) of the term. Whether the Algemene termijnenwet extends the direct-access "
-            "condition is not settled (A1).",
-            flags=[
-                flag(
-                    "ATW_GAP",
-                    "De indiening valt tussen de kalenderdatum en de Atw-datum van de termijn (A1).",
-                    "The filing falls between the calendar date and the ATW date of the term (A1).",
-                    ambiguity="A1",
-                )
-            ],
+            Outcome.UNDETERMINED,
+            "GCK_R20_I_ATW_GAP",
+            flags=[_ATW_GAP],
+            filed=filed,
+            calendar_date=cal,
+            atw_date=atw,
         )
     return _direct(f, deadline.date, late_on=None)
 
 
+_R20_I_NO_RECEIPT = RuleResult.unknown(
+    ["complaint.received_on"], "GCK_R20_I_NO_RECEIPT", outcome=Outcome.UNDETERMINED
+)
+_ATW_GAP = flag(FlagCode.ATW_GAP, ambiguity="A1")
+_EXTENSION = flag(FlagCode.EXTENSION_NOT_STATUTORY, "FLAG_EXTENSION_NOT_STATUTORY_GCK", ambiguity="A6")
+
+
 def _direct(f: Facts, last: dt.date, *, late_on: dt.date | None) -> RuleResult:
+    params: dict[str, object]
     if late_on is None:
-        nl = f"Geen oordeel binnen de termijn (uiterste dag {fd(last, 'nl')}): "
-        nl += "de ouder mag rechtstreeks naar de "
-        en = f"No judgement within the term (last day {fd(last, 'en')}): the parent may go directly to the "
+        code, params = "GCK_DIRECT_NO_JUDGEMENT", {"last": last}
     else:
-        nl = (
-            f"Het oordeel kwam te laat ({fd(late_on, 'nl')}; uiterste dag {fd(last, 'nl')}): de ouder had "
-            "vanaf "
-            f"{fd(last + dt.timedelta(days=1), 'nl')} rechtstreeks toegang tot de "
-        )
-        en = (
-            f"The judgement came late ({fd(late_on, 'en')}; last day {fd(last, 'en')}): the parent had "
-            "direct "
-            f"access from {fd(last + dt.timedelta(days=1), 'en')} to the "
-        )
-    nl += "Geschillencommissie (R20 sub i)."
-    en += "Geschillencommissie (R20 under i)."
+        code = "GCK_DIRECT_LATE_JUDGEMENT"
+        params = {"done": late_on, "last": last, "direct_from": last + dt.timedelta(days=1)}
     if f.complaint.extension_agreed:
         return RuleResult.fire(
-            "needs_human_judgement",
-            nl
-            + " Maar de termijn is met de ouder verlengd; of de ouder daarmee afstand deed van rechtstreekse "
-            "toegang, vraagt een menselijk oordeel (A6).",
-            en
-            + " But the term was extended with the parent; whether the parent thereby waived direct access "
-            "needs human judgement (A6).",
-            flags=[_extension_flag()],
+            Outcome.NEEDS_HUMAN_JUDGEMENT,
+            "GCK_DIRECT_EXTENDED",
+            flags=[_EXTENSION],
+            why=Message(code, params),
         )
-    return RuleResult.fire("direct_access", nl, en)
-
-
-def _extension_flag() -> Flag:
-    return flag(
-        "EXTENSION_NOT_STATUTORY",
-        "Verlenging van de termijn van zes weken heeft geen wettelijke grondslag (art. 1.57b lid 2 sub d; "
-        "A6).",
-        "Extending the six-week term has no statutory basis (art. 1.57b para. 2 under d; A6).",
-        ambiguity="A6",
-    )
+    return RuleResult(Outcome.DIRECT_ACCESS, code, params)
 
 
 def _r20_ii(f: Facts) -> RuleResult | None:
@@ -360,24 +225,8 @@ def _r20_ii(f: Facts) -> RuleResult | None:
         and ((done is not None and done <= filed) or filed > deadline.date)
     )
     if completed:
-        return RuleResult.support(
-            "Er zijn aanwijzingen dat eerst intern klagen niet te vergen was, maar de interne route is al "
-            "doorlopen of verlopen; zij bepalen de toegang niet (A12).",
-            "There are indications that complaining internally first could not be required, but the internal "
-            "route is already complete or has run out; they do not decide access (A12).",
-            flags=flags,
-        )
-    return RuleResult.fire(
-        "undetermined",
-        "De interne route is niet doorlopen, maar er zijn aanwijzingen dat dat in redelijkheid niet van "
-        "de ouder "
-        "kan worden gevergd. Dat beslist de Geschillencommissie per geval; nooit 'ontvankelijk' op grond "
-        "hiervan (R20 sub ii, A12).",
-        "The internal route is not complete, but there are indications that it cannot reasonably be required "
-        "of the parent. The Geschillencommissie decides case by case; never 'admissible' on this ground "
-        "(R20 under ii, A12).",
-        flags=flags,
-    )
+        return RuleResult.support("GCK_R20_II_COMPLETED", flags=flags)
+    return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R20_II_OPEN", flags=flags)
 
 
 # --- R21 ------------------------------------------------------------------------------------------
@@ -390,269 +239,184 @@ def _r21(f: Facts) -> RuleResult | None:
         return None
     start, path = twelve_month_start(f)
     if start is None:
-        return RuleResult.unknown(
-            [path],
-            "Onbekend op welke dag de twaalf maanden beginnen (R21, A13).",
-            "It is not known on which day the twelve months start (R21, A13).",
-            outcome="undetermined",
-        )
+        return RuleResult.unknown([path], "GCK_R21_START_UNKNOWN", outcome=Outcome.UNDETERMINED)
     limit = gck_filing_limit(start).date
     filed = _filed(f)
     if filed <= limit:
-        return RuleResult.support(
-            f"Binnen twaalf maanden na indiening bij de houder ingediend (uiterste dag {fd(limit, 'nl')}; "
-            "geen "
-            "verlenging door de Algemene termijnenwet, R16-R18, R21).",
-            f"Filed within twelve months of filing with the provider (last day {fd(limit, 'en')}; no "
-            "extension by "
-            "the Algemene termijnenwet, R16-R18, R21).",
-        )
+        return RuleResult.support("GCK_R21_IN_TIME", last=limit)
     filing = f.filing
     if filing is not None and filing.mediation_from is not None:
         until = filing.mediation_until
         if until is None or filed <= limit + (until - filing.mediation_from) + dt.timedelta(days=1):
-            return RuleResult.fire(
-                "undetermined",
-                f"Na de twaalf maanden ingediend (uiterste dag {fd(limit, 'nl')}), maar er was "
-                "bemiddeling door "
-                "het Klachtenloket; of die de termijn schorst, staat niet vast en is hier beslissend (A13).",
-                f"Filed after the twelve months (last day {fd(limit, 'en')}), but the Klachtenloket "
-                "mediated; "
-                "whether that suspends the term is not settled and is decisive here (A13).",
-                flags=[
-                    flag(
-                        "MEDIATION_SUSPENSION_UNKNOWN",
-                        "Of bemiddeling de twaalf maanden schorst, is onbekend (A13).",
-                        "Whether mediation suspends the twelve months is unknown (A13).",
-                        ambiguity="A13",
-                    )
-                ],
-            )
-    return RuleResult.fire(
-        "late_if_invoked",
-        f"Ingediend na de twaalf maanden (uiterste dag {fd(limit, 'nl')}). De Geschillencommissie "
-        "verklaart de "
-        "ouder alleen op verzoek van de houder niet-ontvankelijk, en kan verschoonbare omstandigheden "
-        "aannemen (R21, A13).",
-        f"Filed after the twelve months (last day {fd(limit, 'en')}). The Geschillencommissie declares "
-        "the parent "
-        "inadmissible only at the provider's request, and may accept excusable circumstances (R21, A13).",
-        flags=[
-            flag(
-                "LATE_IF_INVOKED",
-                "Te laat als de houder zich erop beroept; niet vanzelf niet-ontvankelijk (A13).",
-                "Late if the provider invokes it; not inadmissible by itself (A13).",
-                ambiguity="A13",
-            )
-        ],
-    )
+            return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R21_MEDIATION", flags=[_MEDIATION], last=limit)
+    return RuleResult.fire(Outcome.LATE_IF_INVOKED, "GCK_R21_LATE", flags=[_LATE], last=limit)
+
+
+_MEDIATION = flag(FlagCode.MEDIATION_SUSPENSION_UNKNOWN, ambiguity="A13")
+_LATE = flag(FlagCode.LATE_IF_INVOKED, ambiguity="A13")
+_R26 = RuleResult.support("GCK_R26")
 
 
 def _r26(f: Facts) -> RuleResult:
-    return RuleResult.support(
-        "Het Klachtenloket Kinderopvang is facultatief: wie het overslaat, blijft ontvankelijk (R26).",
-        "The Klachtenloket Kinderopvang is optional: skipping it does not affect admissibility (R26).",
-    )
+    return _R26
 
 
 # --- R25 ------------------------------------------------------------------------------------------
 
 
+_R25 = RuleResult.support("GCK_R25")
+_R25_ROUTE = RuleResult.support(
+    "GCK_R25",
+    flags=[flag(FlagCode.OUDERCOMMISSIE_INTERNAL_ROUTE, "FLAG_OUDERCOMMISSIE_INTERNAL_ROUTE_GCK")],
+)
+
+
 def _r25(f: Facts) -> RuleResult:
-    flags = []
-    if f.policy.oudercommissie_internal_route:
-        flags.append(
-            flag(
-                "OUDERCOMMISSIE_INTERNAL_ROUTE",
-                "Het beleid biedt een vrijwillige interne route; die is geen voorwaarde (R25).",
-                "The policy offers a voluntary internal route; it is not a condition (R25).",
-            )
-        )
-    return RuleResult.support(
-        "Een geschil van de oudercommissie over de toepassing van art. 1.60 gaat rechtstreeks naar de "
-        "Geschillencommissie, zonder interne procedure; zij toetst marginaal (art. 1.57c lid 1 sub b, R25).",
-        "An oudercommissie dispute about how art. 1.60 was applied goes directly to the Geschillencommissie, "
-        "without an internal procedure; it tests marginally (art. 1.57c para. 1 under b, R25).",
-        flags=flags,
-    )
+    return _R25_ROUTE if f.policy.oudercommissie_internal_route else _R25
+
+
+_R25_COMPETENT_UNKNOWN = RuleResult.unknown(
+    ["filing.competent_body"], "GCK_R25_COMPETENT_UNKNOWN", outcome=Outcome.UNDETERMINED
+)
+_R25_NOT_COMPETENT = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R25_NOT_COMPETENT")
+_R25_COMPETENT = RuleResult.support("GCK_R25_COMPETENT")
 
 
 def _r25_competent(f: Facts) -> RuleResult:
     competent = None if f.filing is None else f.filing.competent_body
     if competent is None:
-        return RuleResult.unknown(
-            ["filing.competent_body"],
-            "Onbekend of het bevoegde orgaan het geschil indiende (bijv. niet een lokale voorzitter "
-            "namens de "
-            "centrale oudercommissie, R25).",
-            "It is not known whether the competent body filed the dispute (not, for example, a local "
-            "chair for "
-            "the central oudercommissie, R25).",
-            outcome="undetermined",
-        )
-    if not competent:
-        return RuleResult.fire(
-            "inadmissible",
-            "Het geschil is niet ingediend door het bevoegde orgaan: niet-ontvankelijk (R25; GCK 2021).",
-            "The dispute was not filed by the competent body: inadmissible (R25; GCK 2021).",
-        )
-    return RuleResult.support(
-        "Ingediend door het bevoegde orgaan (R25).", "Filed by the competent body (R25)."
-    )
+        return _R25_COMPETENT_UNKNOWN
+    return _R25_COMPETENT if competent else _R25_NOT_COMPETENT
+
+
+_R25_ADVICE_UNKNOWN = RuleResult.unknown(
+    ["filing.advice_given_in_time"], "GCK_R25_ADVICE_UNKNOWN", outcome=Outcome.UNDETERMINED
+)
+_R25_NO_ADVICE = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R25_NO_ADVICE")
+_R25_ADVICE = RuleResult.support("GCK_R25_ADVICE")
 
 
 def _r25_advice(f: Facts) -> RuleResult:
     given = None if f.filing is None else f.filing.advice_given_in_time
     if given is None:
-        return RuleResult.unknown(
-            ["filing.advice_given_in_time"],
-            "Onbekend of de oudercommissie binnen de gestelde termijn advies uitbracht (R25).",
-            "It is not known whether the oudercommissie gave its advice within the set term (R25).",
-            outcome="undetermined",
-        )
-    if not given:
-        return RuleResult.fire(
-            "inadmissible",
-            "De oudercommissie bracht geen advies uit binnen de gestelde termijn: er is geen besluit om "
-            "te toetsen; "
-            "voor dat deel niet-ontvankelijk (R25; GCK 2023).",
-            "The oudercommissie gave no advice within the set term: there is no decision to test; "
-            "inadmissible "
-            "for that part (R25; GCK 2023).",
-        )
-    return RuleResult.support(
-        "De oudercommissie bracht tijdig advies uit (art. 1.60 lid 2).",
-        "The oudercommissie gave its advice in time (art. 1.60 para. 2).",
-    )
+        return _R25_ADVICE_UNKNOWN
+    return _R25_ADVICE if given else _R25_NO_ADVICE
 
 
 GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
-    r1_gate("gck_access"),
+    r1_gate(DecisionKind.GCK_ACCESS),
     Rule(
         id="R24",
-        title_nl="Buiten de Geschillencommissie: gastouder persoonlijk, letselschade, alleen wanbetaling",
-        title_en="Outside the Geschillencommissie: gastouder personally, personal injury, non-payment only",
-        citations=(_WKO_157C_1A, _GCK_EXCL),
-        decision="gck_access",
+        citations=(WKO_1_57C_1A, GCK_EXCLUSIONS),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r24,
-        outcomes=("redirect",),
+        outcomes=(Outcome.REDIRECT,),
         source=Source.GCK,
         ambiguities=("A15",),
     ),
     Rule(
         id="R20",
-        title_nl="Eerst intern klagen bij de houder",
-        title_en="Complain to the provider first",
-        citations=(_WKO_157C_1A, _GCK_FIRST),
-        decision="gck_access",
+        citations=(WKO_1_57C_1A, GCK_FIRST),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r20,
-        outcomes=("inadmissible", "undetermined"),
+        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
         source=Source.GCK,
     ),
     Rule(
         id="R20-i",
-        title_nl="Rechtstreekse toegang: geen tijdig oordeel binnen zes weken",
-        title_en="Direct access: no timely judgement within six weeks",
-        citations=(_WKO_157B_2D, _GCK_DIRECT),
-        decision="gck_access",
+        citations=(WKO_1_57B_2D, GCK_DIRECT),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r20_i,
-        outcomes=("direct_access", "premature", "undetermined", "needs_human_judgement"),
+        outcomes=(
+            Outcome.DIRECT_ACCESS,
+            Outcome.PREMATURE,
+            Outcome.UNDETERMINED,
+            Outcome.NEEDS_HUMAN_JUDGEMENT,
+        ),
         source=Source.GCK,
         ambiguities=("A1", "A5", "A6"),
     ),
     Rule(
         id="R20-ii",
-        title_nl="Rechtstreekse toegang: eerst intern klagen niet te vergen",
-        title_en="Direct access: complaining internally first cannot reasonably be required",
-        citations=(_GCK_DIRECT,),
-        decision="gck_access",
+        citations=(GCK_DIRECT,),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r20_ii,
-        outcomes=("undetermined",),
+        outcomes=(Outcome.UNDETERMINED,),
         overrides=("R20", "R20-i"),
         source=Source.GCK,
         ambiguities=("A12",),
     ),
     Rule(
         id="R21",
-        title_nl="Twaalf maanden na indiening bij de houder",
-        title_en="Twelve months after filing with the provider",
-        citations=(_GCK_12M,),
-        decision="gck_access",
+        citations=(GCK_12M,),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r21,
-        outcomes=("late_if_invoked", "undetermined"),
+        outcomes=(Outcome.LATE_IF_INVOKED, Outcome.UNDETERMINED),
         source=Source.GCK,
         ambiguities=("A13",),
     ),
     Rule(
         id="R26",
-        title_nl="Klachtenloket Kinderopvang is facultatief",
-        title_en="The Klachtenloket Kinderopvang is optional",
-        citations=(_KLOKET,),
-        decision="gck_access",
+        citations=(GCK_KLACHTENLOKET,),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r26,
         source=Source.GCK,
     ),
 )
 
 GCK_ACCESS: DecisionSpec[Facts] = DecisionSpec(
-    name="gck_access",
+    name=DecisionKind.GCK_ACCESS,
     rules=GCK_ACCESS_RULES,
     levels=(
-        frozenset({"out_of_temporal_scope"}),
-        frozenset({"redirect"}),
-        frozenset({"inadmissible"}),
-        frozenset({"undetermined"}),
-        frozenset({"needs_human_judgement"}),
-        frozenset({"late_if_invoked"}),
-        frozenset({"direct_access"}),
-        frozenset({"premature"}),
-        frozenset({"admissible"}),
+        frozenset({Outcome.OUT_OF_TEMPORAL_SCOPE}),
+        frozenset({Outcome.REDIRECT}),
+        frozenset({Outcome.INADMISSIBLE}),
+        frozenset({Outcome.UNDETERMINED}),
+        frozenset({Outcome.NEEDS_HUMAN_JUDGEMENT}),
+        frozenset({Outcome.LATE_IF_INVOKED}),
+        frozenset({Outcome.DIRECT_ACCESS}),
+        frozenset({Outcome.PREMATURE}),
+        frozenset({Outcome.ADMISSIBLE}),
     ),
-    default="admissible",
+    default=Outcome.ADMISSIBLE,
     cumulative=True,
 )
 
 GCK_OC_ACCESS_RULES: tuple[Rule[Facts], ...] = (
-    r1_gate("gck_access"),
+    r1_gate(DecisionKind.GCK_ACCESS),
     Rule(
         id="R25",
-        title_nl="Oudercommissie: rechtstreeks naar de Geschillencommissie",
-        title_en="Oudercommissie: directly to the Geschillencommissie",
-        citations=(_WKO_157C_1B, _WKO_160),
-        decision="gck_access",
+        citations=(WKO_1_57C_1B, WKO_1_60),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r25,
     ),
     Rule(
         id="R25-competent",
-        title_nl="Oudercommissie: het bevoegde orgaan dient in",
-        title_en="Oudercommissie: the competent body files",
-        citations=(_WKO_157C_1B, _GCK_OC),
-        decision="gck_access",
+        citations=(WKO_1_57C_1B, GCK_OUDERCOMMISSIE),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r25_competent,
-        outcomes=("inadmissible", "undetermined"),
+        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
         source=Source.GCK,
     ),
     Rule(
         id="R25-advice",
-        title_nl="Oudercommissie: advies binnen de gestelde termijn",
-        title_en="Oudercommissie: advice within the set term",
-        citations=(cite(WET_KINDEROPVANG, "1.60", 2), _GCK_OC),
-        decision="gck_access",
+        citations=(WKO_1_60_2, GCK_OUDERCOMMISSIE),
+        decision=DecisionKind.GCK_ACCESS,
         function=_r25_advice,
-        outcomes=("inadmissible", "undetermined"),
+        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
         source=Source.GCK,
     ),
 )
 
 GCK_OC_ACCESS: DecisionSpec[Facts] = DecisionSpec(
-    name="gck_access",
+    name=DecisionKind.GCK_ACCESS,
     rules=GCK_OC_ACCESS_RULES,
     levels=(
-        frozenset({"out_of_temporal_scope"}),
-        frozenset({"inadmissible"}),
-        frozenset({"undetermined"}),
-        frozenset({"admissible"}),
+        frozenset({Outcome.OUT_OF_TEMPORAL_SCOPE}),
+        frozenset({Outcome.INADMISSIBLE}),
+        frozenset({Outcome.UNDETERMINED}),
+        frozenset({Outcome.ADMISSIBLE}),
     ),
-    default="admissible",
+    default=Outcome.ADMISSIBLE,
     cumulative=True,
 )

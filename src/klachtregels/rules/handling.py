@@ -13,10 +13,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from klachtregels.citations import ATW, WET_KINDEROPVANG, cite
+from klachtregels.citations import (
+    ATW_1_1,
+    ATW_1_1_NOT_PRIVATE,
+    ATW_3_3,
+    WKO_1_57B_2A,
+    WKO_1_57B_2D,
+    WKO_1_57B_2E,
+    WKO_1_57B_2F,
+    WKO_1_57B_3_HOUSE_TERMS,
+)
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
-from klachtregels.rules._facts import Facts, fd, flag, handled_on
-from klachtregels.vocabulary import Outcome
+from klachtregels.messages import Message
+from klachtregels.rules._facts import Facts, flag, handled_on
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
     from klachtregels.model import Complaint
@@ -25,15 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["HANDLING", "HANDLING_RULES", "house_deadlines", "house_term_states"]
 
-_WKO_157B_2A = cite(WET_KINDEROPVANG, "1.57b", 2, "a")
-_WKO_157B_2D = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
-_WKO_157B_2E = cite(WET_KINDEROPVANG, "1.57b", 2, "e")
-_WKO_157B_2F = cite(WET_KINDEROPVANG, "1.57b", 2, "f")
-_ATW_1 = cite(ATW, "1", 1)
-_ATW_3 = cite(ATW, "3", 3)
-_HOUSE = cite(WET_KINDEROPVANG, "1.57b", 3, note="the provider's own regulation (house terms, R7, R17)")
-
-_ELIGIBLE = ("eligible", "eligible_by_policy")
+_ELIGIBLE = ELIGIBLE_OUTCOMES
 
 
 def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]:
@@ -99,36 +101,24 @@ def _day(value: dt.date | None) -> dt.date | None:
     return value
 
 
+_NOT_APPLICABLE = RuleResult.fire(Outcome.NOT_APPLICABLE, "HANDLING_NOT_APPLICABLE")
+_NOT_STARTED = RuleResult.fire(Outcome.NOT_STARTED, "HANDLING_NOT_STARTED")
+_STARTED = RuleResult.support("HANDLING_STARTED")
+
+
 def _start(f: Facts) -> RuleResult:
     outcome = f.eligibility
-    if outcome in ("out_of_temporal_scope", "not_eligible"):
-        return RuleResult.fire(
-            "not_applicable",
-            "Geen klacht in de zin van art. 1.57b: de termijn van zes weken geldt niet.",
-            "Not a complaint under art. 1.57b: the six-week term does not apply.",
-        )
-    if outcome == "not_yet":
-        return RuleResult.fire(
-            "not_started",
-            "Nog geen schriftelijke klacht: de termijn van zes weken is niet begonnen (R5, R12).",
-            "No written complaint yet: the six-week term has not started (R5, R12).",
-        )
+    if outcome in (Outcome.OUT_OF_TEMPORAL_SCOPE, Outcome.NOT_ELIGIBLE):
+        return _NOT_APPLICABLE
+    if outcome == Outcome.NOT_YET:
+        return _NOT_STARTED
     if outcome not in _ELIGIBLE:
         return RuleResult.unknown(
             list(f.eligibility_unknown) or ["eligibility"],
-            "Of dit een klacht in de zin van art. 1.57b is, staat nog niet vast; daarvan hangt af of de "
-            "termijn "
-            "loopt.",
-            "Whether this is a complaint under art. 1.57b is not settled yet; whether the term runs "
-            "depends on it.",
-            outcome="undetermined",
+            "HANDLING_ELIGIBILITY_OPEN",
+            outcome=Outcome.UNDETERMINED,
         )
-    return RuleResult.support(
-        "Een schriftelijke klacht van een ouder: de houder handelt haar af binnen zes weken na indiening "
-        "(art. 1.57b lid 2 sub d).",
-        "A written complaint by an ouder: the provider handles it within six weeks of submission "
-        "(art. 1.57b para. 2 under d).",
-    )
+    return _STARTED
 
 
 def _atw_dependent(f: Facts, day: dt.date) -> list[Flag]:
@@ -137,14 +127,18 @@ def _atw_dependent(f: Facts, day: dt.date) -> list[Flag]:
         return []
     return [
         flag(
-            "ATW_DEPENDENT",
-            f"{fd(day, 'nl')} ligt tussen de kalenderdatum ({fd(d.calendar_date, 'nl')}) en de Atw-datum "
-            f"({fd(d.atw_date, 'nl')}); het antwoord volgt de gekozen Atw-instelling (A1).",
-            f"{fd(day, 'en')} falls between the calendar date ({fd(d.calendar_date, 'en')}) and the ATW date "
-            f"({fd(d.atw_date, 'en')}); the answer follows the chosen ATW setting (A1).",
+            FlagCode.ATW_DEPENDENT,
             ambiguity="A1",
+            day=day,
+            calendar_date=d.calendar_date,
+            atw_date=d.atw_date,
         )
     ]
+
+
+_NO_RECEIPT = RuleResult.unknown(
+    ["complaint.received_on"], "HANDLING_NO_RECEIPT", outcome=Outcome.UNDETERMINED
+)
 
 
 def _status(f: Facts) -> RuleResult | None:
@@ -152,80 +146,45 @@ def _status(f: Facts) -> RuleResult | None:
         return None
     d = f.handling
     if d is None:
-        return RuleResult.unknown(
-            ["complaint.received_on"],
-            "Zonder ontvangstdatum is de termijn niet te berekenen (R12).",
-            "Without the receipt date the term cannot be computed (R12).",
-            outcome="undetermined",
-        )
+        return _NO_RECEIPT
     done, path = handled_on(f)
     if f.judgement is not None and done is None:
-        return RuleResult.unknown(
-            [path],
-            "Er is een oordeel, maar onbekend wanneer het is verzonden of ontvangen (A5).",
-            "There is a judgement, but it is not known when it was sent or received (A5).",
-            outcome="undetermined",
-        )
-    last_nl, last_en = fd(d.date, "nl"), fd(d.date, "en")
+        return RuleResult.unknown([path], "HANDLING_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
+    last = d.date
     if done is not None and done <= f.as_of:
         flags = _atw_dependent(f, done)
         if d.atw_undetermined and d.calendar_date < done <= d.atw_date:
             # A1 left open by the policy: in time only if the regulation applies the ATW.
             return RuleResult.unknown(
                 ["policy.regulation_applies_atw"],
-                f"Oordeel op {fd(done, 'nl')}: na de kalenderdatum, binnen de Atw-datum; of dat op tijd is, "
-                "hangt af van de vraag of de klachtenregeling de Atw toepast (A1).",
-                f"Judgement on {fd(done, 'en')}: after the calendar date, within the ATW date; whether "
-                "that is in time depends on whether the regulation applies the ATW (A1).",
-                outcome="undetermined",
+                "HANDLING_JUDGED_IN_ATW_GAP",
+                outcome=Outcome.UNDETERMINED,
                 flags=flags,
+                done=done,
             )
-        if done <= d.date:
+        if done <= last:
             return RuleResult.fire(
-                "judged_in_time",
-                f"Oordeel op {fd(done, 'nl')}, binnen de termijn (uiterste dag {last_nl}).",
-                f"Judgement on {fd(done, 'en')}, in time (last day {last_en}).",
-                flags=flags,
+                Outcome.JUDGED_IN_TIME, "HANDLING_JUDGED_IN_TIME", flags=flags, done=done, last=last
             )
         return RuleResult.fire(
-            "judged_late",
-            f"Oordeel op {fd(done, 'nl')}, na de uiterste dag {last_nl}: te laat (art. 1.57b lid 2 sub "
-            "d). De "
-            f"ouder had vanaf {fd(d.date + dt.timedelta(days=1), 'nl')} rechtstreeks toegang tot de "
-            "Geschillencommissie (R20).",
-            f"Judgement on {fd(done, 'en')}, after the last day {last_en}: late (art. 1.57b para. 2 under "
-            "d). The "
-            "parent had direct access to the Geschillencommissie from "
-            f"{fd(d.date + dt.timedelta(days=1), 'en')} "
-            "(R20).",
+            Outcome.JUDGED_LATE,
+            "HANDLING_JUDGED_LATE",
             flags=flags,
+            done=done,
+            last=last,
+            direct_from=last + dt.timedelta(days=1),
         )
     flags = _atw_dependent(f, f.as_of)
-    if f.as_of > d.date:
+    if f.as_of > last:
         return RuleResult.fire(
-            "open_overdue",
-            f"Op {fd(f.as_of, 'nl')} nog geen oordeel, en de uiterste dag ({last_nl}) is voorbij: de "
-            "houder is te "
-            "laat en de ouder mag rechtstreeks naar de Geschillencommissie (R12, R20).",
-            f"No judgement by {fd(f.as_of, 'en')}, and the last day ({last_en}) has passed: the provider "
-            "is late "
-            "and the parent may go directly to the Geschillencommissie (R12, R20).",
-            flags=flags,
+            Outcome.OPEN_OVERDUE, "HANDLING_OPEN_OVERDUE", flags=flags, as_of=f.as_of, last=last
         )
-    left = (d.date - f.as_of).days
+    left = (last - f.as_of).days
     if left <= f.due_soon_days:
         return RuleResult.fire(
-            "open_due_soon",
-            f"Nog {left} dag(en) tot de uiterste dag {last_nl}.",
-            f"{left} day(s) left until the last day {last_en}.",
-            flags=flags,
+            Outcome.OPEN_DUE_SOON, "HANDLING_OPEN_DUE_SOON", flags=flags, left=left, last=last
         )
-    return RuleResult.fire(
-        "open_on_track",
-        f"Open; uiterste dag {last_nl} (nog {left} dagen).",
-        f"Open; last day {last_en} ({left} days left).",
-        flags=flags,
-    )
+    return RuleResult.fire(Outcome.OPEN_ON_TRACK, "HANDLING_OPEN_ON_TRACK", flags=flags, left=left, last=last)
 
 
 def _form(f: Facts) -> RuleResult | None:
@@ -234,70 +193,37 @@ def _form(f: Facts) -> RuleResult | None:
         return None
     flags = []
     if j.written is False:
-        flags.append(
-            flag(
-                "JUDGEMENT_NOT_WRITTEN",
-                "Het oordeel is niet schriftelijk gegeven (art. 1.57b lid 2 sub e).",
-                "The judgement was not given in writing (art. 1.57b para. 2 under e).",
-            )
-        )
+        flags.append(_NOT_WRITTEN)
     if j.reasoned is False:
-        flags.append(
-            flag(
-                "JUDGEMENT_NOT_REASONED",
-                "Het oordeel is niet met redenen omkleed (art. 1.57b lid 2 sub e).",
-                "The judgement gives no reasons (art. 1.57b para. 2 under e).",
-            )
-        )
+        flags.append(_NOT_REASONED)
     measures = j.measures or ()
     if any(m.concrete_term is False for m in measures):
-        flags.append(
-            flag(
-                "NON_COMPLIANT_1_57B_2F",
-                "Een maatregel staat in het oordeel zonder concrete termijn (art. 1.57b lid 2 sub f). De "
-                "klacht "
-                "is wel afgehandeld (A5).",
-                "A measure in the judgement has no concrete term (art. 1.57b para. 2 under f). The "
-                "complaint is "
-                "handled nonetheless (A5).",
-                ambiguity="A5",
-            )
-        )
+        flags.append(_NO_CONCRETE_TERM)
     if j.partial:
-        flags.append(
-            flag(
-                "PARTIAL_JUDGEMENT",
-                "Een deeloordeel: voor de rest van de klacht loopt de termijn door (A5).",
-                "A partial judgement: the term keeps running for the rest of the complaint (A5).",
-                ambiguity="A5",
-            )
-        )
-    unknown = [n for n, v in (("schriftelijk", j.written), ("gemotiveerd", j.reasoned)) if v is None]
-    unknown_en = [n for n, v in (("written", j.written), ("reasoned", j.reasoned)) if v is None]
-    nl = "Vorm van het oordeel: schriftelijk en met redenen omkleed vereist (art. 1.57b lid 2 sub e-f)."
-    en = "Form of the judgement: written and reasoned required (art. 1.57b para. 2 under e-f)."
-    if unknown:
-        nl += f" Niet opgegeven: {', '.join(unknown)}."
-        en += f" Not given: {', '.join(unknown_en)}."
-    return RuleResult.support(nl, en, flags=flags)
+        flags.append(_PARTIAL)
+    missing = [_FORM_FIELDS[n] for n, v in (("written", j.written), ("reasoned", j.reasoned)) if v is None]
+    if not missing and not flags:
+        return _FORM_COMPLETE
+    not_given = Message("HANDLING_FORM_NOT_GIVEN", {"fields": missing}) if missing else ""
+    return RuleResult.support("HANDLING_FORM", flags=flags, not_given=not_given)
+
+
+_NOT_WRITTEN = flag(FlagCode.JUDGEMENT_NOT_WRITTEN)
+_NOT_REASONED = flag(FlagCode.JUDGEMENT_NOT_REASONED)
+_NO_CONCRETE_TERM = flag(FlagCode.NON_COMPLIANT_1_57B_2F, ambiguity="A5")
+_PARTIAL = flag(FlagCode.PARTIAL_JUDGEMENT, ambiguity="A5")
+_FORM_FIELDS = {"written": Message("HANDLING_FORM_WRITTEN"), "reasoned": Message("HANDLING_FORM_REASONED")}
+_FORM_COMPLETE = RuleResult.support("HANDLING_FORM", not_given="")
+
+_EXTENSION = RuleResult.support(
+    "HANDLING_EXTENSION", flags=[flag(FlagCode.EXTENSION_NOT_STATUTORY, ambiguity="A6")]
+)
 
 
 def _extension(f: Facts) -> RuleResult | None:
     if not f.complaint.extension_agreed:
         return None
-    return RuleResult.support(
-        "De termijn is met de ouder verlengd; de wet kent geen verlenging, de uiterste dag blijft staan "
-        "(A6).",
-        "The term was extended with the parent; the statute knows no extension, the last day stands (A6).",
-        flags=[
-            flag(
-                "EXTENSION_NOT_STATUTORY",
-                "Verlenging van de termijn van zes weken heeft geen wettelijke grondslag (A6).",
-                "Extending the six-week term has no statutory basis (A6).",
-                ambiguity="A6",
-            )
-        ],
-    )
+    return _EXTENSION
 
 
 def _calendar(f: Facts) -> RuleResult | None:
@@ -306,52 +232,39 @@ def _calendar(f: Facts) -> RuleResult | None:
         return None
     flags = []
     if d.provisional:
-        flags.append(
-            flag(
-                "DEADLINE_PROVISIONAL",
-                "De uiterste dag is voorlopig: gelijkgestelde dagen (Atw art. 3 lid 3) voor "
-                f"{', '.join(str(y) for y in d.unverified_years)} zijn niet geverifieerd (A2).",
-                "The last day is provisional: equated days (ATW art. 3 para. 3) for "
-                f"{', '.join(str(y) for y in d.unverified_years)} are not verified (A2).",
-                ambiguity="A2",
-            )
-        )
+        flags.append(flag(FlagCode.DEADLINE_PROVISIONAL, ambiguity="A2", years=d.unverified_years))
     if d.atw_undetermined:
         flags.append(
             flag(
-                "ATW_UNDETERMINED",
-                f"Of de Atw de termijn verlengt, hangt af van de klachtenregeling (A1): zonder Atw "
-                f"{fd(d.calendar_date, 'nl')}, met Atw {fd(d.atw_date, 'nl')}.",
-                f"Whether the ATW extends the term depends on the regulation (A1): without it "
-                f"{fd(d.calendar_date, 'en')}, with it {fd(d.atw_date, 'en')}.",
+                FlagCode.ATW_UNDETERMINED,
                 ambiguity="A1",
+                calendar_date=d.calendar_date,
+                atw_date=d.atw_date,
             )
         )
     extended = d.atw_date != d.calendar_date
-    nl = f"Termijn van zes weken vanaf {fd(d.start, 'nl')}: kalenderdatum {fd(d.calendar_date, 'nl')}"
-    en = f"Six-week term from {fd(d.start, 'en')}: calendar date {fd(d.calendar_date, 'en')}"
-    if extended:
-        nl += f", Atw-datum {fd(d.atw_date, 'nl')}"
-        en += f", ATW date {fd(d.atw_date, 'en')}"
-    nl += f"; uiterste dag {fd(d.date, 'nl')}."
-    en += f"; last day {fd(d.date, 'en')}."
-    return RuleResult.support(nl, en, flags=flags)
+    atw = Message("HANDLING_TERM_ATW_DATE", {"atw_date": d.atw_date}) if extended else ""
+    return RuleResult.support(
+        "HANDLING_TERM", flags=flags, start=d.start, calendar_date=d.calendar_date, atw=atw, last=d.date
+    )
 
 
 _HOUSE_NAMES = {
-    "house_handling": ("eigen afhandeltermijn", "house handling term"),
-    "first_contact": ("eerste contact", "first contact"),
-    "acknowledgement": ("ontvangstbevestiging", "acknowledgement"),
-    "submission_window": ("indieningstermijn", "submission window"),
+    key: Message(f"HANDLING_HOUSE_{key.upper()}")
+    for key in ("house_handling", "first_contact", "acknowledgement", "submission_window")
 }
-
-
 _HOUSE_STATES = {
-    Outcome.MET: ("gehaald", "met"),
-    Outcome.NOT_MET: ("overschreden", "exceeded"),
-    Outcome.PENDING: ("open", "open"),
-    Outcome.UNDETERMINED: ("onbekend (niets vastgelegd)", "unknown (nothing recorded)"),
+    state: Message(f"HANDLING_HOUSE_STATE_{state.name}")
+    for state in (Outcome.MET, Outcome.NOT_MET, Outcome.PENDING, Outcome.UNDETERMINED)
 }
+
+
+def _joined(parts: list[Message]) -> Message:
+    """``a; b; c`` as one message."""
+    phrase = parts[0]
+    for part in parts[1:]:
+        phrase = Message("HANDLING_HOUSE_JOIN", {"left": phrase, "right": part})
+    return phrase
 
 
 def _house(f: Facts) -> RuleResult | None:
@@ -359,100 +272,77 @@ def _house(f: Facts) -> RuleResult | None:
     if not states:
         return None
     exceeded: list[str] = []
-    lines_nl: list[str] = []
-    lines_en: list[str] = []
+    lines: list[Message] = []
     for key, (d, state) in states.items():
         if state is Outcome.NOT_MET:
             exceeded.append(key)
-        nl_name, en_name = _HOUSE_NAMES[key]
-        state_nl, state_en = _HOUSE_STATES[state]
-        lines_nl.append(f"{nl_name} uiterlijk {fd(d.date, 'nl')}: {state_nl}")
-        lines_en.append(f"{en_name} by {fd(d.date, 'en')}: {state_en}")
+        lines.append(
+            Message(
+                "HANDLING_HOUSE_LINE",
+                {"term": _HOUSE_NAMES[key], "day": d.date, "state": _HOUSE_STATES[state]},
+            )
+        )
     flags = []
     if exceeded:
         flags.append(
             flag(
-                "HOUSE_TERM_EXCEEDED",
-                "Een eigen termijn van de houder is overschreden ("
-                + ", ".join(_HOUSE_NAMES[k][0] for k in exceeded)
-                + "). Dat is geen wettelijke termijn en beperkt de toegang tot de "
-                "Geschillencommissie niet (A17).",
-                "A house term of the provider was exceeded ("
-                + ", ".join(_HOUSE_NAMES[k][1] for k in exceeded)
-                + "). It is not a statutory term and does not limit access to the Geschillencommissie (A17).",
+                FlagCode.HOUSE_TERM_EXCEEDED,
                 ambiguity="A17",
+                terms=[_HOUSE_NAMES[k] for k in exceeded],
             )
         )
-    return RuleResult.support(
-        "Eigen termijnen van de houder (geen Atw tenzij het beleid dat kiest, R17): "
-        + "; ".join(lines_nl)
-        + ".",
-        "The provider's house terms (no ATW unless the policy chooses it, R17): " + "; ".join(lines_en) + ".",
-        flags=flags,
-    )
+    return RuleResult.support("HANDLING_HOUSE_TERMS", flags=flags, terms=_joined(lines))
 
 
 HANDLING_RULES: tuple[Rule[Facts], ...] = (
     Rule(
         id="R12-start",
-        title_nl="Begin van de termijn: een schriftelijke klacht van een ouder",
-        title_en="Start of the term: a written complaint by an ouder",
-        citations=(_WKO_157B_2A, _WKO_157B_2D),
-        decision="handling",
+        citations=(WKO_1_57B_2A, WKO_1_57B_2D),
+        decision=DecisionKind.HANDLING,
         function=_start,
-        outcomes=("not_applicable", "not_started", "undetermined"),
+        outcomes=(Outcome.NOT_APPLICABLE, Outcome.NOT_STARTED, Outcome.UNDETERMINED),
         valid_from=dt.date.min,
     ),
     Rule(
         id="R12",
-        title_nl="Stand van de afhandeling binnen zes weken",
-        title_en="Handling status within six weeks",
-        citations=(_WKO_157B_2D, _ATW_1),
-        decision="handling",
+        citations=(WKO_1_57B_2D, ATW_1_1),
+        decision=DecisionKind.HANDLING,
         function=_status,
         outcomes=(
-            "judged_in_time",
-            "judged_late",
-            "open_on_track",
-            "open_due_soon",
-            "open_overdue",
-            "undetermined",
+            Outcome.JUDGED_IN_TIME,
+            Outcome.JUDGED_LATE,
+            Outcome.OPEN_ON_TRACK,
+            Outcome.OPEN_DUE_SOON,
+            Outcome.OPEN_OVERDUE,
+            Outcome.UNDETERMINED,
         ),
         ambiguities=("A1", "A3", "A4", "A5"),
     ),
     Rule(
         id="R13",
-        title_nl="Kalender- en Atw-datum van de termijn",
-        title_en="Calendar and ATW date of the term",
-        citations=(_ATW_1, _ATW_3),
-        decision="handling",
+        citations=(ATW_1_1, ATW_3_3),
+        decision=DecisionKind.HANDLING,
         function=_calendar,
         ambiguities=("A1", "A2"),
     ),
     Rule(
         id="R6",
-        title_nl="Oordeel: schriftelijk, gemotiveerd, met concrete termijn voor maatregelen",
-        title_en="Judgement: written, reasoned, with a concrete term for measures",
-        citations=(_WKO_157B_2E, _WKO_157B_2F),
-        decision="handling",
+        citations=(WKO_1_57B_2E, WKO_1_57B_2F),
+        decision=DecisionKind.HANDLING,
         function=_form,
         ambiguities=("A5",),
     ),
     Rule(
         id="R6-extension",
-        title_nl="Verlenging van de termijn heeft geen wettelijke grondslag",
-        title_en="Extending the term has no statutory basis",
-        citations=(_WKO_157B_2D,),
-        decision="handling",
+        citations=(WKO_1_57B_2D,),
+        decision=DecisionKind.HANDLING,
         function=_extension,
         ambiguities=("A6",),
     ),
     Rule(
         id="R17",
-        title_nl="Eigen termijnen van de houder (beleid)",
-        title_en="The provider's house terms (policy)",
-        citations=(_HOUSE, cite(ATW, "1", 1, note="not for private terms (R17)")),
-        decision="handling",
+        citations=(WKO_1_57B_3_HOUSE_TERMS, ATW_1_1_NOT_PRIVATE),
+        decision=DecisionKind.HANDLING,
         function=_house,
         source=Source.POLICY,
         ambiguities=("A17",),
@@ -460,17 +350,17 @@ HANDLING_RULES: tuple[Rule[Facts], ...] = (
 )
 
 HANDLING: DecisionSpec[Facts] = DecisionSpec(
-    name="handling",
+    name=DecisionKind.HANDLING,
     rules=HANDLING_RULES,
     levels=(
-        frozenset({"not_applicable"}),
-        frozenset({"undetermined"}),
-        frozenset({"not_started"}),
-        frozenset({"open_overdue"}),
-        frozenset({"judged_late"}),
-        frozenset({"open_due_soon"}),
-        frozenset({"open_on_track"}),
-        frozenset({"judged_in_time"}),
+        frozenset({Outcome.NOT_APPLICABLE}),
+        frozenset({Outcome.UNDETERMINED}),
+        frozenset({Outcome.NOT_STARTED}),
+        frozenset({Outcome.OPEN_OVERDUE}),
+        frozenset({Outcome.JUDGED_LATE}),
+        frozenset({Outcome.OPEN_DUE_SOON}),
+        frozenset({Outcome.OPEN_ON_TRACK}),
+        frozenset({Outcome.JUDGED_IN_TIME}),
     ),
-    default="undetermined",
+    default=Outcome.UNDETERMINED,
 )
