@@ -145,7 +145,7 @@ def test_every_word_of_the_table_is_accepted_by_every_door(vocabulary: type, wor
     }
     if vocabulary is Subject:
         assert Complaint.from_dict({"subjects": [word]}).subjects == (member,)
-        assert Complaint(subjects=[word]).subjects == (member,)  # type: ignore[arg-type]
+        assert Complaint(subjects=[word]).subjects == (member,)
     else:
         cls, name = fields[vocabulary]
         assert getattr(cls.from_dict({name: word}), name) is member  # JSON
@@ -221,9 +221,9 @@ def test_python_construction_reports_every_problem_without_the_value() -> None:
     with pytest.raises(InvalidInputError) as info:
         Complaint(
             received_on=CANARY,  # type: ignore[arg-type]
-            channel=CANARY,  # type: ignore[arg-type]
+            channel=CANARY,
             complainant=CANARY,  # type: ignore[arg-type]
-            subjects=[CANARY],  # type: ignore[arg-type]
+            subjects=[CANARY],
             judge_is_subject="yes",  # type: ignore[arg-type]
         )
     assert {path for path, _ in info.value.problems} == {
@@ -239,7 +239,7 @@ def test_python_construction_reports_every_problem_without_the_value() -> None:
 @pytest.mark.parametrize(
     ("build", "path", "message"),
     [
-        (lambda: Complaint(subjects=("conduct", "gedrag")), "subjects", "lists a subject twice"),  # type: ignore[arg-type]
+        (lambda: Complaint(subjects=("conduct", "gedrag")), "subjects", "lists a subject twice"),
         (lambda: Location(name=" "), "name", "must not be empty"),
         (lambda: Location(name="L", lrk_number="12"), "lrk_number", "not a 9-digit LRK number"),
         (lambda: Provider(name=""), "name", "must not be empty"),
@@ -265,7 +265,7 @@ def test_field_checks(build: Any, path: str, message: str) -> None:
 
 def test_lists_become_tuples_and_typed_values_are_kept() -> None:
     signal = Signal(kind=SignalKind.AMBIGUOUS)
-    complaint = Complaint(subjects=[Subject.CONDUCT], signals=[signal])  # type: ignore[arg-type]
+    complaint = Complaint(subjects=[Subject.CONDUCT], signals=[signal])
     assert complaint.subjects == (Subject.CONDUCT,)
     assert complaint.signals is not None
     assert complaint.signals[0] is signal

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
+import klachtregels.testing as kt
 from klachtregels.errors import InvalidInputError, KlachtregelsError, PolicyError
 from klachtregels.policy import (
     AfterMeldcode,
@@ -186,9 +188,9 @@ def test_python_construction_validates_terms() -> None:
     with pytest.raises(PolicyError, match="handling_term"):
         Policy(handling_term="binnenkort")
     with pytest.raises(ValueError, match="atw_mode: not one of"):
-        Policy(atw_mode="sometimes")  # type: ignore[arg-type]
+        Policy(atw_mode="sometimes")
     # An enum setting accepts its value as text, like the TOML file does.
-    assert Policy(atw_mode="never").atw_mode is AtwMode.NEVER  # type: ignore[arg-type]
+    assert Policy(atw_mode="never").atw_mode is AtwMode.NEVER
 
 
 def test_json_form_round_trips() -> None:
@@ -258,3 +260,9 @@ def test_policy_handling_deadline_ignores_regulation_text_unless_following_it(
     else:
         assert result.date == dt.date(2026, 5, 6)
         assert result.atw_undetermined is (regulation_applies_atw is None)
+
+
+@settings(max_examples=50)
+@given(kt.policies())
+def test_generated_policies_round_trip_through_json(policy: Policy) -> None:
+    assert Policy.from_dict(json.loads(json.dumps(policy.to_dict()))) == policy

@@ -69,6 +69,7 @@ __all__ = [
     "structure",
     "to_plain",
     "validate",
+    "word_or_value",
 ]
 
 T = TypeVar("T")
@@ -122,6 +123,21 @@ def _word_table(vocabulary: type[enum.Enum]) -> dict[str, enum.Enum]:
 def lookup_word(vocabulary: type[enum.Enum], word: str) -> enum.Enum | None:
     """The member of ``vocabulary`` that ``word`` names (a value or a registered word, any case), or None."""
     return _word_table(vocabulary).get(normalise_word(word))
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def word_or_value(vocabulary: type[E], value: object) -> E:
+    """The member ``value`` names (a member, its value or a word), else ``value`` unchanged.
+
+    For attrs converters: they must not raise, and what they cannot read (typed as if read) is
+    left for the validation, which reports every problem at once.
+    """
+    if value.__class__ is vocabulary or not isinstance(value, str):
+        return typing.cast("E", value)
+    member = lookup_word(vocabulary, value)
+    return typing.cast("E", value if member is None else member)
 
 
 def accepted_words(vocabulary: type[enum.Enum]) -> list[str]:
@@ -317,6 +333,8 @@ def _optional_factory(hint: Any, converter: cattrs.Converter) -> Hook:
 
 def _is_homogeneous_tuple(hint: Any) -> bool:
     args = typing.get_args(hint)
+    if typing.get_origin(hint) is Sequence and len(args) == 1:
+        return True  # a Sequence[X] field is read as a tuple
     return typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
@@ -423,6 +441,8 @@ class Shape:
     codecs: Mapping[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = attrs.field(factory=dict)
     #: Keys left out when ``None`` (for a ``nested`` key: its ``None`` members), as absent, not null.
     omit_none: frozenset[str] = frozenset()
+    #: Keys that spell a field differently: key -> field (``"message"`` for the field ``text``).
+    renamed: Mapping[str, str] = attrs.field(factory=dict)
 
     def writer(
         self, plain: Callable[[Any], dict[str, Any]], converter: cattrs.Converter
@@ -446,8 +466,8 @@ class Shape:
                     }
                 elif key in self.codecs:
                     out[key] = self.codecs[key][0](getattr(obj, key))
-                elif fields[key] is not None or key not in self.omit_none:
-                    out[key] = fields[key]
+                elif fields[self.renamed.get(key, key)] is not None or key not in self.omit_none:
+                    out[key] = fields[self.renamed.get(key, key)]
             return out
 
         return write
@@ -463,6 +483,9 @@ class Shape:
                 problems.append(("schema_version", f"not {version}, the version this library reads"))
         for key in self.derived:
             out.pop(key, None)
+        for key, field in self.renamed.items():
+            if key in out:
+                out[field] = out.pop(key)
         for key, names in self.nested.items():
             self._unfold_nested(out, key, names, problems)
         for key, (_, read) in self.codecs.items():
@@ -491,6 +514,9 @@ class Shape:
 
     def key_of(self, field: str) -> str:
         """The JSON key (path) a field's problems are reported under."""
+        for key, name in self.renamed.items():
+            if name == field:
+                return key
         for key, names in self.nested.items():
             for sub, name in names.items():
                 if name == field:
@@ -577,6 +603,20 @@ def _messages(obj: Any) -> dict[str, str]:
     return {"nl": obj.message_nl, "en": obj.message_en}
 
 
+def _text_to_plain(text: Any) -> dict[str, str]:
+    from klachtregels.messages import LANGUAGES
+
+    return {lang: text.render(lang) for lang in LANGUAGES}
+
+
+def _text_from_plain(data: Mapping[str, Any]) -> Any:
+    from klachtregels.engine import RenderedText  # read back: the text as it was rendered
+
+    if not all(isinstance(data[lang], str) for lang in ("nl", "en")):
+        raise TypeError
+    return RenderedText(data["nl"], data["en"])
+
+
 def _citation_to_plain(citation: Any) -> Any:
     return citation.to_dict()
 
@@ -591,15 +631,15 @@ def _facts_from_plain(facts: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((str(k), str(v)) for k, v in facts.items()))
 
 
-_MESSAGE = {"message": {"nl": "message_nl", "en": "message_en"}}
-
 register_codec("klachtregels.citations.Citation", _citation_to_plain, _citation_from_plain)
+register_codec("klachtregels.engine.Text", _text_to_plain, _text_from_plain)
 register_shape(
-    "klachtregels.engine.Flag", Shape(order=("code", "ambiguity", "rule_id", "message"), nested=_MESSAGE)
+    "klachtregels.engine.Flag",
+    Shape(order=("code", "ambiguity", "rule_id", "message"), renamed={"message": "text"}),
 )
 register_shape(
     "klachtregels.engine.Reason",
-    Shape(order=("rule_id", "outcome", "set_aside", "citations", "message"), nested=_MESSAGE),
+    Shape(order=("rule_id", "outcome", "set_aside", "citations", "message"), renamed={"message": "text"}),
 )
 register_shape(
     "klachtregels.engine.Decision",

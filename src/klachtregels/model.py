@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt  # noqa: TC003 - read at runtime by typing.get_type_hints (convert)
 import enum
 import functools
+import typing
 from collections.abc import Iterable, Mapping  # noqa: TC003 - as above
 from typing import Annotated, Any, ClassVar, TypeVar
 
@@ -305,6 +306,59 @@ def _structure_lrk(value: Any, _: Any) -> str:
 convert.CONVERTER.register_structure_hook_func(lambda t: t == LrkNumber, _structure_lrk)
 
 
+# attrs converters, so Python callers (and mypy) may pass an enum's value or word and a list. They
+# never raise: a value they cannot read is left for the validation, which reports every problem.
+
+
+def _to_party_role(value: PartyRole | str | None) -> PartyRole | None:
+    return convert.word_or_value(PartyRole, value)
+
+
+def _to_provider_kind(value: ProviderKind | str | None) -> ProviderKind | None:
+    return convert.word_or_value(ProviderKind, value)
+
+
+def _to_signal_kind(value: SignalKind | str) -> SignalKind:
+    return convert.word_or_value(SignalKind, value)
+
+
+def _to_channel(value: Channel | str | None) -> Channel | None:
+    return convert.word_or_value(Channel, value)
+
+
+def _to_about(value: About | str | None) -> About | None:
+    return convert.word_or_value(About, value)
+
+
+def _to_verdict(value: Verdict | str | None) -> Verdict | None:
+    return convert.word_or_value(Verdict, value)
+
+
+def _to_gck_outcome(value: GckOutcome | str | None) -> GckOutcome | None:
+    return convert.word_or_value(GckOutcome, value)
+
+
+def _to_subjects(value: Iterable[Subject | str] | None) -> tuple[Subject, ...] | None:
+    # A tuple is kept as given: its items are checked (and read as words) by the validation.
+    if value is None or isinstance(value, tuple):
+        return typing.cast("tuple[Subject, ...] | None", value)
+    if isinstance(value, list):
+        return tuple(convert.word_or_value(Subject, v) for v in value)
+    return typing.cast("tuple[Subject, ...]", value)
+
+
+def _to_signals(value: Iterable[Signal] | None) -> tuple[Signal, ...] | None:
+    return tuple(value) if isinstance(value, list) else typing.cast("tuple[Signal, ...] | None", value)
+
+
+def _to_measures(value: Iterable[Measure] | None) -> tuple[Measure, ...] | None:
+    return tuple(value) if isinstance(value, list) else typing.cast("tuple[Measure, ...] | None", value)
+
+
+def _to_locations(value: Iterable[Location]) -> tuple[Location, ...]:
+    return tuple(value) if isinstance(value, list) else typing.cast("tuple[Location, ...]", value)
+
+
 def _day(value: dt.date | None) -> dt.date | None:
     """The Europe/Amsterdam day of a date field (A22), or None."""
     return None if value is None else local_day(value)
@@ -338,7 +392,7 @@ class Party(_JsonMixin):
     _what: ClassVar[str] = "party"
 
     #: Relation to the childcare (R3). ``None``: not known.
-    role: PartyRole | None = None
+    role: PartyRole | None = attrs.field(default=None, converter=_to_party_role)
     #: Whether this party signed the childcare agreement (A7 ``contract_party_only``). ``None``: not known.
     contract_party: bool | None = None
     #: A name: personal data. Never shown in repr, errors or reports.
@@ -357,7 +411,7 @@ class Location(_JsonMixin):
     _what: ClassVar[str] = "location"
 
     name: str
-    kind: ProviderKind | None = None
+    kind: ProviderKind | None = attrs.field(default=None, converter=_to_provider_kind)
     #: LRK registration number (9 digits).
     lrk_number: LrkNumber | None = None
 
@@ -377,14 +431,14 @@ class Provider(_JsonMixin):
     _what: ClassVar[str] = "provider"
 
     name: str
-    kind: ProviderKind | None = None
+    kind: ProviderKind | None = attrs.field(default=None, converter=_to_provider_kind)
     #: Affiliated with the Geschillencommissie Kinderopvang (Wko 1.57c lid 1). ``None``: not known.
     gck_affiliated: bool | None = None
     #: Has a written internal complaint regulation (Wko 1.57b lid 1). ``None``: not known.
     has_regulation: bool | None = None
     #: Whether the provider is a natural person (eenmanszaak): relevant to 1.51c.
     natural_person: bool | None = None
-    locations: tuple[Location, ...] = ()
+    locations: tuple[Location, ...] = attrs.field(default=(), converter=_to_locations)
 
     #: Validation (generated on first use by the structuring layer): every field against its
     #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
@@ -401,7 +455,7 @@ class Signal(_JsonMixin):
 
     _what: ClassVar[str] = "signal"
 
-    kind: SignalKind
+    kind: SignalKind = attrs.field(converter=_to_signal_kind)
     #: When the provider learned of it (starts 'onverwijld', R28). ``None``: not known.
     known_on: dt.date | None = None
     #: When the vertrouwensinspecteur was consulted (1.51b lid 1). ``None``: not known or not done.
@@ -440,18 +494,18 @@ class Complaint(_JsonMixin):
     #: (A22: store timestamps); naive datetimes are Europe/Amsterdam local time.
     received_on: dt.date | None = None
     #: How it reached the provider (R5, A9).
-    channel: Channel | None = None
+    channel: Channel | None = attrs.field(default=None, converter=_to_channel)
     #: An earlier oral complaint about the same matter (A4, A13): flagged when dates differ.
     oral_first_on: dt.date | None = None
     complainant: Party | None = None
     #: What it is about; several may apply. ``None``: not known.
-    subjects: tuple[Subject, ...] | None = None
+    subjects: tuple[Subject, ...] | None = attrs.field(default=None, converter=_to_subjects)
     #: Whom it concerns.
-    about: About | None = None
+    about: About | None = attrs.field(default=None, converter=_to_about)
     #: When the matter arose (house submission windows, A17).
     arose_on: dt.date | None = None
     #: Abuse signals. ``()``: checked, none. ``None``: not assessed.
-    signals: tuple[Signal, ...] | None = None
+    signals: tuple[Signal, ...] | None = attrs.field(default=None, converter=_to_signals)
     #: The person who must judge the complaint is its subject (A12 ``JUDGE_IS_SUBJECT``).
     judge_is_subject: bool | None = None
     #: Handling term extended by agreement with the parent (A6: no statutory basis).
@@ -569,9 +623,9 @@ class Judgement(_JsonMixin):
     received_on: dt.date | None = None
     written: bool | None = None
     reasoned: bool | None = None
-    verdict: Verdict | None = None
+    verdict: Verdict | None = attrs.field(default=None, converter=_to_verdict)
     #: ``()``: no measures. ``None``: not known.
-    measures: tuple[Measure, ...] | None = None
+    measures: tuple[Measure, ...] | None = attrs.field(default=None, converter=_to_measures)
     #: A partial judgement on part of the complaint (A5).
     partial: bool | None = None
     #: Free text: what was decided or done. May hold personal data; never logged.
@@ -605,11 +659,11 @@ class GckFiling(_JsonMixin):
 
     filed_on: dt.date | None = None
     #: Who filed: a parent (R20) or the oudercommissie (R25).
-    filed_by: PartyRole | None = None
+    filed_by: PartyRole | None = attrs.field(default=None, converter=_to_party_role)
     case_number: str | None = None
     #: Subject as the GCK records it ("Zorgvuldigheid", "Algemene voorwaarden, Kosten").
     subject: str | None = None
-    outcome: GckOutcome | None = None
+    outcome: GckOutcome | None = attrs.field(default=None, converter=_to_gck_outcome)
     #: Claims damages for death, bodily injury or illness (R24, A15: redirect to the court).
     claims_personal_injury: bool | None = None
     #: Only non-payment of invoices, no substantive complaint (R24).

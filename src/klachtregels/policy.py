@@ -112,6 +112,34 @@ def _known_setting(value: str) -> str | None:
     return f"is not a policy setting (write section.key){convert.did_you_mean(value, known)}"
 
 
+# attrs converters: a setting may be given as its value (text), as in the TOML file. They never
+# raise; the validation reports every value it cannot read.
+
+
+def _to_atw_mode(value: AtwMode | str) -> AtwMode:
+    return convert.word_or_value(AtwMode, value)
+
+
+def _to_receipt_rule(value: ReceiptRule | str) -> ReceiptRule:
+    return convert.word_or_value(ReceiptRule, value)
+
+
+def _to_handled_when(value: HandledWhen | str) -> HandledWhen:
+    return convert.word_or_value(HandledWhen, value)
+
+
+def _to_complainant_scope(value: ComplainantScope | str) -> ComplainantScope:
+    return convert.word_or_value(ComplainantScope, value)
+
+
+def _to_after_meldcode(value: AfterMeldcode | str) -> AfterMeldcode:
+    return convert.word_or_value(AfterMeldcode, value)
+
+
+def _to_twelve_month_start(value: TwelveMonthStart | str) -> TwelveMonthStart:
+    return convert.word_or_value(TwelveMonthStart, value)
+
+
 #: A term as text ("6 weeks", "2 werkdagen"), checked to be readable.
 TermText = Annotated[str, convert.Check(_readable_term)]
 
@@ -138,7 +166,7 @@ class Policy:
     name: Annotated[str, convert.Check(_not_blank)] = "statutory"
     title: str = "Wettelijke basis (Wet kinderopvang art. 1.57b-1.57c)"
     #: A1.
-    atw_mode: AtwMode = AtwMode.APPLY
+    atw_mode: AtwMode = attrs.field(default=AtwMode.APPLY, converter=_to_atw_mode)
     #: A1, with ``follow_regulation_text``: does the house regulation's text apply the ATW? None: unknown.
     regulation_applies_atw: bool | None = None
     #: A2.
@@ -148,13 +176,15 @@ class Policy:
     #: A3.
     exclude_filing_day: bool = True
     #: A4.
-    receipt_rule: ReceiptRule = ReceiptRule.SAME_DAY
+    receipt_rule: ReceiptRule = attrs.field(default=ReceiptRule.SAME_DAY, converter=_to_receipt_rule)
     #: A5.
-    handled_when: HandledWhen = HandledWhen.SENT
+    handled_when: HandledWhen = attrs.field(default=HandledWhen.SENT, converter=_to_handled_when)
     #: R6 (1.57b lid 2 d): the house handling term. The statute's six weeks is the maximum.
     handling_term: TermText = "6 weeks"
     #: A7.
-    complainant_scope: ComplainantScope = ComplainantScope.STATUTORY_OUDER
+    complainant_scope: ComplainantScope = attrs.field(
+        default=ComplainantScope.STATUTORY_OUDER, converter=_to_complainant_scope
+    )
     #: A7: prospective clients may complain under the house regulation.
     include_prospective_clients: bool = False
     #: A8: complaints about working method or policy are in scope by the house regulation.
@@ -164,9 +194,11 @@ class Policy:
     #: A9: app messages count as written. ``None``: the house says nothing (needs human judgement).
     app_messages_count_as_written: bool | None = None
     #: A10.
-    after_meldcode: AfterMeldcode = AfterMeldcode.RESUME
+    after_meldcode: AfterMeldcode = attrs.field(default=AfterMeldcode.RESUME, converter=_to_after_meldcode)
     #: A13.
-    twelve_month_start: TwelveMonthStart = TwelveMonthStart.FIRST_WRITTEN
+    twelve_month_start: TwelveMonthStart = attrs.field(
+        default=TwelveMonthStart.FIRST_WRITTEN, converter=_to_twelve_month_start
+    )
     #: A14: the Geschillencommissie's klachtgeld for parents, in euro cents, and the date it was seen.
     klachtgeld_cents: Annotated[int, convert.Check(_at_least_zero)] | None = 2500
     klachtgeld_seen_on: str | None = "2025"
