@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels.citations import ATW, Citation, cite
+from klachtregels.citations import ATW, ATW_1_1, ATW_3_1, ATW_3_2, Citation, cite
 from klachtregels.errors import CalendarDataError
 
 if TYPE_CHECKING:
@@ -168,9 +168,10 @@ def format_date(d: _dt.date, lang: str = "nl", *, weekday: bool = True) -> str:
 
 # --- citations ------------------------------------------------------------------------------------
 
-_ART1: Final = cite(ATW, "1", 1)
-_ART3_1: Final = cite(ATW, "3", 1)
-_ART3_2: Final = cite(ATW, "3", 2)
+# Defined once, in klachtregels.citations.
+_ART1: Final = ATW_1_1
+_ART3_1: Final = ATW_3_1
+_ART3_2: Final = ATW_3_2
 
 # --- the ATW holidays, in the order of art. 3 ------------------------------------------------------
 

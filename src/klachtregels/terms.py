@@ -42,7 +42,7 @@ import attrs
 from klachtregels import calendar as _cal
 from klachtregels._time import amsterdam, local_datetime, local_day
 from klachtregels.calendar import NonWorkingDay, NonWorkingKind
-from klachtregels.citations import ATW, GCK_REGLEMENT, WET_KINDEROPVANG, Citation, cite
+from klachtregels.citations import ATW_1_1, ATW_1_2, ATW_2, ATW_3, ATW_4, GCK_12M, WKO_1_57B_2D, Citation
 from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
 
 if TYPE_CHECKING:
@@ -207,17 +207,17 @@ class Term:
 
     def _compute_exclusion(self) -> tuple[str, Citation] | None:
         if self.backwards:
-            return ("ATW_EXCLUDED_BACKWARDS", _ATW_1_2)
+            return ("ATW_EXCLUDED_BACKWARDS", ATW_1_2)
         unit, n = self.unit, self.amount
         if unit is TermUnit.HOURS:
-            return ("ATW_EXCLUDED_HOURS", _ATW_4)
+            return ("ATW_EXCLUDED_HOURS", ATW_4)
         if (
             (unit is TermUnit.DAYS and n > 90)
             or (unit is TermUnit.WEEKS and n > 12)
             or (unit is TermUnit.MONTHS and n > 3)
             or unit is TermUnit.YEARS
         ):
-            return ("ATW_EXCLUDED_LONG", _ATW_4)
+            return ("ATW_EXCLUDED_LONG", ATW_4)
         return None
 
 
@@ -247,15 +247,10 @@ def _parse_term(text: str) -> Term:
 
 # --- citations and rule ids -----------------------------------------------------------------------
 
-_WKO_HANDLING: Final = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
-_ATW_1_1: Final = cite(ATW, "1", 1)
-_ATW_1_2: Final = cite(ATW, "1", 2)
-_ATW_2: Final = cite(ATW, "2")
-_ATW_3: Final = cite(ATW, "3")
-_ATW_4: Final = cite(ATW, "4")
-_ATW_APPLIED: Final = (_ATW_1_1, _ATW_2, _ATW_3)
-_ATW_APPLIED_NO_ART2: Final = (_ATW_1_1, _ATW_3)
-_GCK_12M: Final = cite(GCK_REGLEMENT, note="12-month filing term (R21; GCK rulings 2019, 2024)")
+# Every provision is defined once, in klachtregels.citations.
+_WKO_HANDLING: Final = WKO_1_57B_2D
+_ATW_APPLIED: Final = (ATW_1_1, ATW_2, ATW_3)
+_ATW_APPLIED_NO_ART2: Final = (ATW_1_1, ATW_3)
 
 #: The statutory handling term: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12). The one place
 #: where the six weeks (42 days) are defined.
@@ -931,7 +926,7 @@ def gck_filing_limit(filed_with_provider: _dt.date | _dt.datetime) -> Deadline:
             atw_policy="applied",
             include_eq=True,
             exclude_start_day=True,
-            citations=(_GCK_12M, _ATW_4),
+            citations=(GCK_12M, ATW_4),
             rule_ids=("R21", "R12", "R18", "R16"),
         )
     plain = type(filed_with_provider) is _dt.date
