@@ -366,6 +366,31 @@ def _is_tuple(hint: Any) -> bool:
     return hint is tuple or typing.get_origin(hint) is tuple
 
 
+_JSON_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def _tuple_unstructure_factory(hint: Any, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """A tuple becomes a list; the items' hook is found once per item type (not per item)."""
+    args = typing.get_args(hint)
+    if len(args) == 2 and args[1] is Ellipsis and isinstance(args[0], type):
+        item_hook = converter.get_unstructure_hook(args[0])
+        return lambda value: [item_hook(x) for x in value]
+    hooks: dict[type, Callable[[Any], Any]] = {}
+
+    def unstructure_items(value: Any) -> list[Any]:
+        if all(item.__class__ in _JSON_SCALARS for item in value):
+            return list(value)  # rule ids, codes, years: nothing to convert
+        out = []
+        for item in value:
+            hook = hooks.get(item.__class__)
+            if hook is None:
+                hook = hooks[item.__class__] = converter.get_unstructure_hook(item.__class__)
+            out.append(hook(item))
+        return out
+
+    return unstructure_items
+
+
 def _is_mapping(hint: Any) -> bool:
     return typing.get_origin(hint) in (Mapping, dict) or hint in (Mapping, dict)
 
@@ -447,30 +472,53 @@ class Shape:
     def writer(
         self, plain: Callable[[Any], dict[str, Any]], converter: cattrs.Converter
     ) -> Callable[[Any], Any]:
-        """The unstructure function: the fields' plain form, rearranged into this shape."""
+        """The unstructure function: the fields' plain form, rearranged into this shape.
+
+        The steps are worked out once; a derived value's hook is looked up once per type.
+        """
+        steps = [self._step(key) for key in self.order]
+        header = (
+            {} if self.schema is None else dict(zip(("schema", "schema_version"), self.schema, strict=True))
+        )
+        hooks: dict[type, Callable[[Any], Any]] = {}
+
+        def unstructure(value: Any) -> Any:
+            hook = hooks.get(value.__class__)
+            if hook is None:
+                hook = hooks[value.__class__] = converter.get_unstructure_hook(value.__class__)
+            return hook(value)
 
         def write(obj: Any) -> dict[str, Any]:
             fields = plain(obj)
-            out: dict[str, Any] = {}
-            if self.schema is not None:
-                out["schema"], out["schema_version"] = self.schema
-            for key in self.order:
-                if key in self.derived:
-                    out[key] = converter.unstructure(self.derived[key](obj))
-                elif key in self.nested:
-                    skip = key in self.omit_none
+            out: dict[str, Any] = dict(header)
+            for key, kind, arg in steps:
+                if kind == "field":
+                    out[key] = fields[arg]
+                elif kind == "optional":
+                    if fields[arg] is not None:
+                        out[key] = fields[arg]
+                elif kind == "derived":
+                    out[key] = unstructure(arg(obj))
+                elif kind == "codec":
+                    out[key] = arg(getattr(obj, key))
+                else:  # nested
+                    names, skip = arg
                     out[key] = {
-                        sub: fields[name]
-                        for sub, name in self.nested[key].items()
-                        if not (skip and fields[name] is None)
+                        sub: fields[n] for sub, n in names.items() if not (skip and fields[n] is None)
                     }
-                elif key in self.codecs:
-                    out[key] = self.codecs[key][0](getattr(obj, key))
-                elif fields[self.renamed.get(key, key)] is not None or key not in self.omit_none:
-                    out[key] = fields[self.renamed.get(key, key)]
             return out
 
         return write
+
+    def _step(self, key: str) -> tuple[str, str, Any]:
+        """How ``write`` fills one key: from a field, derived, a codec, or nested fields."""
+        if key in self.derived:
+            return key, "derived", self.derived[key]
+        if key in self.nested:
+            return key, "nested", (self.nested[key], key in self.omit_none)
+        if key in self.codecs:
+            return key, "codec", self.codecs[key][0]
+        return key, "optional" if key in self.omit_none else "field", self.renamed.get(key, key)
 
     def unfold(self, data: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
         """The field-keyed form of ``data`` (header checked, derived keys dropped, nested keys unfolded)."""
@@ -823,7 +871,7 @@ def _new_converter() -> cattrs.Converter:
     )
     converter.register_unstructure_hook(enum.Enum, lambda m: m.value)
     converter.register_unstructure_hook(str, str)  # a StrEnum member becomes its plain value
-    converter.register_unstructure_hook_func(_is_tuple, lambda v: [converter.unstructure(x) for x in v])
+    converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t), _attrs_unstructure_factory
     )
