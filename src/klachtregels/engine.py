@@ -125,6 +125,8 @@ class Flag:
     #: The ambiguity id from regulation.md section 8 (``A10``), when the flag exposes one.
     ambiguity: str | None = None
     rule_id: str | None = None
+    # for_rule's results: a rule module's flag constants are attributed once, not per decision.
+    _attributed: dict[str, Flag] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __init__(
         self,
@@ -145,9 +147,16 @@ class Flag:
         self.__attrs_init__(code=FlagCode(code), text=text, ambiguity=ambiguity, rule_id=rule_id)
 
     def for_rule(self, rule_id: str) -> Flag:
-        """This flag, attributed to ``rule_id``."""
-        out = object.__new__(Flag)
-        out.__attrs_init__(code=self.code, text=self.text, ambiguity=self.ambiguity, rule_id=rule_id)
+        """This flag, attributed to ``rule_id`` (made once per rule: flags are immutable)."""
+        cache = self._attributed
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_attributed", cache)
+        out = cache.get(rule_id)
+        if out is None:
+            out = object.__new__(Flag)
+            out.__attrs_init__(code=self.code, text=self.text, ambiguity=self.ambiguity, rule_id=rule_id)
+            cache[rule_id] = out
         return out
 
     def message(self, lang: str = "nl") -> str:

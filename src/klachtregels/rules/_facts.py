@@ -74,21 +74,17 @@ def handled_on(facts: Facts) -> tuple[dt.date | None, str]:
     j = facts.judgement
     if j is None:
         return None, "judgement"
+    # The model's Amsterdam days (A22): the one place that turns an instant into a day.
     if facts.policy.handled_when is HandledWhen.RECEIVED:
-        value, path = j.received_on, "judgement.received_on"
-    else:
-        value, path = j.sent_on, "judgement.sent_on"
-    if value is None:
-        return None, path
-    return (value.date() if isinstance(value, dt.datetime) else value), path
+        return j.received_date, "judgement.received_on"
+    return j.sent_date, "judgement.sent_on"
 
 
 def handling_for(complaint: Complaint, policy: Policy) -> Deadline | None:
     """The six-week handling deadline (R6, R12) with the policy's A1-A4 settings, or ``None``."""
-    received_on = complaint.received_on
-    if received_on is None:
+    received_on, day = complaint.received_on, complaint.received_date
+    if received_on is None or day is None:
         return None
-    day = received_on.date() if isinstance(received_on, dt.datetime) else received_on
     if day < REGIME_START:
         return None  # R1: no six-week term before 2016 (and no reason to ask the calendar for one)
     return policy.handling_deadline(received_on)

@@ -65,11 +65,10 @@ def first_filed(f: Facts) -> bool | None:
 def twelve_month_start(f: Facts) -> tuple[dt.date | None, str]:
     """The day the twelve months of R21 start (A13 ``twelve_month_start``) and the fact path needed."""
     received = f.received
-    if f.policy.twelve_month_start is TwelveMonthStart.FIRST_ANY and f.complaint.oral_first_on is not None:
-        oral = f.complaint.oral_first_on
-        oral_day = oral.date() if isinstance(oral, dt.datetime) else oral
-        if received is None or oral_day < received:
-            return oral_day, "complaint.oral_first_on"
+    oral_day = f.complaint.oral_first_date
+    first_any = f.policy.twelve_month_start is TwelveMonthStart.FIRST_ANY
+    if first_any and oral_day is not None and (received is None or oral_day < received):
+        return oral_day, "complaint.oral_first_on"
     if f.complaint.channel is Channel.ORAL and f.policy.twelve_month_start is TwelveMonthStart.FIRST_WRITTEN:
         return None, "complaint.channel"
     return received, "complaint.received_on"

@@ -11,6 +11,7 @@ Geschillencommissie access (A17).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from klachtregels.citations import (
@@ -26,6 +27,7 @@ from klachtregels.citations import (
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.rules._facts import Facts, flag, handled_on
+from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -46,8 +48,13 @@ def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]
     handling term binds the provider through its own regulation (art. 1.57b lid 3); the statutory
     six weeks still decide Geschillencommissie access (R20).
     """
-    from klachtregels.terms import HANDLING_TERM, Term, deadline
-
+    if (
+        policy.first_contact_term is None
+        and policy.acknowledgement_term is None
+        and policy.submission_window is None
+        and _statutory_handling_term(policy.handling_term)
+    ):
+        return {}  # the usual case: no house terms (asked for every complaint, so answered first)
     out: dict[str, Deadline] = {}
     received = complaint.received_on
     statutory, eq = policy.private_term_atw, policy.include_equated_days
@@ -79,14 +86,17 @@ def house_term_states(f: Facts) -> dict[str, tuple[Deadline, Outcome]]:
     term still runs) or ``undetermined`` (nothing recorded and the term has run out: missing is not
     'late'). The one answer for the handling decision's reasons and the compliance checks.
     """
+    terms = house_deadlines(f.complaint, f.policy)
+    if not terms:
+        return {}
     done_map = {
         "house_handling": handled_on(f)[0],
-        "first_contact": _day(f.complaint.first_contact_on),
-        "acknowledgement": _day(f.complaint.acknowledged_on),
+        "first_contact": f.complaint.first_contact_date,
+        "acknowledgement": f.complaint.acknowledged_date,
         "submission_window": f.received,
     }
     out: dict[str, tuple[Deadline, Outcome]] = {}
-    for key, d in house_deadlines(f.complaint, f.policy).items():
+    for key, d in terms.items():
         done = done_map[key]
         if done is not None:
             out[key] = (d, Outcome.MET if done <= d.date else Outcome.NOT_MET)
@@ -95,10 +105,10 @@ def house_term_states(f: Facts) -> dict[str, tuple[Deadline, Outcome]]:
     return out
 
 
-def _day(value: dt.date | None) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
+@functools.cache
+def _statutory_handling_term(text: str) -> bool:
+    """Whether a policy's handling term is the statute's six weeks (parsed once per spelling)."""
+    return Term.parse(text) == HANDLING_TERM
 
 
 _NOT_APPLICABLE = RuleResult.fire(Outcome.NOT_APPLICABLE, "HANDLING_NOT_APPLICABLE")

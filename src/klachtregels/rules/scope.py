@@ -217,10 +217,9 @@ def _r4(f: Facts) -> RuleResult:
 
 
 def _oral_flag(f: Facts) -> list[Flag]:
-    oral, received = f.complaint.oral_first_on, f.received
-    if oral is None or received is None:
+    oral_day, received = f.complaint.oral_first_date, f.received
+    if oral_day is None or received is None:
         return []
-    oral_day = oral.date() if isinstance(oral, dt.datetime) else oral
     if oral_day == received:
         return []
     return [flag(FlagCode.ORAL_BEFORE_WRITTEN, ambiguity="A4", oral=oral_day, received=received)]
