@@ -456,6 +456,19 @@ def test_exclude_start_day_is_one_day_earlier(start: dt.date) -> None:
     assert "A3" in b.rule_ids
 
 
+def test_handling_deadline_arguments_as_python_checks_them() -> None:
+    # The entry point takes `received, /, **options` at run time; errors read as for the signature.
+    assert handling_deadline(received=D(2026, 3, 24)).date == D(2026, 5, 6)
+    with pytest.raises(TypeError, match=r"handling_deadline\(\) missing 1 required positional argument"):
+        handling_deadline()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"handling_deadline\(\) got an unexpected keyword argument 'bogus'"):
+        handling_deadline(D(2026, 3, 24), bogus=1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="multiple values for argument 'received'"):
+        handling_deadline(D(2026, 3, 24), received=D(2026, 3, 24))  # type: ignore[misc]
+    with pytest.raises(TypeError, match="expected a date or datetime, got list"):
+        handling_deadline([2026, 3, 24])  # type: ignore[arg-type]
+
+
 def test_pickle_and_copy_leave_the_memos_behind() -> None:
     import copy
     import pickle

@@ -902,13 +902,18 @@ else:
                     if len(_DEFAULT_MEMO) < _MEMO_MAX:
                         _DEFAULT_MEMO[received] = hit
                 return hit
-            return _handling_deadline(received)
+            if received is not _MISSING:
+                return _handling_deadline(received)
         if received is _MISSING:
             return _handling_deadline(**options)
         return _handling_deadline(received, **options)
 
     functools.update_wrapper(handling_deadline, _handling_deadline)
     handling_deadline.__name__ = handling_deadline.__qualname__ = "handling_deadline"
+    # Argument errors raised by the implementation name the public function.
+    _handling_deadline.__code__ = _handling_deadline.__code__.replace(
+        co_name="handling_deadline", co_qualname="handling_deadline"
+    )
 
 
 def gck_filing_limit(filed_with_provider: _dt.date | _dt.datetime) -> Deadline:
