@@ -10,7 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
 
+import klachtregels.testing as kt
 from klachtregels.cli import main
 from klachtregels.model import Complaint, Party, Signal
 from klachtregels.register import COLUMNS
@@ -88,3 +90,10 @@ def test_complaint_schema_accepts_to_dict_and_rejects_unknown_fields() -> None:
 def test_cli_prints_the_schema(which: str, build, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     assert main(["schema", which]) == 0
     assert json.loads(capsys.readouterr().out) == build()
+
+
+@settings(max_examples=100)
+@given(kt.complaints())
+def test_every_complaint_s_json_form_is_valid_under_the_schema(complaint: Complaint) -> None:
+    # The schema is derived from the same attrs fields and types the structuring layer reads.
+    _validator(complaint_schema()).validate(complaint.to_dict())
