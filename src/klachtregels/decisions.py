@@ -12,17 +12,17 @@ Rules are evaluated as in force on the event date: the day the complaint reached
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from klachtregels._time import local_day
 from klachtregels._version import __version__
-from klachtregels.calendar import format_date
-from klachtregels.engine import Decision, Flag, evaluate
+from klachtregels.engine import Decision, DecisionSpec, Flag, evaluate
 from klachtregels.errors import InvalidInputError
-from klachtregels.messages import text
+from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
 from klachtregels.policy import AfterMeldcode, Policy, load_policy
 from klachtregels.rules._facts import Facts, handled_on, handling_for
@@ -91,6 +91,13 @@ def _facts(
     )
 
 
+def _with_details(decision: Decision, details: Mapping[str, Any]) -> Decision:
+    """``decision`` with ``details`` added: they go into the dict :func:`evaluate` made for this decision
+    alone (no copy of the decision; it is not shared before it is returned)."""
+    cast("dict[str, Any]", decision.details).update(details)
+    return decision
+
+
 def _deadline_summary(d: Deadline | None) -> dict[str, Any] | None:
     if d is None:
         return None
@@ -117,7 +124,7 @@ def _eligibility(facts: Facts) -> Decision:
         "clock_started": started,
         "handling_deadline": _deadline_summary(facts.handling) if started else None,
     }
-    return attrs.evolve(decision, details=details)
+    return _with_details(decision, details)
 
 
 def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = None) -> Decision:
@@ -156,7 +163,7 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
         "signals_assessed": signals is not None,
         "has_signal": has_signal if signals is not None else None,
     }
-    return attrs.evolve(decision, details=details)
+    return _with_details(decision, details)
 
 
 _DUTY_CODES = (
@@ -183,17 +190,15 @@ def precedence(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = Non
     return _precedence(facts, _eligibility(facts).outcome)
 
 
-def _gck(
+def _filing_day(
     complaint: Complaint,
-    pol: Policy,
     day: dt.date,
     *,
-    judgement: Judgement | None,
     filed_on: dt.date | None,
     filing: GckFiling | None,
     filed_with_provider: bool | None,
-    provider: Provider | None,
-) -> Decision:
+) -> tuple[dt.date, bool]:
+    """The day the dispute was filed (``as_of`` for a hypothetical filing), and whether it is hypothetical."""
     given = None if filed_on is None else _date(filed_on, "filed_on")
     from_filing = (
         None if filing is None or filing.filed_on is None else _date(filing.filed_on, "filing.filed_on")
@@ -219,6 +224,59 @@ def _gck(
                 )
             ],
         )
+    return filed, hypothetical
+
+
+@functools.cache
+def _without_redirect(spec: DecisionSpec[Facts]) -> DecisionSpec[Facts]:
+    """``spec`` without R24: the access decision for the rest of a partly redirected dispute."""
+    return attrs.evolve(spec, rules=tuple(r for r in spec.rules if r.id != "R24"))
+
+
+def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
+    """Geschillencommissie access on prepared facts (``facts.filed_on`` set)."""
+    complaint, filing = facts.complaint, facts.filing
+    filed = facts.filed_on
+    assert filed is not None
+    role = None if complaint.complainant is None else complaint.complainant.role
+    by = None if filing is None else filing.filed_by
+    oc = by is PartyRole.OUDERCOMMISSIE or (by is None and role is PartyRole.OUDERCOMMISSIE)
+    spec = GCK_OC_ACCESS if oc else GCK_ACCESS
+    start, _ = twelve_month_start(facts)
+    details: dict[str, Any] = {
+        "route": "oudercommissie" if oc else "parent",
+        "filed_on": filed.isoformat(),
+        "hypothetical_filing": hypothetical,
+        "handling_deadline": None if oc else _deadline_summary(facts.handling),
+        "twelve_month_start": None if oc or start is None else start.isoformat(),
+        "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
+    }
+    received, day, name = facts.received, facts.as_of, facts.policy.name
+    decision = evaluate(spec, facts, event_date=received, as_of=day, policy=name, details=details)
+    if decision.outcome == Outcome.REDIRECT:
+        rest = evaluate(_without_redirect(spec), facts, event_date=received, as_of=day, policy=name)
+        _with_details(decision, {"rest": rest.outcome})
+    if not hypothetical:
+        return decision
+    # No dispute was filed: the reasons speak of a filing on as_of, as a question (R20).
+    notice = Flag(code=FlagCode.HYPOTHETICAL_FILING, text=Message("GCK_HYPOTHETICAL_FILING", {"day": filed}))
+    return attrs.evolve(decision, flags=(notice.for_rule("R20"), *decision.flags))
+
+
+def _gck_facts(
+    complaint: Complaint,
+    pol: Policy,
+    day: dt.date,
+    *,
+    judgement: Judgement | None,
+    filed_on: dt.date | None,
+    filing: GckFiling | None,
+    filed_with_provider: bool | None,
+    provider: Provider | None,
+) -> tuple[Facts, bool]:
+    filed, hypothetical = _filing_day(
+        complaint, day, filed_on=filed_on, filing=filing, filed_with_provider=filed_with_provider
+    )
     facts = _facts(
         complaint,
         pol,
@@ -229,36 +287,7 @@ def _gck(
         filed_with_provider=filed_with_provider,
         provider=provider,
     )
-    role = None if complaint.complainant is None else complaint.complainant.role
-    by = None if filing is None else filing.filed_by
-    oc = by is PartyRole.OUDERCOMMISSIE or (by is None and role is PartyRole.OUDERCOMMISSIE)
-    spec = GCK_OC_ACCESS if oc else GCK_ACCESS
-    decision = evaluate(spec, facts, event_date=received, as_of=day, policy=pol.name)
-    start, _ = twelve_month_start(facts)
-    details: dict[str, Any] = {
-        "route": "oudercommissie" if oc else "parent",
-        "filed_on": filed.isoformat(),
-        "hypothetical_filing": hypothetical,
-        "handling_deadline": None if oc else _deadline_summary(facts.handling),
-        "twelve_month_start": None if oc or start is None else start.isoformat(),
-        "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
-    }
-    if decision.outcome == Outcome.REDIRECT:
-        rest_spec = attrs.evolve(spec, rules=tuple(r for r in spec.rules if r.id != "R24"))
-        rest = evaluate(rest_spec, facts, event_date=received, as_of=day, policy=pol.name)
-        details["rest"] = rest.outcome
-    flags = decision.flags
-    if hypothetical:
-        # No dispute was filed: the reasons below speak of a filing on as_of, as a question.
-        when_nl, when_en = format_date(filed, "nl"), format_date(filed, "en")
-        notice = Flag(
-            code=FlagCode.HYPOTHETICAL_FILING,
-            message_nl=f"Er is geen geschil ingediend; dit antwoord geldt voor indiening op {when_nl}.",
-            message_en=f"No dispute was filed; this answer is for a filing on {when_en}.",
-            rule_id="R20",
-        )
-        flags = (notice, *flags)
-    return attrs.evolve(decision, details=details, flags=flags)
+    return facts, hypothetical
 
 
 def geschillencommissie_access(
@@ -287,7 +316,7 @@ def geschillencommissie_access(
     """
     day = _check(complaint, as_of)
     pol = load_policy(policy)
-    return _gck(
+    facts, hypothetical = _gck_facts(
         complaint,
         pol,
         day,
@@ -297,6 +326,7 @@ def geschillencommissie_access(
         filed_with_provider=filed_with_provider,
         provider=provider,
     )
+    return _gck(facts, hypothetical=hypothetical)
 
 
 @attrs.frozen(kw_only=True)
@@ -420,33 +450,41 @@ def assess(
     base = _facts(complaint, pol, day, judgement=judgement, due_soon_days=due_soon_days)
     elig = _eligibility(base)
     prec = _precedence(base, elig.outcome)
-    handling_facts = attrs.evolve(base, eligibility=elig.outcome, eligibility_unknown=elig.unknown_facts)
-    handling = evaluate(
-        HANDLING, handling_facts, event_date=complaint.received_date, as_of=day, policy=pol.name
+    eligible = elig.outcome in _ELIGIBLE
+    ask_gck = filing is not None or eligible
+    filed, hypothetical = (
+        _filing_day(complaint, day, filed_on=None, filing=filing, filed_with_provider=filed_with_provider)
+        if ask_gck
+        else (None, False)
     )
-    done, done_path = handled_on(handling_facts)
-    handling = attrs.evolve(
+    # One set of facts for the handling status and access: the eligibility outcome is known now.
+    facts = Facts(
+        complaint=complaint,
+        policy=pol,
+        as_of=day,
+        judgement=judgement,
+        filing=filing,
+        filed_on=filed,
+        filed_with_provider=filed_with_provider,
+        provider=provider,
+        handling=base.handling,
+        eligibility=elig.outcome,
+        eligibility_unknown=elig.unknown_facts,
+        due_soon_days=due_soon_days,
+    )
+    handling = evaluate(HANDLING, facts, event_date=complaint.received_date, as_of=day, policy=pol.name)
+    done, done_path = handled_on(facts)
+    _with_details(
         handling,
-        details={
-            "deadline": _deadline_summary(base.handling) if elig.outcome in _ELIGIBLE else None,
+        {
+            "deadline": _deadline_summary(base.handling) if eligible else None,
             "due_soon_days": due_soon_days,
             # The day the complaint counts as handled under the policy (A5) and where it comes from.
             "handled_on": None if done is None else done.isoformat(),
             "handled_on_fact": done_path,
         },
     )
-    gck: Decision | None = None
-    if filing is not None or elig.outcome in _ELIGIBLE:
-        gck = _gck(
-            complaint,
-            pol,
-            day,
-            judgement=judgement,
-            filed_on=None,
-            filing=filing,
-            filed_with_provider=filed_with_provider,
-            provider=provider,
-        )
+    gck = _gck(facts, hypothetical=hypothetical) if ask_gck else None
     deadlines: dict[str, Deadline] = {}
     if base.handling is not None and elig.outcome in _CLOCK_MAY_RUN:
         deadlines["handling"] = base.handling
