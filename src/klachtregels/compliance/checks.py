@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from klachtregels._time import local_day
-from klachtregels.calendar import add_working_days
+from klachtregels.calendar import working_days_between
 from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Severity, make_finding
 from klachtregels.decisions import assess_record
 from klachtregels.model import PartyRole, SignalKind, Subject
@@ -460,17 +460,6 @@ _FACTS: Final[Mapping[str, Callable[[_Ctx, Decision], Mapping[str, object]]]] = 
 # --- signals, meldplicht, meldcode (R27-R30; A10, A11) ----------------------------------------------
 
 
-def _working_days_after(start: dt.date, end: dt.date) -> int:
-    """ATW working days in (start, end]."""
-    count = 0
-    day = start
-    while True:
-        day = add_working_days(day, 1)
-        if day > end:
-            return count
-        count += 1
-
-
 def _day(value: dt.date | None) -> dt.date | None:
     return None if value is None else local_day(value)
 
@@ -515,7 +504,7 @@ def _check_consultation(
     if known is None:
         out.add("KR-MELDPLICHT-UNDETERMINED", consulted_on=consulted)
         return
-    days = _working_days_after(known, consulted) if consulted > known else 0
+    days = working_days_between(known, consulted) if consulted > known else 0
     threshold = settings.consult_within_working_days
     if days > threshold:
         out.add(
