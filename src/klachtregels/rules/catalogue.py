@@ -121,12 +121,6 @@ def render_rules(fmt: str = "text", lang: str = "nl") -> str:
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def _title(rule: Rule[Facts], lang: str) -> str:
-    # The rule's own JSON form holds its title per language: one place to read it from.
-    title: str = rule.to_dict()["title"][lang]
-    return title
-
-
 def _text(lang: str) -> str:
     lines: list[str] = []
     for key, spec in SPECS:
@@ -136,7 +130,7 @@ def _text(lang: str) -> str:
         lines.append(messages.text("CATALOGUE_TEXT_OUTCOMES", lang, ranked=ranked))
         for rule in spec.rules:
             cites = "; ".join(c.label(lang) for c in rule.citations)
-            lines.append(f"  {rule.id:<14} {_title(rule, lang)}")
+            lines.append(f"  {rule.id:<14} {rule.title(lang)}")
             lines.append(f"  {'':<14} {cites} | {_valid(rule, lang)} | {rule.source.value}")
         lines.append("")
     return "\n".join(lines)
@@ -168,7 +162,7 @@ def _markdown(lang: str) -> str:
             "",
         ]
         for rule in spec.rules:
-            out += [f"### {rule.id}: {_title(rule, lang)}", "", *_rule_lines(rule, lang), ""]
+            out += [f"### {rule.id}: {rule.title(lang)}", "", *_rule_lines(rule, lang), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
