@@ -468,6 +468,16 @@ def test_lint_never_crashes_and_is_consistent(policy: Policy) -> None:
     json.dumps(report.to_dict())
     assert report.render("nl")
     assert report.render("en")
+    # The wording follows the direction: the closing line says 'less than the law' exactly when an error
+    # gives the parent less, and a finding is called 'ruimer'/'wider' only when its direction is WIDER.
+    less = any(f.direction.gives_parent_less for f in report.errors)
+    assert report.render("nl").endswith("minder dan de wet.") == less
+    for finding in report.findings:
+        assert finding.severity is finding.direction.severity
+        assert finding.message("nl").startswith("Ruimer dan de wet") == (finding.direction is Direction.WIDER)
+        assert finding.message("en").startswith("Narrower") == (
+            finding.direction in {Direction.NARROWER, Direction.NARROWER_ON_PAPER}
+        )
 
 
 @given(policies(handling_term=terms()))
