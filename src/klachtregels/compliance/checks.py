@@ -229,7 +229,7 @@ def check_complaint(
 def _project(out: _Out, ctx: _Ctx, check: str, decision: Decision, *, outcome: str | None = None) -> None:
     """Name ``decision``'s answer for ``check`` (``outcome`` overrides the decision's, for redirects)."""
     spec = load_projection().checks[check]
-    named = spec.name(decision if outcome is None else attrs.evolve(decision, outcome=outcome))
+    named = spec.name(decision if outcome is None else attrs.evolve(decision, outcome=Outcome(outcome)))
     if named is None:
         raise KeyError(f"projection.toml: {check} does not map outcome {decision.outcome}")
     if named == "pass":
