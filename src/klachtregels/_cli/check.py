@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from klachtregels._cli._options import add_lang
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="exit 1 when a finding reaches this severity (default error)",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of messages (default nl)")
+    add_lang(p, "the findings and the summary")
     p.add_argument(
         "--strict",
         action="store_true",
