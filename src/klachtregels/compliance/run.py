@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from klachtregels._time import amsterdam
-from klachtregels.compliance.checks import check_complaint, counts_for_annual_report
+from klachtregels.compliance.checks import ComplaintChecks, check_complaint, counts_for_annual_report
 from klachtregels.compliance.findings import (
     CheckResult,
     CheckSettings,
@@ -42,6 +42,51 @@ def _row_key(f: Finding | Passed) -> tuple[int, int, str]:
     return (0 if row is None else 1, row or 0, f.check)
 
 
+class _Tally:
+    """What the rows add up to: their findings and passes, the complaints per year (R9) and K4."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.passed: list[Passed] = []
+        self.per_year: dict[int, int] = {}
+        self.failing: list[str] = []
+        self.undetermined = 0
+        self.checked = 0
+        self.seen = 0
+
+    def add(self, record: RegisterRecord, result: ComplaintChecks) -> None:
+        self.seen += 1
+        self.findings.extend(result.findings)
+        self.passed.extend(result.passed)
+        year = counts_for_annual_report(record, result)
+        if year is not None:
+            self.per_year[year] = self.per_year.get(year, 0) + 1
+        if result.eligibility in ELIGIBLE_OUTCOMES:
+            self.checked += 1
+            if result.k4_errors:
+                self.failing.append(record.complaint.id or f"row {record.row}")
+            elif result.k4_undetermined:
+                self.undetermined += 1
+
+    def reject(self, errors: Iterable[RowError]) -> int:
+        """Add a ``KR-ROW-REJECTED`` finding per row error; the number of rows rejected."""
+        rows: set[int] = set()
+        for error in errors:
+            rows.add(error.row)
+            finding = make_finding(
+                "KR-ROW-REJECTED", {"problem": error.message}, row=error.row, column=error.column
+            )
+            self.findings.append(finding)
+        return len(rows)
+
+    def k4(self) -> K4Tally:
+        return K4Tally(failing=tuple(self.failing), undetermined=self.undetermined, checked=self.checked)
+
+    @property
+    def register_years(self) -> tuple[int, int] | None:
+        return (min(self.per_year), max(self.per_year)) if self.per_year else None
+
+
 def check_records(
     records: Iterable[RegisterRecord],
     *,
@@ -63,40 +108,10 @@ def check_records(
     """
     policy = policy or load_policy(None)
     settings = settings or CheckSettings()
-    findings: list[Finding] = []
-    passed: list[Passed] = []
-    per_year: dict[int, int] = {}
-    failing: list[str] = []
-    undetermined = 0
-    checked = 0
-    seen = 0
+    tally = _Tally()
     for record in records:
-        seen += 1
-        result = check_complaint(record, as_of=as_of, policy=policy, settings=settings)
-        findings.extend(result.findings)
-        passed.extend(result.passed)
-        year = counts_for_annual_report(record, result)
-        if year is not None:
-            per_year[year] = per_year.get(year, 0) + 1
-        if result.eligibility in ELIGIBLE_OUTCOMES:
-            checked += 1
-            if result.k4_errors:
-                failing.append(record.complaint.id or f"row {record.row}")
-            elif result.k4_undetermined:
-                undetermined += 1
-    rejected_rows: set[int] = set()
-    for error in row_errors:
-        rejected_rows.add(error.row)
-        findings.append(
-            make_finding(
-                "KR-ROW-REJECTED",
-                {"problem": error.message},
-                row=error.row,
-                column=error.column,
-            )
-        )
-    rejected = max(rows_rejected, len(rejected_rows))
-    total = rows_read if rows_read is not None else seen + rejected
+        tally.add(record, check_complaint(record, as_of=as_of, policy=policy, settings=settings))
+    rejected = max(rows_rejected, tally.reject(row_errors))
     org_findings: tuple[Finding, ...] = ()
     org_passed: tuple[Passed, ...] = ()
     if organisation is not None:
@@ -104,22 +119,23 @@ def check_records(
             organisation,
             as_of=as_of,
             policy=policy,
-            complaints_per_year=per_year,
-            register_years=(min(per_year), max(per_year)) if per_year else None,
-            k4=K4Tally(failing=tuple(failing), undetermined=undetermined, checked=checked),
+            complaints_per_year=tally.per_year,
+            register_years=tally.register_years,
+            k4=tally.k4(),
         )
-    all_findings = tuple(org_findings) + tuple(sorted(findings, key=_row_key))
-    all_passed = tuple(org_passed) + tuple(sorted(passed, key=_row_key))
+    findings = org_findings + tuple(sorted(tally.findings, key=_row_key))
+    passed = org_passed + tuple(sorted(tally.passed, key=_row_key))
+    summary = summarise(
+        findings,
+        passed,
+        rows_read=rows_read if rows_read is not None else tally.seen + rejected,
+        rows_rejected=rejected,
+        organisation_checked=organisation is not None,
+    )
     return CheckResult(
-        findings=all_findings,
-        passed=all_passed,
-        summary=summarise(
-            all_findings,
-            all_passed,
-            rows_read=total,
-            rows_rejected=rejected,
-            organisation_checked=organisation is not None,
-        ),
+        findings=findings,
+        passed=passed,
+        summary=summary,
         as_of=as_of,
         policy=policy.name,
         settings=settings,
