@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 from xml.etree import ElementTree as ET
 
 from klachtregels.compliance.findings import (
@@ -30,7 +30,7 @@ from klachtregels.compliance.findings import (
 from klachtregels.messages import text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "FORMATS",
@@ -151,6 +151,66 @@ def _case_key(f: Finding | Passed) -> tuple[int, int, str]:
     return (0 if f.row is None else 1, f.row or 0, f.complaint_id or "")
 
 
+#: A check's JUnit cases: per subject key, its label and its findings.
+_Cases: TypeAlias = "dict[tuple[int, int, str], tuple[str, list[Finding]]]"
+
+
+def _junit_cases(result: CheckResult, lang: str) -> dict[str, _Cases]:
+    """Per check, per subject: the case's label and its findings (empty for a passed check)."""
+    cases: dict[str, _Cases] = {}
+    items: tuple[Finding | Passed, ...] = (*result.passed, *result.findings)
+    for item in items:
+        key = _case_key(item)
+        _, found = cases.setdefault(item.check, {}).setdefault(key, (_subject_label(item, lang), []))
+        if isinstance(item, Finding):
+            found.append(item)
+    return cases
+
+
+def _set_counts(element: ET.Element, tests: int, failures: int) -> None:
+    for name, value in (("tests", tests), ("failures", failures), ("errors", 0), ("skipped", 0), ("time", 0)):
+        element.set(name, str(value))
+
+
+def _junit_suite(
+    root: ET.Element,
+    result: CheckResult,
+    check_id: str,
+    cases: _Cases,
+    *,
+    lang: str,
+    fails: Callable[[Finding], bool],
+) -> int:
+    """One check's test suite; the number of its failing cases."""
+    check = load_catalogue().checks[check_id]
+    suite = ET.SubElement(root, "testsuite", name=f"{check_id}: {check.title(lang)}")
+    props = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("as_of", result.as_of.isoformat()),
+        ("policy", result.policy),
+        ("rule_ids", ", ".join(check.rule_ids)),
+        ("k_item", check.k_item or ""),
+        ("citations", "; ".join(c.label(lang) for c in check.citations)),
+        ("library_version", result.library_version),
+    ):
+        ET.SubElement(props, "property", name=name, value=value)
+    failures = 0
+    for key in sorted(cases):
+        label, findings = cases[key]
+        case = ET.SubElement(suite, "testcase", name=label, classname=f"klachtregels.{check_id}", time="0")
+        failing = [f for f in findings if fails(f)]
+        for f in failing:
+            failure = ET.SubElement(case, "failure", message=f.message(lang), type=f.id)
+            failure.text = f"{f.severity.value} {f.id} [{_basis(f, lang)}]\n{f.message(lang)}"
+        failures += bool(failing)
+        rest = [f for f in findings if f not in failing]
+        if rest:
+            out = ET.SubElement(case, "system-out")
+            out.text = "\n".join(f"{f.severity.value} {f.id}: {f.message(lang)}" for f in rest)
+    _set_counts(suite, len(cases), failures)
+    return failures
+
+
 def render_junit(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str = FailOn.ERROR,
                  strict: bool = False) -> str:  # fmt: skip
     """JUnit XML: a suite per check, a case per check and subject, failures at the fail level.
@@ -159,69 +219,18 @@ def render_junit(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str
     rejected row is a failure whatever the fail level.
     """
     level = FailOn(fail_on)
-    catalogue = load_catalogue()
-    cases: dict[str, dict[tuple[int, int, str], list[Finding]]] = {}
-    labels: dict[tuple[str, tuple[int, int, str]], str] = {}
-    items: list[Finding | Passed] = [*result.passed, *result.findings]
-    for item in items:
-        key = _case_key(item)
-        cases.setdefault(item.check, {}).setdefault(key, [])
-        labels[(item.check, key)] = _subject_label(item, lang)
-        if isinstance(item, Finding):
-            cases[item.check][key].append(item)
+
+    def fails(f: Finding) -> bool:
+        return level.reached_by(f.severity) or (strict and f.id == "KR-ROW-REJECTED")
+
+    cases = _junit_cases(result, lang)
     root = ET.Element("testsuites", name="klachtregels check")
-    total_tests = total_failures = 0
-    for check_id in catalogue.checks:
-        if check_id not in cases:
-            continue
-        check = catalogue.checks[check_id]
-        suite = ET.SubElement(root, "testsuite", name=f"{check_id}: {check.title(lang)}")
-        props = ET.SubElement(suite, "properties")
-        for name, value in (
-            ("as_of", result.as_of.isoformat()),
-            ("policy", result.policy),
-            ("rule_ids", ", ".join(check.rule_ids)),
-            ("k_item", check.k_item or ""),
-            ("citations", "; ".join(c.label(lang) for c in check.citations)),
-            ("library_version", result.library_version),
-        ):
-            ET.SubElement(props, "property", name=name, value=value)
-        failures = 0
-        for key in sorted(cases[check_id]):
-            findings = cases[check_id][key]
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                name=labels[(check_id, key)],
-                classname=f"klachtregels.{check_id}",
-                time="0",
-            )
-            failing = [
-                f for f in findings
-                if level.reached_by(f.severity) or (strict and f.id == "KR-ROW-REJECTED")
-            ]  # fmt: skip
-            for f in failing:
-                failure = ET.SubElement(case, "failure", message=f.message(lang), type=f.id)
-                failure.text = f"{f.severity.value} {f.id} [{_basis(f, lang)}]\n{f.message(lang)}"
-            if failing:
-                failures += 1
-            rest = [f for f in findings if f not in failing]
-            if rest:
-                out = ET.SubElement(case, "system-out")
-                out.text = "\n".join(f"{f.severity.value} {f.id}: {f.message(lang)}" for f in rest)
-        tests = len(cases[check_id])
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", "0")
-        suite.set("skipped", "0")
-        suite.set("time", "0")
-        total_tests += tests
-        total_failures += failures
-    root.set("tests", str(total_tests))
-    root.set("failures", str(total_failures))
-    root.set("errors", "0")
-    root.set("skipped", "0")
-    root.set("time", "0")
+    tests = failures = 0
+    for check_id in load_catalogue().checks:
+        if check_id in cases:
+            failures += _junit_suite(root, result, check_id, cases[check_id], lang=lang, fails=fails)
+            tests += len(cases[check_id])
+    _set_counts(root, tests, failures)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -251,87 +260,76 @@ def _locations(f: Finding, result: CheckResult) -> list[dict[str, Any]]:
     return [{"physicalLocation": physical}]
 
 
+def _sarif_rule(fid: str, lang: str) -> dict[str, Any]:
+    """The SARIF rule of one finding id, from its catalogue entry."""
+    catalogue = load_catalogue()
+    spec = catalogue.findings[fid]
+    check = catalogue.checks[spec.check]
+    help_text = "; ".join([c.label(lang) for c in check.citations] + [", ".join(check.rule_ids)]).strip("; ")
+    rule: dict[str, Any] = {
+        "id": fid,
+        "name": "".join(part.capitalize() for part in fid.split("-")),
+        "shortDescription": {"text": spec.title(lang)},
+        "fullDescription": {"text": check.description(lang)},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[spec.severity]},
+        "help": {"text": help_text or check.title(lang)},
+        "properties": {
+            "check": check.id,
+            "rule_ids": list(check.rule_ids),
+            "ambiguities": list(check.ambiguities),
+            "k_item": check.k_item,
+            "tags": ["klachtregels", "compliance", *([check.k_item] if check.k_item else [])],
+        },
+    }
+    if check.help_uri is not None:
+        rule["helpUri"] = check.help_uri
+    return rule
+
+
+def _sarif_result(f: Finding, index: int, result: CheckResult, lang: str) -> dict[str, Any]:
+    return {
+        "ruleId": f.id,
+        "ruleIndex": index,
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": f.message(lang)},
+        "locations": _locations(f, result),
+        "partialFingerprints": {"klachtregels/v1": f"{f.id}:{f.complaint_id or ''}:{f.row or ''}"},
+        "properties": {
+            "complaint_id": f.complaint_id,
+            "row": f.row,
+            "column": f.column,
+            "rule_ids": list(f.rule_ids),
+            "facts": dict(f.facts),
+        },
+    }
+
+
 def render_sarif(result: CheckResult, *, lang: str = "nl") -> str:
     """SARIF 2.1.0: a rule per finding id, results at the register row or the organisation file."""
-    catalogue = load_catalogue()
-    used = list(dict.fromkeys(f.id for f in result.findings))
-    ids = [fid for fid in catalogue.findings if fid in used]
+    used = {f.id for f in result.findings}
+    ids = [fid for fid in load_catalogue().findings if fid in used]
     index = {fid: i for i, fid in enumerate(ids)}
-    rules = []
-    for fid in ids:
-        spec = catalogue.findings[fid]
-        check = catalogue.checks[spec.check]
-        rule: dict[str, Any] = {
-            "id": fid,
-            "name": "".join(part.capitalize() for part in fid.split("-")),
-            "shortDescription": {"text": spec.title(lang)},
-            "fullDescription": {"text": check.description(lang)},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[spec.severity]},
-            "help": {
-                "text": "; ".join(
-                    [c.label(lang) for c in check.citations] + [", ".join(check.rule_ids)]
-                ).strip("; ")
-                or check.title(lang)
-            },
-            "properties": {
-                "check": check.id,
-                "rule_ids": list(check.rule_ids),
-                "ambiguities": list(check.ambiguities),
-                "k_item": check.k_item,
-                "tags": ["klachtregels", "compliance", *([check.k_item] if check.k_item else [])],
-            },
-        }
-        if check.help_uri is not None:
-            rule["helpUri"] = check.help_uri
-        rules.append(rule)
-    results = []
-    for f in result.findings:
-        item: dict[str, Any] = {
-            "ruleId": f.id,
-            "ruleIndex": index[f.id],
-            "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message(lang)},
-            "locations": _locations(f, result),
-            "partialFingerprints": {
-                "klachtregels/v1": f"{f.id}:{f.complaint_id or ''}:{f.row or ''}",
-            },
-            "properties": {
-                "complaint_id": f.complaint_id,
-                "row": f.row,
-                "column": f.column,
-                "rule_ids": list(f.rule_ids),
-                "facts": dict(f.facts),
-            },
-        }
-        results.append(item)
-    log = {
-        "$schema": _SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "klachtregels",
-                        "version": result.library_version,
-                        "informationUri": _INFORMATION_URI,
-                        "rules": rules,
-                    }
-                },
-                "invocations": [
-                    {
-                        "executionSuccessful": True,
-                        "properties": {
-                            "as_of": result.as_of.isoformat(),
-                            "policy": result.policy,
-                            "settings": result.settings.to_dict(),
-                        },
-                    }
-                ],
-                "results": results,
-                "properties": {"summary": result.summary.to_dict()},
-            }
-        ],
+    driver = {
+        "name": "klachtregels",
+        "version": result.library_version,
+        "informationUri": _INFORMATION_URI,
+        "rules": [_sarif_rule(fid, lang) for fid in ids],
     }
+    invocation = {
+        "executionSuccessful": True,
+        "properties": {
+            "as_of": result.as_of.isoformat(),
+            "policy": result.policy,
+            "settings": result.settings.to_dict(),
+        },
+    }
+    run = {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "results": [_sarif_result(f, index[f.id], result, lang) for f in result.findings],
+        "properties": {"summary": result.summary.to_dict()},
+    }
+    log = {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
