@@ -427,6 +427,37 @@ _DEADLINE_LABELS: dict[str, str] = {
 }
 
 
+def _handling(facts: Facts, *, eligible: bool) -> Decision:
+    """The handling status (R6, R12), with the deadline and the day the complaint counts as handled."""
+    decision = evaluate(
+        HANDLING, facts, event_date=facts.received, as_of=facts.as_of, policy=facts.policy.name
+    )
+    done, done_path = handled_on(facts)
+    return _with_details(
+        decision,
+        {
+            "deadline": _deadline_summary(facts.handling) if eligible else None,
+            "due_soon_days": facts.due_soon_days,
+            # The day the complaint counts as handled under the policy (A5) and where it comes from.
+            "handled_on": None if done is None else done.isoformat(),
+            "handled_on_fact": done_path,
+        },
+    )
+
+
+def _deadlines(facts: Facts) -> dict[str, Deadline]:
+    """The statutory deadlines while the clock may run, then the policy's house terms (labelled as such)."""
+    deadlines: dict[str, Deadline] = {}
+    if facts.eligibility in _CLOCK_MAY_RUN:
+        if facts.handling is not None:
+            deadlines["handling"] = facts.handling
+        start, _ = twelve_month_start(facts)
+        if start is not None:
+            deadlines["gck_filing_limit"] = gck_filing_limit(start)
+    deadlines.update(house_deadlines(facts.complaint, facts.policy))
+    return deadlines
+
+
 def assess(
     complaint: Complaint,
     *,
@@ -472,26 +503,8 @@ def assess(
         eligibility_unknown=elig.unknown_facts,
         due_soon_days=due_soon_days,
     )
-    handling = evaluate(HANDLING, facts, event_date=complaint.received_date, as_of=day, policy=pol.name)
-    done, done_path = handled_on(facts)
-    _with_details(
-        handling,
-        {
-            "deadline": _deadline_summary(base.handling) if eligible else None,
-            "due_soon_days": due_soon_days,
-            # The day the complaint counts as handled under the policy (A5) and where it comes from.
-            "handled_on": None if done is None else done.isoformat(),
-            "handled_on_fact": done_path,
-        },
-    )
+    handling = _handling(facts, eligible=eligible)
     gck = _gck(facts, hypothetical=hypothetical) if ask_gck else None
-    deadlines: dict[str, Deadline] = {}
-    if base.handling is not None and elig.outcome in _CLOCK_MAY_RUN:
-        deadlines["handling"] = base.handling
-    start, _ = twelve_month_start(base)
-    if start is not None and elig.outcome in _CLOCK_MAY_RUN:
-        deadlines["gck_filing_limit"] = gck_filing_limit(start)
-    deadlines.update(house_deadlines(complaint, pol))
     return Assessment(
         complaint_id=complaint.id,
         as_of=day,
@@ -500,7 +513,7 @@ def assess(
         precedence=prec,
         handling=handling,
         gck_access=gck,
-        deadlines=deadlines,
+        deadlines=_deadlines(facts),
     )
 
 
