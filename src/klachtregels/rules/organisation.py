@@ -32,7 +32,7 @@ from klachtregels.vocabulary import FlagCode, Outcome
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from klachtregels.organisation import Organisation
+    from klachtregels.organisation import AnnualReportRecord, Organisation
     from klachtregels.policy import Policy
 
 __all__ = [
@@ -237,7 +237,7 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     assert last_day is not None
     details: dict[str, Any] = {"count": count, "last_day": last_day.isoformat()}
     sent = report.sent_to_ggd_on if report is not None else None
-    out: list[DutyDecision] = []
+    out: list[DutyDecision | None] = []
     if sent is not None:
         outcome = Outcome.NOT_MET if sent > last_day else Outcome.MET
         out.append(
@@ -274,21 +274,27 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
                 details=details,
             )
         )
+    out.append(_k5_made_known(year, report, details))
+    return [d for d in out if d is not None]
+
+
+def _k5_made_known(
+    year: int, report: AnnualReportRecord | None, details: Mapping[str, Any]
+) -> DutyDecision | None:
+    """Lid 8: the report brought to parents' attention (asked only once it was sent)."""
     made_known = report.made_known_to_parents if report is not None else None
     if made_known is False:
-        out.append(DutyDecision(item="K5", aspect="made_known", year=year, outcome=Outcome.NOT_MET))
-    elif made_known is None and sent is not None:
-        out.append(
-            DutyDecision(
-                item="K5",
-                aspect="made_known",
-                year=year,
-                outcome=Outcome.UNDETERMINED,
-                unknown_facts=(f"annual_reports[{year}].made_known_to_parents",),
-                details=details,
-            )
+        return DutyDecision(item="K5", aspect="made_known", year=year, outcome=Outcome.NOT_MET)
+    if made_known is None and report is not None and report.sent_to_ggd_on is not None:
+        return DutyDecision(
+            item="K5",
+            aspect="made_known",
+            year=year,
+            outcome=Outcome.UNDETERMINED,
+            unknown_facts=(f"annual_reports[{year}].made_known_to_parents",),
+            details=details,
         )
-    return out
+    return None
 
 
 def _k5(ctx: DutyContext) -> Sequence[DutyDecision]:
