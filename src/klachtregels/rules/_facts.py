@@ -7,6 +7,7 @@ rendered on its own. Facts the caller did not give stay ``None`` (unknown).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -16,11 +17,13 @@ from klachtregels.messages import Message
 from klachtregels.policy import HandledWhen, Policy
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+
     from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
     from klachtregels.terms import Deadline
     from klachtregels.vocabulary import FlagCode
 
-__all__ = ["Facts", "flag", "handled_on", "handling_for"]
+__all__ = ["Facts", "dated", "flag", "handled_on", "handling_for", "memo_flag"]
 
 #: R1: the statutory internal-complaint and GCK regime applies from this date (WVPO).
 REGIME_START = dt.date(2016, 1, 1)
@@ -67,6 +70,20 @@ def flag(
     """A :class:`~klachtregels.engine.Flag` whose text is the catalogue entry ``message``
     (default ``FLAG_<code>``) with ``params``, rendered when read."""
     return Flag(code=code, text=Message(message or f"FLAG_{code}", params), ambiguity=ambiguity)
+
+
+@functools.lru_cache(maxsize=8192)
+def memo_flag(code: FlagCode, ambiguity: str | None, *params: tuple[str, Hashable]) -> Flag:
+    """:func:`flag` for a flag whose parameters are plain values (dates, numbers, tuples of them),
+    made once per set of values: a register repeats them, and one object is attributed to its rule
+    once (:meth:`~klachtregels.engine.Flag.for_rule`)."""
+    return Flag(code=code, text=Message(f"FLAG_{code}", dict(params)), ambiguity=ambiguity)
+
+
+@functools.lru_cache(maxsize=8192)
+def dated(code: str, day: dt.date) -> Message:
+    """The catalogue entry ``code`` with its ``{day}``, made once per day."""
+    return Message(code, {"day": day})
 
 
 def handled_on(facts: Facts) -> tuple[dt.date | None, str]:

@@ -38,7 +38,7 @@ from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.model import Channel, SignalKind
 from klachtregels.policy import TwelveMonthStart
-from klachtregels.rules._facts import Facts, flag, handled_on
+from klachtregels.rules._facts import Facts, dated, flag, handled_on
 from klachtregels.rules.scope import r1_gate
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
@@ -150,7 +150,7 @@ def _r20(f: Facts) -> RuleResult:
     assert received is not None or f.filed_with_provider
     if received is None:
         return _R20_FIRST_UNDATED
-    return RuleResult.support("GCK_R20_FIRST", when=Message("GCK_ON_DAY", {"day": received}))
+    return RuleResult.support("GCK_R20_FIRST", when=dated("GCK_ON_DAY", received))
 
 
 def _r20_i(f: Facts) -> RuleResult | None:

@@ -26,7 +26,7 @@ from klachtregels.citations import (
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
-from klachtregels.rules._facts import Facts, flag, handled_on
+from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
 from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
@@ -136,12 +136,12 @@ def _atw_dependent(f: Facts, day: dt.date) -> list[Flag]:
     if d is None or not (d.calendar_date < day <= d.atw_date):
         return []
     return [
-        flag(
+        memo_flag(
             FlagCode.ATW_DEPENDENT,
-            ambiguity="A1",
-            day=day,
-            calendar_date=d.calendar_date,
-            atw_date=d.atw_date,
+            "A1",
+            ("day", day),
+            ("calendar_date", d.calendar_date),
+            ("atw_date", d.atw_date),
         )
     ]
 
@@ -242,18 +242,18 @@ def _calendar(f: Facts) -> RuleResult | None:
         return None
     flags = []
     if d.provisional:
-        flags.append(flag(FlagCode.DEADLINE_PROVISIONAL, ambiguity="A2", years=d.unverified_years))
+        flags.append(memo_flag(FlagCode.DEADLINE_PROVISIONAL, "A2", ("years", d.unverified_years)))
     if d.atw_undetermined:
         flags.append(
-            flag(
+            memo_flag(
                 FlagCode.ATW_UNDETERMINED,
-                ambiguity="A1",
-                calendar_date=d.calendar_date,
-                atw_date=d.atw_date,
+                "A1",
+                ("calendar_date", d.calendar_date),
+                ("atw_date", d.atw_date),
             )
         )
     extended = d.atw_date != d.calendar_date
-    atw = Message("HANDLING_TERM_ATW_DATE", {"atw_date": d.atw_date}) if extended else ""
+    atw = dated("HANDLING_TERM_ATW_DATE", d.atw_date) if extended else ""
     return RuleResult.support(
         "HANDLING_TERM", flags=flags, start=d.start, calendar_date=d.calendar_date, atw=atw, last=d.date
     )

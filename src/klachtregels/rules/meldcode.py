@@ -25,10 +25,9 @@ from klachtregels.citations import (
     WKO_1_57B_2E,
 )
 from klachtregels.engine import DecisionSpec, Rule, RuleResult, Source
-from klachtregels.messages import Message
 from klachtregels.model import SignalKind
 from klachtregels.policy import AfterMeldcode
-from klachtregels.rules._facts import MELDCODE_START, REGIME_START, Facts, flag
+from klachtregels.rules._facts import MELDCODE_START, REGIME_START, Facts, dated, flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 __all__ = ["PRECEDENCE", "PRECEDENCE_RULES"]
@@ -127,7 +126,7 @@ _CLOCK = flag(FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE, ambiguity="A10")
 def _r29(f: Facts) -> RuleResult:
     signals = f.complaint.signals
     deadline = f.handling
-    when = Message("MELDCODE_LAST_DAY", {"day": deadline.date}) if deadline is not None else ""
+    when = dated("MELDCODE_LAST_DAY", deadline.date) if deadline is not None else ""
     if signals is None:
         return RuleResult.support("MELDCODE_R29_UNKNOWN", flags=[_CLOCK], when=when)
     if not signals:

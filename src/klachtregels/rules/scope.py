@@ -30,7 +30,7 @@ from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult
 from klachtregels.messages import Message
 from klachtregels.model import About, Channel, PartyRole, Subject
 from klachtregels.policy import ComplainantScope
-from klachtregels.rules._facts import REGIME_START, Facts, flag
+from klachtregels.rules._facts import REGIME_START, Facts, flag, memo_flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 __all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "r1_gate", "route_flag"]
@@ -222,7 +222,7 @@ def _oral_flag(f: Facts) -> list[Flag]:
         return []
     if oral_day == received:
         return []
-    return [flag(FlagCode.ORAL_BEFORE_WRITTEN, ambiguity="A4", oral=oral_day, received=received)]
+    return [memo_flag(FlagCode.ORAL_BEFORE_WRITTEN, "A4", ("oral", oral_day), ("received", received))]
 
 
 _R5_UNKNOWN = RuleResult.unknown(["complaint.channel"], "SCOPE_R5_UNKNOWN", outcome=Outcome.UNDETERMINED)
