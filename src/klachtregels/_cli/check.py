@@ -20,6 +20,8 @@ from klachtregels.errors import InvalidInputError
 if TYPE_CHECKING:
     import argparse
 
+    from klachtregels.compliance import CheckSettings
+
 ORDER = 50
 
 __all__ = ["ORDER", "register"]
@@ -37,38 +39,49 @@ def _as_of(text: str | None) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise InvalidInputError(
-            "command-line argument", [("--as-of", f"{text!r} is not a valid date (YYYY-MM-DD)")]
+            "command-line argument", [("--as-of", "not a valid date (YYYY-MM-DD)")]
         ) from None
 
 
-def _check(args: argparse.Namespace) -> int:
-    from klachtregels.compliance import CheckSettings, FailOn, check_register, render
-    from klachtregels.organisation import load_organisation
-    from klachtregels.policy import load_policy
+def _settings(args: argparse.Namespace) -> CheckSettings:
+    from klachtregels.compliance import CheckSettings
 
     if args.due_soon is not None and args.due_soon < 0:
         raise InvalidInputError("command-line argument", [("--due-soon", "must be 0 or more days")])
     if args.consult_within is not None and args.consult_within < 0:
         raise InvalidInputError("command-line argument", [("--consult-within", "must be 0 or more days")])
-    as_of = _as_of(args.as_of)
-    policy = load_policy(args.policy)
-    organisation = load_organisation(args.org) if args.org is not None else None
     defaults = CheckSettings()
-    settings = CheckSettings(
+    return CheckSettings(
         due_soon_days=defaults.due_soon_days if args.due_soon is None else args.due_soon,
         consult_within_working_days=(
             defaults.consult_within_working_days if args.consult_within is None else args.consult_within
         ),
     )
+
+
+def _registers(args: argparse.Namespace) -> list[str]:
     registers: list[str] = args.register
     if len(registers) > 1 and args.format in ("json", "junit", "sarif"):
         raise InvalidInputError(
             "command-line argument",
             [("REGISTER", f"--format {args.format} takes one register per run; got {len(registers)}")],
         )
-    for name in registers:
+    for index, name in enumerate(registers, start=1):
         if not Path(name).is_file():
-            raise InvalidInputError("command-line argument", [("REGISTER", f"{name}: no such file")])
+            raise InvalidInputError("command-line argument", [(f"REGISTER {index}", "no such file")])
+    return registers
+
+
+def _check(args: argparse.Namespace) -> int:
+    from klachtregels.compliance import FailOn, check_register, render
+    from klachtregels.organisation import load_organisation
+    from klachtregels.policy import load_policy
+
+    settings = _settings(args)
+    registers = _registers(args)
+    as_of = _as_of(args.as_of)
+    policy = load_policy(args.policy)
+    organisation = load_organisation(args.org) if args.org is not None else None
     fail_on = FailOn(args.fail_on)
     step_summary_path = os.environ.get("GITHUB_STEP_SUMMARY") or None
     outputs: list[str] = []
