@@ -112,7 +112,7 @@ class RowRejectedError(RegisterError):
 
     def __init__(self, errors: Sequence[RowError]) -> None:
         self.errors: tuple[RowError, ...] = tuple(errors)
-        listed = "; ".join(e.describe("en") for e in self.errors)
+        listed = "; ".join(f"{e.column}: {e.text('en')}" if e.column else e.text("en") for e in self.errors)
         super().__init__(text("REGISTER_ROW_REJECTED", "en", row=self.errors[0].row, problems=listed))
 
 
