@@ -180,3 +180,22 @@ def test_ci_yaml_files_parse() -> None:
     assert "--format github" in runs
     assert "--format sarif" in runs
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "foreign"),
+    [
+        ("nl", "geen bestaande ISO-datum", "not a real ISO date"),
+        ("en", "not a real ISO date", "geen bestaande"),
+    ],
+)
+def test_a_rejected_row_is_explained_in_the_output_language(
+    lang: str, expected: str, foreign: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["check", EXAMPLE, "--as-of", "2026-05-07", "--fail-on", "never", "--lang", lang])
+    out = capsys.readouterr().out
+    (line,) = [
+        line for line in out.splitlines() if "KR-ROW-REJECTED" not in line and "40" in line and "ISO" in line
+    ]
+    assert expected in line
+    assert foreign not in out

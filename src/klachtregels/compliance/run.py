@@ -73,10 +73,8 @@ class _Tally:
         rows: set[int] = set()
         for error in errors:
             rows.add(error.row)
-            finding = make_finding(
-                "KR-ROW-REJECTED", {"problem": error.message}, row=error.row, column=error.column
-            )
-            self.findings.append(finding)
+            facts = {"problem_nl": error.text("nl"), "problem_en": error.text("en")}
+            self.findings.append(make_finding("KR-ROW-REJECTED", facts, row=error.row, column=error.column))
         return len(rows)
 
     def k4(self) -> K4Tally:
