@@ -20,6 +20,7 @@ The GCK reglement was not retrieved (regulation.md section 11): rules resting on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from klachtregels.citations import (
     GCK_12M,
@@ -40,6 +41,7 @@ from klachtregels.model import Channel, SignalKind
 from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_on
 from klachtregels.rules.scope import r1_gate
+from klachtregels.terms import gck_filing_limit
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 __all__ = [
@@ -150,6 +152,11 @@ def _r20(f: Facts) -> RuleResult:
     assert received is not None or f.filed_with_provider
     if received is None:
         return _R20_FIRST_UNDATED
+    return _r20_first_on(received)
+
+
+@functools.lru_cache(maxsize=8192)
+def _r20_first_on(received: dt.date) -> RuleResult:
     return RuleResult.support("GCK_R20_FIRST", when=dated("GCK_ON_DAY", received))
 
 
@@ -232,8 +239,6 @@ def _r20_ii(f: Facts) -> RuleResult | None:
 
 
 def _r21(f: Facts) -> RuleResult | None:
-    from klachtregels.terms import gck_filing_limit
-
     if first_filed(f) is not True:
         return None
     start, path = twelve_month_start(f)
@@ -242,13 +247,18 @@ def _r21(f: Facts) -> RuleResult | None:
     limit = gck_filing_limit(start).date
     filed = _filed(f)
     if filed <= limit:
-        return RuleResult.support("GCK_R21_IN_TIME", last=limit)
+        return _r21_in_time(limit)
     filing = f.filing
     if filing is not None and filing.mediation_from is not None:
         until = filing.mediation_until
         if until is None or filed <= limit + (until - filing.mediation_from) + dt.timedelta(days=1):
             return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R21_MEDIATION", flags=[_MEDIATION], last=limit)
     return RuleResult.fire(Outcome.LATE_IF_INVOKED, "GCK_R21_LATE", flags=[_LATE], last=limit)
+
+
+@functools.lru_cache(maxsize=8192)
+def _r21_in_time(limit: dt.date) -> RuleResult:
+    return RuleResult.support("GCK_R21_IN_TIME", last=limit)
 
 
 _MEDIATION = flag(FlagCode.MEDIATION_SUSPENSION_UNKNOWN, ambiguity="A13")

@@ -13,6 +13,7 @@ suspends nothing) and the policy rule says what the house does with the rest of 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from klachtregels.citations import (
     MELDCODE_BESLUIT_2,
@@ -125,13 +126,19 @@ _CLOCK = flag(FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE, ambiguity="A10")
 
 def _r29(f: Facts) -> RuleResult:
     signals = f.complaint.signals
-    deadline = f.handling
-    when = dated("MELDCODE_LAST_DAY", deadline.date) if deadline is not None else ""
+    last = None if f.handling is None else f.handling.date
     if signals is None:
-        return RuleResult.support("MELDCODE_R29_UNKNOWN", flags=[_CLOCK], when=when)
+        return _r29_says("MELDCODE_R29_UNKNOWN", last, clock_flag=True)
     if not signals:
-        return RuleResult.support("MELDCODE_R29_NONE", when=when)
-    return RuleResult.support("MELDCODE_R29_SIGNALS", flags=[_CLOCK], when=when)
+        return _r29_says("MELDCODE_R29_NONE", last, clock_flag=False)
+    return _r29_says("MELDCODE_R29_SIGNALS", last, clock_flag=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _r29_says(code: str, last: dt.date | None, *, clock_flag: bool) -> RuleResult:
+    """R29's reason for a last day (made once per day)."""
+    when = dated("MELDCODE_LAST_DAY", last) if last is not None else ""
+    return RuleResult.support(code, flags=[_CLOCK] if clock_flag else [], when=when)
 
 
 _REMAINING = flag(FlagCode.REMAINING_COMPLAINT_NEEDS_HUMAN_JUDGEMENT, ambiguity="A10")

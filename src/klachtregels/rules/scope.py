@@ -81,6 +81,12 @@ def _r1(f: Facts) -> RuleResult:
     day = f.received
     if day is None:
         return _R1_UNKNOWN
+    return _r1_on(day)
+
+
+@functools.lru_cache(maxsize=8192)
+def _r1_on(day: dt.date) -> RuleResult:
+    """R1 for a known receipt day (made once per day: a register repeats its days)."""
     if day < REGIME_START:
         return RuleResult.fire(Outcome.OUT_OF_TEMPORAL_SCOPE, "SCOPE_R1_BEFORE_2016", received=day)
     return RuleResult.support("SCOPE_R1_IN_FORCE", received=day)
@@ -155,19 +161,36 @@ def _r3(f: Facts) -> RuleResult:
         if f.policy.include_prospective_clients:
             return _R3_PROSPECTIVE_BY_POLICY
         return _R3_PROSPECTIVE_OPEN
-    relation = _ROLE.get(role, role)
     if not role.is_statutory_ouder:
-        return RuleResult.fire(Outcome.NOT_ELIGIBLE, "SCOPE_R3_NOT_OUDER", role=relation)
+        return _R3_NOT_OUDER[role]
     if f.policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY:
         party = f.complaint.complainant
         contract = None if party is None else party.contract_party
         if contract is None:
             return _R3_CONTRACT_UNKNOWN
         if not contract:
-            return RuleResult.fire(
-                Outcome.UNDETERMINED, "SCOPE_R3_NOT_CONTRACT_PARTY", flags=[_NARROWER], role=relation
-            )
-    return RuleResult.support("SCOPE_R3_OUDER", role=relation)
+            return _R3_NOT_CONTRACT_PARTY[role]
+    return _R3_OUDER[role]
+
+
+# Per role, built once: the roles R3 names in its reasons.
+_R3_NOT_OUDER = {
+    role: RuleResult.fire(Outcome.NOT_ELIGIBLE, "SCOPE_R3_NOT_OUDER", role=_ROLE.get(role, role))
+    for role in PartyRole
+    if not role.is_statutory_ouder
+}
+_R3_NOT_CONTRACT_PARTY = {
+    role: RuleResult.fire(
+        Outcome.UNDETERMINED, "SCOPE_R3_NOT_CONTRACT_PARTY", flags=[_NARROWER], role=_ROLE.get(role, role)
+    )
+    for role in PartyRole
+    if role.is_statutory_ouder
+}
+_R3_OUDER = {
+    role: RuleResult.support("SCOPE_R3_OUDER", role=_ROLE.get(role, role))
+    for role in PartyRole
+    if role.is_statutory_ouder
+}
 
 
 # --- R4 -------------------------------------------------------------------------------------------
@@ -188,7 +211,12 @@ def _r4(f: Facts) -> RuleResult:
     subjects = f.complaint.subjects
     if not subjects:
         return _R4_UNKNOWN
-    given = frozenset(subjects)
+    return _r4_about(frozenset(subjects), f.policy.include_working_method)
+
+
+@functools.lru_cache(maxsize=1024)
+def _r4_about(given: frozenset[Subject], include_working_method: bool) -> RuleResult:
+    """R4 for a set of subjects (made once per set and policy setting)."""
     statutory = given & _STATUTORY_SUBJECTS
     rest = given - statutory
     if statutory:
@@ -205,7 +233,7 @@ def _r4(f: Facts) -> RuleResult:
             flags.append(_ROUTE_FLAG)
         return RuleResult.support("SCOPE_R4_STATUTORY", flags=flags, subjects=_subjects(statutory))
     if Subject.WORKING_METHOD in given:
-        if f.policy.include_working_method:
+        if include_working_method:
             return _R4_WORKING_METHOD_BY_POLICY
         return _R4_WORKING_METHOD_OPEN
     if Subject.ADVISORY_RIGHT in given:
