@@ -14,7 +14,7 @@ from klachtregels.messages import check_lang, has_text, text
 if TYPE_CHECKING:
     from klachtregels.engine import Decision
 
-__all__ = ["explain_decision", "kind_label", "label", "outcome_label"]
+__all__ = ["explain_decision", "kind_label", "outcome_label"]
 
 
 def kind_label(kind: str, lang: str = "nl") -> str:
@@ -29,17 +29,6 @@ def outcome_label(outcome: str, lang: str = "nl") -> str:
     code = f"OUTCOME_{outcome.upper()}"
     lang = check_lang(lang)
     return text(code, lang) if has_text(code) else outcome
-
-
-def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    """The label for ``key`` in ``lang`` from a ``{key: (nl, en)}`` table, or the key itself.
-
-    Deprecated: put labels in the message catalogue; kept for callers that still hold a table.
-    """
-    pair = table.get(key)
-    if pair is None:
-        return key
-    return pair[0] if check_lang(lang) == "nl" else pair[1]
 
 
 def explain_decision(decision: Decision, lang: str = "nl") -> str:

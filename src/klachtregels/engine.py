@@ -114,12 +114,12 @@ def _text_key(value: Text) -> tuple[str, ...]:
     return tuple(value.render(lang) for lang in LANGUAGES)
 
 
-@attrs.frozen(kw_only=True, init=False)
+@attrs.frozen(kw_only=True)
 class Flag:
     """A marker on a decision: an ambiguity exposed, a non-compliance noted, an indicator for a human."""
 
     #: Stable code (:class:`~klachtregels.vocabulary.FlagCode`), upper snake case.
-    code: FlagCode
+    code: FlagCode = attrs.field(converter=FlagCode)
     #: What the flag says, rendered on demand (:meth:`message`).
     text: Text = attrs.field(eq=_text_key, repr=False)
     #: The ambiguity id from regulation.md section 8 (``A10``), when the flag exposes one.
@@ -127,24 +127,6 @@ class Flag:
     rule_id: str | None = None
     # for_rule's results: a rule module's flag constants are attributed once, not per decision.
     _attributed: dict[str, Flag] | None = attrs.field(init=False, default=None, eq=False, repr=False)
-
-    def __init__(
-        self,
-        *,
-        code: FlagCode | str,
-        text: Text | None = None,
-        ambiguity: str | None = None,
-        rule_id: str | None = None,
-        message_nl: str | None = None,
-        message_en: str | None = None,
-    ) -> None:
-        # message_nl/message_en: deprecated spelling of text=RenderedText(nl, en), kept for callers
-        # written before the catalogue.
-        if text is None:
-            if message_nl is None or message_en is None:
-                raise TypeError("Flag needs text= (a messages.Message)")
-            text = RenderedText(message_nl, message_en)
-        self.__attrs_init__(code=FlagCode(code), text=text, ambiguity=ambiguity, rule_id=rule_id)
 
     def for_rule(self, rule_id: str) -> Flag:
         """This flag, attributed to ``rule_id`` (made once per rule: flags are immutable)."""
@@ -154,8 +136,7 @@ class Flag:
             object.__setattr__(self, "_attributed", cache)
         out = cache.get(rule_id)
         if out is None:
-            out = object.__new__(Flag)
-            out.__attrs_init__(code=self.code, text=self.text, ambiguity=self.ambiguity, rule_id=rule_id)
+            out = Flag(code=self.code, text=self.text, ambiguity=self.ambiguity, rule_id=rule_id)
             cache[rule_id] = out
         return out
 
@@ -563,7 +544,7 @@ class Decision:
     @property
     def definite(self) -> bool:
         """False when the outcome is undetermined or needs human judgement."""
-        return self.outcome.definite
+        return Outcome(self.outcome).definite
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
