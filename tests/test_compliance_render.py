@@ -203,7 +203,7 @@ def test_json_shape_is_versioned(example: CheckResult) -> None:
 
 
 def test_rejected_rows_name_row_and_column() -> None:
-    error = RowError(row=5, column="received_on", problem=Message("REGISTER_DATE_NOT_REAL_ISO"))
+    error = RowError(row=5, column="received_on", problem=Message("DATE_NOT_REAL_ISO"))
     result = check_records([], as_of=dt.date(2026, 5, 7), row_errors=[error], rows_rejected=1)
     (finding,) = result.findings
     assert (finding.id, finding.row, finding.column) == ("KR-ROW-REJECTED", 5, "received_on")

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["AMSTERDAM", "amsterdam", "local_datetime", "local_day"]
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["AMSTERDAM", "DateTextError", "amsterdam", "local_datetime", "local_day", "read_date", "read_day"]
 
 #: The IANA name of the zone every legal day is counted in.
 AMSTERDAM = "Europe/Amsterdam"
@@ -46,3 +51,71 @@ def local_day(value: dt.date | dt.datetime) -> dt.date:
     if isinstance(value, dt.date):  # a date subclass
         return dt.date(value.year, value.month, value.day)
     raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
+
+
+# --- reading dates from text: one convention for CSV, JSON, TOML and the command line ---------------
+
+_NL_DATE: Final = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_MONTH_DATE: Final = re.compile(r"^(\d{1,2}) ([a-z]+)\.? (\d{4})$")
+
+
+class DateTextError(ValueError):
+    """A text is not a date klachtregels reads; ``code`` is its message in ``messages/register.toml``."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@functools.cache
+def _month_words() -> Mapping[str, int]:
+    # The month names are vocabulary data (register/words.toml), read once, when first needed.
+    from klachtregels.register.spec import WORDS
+
+    return WORDS.months
+
+
+def _iso(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise DateTextError("DATE_NOT_REAL_ISO") from None
+
+
+def _day_first(match: re.Match[str]) -> dt.date:
+    day, _sep, month, year, hh, mm, ss = match.groups()
+    try:
+        if hh is None:
+            return dt.date(int(year), int(month), int(day))
+        return dt.datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss or 0))
+    except ValueError:
+        raise DateTextError("DATE_NOT_REAL") from None
+
+
+def read_date(text: str) -> dt.date:
+    """A date (or a date-time, which keeps its instant) written as people write them in the Netherlands.
+
+    ISO (``2026-03-24``, ``2026-03-24T09:05+01:00``), day first (``24-03-2026``, ``4/3/2026 9:05``,
+    ``24.03.2026``) or with a month name (``24 maart 2026``, ``24 March 2026``); never month first.
+    The same forms are accepted in register cells, JSON, TOML and command-line arguments. Raises
+    :class:`DateTextError` naming the kind of problem (never the text: it may be personal data).
+    """
+    s = text.strip()
+    if len(s) >= 10 and s[4:5] == "-" and s[:4].isdigit():
+        return _iso(s)
+    match = _NL_DATE.match(s)
+    if match:
+        return _day_first(match)
+    named = _MONTH_DATE.match(s.casefold())
+    month = _month_words().get(named.group(2)) if named else None
+    if named and month is not None:
+        try:
+            return dt.date(int(named.group(3)), month, int(named.group(1)))
+        except ValueError:
+            raise DateTextError("DATE_NOT_REAL") from None
+    raise DateTextError("DATE_FORMAT")
+
+
+def read_day(text: str) -> dt.date:
+    """:func:`read_date`, then its Europe/Amsterdam day (for arguments that are days, such as ``--as-of``)."""
+    return local_day(read_date(text))

@@ -47,6 +47,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from klachtregels import messages
+from klachtregels._time import DateTextError, read_date
 from klachtregels.errors import InvalidInputError
 
 __all__ = [
@@ -186,17 +188,15 @@ _ISO_HINT = "an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM, optionally
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
-    """A date, a datetime (kept: its instant matters) or an ISO string."""
+    """A date, a datetime (its instant kept) or a date text (:func:`klachtregels._time.read_date`)."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        text = value.strip()
+        # The one date convention of every door (register cells, JSON, TOML, the command line).
         try:
-            if len(text) == 10:
-                return dt.date.fromisoformat(text)
-            return dt.datetime.fromisoformat(text)
-        except ValueError:
-            raise InputProblem(f"not {_ISO_HINT}") from None
+            return read_date(value[:64])
+        except DateTextError as exc:
+            raise InputProblem(messages.text(exc.code, "en")) from None
     raise InputProblem(f"expected {_ISO_HINT}, got {kind_of(value)}")
 
 

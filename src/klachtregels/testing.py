@@ -243,9 +243,11 @@ def invalid_complaint_dicts(draw: st.DrawFn) -> dict[str, Any]:
     if defect == "unknown_field":
         base[draw(st.sampled_from(("recieved_on", "klager", "status")))] = "x"
     elif defect == "bad_date":
-        base["received_on"] = draw(st.sampled_from(("2025-13-01", "06-10-2025", "yesterday", "")))
+        base["received_on"] = draw(st.sampled_from(("2025-13-01", "31-02-2025", "10/06/25", "yesterday", "")))
     elif defect == "bad_enum":
-        base["channel"] = draw(st.sampled_from(("fax", "telefoon", "e-post")))  # ("EMAIL " is a word for email)
+        base["channel"] = draw(
+            st.sampled_from(("fax", "telefoon", "e-post"))
+        )  # ("EMAIL " is a word for email)
     elif defect == "bad_role":
         base["complainant"] = {"role": draw(st.sampled_from(("mother", "buurman")))}
     elif defect == "twice":

@@ -8,11 +8,15 @@ that uses :func:`add_lang`, never silent English.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from klachtregels.errors import InvalidInputError
 from klachtregels.messages import LANGUAGES
 
-__all__ = ["add_lang"]
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["add_lang", "parse_day"]
 
 
 def add_lang(parser: Any, what: str) -> None:
@@ -23,3 +27,17 @@ def add_lang(parser: Any, what: str) -> None:
         metavar="{" + ",".join(LANGUAGES) + "}",
         help=f"language of {what} (default {LANGUAGES[0]})",
     )
+
+
+def parse_day(text: str, argument: str) -> dt.date:
+    """A day given on the command line, in the one date convention (:func:`klachtregels._time.read_date`).
+
+    Errors name the argument and the kind of problem, never the value given.
+    """
+    from klachtregels._time import DateTextError, read_day
+    from klachtregels.messages import text as message
+
+    try:
+        return read_day(text)
+    except DateTextError as exc:
+        raise InvalidInputError("command-line argument", [(argument, message(exc.code, "en"))]) from None

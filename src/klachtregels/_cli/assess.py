@@ -7,17 +7,17 @@ where everything but ``complaint`` is optional. See docs/cli/assess.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang
+from klachtregels._cli._options import add_lang, parse_day
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
 ORDER = 20
 
@@ -47,10 +47,7 @@ def register(subparsers: Any) -> None:
 
 
 def _as_of(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInputError("arguments", [("--as-of", "not a date (YYYY-MM-DD)")]) from None
+    return parse_day(text, "--as-of")
 
 
 def _kind(value: object) -> str:

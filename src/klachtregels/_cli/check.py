@@ -8,17 +8,17 @@ the exit code is 1 when any of them fails.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klachtregels._cli._options import add_lang
+from klachtregels._cli._options import add_lang, parse_day
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
     from klachtregels.compliance import CheckSettings
 
@@ -35,12 +35,7 @@ def _as_of(text: str | None) -> dt.date:
 
     if text is None:
         return today_in_amsterdam()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInputError(
-            "command-line argument", [("--as-of", "not a valid date (YYYY-MM-DD)")]
-        ) from None
+    return parse_day(text, "--as-of")
 
 
 def _settings(args: argparse.Namespace) -> CheckSettings:

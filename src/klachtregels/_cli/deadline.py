@@ -9,15 +9,16 @@ verified.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._cli._options import parse_day
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
 
 ORDER = 10
 
@@ -25,13 +26,7 @@ _LANGS = ("nl", "en")
 
 
 def _parse_date(text: str, argument: str) -> dt.date:
-    # Errors name the argument and the kind of problem, never the value given.
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInputError(
-            "command-line argument", [(argument, "not a valid date (YYYY-MM-DD)")]
-        ) from None
+    return parse_day(text, argument)
 
 
 def _parse_year(text: str) -> int:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from klachtregels._time import DateTextError, read_date
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Measure
 from klachtregels.register.spec import WORDS, Column, ColumnKind, norm
@@ -79,43 +80,13 @@ def _kind_of(value: Any) -> str:
 # Dates
 # --------------------------------------------------------------------------------------------------
 
-_NL_DATE: Final = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_MONTH_DATE: Final = re.compile(r"^(\d{1,2}) ([a-z]+)\.? (\d{4})$")
-
-
-def _iso(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise CellProblem("REGISTER_DATE_NOT_REAL_ISO") from None
-
-
-def _day_first(match: re.Match[str]) -> dt.date:
-    day, _sep, month, year, hh, mm, ss = match.groups()
-    try:
-        if hh is None:
-            return dt.date(int(year), int(month), int(day))
-        return dt.datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss or 0))
-    except ValueError:
-        raise CellProblem("REGISTER_DATE_NOT_REAL") from None
-
 
 def _date_text(text: str) -> dt.date:
-    """ISO, Dutch day-first (``24-03-2026``, ``4/3/2026 9:05``) or ``24 maart 2026``; never US."""
-    s = text.strip()
-    if len(s) >= 10 and s[4:5] == "-" and s[:4].isdigit():
-        return _iso(s)
-    match = _NL_DATE.match(s)
-    if match:
-        return _day_first(match)
-    named = _MONTH_DATE.match(s.casefold())
-    month = WORDS.months.get(named.group(2)) if named else None
-    if named and month is not None:
-        try:
-            return dt.date(int(named.group(3)), month, int(named.group(1)))
-        except ValueError:
-            raise CellProblem("REGISTER_DATE_NOT_REAL") from None
-    raise CellProblem("REGISTER_DATE_FORMAT")
+    """The one date convention (:func:`klachtregels._time.read_date`), its problems as cell problems."""
+    try:
+        return read_date(text)
+    except DateTextError as exc:
+        raise CellProblem(exc.code) from None
 
 
 def parse_date(value: Any) -> dt.date:

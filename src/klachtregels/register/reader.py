@@ -84,7 +84,7 @@ class RowError:
 
     @property
     def code(self) -> str:
-        """The problem's message code (``REGISTER_DATE_FORMAT``)."""
+        """The problem's message code (``DATE_FORMAT``)."""
         return self.problem.code
 
     @property
