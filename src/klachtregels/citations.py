@@ -42,21 +42,29 @@ __all__ = [
     "WKO_1_51B",
     "WKO_1_51B_1",
     "WKO_1_51B_2",
+    "WKO_1_51B_5",
     "WKO_1_51C",
     "WKO_1_57B_1",
     "WKO_1_57B_1A",
     "WKO_1_57B_1B",
+    "WKO_1_57B_2",
     "WKO_1_57B_2A",
     "WKO_1_57B_2D",
     "WKO_1_57B_2E",
     "WKO_1_57B_2F",
+    "WKO_1_57B_3",
     "WKO_1_57B_3_HOUSE_TERMS",
     "WKO_1_57B_8",
+    "WKO_1_57B_9",
     "WKO_1_57B_WVPO",
+    "WKO_1_57C_1",
     "WKO_1_57C_1A",
     "WKO_1_57C_1B",
+    "WKO_1_57C_2",
     "WKO_1_60",
+    "WKO_1_60_1E",
     "WKO_1_60_2",
+    "WKO_1_60_7",
     "Citation",
     "Instrument",
     "cite",
@@ -220,6 +228,22 @@ WKO_1_57B_8 = cite(WET_KINDEROPVANG, "1.57b", 8)
 WKO_1_57C_1A = cite(WET_KINDEROPVANG, "1.57c", 1, "a")
 #: Wko art. 1.57c lid 1 sub b: the oudercommissie's dispute (R25).
 WKO_1_57C_1B = cite(WET_KINDEROPVANG, "1.57c", 1, "b")
+#: Wko art. 1.51b lid 5: staff know the meldplicht procedure (R28; K9).
+WKO_1_51B_5 = cite(WET_KINDEROPVANG, "1.51b", 5)
+#: Wko art. 1.57b lid 2: what the regulation must provide, a-f (R6; K2).
+WKO_1_57B_2 = cite(WET_KINDEROPVANG, "1.57b", 2)
+#: Wko art. 1.57b lid 3: the regulation brought to parents' attention and followed (R7; K3, K4).
+WKO_1_57B_3 = cite(WET_KINDEROPVANG, "1.57b", 3)
+#: Wko art. 1.57b lid 9: no report over a year without complaints (R9).
+WKO_1_57B_9 = cite(WET_KINDEROPVANG, "1.57b", 9)
+#: Wko art. 1.57c lid 1: affiliated with the Geschillencommissie (R11; K6).
+WKO_1_57C_1 = cite(WET_KINDEROPVANG, "1.57c", 1)
+#: Wko art. 1.57c lid 2: parents informed of the Geschillencommissie (R11; K7).
+WKO_1_57C_2 = cite(WET_KINDEROPVANG, "1.57c", 2)
+#: Wko art. 1.60 lid 1 sub e: the oudercommissie advises on the complaint regulation (R8; K8).
+WKO_1_60_1E = cite(WET_KINDEROPVANG, "1.60", 1, "e")
+#: Wko art. 1.60 lid 7: the oudercommissie informed (R8; K8).
+WKO_1_60_7 = cite(WET_KINDEROPVANG, "1.60", 7)
 #: Wko art. 1.60: the oudercommissie's advisory right (R25).
 WKO_1_60 = cite(WET_KINDEROPVANG, "1.60")
 #: Wko art. 1.60 lid 2: advice within the set term (R25).

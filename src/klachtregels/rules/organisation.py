@@ -23,7 +23,20 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels.citations import WET_KINDEROPVANG, Citation, cite
+from klachtregels.citations import (
+    WKO_1_51A,
+    WKO_1_51B_5,
+    WKO_1_57B_1,
+    WKO_1_57B_2,
+    WKO_1_57B_3,
+    WKO_1_57B_8,
+    WKO_1_57B_9,
+    WKO_1_57C_1,
+    WKO_1_57C_2,
+    WKO_1_60_1E,
+    WKO_1_60_7,
+    Citation,
+)
 from klachtregels.errors import TermError
 from klachtregels.rules.annual_report import DueOutcome, report_due
 from klachtregels.terms import HANDLING_TERM, Term, TermUnit
@@ -340,37 +353,33 @@ def _k9(ctx: DutyContext) -> Sequence[DutyDecision]:
     )
 
 
-def _wko(article: str, lid: int | None = None, sub: str | None = None) -> Citation:
-    return cite(WET_KINDEROPVANG, article, lid, sub)
-
-
 #: K1-K9 in order. Their rule ids and citations are the legal basis the check catalogue repeats for
 #: its reader (a test keeps ``compliance/data/checks.toml`` equal to these).
 DUTIES: Final[tuple[Duty, ...]] = (
-    Duty(item="K1", rule_ids=("R2", "R4"), citations=(_wko("1.57b", 1),), ggd_supervised=True, function=_k1),
-    Duty(item="K2", rule_ids=("R6",), citations=(_wko("1.57b", 2),), ggd_supervised=True, function=_k2),
-    Duty(item="K3", rule_ids=("R7",), citations=(_wko("1.57b", 3),), ggd_supervised=True, function=_k3),
-    Duty(item="K4", rule_ids=("R7", "R6"), citations=(_wko("1.57b", 3),), ggd_supervised=True, function=_k4),
+    Duty(item="K1", rule_ids=("R2", "R4"), citations=(WKO_1_57B_1,), ggd_supervised=True, function=_k1),
+    Duty(item="K2", rule_ids=("R6",), citations=(WKO_1_57B_2,), ggd_supervised=True, function=_k2),
+    Duty(item="K3", rule_ids=("R7",), citations=(WKO_1_57B_3,), ggd_supervised=True, function=_k3),
+    Duty(item="K4", rule_ids=("R7", "R6"), citations=(WKO_1_57B_3,), ggd_supervised=True, function=_k4),
     Duty(
         item="K5",
         rule_ids=("R9",),
-        citations=(_wko("1.57b", 8), _wko("1.57b", 9)),
+        citations=(WKO_1_57B_8, WKO_1_57B_9),
         ggd_supervised=True,
         function=_k5,
     ),
-    Duty(item="K6", rule_ids=("R11",), citations=(_wko("1.57c", 1),), ggd_supervised=True, function=_k6),
-    Duty(item="K7", rule_ids=("R11",), citations=(_wko("1.57c", 2),), ggd_supervised=True, function=_k7),
+    Duty(item="K6", rule_ids=("R11",), citations=(WKO_1_57C_1,), ggd_supervised=True, function=_k6),
+    Duty(item="K7", rule_ids=("R11",), citations=(WKO_1_57C_2,), ggd_supervised=True, function=_k7),
     Duty(
         item="K8",
         rule_ids=("R8", "R11", "R31"),
-        citations=(_wko("1.60", 1, "e"), _wko("1.60", 7)),
+        citations=(WKO_1_60_1E, WKO_1_60_7),
         ggd_supervised=False,
         function=_k8,
     ),
     Duty(
         item="K9",
         rule_ids=("R27", "R28"),
-        citations=(_wko("1.51a"), _wko("1.51b", 5)),
+        citations=(WKO_1_51A, WKO_1_51B_5),
         ggd_supervised=True,
         function=_k9,
     ),
