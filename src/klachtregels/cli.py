@@ -1,7 +1,8 @@
 """The ``klachtregels`` command line.
 
 Exit codes: 0 success; 1 a check found something at or above the fail level; 2 unusable input
-or arguments (one line on stderr, never a traceback), including an unknown ``--lang``.
+or arguments (one line on stderr, never a traceback), including an unknown ``--lang``; 130 when
+interrupted (Ctrl-C). A closed output pipe ends the run quietly with 0.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from klachtregels import _cli
+from klachtregels._io import one_line
 from klachtregels._version import __version__
 from klachtregels.errors import KlachtregelsError
 from klachtregels.messages import check_lang
@@ -26,6 +28,8 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+#: 128 + SIGINT, as shells report a run stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (also used as the console-script entry point)."""
+    """Run the command line; returns the exit code (also used as the console-script entry point).
+
+    Never a traceback for what a user can cause: Ctrl-C exits 130 (128 + SIGINT) with one line;
+    a reader that goes away (``klachtregels check big.csv | head -1``) ends the run quietly.
+    """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        print("klachtregels: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = cast("Callable[[argparse.Namespace], int] | None", getattr(args, "handler", None))
@@ -64,17 +81,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if hasattr(args, "lang"):  # one check for every sub-command's --lang (never silent English)
             args.lang = check_lang(args.lang)
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below, not at exit
+        return code
     except BrokenPipeError:  # the reader went away (`klachtregels rules | head`): not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        _quiet_stdout()
         return EXIT_OK
     except KlachtregelsError as exc:
-        print(f"klachtregels: error: {exc}", file=sys.stderr)
+        print(f"klachtregels: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # unreadable/unwritable file named on the command line
-        name = exc.filename if exc.filename is not None else ""
-        print(f"klachtregels: error: {name}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"klachtregels: error: {_os_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _os_error(exc: OSError) -> str:
+    """``FILE: reason`` for an OS error; the file named whenever the error carries one."""
+    reason = exc.strerror or type(exc).__name__
+    names = [n for n in (exc.filename, exc.filename2) if n not in (None, "")]
+    where = " -> ".join(one_line(str(n)) for n in names)
+    return f"{where}: {reason}" if where else reason
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real standard output (embedded, captured): nothing to protect
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import attrs
 
 from klachtregels import convert
+from klachtregels._io import loads_toml
 from klachtregels._time import local_day
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Location, LrkNumber, ProviderKind
@@ -276,7 +277,7 @@ def load_organisation(path: str | Path) -> Organisation:
     p = Path(path)
     what = f"organisation file {p.name}"
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = loads_toml(p.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInputError(what, [("", f"not valid TOML: {exc}")]) from None
     except UnicodeDecodeError:

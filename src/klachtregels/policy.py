@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import attrs
 
 from klachtregels import convert
+from klachtregels._io import loads_toml
 from klachtregels.errors import InvalidInputError, PolicyError, TermError
 from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, handling_deadline
 
@@ -371,7 +372,7 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
         shipped = ", ".join(shipped_policies())
         raise PolicyError(f"no policy named {text!r}: not a shipped policy ({shipped}) and no such file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:

@@ -8,15 +8,24 @@ that uses :func:`add_lang`, never silent English.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from klachtregels.errors import InvalidInputError
+from klachtregels._io import one_line
+from klachtregels.errors import InvalidInputError, RegisterError
 from klachtregels.messages import LANGUAGES
 
 if TYPE_CHECKING:
-    import datetime as dt
+    from collections.abc import Callable, Iterator
 
-__all__ = ["add_lang", "parse_day"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "NamedSource", "add_lang", "named", "parse_day"]
+
+_T = TypeVar("_T")
+
+#: The days a command-line date may name: the plausible years of a report or an organisation file
+#: (1900-2999). Past them a term's last day could fall beyond the calendar (9999-12-31).
+FIRST_DAY: Final = dt.date(1900, 1, 1)
+LAST_DAY: Final = dt.date(2999, 12, 31)
 
 
 def add_lang(parser: Any, what: str) -> None:
@@ -38,6 +47,49 @@ def parse_day(text: str, argument: str) -> dt.date:
     from klachtregels.messages import text as message
 
     try:
-        return read_day(text)
+        day = read_day(text)
     except DateTextError as exc:
         raise InvalidInputError("command-line argument", [(argument, message(exc.code, "en"))]) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInputError("command-line argument", [(argument, message("CLI_DAY_OUT_OF_RANGE", "en"))])
+    return day
+
+
+def _with_name(name: str, exc: RegisterError) -> RegisterError:
+    return RegisterError(f"{one_line(name)}: {exc}")
+
+
+def named(name: str, read: Callable[..., _T]) -> Callable[..., _T]:
+    """``read`` whose :class:`~klachtregels.errors.RegisterError` names the file ``name``.
+
+    The result is wrapped in :class:`NamedSource` when it is iterable, so errors met while the
+    rows are read (a streaming reader fails late) name the file too.
+    """
+
+    def call(*args: Any, **kwargs: Any) -> _T:
+        try:
+            result = read(*args, **kwargs)
+        except RegisterError as exc:
+            raise _with_name(name, exc) from None
+        if hasattr(result, "__iter__") and not isinstance(result, list | tuple | dict | str):
+            return NamedSource(name, result)  # type: ignore[return-value]  # a transparent proxy
+        return result
+
+    return call
+
+
+class NamedSource:
+    """A register reader whose errors, met while iterating, name its file; everything else delegates."""
+
+    def __init__(self, name: str, reader: Any) -> None:
+        self._name = name
+        self._reader = reader
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self._reader
+        except RegisterError as exc:
+            raise _with_name(self._name, exc) from None
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._reader, attribute)

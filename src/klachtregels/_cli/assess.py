@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_lang, parse_day
+from klachtregels._io import loads_json
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def read_input(path: str) -> dict[str, Any]:
 
     what = f"input file {path}"
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = loads_json(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise InvalidInputError(what, [(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from None
     except UnicodeDecodeError:

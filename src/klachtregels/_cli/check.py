@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klachtregels._cli._options import add_lang, parse_day
+from klachtregels._cli._options import add_lang, named, parse_day
+from klachtregels._io import atomic_write_text
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _check(args: argparse.Namespace) -> int:
     outputs: list[str] = []
     failed = False
     for name in registers:
-        result = check_register(
+        result = named(name, check_register)(
             name,
             as_of=as_of,
             policy=policy,
@@ -106,7 +107,7 @@ def _check(args: argparse.Namespace) -> int:
         failed = failed or result.failed(fail_on, strict=args.strict)
     text = "\n".join(outputs)
     if args.output is not None:
-        Path(args.output).write_text(text, encoding="utf-8")
+        atomic_write_text(args.output, text)
     else:
         sys.stdout.write(text)
     return 1 if failed else 0

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang
+from klachtregels._cli._options import add_lang, named
+from klachtregels._io import atomic_write_text
 from klachtregels.errors import InvalidInputError
 from klachtregels.policy import load_policy
 
@@ -93,7 +94,7 @@ def _previous(args: argparse.Namespace) -> int | list[Any] | None:
     if given.isdigit():
         return int(given)
     if Path(given).is_file():
-        return list(read_register(given, mapping=args.mapping))
+        return list(named(given, read_register)(given, mapping=args.mapping))
     raise InvalidInputError(
         "command line", [("--previous", "is neither a number nor a readable register file")]
     )
@@ -110,8 +111,12 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("command line", [("--children", "must be 0 or more")])
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
-    records = read_register(args.register_path, mapping=args.mapping)
-    gck = read_gck_cases(args.geschillen, mapping=args.geschillen_mapping) if args.geschillen else None
+    records = named(args.register_path, read_register)(args.register_path, mapping=args.mapping)
+    gck = (
+        named(args.geschillen, read_gck_cases)(args.geschillen, mapping=args.geschillen_mapping)
+        if args.geschillen
+        else None
+    )
 
     previous = _previous(args)
     policy = load_policy(args.policy)
@@ -130,7 +135,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     text_out = render(report, args.format, args.lang)
     if args.output:
-        Path(args.output).write_text(text_out, encoding="utf-8")
+        atomic_write_text(args.output, text_out)
         status = text(
             "REPORT_CLI_WROTE",
             args.lang,

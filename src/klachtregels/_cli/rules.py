@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_lang
+from klachtregels._io import atomic_write_text
 
 if TYPE_CHECKING:
     import argparse
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     text = render_rules(args.format, args.lang)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        atomic_write_text(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

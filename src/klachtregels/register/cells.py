@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels._time import DateTextError, read_date
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Measure
@@ -206,7 +206,9 @@ def _measures(column: Column, value: Any) -> tuple[Measure, ...]:
         if len(value) > MAX_CELL_CHARS:
             raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)
         try:
-            value = json.loads(value)
+            value = loads_json(value)
+        except JsonNestingError:
+            raise CellProblem("IO_NESTED_TOO_DEEP", limit=MAX_NESTING) from None
         except ValueError:
             raise CellProblem("REGISTER_MEASURES_NOT_JSON") from None
     if not isinstance(value, list):

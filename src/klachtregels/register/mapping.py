@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from klachtregels._io import loads_toml
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
@@ -201,7 +202,7 @@ class ColumnMapping:
     def from_toml(cls, source: str, *, name: str | None = None) -> ColumnMapping:
         """Parse TOML text."""
         try:
-            data = tomllib.loads(source)
+            data = loads_toml(source)
         except tomllib.TOMLDecodeError as exc:
             raise MappingError([_problem("REGISTER_MAPPING_NOT_TOML", detail=str(exc))], name) from None
         return cls.from_dict(data, name=name)

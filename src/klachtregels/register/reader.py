@@ -8,7 +8,6 @@ with one :class:`RowError` per problem and the read goes on (unless ``strict=Tru
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,6 +15,7 @@ from typing import IO, Any, ClassVar, Generic, NamedTuple, TypeVar
 
 import attrs
 
+from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
 from klachtregels.model import RegisterRecord
@@ -341,9 +341,12 @@ class _Reader(Generic[T]):
                 continue
             self._rows_read += 1
             try:
-                item = json.loads(line, object_pairs_hook=no_duplicates)
+                item = loads_json(line, object_pairs_hook=no_duplicates)
             except DuplicateKeyError:
                 self._reject_row(line_no, "REGISTER_ROW_DUPLICATE_KEY")
+                continue
+            except JsonNestingError:
+                self._reject_row(line_no, "IO_NESTED_TOO_DEEP", limit=MAX_NESTING)
                 continue
             except ValueError:
                 self._reject_row(line_no, "REGISTER_ROW_NOT_JSON")

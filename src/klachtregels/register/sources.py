@@ -12,11 +12,11 @@ import codecs
 import csv
 import io
 import itertools
-import json
 import os
 import pathlib
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
+from klachtregels._io import loads_json
 from klachtregels.errors import RegisterError
 from klachtregels.messages import text
 
@@ -263,7 +263,7 @@ def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def json_array(lines: Iterator[str]) -> list[Any]:
     """A whole JSON file that must be an array (loaded at once: JSON Lines streams, JSON cannot)."""
     try:
-        data = json.loads("".join(lines), object_pairs_hook=no_duplicates)
+        data = loads_json("".join(lines), object_pairs_hook=no_duplicates)
     except DuplicateKeyError as exc:
         raise register_error("REGISTER_JSON_DUPLICATE_KEY", key=exc.key) from None
     except ValueError as exc:

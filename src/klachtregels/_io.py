@@ -1,0 +1,205 @@
+"""Reading and writing at the edges: bounded JSON and TOML, whole files, printable text.
+
+* :func:`loads_json` and :func:`loads_toml` parse like :func:`json.loads` and :func:`tomllib.loads`
+  but refuse nesting deeper than :data:`MAX_NESTING` with the parser's own error type (a
+  :class:`json.JSONDecodeError` or :class:`tomllib.TOMLDecodeError` subclass, so every caller's
+  existing handler names the file, row or field), never a :class:`RecursionError`.
+* :func:`atomic_write_text` writes a file whole or not at all: a temporary file in the same folder,
+  flushed, then :func:`os.replace`; on any failure the old file is left as it was.
+* :func:`printable` and :func:`one_line` make user-supplied text safe for a terminal or a log: no
+  ANSI escape sequences, no control characters, no lone surrogates (which no UTF-8 file can hold).
+* :func:`xml_text` keeps only the characters XML 1.0 allows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any, Final
+
+__all__ = [
+    "MAX_NESTING",
+    "JsonNestingError",
+    "TomlNestingError",
+    "atomic_write_text",
+    "loads_json",
+    "loads_toml",
+    "one_line",
+    "printable",
+    "xml_text",
+]
+
+#: Deepest nesting of arrays and objects (JSON) or arrays and inline tables (TOML) accepted. No
+#: register, complaint, policy, organisation or mapping needs more than four levels.
+MAX_NESTING: Final = 64
+
+_NESTING_MESSAGE: Final = f"nested deeper than {MAX_NESTING} levels"
+
+# A JSON string, possessive so it never backtracks (a long or unclosed string costs one pass).
+_JSON_STRING: Final = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+_JSON_TOKEN: Final = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"|[\[\]{}]', re.DOTALL)
+_NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
+
+
+class JsonNestingError(json.JSONDecodeError):
+    """JSON nested deeper than :data:`MAX_NESTING` levels (``pos``: where the limit is passed)."""
+
+    def __init__(self, doc: str, pos: int) -> None:
+        super().__init__(_NESTING_MESSAGE, doc, pos)
+
+
+class TomlNestingError(tomllib.TOMLDecodeError):
+    """TOML nested deeper than :data:`MAX_NESTING` levels."""
+
+    def __init__(self) -> None:
+        super().__init__(_NESTING_MESSAGE)
+
+
+def _too_deep_at(text: str) -> int | None:
+    """Where ``text`` (JSON) first passes :data:`MAX_NESTING` levels, or ``None``.
+
+    Cheap unless the text holds many brackets: strings are removed by one regular-expression pass
+    and innermost bracket pairs peeled off level by level (at most ``MAX_NESTING + 1`` passes). Only
+    when the text is too deep is it walked token by token, to name the position.
+    """
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None
+    skeleton = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    for _ in range(MAX_NESTING):
+        shorter = skeleton.replace("[]", "").replace("{}", "")
+        if shorter == skeleton or not shorter:
+            return None
+        skeleton = shorter
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None  # unbalanced brackets only: the parser names the syntax error
+
+
+def loads_json(text: str, **kwargs: Any) -> Any:
+    """:func:`json.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`JsonNestingError`)."""
+    where = _too_deep_at(text)
+    if where is not None:
+        raise JsonNestingError(text, where)
+    try:
+        return json.loads(text, **kwargs)
+    except RecursionError:  # pragma: no cover - the scan above refuses such text first
+        raise JsonNestingError(text, 0) from None
+
+
+def _depth(value: object) -> int:
+    """How deeply ``value`` nests lists and dicts (iteratively: never recursion)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            level += 1
+            deepest = max(deepest, level)
+            if level <= MAX_NESTING:
+                stack.extend((child, level) for child in item)
+    return deepest
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """:func:`tomllib.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`TomlNestingError`).
+
+    Table headers (``[a.b.c]``) count as levels too.
+    """
+    try:
+        data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per inline array or table
+        raise TomlNestingError from None
+    if (text.count("[") + text.count("{") + text.count(".") > MAX_NESTING) and _depth(data) > MAX_NESTING:
+        raise TomlNestingError
+    return data
+
+
+# --------------------------------------------------------------------------------------------------
+# Text safe for terminals, logs and XML
+# --------------------------------------------------------------------------------------------------
+
+# ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, and two-character escapes).
+_ANSI: Final = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# C0 and C1 controls and DEL, except tab and newline (kept by printable, replaced by one_line).
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+_NEWLINES: Final = re.compile(r"[\n\t\u2028\u2029\x85]+")
+# Characters XML 1.0 does not allow (even escaped).
+_NOT_XML: Final = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def printable(text: str) -> str:
+    """``text`` without ANSI escape sequences, control characters (but tab and newline) or lone surrogates."""
+    if text.isprintable():  # the common case: nothing to do
+        return text
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ANSI.sub("", text)))
+
+
+def one_line(text: str) -> str:
+    """:func:`printable`, with line breaks and tabs as single spaces (a value cannot start a new line)."""
+    if text.isprintable():
+        return text
+    return _NEWLINES.sub(" ", printable(text))
+
+
+def xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids removed (lone surrogates become U+FFFD)."""
+    return _NOT_XML.sub("", _SURROGATE.sub("\ufffd", text))
+
+
+# --------------------------------------------------------------------------------------------------
+# Whole files
+# --------------------------------------------------------------------------------------------------
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` whole or not at all.
+
+    The text goes to a temporary file in the same folder (so the rename stays on one file system),
+    is flushed to disk, and then replaces ``path`` in one step. If anything fails (encoding, a full
+    disk, an interrupt) the temporary file is removed and the old ``path``, if any, is untouched.
+    An existing file's permission bits are kept.
+    """
+    target = Path(path)
+    data = text.encode(encoding)  # an unencodable text fails here, before anything is touched
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            temporary.chmod(target.stat().st_mode & 0o7777)
+        except FileNotFoundError:  # a new file: the permissions a plain open() would give
+            temporary.chmod(0o666 & ~_umask())
+        temporary.replace(target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if isinstance(exc, OSError) and exc.filename != os.fspath(path):
+            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting and restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
