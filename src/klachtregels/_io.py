@@ -29,8 +29,10 @@ __all__ = [
     "atomic_write_text",
     "loads_json",
     "loads_toml",
+    "markdown_text",
     "one_line",
     "printable",
+    "valid_unicode",
     "xml_text",
 ]
 
@@ -44,6 +46,7 @@ _NESTING_MESSAGE: Final = f"nested deeper than {MAX_NESTING} levels"
 _JSON_STRING: Final = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
 _JSON_TOKEN: Final = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"|[\[\]{}]', re.DOTALL)
 _NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
+_INNERMOST: Final = re.compile(r"\[\]|\{\}")
 
 
 class JsonNestingError(json.JSONDecodeError):
@@ -71,7 +74,7 @@ def _too_deep_at(text: str) -> int | None:
         return None
     skeleton = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
     for _ in range(MAX_NESTING):
-        shorter = skeleton.replace("[]", "").replace("{}", "")
+        shorter = _INNERMOST.sub("", skeleton)  # one level per pass, both kinds at once
         if shorter == skeleton or not shorter:
             return None
         skeleton = shorter
@@ -137,6 +140,7 @@ _ANSI: Final = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _NEWLINES: Final = re.compile(r"[\n\t\u2028\u2029\x85]+")
+_MARKDOWN: Final = re.compile(r"[\\`*_<>|]|\](?=[(\[:])")
 # Characters XML 1.0 does not allow (even escaped).
 _NOT_XML: Final = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -153,6 +157,23 @@ def one_line(text: str) -> str:
     if text.isprintable():
         return text
     return _NEWLINES.sub(" ", printable(text))
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (which no UTF-8 file can hold) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def markdown_text(text: str) -> str:
+    """User text as literal Markdown: one line, and every character that could start markup escaped.
+
+    ``\\ ` * _ < > |`` are always backslash-escaped (no raw HTML, autolink, emphasis, code or
+    table cell break), and ``]`` wherever a link or image could follow it (before ``(``, ``[`` or
+    ``:``), so ``[x](javascript:...)`` and ``![](tracker.gif)`` stay text while a redaction mark such
+    as ``[naam]`` reads as itself. :func:`one_line` keeps a value from starting a heading or list.
+    Callers never put ``(``, ``[`` or ``:`` straight after a value.
+    """
+    return _MARKDOWN.sub(r"\\\g<0>", one_line(text))
 
 
 def xml_text(text: str) -> str:

@@ -10,6 +10,11 @@
 * ``github``: GitHub Actions workflow commands. GitHub shows only ten annotations of each type per
   step, so the first ten of each type become annotations and the rest go into a Markdown summary
   (for ``$GITHUB_STEP_SUMMARY``).
+
+Every output is valid whatever the register held: user text (ids, file and organisation names,
+messages carrying facts) is put on one line with control characters and ANSI escapes removed
+(:mod:`klachtregels._io`), XML keeps only the characters XML 1.0 allows, and lone surrogates
+become U+FFFD, so the text can always be written as UTF-8.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 from xml.etree import ElementTree as ET
 
+from klachtregels._io import markdown_text, one_line, printable, valid_unicode, xml_text
 from klachtregels.compliance.findings import (
     CheckResult,
     FailOn,
@@ -77,7 +83,7 @@ def _subject_label(f: Finding | Passed, lang: str) -> str:
     if f.row is not None:
         parts.append(f"{_t(lang, 'row')} {f.row}")
     if f.complaint_id is not None:
-        parts.append(f"{_t(lang, 'complaint')} {f.complaint_id}")
+        parts.append(f"{_t(lang, 'complaint')} {one_line(f.complaint_id)}")
     return " · ".join(parts)
 
 
@@ -101,12 +107,12 @@ def render_text(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str 
     """Human-readable text, grouped by the organisation and then by register row."""
     lines = [
         _t(lang, "title"),
-        f"{_t(lang, 'register')}: {result.register or '-'}",
+        f"{_t(lang, 'register')}: {one_line(result.register or '-')}",
         f"{_t(lang, 'as_of')}: {result.as_of.isoformat()} (Europe/Amsterdam)",
         f"{_t(lang, 'policy')}: {result.policy} · klachtregels {result.library_version}",
         f"{_t(lang, 'organisation')}: "
         + (
-            f"{result.organisation} ({result.organisation_file})"
+            one_line(f"{result.organisation} ({result.organisation_file})")
             if result.organisation is not None
             else _t(lang, "org_none")
         ),
@@ -125,13 +131,13 @@ def render_text(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str 
         sev = _t(lang, "sev_" + f.severity.value)
         basis = _basis(f, lang)
         lines.append(f"  {sev:<13} {f.id}" + (f"  [{basis}]" if basis else ""))
-        lines.append(f"  {'':<13} {f.message(lang)}")
+        lines.append(f"  {'':<13} {one_line(f.message(lang))}")
     lines.append("")
     lines.append(_summary_line(result, lang))
     level = FailOn(fail_on)
     verdict = _t(lang, "result_fail") if result.failed(level, strict=strict) else _t(lang, "result_ok")
     lines.append(verdict.format(level=level.value))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def render_json(result: CheckResult, *, fail_on: FailOn | str = FailOn.ERROR, strict: bool = False) -> str:
@@ -141,7 +147,7 @@ def render_json(result: CheckResult, *, fail_on: FailOn | str = FailOn.ERROR, st
     data["fail_on"] = level.value
     data["strict"] = strict
     data["failed"] = result.failed(level, strict=strict)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return valid_unicode(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 # --- JUnit ----------------------------------------------------------------------------------------
@@ -232,7 +238,8 @@ def render_junit(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str
             tests += len(cases[check_id])
     _set_counts(root, tests, failures)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # Control characters pass through ElementTree unescaped (XML 1.0 cannot hold them): removed.
+    return xml_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
 
 
 # --- SARIF ----------------------------------------------------------------------------------------
@@ -330,13 +337,14 @@ def render_sarif(result: CheckResult, *, lang: str = "nl") -> str:
         "properties": {"summary": result.summary.to_dict()},
     }
     log = {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return valid_unicode(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
 
 
 # --- GitHub ---------------------------------------------------------------------------------------
 
 
 def _escape_data(text: str) -> str:
+    text = printable(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -359,7 +367,7 @@ def _annotation(f: Finding, result: CheckResult, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def render_markdown_summary(
@@ -372,7 +380,7 @@ def render_markdown_summary(
     lines = [
         f"## {_t(lang, 'title')}",
         "",
-        f"{_t(lang, 'register')}: `{result.register or '-'}` · "
+        f"{_t(lang, 'register')}: {_md(result.register or '-')} · "
         f"{_t(lang, 'as_of')}: {result.as_of.isoformat()} · "
         f"{_t(lang, 'policy')}: {result.policy} · klachtregels {result.library_version}",
         "",
@@ -398,7 +406,7 @@ def render_markdown_summary(
             where = _subject_label(f, lang)
             sev = _t(lang, "sev_" + f.severity.value)
             lines.append(f"| {sev} | {f.id} | {_md(where)} | {_md(f.message(lang))} |")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def render_github(

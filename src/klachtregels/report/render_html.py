@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Final
 
+from klachtregels._io import printable
 from klachtregels.messages import check_lang, text
 from klachtregels.model import Verdict
 from klachtregels.report._text import (
@@ -365,7 +366,7 @@ def render_html(report: AnnualReport, lang: str = "nl") -> str:
     ]
     for section in sections(report):
         body += [_h2(section, lang), *_SECTIONS[section](report, lang)]
-    return (
+    return printable(  # no control characters or lone surrogates from user text
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

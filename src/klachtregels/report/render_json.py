@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final
 
+from klachtregels._io import valid_unicode
 from klachtregels.messages import check_lang
 from klachtregels.report._text import due_lines, flag_text
 
@@ -216,4 +217,4 @@ def _iso(value: Any) -> str | None:
 
 def render_json(report: AnnualReport, lang: str = "nl") -> str:
     """``report`` as indented JSON text (UTF-8, non-ASCII kept)."""
-    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    return valid_unicode(json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n")

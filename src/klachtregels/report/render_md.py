@@ -2,12 +2,18 @@
 
 The sections and their order come from :mod:`klachtregels.report.sections`, the words from
 :mod:`klachtregels.report._text`; this module only adds the Markdown.
+
+Every text that may come from the user (organisation, location and category names, descriptions,
+sources, table cells) goes through :func:`klachtregels._io.markdown_text`: one line, markup
+characters escaped, so a register or organisation file cannot add HTML, links, images or headings.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from klachtregels._io import markdown_text as _md
+from klachtregels._io import printable
 from klachtregels.messages import check_lang, text
 from klachtregels.report._text import (
     category_change_table,
@@ -49,17 +55,17 @@ __all__ = ["render_markdown"]
 
 
 def _cell(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
+    return _md(cell)
 
 
 def _table(table: Table) -> list[str]:
     """A GitHub-flavoured Markdown table, its total row in bold, then a blank line."""
     align = ["---:" if i in table.numeric else "---" for i in range(len(table.head))]
     rows = list(table.rows)
-    if table.total is not None:
-        rows.append(tuple(f"**{c}**" if c else "" for c in table.total))
     out = ["| " + " | ".join(_cell(h) for h in table.head) + " |", "| " + " | ".join(align) + " |"]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    if table.total is not None:
+        out.append("| " + " | ".join(f"**{_cell(c)}**" if c else "" for c in table.total) + " |")
     return [*out, ""]
 
 
@@ -70,7 +76,7 @@ def _headline(r: AnnualReport, lang: str) -> list[str]:
     out = [f"- **{text('REPORT_TOTAL_COMPLAINTS', lang, year=r.year)}: {fmt_int(t.total, lang)}** ({where})"]
     if r.by_organisation:
         orgs = "; ".join(
-            f"{organisation_name(g.name, lang)} {fmt_int(g.total, lang)}" for g in r.by_organisation
+            f"{_md(organisation_name(g.name, lang))} {fmt_int(g.total, lang)}" for g in r.by_organisation
         )
         out.append(f"- {text('REPORT_PER_ORGANISATION', lang)}: {orgs}")
     share = r.share_of_children
@@ -108,8 +114,8 @@ def _regulation(r: AnnualReport, lang: str) -> list[str]:
     desc = org.regulation.description if org is not None else None
     how = org.regulation.how_parents_informed if org is not None else None
     not_given = text("REPORT_NOT_GIVEN", lang)
-    out = [f"**{text('REPORT_REGULATION_DESCRIPTION', lang)}.** {desc or not_given}", ""]
-    out += [f"**{text('REPORT_HOW_INFORMED', lang)}.** {how or not_given}", ""]
+    out = [f"**{text('REPORT_REGULATION_DESCRIPTION', lang)}.** {_md(desc or not_given)}", ""]
+    out += [f"**{text('REPORT_HOW_INFORMED', lang)}.** {_md(how or not_given)}", ""]
     if org is not None and org.regulation.provides.handling_term is not None:
         term = term_text(org.regulation.provides.handling_term, lang)
         out += [f"**{text('REPORT_HANDLING_TERM', lang)}:** {term}", ""]
@@ -161,19 +167,19 @@ def _locations(r: AnnualReport, lang: str) -> list[str]:
 
 def _data_quality(r: AnnualReport, lang: str) -> list[str]:
     """Every row read, accounted for."""
-    return [*(f"- {line}" for line in quality_lines(r, lang)), ""]
+    return [*(f"- {_md(line)}" for line in quality_lines(r, lang)), ""]
 
 
 def _entries(r: AnnualReport, lang: str) -> list[str]:
     """The redacted descriptions (only when asked for; lid 5)."""
     out = [f"_{text('REPORT_ENTRIES_NOTE', lang)}_", ""]
     for e in r.entries:
-        out.append(f"- **{location_name(e.location, lang)}** · {entry_detail(e, lang)}")
+        out.append(f"- **{_md(location_name(e.location, lang))}** · {_md(entry_detail(e, lang))}")
         if e.description:
-            out.append(f"  - {text('REPORT_DESCRIPTION', lang)}: {e.description}")
+            out.append(f"  - {text('REPORT_DESCRIPTION', lang)}: {_md(e.description)}")
         if e.summary:
-            out.append(f"  - {text('REPORT_SOLUTION', lang)}: {e.summary}")
-        out += [f"  - {text('REPORT_MEASURES', lang)}: {measure}" for measure in e.measures]
+            out.append(f"  - {text('REPORT_SOLUTION', lang)}: {_md(e.summary)}")
+        out += [f"  - {text('REPORT_MEASURES', lang)}: {_md(measure)}" for measure in e.measures]
     return [*out, ""]
 
 
@@ -185,7 +191,7 @@ def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
     out += ["", text("REPORT_ANONYMITY", lang), "", f"_{generated}_", ""]
     sources = source_list(r.organisation) if r.organisation is not None else []
     if sources:
-        out += [f"**{text('REPORT_SOURCES', lang)}:** " + " ".join(sources), ""]
+        out += [f"**{text('REPORT_SOURCES', lang)}:** " + " ".join(_md(s) for s in sources), ""]
     return out
 
 
@@ -207,7 +213,7 @@ _SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
 def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
     """Render ``report`` as Markdown. ``lang``: ``"nl"`` (default) or ``"en"``."""
     lang = check_lang(lang)
-    out = [f"# {title(report, lang)}", "", f"_{text('REPORT_SUBTITLE', lang, year=report.year)}_", ""]
+    out = [f"# {_md(title(report, lang))}", "", f"_{text('REPORT_SUBTITLE', lang, year=report.year)}_", ""]
     for section in sections(report):
         out += [f"## {section.heading(lang)}", "", *_SECTIONS[section](report, lang)]
-    return "\n".join(out)
+    return printable("\n".join(out))
