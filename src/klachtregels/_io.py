@@ -141,6 +141,7 @@ _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 _NEWLINES: Final = re.compile(r"[\n\t\u2028\u2029\x85]+")
 _MARKDOWN: Final = re.compile(r"[\\`*_<>|]|\](?=[(\[:])")
+_MARKDOWN_ENTITY: Final = {"<": "&lt;", ">": "&gt;"}
 # Characters XML 1.0 does not allow (even escaped).
 _NOT_XML: Final = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -167,13 +168,19 @@ def valid_unicode(text: str) -> str:
 def markdown_text(text: str) -> str:
     """User text as literal Markdown: one line, and every character that could start markup escaped.
 
-    ``\\ ` * _ < > |`` are always backslash-escaped (no raw HTML, autolink, emphasis, code or
-    table cell break), and ``]`` wherever a link or image could follow it (before ``(``, ``[`` or
-    ``:``), so ``[x](javascript:...)`` and ``![](tracker.gif)`` stay text while a redaction mark such
-    as ``[naam]`` reads as itself. :func:`one_line` keeps a value from starting a heading or list.
-    Callers never put ``(``, ``[`` or ``:`` straight after a value.
+    ``\\ ` * _ |`` are always backslash-escaped and ``< >`` written as entities (no raw HTML,
+    autolink, emphasis, code or table cell break), and ``]`` wherever a link or image could follow
+    it (before ``(``, ``[`` or ``:``), so ``[x](javascript:...)`` and ``![](tracker.gif)`` stay text
+    while a redaction mark such as ``[naam]`` reads as itself. :func:`one_line` keeps a value from
+    starting a heading or a list item. Callers never put ``(``, ``[`` or ``:`` straight after a value.
     """
-    return _MARKDOWN.sub(r"\\\g<0>", one_line(text))
+    return _MARKDOWN.sub(_markdown_escape, one_line(text))
+
+
+def _markdown_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    # Angle brackets as entities: CommonMark and Python-Markdown (MkDocs) both show them as text.
+    return _MARKDOWN_ENTITY.get(char) or "\\" + char
 
 
 def xml_text(text: str) -> str:

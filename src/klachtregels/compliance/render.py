@@ -238,8 +238,10 @@ def render_junit(result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str
             tests += len(cases[check_id])
     _set_counts(root, tests, failures)
     ET.indent(root)
-    # Control characters pass through ElementTree unescaped (XML 1.0 cannot hold them): removed.
-    return xml_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+    # Control characters pass through ElementTree unescaped (XML 1.0 cannot hold most): removed,
+    # with ANSI escapes, as in the text output.
+    xml = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return xml_text(printable(xml))
 
 
 # --- SARIF ----------------------------------------------------------------------------------------
