@@ -13,6 +13,7 @@ import os
 import pkgutil
 import sys
 from typing import TYPE_CHECKING, NoReturn, cast
+from zoneinfo import ZoneInfoNotFoundError
 
 from klachtregels import _cli
 from klachtregels._io import one_line
@@ -92,6 +93,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except OSError as exc:  # unreadable/unwritable file named on the command line
         print(f"klachtregels: error: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except ZoneInfoNotFoundError:  # only when tzdata (a dependency) was removed and the OS has none
+        print(
+            "klachtregels: error: no time-zone database for Europe/Amsterdam: install tzdata", file=sys.stderr
+        )
         return EXIT_USAGE
 
 

@@ -215,3 +215,17 @@ def test_check_without_as_of_needs_no_system_time_zone_database(tmp_path: Path, 
     assert err == b""
     assert run.returncode == 1  # the example register has findings: it was checked, as of today
     assert b"(Europe/Amsterdam)" in out
+
+
+def test_without_tzdata_and_without_system_zones_one_line(tmp_path: Path) -> None:
+    """tzdata removed by hand and no system database: one line naming the cure, exit 2."""
+    code = (
+        "import sys, zoneinfo; sys.modules['tzdata'] = None; zoneinfo.reset_tzpath(to=[sys.argv[1]]);"
+        "from klachtregels.cli import main; sys.exit(main(['check', sys.argv[2]]))"
+    )
+    empty = tmp_path / "zoneinfo"
+    empty.mkdir()
+    run = _python(code, str(empty), EXAMPLE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _out, err = run.communicate(timeout=120)
+    assert run.returncode == 2
+    assert err == b"klachtregels: error: no time-zone database for Europe/Amsterdam: install tzdata\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_lang, parse_day
-from klachtregels._io import loads_json
+from klachtregels._io import loads_json, printable, valid_unicode
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInputError("arguments", [("--due-soon-days", "must be 0 or more")])
     result = assess(as_of=_as_of(args.as_of), policy=args.policy, due_soon_days=args.due_soon_days, **kwargs)
     if args.json:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(valid_unicode(json.dumps(result.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     else:
-        sys.stdout.write(result.explain(args.lang) + "\n")
+        sys.stdout.write(printable(result.explain(args.lang)) + "\n")  # no escapes from the file's text
     return 0
