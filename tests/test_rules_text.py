@@ -29,7 +29,7 @@ FILES = {
     "scope.toml": ("rules/scope.py",),
     "handling.toml": ("rules/handling.py",),
     "meldcode.toml": ("rules/meldcode.py",),
-    "geschillencommissie.toml": ("rules/geschillencommissie.py",),
+    "geschillencommissie.toml": ("rules/geschillencommissie.py", "rules/oudercommissie.py"),
 }
 
 

@@ -25,9 +25,9 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
 from klachtregels.policy import AfterMeldcode, Policy, load_policy
-from klachtregels.rules._facts import Facts, handled_on, handling_for
+from klachtregels.rules._facts import Facts, handling_for
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
-from klachtregels.rules.handling import HANDLING, house_deadlines
+from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE
 from klachtregels.rules.scope import ELIGIBILITY
 from klachtregels.terms import Deadline, gck_filing_limit
@@ -98,17 +98,6 @@ def _with_details(decision: Decision, details: Mapping[str, Any]) -> Decision:
     return decision
 
 
-def _deadline_summary(d: Deadline | None) -> dict[str, Any] | None:
-    if d is None:
-        return None
-    return {
-        "date": d.date.isoformat(),
-        "calendar_date": d.calendar_date.isoformat(),
-        "atw_date": d.atw_date.isoformat(),
-        "provisional": d.provisional,
-    }
-
-
 def _eligibility(facts: Facts) -> Decision:
     c = facts.complaint
     decision = evaluate(
@@ -122,7 +111,7 @@ def _eligibility(facts: Facts) -> Decision:
     details = {
         "received_on": None if c.received_date is None else c.received_date.isoformat(),
         "clock_started": started,
-        "handling_deadline": _deadline_summary(facts.handling) if started else None,
+        "handling_deadline": facts.handling_summary if started else None,
     }
     return _with_details(decision, details)
 
@@ -152,7 +141,7 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
         "six_week_clock": {
             "suspended_by_statute": False,
             "started": eligibility_outcome in _ELIGIBLE if Outcome(eligibility_outcome).definite else None,
-            "deadline": _deadline_summary(facts.handling),
+            "deadline": facts.handling_summary,
         },
         "duties": duties,
         "remaining_complaint": {
@@ -247,7 +236,7 @@ def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
         "route": "oudercommissie" if oc else "parent",
         "filed_on": filed.isoformat(),
         "hypothetical_filing": hypothetical,
-        "handling_deadline": None if oc else _deadline_summary(facts.handling),
+        "handling_deadline": None if oc else facts.handling_summary,
         "twelve_month_start": None if oc or start is None else start.isoformat(),
         "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
     }
@@ -259,8 +248,23 @@ def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
     if not hypothetical:
         return decision
     # No dispute was filed: the reasons speak of a filing on as_of, as a question (R20).
-    notice = Flag(code=FlagCode.HYPOTHETICAL_FILING, text=Message("GCK_HYPOTHETICAL_FILING", {"day": filed}))
-    return attrs.evolve(decision, flags=(notice.for_rule("R20"), *decision.flags))
+    return Decision(
+        kind=decision.kind,
+        outcome=decision.outcome,
+        reasons=decision.reasons,
+        flags=(_hypothetical_filing(filed), *decision.flags),
+        unknown_facts=decision.unknown_facts,
+        as_of=decision.as_of,
+        policy=decision.policy,
+        details=decision.details,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _hypothetical_filing(day: dt.date) -> Flag:
+    """The R20 notice that no dispute was filed and the question is asked for ``day`` (once per day)."""
+    notice = Flag(code=FlagCode.HYPOTHETICAL_FILING, text=Message("GCK_HYPOTHETICAL_FILING", {"day": day}))
+    return notice.for_rule("R20")
 
 
 def _gck_facts(
@@ -345,6 +349,11 @@ class Assessment:
     gck_access: Decision | None
     #: ``handling`` (the six-week term), ``gck_filing_limit`` and the policy's house terms.
     deadlines: Mapping[str, Deadline] = attrs.field(factory=dict, eq=False)
+    #: Each house term of the policy with its state on ``as_of`` (``met``, ``not_met``, ``pending``,
+    #: ``undetermined``; :func:`klachtregels.rules.handling.house_term_states`), as R17 read them.
+    house_term_states: Mapping[str, tuple[Deadline, Outcome]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @property
     def status(self) -> str:
@@ -432,11 +441,11 @@ def _handling(facts: Facts, *, eligible: bool) -> Decision:
     decision = evaluate(
         HANDLING, facts, event_date=facts.received, as_of=facts.as_of, policy=facts.policy.name
     )
-    done, done_path = handled_on(facts)
+    done, done_path = facts.handled
     return _with_details(
         decision,
         {
-            "deadline": _deadline_summary(facts.handling) if eligible else None,
+            "deadline": facts.handling_summary if eligible else None,
             "due_soon_days": facts.due_soon_days,
             # The day the complaint counts as handled under the policy (A5) and where it comes from.
             "handled_on": None if done is None else done.isoformat(),
@@ -454,7 +463,7 @@ def _deadlines(facts: Facts) -> dict[str, Deadline]:
         start, _ = twelve_month_start(facts)
         if start is not None:
             deadlines["gck_filing_limit"] = gck_filing_limit(start)
-    deadlines.update(house_deadlines(facts.complaint, facts.policy))
+    deadlines.update(facts.house_terms)
     return deadlines
 
 
@@ -478,7 +487,7 @@ def assess(
             "arguments", [("due_soon_days", f"expected a whole number >= 0, got {due_soon_days!r}")]
         )
     pol = load_policy(policy)
-    base = _facts(complaint, pol, day, judgement=judgement, due_soon_days=due_soon_days)
+    base = _facts(complaint, pol, day)
     elig = _eligibility(base)
     prec = _precedence(base, elig.outcome)
     eligible = elig.outcome in _ELIGIBLE
@@ -514,6 +523,7 @@ def assess(
         handling=handling,
         gck_access=gck,
         deadlines=_deadlines(facts),
+        house_term_states=facts.house_states,
     )
 
 

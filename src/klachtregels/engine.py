@@ -463,6 +463,16 @@ class _Trace(Sequence["Reason"]):
     def __repr__(self) -> str:
         return repr(self.reasons())
 
+    def gave(self, rule_id: str, outcome: Outcome | str) -> bool:
+        """Whether rule ``rule_id`` gave ``outcome`` and was not set aside (as the reasons would say)."""
+        win_rank = self.spec.rank(self.outcome)
+        return any(
+            rule.id == rule_id
+            and res.outcome == outcome
+            and not _set_aside(self.spec, rule, res, self.overridden, win_rank)
+            for rule, res in self.fired
+        )
+
     def _build(self) -> tuple[Reason, ...]:
         win_rank = self.spec.rank(self.outcome)
         return tuple(
@@ -545,6 +555,14 @@ class Decision:
     def definite(self) -> bool:
         """False when the outcome is undetermined or needs human judgement."""
         return Outcome(self.outcome).definite
+
+    def gave(self, rule_id: str, outcome: Outcome | str) -> bool:
+        """Whether rule ``rule_id`` gave ``outcome`` here and was not set aside (without building
+        the reasons' texts)."""
+        value = self.reasons
+        if isinstance(value, _Trace):
+            return value.gave(rule_id, outcome)
+        return any(r.rule_id == rule_id and r.outcome == outcome and not r.set_aside for r in value)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:

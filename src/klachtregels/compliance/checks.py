@@ -28,9 +28,7 @@ from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Sev
 from klachtregels.decisions import assess_record
 from klachtregels.model import PartyRole, SignalKind, Subject
 from klachtregels.policy import HandledWhen
-from klachtregels.rules._facts import Facts
 from klachtregels.rules.annual_report import counts_as_complaint
-from klachtregels.rules.handling import house_term_states
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -40,7 +38,7 @@ if TYPE_CHECKING:
     from klachtregels.engine import Decision, Flag
     from klachtregels.model import Complaint, Judgement, RegisterRecord
     from klachtregels.policy import Policy
-    from klachtregels.terms import Deadline
+    from klachtregels.terms import Deadline, Term
 
 __all__ = ["ComplaintChecks", "Projection", "check_complaint", "counts_for_annual_report", "load_projection"]
 
@@ -71,13 +69,14 @@ class CheckProjection:
     flags: Mapping[str, str] = attrs.field(factory=dict)
     flag_on_pass: Mapping[str, str] = attrs.field(factory=dict)
 
-    def name(self, decision: Decision) -> str | None:
-        """The finding id, ``"pass"``, ``"skip"`` or ``None`` (the outcome is not mapped)."""
-        outcome = str(decision.outcome)
+    def name(self, decision: Decision, outcome: str | None = None) -> str | None:
+        """The finding id, ``"pass"``, ``"skip"`` or ``None`` (the outcome is not mapped).
+
+        ``outcome`` names another outcome than the decision's own (the rest of a redirected dispute).
+        """
+        outcome = str(decision.outcome if outcome is None else outcome)
         for rule_id, finding in self.by_rule.get(outcome, {}).items():
-            if any(
-                r.rule_id == rule_id and r.outcome == outcome and not r.set_aside for r in decision.reasons
-            ):
+            if decision.gave(rule_id, outcome):
                 return finding
         named = self.outcome.get(outcome)
         if named == "pass":
@@ -166,14 +165,18 @@ class _Out:
         self.passed.append(Passed(check=check, row=self.row, complaint_id=self.cid))
 
 
-@attrs.frozen(kw_only=True)
 class _Ctx:
     """What the fact builders read: the record, its assessment, the policy and the settings."""
 
-    record: RegisterRecord
-    assessment: Assessment
-    policy: Policy
-    settings: CheckSettings
+    __slots__ = ("assessment", "policy", "record", "settings")
+
+    def __init__(
+        self, record: RegisterRecord, assessment: Assessment, policy: Policy, settings: CheckSettings
+    ) -> None:
+        self.record = record
+        self.assessment = assessment
+        self.policy = policy
+        self.settings = settings
 
     @property
     def complaint(self) -> Complaint:
@@ -209,7 +212,7 @@ def check_complaint(
             findings=tuple(out.findings), passed=(), eligibility=AFTER_AS_OF, counts_for_report=False
         )
     assessment = assess_record(record, as_of=as_of, policy=policy, due_soon_days=settings.due_soon_days)
-    ctx = _Ctx(record=record, assessment=assessment, policy=policy, settings=settings)
+    ctx = _Ctx(record, assessment, policy, settings)
     table = load_projection()
     _project(out, ctx, "scope", assessment.eligibility)
     if assessment.eligibility.outcome in ELIGIBLE_OUTCOMES:
@@ -229,9 +232,9 @@ def check_complaint(
 def _project(out: _Out, ctx: _Ctx, check: str, decision: Decision, *, outcome: str | None = None) -> None:
     """Name ``decision``'s answer for ``check`` (``outcome`` overrides the decision's, for redirects)."""
     spec = load_projection().checks[check]
-    named = spec.name(decision if outcome is None else attrs.evolve(decision, outcome=Outcome(outcome)))
+    named = spec.name(decision, outcome)
     if named is None:
-        raise KeyError(f"projection.toml: {check} does not map outcome {decision.outcome}")
+        raise KeyError(f"projection.toml: {check} does not map outcome {outcome or decision.outcome}")
     if named == "pass":
         out.ok(check)
     elif named != "skip":
@@ -259,16 +262,8 @@ def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
     if judgement is not None:
         _judgement_form(out, ctx, handling, judgement)
         _measure_term(out, ctx, handling, judgement)
-    states = house_term_states(
-        Facts(
-            complaint=ctx.complaint,
-            policy=ctx.policy,
-            as_of=ctx.assessment.as_of,
-            judgement=judgement,
-            handling=ctx.handling,
-        )
-    )
-    for key, (term, state) in states.items():
+    # The states R17 read (rules.handling.house_term_states), kept with the assessment.
+    for key, (term, state) in ctx.assessment.house_term_states.items():
         if key not in table.house_terms:
             continue  # the submission window is about admissibility, not a duty of the provider
         check, names = table.house_terms[key]
@@ -333,14 +328,17 @@ def _house_done(complaint: Complaint, key: str) -> dt.date | None:
 
 
 def _house_facts(term: Deadline, done: dt.date | None) -> dict[str, object]:
-    facts: dict[str, object] = {
-        "term_nl": term.term.label("nl"),
-        "term_en": term.term.label("en"),
-        "deadline": term.date,
-    }
+    nl, en = _term_labels(term.term)
+    facts: dict[str, object] = {"term_nl": nl, "term_en": en, "deadline": term.date}
     if done is not None:
         facts["done_on"] = done
     return facts
+
+
+@functools.lru_cache(maxsize=256)
+def _term_labels(term: Term) -> tuple[str, str]:
+    """A house term's label in Dutch and English (a policy has a handful of terms: made once each)."""
+    return term.label("nl"), term.label("en")
 
 
 # --- the facts each finding's message shows (read from the decisions) -------------------------------

@@ -213,10 +213,11 @@ class FindingSpec:
         """Short title in Dutch or English."""
         return self.title_nl if check_lang(lang) == "nl" else self.title_en
 
-    @property
+    @functools.cached_property
     def placeholders(self) -> frozenset[str]:
         """The ``{names}`` the two templates use. They use the same ones (a test checks), except
-        language pairs: a word that differs by language is ``{x_nl}`` in Dutch and ``{x_en}`` in English."""
+        language pairs: a word that differs by language is ``{x_nl}`` in Dutch and ``{x_en}`` in English.
+        (Parsed once per entry: every finding of a run asks.)"""
         return _placeholders(self.message_nl) | _placeholders(self.message_en)
 
 
@@ -321,20 +322,20 @@ class Finding:
     @property
     def spec(self) -> FindingSpec:
         """This finding's catalogue entry."""
-        return load_catalogue().findings[self.id]
+        return _entries()[self.id][0]
 
     @property
     def check(self) -> str:
         """The check that gave it (``handling-term``, ``K5``)."""
-        return self.spec.check
+        return _entries()[self.id][0].check
 
     @property
     def severity(self) -> Severity:
-        return self.spec.severity
+        return _entries()[self.id][0].severity
 
     @property
     def _check(self) -> Check:
-        return load_catalogue().checks[self.spec.check]
+        return _entries()[self.id][1]
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -391,7 +392,16 @@ class Finding:
         }
 
 
+@functools.cache
+def _entries() -> Mapping[str, tuple[FindingSpec, Check]]:
+    """Each finding id's catalogue entry and its check (looked up once, read by every finding)."""
+    catalogue = load_catalogue()
+    return {key: (spec, catalogue.checks[spec.check]) for key, spec in catalogue.findings.items()}
+
+
 def _fact_text(value: object) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -413,8 +423,8 @@ def make_finding(
 
     Raises ``KeyError`` for an unknown id or a missing fact (a programming error, caught by tests).
     """
-    spec = load_catalogue().findings[finding_id]
-    texts = {k: _fact_text(v) for k, v in (facts or {}).items()}
+    spec = _entries()[finding_id][0]
+    texts = {k: _fact_text(v) for k, v in facts.items()} if facts else {}
     wanted = spec.placeholders
     if "row" in wanted:
         texts.setdefault("row", "?" if row is None else str(row))

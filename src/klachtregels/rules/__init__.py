@@ -3,6 +3,7 @@
 - :mod:`~klachtregels.rules.scope`: eligibility (R1-R5)
 - :mod:`~klachtregels.rules.meldcode`: meldcode and meldplicht precedence (R27-R30)
 - :mod:`~klachtregels.rules.geschillencommissie`: Geschillencommissie access (R20-R26)
+- :mod:`~klachtregels.rules.oudercommissie`: the oudercommissie's own route to the Geschillencommissie (R25)
 - :mod:`~klachtregels.rules.handling`: the six-week term and the handling status (R6, R12, R13, R17)
 - :mod:`~klachtregels.rules.catalogue`: every rule, listed and rendered
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,13 +17,13 @@ from klachtregels.messages import Message
 from klachtregels.policy import HandledWhen, Policy
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Hashable, Mapping
 
-    from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider
+    from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, SignalKind
     from klachtregels.terms import Deadline
-    from klachtregels.vocabulary import FlagCode
+    from klachtregels.vocabulary import FlagCode, Outcome
 
-__all__ = ["Facts", "dated", "flag", "handled_on", "handling_for", "memo_flag"]
+__all__ = ["Facts", "dated", "deadline_summary", "flag", "handled_on", "handling_for", "memo_flag"]
 
 #: R1: the statutory internal-complaint and GCK regime applies from this date (WVPO).
 REGIME_START = dt.date(2016, 1, 1)
@@ -33,7 +33,12 @@ MELDCODE_START = dt.date(2013, 7, 1)
 
 @attrs.frozen(kw_only=True)
 class Facts:
-    """Everything a rule may look at. Built by :mod:`klachtregels.decisions`."""
+    """Everything a rule may look at. Built by :mod:`klachtregels.decisions`.
+
+    What several rules and decisions derive from the same facts (the day the complaint counts as
+    handled, the house terms and their states, the handling deadline's summary) is derived once per
+    :class:`Facts`, on first use (cached properties: facts are immutable, so the answer cannot change).
+    """
 
     complaint: Complaint
     policy: Policy
@@ -63,6 +68,48 @@ class Facts:
         c = self.complaint.complainant
         return None if c is None else c.role
 
+    @functools.cached_property
+    def signal_kinds(self) -> frozenset[SignalKind] | None:
+        """The kinds of the complaint's signals (``None``: signals not assessed)."""
+        signals = self.complaint.signals
+        return None if signals is None else frozenset(s.kind for s in signals)
+
+    @functools.cached_property
+    def handled(self) -> tuple[dt.date | None, str]:
+        """:func:`handled_on` for these facts (the day the complaint counts as handled, and its fact path)."""
+        return _handled_on(self.judgement, self.policy)
+
+    @functools.cached_property
+    def house_terms(self) -> Mapping[str, Deadline]:
+        """The policy's house terms for the complaint (:func:`~.handling.house_deadlines`)."""
+        from klachtregels.rules.handling import _house_plan  # handling builds on this module
+
+        return _house_plan(self.policy).deadlines(self.complaint.received_on, self.complaint.arose_on)
+
+    @functools.cached_property
+    def house_states(self) -> Mapping[str, tuple[Deadline, Outcome]]:
+        """Each house term and its state on ``as_of`` (:func:`~.handling.house_term_states`)."""
+        from klachtregels.rules.handling import house_term_states  # handling builds on this module
+
+        return house_term_states(self)
+
+    @functools.cached_property
+    def handling_summary(self) -> dict[str, Any] | None:
+        """The handling deadline as the decisions' details show it (``None`` without a deadline)."""
+        return deadline_summary(self.handling)
+
+
+def deadline_summary(d: Deadline | None) -> dict[str, Any] | None:
+    """A deadline as decision details show it: its date, calendar and ATW dates, and whether provisional."""
+    if d is None:
+        return None
+    return {
+        "date": d.date.isoformat(),
+        "calendar_date": d.calendar_date.isoformat(),
+        "atw_date": d.atw_date.isoformat(),
+        "provisional": d.provisional,
+    }
+
 
 def flag(
     code: FlagCode, message: str | None = None, *, ambiguity: str | None = None, **params: object
@@ -88,11 +135,14 @@ def dated(code: str, day: dt.date) -> Message:
 
 def handled_on(facts: Facts) -> tuple[dt.date | None, str]:
     """The day the complaint counts as handled (A5) and the fact path it comes from."""
-    j = facts.judgement
+    return facts.handled
+
+
+def _handled_on(j: Judgement | None, policy: Policy) -> tuple[dt.date | None, str]:
     if j is None:
         return None, "judgement"
     # The model's Amsterdam days (A22): the one place that turns an instant into a day.
-    if facts.policy.handled_when is HandledWhen.RECEIVED:
+    if policy.handled_when is HandledWhen.RECEIVED:
         return j.received_date, "judgement.received_on"
     return j.sent_date, "judgement.sent_on"
 

@@ -11,7 +11,8 @@ Two routes, two specs:
   shows that the parent had direct access.
 * The oudercommissie's dispute about art. 1.60 (:data:`GCK_OC_ACCESS`, R25): directly, without an
   internal procedure; ``inadmissible`` when the filer is not the competent body or (for that part)
-  when no advice was given in time.
+  when no advice was given in time. Its rules live in :mod:`klachtregels.rules.oudercommissie` (the
+  oudercommissie's own part of the law); the names stay importable from here.
 
 The GCK reglement was not retrieved (regulation.md section 11): rules resting on it carry
 ``Source.GCK`` and the R24 exclusions flag ``VERIFY_REGLEMENT``.
@@ -28,18 +29,15 @@ from klachtregels.citations import (
     GCK_EXCLUSIONS,
     GCK_FIRST,
     GCK_KLACHTENLOKET,
-    GCK_OUDERCOMMISSIE,
     WKO_1_57B_2D,
     WKO_1_57C_1A,
-    WKO_1_57C_1B,
-    WKO_1_60,
-    WKO_1_60_2,
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.model import Channel, SignalKind
 from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_on
+from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
 from klachtregels.rules.scope import r1_gate
 from klachtregels.terms import gck_filing_limit
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
@@ -270,48 +268,6 @@ def _r26(f: Facts) -> RuleResult:
     return _R26
 
 
-# --- R25 ------------------------------------------------------------------------------------------
-
-
-_R25 = RuleResult.support("GCK_R25")
-_R25_ROUTE = RuleResult.support(
-    "GCK_R25",
-    flags=[flag(FlagCode.OUDERCOMMISSIE_INTERNAL_ROUTE, "FLAG_OUDERCOMMISSIE_INTERNAL_ROUTE_GCK")],
-)
-
-
-def _r25(f: Facts) -> RuleResult:
-    return _R25_ROUTE if f.policy.oudercommissie_internal_route else _R25
-
-
-_R25_COMPETENT_UNKNOWN = RuleResult.unknown(
-    ["filing.competent_body"], "GCK_R25_COMPETENT_UNKNOWN", outcome=Outcome.UNDETERMINED
-)
-_R25_NOT_COMPETENT = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R25_NOT_COMPETENT")
-_R25_COMPETENT = RuleResult.support("GCK_R25_COMPETENT")
-
-
-def _r25_competent(f: Facts) -> RuleResult:
-    competent = None if f.filing is None else f.filing.competent_body
-    if competent is None:
-        return _R25_COMPETENT_UNKNOWN
-    return _R25_COMPETENT if competent else _R25_NOT_COMPETENT
-
-
-_R25_ADVICE_UNKNOWN = RuleResult.unknown(
-    ["filing.advice_given_in_time"], "GCK_R25_ADVICE_UNKNOWN", outcome=Outcome.UNDETERMINED
-)
-_R25_NO_ADVICE = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R25_NO_ADVICE")
-_R25_ADVICE = RuleResult.support("GCK_R25_ADVICE")
-
-
-def _r25_advice(f: Facts) -> RuleResult:
-    given = None if f.filing is None else f.filing.advice_given_in_time
-    if given is None:
-        return _R25_ADVICE_UNKNOWN
-    return _R25_ADVICE if given else _R25_NO_ADVICE
-
-
 GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
     r1_gate(DecisionKind.GCK_ACCESS),
     Rule(
@@ -385,45 +341,6 @@ GCK_ACCESS: DecisionSpec[Facts] = DecisionSpec(
         frozenset({Outcome.LATE_IF_INVOKED}),
         frozenset({Outcome.DIRECT_ACCESS}),
         frozenset({Outcome.PREMATURE}),
-        frozenset({Outcome.ADMISSIBLE}),
-    ),
-    default=Outcome.ADMISSIBLE,
-    cumulative=True,
-)
-
-GCK_OC_ACCESS_RULES: tuple[Rule[Facts], ...] = (
-    r1_gate(DecisionKind.GCK_ACCESS),
-    Rule(
-        id="R25",
-        citations=(WKO_1_57C_1B, WKO_1_60),
-        decision=DecisionKind.GCK_ACCESS,
-        function=_r25,
-    ),
-    Rule(
-        id="R25-competent",
-        citations=(WKO_1_57C_1B, GCK_OUDERCOMMISSIE),
-        decision=DecisionKind.GCK_ACCESS,
-        function=_r25_competent,
-        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
-        source=Source.GCK,
-    ),
-    Rule(
-        id="R25-advice",
-        citations=(WKO_1_60_2, GCK_OUDERCOMMISSIE),
-        decision=DecisionKind.GCK_ACCESS,
-        function=_r25_advice,
-        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
-        source=Source.GCK,
-    ),
-)
-
-GCK_OC_ACCESS: DecisionSpec[Facts] = DecisionSpec(
-    name=DecisionKind.GCK_ACCESS,
-    rules=GCK_OC_ACCESS_RULES,
-    levels=(
-        frozenset({Outcome.OUT_OF_TEMPORAL_SCOPE}),
-        frozenset({Outcome.INADMISSIBLE}),
-        frozenset({Outcome.UNDETERMINED}),
         frozenset({Outcome.ADMISSIBLE}),
     ),
     default=Outcome.ADMISSIBLE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from klachtregels.citations import (
@@ -31,6 +32,8 @@ from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from klachtregels.model import Complaint
     from klachtregels.policy import Policy
     from klachtregels.terms import Deadline
@@ -48,18 +51,63 @@ def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]
     handling term binds the provider through its own regulation (art. 1.57b lid 3); the statutory
     six weeks still decide Geschillencommissie access (R20).
     """
-    if (
-        policy.first_contact_term is None
-        and policy.acknowledgement_term is None
-        and policy.submission_window is None
-        and _statutory_handling_term(policy.handling_term)
-    ):
-        return {}  # the usual case: no house terms (asked for every complaint, so answered first)
+    return dict(_house_plan(policy).deadlines(complaint.received_on, complaint.arose_on))
+
+
+class _HousePlan:
+    """A policy's house terms, looked at once per policy; their deadlines made once per pair of start
+    days (a register repeats its days, and a policy is immutable: the answer cannot change)."""
+
+    __slots__ = ("memo", "none", "policy")
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        # The usual case: no house terms at all (answered without looking at the complaint).
+        self.none = (
+            policy.first_contact_term is None
+            and policy.acknowledgement_term is None
+            and policy.submission_window is None
+            and _statutory_handling_term(policy.handling_term)
+        )
+        self.memo: dict[tuple[object, object], Mapping[str, Deadline]] = {}
+
+    def deadlines(
+        self, received: dt.date | dt.datetime | None, arose: dt.date | dt.datetime | None
+    ) -> Mapping[str, Deadline]:
+        """The house terms counted from ``received`` (and the submission window from ``arose``)."""
+        if self.none:
+            return _NO_HOUSE_TERMS
+        key = (received, arose)
+        out = self.memo.get(key)
+        if out is None:
+            out = _house_terms(self.policy, received, arose)
+            if len(self.memo) < _MEMO_MAX:
+                self.memo[key] = out
+        return out
+
+
+_NO_HOUSE_TERMS: Mapping[str, Deadline] = MappingProxyType({})
+_MEMO_MAX = 1 << 16
+_PLANS: dict[int, _HousePlan] = {}
+
+
+def _house_plan(policy: Policy) -> _HousePlan:
+    """The plan of ``policy`` (keyed by identity; the plan holds the policy, so the id stays its own)."""
+    plan = _PLANS.get(id(policy))
+    if plan is None or plan.policy is not policy:
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        plan = _PLANS[id(policy)] = _HousePlan(policy)
+    return plan
+
+
+def _house_terms(
+    policy: Policy, received: dt.date | dt.datetime | None, arose: dt.date | dt.datetime | None
+) -> Mapping[str, Deadline]:
     out: dict[str, Deadline] = {}
-    received = complaint.received_on
     statutory, eq = policy.private_term_atw, policy.include_equated_days
     if received is not None:
-        if Term.parse(policy.handling_term) != HANDLING_TERM:
+        if not _statutory_handling_term(policy.handling_term):
             house = deadline(received, policy.handling_term, statutory=statutory, include_equated_days=eq)
             # Only a shorter term adds anything: a longer one is laxer than the law (policy lint, R6).
             if house.date < deadline(received, HANDLING_TERM, statutory=False).date:
@@ -72,25 +120,26 @@ def house_deadlines(complaint: Complaint, policy: Policy) -> dict[str, Deadline]
             out["acknowledgement"] = deadline(
                 received, policy.acknowledgement_term, statutory=statutory, include_equated_days=eq
             )
-    if complaint.arose_on is not None and policy.submission_window is not None:
+    if arose is not None and policy.submission_window is not None:
         out["submission_window"] = deadline(
-            complaint.arose_on, policy.submission_window, statutory=statutory, include_equated_days=eq
+            arose, policy.submission_window, statutory=statutory, include_equated_days=eq
         )
-    return out
+    return MappingProxyType(out)
 
 
-def house_term_states(f: Facts) -> dict[str, tuple[Deadline, Outcome]]:
+def house_term_states(f: Facts) -> Mapping[str, tuple[Deadline, Outcome]]:
     """Each house term of the policy with its state on ``f.as_of`` (R7, R17; A17).
 
     ``met`` (done by the last day), ``not_met`` (done after it), ``pending`` (nothing recorded, the
     term still runs) or ``undetermined`` (nothing recorded and the term has run out: missing is not
-    'late'). The one answer for the handling decision's reasons and the compliance checks.
+    'late'). The one answer for the handling decision's reasons and the compliance checks (read it
+    as ``f.house_states``: derived once per set of facts).
     """
-    terms = house_deadlines(f.complaint, f.policy)
+    terms = f.house_terms
     if not terms:
         return {}
     done_map = {
-        "house_handling": handled_on(f)[0],
+        "house_handling": f.handled[0],
         "first_contact": f.complaint.first_contact_date,
         "acknowledgement": f.complaint.acknowledged_date,
         "submission_window": f.received,
@@ -278,18 +327,24 @@ def _joined(parts: list[Message]) -> Message:
 
 
 def _house(f: Facts) -> RuleResult | None:
-    states = house_term_states(f)
+    states = f.house_states
     if not states:
         return None
+    return _house_says(tuple((key, d.date, state) for key, (d, state) in states.items()))
+
+
+@functools.lru_cache(maxsize=8192)
+def _house_says(states: tuple[tuple[str, dt.date, Outcome], ...]) -> RuleResult:
+    """R17's reason for the house terms' last days and states (made once per combination)."""
     exceeded: list[str] = []
     lines: list[Message] = []
-    for key, (d, state) in states.items():
+    for key, last, state in states:
         if state is Outcome.NOT_MET:
             exceeded.append(key)
         lines.append(
             Message(
                 "HANDLING_HOUSE_LINE",
-                {"term": _HOUSE_NAMES[key], "day": d.date, "state": _HOUSE_STATES[state]},
+                {"term": _HOUSE_NAMES[key], "day": last, "state": _HOUSE_STATES[state]},
             )
         )
     flags = []

@@ -35,8 +35,7 @@ __all__ = ["PRECEDENCE", "PRECEDENCE_RULES"]
 
 
 def _kinds(f: Facts) -> frozenset[SignalKind] | None:
-    signals = f.complaint.signals
-    return None if signals is None else frozenset(s.kind for s in signals)
+    return f.signal_kinds
 
 
 _PRE_2013 = RuleResult.fire(Outcome.UNDETERMINED, "MELDCODE_PRE_2013")
