@@ -23,9 +23,12 @@ from pathlib import Path
 from typing import Any, Final
 
 __all__ = [
+    "MAX_JSON_DOCUMENT_BYTES",
     "MAX_NESTING",
+    "MAX_TOML_CHARS",
     "JsonNestingError",
     "TomlNestingError",
+    "TomlSizeError",
     "atomic_write_text",
     "loads_json",
     "loads_toml",
@@ -35,6 +38,11 @@ __all__ = [
     "valid_unicode",
     "xml_text",
 ]
+
+#: Longest TOML text read (policy, organisation, mapping): the shipped ones are under 20,000.
+MAX_TOML_CHARS: Final = 1_048_576
+#: Largest JSON document read whole (a complaint for ``klachtregels assess``), in bytes.
+MAX_JSON_DOCUMENT_BYTES: Final = 16 * 1_048_576
 
 #: Deepest nesting of arrays and objects (JSON) or arrays and inline tables (TOML) accepted. No
 #: register, complaint, policy, organisation or mapping needs more than four levels.
@@ -61,6 +69,13 @@ class TomlNestingError(tomllib.TOMLDecodeError):
 
     def __init__(self) -> None:
         super().__init__(_NESTING_MESSAGE)
+
+
+class TomlSizeError(tomllib.TOMLDecodeError):
+    """A TOML text longer than :data:`MAX_TOML_CHARS` (no policy, organisation or mapping is)."""
+
+    def __init__(self) -> None:
+        super().__init__(f"longer than {MAX_TOML_CHARS} characters")
 
 
 def _too_deep_at(text: str) -> int | None:
@@ -119,8 +134,11 @@ def _depth(value: object) -> int:
 def loads_toml(text: str) -> dict[str, Any]:
     """:func:`tomllib.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`TomlNestingError`).
 
-    Table headers (``[a.b.c]``) count as levels too.
+    Table headers (``[a.b.c]``) count as levels too. A text longer than :data:`MAX_TOML_CHARS`
+    is refused (:class:`TomlSizeError`) before it is parsed.
     """
+    if len(text) > MAX_TOML_CHARS:
+        raise TomlSizeError
     try:
         data = tomllib.loads(text)
     except RecursionError:  # tomllib recurses once per inline array or table

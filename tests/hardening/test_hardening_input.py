@@ -15,7 +15,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from klachtregels._io import MAX_NESTING, JsonNestingError, TomlNestingError, loads_json, loads_toml
+from klachtregels._io import (
+    MAX_JSON_DOCUMENT_BYTES,
+    MAX_NESTING,
+    MAX_TOML_CHARS,
+    JsonNestingError,
+    TomlNestingError,
+    TomlSizeError,
+    loads_json,
+    loads_toml,
+)
 from klachtregels.cli import main
 from klachtregels.errors import RegisterError
 from klachtregels.model import GckFiling
@@ -107,6 +116,38 @@ def test_deep_toml_is_a_toml_decode_error(doc: str) -> None:
 
 def test_toml_at_the_limit_is_read() -> None:
     assert _depth(loads_toml("a = " + _arrays(MAX_NESTING - 1))) == MAX_NESTING
+
+
+def test_toml_longer_than_the_limit_is_refused_before_parsing() -> None:
+    comment = "# " + "x" * MAX_TOML_CHARS + "\n"
+    with pytest.raises(TomlSizeError) as caught:
+        loads_toml(comment + "a = 1\n")
+    assert isinstance(caught.value, tomllib.TOMLDecodeError)
+    assert loads_toml(comment[: MAX_TOML_CHARS - 7] + "\na = 1\n") == {"a": 1}  # at the limit: read
+
+
+@pytest.mark.parametrize("option", ["--policy", "--org", "--mapping"])
+def test_cli_oversized_toml_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    path = tmp_path / "huge.toml"
+    path.write_text("a = 1\n" + "# padding\n" * (MAX_TOML_CHARS // 10 + 1), encoding="utf-8")
+    assert main(["check", EXAMPLE, "--as-of", "2025-06-01", option, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "huge.toml" in err
+    assert f"longer than {MAX_TOML_CHARS} characters" in err
+
+
+def test_cli_oversized_complaint_json_is_refused_unread(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "complaint.json"
+    with path.open("wb") as handle:  # a sparse file: large, but nothing to write
+        handle.truncate(MAX_JSON_DOCUMENT_BYTES + 1)
+    assert main(["assess", str(path), "--as-of", "2025-06-01"]) == 2
+    err = capsys.readouterr().err
+    assert "complaint.json" in err
+    assert f"larger than {MAX_JSON_DOCUMENT_BYTES} bytes" in err
 
 
 # --------------------------------------------------------------------------------------------------

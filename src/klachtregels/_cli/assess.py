@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_lang, parse_day
-from klachtregels._io import loads_json, printable, valid_unicode
+from klachtregels._io import MAX_JSON_DOCUMENT_BYTES, loads_json, printable, valid_unicode
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ def read_input(path: str) -> dict[str, Any]:
     from klachtregels.model import Complaint, GckFiling, Judgement
 
     what = f"input file {path}"
+    if Path(path).stat().st_size > MAX_JSON_DOCUMENT_BYTES:
+        raise InvalidInputError(what, [("", f"larger than {MAX_JSON_DOCUMENT_BYTES} bytes")])
     try:
         data = loads_json(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
