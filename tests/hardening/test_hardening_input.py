@@ -293,3 +293,52 @@ def test_a_receipt_in_9999_is_not_checked_and_does_not_overflow(
     assert "KR-SCOPE-AFTER-AS-OF" in {f["id"] for f in data["findings"]}
     assert main(["report", register, "--year", "2025"]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+_DATE_FORMS = st.sampled_from(
+    [
+        "",
+        "2025-06-01",
+        "2025-06-01T10:00",
+        "2025-06-01T23:30+00:00",
+        "2025-06-02T00:30+02:00",
+        "2025-05-31T23:59:59Z",
+    ]
+)
+
+
+@given(data=st.data())
+def test_every_date_column_may_mix_kinds_of_time(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Dates, naive and aware date-times in any date column: check and report run, never a TypeError."""
+    from klachtregels.register.spec import COLUMNS
+
+    columns = [
+        c.name for c in COLUMNS if c.name.endswith(("_on", "_from", "_until")) and c.name != "received_on"
+    ]
+    header = [
+        "id",
+        "received_on",
+        "channel",
+        "complainant_role",
+        "subjects",
+        "verdict",
+        "gck_filed_by",
+        *columns,
+    ]
+    rows = []
+    for i in range(5):
+        fixed = [f"K{i}", data.draw(_DATE_FORMS.filter(bool)), "email", "parent", "conduct"]
+        fixed += [
+            data.draw(st.sampled_from(["gegrond", "ongegrond", ""])),
+            data.draw(st.sampled_from(["parent", ""])),
+        ]
+        rows.append(",".join(fixed + [data.draw(_DATE_FORMS) for _ in columns]))
+    path = tmp_path_factory.mktemp("mixed") / "mixed.csv"
+    path.write_text(",".join(header) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    for as_of in ("2025-06-01", "2025-06-02", "2026-01-01"):
+        assert main(
+            ["check", str(path), "--as-of", as_of, "--format", "json", "-o", str(path) + ".json"]
+        ) in (0, 1)
+    assert main(["report", str(path), "--year", "2025", "-o", str(path) + ".md"]) == 0
