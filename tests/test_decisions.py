@@ -7,11 +7,16 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from klachtregels.decisions import Assessment, assess, eligibility, geschillencommissie_access, precedence
 from klachtregels.errors import InvalidInputError, PolicyError
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Provider
 from klachtregels.policy import Policy
+from klachtregels.rules._facts import Facts, handling_for
+from klachtregels.rules.handling import house_deadlines, house_term_states
+from klachtregels.testing import complaints, gck_filings, judgements, policies
 
 D = dt.date.fromisoformat
 
@@ -322,3 +327,75 @@ def test_a_hypothetical_filing_says_so() -> None:
         complaint(received_on=D("2026-03-09")), filed_on=D("2026-03-20"), as_of=D("2026-03-20")
     )
     assert not filed.has_flag("HYPOTHETICAL_FILING")
+
+
+# --- derived once per assessment (performance by construction: the answers stay the same) -----------
+
+
+@given(
+    c=complaints(max_date=dt.date(2026, 5, 7)),
+    j=st.none() | judgements(),
+    filing=st.none() | gck_filings(max_date=dt.date(2026, 5, 7)),
+    policy=policies(),
+)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_what_an_assessment_derives_once_equals_the_rules_from_scratch(
+    c: Complaint, j: Judgement | None, filing: GckFiling | None, policy: Policy
+) -> None:
+    """The house terms, their states and the handled day an assessment derives once (and the
+    check projection reads) are what the rules' public functions give on fresh facts."""
+    as_of = dt.date(2026, 5, 7)
+    a = assess(c, as_of=as_of, policy=policy, judgement=j, filing=filing)
+    fresh = Facts(complaint=c, policy=policy, as_of=as_of, judgement=j, handling=handling_for(c, policy))
+    assert dict(a.house_term_states) == house_term_states(fresh)
+    assert {k: d for k, d in a.deadlines.items() if k in _HOUSE_KEYS} == house_deadlines(c, policy)
+    assert a.handling.details["handled_on"] == (
+        None if fresh.handled[0] is None else fresh.handled[0].isoformat()
+    )
+    # Reading whether a rule gave an outcome needs no reasons built, and agrees with them.
+    for decision in a.decisions:
+        for r in decision.reasons:
+            if r.outcome is not None:
+                assert decision.gave(r.rule_id, r.outcome, set_aside=True)
+                assert decision.gave(r.rule_id, r.outcome) is any(
+                    x.rule_id == r.rule_id and x.outcome == r.outcome and not x.set_aside
+                    for x in decision.reasons
+                )
+
+
+_HOUSE_KEYS = ("house_handling", "first_contact", "acknowledgement", "submission_window")
+
+
+def test_house_deadlines_are_a_fresh_dict_each_call() -> None:
+    """The house terms are made once per policy and day, but a caller's copy is its own."""
+    policy = Policy(first_contact_term="2 working days", acknowledgement_term="5 working days")
+    c = complaint()
+    first = house_deadlines(c, policy)
+    first.clear()
+    again = house_deadlines(c, policy)
+    assert set(again) == {"first_contact", "acknowledgement"}
+    assert again["first_contact"].date == D("2026-03-04")
+
+
+def test_house_terms_follow_the_policy_object_they_were_made_for() -> None:
+    """Two policies that differ only in a house term never share the made terms."""
+    c = complaint()
+    short = Policy(first_contact_term="1 working day")
+    long = Policy(first_contact_term="3 working days")
+    assert house_deadlines(c, short)["first_contact"].date == D("2026-03-03")
+    assert house_deadlines(c, long)["first_contact"].date == D("2026-03-05")
+    assert house_deadlines(c, Policy()) == {}
+
+
+def test_the_oudercommissie_route_lives_in_its_own_module_and_is_still_importable() -> None:
+    from klachtregels.rules import GCK_OC_ACCESS as from_package
+    from klachtregels.rules import geschillencommissie, oudercommissie
+
+    assert geschillencommissie.GCK_OC_ACCESS is oudercommissie.GCK_OC_ACCESS is from_package
+    assert geschillencommissie.GCK_OC_ACCESS_RULES is oudercommissie.GCK_OC_ACCESS_RULES
+    assert [r.id for r in oudercommissie.GCK_OC_ACCESS_RULES] == ["R1", "R25", "R25-competent", "R25-advice"]
+    filing = GckFiling(filed_on=D("2026-03-10"), filed_by="oudercommissie", competent_body=False)
+    decision = geschillencommissie_access(complaint(), filed_on=None, as_of=D("2026-03-10"), filing=filing)
+    assert decision.details["route"] == "oudercommissie"
+    assert decision.outcome == "inadmissible"
+    assert decision.gave("R25-competent", "inadmissible")

@@ -195,3 +195,37 @@ def test_citation_round_trip_for_known_and_unknown_instruments() -> None:
         }
     )
     assert other.label() == "BW art. 3:37"
+
+
+def test_gave_reads_the_rules_that_fired_without_building_reasons() -> None:
+    """``Decision.gave`` answers from the rule results (set aside or not), as the reasons would."""
+
+    def rule(rule_id: str, outcome: Outcome, **kw: object) -> Rule[None]:
+        return Rule(
+            id=rule_id,
+            citations=C,
+            decision=DecisionKind.ELIGIBILITY,
+            function=lambda _ctx: RuleResult.fire(outcome, "SCOPE_R2_GASTOUDER"),
+            outcomes=(outcome,),
+            **kw,  # type: ignore[arg-type]
+        )
+
+    spec: DecisionSpec[None] = DecisionSpec(
+        name=DecisionKind.ELIGIBILITY,
+        rules=(rule("R-general", NO), rule("R-exception", A, overrides=("R-general",))),
+        levels=[[NO], [A, B], [Outcome.UNDETERMINED], [YES]],
+        default=YES,
+    )
+    decision = evaluate(spec, None, event_date=DAY, as_of=DAY, policy="test")
+    assert decision.outcome == A
+    assert decision.gave("R-exception", A)
+    assert not decision.gave("R-general", NO)  # set aside by the exception
+    assert decision.gave("R-general", NO, set_aside=True)
+    assert not decision.gave("R-exception", NO, set_aside=True)
+    # The same answers from the reasons once built, and after a JSON round trip (plain reasons).
+    again = Decision.from_dict(json.loads(json.dumps(decision.to_dict())))
+    for d in (decision, again):
+        assert [r.set_aside for r in d.reasons] == [True, False]
+        assert d.gave("R-exception", A)
+        assert not d.gave("R-general", NO)
+        assert d.gave("R-general", NO, set_aside=True)

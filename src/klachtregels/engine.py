@@ -372,6 +372,10 @@ class DecisionSpec(Generic[Ctx]):
     _ranks: dict[Outcome, int] = attrs.field(init=False, repr=False, eq=False)
     _bounds: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
     _segments: tuple[tuple[Rule[Ctx], ...], ...] = attrs.field(init=False, repr=False, eq=False)
+    #: Per segment, each rule with its function (what evaluate calls, looked up once).
+    _calls: tuple[tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None]], ...], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
     _has_overrides: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -389,6 +393,7 @@ class DecisionSpec(Generic[Ctx]):
         object.__setattr__(self, "_ranks", ranks)
         object.__setattr__(self, "_bounds", bounds)
         object.__setattr__(self, "_segments", segments)
+        object.__setattr__(self, "_calls", tuple(tuple((r, r.function) for r in seg) for seg in segments))
         object.__setattr__(self, "_has_overrides", any(r.overrides for r in self.rules))
 
     def rank(self, outcome: Outcome) -> int:
@@ -463,13 +468,14 @@ class _Trace(Sequence["Reason"]):
     def __repr__(self) -> str:
         return repr(self.reasons())
 
-    def gave(self, rule_id: str, outcome: Outcome | str) -> bool:
-        """Whether rule ``rule_id`` gave ``outcome`` and was not set aside (as the reasons would say)."""
+    def gave(self, rule_id: str, outcome: Outcome | str, *, set_aside: bool = False) -> bool:
+        """Whether rule ``rule_id`` gave ``outcome`` and (unless ``set_aside``) was not set aside, as
+        the reasons would say."""
         win_rank = self.spec.rank(self.outcome)
         return any(
             rule.id == rule_id
             and res.outcome == outcome
-            and not _set_aside(self.spec, rule, res, self.overridden, win_rank)
+            and (set_aside or not _set_aside(self.spec, rule, res, self.overridden, win_rank))
             for rule, res in self.fired
         )
 
@@ -556,13 +562,15 @@ class Decision:
         """False when the outcome is undetermined or needs human judgement."""
         return Outcome(self.outcome).definite
 
-    def gave(self, rule_id: str, outcome: Outcome | str) -> bool:
-        """Whether rule ``rule_id`` gave ``outcome`` here and was not set aside (without building
-        the reasons' texts)."""
+    def gave(self, rule_id: str, outcome: Outcome | str, *, set_aside: bool = False) -> bool:
+        """Whether rule ``rule_id`` gave ``outcome`` here and was not set aside (with ``set_aside``:
+        whether it gave it at all), read without building the reasons."""
         value = self.reasons
         if isinstance(value, _Trace):
-            return value.gave(rule_id, outcome)
-        return any(r.rule_id == rule_id and r.outcome == outcome and not r.set_aside for r in value)
+            return value.gave(rule_id, outcome, set_aside=set_aside)
+        return any(
+            r.rule_id == rule_id and r.outcome == outcome and (set_aside or not r.set_aside) for r in value
+        )
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -653,11 +661,11 @@ def evaluate(
     Nothing is formatted here: the decision's reasons are built when read.
     """
     day = as_of if event_date is None else event_date
-    rules = spec.rules_on(day)
-    extra = tuple(extra_rules)
+    calls = spec._calls[bisect.bisect_right(spec._bounds, day)]  # the rules in force (rules_on)
+    fired = [(rule, res) for rule, function in calls if (res := function(ctx)) is not None]
+    extra = tuple(extra_rules) if extra_rules else ()
     if extra:
-        rules = (*rules, *(r for r in extra if r.valid_on(day)))
-    fired = [(rule, res) for rule in rules if (res := rule.function(ctx)) is not None]
+        fired += [(r, res) for r in extra if r.valid_on(day) and (res := r.function(ctx)) is not None]
     overridden = _overridden(fired) if extra or spec._has_overrides else _NOTHING_OVERRIDDEN
     outcome = _choose(spec, fired, overridden)
     flags, unknown_facts = _collect(spec, fired, overridden, outcome)

@@ -154,9 +154,7 @@ def not_a_complaint(eligibility: Decision) -> Outcome | None:
     outcome = Outcome(eligibility.outcome)
     if outcome in _NOT_A_COMPLAINT:
         return outcome
-    if outcome not in ELIGIBLE_OUTCOMES and any(
-        r.rule_id == "R5" and r.outcome == Outcome.NOT_YET for r in eligibility.reasons
-    ):
+    if outcome not in ELIGIBLE_OUTCOMES and eligibility.gave("R5", Outcome.NOT_YET, set_aside=True):
         return Outcome.NOT_YET
     return None
 
