@@ -374,22 +374,30 @@ class Finding:
         return self.message_nl if check_lang(lang) == "nl" else self.message_en
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
+        """JSON form (the catalogue's part made once per check, copied into each finding's dict)."""
+        spec, check = _entries()[self.id]
+        citations = _citations_json(spec.check)
         return {
             "id": self.id,
-            "check": self.check,
-            "severity": self.severity.value,
+            "check": spec.check,
+            "severity": spec.severity.value,
             "subject": self.subject,
             "row": self.row,
             "complaint_id": self.complaint_id,
             "column": self.column,
-            "rule_ids": list(self.rule_ids),
-            "ambiguities": list(self.ambiguities),
-            "k_item": self.k_item,
-            "citations": [c.to_dict() for c in self.citations],
+            "rule_ids": list(check.rule_ids),
+            "ambiguities": list(check.ambiguities),
+            "k_item": check.k_item,
+            "citations": [dict(c) for c in citations],
             "message": {"nl": self.message_nl, "en": self.message_en},
             "facts": dict(self.facts),
         }
+
+
+@functools.cache
+def _citations_json(check_id: str) -> tuple[dict[str, Any], ...]:
+    """A check's citations in JSON form (made once per check; callers copy)."""
+    return tuple(c.to_dict() for c in load_catalogue().checks[check_id].citations)
 
 
 @functools.cache
