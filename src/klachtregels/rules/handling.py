@@ -87,7 +87,10 @@ class _HousePlan:
 
 
 _NO_HOUSE_TERMS: Mapping[str, Deadline] = MappingProxyType({})
-_MEMO_MAX = 1 << 16
+#: At most this many pairs of start days per policy are remembered (a register spans a few thousand
+#: days; beyond the bound the terms are computed each time, so memory stays bounded).
+_MEMO_MAX = 8192
+#: The plans by policy identity, at most 64 (then forgotten all at once: policies are few).
 _PLANS: dict[int, _HousePlan] = {}
 
 
@@ -104,6 +107,7 @@ def _house_plan(policy: Policy) -> _HousePlan:
 def _house_terms(
     policy: Policy, received: dt.date | dt.datetime | None, arose: dt.date | dt.datetime | None
 ) -> Mapping[str, Deadline]:
+    """The house terms of ``policy`` from these start days (read-only: the plan shares it)."""
     out: dict[str, Deadline] = {}
     statutory, eq = policy.private_term_atw, policy.include_equated_days
     if received is not None:
