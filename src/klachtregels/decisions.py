@@ -98,6 +98,12 @@ def _with_details(decision: Decision, details: Mapping[str, Any]) -> Decision:
     return decision
 
 
+def _summary(facts: Facts) -> dict[str, Any] | None:
+    """The handling deadline as details show it (derived once per facts; each decision its own copy)."""
+    summary = facts.handling_summary
+    return None if summary is None else dict(summary)
+
+
 def _eligibility(facts: Facts) -> Decision:
     c = facts.complaint
     decision = evaluate(
@@ -111,7 +117,7 @@ def _eligibility(facts: Facts) -> Decision:
     details = {
         "received_on": None if c.received_date is None else c.received_date.isoformat(),
         "clock_started": started,
-        "handling_deadline": facts.handling_summary if started else None,
+        "handling_deadline": _summary(facts) if started else None,
     }
     return _with_details(decision, details)
 
@@ -141,7 +147,7 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
         "six_week_clock": {
             "suspended_by_statute": False,
             "started": eligibility_outcome in _ELIGIBLE if Outcome(eligibility_outcome).definite else None,
-            "deadline": facts.handling_summary,
+            "deadline": _summary(facts),
         },
         "duties": duties,
         "remaining_complaint": {
@@ -236,7 +242,7 @@ def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
         "route": "oudercommissie" if oc else "parent",
         "filed_on": filed.isoformat(),
         "hypothetical_filing": hypothetical,
-        "handling_deadline": None if oc else facts.handling_summary,
+        "handling_deadline": None if oc else _summary(facts),
         "twelve_month_start": None if oc or start is None else start.isoformat(),
         "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
     }
@@ -445,7 +451,7 @@ def _handling(facts: Facts, *, eligible: bool) -> Decision:
     return _with_details(
         decision,
         {
-            "deadline": facts.handling_summary if eligible else None,
+            "deadline": _summary(facts) if eligible else None,
             "due_soon_days": facts.due_soon_days,
             # The day the complaint counts as handled under the policy (A5) and where it comes from.
             "handled_on": None if done is None else done.isoformat(),
