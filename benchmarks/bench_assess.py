@@ -4,7 +4,8 @@
 
 Reads a generated register of N rows (the seeded generator of ``bench_register.py``) and the example
 register (``examples/register.csv``), then times, in interleaved rounds over the same complaints (a
-busy machine slows every contestant alike), and prints the median of each, per complaint:
+busy machine slows every contestant alike), and prints the median of each, per complaint (by wall
+clock, and by the process's CPU time, the steadier figure on a shared machine):
 
 * ``assess_record``: the full assessment (eligibility, precedence, handling status and deadlines,
   Geschillencommissie access), reasons kept as rule results and built only when read; under the
@@ -239,20 +240,23 @@ def _contestants(records: list[RegisterRecord]) -> dict[str, Callable[[], object
 
 def _run(label: str, records: list[RegisterRecord], rounds: int) -> None:
     contestants = _contestants(records)
-    times: dict[str, list[float]] = {name: [] for name in contestants}
+    wall: dict[str, list[float]] = {name: [] for name in contestants}
+    cpu: dict[str, list[float]] = {name: [] for name in contestants}
     for run in contestants.values():
         run()  # warm: the calendar's tables, the rules' per-day results
     for _ in range(rounds):
         for name, run in contestants.items():
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             run()
-            times[name].append(time.perf_counter() - start)
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
     n = len(records)
-    print(f"\n{label}: {n:,} complaints, {rounds} interleaved rounds, median")
-    print(f"{'contestant':40} {'us/complaint':>13} {'complaints/s':>13}")
-    for name, values in times.items():
+    print(f"\n{label}: {n:,} complaints, {rounds} interleaved rounds, median (wall clock; CPU time)")
+    print(f"{'contestant':40} {'us/complaint':>13} {'complaints/s':>13} {'CPU us':>8}")
+    for name, values in wall.items():
         median = statistics.median(values)
-        print(f"{name:40} {median / n * 1e6:13.2f} {n / median:13,.0f}")
+        median_cpu = statistics.median(cpu[name])
+        print(f"{name:40} {median / n * 1e6:13.2f} {n / median:13,.0f} {median_cpu / n * 1e6:8.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:

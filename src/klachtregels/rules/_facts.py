@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Any
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import attrs
 
@@ -17,7 +19,7 @@ from klachtregels.messages import Message
 from klachtregels.policy import HandledWhen, Policy
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Mapping
+    from collections.abc import Callable, Hashable, Mapping
 
     from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, SignalKind
     from klachtregels.terms import Deadline
@@ -25,19 +27,48 @@ if TYPE_CHECKING:
 
 __all__ = ["Facts", "dated", "deadline_summary", "flag", "handled_on", "handling_for", "memo_flag"]
 
+T = TypeVar("T")
+
 #: R1: the statutory internal-complaint and GCK regime applies from this date (WVPO).
 REGIME_START = dt.date(2016, 1, 1)
 #: R27/R28: Wko art. 1.51a-1.51c in force from this date.
 MELDCODE_START = dt.date(2013, 7, 1)
 
 
-@attrs.frozen(kw_only=True)
+class _Derived(Generic[T]):
+    """A value derived from the facts on first use and kept on the instance (facts are immutable, so
+    the answer cannot change). A plain non-data descriptor: after the first read, the instance's own
+    ``__dict__`` answers (``functools.cached_property`` locks, and attrs' slotted variant goes through
+    ``__getattr__``: both cost more than the derivations they save on the hot path)."""
+
+    def __init__(self, derive: Callable[[Any], T]) -> None:
+        self.derive = derive
+        self.name = derive.__name__
+        self.__doc__ = derive.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> _Derived[T]: ...
+    @overload
+    def __get__(self, obj: object, objtype: type | None = None) -> T: ...
+    def __get__(self, obj: object, objtype: type | None = None) -> T | _Derived[T]:
+        if obj is None:
+            return self
+        value = self.derive(obj)
+        obj.__dict__[self.name] = value  # bypasses the frozen __setattr__: a cache, not a fact
+        return value
+
+
+# Not slotted: the derived values live in the instance's __dict__ (see _Derived).
+@attrs.frozen(kw_only=True, slots=False)
 class Facts:
     """Everything a rule may look at. Built by :mod:`klachtregels.decisions`.
 
     What several rules and decisions derive from the same facts (the day the complaint counts as
-    handled, the house terms and their states, the handling deadline's summary) is derived once per
-    :class:`Facts`, on first use (cached properties: facts are immutable, so the answer cannot change).
+    handled, the house terms and their states, the handling deadline's summary, the signal kinds) is
+    derived once per :class:`Facts`, on first use.
     """
 
     complaint: Complaint
@@ -68,35 +99,46 @@ class Facts:
         c = self.complaint.complainant
         return None if c is None else c.role
 
-    @functools.cached_property
+    @_Derived
     def signal_kinds(self) -> frozenset[SignalKind] | None:
         """The kinds of the complaint's signals (``None``: signals not assessed)."""
         signals = self.complaint.signals
         return None if signals is None else frozenset(s.kind for s in signals)
 
-    @functools.cached_property
+    @_Derived
     def handled(self) -> tuple[dt.date | None, str]:
         """:func:`handled_on` for these facts (the day the complaint counts as handled, and its fact path)."""
         return _handled_on(self.judgement, self.policy)
 
-    @functools.cached_property
+    @_Derived
     def house_terms(self) -> Mapping[str, Deadline]:
         """The policy's house terms for the complaint (:func:`~.handling.house_deadlines`)."""
-        from klachtregels.rules.handling import _house_plan  # handling builds on this module
+        plan = _handling()._house_plan(self.policy)
+        return cast(
+            "Mapping[str, Deadline]", plan.deadlines(self.complaint.received_on, self.complaint.arose_on)
+        )
 
-        return _house_plan(self.policy).deadlines(self.complaint.received_on, self.complaint.arose_on)
-
-    @functools.cached_property
+    @_Derived
     def house_states(self) -> Mapping[str, tuple[Deadline, Outcome]]:
         """Each house term and its state on ``as_of`` (:func:`~.handling.house_term_states`)."""
-        from klachtregels.rules.handling import house_term_states  # handling builds on this module
+        if not self.house_terms:
+            return {}  # the usual case, answered without a call
+        return cast("Mapping[str, tuple[Deadline, Outcome]]", _handling().house_term_states(self))
 
-        return house_term_states(self)
-
-    @functools.cached_property
+    @_Derived
     def handling_summary(self) -> dict[str, Any] | None:
         """The handling deadline as the decisions' details show it (``None`` without a deadline)."""
         return deadline_summary(self.handling)
+
+
+_HANDLING = "klachtregels.rules.handling"
+
+
+def _handling() -> Any:
+    """The module :mod:`klachtregels.rules.handling` (it builds on this module, so it is found when
+    first needed rather than imported here; a look-up in ``sys.modules`` after that)."""
+    module = sys.modules.get(_HANDLING)
+    return module if module is not None else importlib.import_module(_HANDLING)
 
 
 def deadline_summary(d: Deadline | None) -> dict[str, Any] | None:
