@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar, o
 
 import attrs
 
+from klachtregels import convert
 from klachtregels._version import __version__
 from klachtregels.citations import (
     ATW,
@@ -42,7 +43,7 @@ from klachtregels.citations import (
     Citation,
     Instrument,
 )
-from klachtregels.errors import InvalidInputError, RuleConflictError
+from klachtregels.errors import RuleConflictError
 from klachtregels.messages import LANGUAGES, Message, check_lang, text
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
@@ -156,13 +157,8 @@ class Flag:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Flag:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            code=FlagCode(data["code"]),
-            text=_rendered(data["message"]),
-            ambiguity=data.get("ambiguity"),
-            rule_id=data.get("rule_id"),
-        )
+        """Inverse of :meth:`to_dict` (through :mod:`klachtregels.convert`: every problem, by path)."""
+        return convert.structure(data, cls, what="flag")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -172,10 +168,6 @@ class Flag:
             "rule_id": self.rule_id,
             "message": _both(self.text),
         }
-
-
-def _rendered(data: Mapping[str, Any]) -> RenderedText:
-    return RenderedText(str(data["nl"]), str(data["en"]))
 
 
 def _both(value: Text) -> dict[str, str]:
@@ -211,15 +203,8 @@ class Reason:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
-        """Inverse of :meth:`to_dict`."""
-        outcome = data.get("outcome")
-        return cls(
-            rule_id=str(data["rule_id"]),
-            citations=tuple(citation_from_dict(c) for c in data["citations"]),
-            text=_rendered(data["message"]),
-            outcome=None if outcome is None else Outcome(outcome),
-            set_aside=bool(data.get("set_aside", False)),
-        )
+        """Inverse of :meth:`to_dict` (through :mod:`klachtregels.convert`: every problem, by path)."""
+        return convert.structure(data, cls, what="reason")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -536,26 +521,11 @@ class Decision:
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
         """Rebuild a decision from :meth:`to_dict` (decisions survive a JSON round trip).
 
-        Raises :class:`~klachtregels.errors.InvalidInputError` on a shape this version cannot read.
+        Read through :mod:`klachtregels.convert` (the shape is registered there, key for key):
+        raises :class:`~klachtregels.errors.InvalidInputError` listing every problem by path
+        (``reasons[2].outcome``), or naming ``schema``/``schema_version`` for another shape.
         """
-        try:
-            if data.get("schema") != "klachtregels.decision":
-                raise ValueError("not a klachtregels.decision")
-            if data.get("schema_version") != DECISION_SCHEMA_VERSION:
-                raise ValueError(f"schema_version is not {DECISION_SCHEMA_VERSION}")
-            return cls(
-                kind=DecisionKind(data["kind"]),
-                outcome=Outcome(data["outcome"]),
-                reasons=tuple(Reason.from_dict(r) for r in data["reasons"]),
-                flags=tuple(Flag.from_dict(f) for f in data["flags"]),
-                unknown_facts=tuple(str(f) for f in data["unknown_facts"]),
-                as_of=dt.date.fromisoformat(data["as_of"]),
-                policy=str(data["policy"]),
-                library_version=str(data["library_version"]),
-                details=dict(data["details"]),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise InvalidInputError("decision", [("", f"cannot read this decision: {_kind(exc)}")]) from None
+        return convert.structure(data, cls, what="decision")
 
     @property
     def definite(self) -> bool:
@@ -606,13 +576,6 @@ class Decision:
             "unknown_facts": list(self.unknown_facts),
             "details": dict(self.details),
         }
-
-
-def _kind(exc: Exception) -> str:
-    # Name the kind of problem, never the rejected value (it may hold personal data).
-    if isinstance(exc, KeyError):
-        return f"missing field {exc}"
-    return type(exc).__name__ if not str(exc).startswith(("not a ", "schema_version")) else str(exc)
 
 
 _KNOWN_INSTRUMENTS: tuple[Instrument, ...] = (WET_KINDEROPVANG, ATW, MELDCODE_BESLUIT, GCK_REGLEMENT)
