@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels import convert
 from klachtregels._version import __version__
 from klachtregels.citations import (
     ATW,
@@ -571,6 +572,14 @@ class CheckResult:
         if strict and self.summary.rows_rejected:
             return True
         return any(level.reached_by(f.severity) for f in self.findings)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
+        """Inverse of :meth:`to_dict`, through :mod:`klachtregels.convert` (where the shape is registered).
+
+        Raises :class:`~klachtregels.errors.InvalidInputError` listing every problem by path.
+        """
+        return convert.structure(data, cls, what="check result")
 
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON shape ``klachtregels.check`` (see docs/compliance.md)."""
