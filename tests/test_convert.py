@@ -219,6 +219,7 @@ def test_annual_report_round_trip() -> None:
     organisation = load_organisation(EXAMPLES / "organisation.toml")
     report = build_report(records, year=2025, organisation=organisation)
     assert convert.structure(json.loads(_text(convert.to_plain(report))), AnnualReport) == report
+    assert AnnualReport.from_dict(json.loads(_text(report.to_dict()))) == report
 
 
 def test_a_decision_of_another_shape_is_refused_by_path() -> None:

@@ -8,13 +8,16 @@ nothing else, so no renderer can leak what the model does not hold.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from klachtregels import convert
 from klachtregels.rules.annual_report import ReportDue
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from klachtregels.citations import Citation
     from klachtregels.organisation import Organisation
     from klachtregels.vocabulary import Outcome
@@ -223,3 +226,17 @@ class AnnualReport:
         if self.children_served is None or self.children_served == 0:
             return None
         return self.total.total / self.children_served
+
+    def to_dict(self) -> dict[str, Any]:
+        """The data form: every field as plain JSON types, read back by :meth:`from_dict`.
+
+        Not the published report (``klachtregels.annual-report``, :func:`klachtregels.report.render_json`),
+        which also holds texts rendered in one language.
+        """
+        out: dict[str, Any] = convert.to_plain(self)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnnualReport:
+        """Inverse of :meth:`to_dict` (:mod:`klachtregels.convert`: every problem, by path)."""
+        return convert.structure(data, cls, what="annual report")
