@@ -234,7 +234,13 @@ def test_a_decision_of_another_shape_is_refused_by_path() -> None:
 @pytest.mark.parametrize("name", ["partou", "partou_geschillen"])
 def test_column_mapping_shape_and_round_trip(name: str) -> None:
     mapping = ColumnMapping.builtin(name)
-    assert _text(convert.to_plain(mapping)) == _text(mapping.to_dict())
+    assert (
+        list(mapping.to_dict())
+        == ["name", "description", "columns", "values", "defaults", "ignore"][
+            2 - len({"name", "description"} & set(mapping.to_dict())) :
+        ]
+    )
+    assert ColumnMapping().to_dict() == {"columns": {}, "values": {}, "defaults": {}, "ignore": []}
     assert convert.structure(json.loads(_text(mapping.to_dict())), ColumnMapping) == mapping
     with pytest.raises(InvalidInputError) as info:
         convert.structure({"colums": {}, "ignore": "x"}, ColumnMapping)

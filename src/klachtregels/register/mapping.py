@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from klachtregels import convert
 from klachtregels._io import loads_toml
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
@@ -186,16 +187,12 @@ class ColumnMapping:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The TOML/JSON form; ``ColumnMapping.from_dict(m.to_dict()) == m``."""
-        out: dict[str, Any] = {}
-        if self.name is not None:
-            out["name"] = self.name
-        if self.description is not None:
-            out["description"] = self.description
-        out["columns"] = dict(self.columns)
-        out["values"] = {k: dict(v) for k, v in self.values.items()}
-        out["defaults"] = dict(self.defaults)
-        out["ignore"] = list(self.ignore)
+        """The TOML/JSON form; ``ColumnMapping.from_dict(m.to_dict()) == m``.
+
+        Written by :mod:`klachtregels.convert` (the shape is registered there: ``name`` and
+        ``description`` left out when not given).
+        """
+        out: dict[str, Any] = convert.to_plain(self)
         return out
 
     @classmethod
