@@ -85,3 +85,12 @@ def test_one_instant_is_one_day_everywhere() -> None:
     assert complaint.received_on == instant  # the instant is kept
     assert complaint.received_date == local_day(instant) == dt.date(2026, 3, 24)
     assert kr.handling_deadline(complaint.received_on).received == complaint.received_date
+
+
+def test_an_as_of_instant_is_its_amsterdam_day_and_texts_show_that_day() -> None:
+    from klachtregels.messages import format_value
+
+    late_evening = dt.datetime(2026, 3, 23, 23, 30, tzinfo=dt.UTC)
+    complaint = kr.Complaint(received_on=dt.date(2026, 3, 23), channel="email")
+    assert kr.eligibility(complaint, as_of=late_evening).as_of == dt.date(2026, 3, 24)
+    assert format_value(late_evening, "nl") == "dinsdag 24 maart 2026"

@@ -59,10 +59,8 @@ _CLOCK_MAY_RUN = frozenset({*ELIGIBLE_OUTCOMES, Outcome.UNDETERMINED, Outcome.NE
 
 
 def _date(value: Any, name: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, dt.date):  # a date-time: its Europe/Amsterdam day (time is read in one place)
+        return local_day(value)
     raise InvalidInputError("arguments", [(name, f"expected a date, got {type(value).__name__}")])
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels._time import local_day
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -119,10 +120,8 @@ def format_date(day: dt.date, lang: str = "nl", *, weekday: bool = True) -> str:
 
 def format_value(value: object, lang: str) -> str:
     """A parameter as a person reads it: dates with weekday, enums by value, lists joined."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return format_date(value, lang)
+    if isinstance(value, dt.date):  # a date-time shows its Europe/Amsterdam day
+        return format_date(local_day(value), lang)
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, enum.Enum):
