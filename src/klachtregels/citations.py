@@ -142,13 +142,15 @@ class Citation:
 
     def label(self, lang: str = "nl") -> str:
         """Render as a lawyer would: ``Wko art. 1.57b lid 2 sub d`` (``para.``/``under`` in English)."""
+        from klachtregels import messages  # text is loaded when a label is read, not when cited
+
         parts = [self.instrument.short]
         if self.article is not None:
             parts.append(f"art. {self.article}")
         if self.lid is not None:
-            parts.append(f"lid {self.lid}" if lang == "nl" else f"para. {self.lid}")
+            parts.append(messages.text("CITATION_LID", lang, lid=self.lid))
         if self.sub is not None:
-            parts.append(f"sub {self.sub}" if lang == "nl" else f"under {self.sub}")
+            parts.append(messages.text("CITATION_SUB", lang, sub=self.sub))
         return " ".join(parts)
 
     def __str__(self) -> str:

@@ -26,6 +26,7 @@ from klachtregels._time import local_day
 from klachtregels.calendar import working_days_between
 from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Severity, make_finding
 from klachtregels.decisions import assess_record
+from klachtregels.messages import text
 from klachtregels.model import PartyRole, SignalKind, Subject
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
@@ -49,9 +50,10 @@ _MELDCODE_ROUTES: Final = {
     SignalKind.ABUSE_AT_HOME: "1",
     SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: "3",
 }
+#: How the judgement counts as given (A5), as the finding's message says it (messages/compliance.toml).
 _HANDLED_WORDS: Final = {
-    HandledWhen.SENT: ("verzonden", "sent"),
-    HandledWhen.RECEIVED: ("ontvangen", "received"),
+    HandledWhen.SENT: "CHECK_HANDLED_SENT",
+    HandledWhen.RECEIVED: "CHECK_HANDLED_RECEIVED",
 }
 
 
@@ -381,8 +383,8 @@ def _handling_judged(ctx: _Ctx, decision: Decision) -> dict[str, object]:
     assert done is not None
     when = _HANDLED_WORDS[ctx.policy.handled_when]
     facts: dict[str, object] = {
-        "handled_when_nl": when[0],
-        "handled_when_en": when[1],
+        "handled_when_nl": text(when, "nl"),
+        "handled_when_en": text(when, "en"),
         "handled_on": done,
         "deadline": deadline.date,
     }
