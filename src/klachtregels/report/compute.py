@@ -539,7 +539,7 @@ def _check_arguments(year: int, children_served: int | None) -> None:
         raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
 
 
-# Over 60 lines only by its documented signature (16 keyword arguments); the body is under 40 lines.
+# Over 60 lines only by its documented signature (12 keyword arguments); the body is under 40 lines.
 def build_report(
     records: Iterable[RegisterRecord],
     *,
