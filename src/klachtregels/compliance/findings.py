@@ -466,7 +466,7 @@ class Passed:
 
 def _positive(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+        raise ValueError(f"{attribute.name} must be a whole number >= 0, got {type(value).__name__}")
 
 
 @attrs.frozen(kw_only=True)

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels._time import DateTextError, read_date
 from klachtregels.errors import InvalidInputError
@@ -180,7 +182,8 @@ def _text(value: Any) -> str:
     raise CellProblem("REGISTER_EXPECTED_TEXT", got=_kind_of(value))
 
 
-_QUOTED: Final = re.compile(r"'[^']*'|\"[^\"]*\"")
+#: From the first quote to the last of its kind: a quoted value may itself hold a quote (O'Brien).
+_QUOTED: Final = re.compile(r"'.*'|\".*\"|‘.*’|“.*”", re.DOTALL)
 _DATE_LIKE: Final = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?")
 
 
@@ -195,8 +198,17 @@ def _measure(index: int, item: Any) -> Measure:
     try:
         return Measure.from_dict(item)
     except InvalidInputError as exc:
-        problems = "; ".join(f"{field}: {safe_model_message(msg)}" for field, msg in exc.problems)
+        problems = "; ".join(
+            f"{_measure_key(field)}: {safe_model_message(msg)}" for field, msg in exc.problems
+        )
         raise CellProblem("REGISTER_MEASURE_INVALID", index=index, problems=problems) from None
+
+
+def _measure_key(path: str) -> str:
+    """A measure's field path as shown: a documented field by name, any other key as '?' (a key
+    inside a cell is register content, and may be personal data)."""
+    known = {field.name for field in attrs.fields(Measure)}
+    return path if path.split(".", 1)[0].split("[", 1)[0] in known else "?"
 
 
 def _measures(column: Column, value: Any) -> tuple[Measure, ...]:

@@ -26,6 +26,7 @@ address (lid 6): :func:`looks_like_address` decides which names to replace by a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -74,17 +75,53 @@ _STREET_WORDS: Final = (
     "zijde|donk|horst|meer|rade|tuin|wijk|allee|gang|slag|brink|lei|vaart|kanaal|wetering|sloot|kamp|"
     "lust|hout|kwartier|promenade|passage|terras|linie|zoom|hage|heide|veen|wei|weide|kwekerij"
 )
-_CAP = r"[A-ZÀ-ÖØ-Þ]"
-_WORD = r"[\wÀ-ÿ'’.\-]"
-_HOUSE_NUMBER = r"\d{1,5}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{1,5}[a-zA-Z]?)?(?!\d)"
-#: A street name ending in a street word (capitalised), optionally with prefix words, then a number.
-_ADDRESS_RE: Final = re.compile(
-    rf"(?:\b(?:{_CAP}{_WORD}*|van|de|der|den|het|'t|ter|ten|te)\s+){{0,2}}"
-    rf"\b(?={_CAP}){_WORD}*?(?i:{_STREET_WORDS})\s+{_HOUSE_NUMBER}"
+#: Street words unambiguous enough to count in lower case inside a compound ('kerkstraat 12').
+_LOWER_STREET_WORDS: Final = (
+    "straat|straatje|laan|weg|plein|singel|gracht|kade|dijk|dreef|steeg|plantsoen|allee"
 )
-_POSTCODE_RE: Final = re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b|\b[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}\b")
+#: Abbreviated street words ('Dorpsstr. 5', 'Beatrixln 3').
+_STREET_ABBREVIATIONS: Final = r"(?:str|ln|pln|pl|gr|sngl)"
+#: Street words that start a street name of their own ('Laan van Meerdervoort 1000', 'Plein 5').
+_LEADING_STREET_WORDS: Final = (
+    "Laan|Weg|Plein|Kade|Dijk|Singel|Gracht|Hof|Dreef|Markt|Park|Ring|Steeg|Burgwal"
+)
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_WORD = r"[\wÀ-ÿĀ-ž'’.\-]"
+_PARTICLE_WORDS = r"van|de|der|den|het|'t|ter|ten|te|in|op|aan|el|al|la|le|du"
+#: A house number with its additions: '12', '12a', '12 A', '17-II', '3 hs', '123bis', '1-3', '4/6'.
+_HOUSE_NUMBER = (
+    r"\d{1,5}(?:\s?[a-zA-Z](?![\w]))?"
+    r"(?:\s?[-/]\s?\d{1,5}[a-zA-Z]?|\s?-\s?I{1,3}V?\b|\s?(?i:hs|bg|bis|huis|boven|zw|rd|sous)\b)?(?!\d)"
+)
+#: Words before the street name: up to two capitalised words, then a particle or an ordinal
+#: ('Prinses Beatrixlaan', 'Burg. de Withstraat', 'Willem de Zwijgerlaan', '1e Helmersstraat').
+_PREFIX = rf"(?:\b{_CAP}{_WORD}*\s+){{0,2}}(?:\b(?:\d{{1,2}}e|{_PARTICLE_WORDS})\s+)?"
+_ADDRESS_RE: Final = re.compile(
+    "|".join(
+        [
+            # A capitalised street name ending in a street word or its abbreviation.
+            rf"{_PREFIX}\b(?={_CAP}){_WORD}*?(?i:{_STREET_WORDS}|{_STREET_ABBREVIATIONS}\.?)\s+{_HOUSE_NUMBER}",
+            # A lower-case compound street name: 'kerkstraat 12', 'dorpsstr. 5'.
+            rf"\b[a-zà-ÿ]{{2,}}(?:{_LOWER_STREET_WORDS}|str\.?)\s+{_HOUSE_NUMBER}",
+            # A street word, then its name: 'Laan van Meerdervoort 1000'.
+            rf"\b(?:{_LEADING_STREET_WORDS})\s+(?:(?:{_PARTICLE_WORDS})\s+){{0,3}}{_CAP}{_WORD}*"
+            rf"(?:\s+{_CAP}{_WORD}*)?\s+{_HOUSE_NUMBER}",
+        ]
+    )
+)
+#: Two-letter Dutch words that follow a number in ordinary text ('in 2025 en'): not postcode letters.
+_NOT_POSTCODE_LETTERS: Final = (
+    "en|in|op|de|te|of|om|is|er|al|nu|ze|je|we|na|zo|ik|ja|uw|zij|ca|tm|km|cm|mm|kg|pm|am|st|nd|rd|th|"
+    "sa|sd|ss|an|at|on|to|by|or|if|it|as|be|me|my|no|so|up|us"
+)
+_POSTCODE_RE: Final = re.compile(
+    rf"\b[1-9]\d{{3}}\s?(?!SA|SD|SS)[A-Z]{{2}}\b|\b[1-9]\d{{3}}\s?(?!(?:{_NOT_POSTCODE_LETTERS})\b)[a-z]{{2}}\b"
+)
 _EMAIL_RE: Final = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_IBAN_RE: Final = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}(?:\s?\d){10}\b")
+_IBAN_RE: Final = re.compile(
+    r"\b(?i:NL)\d{2}[\s\-]?[A-Za-z]{4}(?:[\s\-]?\d){10}\b"  # Dutch, any case and grouping
+    r"|\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){3,7}(?:[ \-]?[A-Z0-9]{1,3})?\b"  # any other country
+)
 _PHONE_RE: Final = re.compile(
     r"(?<![\w+])(?:(?:\+|00)\s?31[\s.\-]{0,3}(?:\(0\)[\s.\-]{0,3})?|\(?0)(?:\d[\s.)/\-]{0,3}){8}\d(?!\d)"
 )
@@ -93,13 +130,54 @@ _MONTHS: Final = (
     "january|february|march|may|june|july|august|october|"
     "jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
 )
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
 _DATE_RES: Final = (
-    re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),
-    re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),
+    re.compile(rf"\b\d{{4}}[-/.]{_MONTH}[-/.]{_DAY}\b(?![-/.]\d)"),
+    # Day, month, year; a longer run of dotted digits ('06.13.57.24.68') is a phone number.
+    re.compile(rf"\b{_DAY}[-/.]{_MONTH}[-/.]\d{{2,4}}\b(?![-/.]\d)"),
     re.compile(rf"\b\d{{1,2}}(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+\d{{2,4}})?\b", re.IGNORECASE),
     re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?\b", re.IGNORECASE),
 )
-_LONG_NUMBER_RE: Final = re.compile(r"(?<!\d)\d(?:[\s.]?\d){6,}(?!\d)")
+#: BSN, account and customer numbers: 7 or more digits, grouped by spaces, dots or hyphens.
+_LONG_NUMBER_RE: Final = re.compile(r"(?<!\d)\d(?:[\s.\-]?\d){6,}(?!\d)")
+#: Forms of address before a name that is not in the party fields ('mevrouw Van der Berg', 'juf Fatima').
+_TITLES: Final = (
+    "mevrouw|meneer|mevr|mw|mvr|dhr|hr|heer|juf|juffrouw|meester|mr|dr|drs|ir|ing|prof|ds|zuster|"
+    "pedagogisch medewerker|pm'er|pm-er|mentor|moeder|vader|oma|opa|tante|oom"
+)
+_TITLED_NAME_RE: Final = re.compile(
+    rf"(?<![\w])((?i:{_TITLES})\.?\s+)"
+    rf"((?:(?i:{_PARTICLE_WORDS})\s+){{0,3}}{_CAP}{_WORD}*(?:[\s\-]+(?:(?i:{_PARTICLE_WORDS})\s+){{0,2}}{_CAP}{_WORD}*){{0,2}})"
+)
+
+
+def _fold_classes() -> dict[str, str]:
+    """Each base letter -> itself and its accented forms (Latin-1 and Latin Extended-A, plus ı and ø)."""
+    classes: dict[str, str] = {}
+    for c in map(chr, range(0xC0, 0x180)):
+        base = unicodedata.normalize("NFD", c)[0].casefold()
+        if c.isalpha() and base.isascii() and base != c.casefold():
+            classes[base] = classes.get(base, base) + c
+    classes["i"] += "ı"
+    classes["o"] += "øØ"
+    return classes
+
+
+#: Letters with diacritics, by their base letter: a name matches with and without its accents.
+_FOLD: Final = _fold_classes()
+
+
+def _letters(name: str) -> str:
+    """A regular expression for ``name`` that also matches it with other (or no) diacritics."""
+    out: list[str] = []
+    for c in name:
+        base = unicodedata.normalize("NFD", c)[0].casefold()
+        if base in _FOLD and c.isalpha():
+            out.append(f"[{_FOLD[base]}]")
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
 
 
 def looks_like_address(text: str) -> bool:
@@ -137,7 +215,7 @@ def _name_pattern(names: Iterable[str], keep: Iterable[str]) -> re.Pattern[str] 
     kept = {k.strip().casefold() for k in keep if k.strip()}
     parts: set[str] = set()
     for name in names:
-        name = " ".join(name.split())
+        name = " ".join(unicodedata.normalize("NFC", name).split())
         if not name or name.casefold() in kept:
             continue
         parts.add(name)
@@ -152,7 +230,7 @@ def _name_pattern(names: Iterable[str], keep: Iterable[str]) -> re.Pattern[str] 
     if not parts:
         return None
     # Longest first, so a full name is replaced as one piece.
-    alternatives = "|".join(re.escape(p) for p in sorted(parts, key=lambda p: (-len(p), p)))
+    alternatives = "|".join(_letters(p) for p in sorted(parts, key=lambda p: (-len(p), p)))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
@@ -168,7 +246,7 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         """``text`` with every recognised piece of personal data replaced by a bracketed tag."""
-        out = _EMAIL_RE.sub("[e-mail]", text)
+        out = _EMAIL_RE.sub("[e-mail]", unicodedata.normalize("NFC", text))
         out = _IBAN_RE.sub("[iban]", out)
         for date_re in _DATE_RES:
             out = date_re.sub("[datum]", out)
@@ -177,4 +255,10 @@ class Redactor:
         out = _ADDRESS_RE.sub("[adres]", out)
         if self._names is not None:
             out = self._names.sub("[naam]", out)
+        out = _TITLED_NAME_RE.sub(_titled, out)
         return _LONG_NUMBER_RE.sub("[nummer]", out)
+
+
+def _titled(match: re.Match[str]) -> str:
+    """A form of address is kept, the name after it replaced: 'mevrouw [naam]'."""
+    return f"{match.group(1)}[naam]"
