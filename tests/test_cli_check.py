@@ -133,9 +133,10 @@ def test_unusable_input_exits_2(args: list[str], capsys: pytest.CaptureFixture[s
 
 
 def test_unreadable_register_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A header that is not the encoding asked for (a bad byte in a row only rejects that row).
     path = tmp_path / "register.csv"
-    path.write_bytes(b"id,received_on\n\xff\xfe\xfa,2025-01-01\n")
-    assert main(["check", str(path), "--as-of", "2026-05-07"]) == 2
+    path.write_bytes(b"id,received\xff_on\n\xff\xfe\xfa,2025-01-01\n")
+    assert main(["check", str(path), "--as-of", "2026-05-07", "--encoding", "utf-8"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("klachtregels: error:")
     assert "Traceback" not in err

@@ -1132,11 +1132,11 @@ def validate(
     raise error(what, problems)
 
 
-# ColumnMapping (register): name and description are left out when not given.
+# ColumnMapping (register): name, description, encoding and delimiter are left out when not given.
 register_shape(
     "klachtregels.register.mapping.ColumnMapping",
     Shape(
-        order=("name", "description", "columns", "values", "defaults", "ignore"),
-        omit_none=frozenset({"name", "description"}),
+        order=("name", "description", "encoding", "delimiter", "columns", "values", "defaults", "ignore"),
+        omit_none=frozenset({"name", "description", "encoding", "delimiter"}),
     ),
 )

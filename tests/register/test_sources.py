@@ -49,10 +49,20 @@ def test_blank_lines_are_not_rows() -> None:
     assert_accounting(result)
 
 
-def test_cp1252_needs_an_explicit_encoding() -> None:
+def test_cp1252_is_recognised_or_rejects_rows_naming_line_and_offset() -> None:
     text = "id,category\nK1,Privé\nK2,Café\n"
+    # Read as UTF-8 on purpose: each bad line rejects its row (strict: the file), naming line and offset.
     with pytest.raises(RegisterError, match=r"line 2 \(byte offset 19\)"):
-        read_register_all(csv_bytes(text, encoding="cp1252"), format="csv")
+        read_register_all(csv_bytes(text, encoding="cp1252"), format="csv", encoding="utf-8", strict=True)
+    lenient = read_register_all(csv_bytes(text, encoding="cp1252"), format="csv", encoding="utf-8")
+    assert [(e.row, e.code) for e in lenient.errors] == [
+        (2, "REGISTER_ROW_UNDECODABLE"),
+        (3, "REGISTER_ROW_UNDECODABLE"),
+    ]
+    assert "--encoding cp1252" in lenient.errors[0].message
+    recognised = read_register_all(csv_bytes(text, encoding="cp1252"), format="csv")
+    assert recognised.summary.encoding == "cp1252"
+    assert [r.complaint.category for r in recognised.records] == ["Privé", "Café"]
     result = read_register_all(csv_bytes(text, encoding="cp1252"), format="csv", encoding="cp1252")
     assert [r.complaint.category for r in result.records] == ["Privé", "Café"]
     assert result.summary.encoding == "cp1252"
@@ -96,17 +106,25 @@ def test_json_not_an_array(tmp_path: Path) -> None:
 
 def test_an_undecodable_byte_deep_in_a_big_file_names_its_line_and_offset() -> None:
     """Lines are decoded in blocks; the error still names the exact line and byte, and every row
-    before it has been handed out."""
+    before it has been handed out. The bad line rejects its row; strict rejects the file there."""
     good = "".join(f"K{i},Categorie é {i}\n" for i in range(5000))  # about 100 KB: several blocks
     data = ("id,category\n" + good).encode() + b"K-bad,caf\xe9\nK-after,x\n"
-    reader = read_register(io.BytesIO(data), format="csv")
+    reader = read_register(io.BytesIO(data), format="csv", strict=True)
     seen: list[str | None] = []
     with pytest.raises(RegisterError) as info:
         seen.extend(record.complaint.id for record in reader)
     offset = len(("id,category\n" + good).encode()) + len(b"K-bad,caf")
     assert f"line 5002 (byte offset {offset})" in str(info.value)
     assert len(seen) == 5000
-    assert reader.summary.rows_read == 5000
+    assert reader.summary.rows_read == 5001
+    lenient = read_register(io.BytesIO(data), format="csv")
+    ids = [record.complaint.id for record in lenient]
+    assert len(ids) == 5001
+    assert ids[-1] == "K-after"
+    (error,) = lenient.errors
+    assert (error.row, error.code) == (5002, "REGISTER_ROW_UNDECODABLE")
+    assert f"line 5002 (byte offset {offset})" in error.message
+    assert lenient.summary.rows_rejected == 1
 
 
 def test_a_line_longer_than_a_block_is_one_line() -> None:

@@ -18,7 +18,15 @@ from klachtregels.messages import LANGUAGES
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["FIRST_DAY", "LAST_DAY", "NamedSource", "add_lang", "named", "parse_day"]
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "NamedSource",
+    "add_lang",
+    "add_register_reading",
+    "named",
+    "parse_day",
+]
 
 _T = TypeVar("_T")
 
@@ -35,6 +43,22 @@ def add_lang(parser: Any, what: str) -> None:
         default=LANGUAGES[0],
         metavar="{" + ",".join(LANGUAGES) + "}",
         help=f"language of {what} (default {LANGUAGES[0]})",
+    )
+
+
+def add_register_reading(parser: Any) -> None:
+    """Add ``--encoding`` and ``--delimiter`` (how a CSV register is read; docs/register.md)."""
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the register's text encoding, e.g. cp1252 for Excel on Windows "
+        "(default: the mapping's, else UTF-8, UTF-16 with a BOM or Windows-1252 recognised)",
+    )
+    parser.add_argument(
+        "--delimiter",
+        metavar="CHAR",
+        help="the CSV separator, e.g. ';' or tab (default: the mapping's, else a 'sep=' first line, "
+        "else sniffed from the header)",
     )
 
 

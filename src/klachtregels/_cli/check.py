@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klachtregels._cli._options import add_lang, named, parse_day
+from klachtregels._cli._options import add_lang, add_register_reading, named, parse_day
 from klachtregels._io import atomic_write_text
 from klachtregels.errors import InvalidInputError
 
@@ -91,6 +91,8 @@ def _check(args: argparse.Namespace) -> int:
             mapping=args.mapping,
             settings=settings,
             organisation_file=args.org,
+            encoding=args.encoding,
+            delimiter=args.delimiter,
         )
         output, summary = render(
             result,
@@ -138,6 +140,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("--policy", metavar="NAME|FILE", help="a shipped policy name or a policy TOML file")
     p.add_argument("--mapping", metavar="MAP", help="column mapping (TOML file or built-in name)")
+    add_register_reading(p)
     p.add_argument("--format", choices=_FORMATS, default="text", help="output format (default text)")
     p.add_argument(
         "--fail-on",

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang, named
+from klachtregels._cli._options import add_lang, add_register_reading, named
 from klachtregels._io import atomic_write_text
 from klachtregels.errors import InvalidInputError
 from klachtregels.policy import load_policy
@@ -58,6 +58,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--mapping", metavar="MAP", help="column mapping for REGISTER: a TOML file or built-in name"
     )
+    add_register_reading(p)
     p.add_argument("--geschillen", metavar="FILE", help="Geschillencommissie cases file")
     p.add_argument("--geschillen-mapping", metavar="MAP", help="column mapping for --geschillen")
     p.add_argument("--children", type=int, metavar="N", help="children served in the year (overrides --org)")
@@ -94,7 +95,14 @@ def _previous(args: argparse.Namespace) -> int | list[Any] | None:
     if given.isdigit():
         return int(given)
     if Path(given).is_file():
-        return list(named(given, read_register)(given, mapping=args.mapping))
+        reader = named(given, read_register)(
+            given, mapping=args.mapping, encoding=args.encoding, delimiter=args.delimiter
+        )
+        records = list(reader)
+        # The previous year's rejected rows are counted, not dropped without a word (stderr:
+        # the published report only carries the previous total).
+        print(f"--previous: {reader.summary.accounting(args.lang)}", file=sys.stderr)
+        return records
     raise InvalidInputError(
         "command line", [("--previous", "is neither a number nor a readable register file")]
     )
@@ -111,7 +119,9 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("command line", [("--children", "must be 0 or more")])
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
-    records = named(args.register_path, read_register)(args.register_path, mapping=args.mapping)
+    records = named(args.register_path, read_register)(
+        args.register_path, mapping=args.mapping, encoding=args.encoding, delimiter=args.delimiter
+    )
     gck = (
         named(args.geschillen, read_gck_cases)(args.geschillen, mapping=args.geschillen_mapping)
         if args.geschillen

@@ -153,14 +153,18 @@ def check_register(
     format: Any = None,
     settings: CheckSettings | None = None,
     organisation_file: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
 ) -> CheckResult:
     """Read a register file (streaming) and check it; see :func:`check_records`.
+
+    ``encoding`` and ``delimiter`` are :func:`~klachtregels.register.read_register`'s.
 
     ``as_of`` defaults to today in Europe/Amsterdam. Raises
     :class:`~klachtregels.errors.RegisterError` when the file cannot be read at all; a bad row is
     a ``KR-ROW-REJECTED`` finding, never an exception.
     """
-    reader = read_register(source, format=format, mapping=mapping)
+    reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)
     result = check_records(
         reader,
         as_of=as_of or today_in_amsterdam(),

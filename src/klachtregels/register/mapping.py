@@ -7,6 +7,7 @@ A mapping is a small TOML file (``docs/register.md``); the shipped ones live in
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import importlib.resources
 import os
@@ -25,7 +26,15 @@ from klachtregels.messages import Message, text
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
 from klachtregels.register.spec import COLUMNS, Column, ColumnKind, by_name, norm, norm_header
 
-__all__ = ["ColumnMapping", "MappingError", "MappingSource", "header_index", "load_mapping"]
+__all__ = [
+    "ColumnMapping",
+    "MappingError",
+    "MappingSource",
+    "delimiter_char",
+    "header_index",
+    "known_encoding",
+    "load_mapping",
+]
 
 MappingSource: TypeAlias = "ColumnMapping | str | os.PathLike[str] | None"
 
@@ -100,13 +109,22 @@ class ColumnMapping:
     ignore: tuple[str, ...] = ()
     name: str | None = None
     description: str | None = None
+    #: The export's encoding (``"cp1252"`` for Excel on a Dutch Windows); None: recognised.
+    encoding: str | None = None
+    #: The export's separator (``";"``; ``"tab"`` for a tab); None: ``sep=`` line or sniffed.
+    delimiter: str | None = None
 
     _TOP_LEVEL: ClassVar[frozenset[str]] = frozenset(
-        {"columns", "values", "defaults", "ignore", "name", "description"}
+        {"columns", "values", "defaults", "ignore", "name", "description", "encoding", "delimiter"}
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = [*self._column_problems(), *self._value_problems(), *self._default_problems()]
+        problems = [
+            *self._column_problems(),
+            *self._value_problems(),
+            *self._default_problems(),
+            *self._file_problems(),
+        ]
         if problems:
             raise MappingError(problems, self.name)
 
@@ -167,6 +185,12 @@ class ColumnMapping:
             if value is None:
                 yield _problem("REGISTER_MAPPING_EMPTY_DEFAULT", target=target)
 
+    def _file_problems(self) -> Iterable[Message]:
+        if self.encoding is not None and not known_encoding(self.encoding):
+            yield _problem("REGISTER_MAPPING_BAD_ENCODING")
+        if self.delimiter is not None and delimiter_char(self.delimiter) is None:
+            yield _problem("REGISTER_MAPPING_BAD_DELIMITER")
+
     # -- the structured form -----------------------------------------------------------------------
 
     @classmethod
@@ -177,6 +201,7 @@ class ColumnMapping:
             raise MappingError(problems, name)
         given_name = data.get("name")
         description = data.get("description")
+        encoding, delimiter = data.get("encoding"), data.get("delimiter")
         return cls(
             columns=dict(data.get("columns", {})),
             values={k: dict(v) if isinstance(v, Mapping) else v for k, v in data.get("values", {}).items()},
@@ -184,6 +209,8 @@ class ColumnMapping:
             ignore=tuple(data.get("ignore", ())),
             name=name or (given_name if isinstance(given_name, str) else None),
             description=description if isinstance(description, str) else None,
+            encoding=encoding,
+            delimiter=delimiter,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -233,9 +260,35 @@ class ColumnMapping:
         return next((to for source, to in table.items() if source.strip().casefold() == key), word)
 
 
+def known_encoding(name: object) -> bool:
+    """Whether ``name`` names a text encoding Python knows (``"cp1252"``, ``"utf-8"``, ...)."""
+    if not isinstance(name, str):
+        return False
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def delimiter_char(given: object) -> str | None:
+    """The separator ``given`` names (one character; ``"tab"`` or ``"\\t"`` for a tab), or None
+    when it cannot be one (empty, longer, a quote or a line break)."""
+    if not isinstance(given, str):
+        return None
+    char = "\t" if given.strip().casefold() in ("tab", "\\t") else given
+    if len(char) != 1 or char in '"\r\n':
+        return None
+    return char
+
+
 def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Message]:
     """Problems with the shape of the parsed TOML (before the entries are checked)."""
     problems: list[Message] = []
+    if "encoding" in data and not known_encoding(data["encoding"]):
+        problems.append(_problem("REGISTER_MAPPING_BAD_ENCODING"))
+    if "delimiter" in data and delimiter_char(data["delimiter"]) is None:
+        problems.append(_problem("REGISTER_MAPPING_BAD_DELIMITER"))
     unknown = sorted(set(data) - allowed)
     if unknown:
         problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=", ".join(unknown)))

@@ -33,15 +33,16 @@ from klachtregels.register.cells import (
 from klachtregels.register.mapping import (
     MappingError,
     MappingSource,
+    delimiter_char,
     header_index,
     load_mapping,
 )
 from klachtregels.register.sources import (
     CsvRows,
+    DecodedLines,
     DuplicateKeyError,
     Format,
     Source,
-    decoded_lines,
     guess_format,
     json_array,
     no_duplicates,
@@ -136,6 +137,26 @@ class RegisterSummary:
     delimiter: str | None
     #: False while iteration has not reached the end.
     complete: bool
+    #: Physical lines read (CSV and JSON Lines; header, blank lines and every line of every row),
+    #: None for a JSON array. A row spans one line or more (quoted line breaks).
+    lines_read: int | None = None
+
+    @property
+    def balanced(self) -> bool:
+        """``rows_read == rows_ok + rows_rejected``: every row that started is read or rejected."""
+        return self.rows_read == self.rows_ok + self.rows_rejected
+
+    def accounting(self, lang: str = "en") -> str:
+        """The accounting in one line: lines, rows = read + rejected, blank lines."""
+        return text(
+            "REGISTER_ACCOUNTING",
+            lang,
+            lines=self.lines_read if self.lines_read is not None else "-",
+            rows=self.rows_read,
+            ok=self.rows_ok,
+            rejected=self.rows_rejected,
+            blank=self.skipped_blank_lines,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -230,8 +251,13 @@ class _Reader(Generic[T]):
         self._source = source
         self._mapping = load_mapping(mapping)
         self._strict = strict
-        self._encoding = encoding
-        self._delimiter = delimiter
+        # An explicit argument wins over the mapping's; None: recognised from the file.
+        given = self._mapping
+        self._encoding = encoding or (given.encoding if given is not None else None)
+        wanted = delimiter or (given.delimiter if given is not None else None)
+        self._delimiter = None if wanted is None else delimiter_char(wanted)
+        if wanted is not None and self._delimiter is None:
+            raise register_error("REGISTER_BAD_DELIMITER")
         self._format: Format = format or guess_format(source)
         if self._format not in ("csv", "jsonl", "json"):
             raise register_error("REGISTER_UNKNOWN_FORMAT", format=self._format)
@@ -251,6 +277,7 @@ class _Reader(Generic[T]):
         self._rows_read = 0
         self._rows_ok = 0
         self._blank = 0
+        self._lines: int | None = None  # JSON Lines: lines read
         self._unknown: dict[str, None] = {}
         self._present: dict[str, None] = {}
         self._source_names: dict[str, str] = {}
@@ -283,6 +310,7 @@ class _Reader(Generic[T]):
             encoding=self._used_encoding,
             delimiter=self._used_delimiter,
             complete=self._complete,
+            lines_read=self._csv_rows.lines_read if self._csv_rows is not None else self._lines,
         )
 
     def __iter__(self) -> Iterator[T]:
@@ -301,27 +329,32 @@ class _Reader(Generic[T]):
 
     def _read_stream(self, stream: IO[Any]) -> Iterator[T]:
         lines: Iterator[str]
+        undecodable: dict[int, int] = {}  # filled while the lines are read
         if isinstance(stream.read(0), bytes):
-            lines = decoded_lines(stream, self._encoding)
-            self._used_encoding = self._encoding or "utf-8"
+            decoded = DecodedLines(stream, self._encoding)
+            lines, undecodable = iter(decoded), decoded.undecodable
+            self._used_encoding = decoded.encoding
         else:
             lines = iter(stream)
         if self._format == "csv":
-            yield from self._read_csv(lines)
+            yield from self._read_csv(lines, undecodable)
         elif self._format == "jsonl":
-            yield from self._read_jsonl(lines)
+            yield from self._read_jsonl(lines, undecodable)
         else:
-            yield from self._read_json(lines)
+            yield from self._read_json(lines, undecodable)
 
-    def _read_csv(self, lines: Iterator[str]) -> Iterator[T]:
-        rows = CsvRows(lines, self._delimiter)
+    def _read_csv(self, lines: Iterator[str], undecodable: dict[int, int]) -> Iterator[T]:
+        rows = CsvRows(lines, self._delimiter, undecodable=undecodable, encoding=self._used_encoding)
         self._csv_rows = rows
         self._used_delimiter = rows.delimiter
         plan = self._csv_plan(rows.header)
         width = len(rows.header)
         fresh = self._fresh_values
-        for start, cells in rows:
+        for start, _end, cells, unreadable in rows:
             self._rows_read += 1
+            if unreadable is not None:
+                self._reject([RowError(row=start, column=None, problem=unreadable)])
+                continue
             if len(cells) != width:
                 problem = Message("REGISTER_CELL_COUNT", {"cells": len(cells), "width": width})
                 self._reject([RowError(row=start, column=None, problem=problem)])
@@ -333,13 +366,22 @@ class _Reader(Generic[T]):
             if built is not None:
                 yield built
 
-    def _read_jsonl(self, lines: Iterator[str]) -> Iterator[T]:
+    def _read_jsonl(self, lines: Iterator[str], undecodable: dict[int, int]) -> Iterator[T]:
         self._start_objects()
+        self._lines = 0
         for line_no, line in enumerate(lines, start=1):
+            self._lines = line_no
             if not line.strip():
                 self._blank += 1
                 continue
             self._rows_read += 1
+            if undecodable and line_no in undecodable:
+                offset = undecodable.pop(line_no)
+                encoding = self._used_encoding or "utf-8"
+                self._reject_row(
+                    line_no, "REGISTER_ROW_UNDECODABLE", line=line_no, offset=offset, encoding=encoding
+                )
+                continue
             try:
                 item = loads_json(line, object_pairs_hook=no_duplicates)
             except DuplicateKeyError:
@@ -355,9 +397,16 @@ class _Reader(Generic[T]):
             if built is not None:
                 yield built
 
-    def _read_json(self, lines: Iterator[str]) -> Iterator[T]:
+    def _read_json(self, lines: Iterator[str], undecodable: dict[int, int]) -> Iterator[T]:
         self._start_objects()
-        for index, item in enumerate(json_array(lines), start=1):
+        try:
+            items = json_array(lines)
+        finally:
+            if undecodable:  # a JSON array is one value: a bad byte anywhere makes it unreadable
+                line, offset = next(iter(undecodable.items()))
+                encoding = self._used_encoding or "utf-8"
+                raise register_error("REGISTER_UNDECODABLE_LINE", line=line, offset=offset, encoding=encoding)
+        for index, item in enumerate(items, start=1):
             self._rows_read += 1
             built = self._object(item, index)
             if built is not None:
@@ -534,11 +583,17 @@ def read_register(
     ``source``: a path, or an open text or binary file. ``format``: ``"csv"``, ``"jsonl"`` or
     ``"json"``; ``None`` decides by the file extension (.csv/.tsv/.txt, .jsonl/.ndjson, .json).
     ``mapping``: a :class:`ColumnMapping`, a TOML path, or a built-in name (``"partou"``).
-    ``encoding``: ``None`` reads UTF-8 (a BOM is skipped; UTF-16 with a BOM is recognised) and
-    raises :class:`RegisterError` naming the line and byte offset on the first undecodable byte;
-    pass ``"cp1252"`` or ``"latin-1"`` for such files. ``delimiter``: ``None`` sniffs ``,``,
-    ``;`` or tab from the header line. ``strict``: raise :class:`RowRejectedError` at the first
-    rejected row.
+    ``encoding``: ``None`` takes the mapping's, else reads UTF-8 (a BOM is skipped; UTF-16 with a
+    BOM is recognised; a file whose first 64 KiB are Windows-1252 and hold no UTF-8 sequence is
+    read as ``"cp1252"``). A line that does not decode rejects its row (the row error names the
+    line and byte offset), not the file. ``delimiter``: ``None`` takes the mapping's, else a first
+    line ``sep=;`` (Excel), else sniffs ``,``, ``;`` or tab from the header line; ``"tab"`` names
+    a tab. ``strict``: raise :class:`RowRejectedError` at the first rejected row (so a bad byte
+    or a stray quote then rejects the file).
+
+    Every row that starts is counted: ``summary.rows_read == rows_ok + rows_rejected``; a quoted
+    field that runs over lines that look like rows rejects its row with the line range, and those
+    lines are read as rows of their own (never merged into one record).
 
     Header problems surface when iteration starts.
     """

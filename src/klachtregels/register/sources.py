@@ -14,22 +14,26 @@ import io
 import itertools
 import os
 import pathlib
-from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeAlias
+import re
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias
 
 from klachtregels._io import loads_json
 from klachtregels.errors import RegisterError
-from klachtregels.messages import text
+from klachtregels.messages import Message, text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
     "CSV_FIELD_LIMIT",
+    "CsvRow",
     "CsvRows",
+    "DecodedLines",
     "DuplicateKeyError",
     "Format",
     "Source",
     "decoded_lines",
+    "guess_encoding",
     "guess_format",
     "json_array",
     "no_duplicates",
@@ -125,55 +129,107 @@ def _blocks(first: bytes, binary: IO[bytes]) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
-def _locate(block: bytes, decode: Any, line_no: int, offset: int, encoding: str) -> Iterator[str]:
-    """Decode ``block`` line by line, yielding lines up to the first bad byte, then raise there."""
-    for line in io.BytesIO(block):
-        line_no += 1
-        try:
-            yield decode(line)[0]
-        except UnicodeDecodeError as exc:
-            raise register_error(
-                "REGISTER_UNDECODABLE_LINE", line=line_no, offset=offset + exc.start, encoding=encoding
-            ) from None
-        offset += len(line)
+#: A valid UTF-8 sequence of two or more bytes: its presence marks a file as UTF-8 with a bad byte,
+#: its absence (with bytes that are not UTF-8) as a Windows-1252 file (Excel's Dutch CSV export).
+_UTF8_MULTIBYTE: Final = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
-def decoded_lines(binary: IO[bytes], encoding: str | None) -> Iterator[str]:
-    """Decode a binary file into lines (split at ``\\n`` only), naming line and byte offset on a
-    decode error; the lines before the bad one are all yielded first.
-
-    UTF-8 by default (a BOM is skipped); UTF-16 with a BOM is recognised. No fallback is guessed:
-    a fallback decided half-way would change records already handed out. Blocks of lines are
-    decoded in one call each (the per-line path runs only to locate an error).
-    """
-    first = binary.readline()
-    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        yield from _utf16_lines(first, binary)
-        return
-    enc = encoding or "utf-8"
+def guess_encoding(block: bytes) -> str:
+    """``"utf-8"``, or ``"cp1252"`` when ``block`` is not UTF-8, holds no UTF-8 sequence at all
+    and decodes as Windows-1252 (Excel's "CSV (puntkomma gescheiden)" on a Dutch Windows)."""
     try:
-        codec = codecs.lookup(enc)
-    except LookupError:
-        raise register_error("REGISTER_UNKNOWN_ENCODING", encoding=enc) from None
-    offset = 0
-    if first.startswith(codecs.BOM_UTF8) and codec.name == "utf-8":
-        first, offset = first[3:], 3
-    decode = codec.decode
-    line_no = 0
-    for block in _blocks(first, binary):
+        block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(block) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"  # a sequence cut at the end of the block
+        if _UTF8_MULTIBYTE.search(block) is None:
+            try:
+                block.decode("cp1252")
+            except UnicodeDecodeError:
+                return "utf-8"
+            return "cp1252"
+    return "utf-8"
+
+
+class DecodedLines:
+    """A binary file as lines of text (split at ``\n`` only), one bad byte costing one line.
+
+    UTF-8 by default (a BOM is skipped); UTF-16 with a BOM is recognised; with ``encoding=None`` a
+    file whose first block is Windows-1252 (not UTF-8, no UTF-8 sequence in it) is read as
+    ``cp1252``. A line that does not decode is yielded with U+FFFD in place of the bad bytes and
+    listed in :attr:`undecodable` (line -> byte offset), so the row holding it is rejected, not the
+    file. No fallback is decided half-way: records already handed out never change.
+
+    Blocks of lines are decoded in one call each (the per-line path runs only around a bad byte).
+    """
+
+    def __init__(self, binary: IO[bytes], encoding: str | None) -> None:
+        #: Line number (1-based, physical) -> byte offset of the first undecodable byte on it.
+        self.undecodable: dict[int, int] = {}
+        self._binary = binary
+        self._first = binary.readline()
+        self._utf16 = self._first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        self._blocks: Iterator[bytes] = iter(())
+        if self._utf16:
+            self.encoding = "utf-16"
+            return
+        self._blocks = _blocks(self._first, binary)
+        head = next(self._blocks, b"")
+        self._blocks = itertools.chain((head,), self._blocks) if head else self._blocks
+        enc = encoding or guess_encoding(head)
         try:
-            text = decode(block)[0]
-        except UnicodeDecodeError:
-            yield from _locate(block, decode, line_no, offset, enc)
-            raise  # pragma: no cover - _locate raises at the bad line
-        yield from io.StringIO(text, newline="\n")
-        line_no += block.count(b"\n")
-        offset += len(block)
+            self._codec = codecs.lookup(enc)
+        except LookupError:
+            raise register_error("REGISTER_UNKNOWN_ENCODING", encoding=enc) from None
+        #: The encoding used (as given, or as recognised).
+        self.encoding = enc
+
+    def __iter__(self) -> Iterator[str]:
+        if self._utf16:
+            yield from _utf16_lines(self._first, self._binary)
+            return
+        decode = self._codec.decode
+        offset = line_no = 0
+        first = True
+        for block in self._blocks:
+            if first and block.startswith(codecs.BOM_UTF8) and self._codec.name == "utf-8":
+                block, offset = block[3:], 3
+            first = False
+            try:
+                text = decode(block)[0]
+            except UnicodeDecodeError:
+                yield from self._by_line(block, line_no, offset)
+            else:
+                yield from io.StringIO(text, newline="\n")
+            line_no += block.count(b"\n")
+            offset += len(block)
+
+    def _by_line(self, block: bytes, line_no: int, offset: int) -> Iterator[str]:
+        """``block`` line by line; a bad line is replaced and listed in :attr:`undecodable`."""
+        decode = self._codec.decode
+        for line in io.BytesIO(block):
+            line_no += 1
+            try:
+                yield decode(line)[0]
+            except UnicodeDecodeError as exc:
+                self.undecodable[line_no] = offset + exc.start
+                yield decode(line, "replace")[0]
+            offset += len(line)
+
+
+def decoded_lines(binary: IO[bytes], encoding: str | None) -> DecodedLines:
+    """:class:`DecodedLines` over ``binary`` (kept for callers of the earlier function)."""
+    return DecodedLines(binary, encoding)
 
 
 # --------------------------------------------------------------------------------------------------
 # CSV
 # --------------------------------------------------------------------------------------------------
+
+#: Excel's hint line ``sep=;`` before the header (written by some exports and templates).
+_SEP_LINE: Final = re.compile(r"\s*sep=(.)\s*", re.IGNORECASE)
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -189,26 +245,92 @@ def sniff_delimiter(header_line: str) -> str:
     return best
 
 
-class CsvRows:
-    """The header and then the rows of a CSV text, as ``(start line, cells)``; blank rows skipped.
+class CsvRow(NamedTuple):
+    """One row of a CSV file: its first and last physical line, its cells, or why it is rejected."""
 
-    ``header`` is read when the object is made (a file without one raises RegisterError).
+    start: int
+    end: int
+    cells: list[str]
+    #: Why the row cannot be read (its cells are then empty), or None.
+    problem: Message | None
+
+
+class _Feed:
+    """The lines handed to :func:`csv.reader`, numbered, with the current row's lines kept so
+    they can be read again (after a stray quote swallowed them)."""
+
+    def __init__(self, lines: Iterator[str], line: int) -> None:
+        self._lines = lines
+        self._again: list[str] = []  # reversed: pop() gives the next line
+        #: The physical number of the last line handed out.
+        self.line = line
+        #: The lines of the row being read.
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        line = self._again.pop() if self._again else next(self._lines)
+        self.line += 1
+        self.taken.append(line)
+        return line
+
+    def read_again(self, lines: list[str]) -> None:
+        """Hand ``lines`` out again, before the rest."""
+        self._again.extend(reversed(lines))
+        self.line -= len(lines)
+
+
+class CsvRows:
+    """The header and then the rows of a CSV text, as :class:`CsvRow`; blank rows skipped.
+
+    ``header`` is read when the object is made (a file without one raises RegisterError). A first
+    line ``sep=;`` (Excel) sets the delimiter. Every row that starts is yielded, readable or not,
+    so rows in = records + rows rejected always holds:
+
+    - a quoted field that runs over following lines which look like rows (at least as many
+      separators as the header) is a stray quote: its row is rejected with the line range, and
+      the following lines are read again as rows of their own (never merged into one record);
+    - a row the csv module cannot read (a lone CR outside quotes) is rejected; the read goes on;
+    - a row holding an undecodable line (``undecodable``: line -> byte offset) is rejected.
     """
 
-    def __init__(self, lines: Iterator[str], delimiter: str | None) -> None:
+    def __init__(
+        self,
+        lines: Iterator[str],
+        delimiter: str | None,
+        *,
+        undecodable: dict[int, int] | None = None,
+        encoding: str | None = None,
+    ) -> None:
         if csv.field_size_limit() < CSV_FIELD_LIMIT:
             csv.field_size_limit(CSV_FIELD_LIMIT)
         #: Lines without any cell content (blank, or only separators): not rows.
         self.blank = 0
+        self._undecodable = undecodable if undecodable is not None else {}
+        self._encoding = encoding
         self._before = 0  # lines before the header
         header_line = self._first_line(lines)
-        self.delimiter = delimiter or sniff_delimiter(header_line)
-        self._reader = csv.reader(itertools.chain((header_line,), lines), delimiter=self.delimiter)
+        sep = _SEP_LINE.fullmatch(header_line)
+        if sep is not None:
+            self._before += 1
+            header_line = self._first_line(lines)
+        self.delimiter = delimiter or (sep.group(1) if sep else None) or sniff_delimiter(header_line)
+        self._feed = _Feed(itertools.chain((header_line,), lines), self._before)
+        self._reader = csv.reader(self._feed, delimiter=self.delimiter)
         try:
             header = next(self._reader)
         except csv.Error as exc:
             raise register_error("REGISTER_HEADER_NOT_CSV", detail=str(exc)) from None
+        if self._bad_line(self._before + 1, self._feed.line) is not None:
+            raise register_error("REGISTER_HEADER_UNDECODABLE", encoding=encoding or "utf-8")
         self.header = [h.strip().lstrip("\ufeff") for h in header]
+
+    @property
+    def lines_read(self) -> int:
+        """Physical lines read so far (lines before the header included)."""
+        return self._feed.line
 
     def _first_line(self, lines: Iterator[str]) -> str:
         for line in lines:
@@ -218,23 +340,62 @@ class CsvRows:
             self.blank += 1
         raise register_error("REGISTER_NO_HEADER")
 
-    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        reader, base = self._reader, self._before
-        last = base + reader.line_num
+    def _bad_line(self, start: int, end: int) -> int | None:
+        """The first undecodable line in ``start..end``, or None."""
+        if not self._undecodable:
+            return None
+        found = [n for n in range(start, end + 1) if n in self._undecodable]
+        return found[0] if found else None
+
+    def _swallowed(self, lines: list[str]) -> bool:
+        """Whether the lines after a row's first look like rows of their own (a stray quote)."""
+        need = len(self.header) - 1
+        return need >= 1 and any(line.count(self.delimiter) >= need for line in lines[1:])
+
+    def __iter__(self) -> Iterator[CsvRow]:
+        feed, reader = self._feed, self._reader
         while True:
+            feed.taken = []
+            start = feed.line + 1
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise register_error(
-                    "REGISTER_NOT_CSV", line=base + reader.line_num, detail=str(exc)
-                ) from None
-            start, last = last + 1, base + reader.line_num
-            if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
-                self.blank += 1 + (last - start)
+                yield self._unreadable(start, str(exc))
                 continue
-            yield start, cells
+            end = feed.line
+            if end > start and self._swallowed(feed.taken):
+                feed.read_again(feed.taken[1:])
+                self._undecodable.pop(start, None)
+                params = {"first": start, "last": end}
+                yield CsvRow(start, start, [], Message("REGISTER_ROW_STRAY_QUOTE", params))
+                continue
+            bad = self._bad_line(start, end)
+            if bad is not None:
+                yield CsvRow(start, end, [], self._undecodable_problem(bad))
+                continue
+            if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
+                self.blank += 1 + (end - start)
+                continue
+            yield CsvRow(start, end, cells, None)
+
+    def _unreadable(self, start: int, detail: str) -> CsvRow:
+        """A row the csv module refused; a field over the limit makes the file unreadable."""
+        end = self._feed.line
+        for n in range(start, end + 1):
+            self._undecodable.pop(n, None)
+        if "field larger than field limit" in detail:
+            raise register_error("REGISTER_NOT_CSV", line=start, detail=detail)
+        code = "REGISTER_ROW_LONE_CR" if "new-line character" in detail else "REGISTER_ROW_NOT_CSV"
+        return CsvRow(start, end, [], Message(code, {"first": start, "last": end}))
+
+    def _undecodable_problem(self, line: int) -> Message:
+        offset = self._undecodable.pop(line)
+        for n in [n for n in self._undecodable if n < line]:
+            del self._undecodable[n]
+        encoding = self._encoding or "utf-8"
+        return Message("REGISTER_ROW_UNDECODABLE", {"line": line, "offset": offset, "encoding": encoding})
 
 
 # --------------------------------------------------------------------------------------------------
