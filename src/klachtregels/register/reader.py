@@ -253,8 +253,12 @@ class _Reader(Generic[T]):
         self._strict = strict
         # An explicit argument wins over the mapping's; None: recognised from the file.
         given = self._mapping
-        self._encoding = encoding or (given.encoding if given is not None else None)
-        wanted = delimiter or (given.delimiter if given is not None else None)
+        if encoding is None and given is not None:
+            encoding = given.encoding
+        if delimiter is None and given is not None:
+            delimiter = given.delimiter
+        self._encoding = encoding
+        wanted = delimiter
         self._delimiter = None if wanted is None else delimiter_char(wanted)
         if wanted is not None and self._delimiter is None:
             raise register_error("REGISTER_BAD_DELIMITER")
