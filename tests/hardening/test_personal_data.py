@@ -322,3 +322,20 @@ def test_unknown_column_names_are_not_shown(tmp_path: Path, fmt: str) -> None:
     else:
         path.write_text(json.dumps({**BASE, extra: "x"}) + "\n", encoding="utf-8")
     _assert_no_canary(path, "extra column")
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_complaint_json_unknown_keys_and_values_are_not_shown(tmp_path: Path, json_flag: list[str]) -> None:
+    """``assess``: bad values are named by their path only; an unknown key is named (it is a key)."""
+    complaint = json.loads((ROOT / "examples" / "complaint.json").read_text(encoding="utf-8"))
+    inner = complaint.get("complaint", complaint)
+    inner["channel"] = f"brief van {TOKEN}"
+    inner["received_on"] = f"{TOKEN}'s dag"
+    inner["nmae"] = 1  # a key-like typo is still named
+    path = tmp_path / "complaint.json"
+    path.write_text(json.dumps(complaint), encoding="utf-8")
+    code, out = _run(["assess", str(path), "--as-of", "2025-12-01", *json_flag])
+    assert code == 2
+    assert not _leaks(out), out
+    assert "nmae" in out
+    assert "channel" in out
