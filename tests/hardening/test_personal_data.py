@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from klachtregels.cli import main
 from klachtregels.errors import KlachtregelsError
-from klachtregels.register import COLUMNS, ColumnKind, read_register_all
+from klachtregels.register import COLUMNS, GCK_CASE_COLUMNS, ColumnKind, read_register_all
 from klachtregels.report import Redactor
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -339,3 +339,27 @@ def test_complaint_json_unknown_keys_and_values_are_not_shown(tmp_path: Path, js
     assert not _leaks(out), out
     assert "nmae" in out
     assert "channel" in out
+
+
+GCK_NAMES = [c.name for c in GCK_CASE_COLUMNS]
+GCK_BASE = {"organisation": "Zon B.V.", "gck_filed_on": "2025-04-01", "gck_outcome": "gegrond"}
+
+
+@pytest.mark.parametrize("column", GCK_NAMES)
+def test_geschillen_and_previous_registers_show_no_canary(tmp_path: Path, column: str) -> None:
+    """The --geschillen cases file and the --previous register: a canary in any cell stays out of
+    every report format (organisation and subject names are published by design)."""
+    cases = tmp_path / "gck.csv"
+    with cases.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=GCK_NAMES)
+        writer.writeheader()
+        writer.writerows([GCK_BASE, {**GCK_BASE, column: f"{TOKEN} O'Brien, 'x'"}])
+    this_year = _write(tmp_path / "this.csv", [dict(BASE, id="K1")], "csv")
+    previous = _write(
+        tmp_path / "previous.csv", [dict(BASE, id="K1"), _row("K2", "channel", f"'{TOKEN}'")], "csv"
+    )
+    for fmt in REPORT_FORMATS:
+        args = ["report", str(this_year), "--year", "2025", "--format", fmt, "--previous", str(previous)]
+        code, out = _run([*args, "--geschillen", str(cases)])
+        assert code in (0, 1, 2)
+        assert column in SHOWN_BY_REPORT or not _leaks(out), (column, fmt, out)
