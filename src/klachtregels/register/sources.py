@@ -229,7 +229,7 @@ def decoded_lines(binary: IO[bytes], encoding: str | None) -> DecodedLines:
 # --------------------------------------------------------------------------------------------------
 
 #: Excel's hint line ``sep=;`` before the header (written by some exports and templates).
-_SEP_LINE: Final = re.compile(r"\s*sep=(.)\s*", re.IGNORECASE)
+_SEP_LINE: Final = re.compile(r"\s*sep=([^\r\n\"])\s*", re.IGNORECASE)
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -348,9 +348,22 @@ class CsvRows:
         return found[0] if found else None
 
     def _swallowed(self, lines: list[str]) -> bool:
-        """Whether the lines after a row's first look like rows of their own (a stray quote)."""
-        need = len(self.header) - 1
-        return need >= 1 and any(line.count(self.delimiter) >= need for line in lines[1:])
+        """Whether the lines after a row's first look like rows of their own (a stray quote).
+
+        A line looks like a row when it has at least as many separators as the header and its
+        first cell is text without a quote (an id): the rest of a quoted cell that goes on over a
+        line break starts with text and ends with its closing quote, so a description needs a
+        separator in its own text on a later line to be taken for a row (docs/register.md).
+        """
+        need, delimiter = len(self.header) - 1, self.delimiter
+        if need < 1:
+            return False
+        for line in itertools.islice(lines, 1, None):
+            if line.count(delimiter) >= need:
+                first = line.split(delimiter, 1)[0].strip()
+                if first and '"' not in first:
+                    return True
+        return False
 
     def __iter__(self) -> Iterator[CsvRow]:
         feed, reader = self._feed, self._reader
