@@ -1,9 +1,10 @@
 """Where rows come from: bytes to lines, lines to CSV rows, JSON Lines objects or a JSON array.
 
-Nothing here knows the columns. Each source yields ``(row, item)`` pairs, ``row`` being the line
-where the record starts (CSV, the header is line 1; JSON Lines) or the record's 1-based index (JSON
-array), and counts the blank lines it skips. A file that cannot be read at all raises
-:class:`~klachtregels.errors.RegisterError`.
+Nothing here knows the columns. :class:`DecodedLines` turns bytes into numbered lines (a bad byte
+costs its line, listed, not the file); :class:`CsvRows` turns lines into :class:`CsvRow` objects,
+one for every row that starts, readable or not (a stray quote, a lone CR, a bad byte), each with
+the line where it starts (the header is line 1), and counts the blank lines it skips. A file that
+cannot be read at all raises :class:`~klachtregels.errors.RegisterError`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ __all__ = [
     "DuplicateKeyError",
     "Format",
     "Source",
-    "decoded_lines",
     "guess_encoding",
     "guess_format",
     "json_array",
@@ -217,11 +217,6 @@ class DecodedLines:
                 self.undecodable[line_no] = offset + exc.start
                 yield decode(line, "replace")[0]
             offset += len(line)
-
-
-def decoded_lines(binary: IO[bytes], encoding: str | None) -> DecodedLines:
-    """:class:`DecodedLines` over ``binary`` (kept for callers of the earlier function)."""
-    return DecodedLines(binary, encoding)
 
 
 # --------------------------------------------------------------------------------------------------
