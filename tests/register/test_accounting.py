@@ -54,6 +54,25 @@ def test_error_texts_of_a_stray_quote_hold_no_cell_value() -> None:
             assert "Zonnestraal" not in error.describe(lang)
 
 
+def test_a_stray_quote_past_the_field_limit_still_reads_the_rows_it_swallowed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from klachtregels.register import sources
+
+    limit = csv.field_size_limit()
+    monkeypatch.setattr(sources, "CSV_FIELD_LIMIT", 2_000)
+    csv.field_size_limit(2_000)
+    try:
+        rows = "".join(f"K{i},2025-03-02,KDV,Jan\n" for i in range(2, 400))  # about 9 KB
+        result = read_csv('id,received_on,location,complainant_name\nK1,2025-03-01,"Zon,\n' + rows)
+    finally:
+        csv.field_size_limit(limit)
+    assert [(e.row, e.code) for e in result.errors] == [(2, "REGISTER_ROW_STRAY_QUOTE")]
+    assert len(result.records) == 398
+    assert result.records[0].row == 3
+    assert_accounting(result)
+
+
 def test_a_quoted_line_break_in_a_description_is_still_one_row() -> None:
     text = 'id,description,verdict\nK1,"ouder belde\nen mailde",gegrond\nK2,kort,ongegrond\n'
     result = read_csv(text)

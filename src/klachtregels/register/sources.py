@@ -389,12 +389,20 @@ class CsvRows:
             yield CsvRow(start, end, cells, None)
 
     def _unreadable(self, start: int, detail: str) -> CsvRow:
-        """A row the csv module refused; a field over the limit makes the file unreadable."""
-        end = self._feed.line
+        """A row the csv module refused. A field over the limit is a stray quote when the lines
+        it swallowed look like rows (they are read again); otherwise the file is unreadable."""
+        feed = self._feed
+        end = feed.line
+        if "field larger than field limit" in detail:
+            if not self._swallowed(feed.taken):
+                raise register_error("REGISTER_NOT_CSV", line=start, detail=detail)
+            feed.read_again(feed.taken[1:])
+            self._undecodable.pop(start, None)
+            return CsvRow(
+                start, start, [], Message("REGISTER_ROW_STRAY_QUOTE", {"first": start, "last": end})
+            )
         for n in range(start, end + 1):
             self._undecodable.pop(n, None)
-        if "field larger than field limit" in detail:
-            raise register_error("REGISTER_NOT_CSV", line=start, detail=detail)
         code = "REGISTER_ROW_LONE_CR" if "new-line character" in detail else "REGISTER_ROW_NOT_CSV"
         return CsvRow(start, end, [], Message(code, {"first": start, "last": end}))
 
