@@ -137,6 +137,13 @@ def test_a_lone_cr_rejects_its_row_only() -> None:
     assert_accounting(result)
 
 
+def test_a_file_with_only_cr_line_ends_is_read_line_by_line() -> None:
+    data = "id;category\rK1;Privé\rK2;thee\r".encode("cp1252")
+    result = read_register_all(io.BytesIO(data), format="csv")
+    assert [(r.row, r.complaint.category) for r in result.records] == [(2, "Privé"), (3, "thee")]
+    assert result.summary.lines_read == 3
+
+
 def test_a_lone_cr_inside_quotes_is_cell_text() -> None:
     (record,) = read_csv('id,description\nK1,"a\rb"\n').records
     assert record.complaint.description == "a\rb"

@@ -185,6 +185,10 @@ class DecodedLines:
             raise register_error("REGISTER_UNKNOWN_ENCODING", encoding=enc) from None
         #: The encoding used (as given, or as recognised).
         self.encoding = enc
+        if b"\n" not in head and b"\r" in head and "\r\n".encode(enc) == b"\r\n":
+            # Old Mac line ends (CR only; Excel's "CSV (Macintosh)"): no LF at all, so ``head`` is
+            # the whole file. Each CR ends a line, as a text editor shows it.
+            self._blocks = iter((head.replace(b"\r", b"\n"),))
 
     def __iter__(self) -> Iterator[str]:
         if self._utf16:
