@@ -10,6 +10,7 @@ cannot be read at all raises :class:`~klachtregels.errors.RegisterError`.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import io
 import itertools
@@ -254,31 +255,41 @@ class CsvRow(NamedTuple):
     problem: Message | None
 
 
-class _Feed:
-    """The lines handed to :func:`csv.reader`, numbered, with the current row's lines kept so
-    they can be read again (after a stray quote swallowed them)."""
+class _Tracked:
+    """:func:`csv.reader` over numbered lines, with the lines of the row just read at hand, so a
+    stray quote's swallowed lines can be read again.
 
-    def __init__(self, lines: Iterator[str], line: int) -> None:
-        self._lines = lines
-        self._again: list[str] = []  # reversed: pop() gives the next line
-        #: The physical number of the last line handed out.
-        self.line = line
-        #: The lines of the row being read.
-        self.taken: list[str] = []
+    The lines go through :func:`itertools.tee` (C), not a Python call per line: the lagging copy
+    gives the row's lines back afterwards (one ``next`` for a one-line row).
+    """
 
-    def __iter__(self) -> _Feed:
-        return self
+    def __init__(self, lines: Iterator[str], base: int, delimiter: str) -> None:
+        self._delimiter = delimiter
+        self._start(lines, base)
 
-    def __next__(self) -> str:
-        line = self._again.pop() if self._again else next(self._lines)
-        self.line += 1
-        self.taken.append(line)
-        return line
+    def _start(self, lines: Iterator[str], base: int) -> None:
+        self._rest = lines
+        main, self.lag = itertools.tee(lines)
+        self.reader = csv.reader(main, delimiter=self._delimiter)
+        #: The line number before the first of ``lines``.
+        self.base = base
 
-    def read_again(self, lines: list[str]) -> None:
-        """Hand ``lines`` out again, before the rest."""
-        self._again.extend(reversed(lines))
-        self.line -= len(lines)
+    @property
+    def line(self) -> int:
+        """The physical number of the last line the reader took."""
+        return self.base + self.reader.line_num
+
+    def skip(self, count: int) -> None:
+        """Forget the ``count`` lines of the row just read."""
+        collections.deque(itertools.islice(self.lag, count), maxlen=0)
+
+    def take(self, count: int) -> list[str]:
+        """The ``count`` lines of the row just read."""
+        return list(itertools.islice(self.lag, count))
+
+    def read_again(self, lines: list[str], base: int) -> None:
+        """Read ``lines`` (line ``base + 1`` on) again, then the rest."""
+        self._start(itertools.chain(lines, self._rest), base)
 
 
 class CsvRows:
@@ -316,20 +327,20 @@ class CsvRows:
             self._before += 1
             header_line = self._first_line(lines)
         self.delimiter = delimiter or (sep.group(1) if sep else None) or sniff_delimiter(header_line)
-        self._feed = _Feed(itertools.chain((header_line,), lines), self._before)
-        self._reader = csv.reader(self._feed, delimiter=self.delimiter)
+        self._lines = _Tracked(itertools.chain((header_line,), lines), self._before, self.delimiter)
         try:
-            header = next(self._reader)
+            header = next(self._lines.reader)
         except csv.Error as exc:
             raise register_error("REGISTER_HEADER_NOT_CSV", detail=str(exc)) from None
-        if self._bad_line(self._before + 1, self._feed.line) is not None:
+        self._lines.skip(self._lines.line - self._before)
+        if self._bad_line(self._before + 1, self._lines.line) is not None:
             raise register_error("REGISTER_HEADER_UNDECODABLE", encoding=encoding or "utf-8")
         self.header = [h.strip().lstrip("\ufeff") for h in header]
 
     @property
     def lines_read(self) -> int:
         """Physical lines read so far (lines before the header included)."""
-        return self._feed.line
+        return self._lines.line
 
     def _first_line(self, lines: Iterator[str]) -> str:
         for line in lines:
@@ -365,46 +376,57 @@ class CsvRows:
         return False
 
     def __iter__(self) -> Iterator[CsvRow]:
-        feed, reader = self._feed, self._reader
+        # The hot loop: the tracked reader's parts held in locals (renewed after a stray quote).
+        tracked = self._lines
+        reader, lag, base = tracked.reader, tracked.lag, tracked.base
+        end = base + reader.line_num
+        make = tuple.__new__  # CsvRow without its Python-level __new__
         while True:
-            feed.taken = []
-            start = feed.line + 1
+            start = end + 1
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
                 yield self._unreadable(start, str(exc))
+                reader, lag, base = tracked.reader, tracked.lag, tracked.base
+                end = base + reader.line_num
                 continue
-            end = feed.line
-            if end > start and self._swallowed(feed.taken):
-                feed.read_again(feed.taken[1:])
-                self._undecodable.pop(start, None)
-                params = {"first": start, "last": end}
-                yield CsvRow(start, start, [], Message("REGISTER_ROW_STRAY_QUOTE", params))
-                continue
-            bad = self._bad_line(start, end)
-            if bad is not None:
-                yield CsvRow(start, end, [], self._undecodable_problem(bad))
-                continue
+            end = base + reader.line_num
+            if end == start:
+                next(lag)
+            else:
+                taken = tracked.take(end - start + 1)
+                if self._swallowed(taken):
+                    yield self._stray(start, end, taken)
+                    reader, lag, base = tracked.reader, tracked.lag, tracked.base
+                    end = base + reader.line_num
+                    continue
+            if self._undecodable:
+                bad = self._bad_line(start, end)
+                if bad is not None:
+                    yield CsvRow(start, end, [], self._undecodable_problem(bad))
+                    continue
             if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                 self.blank += 1 + (end - start)
                 continue
-            yield CsvRow(start, end, cells, None)
+            yield make(CsvRow, (start, end, cells, None))
+
+    def _stray(self, start: int, end: int, taken: list[str]) -> CsvRow:
+        """Reject the row at ``start`` and read the lines it swallowed again, as rows."""
+        self._lines.read_again(taken[1:], start)
+        self._undecodable.pop(start, None)
+        return CsvRow(start, start, [], Message("REGISTER_ROW_STRAY_QUOTE", {"first": start, "last": end}))
 
     def _unreadable(self, start: int, detail: str) -> CsvRow:
         """A row the csv module refused. A field over the limit is a stray quote when the lines
         it swallowed look like rows (they are read again); otherwise the file is unreadable."""
-        feed = self._feed
-        end = feed.line
+        end = self._lines.line
+        taken = self._lines.take(end - start + 1)
         if "field larger than field limit" in detail:
-            if not self._swallowed(feed.taken):
+            if not self._swallowed(taken):
                 raise register_error("REGISTER_NOT_CSV", line=start, detail=detail)
-            feed.read_again(feed.taken[1:])
-            self._undecodable.pop(start, None)
-            return CsvRow(
-                start, start, [], Message("REGISTER_ROW_STRAY_QUOTE", {"first": start, "last": end})
-            )
+            return self._stray(start, end, taken)
         for n in range(start, end + 1):
             self._undecodable.pop(n, None)
         code = "REGISTER_ROW_LONE_CR" if "new-line character" in detail else "REGISTER_ROW_NOT_CSV"
