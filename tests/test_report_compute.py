@@ -19,6 +19,8 @@ from klachtregels.rules.annual_report import not_a_complaint
 from report_helpers import rec
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from klachtregels.policy import Policy
 
 # --- due date: J01, J02, A16 (the rule lives in klachtregels.rules.annual_report) --------------------
@@ -135,6 +137,35 @@ def test_rejected_rows_are_accounted_for() -> None:
     assert [(r.row, r.fields) for r in dq.rejected] == [(7, ("gegrond",))]
     assert dq.accounted
     assert "Misschien" not in render(report, "json")  # reader messages are not copied
+
+
+def test_a_row_with_two_problems_is_one_row_rejected() -> None:
+    """issue 9: the report counted problems, not rows, and published 'niet sluitend' for a sound register."""
+
+    class Err:
+        def __init__(self, row: int | None, column: str) -> None:
+            self.row, self.column = row, column
+
+    errors = [Err(7, "received_on"), Err(7, "verdict"), Err(9, "verdict"), Err(7, "verdict"), Err(None, "x")]
+    report = build_report([rec(2)], year=2025, rejected=errors, rows_read=4)
+    rows = [(r.row, r.fields) for r in report.data_quality.rejected]
+    assert rows == [(7, ("received_on", "verdict")), (9, ("verdict",)), (None, ("x",))]
+    assert report.data_quality.accounted  # 4 rows = 1 record + 3 rejected entries
+
+
+def test_a_real_register_with_a_row_of_two_problems_balances(tmp_path: Path) -> None:
+    from klachtregels.register import read_register_all
+
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "id,received_on,channel,verdict\nK1,2025-03-01,email,gegrond\nK2,2025-13-03,email,welwel\n"
+    )
+    result = read_register_all(path)
+    report = build_report(
+        result.records, year=2025, rejected=result.errors, rows_read=result.summary.rows_read
+    )
+    assert [r.row for r in report.data_quality.rejected] == [3]
+    assert report.data_quality.accounted
 
 
 def test_duplicates_shown_by_row_number() -> None:

@@ -169,11 +169,20 @@ def _error_fields(err: Any) -> tuple[str, ...]:
 
 def _rejected(errors: Iterable[Any]) -> tuple[RejectedRow, ...]:
     """Row numbers and column names of reader errors; their messages may quote personal data, so not kept."""
-    out: list[RejectedRow] = []
+    # One entry per rejected *row* (a row with two problems is one row rejected, issue 9), in the
+    # order rows were met; problems without a row number stay entries of their own.
+    rows: dict[int, list[str]] = {}
+    out: list[RejectedRow | int] = []
     for err in errors:
         row = getattr(err, "row", None)
-        out.append(RejectedRow(row=row if isinstance(row, int) else None, fields=_error_fields(err)))
-    return tuple(out)
+        if not isinstance(row, int):
+            out.append(RejectedRow(row=None, fields=_error_fields(err)))
+            continue
+        if row not in rows:
+            rows[row] = []
+            out.append(row)
+        rows[row].extend(f for f in _error_fields(err) if f not in rows[row])
+    return tuple(RejectedRow(row=e, fields=tuple(rows[e])) if isinstance(e, int) else e for e in out)
 
 
 def _rows_read(source: object, given: int | None, fallback: int) -> int:
