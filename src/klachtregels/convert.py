@@ -420,10 +420,6 @@ def _mapping_factory(hint: Any, converter: cattrs.Converter) -> Hook:
     return structure_mapping
 
 
-def _is_newtype(hint: Any) -> bool:
-    return isinstance(hint, typing.NewType)
-
-
 def _attrs_factory(cls: type, converter: cattrs.Converter) -> Hook:
     """A class: an instance passes; a mapping is structured by cattrs' generated function."""
     shape = _SHAPES.get(_qualified(cls))

@@ -193,9 +193,7 @@ def _filing_day(
 ) -> tuple[dt.date, bool]:
     """The day the dispute was filed (``as_of`` for a hypothetical filing), and whether it is hypothetical."""
     given = None if filed_on is None else _date(filed_on, "filed_on")
-    from_filing = (
-        None if filing is None or filing.filed_on is None else _date(filing.filed_on, "filing.filed_on")
-    )
+    from_filing = None if filing is None else filing.filed_date
     if given is not None and from_filing is not None and given != from_filing:
         raise InvalidInputError(
             "arguments", [("filed_on", f"{given} differs from filing.filed_on {from_filing}")]
@@ -488,7 +486,7 @@ def assess(
     day = _check(complaint, as_of)
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
         raise InvalidInputError(
-            "arguments", [("due_soon_days", f"expected a whole number >= 0, got {due_soon_days!r}")]
+            "arguments", [("due_soon_days", "expected a whole number of days, 0 or more")]
         )
     pol = load_policy(policy)
     base = _facts(complaint, pol, day)
@@ -546,7 +544,7 @@ def assess_record(
     precedes the receipt day.
     """
     filing = record.filing
-    if filing is not None and filing.filed_on is not None and local_day(filing.filed_on) > as_of:
+    if filing is not None and filing.filed_date is not None and filing.filed_date > as_of:
         filing = None
     return assess(
         record.complaint,

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from klachtregels._time import local_day
 from klachtregels.calendar import working_days_between
 from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Severity, make_finding
 from klachtregels.decisions import assess_record
@@ -325,8 +324,7 @@ def _project_gck(out: _Out, ctx: _Ctx) -> None:
 
 
 def _house_done(complaint: Complaint, key: str) -> dt.date | None:
-    value = complaint.first_contact_on if key == "first_contact" else complaint.acknowledged_on
-    return None if value is None else local_day(value)
+    return complaint.first_contact_date if key == "first_contact" else complaint.acknowledged_date
 
 
 def _house_facts(term: Deadline, done: dt.date | None) -> dict[str, object]:
@@ -460,10 +458,6 @@ _FACTS: Final[Mapping[str, Callable[[_Ctx, Decision], Mapping[str, object]]]] = 
 # --- signals, meldplicht, meldcode (R27-R30; A10, A11) ----------------------------------------------
 
 
-def _day(value: dt.date | None) -> dt.date | None:
-    return None if value is None else local_day(value)
-
-
 def _check_signals(out: _Out, ctx: _Ctx) -> None:
     complaint = ctx.complaint
     if complaint.signals is None:
@@ -479,7 +473,7 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
         out.add("KR-MELDPLICHT-PROVIDER-SUSPECT")
     staff = by_kind.get(SignalKind.SUSPECTED_OFFENCE_BY_STAFF)
     if FlagCode.MELDPLICHT_1_51B in duties and staff is not None:
-        _check_consultation(out, _day(staff.known_on), _day(staff.consulted_on), settings=ctx.settings)
+        _check_consultation(out, staff.known_date, staff.consulted_date, settings=ctx.settings)
     for duty, kind in (
         (FlagCode.MELDCODE, SignalKind.ABUSE_AT_HOME),
         (FlagCode.MELDCODE_ROUTE_3, SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN),
@@ -488,7 +482,7 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
         if duty not in duties or found is None:
             continue
         if found.meldcode_started_on is None:
-            known = _day(found.known_on)
+            known = found.known_date
             out.add("KR-MELDCODE-NOT-STARTED", route=_MELDCODE_ROUTES[kind], known_on=known or "?")
         else:
             out.ok("meldcode")

@@ -247,9 +247,11 @@ def _r21(f: Facts) -> RuleResult | None:
     if filed <= limit:
         return _r21_in_time(limit)
     filing = f.filing
-    if filing is not None and filing.mediation_from is not None:
-        until = filing.mediation_until
-        if until is None or filed <= limit + (until - filing.mediation_from) + dt.timedelta(days=1):
+    start_day = None if filing is None else filing.mediation_from_date
+    if filing is not None and start_day is not None:
+        # A13: mediation at the Klachtenloket may suspend the term; counted in Amsterdam days.
+        until = filing.mediation_until_date
+        if until is None or filed <= limit + (until - start_day) + dt.timedelta(days=1):
             return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R21_MEDIATION", flags=[_MEDIATION], last=limit)
     return RuleResult.fire(Outcome.LATE_IF_INVOKED, "GCK_R21_LATE", flags=[_LATE], last=limit)
 
