@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from klachtregels._version import __version__
-from klachtregels.citations import WET_KINDEROPVANG, Citation, cite
 from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import text
@@ -41,7 +40,7 @@ from klachtregels.report.model import (
     ReportEntry,
     VerdictSplit,
 )
-from klachtregels.rules.annual_report import not_a_complaint, report_due
+from klachtregels.rules.annual_report import REPORT_CITATIONS, not_a_complaint, report_due
 
 if TYPE_CHECKING:
     import os
@@ -53,10 +52,6 @@ if TYPE_CHECKING:
 
 __all__ = ["REPORT_CITATIONS", "build_report", "report_due"]
 
-#: Wko art. 1.57b lid 4-9: the annual report (R9).
-REPORT_CITATIONS: tuple[Citation, ...] = tuple(
-    cite(WET_KINDEROPVANG, "1.57b", lid, note="R9") for lid in range(4, 10)
-)
 
 _T = TypeVar("_T")
 #: A Geschillencommissie case: the filing, the organisation it concerns, its row.

@@ -24,8 +24,20 @@ from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 if TYPE_CHECKING:
     from klachtregels.engine import Decision
 
-__all__ = ["DueOutcome", "ReportDue", "counts_as_complaint", "not_a_complaint", "report_due"]
+__all__ = [
+    "REPORT_CITATIONS",
+    "DueOutcome",
+    "ReportDue",
+    "counts_as_complaint",
+    "not_a_complaint",
+    "report_due",
+]
 
+#: Wko art. 1.57b lid 4-9, the annual report, each cited with its rule id (R9): defined here, once.
+REPORT_CITATIONS: Final[tuple[Citation, ...]] = tuple(
+    cite(WET_KINDEROPVANG, "1.57b", lid, note="R9") for lid in range(4, 10)
+)
+_LID_8, _LID_9 = REPORT_CITATIONS[4], REPORT_CITATIONS[5]
 _ATW_ART1: Final = cite(ATW, "1", 1, note="A16: whether it applies to a fixed date is not settled")
 _ONE_DAY: Final = dt.timedelta(days=1)
 
@@ -108,7 +120,7 @@ def report_due(
             jaarverslag_atw=jaarverslag_atw,
             flags=tuple(flags),
             rule_ids=("R9",),
-            citations=(cite(WET_KINDEROPVANG, "1.57b", 9, note="R9"),),
+            citations=(_LID_9,),
         )
     if channel_unknown:
         flags.append(FlagCode.CHANNEL_UNKNOWN)
@@ -135,7 +147,7 @@ def report_due(
         jaarverslag_atw=jaarverslag_atw,
         flags=tuple(flags),
         rule_ids=("R9", "A16"),
-        citations=(cite(WET_KINDEROPVANG, "1.57b", 8, note="R9"), _ATW_ART1),
+        citations=(_LID_8, _ATW_ART1),
     )
 
 
