@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from klachtregels.calendar import working_days_between
-from klachtregels.compliance.findings import CheckSettings, Finding, Passed, Severity, make_finding
+from klachtregels.compliance.findings import CheckSettings, Finding, FindingId, Passed, Severity, make_finding
 from klachtregels.decisions import assess_record
 from klachtregels.messages import text
 from klachtregels.model import PartyRole, SignalKind, Subject
@@ -159,7 +159,7 @@ class _Out:
         self.findings: list[Finding] = []
         self.passed: list[Passed] = []
 
-    def add(self, finding_id: str, **facts: object) -> None:
+    def add(self, finding_id: FindingId, **facts: object) -> None:
         self.findings.append(make_finding(finding_id, facts, row=self.row, complaint_id=self.cid))
 
     def ok(self, check: str) -> None:
@@ -208,7 +208,7 @@ def check_complaint(
     received = record.complaint.received_date
     if received is not None and received > as_of:
         # Judging a complaint before it arrived is meaningless (a later as-of date, or a typo).
-        out.add("KR-SCOPE-AFTER-AS-OF", received=received, as_of=as_of)
+        out.add(FindingId.SCOPE_AFTER_AS_OF, received=received, as_of=as_of)
         return ComplaintChecks(
             findings=tuple(out.findings), passed=(), eligibility=AFTER_AS_OF, counts_for_report=False
         )
@@ -239,7 +239,7 @@ def _project(out: _Out, ctx: _Ctx, check: str, decision: Decision, *, outcome: s
     if named == "pass":
         out.ok(check)
     elif named != "skip":
-        out.add(named, **_FACTS[named](ctx, decision))
+        out.add(FindingId(named), **_FACTS[named](ctx, decision))
 
 
 def _project_flags(out: _Out, ctx: _Ctx, check: str, decision: Decision) -> bool:
@@ -247,7 +247,7 @@ def _project_flags(out: _Out, ctx: _Ctx, check: str, decision: Decision) -> bool
     found = False
     for code, finding in load_projection().checks[check].flags.items():
         if decision.has_flag(code):
-            out.add(finding, **_FACTS[finding](ctx, decision))
+            out.add(FindingId(finding), **_FACTS[finding](ctx, decision))
             found = True
     return found
 
@@ -271,7 +271,7 @@ def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
         named = names.get(state)
         if named is not None:
             done = ctx.handled_on() if key == "house_handling" else _house_done(ctx.complaint, key)
-            out.add(named, **_house_facts(term, done))
+            out.add(FindingId(named), **_house_facts(term, done))
         elif state is Outcome.MET:
             out.ok(check)
 
@@ -282,7 +282,7 @@ def _judgement_form(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgeme
     form = (("judgement_written", judgement.written), ("judgement_reasoned", judgement.reasoned))
     unknown = [name for name, value in form if value is None]
     if unknown and not failed:
-        out.add("KR-JUDGEMENT-FORM-UNDETERMINED", unknown=unknown)
+        out.add(FindingId.JUDGEMENT_FORM_UNDETERMINED, unknown=unknown)
     elif not failed and not unknown:
         out.ok("judgement-form")
 
@@ -297,11 +297,11 @@ def _measure_term(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement
         if str(judgement.verdict) == "ongegrond":
             out.ok("measure-term")
         else:
-            out.add("KR-MEASURE-TERM-UNDETERMINED", unknown="measures")
+            out.add(FindingId.MEASURE_TERM_UNDETERMINED, unknown="measures")
         return
     unknown = [f"measures[{i}].has_concrete_term" for i, m in enumerate(measures) if m.concrete_term is None]
     if unknown:
-        out.add("KR-MEASURE-TERM-UNDETERMINED", unknown=unknown)
+        out.add(FindingId.MEASURE_TERM_UNDETERMINED, unknown=unknown)
     else:
         out.ok("measure-term")
 
@@ -312,12 +312,12 @@ def _project_gck(out: _Out, ctx: _Ctx) -> None:
         return  # the oudercommissie's own route (R25): no twelve months after a complaint
     gck = ctx.assessment.gck_access
     if gck is None:  # filed after the as-of date: not a fact on that day (assess_record)
-        out.add("KR-GCK-UNDETERMINED", unknown=["gck_filed_on (after the as-of date)"])
+        out.add(FindingId.GCK_UNDETERMINED, unknown=["gck_filed_on (after the as-of date)"])
         return
     if gck.details.get("route") == "oudercommissie":
         return
     if gck.has_flag(FlagCode.HYPOTHETICAL_FILING):
-        out.add("KR-GCK-UNDETERMINED", unknown=["gck_filed_on"])
+        out.add(FindingId.GCK_UNDETERMINED, unknown=["gck_filed_on"])
         return
     rest = gck.details.get("rest") if gck.outcome == Outcome.REDIRECT else None
     _project(out, ctx, "gck-filing", gck, outcome=rest)
@@ -422,36 +422,38 @@ def _none(_ctx: _Ctx, _d: Decision) -> dict[str, object]:
 
 
 _FACTS: Final[Mapping[str, Callable[[_Ctx, Decision], Mapping[str, object]]]] = {
-    "KR-SCOPE-BY-POLICY": _policy_reason,
-    "KR-SCOPE-NOT-YET": lambda ctx, _d: {
+    FindingId.SCOPE_BY_POLICY: _policy_reason,
+    FindingId.SCOPE_NOT_YET: lambda ctx, _d: {
         "channel": ctx.complaint.channel.value if ctx.complaint.channel is not None else "oral"
     },
-    "KR-SCOPE-BEFORE-2016": lambda ctx, _d: {"received": ctx.complaint.received_date or "?"},
-    "KR-SCOPE-NOT-OUDER": lambda ctx, _d: {
+    FindingId.SCOPE_BEFORE_2016: lambda ctx, _d: {"received": ctx.complaint.received_date or "?"},
+    FindingId.SCOPE_NOT_OUDER: lambda ctx, _d: {
         "role": ctx.complaint.complainant.role if ctx.complaint.complainant is not None else "?"
     },
-    "KR-SCOPE-SUBJECT-OUTSIDE": lambda ctx, _d: {
+    FindingId.SCOPE_SUBJECT_OUTSIDE: lambda ctx, _d: {
         "subjects": sorted(s.value for s in ctx.complaint.subjects or ()) or "?"
     },
-    "KR-SCOPE-UNDETERMINED": lambda _ctx, d: {"reason": _scope_reason(d.flags, d.unknown_facts)},
-    "KR-HANDLING-OVERDUE": _handling_open,
-    "KR-HANDLING-DUE-SOON": _handling_open,
-    "KR-HANDLING-ON-TRACK": _handling_open,
-    "KR-HANDLING-LATE": _handling_judged,
-    "KR-HANDLING-ATW-RELIED": _handling_judged,
-    "KR-HANDLING-UNDETERMINED": _unknown,
-    "KR-DEADLINE-PROVISIONAL": _provisional,
-    "KR-EXTENSION-NOT-STATUTORY": lambda ctx, _d: {"deadline": ctx.handling.date if ctx.handling else "?"},
-    "KR-JUDGEMENT-NOT-WRITTEN": _none,
-    "KR-JUDGEMENT-NOT-REASONED": _none,
-    "KR-MEASURE-NO-TERM": lambda ctx, _d: {
+    FindingId.SCOPE_UNDETERMINED: lambda _ctx, d: {"reason": _scope_reason(d.flags, d.unknown_facts)},
+    FindingId.HANDLING_OVERDUE: _handling_open,
+    FindingId.HANDLING_DUE_SOON: _handling_open,
+    FindingId.HANDLING_ON_TRACK: _handling_open,
+    FindingId.HANDLING_LATE: _handling_judged,
+    FindingId.HANDLING_ATW_RELIED: _handling_judged,
+    FindingId.HANDLING_UNDETERMINED: _unknown,
+    FindingId.DEADLINE_PROVISIONAL: _provisional,
+    FindingId.EXTENSION_NOT_STATUTORY: lambda ctx, _d: {
+        "deadline": ctx.handling.date if ctx.handling else "?"
+    },
+    FindingId.JUDGEMENT_NOT_WRITTEN: _none,
+    FindingId.JUDGEMENT_NOT_REASONED: _none,
+    FindingId.MEASURE_NO_TERM: lambda ctx, _d: {
         "count": sum(1 for m in (ctx.record.judgement.measures or ()) if m.concrete_term is False)
         if ctx.record.judgement is not None
         else 0
     },
-    "KR-GCK-LATE-IF-INVOKED": _gck_dates,
-    "KR-GCK-BEFORE-COMPLAINT": _gck_dates,
-    "KR-GCK-UNDETERMINED": _unknown,
+    FindingId.GCK_LATE_IF_INVOKED: _gck_dates,
+    FindingId.GCK_BEFORE_COMPLAINT: _gck_dates,
+    FindingId.GCK_UNDETERMINED: _unknown,
 }
 
 
@@ -461,16 +463,16 @@ _FACTS: Final[Mapping[str, Callable[[_Ctx, Decision], Mapping[str, object]]]] = 
 def _check_signals(out: _Out, ctx: _Ctx) -> None:
     complaint = ctx.complaint
     if complaint.signals is None:
-        out.add("KR-SIGNALS-UNDETERMINED")
+        out.add(FindingId.SIGNALS_UNDETERMINED)
         return
     out.ok("signals")
     # Which duties the signals trigger is decided in one place: the precedence decision (R28-R30).
     duties = set(ctx.assessment.precedence.details.get("duties", ()))
     by_kind = {s.kind: s for s in reversed(complaint.signals)}  # the first signal of each kind
     if FlagCode.CONSULT_VERTROUWENSINSPECTEUR in duties:
-        out.add("KR-SIGNAL-AMBIGUOUS")
+        out.add(FindingId.SIGNAL_AMBIGUOUS)
     if FlagCode.HOUDER_SUSPECT_1_51C in duties:
-        out.add("KR-MELDPLICHT-PROVIDER-SUSPECT")
+        out.add(FindingId.MELDPLICHT_PROVIDER_SUSPECT)
     staff = by_kind.get(SignalKind.SUSPECTED_OFFENCE_BY_STAFF)
     if FlagCode.MELDPLICHT_1_51B in duties and staff is not None:
         _check_consultation(out, staff.known_date, staff.consulted_date, settings=ctx.settings)
@@ -483,7 +485,7 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
             continue
         if found.meldcode_started_on is None:
             known = found.known_date
-            out.add("KR-MELDCODE-NOT-STARTED", route=_MELDCODE_ROUTES[kind], known_on=known or "?")
+            out.add(FindingId.MELDCODE_NOT_STARTED, route=_MELDCODE_ROUTES[kind], known_on=known or "?")
         else:
             out.ok("meldcode")
 
@@ -493,16 +495,16 @@ def _check_consultation(
 ) -> None:
     """Wko 1.51b lid 1: consult the vertrouwensinspecteur 'onverwijld' (threshold: a setting)."""
     if consulted is None:
-        out.add("KR-MELDPLICHT-NOT-CONSULTED", known_on=known or "?")
+        out.add(FindingId.MELDPLICHT_NOT_CONSULTED, known_on=known or "?")
         return
     if known is None:
-        out.add("KR-MELDPLICHT-UNDETERMINED", consulted_on=consulted)
+        out.add(FindingId.MELDPLICHT_UNDETERMINED, consulted_on=consulted)
         return
     days = working_days_between(known, consulted) if consulted > known else 0
     threshold = settings.consult_within_working_days
     if days > threshold:
         out.add(
-            "KR-MELDPLICHT-CONSULT-LATE",
+            FindingId.MELDPLICHT_CONSULT_LATE,
             known_on=known,
             consulted_on=consulted,
             working_days=days,

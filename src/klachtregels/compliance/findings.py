@@ -421,7 +421,7 @@ def _fact_text(value: object) -> str:
 
 
 def make_finding(
-    finding_id: str,
+    finding_id: FindingId | str,
     facts: Mapping[str, object] | None = None,
     *,
     row: int | None = None,

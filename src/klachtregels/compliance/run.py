@@ -14,6 +14,7 @@ from klachtregels.compliance.findings import (
     CheckResult,
     CheckSettings,
     Finding,
+    FindingId,
     Passed,
     make_finding,
     summarise,
@@ -74,7 +75,8 @@ class _Tally:
         for error in errors:
             rows.add(error.row)
             facts = {"problem_nl": error.text("nl"), "problem_en": error.text("en")}
-            self.findings.append(make_finding("KR-ROW-REJECTED", facts, row=error.row, column=error.column))
+            finding = make_finding(FindingId.ROW_REJECTED, facts, row=error.row, column=error.column)
+            self.findings.append(finding)
         return len(rows)
 
     def k4(self) -> K4Tally:
