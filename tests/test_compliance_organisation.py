@@ -141,7 +141,7 @@ def test_severities_k8_is_only_a_warning_r31() -> None:
         ("2 maanden", "KR-K2-PROVISIONS"),
         ("31 werkdagen", "KR-K2-PROVISIONS"),
         ("20 werkdagen", None),
-        ("28 werkdagen", "KR-K2-UNDETERMINED"),
+        ("28 werkdagen", "KR-K2-PROVISIONS"),  # up to 49 days when holidays fall in it (as lint says)
         ("zo snel mogelijk", "KR-K2-UNDETERMINED"),
     ],
 )

@@ -32,14 +32,12 @@ inside.
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 import functools
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from klachtregels import messages
 from klachtregels.citations import (
@@ -71,7 +69,7 @@ from klachtregels.policy import (
     toml_key,
 )
 from klachtregels.severity import Severity
-from klachtregels.terms import Term, TermUnit
+from klachtregels.terms import Term, term_length_days
 from klachtregels.vocabulary import FlagCode
 
 if TYPE_CHECKING:
@@ -489,71 +487,6 @@ def _show(value: object) -> str:
     if isinstance(value, str):
         return f'"{value}"'
     return str(value)
-
-
-# --- term lengths ---------------------------------------------------------------------------------
-
-# The ATW calendar years scanned for the longest stretch of N working days (holidays and equated days
-# included: the longest stretches are around Christmas and Easter).
-_SPAN_YEARS: Final = (2016, 2035)
-
-
-@functools.cache
-def _working_day_ordinals() -> tuple[int, ...]:
-    from klachtregels.calendar import is_working_day  # lazy: loads the holiday data
-
-    first = _dt.date(_SPAN_YEARS[0], 1, 1).toordinal()
-    last = _dt.date(_SPAN_YEARS[1], 12, 31).toordinal()
-    return tuple(o for o in range(first, last + 1) if is_working_day(_dt.date.fromordinal(o)))
-
-
-@functools.cache
-def _working_days_span(n: int) -> tuple[int, int]:
-    # With w the working days in order, n working days after any day d end on the n-th working day after
-    # d; over d in [w[i-1], w[i]) the longest span starts on w[i-1]: w[i-1+n] - w[i-1].
-    w = _working_day_ordinals()
-    if n >= len(w):  # beyond the scanned years: bounds (5 working days per 7 at best, 1 per 7 at worst)
-        return (n + 2 * (n // 5), 7 * n)
-    spans = [w[i + n] - w[i] for i in range(len(w) - n)]
-    # The shortest span starts on the day before a working day: w[i+n-1] - (w[i] - 1).
-    shortest = min(w[i + n - 1] - w[i] + 1 for i in range(len(w) - n + 1))
-    return (shortest, max(spans))
-
-
-@functools.cache
-def _months_span(n: int) -> tuple[int, int]:
-    if n > 1200:  # a century or more: far beyond any term this library compares
-        return (28 * n, 31 * n + 1)
-    # Month lengths repeat within a four-year cycle with one leap year (R18: same day number, clamped).
-    start = _dt.date(2000, 1, 1)
-    lengths = [
-        ((d := start + _dt.timedelta(days=i)) + relativedelta(months=n) - d).days for i in range(4 * 366)
-    ]
-    return (min(lengths), max(lengths))
-
-
-def term_length_days(term: Term | str) -> tuple[Fraction, Fraction]:
-    """The shortest and the longest time ``term`` can take, in days (hours as fractions of a day).
-
-    Months follow R18 (same day number, clamped to the month's end): ``1 month`` is 28 to 31 days,
-    ``2 months`` 59 to 62. Working days are measured on the ATW calendar (weekends, holidays and equated
-    days) of 2016-2035: ``30 working days`` is 42 days without a holiday and more with one.
-    """
-    t = term if isinstance(term, Term) else Term.parse(term)
-    n = t.amount
-    if t.unit is TermUnit.HOURS:
-        return (Fraction(n, 24), Fraction(n, 24))
-    if t.unit is TermUnit.DAYS:
-        return (Fraction(n), Fraction(n))
-    if t.unit is TermUnit.WEEKS:
-        return (Fraction(7 * n), Fraction(7 * n))
-    if t.unit is TermUnit.MONTHS:
-        lo, hi = _months_span(n)
-        return (Fraction(lo), Fraction(hi))
-    if t.unit is TermUnit.YEARS:
-        return (Fraction(365 * n), Fraction(366 * n))
-    lo, hi = _working_days_span(n)
-    return (Fraction(lo), Fraction(hi))
 
 
 # --- the checks -----------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from klachtregels.citations import (
 )
 from klachtregels.errors import TermError
 from klachtregels.rules.annual_report import DueOutcome, report_due
-from klachtregels.terms import HANDLING_TERM, Term, TermUnit
+from klachtregels.terms import HANDLING_TERM, Term, term_length_days
 from klachtregels.vocabulary import FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -139,10 +139,12 @@ _NUMBER_WORDS: Final = {
 
 
 def handling_term_within_statute(text: str | None) -> bool | None:
-    """Whether a regulation's handling term is at most the statute's six weeks (R6); ``None``: unknown.
+    """Whether a regulation's handling term always ends within the statute's six weeks (R6); ``None``:
+    not given, or wording the library cannot read (a human must compare it).
 
-    Regulations write "zes weken" as often as "6 weeks". A term in working days is within six weeks
-    up to 26 working days and beyond it from 31; 27-30 depend on the holidays in between (unknown).
+    Regulations write "zes weken" as often as "6 weeks". The term's longest possible length is measured
+    as policy lint measures it (:func:`klachtregels.terms.term_length_days`: months per R18, working
+    days on the ATW calendar), so a term that can run past six weeks in some year is not within them.
     """
     if text is None:
         return None
@@ -152,22 +154,12 @@ def handling_term_within_statute(text: str | None) -> bool | None:
     try:
         term = Term.parse(text)
     except TermError:
-        return None  # wording the library cannot read: a human must compare it
+        return None
+    if term.amount < 1 or getattr(term, "backwards", False):
+        return None
     statutory_days = HANDLING_TERM.nominal_days
     assert statutory_days is not None
-    if term.unit is TermUnit.HOURS:
-        return True
-    if term.unit is TermUnit.MONTHS:
-        return term.amount == 1  # one month is at most 31 days; two are at least 59
-    if term.unit is TermUnit.YEARS:
-        return False
-    if term.unit is TermUnit.WORKING_DAYS:
-        if term.amount > 30:
-            return False
-        return True if term.amount <= 26 else None
-    days = term.nominal_days
-    assert days is not None
-    return days <= statutory_days
+    return term_length_days(term)[1] <= statutory_days
 
 
 def _k1(ctx: DutyContext) -> Sequence[DutyDecision]:
