@@ -16,10 +16,26 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["AMSTERDAM", "DateTextError", "amsterdam", "local_datetime", "local_day", "read_date", "read_day"]
+__all__ = [
+    "AMSTERDAM",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "DateTextError",
+    "amsterdam",
+    "local_datetime",
+    "local_day",
+    "read_date",
+    "read_day",
+]
 
 #: The IANA name of the zone every legal day is counted in.
 AMSTERDAM = "Europe/Amsterdam"
+
+#: The days a question may be asked on (``as_of`` in the API, a date on the command line): the
+#: plausible years of a register, a report or an organisation file (1900-2999). Past them a term's
+#: last day could fall beyond the calendar (9999-12-31); such a day is refused with a typed error.
+FIRST_DAY: Final = dt.date(1900, 1, 1)
+LAST_DAY: Final = dt.date(2999, 12, 31)
 
 
 @functools.cache

@@ -31,6 +31,7 @@ import difflib
 import enum
 import functools
 import operator
+import re
 import sys
 import types
 import typing
@@ -68,8 +69,10 @@ __all__ = [
     "register_keys",
     "register_shape",
     "register_words",
+    "shown_key",
     "structure",
     "to_plain",
+    "unknown_key",
     "validate",
     "word_or_value",
 ]
@@ -152,6 +155,32 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""``. Only a known choice is ever shown."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+#: A key an error may name: it looks like an identifier. Any other key the user chose (a name typed
+#: as a key, a sentence) may itself be personal data and is not shown.
+_SHOWABLE_KEY: Final = re.compile(r"[a-z_][a-z0-9_]{0,40}")
+#: What an error says instead of a key it does not show.
+UNSHOWN_KEY: Final = "an unknown key (not shown)"
+
+
+def shown_key(key: object) -> str | None:
+    """``key`` when an error may name it (it looks like an identifier), else ``None``."""
+    return key if isinstance(key, str) and _SHOWABLE_KEY.fullmatch(key) else None
+
+
+def unknown_key(path: str, key: object, known: Iterable[str], what: str = "field") -> Problem:
+    """The problem for ``key`` under ``path`` that is not one of ``known``.
+
+    An identifier-like key is named (``complainant.nmae: unknown field (did you mean 'name'?)``);
+    any other key is not shown (``complainant: an unknown key (not shown)``). The hint only ever
+    shows a known key.
+    """
+    name = shown_key(key)
+    hint = did_you_mean(str(key), known)
+    if name is None:
+        return path, f"{UNSHOWN_KEY}{hint}"
+    return _join(path, name), f"unknown {what}{hint}"
 
 
 _KINDS: Final = {
@@ -554,7 +583,7 @@ class Shape:
             if sub_key in names:
                 out[names[sub_key]] = value
             else:
-                problems.append((f"{key}.{sub_key}", f"unknown field{did_you_mean(str(sub_key), names)}"))
+                problems.append(unknown_key(key, sub_key, names))
 
     def key_of(self, field: str) -> str:
         """The JSON key (path) a field's problems are reported under."""
@@ -905,8 +934,8 @@ def _problems(
         for sub, message in exc.problems:
             yield _join(path, sub), message
     elif isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
-            yield _join(path, str(key)), f"unknown field{did_you_mean(str(key), names)}"
+        for key in sorted(exc.extra_fields, key=str):
+            yield unknown_key(path, key, names)
     elif isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for error, note in with_notes:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from klachtregels._time import local_day
+from klachtregels._time import FIRST_DAY, LAST_DAY, local_day
 from klachtregels._version import __version__
 from klachtregels.engine import Decision, DecisionSpec, Flag, evaluate
 from klachtregels.errors import InvalidInputError
@@ -45,6 +45,7 @@ __all__ = [
     "eligibility",
     "geschillencommissie_access",
     "precedence",
+    "question_day",
 ]
 
 #: Version of the JSON shape of :meth:`Assessment.to_dict`.
@@ -58,10 +59,19 @@ _ELIGIBLE = ELIGIBLE_OUTCOMES
 _CLOCK_MAY_RUN = frozenset({*ELIGIBLE_OUTCOMES, Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT})
 
 
-def _date(value: Any, name: str) -> dt.date:
-    if isinstance(value, dt.date):  # a date-time: its Europe/Amsterdam day (time is read in one place)
-        return local_day(value)
-    raise InvalidInputError("arguments", [(name, f"expected a date, got {type(value).__name__}")])
+def question_day(value: Any, name: str = "as_of") -> dt.date:
+    """``value`` (a date, or a date-time: its Europe/Amsterdam day) as the day a question is asked on.
+
+    Raises :class:`~klachtregels.errors.InvalidInputError` naming ``name`` (never the value) for
+    anything but a date, or a day outside :data:`~klachtregels._time.FIRST_DAY` ..
+    :data:`~klachtregels._time.LAST_DAY` (past them a deadline could fall beyond the calendar).
+    """
+    if not isinstance(value, dt.date):
+        raise InvalidInputError("arguments", [(name, f"expected a date, got {type(value).__name__}")])
+    day = local_day(value)  # time is read in one place
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInputError("arguments", [(name, text("CLI_DAY_OUT_OF_RANGE", "en"))])
+    return day
 
 
 def _check(complaint: Any, as_of: Any) -> dt.date:
@@ -69,7 +79,7 @@ def _check(complaint: Any, as_of: Any) -> dt.date:
         raise InvalidInputError(
             "arguments", [("complaint", f"expected a Complaint, got {type(complaint).__name__}")]
         )
-    day = _date(as_of, "as_of")
+    day = question_day(as_of, "as_of")
     received = complaint.received_date
     if received is not None and received > day:
         raise InvalidInputError(
@@ -192,7 +202,7 @@ def _filing_day(
     filed_with_provider: bool | None,
 ) -> tuple[dt.date, bool]:
     """The day the dispute was filed (``as_of`` for a hypothetical filing), and whether it is hypothetical."""
-    given = None if filed_on is None else _date(filed_on, "filed_on")
+    given = None if filed_on is None else question_day(filed_on, "filed_on")
     from_filing = None if filing is None else filing.filed_date
     if given is not None and from_filing is not None and given != from_filing:
         raise InvalidInputError(

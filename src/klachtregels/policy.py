@@ -308,8 +308,8 @@ def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") ->
         keys = _LAYOUT.get(section)
         if keys is None:
             known = ", ".join(sorted(_LAYOUT))
-            hint = convert.did_you_mean(section, [*_LAYOUT, "sources"])
-            problems.append((section, f"unknown section{hint} (known: {known}, sources)"))
+            path, message = convert.unknown_key("", section, [*_LAYOUT, "sources"], "section")
+            problems.append((path, f"{message} (known: {known}, sources)"))
             continue
         if not isinstance(value, Mapping):
             problems.append((section, f"must be a table [{section}], got {convert.kind_of(value)}"))
@@ -317,10 +317,8 @@ def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") ->
         for key, item in value.items():
             field = keys.get(key)
             if field is None:
-                hint = convert.did_you_mean(key, keys)
-                problems.append(
-                    (f"{section}.{key}", f"unknown setting{hint} (known: {', '.join(sorted(keys))})")
-                )
+                path, message = convert.unknown_key(section, key, keys, "setting")
+                problems.append((path, f"{message} (known: {', '.join(sorted(keys))})"))
                 continue
             flat[field] = item
     policy: Policy | None = None

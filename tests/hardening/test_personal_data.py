@@ -326,12 +326,15 @@ def test_unknown_column_names_are_not_shown(tmp_path: Path, fmt: str) -> None:
 
 @pytest.mark.parametrize("json_flag", [[], ["--json"]])
 def test_complaint_json_unknown_keys_and_values_are_not_shown(tmp_path: Path, json_flag: list[str]) -> None:
-    """``assess``: bad values are named by their path only; an unknown key is named (it is a key)."""
+    """``assess``: bad values are named by their path only; an unknown key is named only when it looks
+    like an identifier (a key the user chose may itself be a name)."""
     complaint = json.loads((ROOT / "examples" / "complaint.json").read_text(encoding="utf-8"))
     inner = complaint.get("complaint", complaint)
     inner["channel"] = f"brief van {TOKEN}"
     inner["received_on"] = f"{TOKEN}'s dag"
     inner["nmae"] = 1  # a key-like typo is still named
+    inner[f"{TOKEN} O'Brien"] = 1  # a name typed as a key is not
+    inner.setdefault("complainant", {})[f"Zoë {TOKEN}"] = 1
     path = tmp_path / "complaint.json"
     path.write_text(json.dumps(complaint), encoding="utf-8")
     code, out = _run(["assess", str(path), "--as-of", "2025-12-01", *json_flag])
@@ -339,6 +342,33 @@ def test_complaint_json_unknown_keys_and_values_are_not_shown(tmp_path: Path, js
     assert not _leaks(out), out
     assert "nmae" in out
     assert "channel" in out
+    assert "an unknown key (not shown)" in out
+    path.write_text(json.dumps({**complaint, f"{TOKEN}'s": 1, "judgment": 1}), encoding="utf-8")
+    code, out = _run(["assess", str(path), "--as-of", "2025-12-01", *json_flag])  # the envelope's keys
+    assert code == 2
+    assert not _leaks(out), out
+    assert "judgment" in out
+    assert "an unknown key (not shown)" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "doc"),
+    [
+        ("--policy", f'[scope]\n"{TOKEN} Jansen" = 1\nnmae = 2\n["{TOKEN}\'s"]\nx = 1\n'),
+        ("--org", f'name = "Zon"\n"{TOKEN} Jansen" = 1\n[regulation]\n"Zoë {TOKEN}" = 2\nnmae = 3\n'),
+    ],
+)
+def test_toml_unknown_keys_are_named_only_when_identifier_like(tmp_path: Path, option: str, doc: str) -> None:
+    """Policy and organisation TOML: ``nmae`` is named, a key holding a name is not shown."""
+    path = tmp_path / "file.toml"
+    path.write_text(doc, encoding="utf-8")
+    code, out = _run(
+        ["check", str(ROOT / "examples" / "register.csv"), "--as-of", "2025-06-01", option, str(path)]
+    )
+    assert code == 2
+    assert not _leaks(out), out
+    assert "nmae" in out
+    assert "an unknown key (not shown)" in out
 
 
 GCK_NAMES = [c.name for c in GCK_CASE_COLUMNS]

@@ -8,14 +8,15 @@ that uses :func:`add_lang`, never silent English.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from klachtregels._io import one_line
+from klachtregels._time import FIRST_DAY, LAST_DAY
 from klachtregels.errors import InvalidInputError, RegisterError
 from klachtregels.messages import LANGUAGES
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Iterator
 
 __all__ = [
@@ -29,11 +30,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-#: The days a command-line date may name: the plausible years of a report or an organisation file
-#: (1900-2999). Past them a term's last day could fall beyond the calendar (9999-12-31).
-FIRST_DAY: Final = dt.date(1900, 1, 1)
-LAST_DAY: Final = dt.date(2999, 12, 31)
 
 
 def add_lang(parser: Any, what: str) -> None:

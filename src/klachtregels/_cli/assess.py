@@ -66,6 +66,7 @@ def _kind(value: object) -> str:
 
 def read_input(path: str) -> dict[str, Any]:
     """Read the file into keyword arguments for :func:`klachtregels.decisions.assess`."""
+    from klachtregels import convert
     from klachtregels.model import Complaint, GckFiling, Judgement
 
     what = f"input file {path}"
@@ -83,10 +84,9 @@ def read_input(path: str) -> dict[str, Any]:
         return {"complaint": Complaint.from_dict(data)}
     unknown = sorted(set(data) - _ENVELOPE_KEYS)
     if unknown:
-        raise InvalidInputError(
-            what,
-            [(k, "unknown key (known: complaint, judgement, filing, filed_with_provider)") for k in unknown],
-        )
+        known = "(known: complaint, judgement, filing, filed_with_provider)"
+        problems = [convert.unknown_key("", k, _ENVELOPE_KEYS, "key") for k in unknown]
+        raise InvalidInputError(what, [(path, f"{message} {known}") for path, message in problems])
     out: dict[str, Any] = {"complaint": Complaint.from_dict(data["complaint"])}
     if data.get("judgement") is not None:
         out["judgement"] = Judgement.from_dict(data["judgement"])
