@@ -92,7 +92,7 @@ def test_missing_header(text: str) -> None:
 
 def test_format_by_extension_and_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(RegisterError, match="format"):
-        read_register(tmp_path / "r.xlsx")
+        read_register(tmp_path / "r.xls")  # .xlsx is read (register.xlsx); .xls is not
     with pytest.raises(RegisterError, match="format"):
         read_register(io.BytesIO(b"id\n1\n"))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any, ClassVar, Generic, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -49,6 +49,9 @@ from klachtregels.register.sources import (
     register_error,
 )
 from klachtregels.register.spec import COLUMNS, GCK_CASE_COLUMNS, Column, norm_header
+
+if TYPE_CHECKING:
+    from klachtregels.register.xlsx import XlsxRows
 
 __all__ = [
     "GckCaseReader",
@@ -263,7 +266,7 @@ class _Reader(Generic[T]):
         if wanted is not None and self._delimiter is None:
             raise register_error("REGISTER_BAD_DELIMITER")
         self._format: Format = format or guess_format(source)
-        if self._format not in ("csv", "jsonl", "json"):
+        if self._format not in ("csv", "jsonl", "json", "xlsx"):
             raise register_error("REGISTER_UNKNOWN_FORMAT", format=self._format)
         self._by_name = {c.name: c for c in self._columns}
         self._index = header_index(self._columns, self._mapping)
@@ -290,7 +293,7 @@ class _Reader(Generic[T]):
         self._complete = False
         self._used_delimiter: str | None = None
         self._used_encoding: str | None = None
-        self._csv_rows: CsvRows | None = None
+        self._csv_rows: CsvRows | XlsxRows | None = None
 
     # -- public ------------------------------------------------------------------------------------
 
@@ -332,6 +335,11 @@ class _Reader(Generic[T]):
     # -- formats -----------------------------------------------------------------------------------
 
     def _read_stream(self, stream: IO[Any]) -> Iterator[T]:
+        if self._format == "xlsx":  # python-calamine is imported only here (the extra klachtregels[xlsx])
+            from klachtregels.register.xlsx import XlsxRows
+
+            yield from self._read_csv(iter(()), {}, XlsxRows(stream))
+            return
         lines: Iterator[str]
         undecodable: dict[int, int] = {}  # filled while the lines are read
         if isinstance(stream.read(0), bytes):
@@ -347,8 +355,14 @@ class _Reader(Generic[T]):
         else:
             yield from self._read_json(lines, undecodable)
 
-    def _read_csv(self, lines: Iterator[str], undecodable: dict[int, int]) -> Iterator[T]:
-        rows = CsvRows(lines, self._delimiter, undecodable=undecodable, encoding=self._used_encoding)
+    def _read_csv(
+        self, lines: Iterator[str], undecodable: dict[int, int], sheet: XlsxRows | None = None
+    ) -> Iterator[T]:
+        rows: CsvRows | XlsxRows
+        if sheet is None:
+            rows = CsvRows(lines, self._delimiter, undecodable=undecodable, encoding=self._used_encoding)
+        else:
+            rows = sheet
         self._csv_rows = rows
         self._used_delimiter = rows.delimiter
         plan = self._csv_plan(rows.header)

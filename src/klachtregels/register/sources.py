@@ -42,7 +42,7 @@ __all__ = [
     "sniff_delimiter",
 ]
 
-Format: TypeAlias = Literal["csv", "jsonl", "json"]
+Format: TypeAlias = Literal["csv", "jsonl", "json", "xlsx"]
 Source: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
 
 #: The csv module's own limit is raised to this; a longer field (an unclosed quote swallowing the
@@ -56,6 +56,7 @@ _EXTENSIONS: Final[dict[str, Format]] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".xlsx": "xlsx",  # read through the optional extra klachtregels[xlsx] (register.xlsx)
 }
 
 
