@@ -121,8 +121,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "check",
         help="check a complaint register (and an organisation) against the regulation",
         description=(
-            "Check every complaint in REGISTER (CSV, JSON Lines or JSON; see docs/register.md) against "
-            "Wet kinderopvang 1.57b-1.57c and 1.51a-c, and with --org the organisation items K1-K9. "
+            "Check every complaint in REGISTER (CSV, JSON Lines, JSON or .xlsx; see docs/register.md) "
+            "against Wet kinderopvang 1.57b-1.57c and 1.51a-c, and with --org the organisation items K1-K9. "
             "Exit 0: nothing at the --fail-on level; 1: something is; 2: unusable input or arguments."
         ),
     )

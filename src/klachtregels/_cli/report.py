@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "register_path", metavar="REGISTER", help="the complaint register (CSV, JSON Lines or JSON)"
+        "register_path", metavar="REGISTER", help="the complaint register (CSV, JSON Lines, JSON or .xlsx)"
     )
     p.add_argument(
         "--year", type=int, required=True, help="the report year; declares REGISTER that year's register"
