@@ -11,6 +11,8 @@ report model holds only anonymised data (lid 5-6).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from klachtregels.messages import check_lang
 from klachtregels.report.anonymise import Redactor, looks_like_address
 from klachtregels.report.compute import REPORT_CITATIONS, build_report
@@ -27,10 +29,13 @@ from klachtregels.report.model import (
     VerdictSplit,
 )
 from klachtregels.report.render_html import render_html
-from klachtregels.report.render_json import SCHEMA, SCHEMA_VERSION, render_json, report_to_dict
+from klachtregels.report.render_json import SCHEMA, SCHEMA_VERSION, iter_json, render_json, report_to_dict
 from klachtregels.report.render_md import render_markdown
 from klachtregels.report.sections import SECTION_ORDER, Section, sections
 from klachtregels.rules.annual_report import report_due
+
+if TYPE_CHECKING:
+    from typing import IO
 
 __all__ = [
     "REPORT_CITATIONS",
@@ -58,6 +63,7 @@ __all__ = [
     "report_due",
     "report_to_dict",
     "sections",
+    "write_report",
 ]
 
 
@@ -77,3 +83,14 @@ def render(report: AnnualReport, fmt: str = "md", lang: str = "nl") -> str:
     if fmt == "json":
         return render_json(report, lang)
     raise InvalidInputError("report rendering", [("format", f"{fmt!r} is not one of: md, html, json")])
+
+
+def write_report(report: AnnualReport, stream: IO[str], fmt: str = "md", lang: str = "nl") -> None:
+    """Write ``report`` to ``stream``: the text of :func:`render`, JSON in pieces as it is encoded
+    (:func:`~klachtregels.report.render_json.iter_json`), so the whole text is never held at once."""
+    lang = check_lang(lang)
+    if fmt == "json":
+        for chunk in iter_json(report, lang):
+            stream.write(chunk)
+    else:
+        stream.write(render(report, fmt, lang))

@@ -42,7 +42,7 @@ from klachtregels.model import Party
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Redactor", "looks_like_address", "party_names"]
+__all__ = ["Redactor", "looks_like_address", "name_parts", "party_names"]
 
 # Lower-case name parts that are not identifying on their own (tussenvoegsels and titles).
 _PARTICLES: Final = frozenset(
@@ -208,6 +208,20 @@ def _collect(obj: Any, found: set[str]) -> None:
                 _collect(value, found)
 
 
+def name_parts(name: str) -> set[str]:
+    """The parts of a party name that identify on their own: each word of 3 letters or more that is
+    not a particle or title, and each half of a double surname ('Jansen-de Vries': 'Jansen-de',
+    'Jansen', 'Vries'). A :class:`Redactor` given these parts finds each of them anywhere."""
+    parts: set[str] = set()
+    for part in re.split(r"[\s,]+", name):
+        part = part.strip(".'’")
+        if len(part) >= 3 and part.casefold() not in _PARTICLES:
+            parts.add(part)
+            # Double surnames: 'Jansen-de Vries' also as 'Jansen' and 'Vries'.
+            parts.update(sub for sub in part.split("-") if len(sub) >= 3 and sub.casefold() not in _PARTICLES)
+    return parts
+
+
 def _name_phrases(names: Iterable[str], keep: Iterable[str]) -> set[tuple[str, ...]]:
     """Every name, and every part of one, as folded words (whole names first when matching)."""
     kept = {_phrase(k) for k in keep if k.strip()}
@@ -217,14 +231,7 @@ def _name_phrases(names: Iterable[str], keep: Iterable[str]) -> set[tuple[str, .
         if not whole or whole in kept:
             continue
         phrases.add(whole)
-        for part in re.split(r"[\s,]+", name):
-            part = part.strip(".'’")
-            if len(part) >= 3 and part.casefold() not in _PARTICLES and _phrase(part) not in kept:
-                phrases.add(_phrase(part))
-                # Double surnames: 'Jansen-de Vries' also as 'Jansen' and 'Vries'.
-                for sub in part.split("-"):
-                    if len(sub) >= 3 and sub.casefold() not in _PARTICLES:
-                        phrases.add(_phrase(sub))
+        phrases.update(p for p in map(_phrase, name_parts(name)) if p not in kept)
     phrases.discard(())
     return phrases
 

@@ -16,7 +16,7 @@ complaint + rejected = rows read.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -27,18 +27,16 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import text
 from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
 from klachtregels.policy import Policy, load_policy
-from klachtregels.report.anonymise import Redactor, looks_like_address, party_names
+from klachtregels.report._tally import DuplicateFinder, GroupTally, RowList, RowReasons, counts, verdict_split
+from klachtregels.report.anonymise import Redactor, looks_like_address, name_parts
 from klachtregels.report.model import (
     AnnualReport,
-    Counts,
     DataQuality,
     GckSummary,
     GroupStats,
-    MeasureSummary,
     PreviousYear,
     RejectedRow,
     ReportEntry,
-    VerdictSplit,
 )
 from klachtregels.rules.annual_report import REPORT_CITATIONS, not_a_complaint, report_due
 
@@ -48,7 +46,6 @@ if TYPE_CHECKING:
 
     from klachtregels.decisions import Assessment
     from klachtregels.organisation import Organisation
-    from klachtregels.vocabulary import Outcome
 
 __all__ = ["REPORT_CITATIONS", "build_report", "report_due"]
 
@@ -59,90 +56,12 @@ _GckCase = tuple[GckFiling, str | None, int | None]
 
 
 # --------------------------------------------------------------------------------------------------
-# Tallies
+# Rejected rows
 # --------------------------------------------------------------------------------------------------
-
-
-def _counts(counter: Counter[str | None]) -> Counts:
-    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or "")))
-
-
-def _verdicts(records: Sequence[RegisterRecord]) -> VerdictSplit:
-    c: Counter[Verdict | None] = Counter(r.judgement.verdict if r.judgement else None for r in records)
-    return VerdictSplit(
-        gegrond=c[Verdict.GEGROND],
-        deels_gegrond=c[Verdict.DEELS_GEGROND],
-        ongegrond=c[Verdict.ONGEGROND],
-        unknown=c[None],
-    )
-
-
-def _measures(records: Sequence[RegisterRecord]) -> MeasureSummary:
-    """What the register records about measures; never inferred from text (lid 4 c)."""
-    per_complaint: Counter[str] = Counter()
-    terms: Counter[bool | None] = Counter()
-    for rec in records:
-        j = rec.judgement
-        if j is not None and j.summary is not None and j.summary.strip():
-            per_complaint["summary"] += 1
-        if j is None or j.measures is None:
-            per_complaint["unknown"] += 1
-        elif not j.measures:
-            per_complaint["without"] += 1
-        else:
-            per_complaint["with"] += 1
-            terms.update(m.concrete_term for m in j.measures)
-    return MeasureSummary(
-        with_measures=per_complaint["with"],
-        without_measures=per_complaint["without"],
-        measures_unknown=per_complaint["unknown"],
-        measures=terms.total(),
-        with_concrete_term=terms[True],
-        without_concrete_term=terms[False],
-        term_unknown=terms[None],
-        with_summary=per_complaint["summary"],
-    )
-
-
-def _group(
-    name: str | None,
-    records: Sequence[RegisterRecord],
-    *,
-    display_name: str | None = None,
-    pseudonymised: bool = False,
-    with_organisations: bool = False,
-) -> GroupStats:
-    orgs: tuple[str | None, ...] = ()
-    if with_organisations:
-        seen = {r.complaint.organisation for r in records}
-        orgs = tuple(sorted(seen, key=lambda o: (o is None, o or "")))
-    return GroupStats(
-        name=name,
-        display_name=name if display_name is None else display_name,
-        total=len(records),
-        categories=_counts(Counter(r.complaint.category for r in records)),
-        verdicts=_verdicts(records),
-        measures=_measures(records),
-        organisations=orgs,
-        pseudonymised=pseudonymised,
-    )
 
 
 def _norm(value: str | None) -> str | None:
     return None if value is None else " ".join(value.split()).casefold()
-
-
-def _duplicates(records: Sequence[RegisterRecord]) -> tuple[tuple[int | None, ...], ...]:
-    groups: dict[tuple[str | None, ...], list[int | None]] = defaultdict(list)
-    for rec in records:
-        c = rec.complaint
-        if c.description is None or not c.description.strip():
-            continue  # nothing to compare: not evidence of a duplicate
-        summary = rec.judgement.summary if rec.judgement is not None else None
-        key = (_norm(c.location), _norm(c.category), _norm(c.description), _norm(summary))
-        groups[key].append(rec.row)
-    dups = [tuple(rows) for rows in groups.values() if len(rows) > 1]
-    return tuple(sorted(dups, key=lambda rows: [r if r is not None else -1 for r in rows]))
 
 
 def _error_fields(err: Any) -> tuple[str, ...]:
@@ -189,7 +108,7 @@ def _rows_read(source: object, given: int | None, fallback: int) -> int:
 
 
 # --------------------------------------------------------------------------------------------------
-# Which year, which records
+# Which year, which records: one pass
 # --------------------------------------------------------------------------------------------------
 
 
@@ -210,7 +129,10 @@ def _split_year(
     day: Callable[[_T], dt.date | None],
     row: Callable[[_T], int | None],
 ) -> _YearSplit[_T]:
-    """Split ``items`` by the year of ``day(item)``; undated ones count when ``undated_in_year``."""
+    """Split ``items`` by the year of ``day(item)``; undated ones count when ``undated_in_year``.
+
+    For Geschillencommissie cases (a handful a year); register records go through :class:`_Pass`.
+    """
     counted: list[_T] = []
     outside: list[int | None] = []
     undated_in: list[int | None] = []
@@ -228,14 +150,6 @@ def _split_year(
     return _YearSplit(counted, tuple(outside), tuple(undated_in), tuple(undated_out))
 
 
-def _received(rec: RegisterRecord) -> dt.date | None:
-    return rec.complaint.received_date
-
-
-def _row(rec: RegisterRecord) -> int | None:
-    return rec.row
-
-
 def _assessment(rec: RegisterRecord, year: int, policy: Policy) -> Assessment:
     """The record's decisions, evaluated once (:func:`~klachtregels.decisions.assess_record`).
 
@@ -245,25 +159,135 @@ def _assessment(rec: RegisterRecord, year: int, policy: Policy) -> Assessment:
     return assess_record(rec, as_of=rec.complaint.received_date or dt.date(year, 12, 31), policy=policy)
 
 
-def _complaints(
-    records: Iterable[RegisterRecord], year: int, policy: Policy
-) -> tuple[list[RegisterRecord], tuple[tuple[int | None, Outcome], ...]]:
-    """The records that are complaints under the regulation, and the others by row and reason.
+def _in_year(rec: RegisterRecord, year: int) -> bool | None:
+    """Whether ``rec`` counts in ``year`` by its day of receipt; ``None``: it has none."""
+    when = rec.complaint.received_date
+    return None if when is None else when.year == year
 
-    Lid 4 reports complaints under the regulation: a record the eligibility decision rules out
-    (R1, R3-R5) is shown by row and reason in the data-quality section, not counted. Undetermined
-    records (as in an export without channel or complainant) are counted: the register says they
-    are complaints, and nothing says otherwise (:func:`~klachtregels.rules.annual_report.not_a_complaint`).
+
+#: A complaint's text for the optional list of descriptions (lid 5), redacted only at the end, when
+#: every party name of the register is known: row, location, organisation, category, verdict,
+#: description, judgement summary, measures.
+_Text = tuple[
+    int | None, str | None, str | None, str | None, str | None, str | None, str | None, tuple[str, ...]
+]
+
+
+class _Pass:
+    """Everything the report needs from the register, gathered in one pass (constant memory but for
+    8 bytes per listed row and 16 per described complaint; :mod:`klachtregels.report._tally`).
+
+    Lid 4 reports complaints under the regulation: a record in the year that the eligibility
+    decision rules out (R1, R3-R5) is listed by row and reason, not counted. Undetermined records
+    (as in an export without channel or complainant) are counted: the register says they are
+    complaints, and nothing says otherwise (:func:`~klachtregels.rules.annual_report.not_a_complaint`).
     """
-    complaints: list[RegisterRecord] = []
-    others: list[tuple[int | None, Outcome]] = []
-    for rec in records:
-        reason = not_a_complaint(_assessment(rec, year, policy).eligibility)
-        if reason is None:
-            complaints.append(rec)
-        else:
-            others.append((rec.row, reason))
-    return complaints, tuple(others)
+
+    def __init__(self, year: int, undated_in_year: bool, policy: Policy, *, keep_text: bool) -> None:
+        self.year, self.undated_in_year, self.policy, self.keep_text = (
+            year,
+            undated_in_year,
+            policy,
+            keep_text,
+        )
+        self.records = 0
+        self.outside, self.undated_in, self.undated_out = RowList(), RowList(), RowList()
+        self.not_complaints = RowReasons()
+        self.total = GroupTally()
+        self.locations: dict[str | None, GroupTally] = {}
+        self.organisations: dict[str | None, GroupTally] = {}
+        self.category_verdicts: dict[str | None, Counter[Verdict | None]] = {}
+        self.no_location, self.no_verdict, self.no_category, self.no_organisation = (
+            RowList(),
+            RowList(),
+            RowList(),
+            RowList(),
+        )
+        self.channel_unknown = 0
+        self.duplicates = DuplicateFinder()
+        #: Geschillencommissie filings on the register's own records (any year; split later).
+        self.filings: list[_GckCase] = []
+        #: Party names: their parts always (for the review notes), whole names with descriptions only.
+        self.name_parts: set[str] = set()
+        self.names: set[str] = set()
+        self.texts: list[_Text] = []
+
+    def add(self, rec: RegisterRecord) -> None:
+        """Read one record: its names and filing, then whether and where it counts."""
+        self.records += 1
+        # The one party of a record is its complainant (tests/test_report_review.py pins that the
+        # model has no other); read directly, as party_names' walk over every field costs 14% here.
+        party = rec.complaint.complainant
+        name = party.name.strip() if party is not None and party.name is not None else ""
+        if name:
+            self.name_parts.update(name_parts(name))
+            if self.keep_text:
+                self.names.add(name)
+        if rec.filing is not None:
+            self.filings.append((rec.filing, rec.complaint.organisation, rec.row))
+        in_year = _in_year(rec, self.year)
+        if in_year is None:
+            (self.undated_in if self.undated_in_year else self.undated_out).append(rec.row)
+            if not self.undated_in_year:
+                return
+        elif not in_year:
+            self.outside.append(rec.row)
+            return
+        reason = not_a_complaint(_assessment(rec, self.year, self.policy).eligibility)
+        if reason is not None:
+            self.not_complaints.append(rec.row, reason)
+            return
+        self._count(rec)
+
+    def _count(self, rec: RegisterRecord) -> None:
+        """Count one complaint in every group it belongs to, and note its gaps by row."""
+        c, j, row = rec.complaint, rec.judgement, rec.row
+        verdict = j.verdict if j is not None else None
+        self.total.add(rec)
+        self._tally(self.locations, c.location, organisations=True).add(rec)
+        self._tally(self.organisations, c.organisation).add(rec)
+        self.category_verdicts.setdefault(c.category, Counter())[verdict] += 1
+        for rows, missing in (
+            (self.no_location, c.location is None),
+            (self.no_verdict, verdict is None),
+            (self.no_category, c.category is None),
+            (self.no_organisation, c.organisation is None),
+        ):
+            if missing:
+                rows.append(row)
+        if c.channel is None:
+            self.channel_unknown += 1
+        if c.description is not None and c.description.strip():  # nothing to compare: no evidence
+            summary = j.summary if j is not None else None
+            key = (_norm(c.location), _norm(c.category), _norm(c.description), _norm(summary))
+            self.duplicates.add(key, row)
+        if self.keep_text:
+            measures = (
+                tuple(m.description for m in (j.measures or ()) if m.description is not None) if j else ()
+            )
+            verdict_text = verdict.value if verdict is not None else None
+            summary_text = j.summary if j is not None else None
+            self.texts.append(
+                (
+                    row,
+                    c.location,
+                    c.organisation,
+                    c.category,
+                    verdict_text,
+                    c.description,
+                    summary_text,
+                    measures,
+                )
+            )
+
+    @staticmethod
+    def _tally(
+        groups: dict[str | None, GroupTally], key: str | None, *, organisations: bool = False
+    ) -> GroupTally:
+        tally = groups.get(key)
+        if tally is None:
+            tally = groups[key] = GroupTally(organisations=organisations)
+        return tally
 
 
 def _previous(
@@ -271,23 +295,30 @@ def _previous(
     year: int,
     undated_in_year: bool,
     policy: Policy,
-) -> PreviousYear | None:
-    """The previous year as given: a total, or its register counted the way this year's is."""
+) -> tuple[PreviousYear | None, dict[str | None, int | None]]:
+    """The previous year as given: a total, or its register counted the way this year's is (one pass).
+
+    Also the first row of each of its categories (for the review notes).
+    """
     if previous is None or isinstance(previous, PreviousYear):
-        return previous
+        return previous, {}
     if isinstance(previous, bool):
         raise InvalidInputError("previous year", [("previous", "expected a number or a register")])
     if isinstance(previous, int):
         if previous < 0:
             raise InvalidInputError("previous year", [("previous", "must be 0 or more")])
-        return PreviousYear(year=year - 1, total=previous)
-    in_year = _split_year(previous, year - 1, undated_in_year, _received, _row).counted
-    counted, _others = _complaints(in_year, year - 1, policy)
-    return PreviousYear(
-        year=year - 1,
-        total=len(counted),
-        categories=_counts(Counter(r.complaint.category for r in counted)),
-    )
+        return PreviousYear(year=year - 1, total=previous), {}
+    categories: Counter[str | None] = Counter()
+    first_rows: dict[str | None, int | None] = {}
+    for rec in previous:
+        in_year = _in_year(rec, year - 1)
+        if in_year is False or (in_year is None and not undated_in_year):
+            continue
+        if not_a_complaint(_assessment(rec, year - 1, policy).eligibility) is None:
+            categories[rec.complaint.category] += 1
+            first_rows.setdefault(rec.complaint.category, rec.row)
+    prev = PreviousYear(year=year - 1, total=categories.total(), categories=counts(categories))
+    return prev, first_rows
 
 
 # --------------------------------------------------------------------------------------------------
@@ -324,35 +355,22 @@ def _location_names(
     return display, unchecked
 
 
-def _by(
-    records: Iterable[RegisterRecord], key: Callable[[RegisterRecord], str | None]
-) -> dict[str | None, list[RegisterRecord]]:
-    groups: dict[str | None, list[RegisterRecord]] = defaultdict(list)
-    for rec in records:
-        groups[key(rec)].append(rec)
-    return groups
-
-
-def _locations(complaints: Sequence[RegisterRecord], display: dict[str, str]) -> tuple[GroupStats, ...]:
+def _locations(p: _Pass, display: dict[str, str]) -> tuple[GroupStats, ...]:
     """Per location (lid 4 c), by display name; 'location not recorded' last."""
     groups = (
-        _group(
+        tally.stats(
             name,
-            recs,
             display_name=display.get(name) if name is not None else None,
             pseudonymised=name is not None and display.get(name) != name,
-            with_organisations=True,
         )
-        for name, recs in _by(complaints, lambda r: r.complaint.location).items()
+        for name, tally in p.locations.items()
     )
     return tuple(sorted(groups, key=lambda g: (g.name is None, (g.display_name or "").casefold())))
 
 
-def _organisations(complaints: Sequence[RegisterRecord]) -> tuple[GroupStats, ...]:
+def _organisations(p: _Pass) -> tuple[GroupStats, ...]:
     """Per organisation (legal entity), most complaints first; 'not recorded' last."""
-    groups = (
-        _group(name, recs) for name, recs in _by(complaints, lambda r: r.complaint.organisation).items()
-    )
+    groups = (tally.stats(name) for name, tally in p.organisations.items())
     return tuple(sorted(groups, key=lambda g: (g.name is None, -g.total, g.name or "")))
 
 
@@ -406,9 +424,9 @@ def _gck_summary(counted: Sequence[_GckCase], source: str) -> GckSummary:
     pairs: Counter[tuple[str | None, str | None]] = Counter((f.subject, outcome(f)) for f, _o, _r in counted)
     return GckSummary(
         total=len(counted),
-        by_subject=_counts(Counter(f.subject for f, _o, _r in counted)),
-        by_outcome=_counts(Counter(outcome(f) for f, _o, _r in counted)),
-        by_organisation=_counts(Counter(o for _f, o, _r in counted)),
+        by_subject=counts(Counter(f.subject for f, _o, _r in counted)),
+        by_outcome=counts(Counter(outcome(f) for f, _o, _r in counted)),
+        by_organisation=counts(Counter(o for _f, o, _r in counted)),
         by_subject_outcome=tuple(
             (s, o, n)
             for (s, o), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))
@@ -417,17 +435,14 @@ def _gck_summary(counted: Sequence[_GckCase], source: str) -> GckSummary:
     )
 
 
-def _gck(
-    gck_cases: Iterable[Any] | None, records: Sequence[RegisterRecord], year: int, undated_in_year: bool
-) -> _GckPart:
-    """Cases from the disputes file; without one, filings on the register's records; else unknown."""
+def _gck(gck_cases: Iterable[Any] | None, own: list[_GckCase], year: int, undated_in_year: bool) -> _GckPart:
+    """Cases from the disputes file; without one, ``own`` (filings on the register's records), else none."""
     rows_read: int | None = None
     rejected: tuple[RejectedRow, ...] = ()
     if gck_cases is None:
-        own = [r for r in records if r.filing is not None]
         if not own:
             return _GckPart(summary=None)
-        cases, source = _gck_records(own), "register"
+        cases, source = own, "register"
     else:
         cases, source = _gck_records(gck_cases), "geschillen"
         rejected = _rejected(getattr(gck_cases, "errors", ()) or ())
@@ -441,68 +456,56 @@ def _gck(
 # --------------------------------------------------------------------------------------------------
 
 
-def _entries(
-    complaints: Sequence[RegisterRecord],
-    records: Sequence[RegisterRecord],
-    display: dict[str, str],
-    organisation: Organisation | None,
-) -> tuple[ReportEntry, ...]:
+def _entries(p: _Pass, display: dict[str, str], organisation: Organisation | None) -> tuple[ReportEntry, ...]:
     """Each complaint with its redacted free text (lid 5): party names of every record removed."""
     keep = [organisation.name] if organisation is not None else []
-    keep += [r.complaint.organisation for r in complaints if r.complaint.organisation is not None]
-    redactor = Redactor(party_names(records), keep=keep)
+    keep += [name for name in p.organisations if name is not None]
+    redactor = Redactor(p.names, keep=keep)
 
     def red(value: str | None) -> str | None:
         return None if value is None or not value.strip() else redactor.redact(value)
 
-    def entry(r: RegisterRecord) -> ReportEntry:
-        j = r.judgement
-        measures = (j.measures or ()) if j is not None else ()
+    def entry(t: _Text) -> ReportEntry:
+        row, location, org, category, verdict, description, summary, measures = t
         return ReportEntry(
-            row=r.row,
-            location=display.get(r.complaint.location) if r.complaint.location is not None else None,
-            organisation=r.complaint.organisation,
-            category=r.complaint.category,
-            verdict=j.verdict.value if j is not None and j.verdict is not None else None,
-            description=red(r.complaint.description),
-            summary=red(j.summary if j is not None else None),
-            measures=tuple(t for m in measures if (t := red(m.description)) is not None),
+            row=row,
+            location=display.get(location) if location is not None else None,
+            organisation=org,
+            category=category,
+            verdict=verdict,
+            description=red(description),
+            summary=red(summary),
+            measures=tuple(r for m in measures if (r := red(m)) is not None),
         )
 
-    return tuple(entry(r) for r in complaints)
+    return tuple(entry(t) for t in p.texts)
 
 
-@attrs.frozen(kw_only=True)
-class _Read:
-    """What was read and how it was sorted, for the data-quality section."""
-
-    rows_read: int
-    rejected: tuple[RejectedRow, ...]
-    records: int
-    year: _YearSplit[RegisterRecord]
-    complaints: list[RegisterRecord]
-    not_complaints: tuple[tuple[int | None, Outcome], ...]
-
-
-def _data_quality(read: _Read, display: dict[str, str], unchecked: int, gck: _GckPart) -> DataQuality:
+def _data_quality(
+    p: _Pass,
+    read: tuple[int, tuple[RejectedRow, ...]],
+    display: dict[str, str],
+    unchecked: int,
+    gck: _GckPart,
+) -> DataQuality:
     """Everything that was read, and what was odd about it (by row number, never by content)."""
-    complaints = read.complaints
+    rows_read, rejected = read
     gck_split = gck.split
     return DataQuality(
-        rows_read=read.rows_read,
-        rejected=read.rejected,
-        records=read.records,
-        included=len(complaints),
-        outside_year=read.year.outside,
-        undated_included=read.year.undated_in,
-        undated_excluded=read.year.undated_out,
-        no_location=tuple(r.row for r in complaints if r.complaint.location is None),
-        no_verdict=tuple(r.row for r in complaints if r.judgement is None or r.judgement.verdict is None),
-        no_category=tuple(r.row for r in complaints if r.complaint.category is None),
-        no_organisation=tuple(r.row for r in complaints if r.complaint.organisation is None),
-        possible_duplicates=_duplicates(complaints),
-        not_complaints=read.not_complaints,
-        channel_unknown=sum(1 for r in complaints if r.complaint.channel is None),
+        rows_read=rows_read,
+        rejected=rejected,
+        records=p.records,
+        included=p.total.total,
+        outside_year=p.outside.rows(),
+        undated_included=p.undated_in.rows(),
+        undated_excluded=p.undated_out.rows(),
+        no_location=p.no_location.rows(),
+        no_verdict=p.no_verdict.rows(),
+        no_category=p.no_category.rows(),
+        no_organisation=p.no_organisation.rows(),
+        possible_duplicates=p.duplicates.groups(),
+        not_complaints=p.not_complaints.pairs(),
+        channel_unknown=p.channel_unknown,
         pseudonymised_locations=sum(1 for k, v in display.items() if k != v),
         address_like_locations_unchecked=unchecked,
         gck_rows_read=gck.rows_read,
@@ -515,25 +518,15 @@ def _data_quality(read: _Read, display: dict[str, str], unchecked: int, gck: _Gc
 
 def _read(
     records: Iterable[RegisterRecord],
-    year: int,
-    undated_in_year: bool,
-    policy: Policy,
+    p: _Pass,
     rows_read: int | None,
     rejected: Iterable[Any] | None,
-) -> tuple[list[RegisterRecord], _Read]:
-    """Read the records; sort them by year and by whether they are complaints under the regulation."""
-    all_records = list(records)
+) -> tuple[int, tuple[RejectedRow, ...]]:
+    """Read the records into ``p``, one at a time; then the rows read and rejected."""
+    for rec in records:
+        p.add(rec)
     rejected_rows = _rejected(getattr(records, "errors", ()) or () if rejected is None else rejected)
-    split = _split_year(all_records, year, undated_in_year, _received, _row)
-    complaints, others = _complaints(split.counted, year, policy)
-    return all_records, _Read(
-        rows_read=_rows_read(records, rows_read, len(all_records) + len(rejected_rows)),
-        rejected=rejected_rows,
-        records=len(all_records),
-        year=split,
-        complaints=complaints,
-        not_complaints=others,
-    )
+    return _rows_read(records, rows_read, p.records + len(rejected_rows)), rejected_rows
 
 
 def _check_arguments(year: int, children_served: int | None) -> None:
@@ -564,7 +557,10 @@ def build_report(
 
     ``records`` may be a reader from :func:`klachtregels.register.read_register`: after iterating
     it, its ``summary.rows_read`` and ``errors`` are used (unless ``rows_read``/``rejected`` are
-    given), so rejected rows are shown and counted. ``gck_cases``: Geschillencommissie cases
+    given), so rejected rows are shown and counted. ``records`` (and a ``previous`` register) are
+    read once, one record at a time, and not kept: memory does not grow with the register but for a
+    few bytes per row listed in the data-quality section (and the texts, with
+    ``include_descriptions``). ``gck_cases``: Geschillencommissie cases
     (records with a ``filing``, or bare :class:`~klachtregels.model.GckFiling`); when ``None``,
     filings on the register's own records are used, and when there are none either, GCK figures
     are unknown (``report.gck is None``), not zero. ``children_served`` overrides the
@@ -576,39 +572,39 @@ def build_report(
     _check_arguments(year, children_served)
     pseudonym = text("REPORT_PSEUDONYM", lang)
     pol = load_policy(policy)
-    all_records, read = _read(records, year, undated_in_year, pol, rows_read, rejected)
-    complaints = read.complaints
+    p = _Pass(year, undated_in_year, pol, keep_text=include_descriptions)
+    read = _read(records, p, rows_read, rejected)
     display, unchecked = _location_names(
-        (r.complaint.location for r in complaints if r.complaint.location is not None),
-        organisation,
-        pseudonym,
+        (name for name in p.locations if name is not None), organisation, pseudonym
     )
-    total = _group(None, complaints)
-    by_category = _by(complaints, lambda r: r.complaint.category)
-    gck = _gck(gck_cases, all_records, year, undated_in_year)
-    quality = _data_quality(read, display, unchecked, gck)
+    total = p.total.stats(None)
+    gck = _gck(gck_cases, p.filings, year, undated_in_year)
+    quality = _data_quality(p, read, display, unchecked, gck)
     due = report_due(
         year,
-        written_complaints=len(complaints),
+        written_complaints=total.total,
         jaarverslag_atw=jaarverslag_atw,
         channel_unknown=quality.channel_unknown,
     )
     if children_served is None and organisation is not None:
         children_served = organisation.children_served
+    prev, _prev_rows = _previous(previous, year, undated_in_year, pol)
     return AnnualReport(
         year=year,
         organisation=organisation,
         total=total,
-        by_organisation=_organisations(complaints),
-        by_location=_locations(complaints, display),
-        category_verdicts=tuple((cat, _verdicts(by_category[cat])) for cat, _n in total.categories),
+        by_organisation=_organisations(p),
+        by_location=_locations(p, display),
+        category_verdicts=tuple(
+            (cat, verdict_split(p.category_verdicts[cat])) for cat, _n in total.categories
+        ),
         gck=gck.summary,
         children_served=children_served,
-        previous=_previous(previous, year, undated_in_year, pol),
+        previous=prev,
         due=due,
         data_quality=quality,
         include_descriptions=include_descriptions,
-        entries=_entries(complaints, all_records, display, organisation) if include_descriptions else (),
+        entries=_entries(p, display, organisation) if include_descriptions else (),
         citations=REPORT_CITATIONS,
         library_version=__version__,
     )

@@ -9,13 +9,15 @@ anonymised data is in the JSON.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex
 
 from klachtregels._io import valid_unicode
 from klachtregels.messages import check_lang
 from klachtregels.report._text import due_lines, flag_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
     from klachtregels.report.model import (
         AnnualReport,
         Counts,
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
         VerdictSplit,
     )
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "render_json", "report_to_dict"]
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "iter_json", "render_json", "report_to_dict"]
 
 SCHEMA: Final = "klachtregels.annual-report"
 SCHEMA_VERSION: Final = "1.0"
@@ -137,7 +139,32 @@ def _due(due: ReportDue, lang: str) -> dict[str, Any]:
     }
 
 
-def _data_quality(dq: DataQuality) -> dict[str, Any]:
+class _Lazy(list):  # type: ignore[type-arg]
+    """A list to :class:`json.JSONEncoder` whose items are made one at a time as they are written
+    (:func:`iter_json`): a dict per row not a complaint would cost some 200 bytes a row."""
+
+    def __init__(self, length: int, items: Callable[[], Iterable[Any]]) -> None:
+        super().__init__()
+        self._length, self._items = length, items
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items())
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Any:  # a copy is a plain list of the items
+        return (list, (list(self._items()),))
+
+
+def _not_complaints(dq: DataQuality, lazy: bool) -> list[dict[str, Any]]:
+    def items() -> Iterator[dict[str, Any]]:
+        return ({"row": row, "reason": reason} for row, reason in dq.not_complaints)
+
+    return _Lazy(len(dq.not_complaints), items) if lazy else list(items())
+
+
+def _data_quality(dq: DataQuality, lazy: bool = False) -> dict[str, Any]:
     return {
         "rows_read": dq.rows_read,
         "rows_rejected": dq.rows_rejected,
@@ -152,7 +179,7 @@ def _data_quality(dq: DataQuality) -> dict[str, Any]:
         "no_category": list(dq.no_category),
         "no_organisation": list(dq.no_organisation),
         "possible_duplicates": [list(g) for g in dq.possible_duplicates],
-        "not_complaints": [{"row": row, "reason": reason} for row, reason in dq.not_complaints],
+        "not_complaints": _not_complaints(dq, lazy),
         "channel_unknown": dq.channel_unknown,
         "pseudonymised_locations": dq.pseudonymised_locations,
         "address_like_locations_unchecked": dq.address_like_locations_unchecked,
@@ -184,6 +211,11 @@ def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
     The keys are the schema's, in its order; the sections of the Markdown and HTML report
     (:mod:`klachtregels.report.sections`) are a reading order, which a JSON object does not have.
     """
+    return _to_dict(report, lang, lazy=False)
+
+
+def _to_dict(report: AnnualReport, lang: str, *, lazy: bool) -> dict[str, Any]:
+    """:func:`report_to_dict`; ``lazy``: long per-row lists made as they are written (:func:`iter_json`)."""
     lang = check_lang(lang)
     return {
         "schema": SCHEMA,
@@ -203,7 +235,7 @@ def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
         "share_of_children": report.share_of_children,
         "previous": _previous(report),
         "due": _due(report.due, lang),
-        "data_quality": _data_quality(report.data_quality),
+        "data_quality": _data_quality(report.data_quality, lazy),
         "include_descriptions": report.include_descriptions,
         "entries": [_entry(e) for e in report.entries],
         "citations": [c.to_dict() for c in report.citations],
@@ -218,3 +250,12 @@ def _iso(value: Any) -> str | None:
 def render_json(report: AnnualReport, lang: str = "nl") -> str:
     """``report`` as indented JSON text (UTF-8, non-ASCII kept)."""
     return valid_unicode(json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n")
+
+
+def iter_json(report: AnnualReport, lang: str = "nl") -> Iterator[str]:
+    """:func:`render_json` in pieces, to write as they come: the same text, without ever holding it
+    whole (at a million rows the whole text and the encoder's pieces take hundreds of megabytes)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    for chunk in encoder.iterencode(_to_dict(report, lang, lazy=True)):
+        yield valid_unicode(chunk)
+    yield "\n"
