@@ -27,6 +27,7 @@ __all__ = [
     "MAX_NESTING",
     "MAX_TOML_CHARS",
     "JsonNestingError",
+    "TomlKeyError",
     "TomlNestingError",
     "TomlSizeError",
     "atomic_write_text",
@@ -69,6 +70,39 @@ class TomlNestingError(tomllib.TOMLDecodeError):
 
     def __init__(self) -> None:
         super().__init__(_NESTING_MESSAGE)
+
+
+class TomlKeyError(tomllib.TOMLDecodeError):
+    """tomllib's error about a key (a repeated table, a redefined key), without the key.
+
+    A key the user chose may itself be personal data (a name typed as a key); it is shown only
+    when it looks like an identifier (``[a-z_][a-z0-9_]*`` parts).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+# tomllib's messages that quote a key: a tuple of parts ("('a', 'b')") or one part ("'a'").
+_TOML_KEY_MESSAGE: Final = re.compile(
+    r"^(?P<head>Cannot declare|Cannot mutate immutable namespace|Cannot redefine namespace"
+    r"|Duplicate inline table key) (?P<key>.*?)(?P<tail> twice)?(?P<where> \(at line \d+, column \d+\))?$",
+    re.DOTALL,
+)
+_TOML_KEY_PART: Final = re.compile(r"'([^']*)'")
+_IDENTIFIER: Final = re.compile(r"[a-z_][a-z0-9_]{0,40}")
+
+
+def _hide_toml_keys(message: str) -> str | None:
+    """``message`` with its key replaced by "a key (not shown)", or ``None`` if nothing is hidden."""
+    match = _TOML_KEY_MESSAGE.match(message)
+    if match is None:
+        return None
+    parts = _TOML_KEY_PART.findall(match["key"])
+    if parts and all(_IDENTIFIER.fullmatch(part) for part in parts):
+        return None
+    key = "(not shown)" if match["head"].endswith("key") else "a key (not shown)"
+    return f"{match['head']} {key}{match['tail'] or ''}{match['where'] or ''}"
 
 
 class TomlSizeError(tomllib.TOMLDecodeError):
@@ -143,6 +177,11 @@ def loads_toml(text: str) -> dict[str, Any]:
         data = tomllib.loads(text)
     except RecursionError:  # tomllib recurses once per inline array or table
         raise TomlNestingError from None
+    except tomllib.TOMLDecodeError as exc:
+        hidden = _hide_toml_keys(str(exc))
+        if hidden is None:
+            raise
+        raise TomlKeyError(hidden) from None
     if (text.count("[") + text.count("{") + text.count(".") > MAX_NESTING) and _depth(data) > MAX_NESTING:
         raise TomlNestingError
     return data

@@ -83,7 +83,7 @@ def _check(complaint: Any, as_of: Any) -> dt.date:
     received = complaint.received_date
     if received is not None and received > day:
         raise InvalidInputError(
-            "arguments", [("as_of", f"{day} is before the complaint was received ({received})")]
+            "arguments", [("as_of", "is before the day the complaint was received (received_on)")]
         )
     return day
 
@@ -213,7 +213,7 @@ def _filing_day(
     if filed is None:
         filed = day
     if filed > day:
-        raise InvalidInputError("arguments", [("filed_on", f"{filed} is after as_of {day}")])
+        raise InvalidInputError("arguments", [("filed_on", "is after as_of")])
     received = complaint.received_date
     if filed_with_provider is True and received is not None and received > filed:
         raise InvalidInputError(

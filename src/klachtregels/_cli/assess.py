@@ -64,6 +64,15 @@ def _kind(value: object) -> str:
     return "null" if value is None else "an object"
 
 
+def _structure(what: str, key: str, kind: Any, value: Any) -> Any:
+    """``kind.from_dict(value)``; its problems are reported under the file (``what``) and ``key``."""
+    try:
+        return kind.from_dict(value)
+    except InvalidInputError as exc:
+        problems = [(".".join(p for p in (key, field) if p), message) for field, message in exc.problems]
+        raise InvalidInputError(what, problems) from None
+
+
 def read_input(path: str) -> dict[str, Any]:
     """Read the file into keyword arguments for :func:`klachtregels.decisions.assess`."""
     from klachtregels import convert
@@ -81,17 +90,17 @@ def read_input(path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InvalidInputError(what, [("", f"expected a JSON object, got {_kind(data)}")])
     if "complaint" not in data:
-        return {"complaint": Complaint.from_dict(data)}
+        return {"complaint": _structure(what, "", Complaint, data)}
     unknown = sorted(set(data) - _ENVELOPE_KEYS)
     if unknown:
         known = "(known: complaint, judgement, filing, filed_with_provider)"
         problems = [convert.unknown_key("", k, _ENVELOPE_KEYS, "key") for k in unknown]
         raise InvalidInputError(what, [(path, f"{message} {known}") for path, message in problems])
-    out: dict[str, Any] = {"complaint": Complaint.from_dict(data["complaint"])}
+    out: dict[str, Any] = {"complaint": _structure(what, "complaint", Complaint, data["complaint"])}
     if data.get("judgement") is not None:
-        out["judgement"] = Judgement.from_dict(data["judgement"])
+        out["judgement"] = _structure(what, "judgement", Judgement, data["judgement"])
     if data.get("filing") is not None:
-        out["filing"] = GckFiling.from_dict(data["filing"])
+        out["filing"] = _structure(what, "filing", GckFiling, data["filing"])
     fwp = data.get("filed_with_provider")
     if fwp is not None and not isinstance(fwp, bool):
         raise InvalidInputError(what, [("filed_with_provider", f"expected true or false, got {_kind(fwp)}")])

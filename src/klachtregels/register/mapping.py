@@ -290,8 +290,12 @@ def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Me
     if "delimiter" in data and delimiter_char(data["delimiter"]) is None:
         problems.append(_problem("REGISTER_MAPPING_BAD_DELIMITER"))
     unknown = sorted(set(data) - allowed)
-    if unknown:
-        problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=", ".join(unknown)))
+    shown = [name for name in unknown if convert.shown_key(name) is not None]
+    if shown:
+        problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=", ".join(shown)))
+    if len(shown) < len(unknown):  # a name that is no identifier may be personal data: counted only
+        hidden = len(unknown) - len(shown)
+        problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES_NOT_SHOWN", count=hidden))
     columns = data.get("columns", {})
     if not isinstance(columns, Mapping) or not all(isinstance(k, str) for k in columns):
         problems.append(_problem("REGISTER_MAPPING_COLUMNS_NOT_TABLE"))
