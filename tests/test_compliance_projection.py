@@ -76,6 +76,10 @@ def _gck_expected(a: Assessment, filing: GckFiling, as_of: dt.date) -> set[str |
         r.rule_id == "R20" and r.outcome == Outcome.INADMISSIBLE for r in gck.reasons
     ):
         return {"KR-GCK-BEFORE-COMPLAINT"}
+    if outcome == Outcome.INADMISSIBLE and any(
+        r.rule_id == "R21" and r.outcome == Outcome.INADMISSIBLE for r in gck.reasons
+    ):
+        return {"KR-GCK-LATE"}
     return {None}
 
 

@@ -150,8 +150,19 @@ def test_gck_redirects_and_rest() -> None:
         filing=GckFiling(claims_personal_injury=True),
     )
     assert d.outcome == "redirect"
-    assert d.has_flag("VERIFY_REGLEMENT")
+    # R24/A15: the personal-injury exclusion is confirmed in GCK rulings (2022): no verify flag.
+    assert d.has_flag("REDIRECT_COURT")
+    assert not d.has_flag("VERIFY_REGLEMENT")
     assert d.details["rest"] == "admissible"
+    pay = geschillencommissie_access(
+        c,
+        judgement=j,
+        filed_on=D("2025-05-01"),
+        as_of=D("2025-05-01"),
+        filing=GckFiling(non_payment_only=True),
+    )
+    assert pay.outcome == "redirect"
+    assert pay.has_flag("VERIFY_REGLEMENT")  # the non-payment exclusion is still unverified
     g = geschillencommissie_access(
         c,
         judgement=j,
@@ -393,7 +404,13 @@ def test_the_oudercommissie_route_lives_in_its_own_module_and_is_still_importabl
 
     assert geschillencommissie.GCK_OC_ACCESS is oudercommissie.GCK_OC_ACCESS is from_package
     assert geschillencommissie.GCK_OC_ACCESS_RULES is oudercommissie.GCK_OC_ACCESS_RULES
-    assert [r.id for r in oudercommissie.GCK_OC_ACCESS_RULES] == ["R1", "R25", "R25-competent", "R25-advice"]
+    assert [r.id for r in oudercommissie.GCK_OC_ACCESS_RULES] == [
+        "R1",
+        "R25",
+        "R25-competent",
+        "R25-subject",
+        "R25-advice",
+    ]
     filing = GckFiling(filed_on=D("2026-03-10"), filed_by="oudercommissie", competent_body=False)
     decision = geschillencommissie_access(complaint(), filed_on=None, as_of=D("2026-03-10"), filing=filing)
     assert decision.details["route"] == "oudercommissie"

@@ -18,6 +18,7 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.model import (
     WORDS,
     About,
+    AdviceSubject,
     Channel,
     Complaint,
     GckFiling,
@@ -25,6 +26,7 @@ from klachtregels.model import (
     Judgement,
     Location,
     Measure,
+    OudercommissieDispute,
     Party,
     PartyRole,
     Provider,
@@ -142,6 +144,8 @@ def test_every_word_of_the_table_is_accepted_by_every_door(vocabulary: type, wor
         SignalKind: (Signal, "kind"),
         Verdict: (Judgement, "verdict"),
         GckOutcome: (GckFiling, "outcome"),
+        AdviceSubject: (GckFiling, "advice_subject"),
+        OudercommissieDispute: (GckFiling, "dispute_about"),
     }
     if vocabulary is Subject:
         assert Complaint.from_dict({"subjects": [word]}).subjects == (member,)

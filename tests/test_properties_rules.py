@@ -57,11 +57,31 @@ def test_nothing_is_eligible_unless_an_ouder_complained_in_writing_in_scope(c: C
 def test_meldplicht_signal_always_gives_meldplicht_and_the_clock_runs(
     c: Complaint, extra: int, pol: object
 ) -> None:
-    c = attrs.evolve(c, signals=(*(c.signals or ()), Signal(kind="suspected_offence_by_staff")))
+    # R28: a signal that names a working person as the suspect (Wko 1.51b lid 1).
+    signal = Signal(kind="suspected_offence_by_staff", suspect="staff")
+    c = attrs.evolve(c, signals=(*(c.signals or ()), signal))
     d = precedence(c, as_of=_as_of(c, extra), policy=pol)  # type: ignore[arg-type]
     assert d.outcome == "meldplicht"
     assert d.has_flag("CLOCK_NOT_SUSPENDED_BY_STATUTE")
     assert d.details["six_week_clock"]["suspended_by_statute"] is False
+
+
+@settings(max_examples=100)
+@given(
+    written_parent_complaints(min_date=dt.date(2016, 1, 1), max_date=dt.date(2027, 6, 30)),
+    st.sampled_from(("other_parent", "child", "third_party")),
+    st.none() | policies(),
+)
+def test_a_staff_signal_about_a_non_working_person_is_never_a_meldplicht_guess(
+    c: Complaint, about: str, pol: object
+) -> None:
+    """R28 (Wko 1.51b lid 1, 1.56b lid 3): without a named suspect, a 'by staff' signal in a complaint
+    about another parent, a child or a third party stays open; it never becomes a meldplicht."""
+    c = attrs.evolve(c, about=about, signals=(Signal(kind="suspected_offence_by_staff"),))
+    d = precedence(c, as_of=c.received_date or dt.date(2026, 1, 1), policy=pol)  # type: ignore[arg-type]
+    assert d.outcome == "undetermined"
+    assert not d.has_flag("MELDPLICHT_1_51B")
+    assert d.has_flag("SIGNAL_SUSPECT_NOT_WORKING_PERSON")
 
 
 @settings(max_examples=150)

@@ -31,8 +31,13 @@ __all__ = [
     "GCK_KLACHTENLOKET",
     "GCK_KLACHTGELD",
     "GCK_NO_GASTOUDER",
+    "GCK_OC_DECISION",
+    "GCK_OC_PROCEDURE",
     "GCK_OUDERCOMMISSIE",
+    "GCK_PERSONAL_INJURY",
     "GCK_REGLEMENT",
+    "KLACHTENLOKET",
+    "KLACHTENLOKET_OPTIONAL",
     "MELDCODE_BESLUIT",
     "MELDCODE_BESLUIT_2",
     "WET_KINDEROPVANG",
@@ -62,8 +67,11 @@ __all__ = [
     "WKO_1_57C_1B",
     "WKO_1_57C_2",
     "WKO_1_60",
+    "WKO_1_60_1",
     "WKO_1_60_1E",
+    "WKO_1_60_1F",
     "WKO_1_60_2",
+    "WKO_1_60_5",
     "WKO_1_60_7",
     "Citation",
     "Instrument",
@@ -114,6 +122,13 @@ GCK_REGLEMENT = Instrument(
     title="Reglement Geschillencommissie Kinderopvang",
     bwb_id=None,
     url="https://www.degeschillencommissie.nl/over-ons/commissies/kinderopvang/",
+)
+#: The Klachtenloket Kinderopvang's own published information about its role (R26; seed 002).
+KLACHTENLOKET = Instrument(
+    short="Klachtenloket Kinderopvang",
+    title="Klachtenloket Kinderopvang: over het Klachtenloket (werkwijze)",
+    bwb_id=None,
+    url="https://www.klachtenloket-kinderopvang.nl/over-ons/",
 )
 
 
@@ -244,6 +259,12 @@ WKO_1_57C_1 = cite(WET_KINDEROPVANG, "1.57c", 1)
 WKO_1_57C_2 = cite(WET_KINDEROPVANG, "1.57c", 2)
 #: Wko art. 1.60 lid 1 sub e: the oudercommissie advises on the complaint regulation (R8; K8).
 WKO_1_60_1E = cite(WET_KINDEROPVANG, "1.60", 1, "e")
+#: Wko art. 1.60 lid 1: the subjects of the oudercommissie's advisory right, a-f (R8, R25).
+WKO_1_60_1 = cite(WET_KINDEROPVANG, "1.60", 1)
+#: Wko art. 1.60 lid 1 sub f: the oudercommissie advises on a change of the price (R25).
+WKO_1_60_1F = cite(WET_KINDEROPVANG, "1.60", 1, "f")
+#: Wko art. 1.60 lid 5: the information the oudercommissie reasonably needs, in time (R25).
+WKO_1_60_5 = cite(WET_KINDEROPVANG, "1.60", 5)
 #: Wko art. 1.60 lid 7: the oudercommissie informed (R8; K8).
 WKO_1_60_7 = cite(WET_KINDEROPVANG, "1.60", 7)
 #: Wko art. 1.60: the oudercommissie's advisory right (R25).
@@ -277,20 +298,47 @@ MELDCODE_BESLUIT_2 = cite(MELDCODE_BESLUIT, "2")
 GCK_FIRST = cite(GCK_REGLEMENT, note="internal complaint first (GCK-first, 2024, ref 222631/235358)")
 #: GCK: direct access without a timely judgement, or when not reasonably required (R20 i/ii).
 GCK_DIRECT = cite(GCK_REGLEMENT, note="direct access: no timely judgement, or not reasonably required")
-#: GCK: the twelve-month filing term (R21).
-GCK_12M = cite(GCK_REGLEMENT, note="12-month filing term (GCK rulings 2019, 2024)")
+#: GCK: the twelve-month filing term (R21), applied at the provider's request unless excusable.
+GCK_12M = cite(
+    GCK_REGLEMENT,
+    note=(
+        "12-month filing term, applied at the provider's request, not when the delay is excusable "
+        "(GCK rulings 2019 ref 2018-115525; 2024 refs 223112/236924, 239319/250228)"
+    ),
+)
 #: GCK: the klachtgeld a parent pays, set by the commission (R22, A14).
 GCK_KLACHTGELD = cite(GCK_REGLEMENT, note="klachtgeld (KLACHTGELD)")
 #: GCK: exclusions (R24).
 GCK_EXCLUSIONS = cite(GCK_REGLEMENT, note="exclusions (provider summaries; verify against the reglement)")
+#: GCK: no damages for death, injury or illness, as the commission applied its reglement (R24, A15).
+GCK_PERSONAL_INJURY = cite(
+    GCK_REGLEMENT,
+    note=(
+        "personal-injury damages excluded, confirmed in GCK rulings 2022 (refs 175806/185000, 170660/175948)"
+    ),
+)
 #: GCK: no disputes against a gastouder personally (R2).
 GCK_NO_GASTOUDER = cite(GCK_REGLEMENT, note="GCK-site: no disputes against a gastouder personally")
 #: GCK: the oudercommissie's disputes (R25).
 GCK_OUDERCOMMISSIE = cite(GCK_REGLEMENT, note="oudercommissie disputes (GCK rulings 2021-2023)")
-#: The Klachtenloket Kinderopvang is optional (R26).
-GCK_KLACHTENLOKET = cite(
-    GCK_REGLEMENT, note="Klachtenloket Kinderopvang: optional, not an admissibility condition"
+#: GCK: a decision is tested only against advice given in time (R25).
+GCK_OC_DECISION = cite(
+    GCK_REGLEMENT, note="decision tested only against timely advice (GCK 2023, ref 200955/213266)"
 )
+#: GCK: a dispute about the advice procedure is heard without advice (R25).
+GCK_OC_PROCEDURE = cite(
+    GCK_REGLEMENT,
+    note=(
+        "advice procedure disputes heard without advice; a 'technical correction' raising the price "
+        "is a price change (GCK 2023, refs 200955/213266, 202374/205334, 198021/202468)"
+    ),
+)
+#: The Klachtenloket Kinderopvang is optional (R26): its own published information (seed 002).
+KLACHTENLOKET_OPTIONAL = cite(
+    KLACHTENLOKET, note="optional, free, independent of the Geschillencommissie (KLOKET; seed 002)"
+)
+#: Kept for callers of the earlier name: the same citation as :data:`KLACHTENLOKET_OPTIONAL`.
+GCK_KLACHTENLOKET = KLACHTENLOKET_OPTIONAL
 
 #: BW art. 3:37 lid 3: a statement takes effect when it reaches its addressee (filing = receipt, R12, A4).
 BW_3_37_3 = cite(BW3, "3:37", 3)

@@ -300,6 +300,9 @@ class Rule(Generic[Ctx]):
     source: Source = Source.STATUTE
     #: Ambiguity ids (A1..A22) this rule exposes.
     ambiguities: tuple[str, ...] = ()
+    #: The input facts (paths as in ``unknown_facts``, e.g. ``filing.term_invoked``) the rule reads,
+    #: for the catalogue; ``()`` where not listed.
+    facts: tuple[str, ...] = ()
     #: The catalogue code of the rule's title: ``RULE_`` and the id (``R12-start`` -> ``RULE_R12_START``).
     title_code: str = attrs.field(default=attrs.Factory(lambda self: _title_code(self.id), takes_self=True))
 
@@ -334,6 +337,7 @@ class Rule(Generic[Ctx]):
             "overrides": list(self.overrides),
             "source": self.source.value,
             "ambiguities": list(self.ambiguities),
+            "facts": list(self.facts),
         }
 
 

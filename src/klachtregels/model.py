@@ -30,6 +30,7 @@ from klachtregels._time import local_day
 __all__ = [
     "WORDS",
     "About",
+    "AdviceSubject",
     "Channel",
     "Complaint",
     "GckFiling",
@@ -38,6 +39,7 @@ __all__ = [
     "Location",
     "LrkNumber",
     "Measure",
+    "OudercommissieDispute",
     "Party",
     "PartyRole",
     "Provider",
@@ -189,6 +191,68 @@ class GckOutcome(enum.StrEnum):
     PENDING = "pending"
 
 
+class AdviceSubject(enum.StrEnum):
+    """The subjects of the oudercommissie's advisory right, as Wko art. 1.60 lid 1 lists them (R8, R25).
+
+    The provider must let the oudercommissie advise on every intended decision on these subjects.
+    What a decision does decides its subject, not what the provider calls it: a 'technical
+    correction' that raises what parents pay is a price change (sub f; GCK rulings 2023).
+    """
+
+    #: Sub a: how art. 1.50 lid 1 (1.56 lid 1 for gastouderopvang) is carried out, in particular
+    #: the pedagogical policy.
+    PEDAGOGICAL_POLICY = "pedagogical_policy"
+    #: Sub b: food matters of a general nature and the general policy on upbringing, safety or health.
+    GENERAL_POLICY = "general_policy"
+    #: Sub c: opening hours.
+    OPENING_HOURS = "opening_hours"
+    #: Sub d: the policy on offering voorschoolse educatie (pre-school education).
+    PRESCHOOL_EDUCATION = "preschool_education"
+    #: Sub e: adopting or changing the complaint regulation of art. 1.57b lid 1 (R8).
+    COMPLAINT_REGULATION = "complaint_regulation"
+    #: Sub f: a change of the price of childcare (also when presented as a 'technical correction').
+    PRICE = "price"
+    #: A subject art. 1.60 lid 1 does not list.
+    OTHER = "other"
+
+    @property
+    def sub(self) -> str | None:
+        """The letter of art. 1.60 lid 1 that lists this subject (``None`` for ``other``)."""
+        return _ADVICE_SUB.get(self)
+
+
+_ADVICE_SUB = {
+    AdviceSubject.PEDAGOGICAL_POLICY: "a",
+    AdviceSubject.GENERAL_POLICY: "b",
+    AdviceSubject.OPENING_HOURS: "c",
+    AdviceSubject.PRESCHOOL_EDUCATION: "d",
+    AdviceSubject.COMPLAINT_REGULATION: "e",
+    AdviceSubject.PRICE: "f",
+}
+
+
+class OudercommissieDispute(enum.StrEnum):
+    """What an oudercommissie's dispute about art. 1.60 is about (R25; GCK practice 2022-2023).
+
+    The Geschillencommissie tests a provider's *decision* only when the oudercommissie gave its
+    advice in time; a dispute about the *procedure* (the other three) it hears even without advice.
+    """
+
+    #: The decision itself: the provider departed from, or did not weigh, the advice (1.60 lid 2).
+    DECISION = "decision"
+    #: The provider did not ask for advice at all (1.60 lid 1).
+    NOT_ASKED = "not_asked"
+    #: The provider asked for advice too late to be of use (1.60 lid 1).
+    ASKED_TOO_LATE = "asked_too_late"
+    #: The provider did not give the information reasonably needed to advise (1.60 lid 5).
+    INSUFFICIENTLY_INFORMED = "insufficiently_informed"
+
+    @property
+    def about_procedure(self) -> bool:
+        """True for the disputes about how the provider handled the advice (heard without advice)."""
+        return self is not OudercommissieDispute.DECISION
+
+
 # --------------------------------------------------------------------------------------------------
 # The one vocabulary table: words accepted for each enum besides its values (CSV, JSON, TOML, CLI)
 # --------------------------------------------------------------------------------------------------
@@ -269,6 +333,38 @@ WORDS: Mapping[type[enum.StrEnum], Mapping[str, str]] = {
         "gedeeltelijk gegrond": "deels_gegrond",
         "niet gegrond": "ongegrond",
     },
+    AdviceSubject: {
+        "pedagogisch beleid": "pedagogical_policy",
+        "voeding": "general_policy",
+        "veiligheid": "general_policy",
+        "gezondheid": "general_policy",
+        "opvoeding": "general_policy",
+        "algemeen beleid": "general_policy",
+        "openingstijden": "opening_hours",
+        "voorschoolse educatie": "preschool_education",
+        "vve": "preschool_education",
+        "klachtenregeling": "complaint_regulation",
+        "prijs": "price",
+        "prijswijziging": "price",
+        "prijsverhoging": "price",
+        "tarief": "price",
+        "tariefwijziging": "price",
+        "tariefsverhoging": "price",
+        # GCK 2023: a 'technical correction' that raises what parents pay is a price change (1.60 lid 1 f).
+        "technische correctie": "price",
+        "price change": "price",
+        "technical correction": "price",
+        "anders": "other",
+        "overig": "other",
+    },
+    OudercommissieDispute: {
+        "besluit": "decision",
+        "niet gevraagd": "not_asked",
+        "te laat gevraagd": "asked_too_late",
+        "onvoldoende geinformeerd": "insufficiently_informed",
+        "onvoldoende geïnformeerd": "insufficiently_informed",
+        "onvoldoende informatie": "insufficiently_informed",
+    },
     GckOutcome: {
         "deels": "deels_gegrond",
         "gedeeltelijk gegrond": "deels_gegrond",
@@ -327,6 +423,18 @@ def _to_channel(value: Channel | str | None) -> Channel | None:
 
 
 def _to_about(value: About | str | None) -> About | None:
+    return convert.word_or_value(About, value)
+
+
+def _to_advice_subject(value: AdviceSubject | str | None) -> AdviceSubject | None:
+    return convert.word_or_value(AdviceSubject, value)
+
+
+def _to_oc_dispute(value: OudercommissieDispute | str | None) -> OudercommissieDispute | None:
+    return convert.word_or_value(OudercommissieDispute, value)
+
+
+def _to_suspect(value: About | str | None) -> About | None:
     return convert.word_or_value(About, value)
 
 
@@ -462,9 +570,24 @@ class Signal(_JsonMixin):
     consulted_on: dt.date | None = None
     #: When a meldcode route was started (1.51a). ``None``: not known or not done.
     meldcode_started_on: dt.date | None = None
+    #: Whom the signal points at (the possible offender). ``None``: not known. An offence signal must
+    #: agree with its kind: 1.51b covers a person working there, a gastouder and a gastouder's adult
+    #: housemate (1.56b lid 3); 1.51c the provider as a natural person. (In an
+    #: ouderparticipatiecrèche a participating parent is a working person, art. 1.60c: record as staff.)
+    suspect: About | None = attrs.field(default=None, converter=_to_suspect)
 
-    #: Validation (generated on first use by the structuring layer): every field against its annotation.
-    __attrs_post_init__ = convert.post_init("signal")
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("signal", check="_check")
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        """R28: an offence signal whose suspect contradicts its kind is rejected, never guessed at."""
+        suspect = self.suspect
+        if suspect is None or not isinstance(suspect, About):
+            return
+        allowed = _SUSPECTS.get(self.kind) if isinstance(self.kind, SignalKind) else None
+        if allowed is not None and suspect not in allowed:
+            problems.append(("suspect", _SUSPECT_PROBLEM[self.kind]))
 
     @functools.cached_property
     def known_date(self) -> dt.date | None:
@@ -480,6 +603,32 @@ class Signal(_JsonMixin):
     def meldcode_started_date(self) -> dt.date | None:
         """The Europe/Amsterdam day of ``meldcode_started_on``."""
         return _day(self.meldcode_started_on)
+
+
+#: Who may be the suspect of each offence signal (R28): Wko 1.51b lid 1 (working persons, gastouders
+#: and, by 1.56b lid 3, a gastouder's adult housemates) and 1.51c (the provider as a natural person).
+#: Sexual behaviour between children (R30 route 3) is, by its kind, about a child.
+_WORKING_PERSONS = frozenset({About.STAFF, About.GASTOUDER, About.GASTOUDER_HOUSEMATE, About.MANAGEMENT})
+_SUSPECTS: dict[SignalKind, frozenset[About]] = {
+    SignalKind.SUSPECTED_OFFENCE_BY_STAFF: _WORKING_PERSONS,
+    SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER: frozenset({About.PROVIDER_PERSON}),
+    SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: frozenset({About.CHILD}),
+}
+_SUSPECT_PROBLEM: dict[SignalKind, str] = {
+    SignalKind.SUSPECTED_OFFENCE_BY_STAFF: (
+        "contradicts the signal kind: art. 1.51b covers only a person working for the provider, a "
+        "gastouder or a gastouder's adult housemate (1.56b lid 3); use suspected_offence_by_provider "
+        "for the provider, sexual_behaviour_between_children for a child, or ambiguous"
+    ),
+    SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER: (
+        "contradicts the signal kind: art. 1.51c covers only the provider as a natural person "
+        "(provider_person); use suspected_offence_by_staff for a working person, or ambiguous"
+    ),
+    SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: (
+        "contradicts the signal kind: behaviour between children is about a child; use "
+        "suspected_offence_by_staff for a working person, or ambiguous"
+    ),
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -520,6 +669,9 @@ class Complaint(_JsonMixin):
     category: str | None = None
     #: The provider (legal entity) it was filed with, where one register covers several (Partou's 'label').
     organisation: str | None = None
+    #: The complaint concerns a provider's decision on a subject of the oudercommissie's advisory
+    #: right (Wko 1.60 lid 1; a price change is sub f). ``None``: not known or none.
+    advice_subject: AdviceSubject | None = attrs.field(default=None, converter=_to_advice_subject)
     #: Free text: personal data, never logged.
     description: str | None = attrs.field(default=None, repr=False)
 
@@ -670,13 +822,26 @@ class GckFiling(_JsonMixin):
     non_payment_only: bool | None = None
     #: Against a gastouder personally rather than the bureau (R24).
     against_gastouder_personally: bool | None = None
-    #: Klachtenloket mediation ran between these dates (A13: suspension of the 12 months unknown).
+    #: Klachtenloket mediation ran between these dates (A13: suspension of the 12 months unknown
+    #: while it started within them; mediation that starts after they ran out suspends nothing).
     mediation_from: dt.date | None = None
     mediation_until: dt.date | None = None
+    #: R21: the provider invoked the twelve-month term (the commission applies it only then).
+    term_invoked: bool | None = None
+    #: R21: the parent is not to blame for the late filing (verontschuldigende omstandigheden).
+    delay_excusable: bool | None = None
     #: Oudercommissie route (R25): did it give advice within the set term?
     advice_given_in_time: bool | None = None
     #: Oudercommissie route (R25): is the filer the competent body (not a local chair for the central OC)?
     competent_body: bool | None = None
+    #: Oudercommissie route (R25): the subject of the provider's decision (Wko 1.60 lid 1).
+    advice_subject: AdviceSubject | None = attrs.field(default=None, converter=_to_advice_subject)
+    #: Oudercommissie route (R25): whether the provider asked the oudercommissie for advice.
+    advice_requested: bool | None = None
+    #: Oudercommissie route (R25): when the provider asked for advice.
+    advice_requested_on: dt.date | None = None
+    #: Oudercommissie route (R25): the dispute is about the decision or about the procedure.
+    dispute_about: OudercommissieDispute | None = attrs.field(default=None, converter=_to_oc_dispute)
     #: Safety urgency (A12 indicator ``SAFETY_URGENCY``).
     safety_urgency: bool | None = None
 
@@ -688,6 +853,23 @@ class GckFiling(_JsonMixin):
         start, end = _day(self.mediation_from), _day(self.mediation_until)
         if start is not None and end is not None and end < start:
             problems.append(("mediation_until", "is before mediation_from"))
+        self._check_advice(problems)
+
+    def _check_advice(self, problems: list[tuple[str, str]]) -> None:
+        """R25: the advice facts must agree with each other (a contradiction is rejected, not guessed at)."""
+        requested, about = self.advice_requested, self.dispute_about
+        if requested is False and self.advice_requested_on is not None:
+            problems.append(("advice_requested_on", "is given but advice_requested is false"))
+        if requested is True and about is OudercommissieDispute.NOT_ASKED:
+            problems.append(("dispute_about", "is not_asked but advice_requested is true"))
+        if requested is False and about in (
+            OudercommissieDispute.ASKED_TOO_LATE,
+            OudercommissieDispute.INSUFFICIENTLY_INFORMED,
+        ):
+            problems.append(("dispute_about", "says advice was asked but advice_requested is false"))
+        asked, filed = _day(self.advice_requested_on), _day(self.filed_on)
+        if asked is not None and filed is not None and asked > filed:
+            problems.append(("advice_requested_on", "is after filed_on"))
 
     @functools.cached_property
     def filed_date(self) -> dt.date | None:

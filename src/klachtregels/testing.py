@@ -23,11 +23,13 @@ from hypothesis import strategies as st
 
 from klachtregels.model import (
     About,
+    AdviceSubject,
     Channel,
     Complaint,
     GckFiling,
     Judgement,
     Measure,
+    OudercommissieDispute,
     Party,
     PartyRole,
     Signal,
@@ -83,9 +85,25 @@ def parties(*, roles: st.SearchStrategy[PartyRole | None] | None = None) -> st.S
     )
 
 
-def signals() -> st.SearchStrategy[Signal]:
-    """An abuse signal (R27, R28, R30)."""
-    return st.builds(Signal, kind=st.sampled_from(SignalKind))
+#: The suspects an offence signal may name without contradicting its kind (R28; Signal's check).
+_SIGNAL_SUSPECTS: dict[SignalKind, tuple[About, ...]] = {
+    SignalKind.SUSPECTED_OFFENCE_BY_STAFF: (
+        About.STAFF,
+        About.GASTOUDER,
+        About.GASTOUDER_HOUSEMATE,
+        About.MANAGEMENT,
+    ),
+    SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER: (About.PROVIDER_PERSON,),
+    SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: (About.CHILD,),
+}
+
+
+@st.composite
+def signals(draw: st.DrawFn) -> Signal:
+    """An abuse signal (R27, R28, R30); its suspect, when named, agrees with its kind."""
+    kind = draw(st.sampled_from(SignalKind))
+    suspects = _SIGNAL_SUSPECTS.get(kind, tuple(About))
+    return Signal(kind=kind, suspect=draw(_maybe(st.sampled_from(suspects))))
 
 
 @st.composite
@@ -126,6 +144,7 @@ def complaints(
         acknowledged_on=acknowledged,
         location=draw(_maybe(st.sampled_from(("Locatie Noord", "Locatie Zuid")))),
         category=draw(_maybe(st.sampled_from(("Zorgvuldigheid", "Kosten")))),
+        advice_subject=draw(_maybe(st.sampled_from(AdviceSubject))),
     )
 
 
@@ -175,18 +194,38 @@ def gck_filings(draw: st.DrawFn, *, after: dt.date | None = None, max_date: dt.d
     lo = after or _MIN
     med_from = draw(_maybe(st.dates(lo, max_date)))
     med_until = draw(_maybe(st.dates(med_from, max_date))) if med_from is not None else None
+    filed_on = draw(_maybe(st.dates(lo, max_date)))
+    # R25: the advice facts agree with each other (GckFiling rejects a contradiction).
+    requested = draw(_maybe(st.booleans()))
+    disputes = [d for d in OudercommissieDispute if not _contradicts(requested, d)]
+    asked_on = draw(_maybe(st.dates(lo, filed_on or max_date))) if requested is not False else None
     return GckFiling(
-        filed_on=draw(_maybe(st.dates(lo, max_date))),
+        filed_on=filed_on,
         filed_by=draw(_maybe(st.sampled_from((PartyRole.PARENT, PartyRole.OUDERCOMMISSIE)))),
         claims_personal_injury=draw(_maybe(st.booleans())),
         non_payment_only=draw(_maybe(st.booleans())),
         against_gastouder_personally=draw(_maybe(st.booleans())),
         mediation_from=med_from,
         mediation_until=med_until,
+        term_invoked=draw(_maybe(st.booleans())),
+        delay_excusable=draw(_maybe(st.booleans())),
         advice_given_in_time=draw(_maybe(st.booleans())),
         competent_body=draw(_maybe(st.booleans())),
+        advice_subject=draw(_maybe(st.sampled_from(AdviceSubject))),
+        advice_requested=requested,
+        advice_requested_on=asked_on,
+        dispute_about=draw(_maybe(st.sampled_from(disputes))),
         safety_urgency=draw(_maybe(st.booleans())),
     )
+
+
+def _contradicts(requested: bool | None, about: OudercommissieDispute) -> bool:
+    """Whether 'advice requested' and the kind of dispute contradict each other (R25)."""
+    if requested is True:
+        return about is OudercommissieDispute.NOT_ASKED
+    if requested is False:
+        return about in (OudercommissieDispute.ASKED_TOO_LATE, OudercommissieDispute.INSUFFICIENTLY_INFORMED)
+    return False
 
 
 @st.composite

@@ -452,6 +452,7 @@ _FACTS: Final[Mapping[str, Callable[[_Ctx, Decision], Mapping[str, object]]]] = 
         else 0
     },
     FindingId.GCK_LATE_IF_INVOKED: _gck_dates,
+    FindingId.GCK_LATE: _gck_dates,
     FindingId.GCK_BEFORE_COMPLAINT: _gck_dates,
     FindingId.GCK_UNDETERMINED: _unknown,
 }
@@ -471,6 +472,8 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
     by_kind = {s.kind: s for s in reversed(complaint.signals)}  # the first signal of each kind
     if FlagCode.CONSULT_VERTROUWENSINSPECTEUR in duties:
         out.add(FindingId.SIGNAL_AMBIGUOUS)
+    if ctx.assessment.precedence.has_flag(FlagCode.SIGNAL_SUSPECT_NOT_WORKING_PERSON):
+        out.add(FindingId.SIGNAL_SUSPECT_UNCLEAR)  # R28: no meldplicht guessed for a non-working person
     if FlagCode.HOUDER_SUSPECT_1_51C in duties:
         out.add(FindingId.MELDPLICHT_PROVIDER_SUSPECT)
     staff = by_kind.get(SignalKind.SUSPECTED_OFFENCE_BY_STAFF)

@@ -132,6 +132,9 @@ def _text(lang: str) -> str:
             cites = "; ".join(c.label(lang) for c in rule.citations)
             lines.append(f"  {rule.id:<14} {rule.title(lang)}")
             lines.append(f"  {'':<14} {cites} | {_valid(rule, lang)} | {rule.source.value}")
+            if rule.facts:
+                items = ", ".join(rule.facts)
+                lines.append(f"  {'':<14} {messages.text('CATALOGUE_TEXT_FACTS', lang, items=items)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -167,7 +170,8 @@ def _markdown(lang: str) -> str:
 
 
 def _rule_lines(rule: Rule[Facts], lang: str) -> list[str]:
-    """The bullet list of one rule: sources, notes, validity, kind, outcomes, overrides, ambiguities."""
+    """The bullet list of one rule: sources, notes, validity, kind, outcomes, overrides, ambiguities,
+    facts."""
     cites = ", ".join(f"[{c.label(lang)}]({c.url})" if c.url else c.label(lang) for c in rule.citations)
     notes = [c.note for c in rule.citations if c.note]
     lines = [messages.text("CATALOGUE_MD_SOURCES", lang, items=cites)]
@@ -179,6 +183,7 @@ def _rule_lines(rule: Rule[Facts], lang: str) -> list[str]:
         ("CATALOGUE_MD_RULE_OUTCOMES", ", ".join(f"`{o}`" for o in rule.outcomes)),
         ("CATALOGUE_MD_OVERRIDES", ", ".join(rule.overrides)),
         ("CATALOGUE_MD_AMBIGUITIES", ", ".join(rule.ambiguities)),
+        ("CATALOGUE_MD_FACTS", ", ".join(f"`{fact}`" for fact in rule.facts)),
     )
     lines += [messages.text(code, lang, items=items) for code, items in optional if items]
     return lines

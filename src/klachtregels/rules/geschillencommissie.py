@@ -4,18 +4,23 @@ Two routes, two specs:
 
 * A parent's dispute (:data:`GCK_ACCESS`). Highest first: ``redirect`` (R24: not for the GCK),
   ``inadmissible`` (not first filed with the provider, R20), ``undetermined`` (unknown facts, an
-  A12 indicator while the internal route is unfinished, the A1 gap, A13 mediation),
-  ``needs_human_judgement`` (A6: a handling extension may be a waiver), ``late_if_invoked``
-  (after 12 months, R21: never 'inadmissible' for lateness), ``direct_access`` (no timely
-  judgement, R20 i), ``premature``, ``admissible`` (the default). Cumulative: a late filing still
-  shows that the parent had direct access.
+  A12 indicator while the internal route is unfinished, the A1 gap, A13 mediation that started
+  within the twelve months), ``needs_human_judgement`` (A6: a handling extension may be a waiver),
+  ``late_if_invoked`` (after 12 months while it is unknown whether the provider invokes the term
+  and whether the delay is excusable, R21), ``direct_access`` (no timely judgement, R20 i),
+  ``premature``, ``admissible`` (the default). R21 follows the commission's practice: the term is
+  applied only when the provider invokes it, and not when the parent is not to blame for the delay;
+  when both are known, a late filing is definitely ``inadmissible`` or ``admissible``. Cumulative: a
+  late filing still shows that the parent had direct access.
 * The oudercommissie's dispute about art. 1.60 (:data:`GCK_OC_ACCESS`, R25): directly, without an
   internal procedure; ``inadmissible`` when the filer is not the competent body or (for that part)
   when no advice was given in time. Its rules live in :mod:`klachtregels.rules.oudercommissie` (the
   oudercommissie's own part of the law); the names stay importable from here.
 
 The GCK reglement was not retrieved (regulation.md section 11): rules resting on it carry
-``Source.GCK`` and the R24 exclusions flag ``VERIFY_REGLEMENT``.
+``Source.GCK``. The exclusion of personal-injury damages is confirmed in the commission's own
+rulings (2022); only the pure non-payment exclusion still flags ``VERIFY_REGLEMENT``. R26 (the
+Klachtenloket is optional) rests on the Klachtenloket's own published information.
 """
 
 from __future__ import annotations
@@ -28,13 +33,14 @@ from klachtregels.citations import (
     GCK_DIRECT,
     GCK_EXCLUSIONS,
     GCK_FIRST,
-    GCK_KLACHTENLOKET,
+    GCK_PERSONAL_INJURY,
+    KLACHTENLOKET_OPTIONAL,
     WKO_1_57B_2D,
     WKO_1_57C_1A,
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
-from klachtregels.model import Channel, SignalKind
+from klachtregels.model import Channel, GckFiling, SignalKind
 from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_on
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
@@ -106,10 +112,10 @@ _VERIFY = flag(FlagCode.VERIFY_REGLEMENT, ambiguity="A15")
 _R24_GASTOUDER = RuleResult.fire(
     Outcome.REDIRECT, "GCK_R24_GASTOUDER", flags=[flag(FlagCode.REDIRECT_GASTOUDERBUREAU)]
 )
+# Personal-injury damages: excluded by the reglement, as the commission itself applied it (GCK 2022,
+# refs 175806/185000 and 170660/175948), so no VERIFY_REGLEMENT here.
 _R24_INJURY = RuleResult.fire(
-    Outcome.REDIRECT,
-    "GCK_R24_PERSONAL_INJURY",
-    flags=[flag(FlagCode.REDIRECT_COURT, ambiguity="A15"), _VERIFY],
+    Outcome.REDIRECT, "GCK_R24_PERSONAL_INJURY", flags=[flag(FlagCode.REDIRECT_COURT, ambiguity="A15")]
 )
 _R24_NON_PAYMENT = RuleResult.fire(Outcome.REDIRECT, "GCK_R24_NON_PAYMENT", flags=[_VERIFY])
 
@@ -247,13 +253,40 @@ def _r21(f: Facts) -> RuleResult | None:
     if filed <= limit:
         return _r21_in_time(limit)
     filing = f.filing
-    start_day = None if filing is None else filing.mediation_from_date
-    if filing is not None and start_day is not None:
-        # A13: mediation at the Klachtenloket may suspend the term; counted in Amsterdam days.
-        until = filing.mediation_until_date
-        if until is None or filed <= limit + (until - start_day) + dt.timedelta(days=1):
-            return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R21_MEDIATION", flags=[_MEDIATION], last=limit)
-    return RuleResult.fire(Outcome.LATE_IF_INVOKED, "GCK_R21_LATE", flags=[_LATE], last=limit)
+    invoked = None if filing is None else filing.term_invoked
+    excusable = None if filing is None else filing.delay_excusable
+    # GCK practice (rulings 2019, 2024): the term bars the dispute only at the provider's request,
+    # and not when the parent is not to blame for the delay.
+    if invoked is False:
+        return RuleResult.support("GCK_R21_NOT_INVOKED", last=limit)
+    if excusable is True:
+        return RuleResult.support("GCK_R21_EXCUSED", last=limit)
+    if filing is not None and _mediation_may_suspend(filing, limit, filed):
+        return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R21_MEDIATION", flags=[_MEDIATION], last=limit)
+    if invoked is True and excusable is False:
+        return RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R21_INADMISSIBLE", last=limit)
+    unknown = [
+        name
+        for name, value in (("filing.term_invoked", invoked), ("filing.delay_excusable", excusable))
+        if value is None
+    ]
+    return RuleResult.unknown(
+        unknown, "GCK_R21_LATE", outcome=Outcome.LATE_IF_INVOKED, flags=[_LATE], last=limit
+    )
+
+
+def _mediation_may_suspend(filing: GckFiling, limit: dt.date, filed: dt.date) -> bool:
+    """A13: whether Klachtenloket mediation could, if it suspends the term, make the filing timely.
+
+    Mediation that starts after the last day cannot suspend a term that has already run out: it
+    decides nothing. Otherwise the filing is timely if the mediation days are added (counted in
+    Amsterdam days), and whether they are is not established.
+    """
+    start_day = filing.mediation_from_date
+    if start_day is None or start_day > limit:
+        return False
+    until = filing.mediation_until_date
+    return until is None or filed <= limit + (until - start_day) + dt.timedelta(days=1)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -274,7 +307,7 @@ GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
     r1_gate(DecisionKind.GCK_ACCESS),
     Rule(
         id="R24",
-        citations=(WKO_1_57C_1A, GCK_EXCLUSIONS),
+        citations=(WKO_1_57C_1A, GCK_EXCLUSIONS, GCK_PERSONAL_INJURY),
         decision=DecisionKind.GCK_ACCESS,
         function=_r24,
         outcomes=(Outcome.REDIRECT,),
@@ -318,13 +351,21 @@ GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
         citations=(GCK_12M,),
         decision=DecisionKind.GCK_ACCESS,
         function=_r21,
-        outcomes=(Outcome.LATE_IF_INVOKED, Outcome.UNDETERMINED),
+        outcomes=(Outcome.INADMISSIBLE, Outcome.LATE_IF_INVOKED, Outcome.UNDETERMINED),
         source=Source.GCK,
         ambiguities=("A13",),
+        facts=(
+            "complaint.received_on",
+            "filing.filed_on",
+            "filing.term_invoked",
+            "filing.delay_excusable",
+            "filing.mediation_from",
+            "filing.mediation_until",
+        ),
     ),
     Rule(
         id="R26",
-        citations=(GCK_KLACHTENLOKET,),
+        citations=(KLACHTENLOKET_OPTIONAL,),
         decision=DecisionKind.GCK_ACCESS,
         function=_r26,
         source=Source.GCK,

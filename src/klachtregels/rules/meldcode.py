@@ -26,7 +26,7 @@ from klachtregels.citations import (
     WKO_1_57B_2E,
 )
 from klachtregels.engine import DecisionSpec, Rule, RuleResult, Source
-from klachtregels.model import SignalKind
+from klachtregels.model import About, SignalKind
 from klachtregels.policy import AfterMeldcode
 from klachtregels.rules._facts import MELDCODE_START, REGIME_START, Facts, dated, flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
@@ -50,11 +50,31 @@ def _pre2013(f: Facts) -> RuleResult | None:
 _R28 = RuleResult.fire(Outcome.MELDPLICHT, "MELDCODE_R28", flags=[flag(FlagCode.MELDPLICHT_1_51B)])
 
 
+#: People the complaint may concern who are not working persons under 1.51b lid 1 (nor a gastouder's
+#: adult housemate, 1.56b lid 3): an offence signal 'by staff' in such a complaint names nobody 1.51b covers.
+_NOT_WORKING = frozenset({About.OTHER_PARENT, About.CHILD, About.THIRD_PARTY})
+_R28_SUSPECT_UNCLEAR = RuleResult.unknown(
+    ["complaint.signals[].suspect"],
+    "MELDCODE_R28_SUSPECT_UNCLEAR",
+    outcome=Outcome.UNDETERMINED,
+    flags=[flag(FlagCode.SIGNAL_SUSPECT_NOT_WORKING_PERSON)],
+)
+
+
 def _r28(f: Facts) -> RuleResult | None:
+    """1.51b: a suspected offence by a person working there. A signal that names its suspect was
+    checked against its kind when it was made (:class:`~klachtregels.model.Signal`); one that does
+    not, in a complaint about someone who is not a working person, is not turned into a meldplicht."""
     kinds = _kinds(f)
     if kinds is None or SignalKind.SUSPECTED_OFFENCE_BY_STAFF not in kinds:
         return None
-    return _R28
+    if f.complaint.about not in _NOT_WORKING:
+        return _R28
+    signals = f.complaint.signals or ()
+    staff = [s for s in signals if s.kind is SignalKind.SUSPECTED_OFFENCE_BY_STAFF]
+    if any(s.suspect is not None for s in staff):
+        return _R28
+    return _R28_SUSPECT_UNCLEAR
 
 
 _R28C = RuleResult.fire(
@@ -178,8 +198,9 @@ PRECEDENCE_RULES: tuple[Rule[Facts], ...] = (
         citations=(WKO_1_51B_1, WKO_1_51B_2),
         decision=DecisionKind.PRECEDENCE,
         function=_r28,
-        outcomes=(Outcome.MELDPLICHT,),
+        outcomes=(Outcome.MELDPLICHT, Outcome.UNDETERMINED),
         valid_from=MELDCODE_START,
+        facts=("complaint.signals", "complaint.signals[].suspect", "complaint.about"),
     ),
     Rule(
         id="R28-1.51c",

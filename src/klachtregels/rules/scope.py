@@ -25,10 +25,12 @@ from klachtregels.citations import (
     WKO_1_57B_2A,
     WKO_1_57B_WVPO,
     WKO_1_57C_1B,
+    WKO_1_60_1,
+    WKO_1_60_1F,
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult
 from klachtregels.messages import Message
-from klachtregels.model import About, Channel, PartyRole, Subject
+from klachtregels.model import About, AdviceSubject, Channel, PartyRole, Subject
 from klachtregels.policy import ComplainantScope
 from klachtregels.rules._facts import REGIME_START, Facts, flag, memo_flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
@@ -292,6 +294,27 @@ def _r5(f: Facts) -> RuleResult:
     return _R5_APP_NOT_WRITTEN
 
 
+#: The flag per listed subject of art. 1.60 lid 1 (made once): the oudercommissie had to be asked.
+_ADVICE_DUTY = {
+    subject: RuleResult.support(
+        "SCOPE_ADVICE_DUTY",
+        flags=[flag(FlagCode.OUDERCOMMISSIE_ADVICE_REQUIRED, sub=subject.sub)],
+        sub=subject.sub,
+    )
+    for subject in AdviceSubject
+    if subject.sub is not None
+}
+
+
+def _advice_duty(f: Facts) -> RuleResult | None:
+    """Wko 1.60 lid 1 (E05): a complaint about a decision on a listed subject (a price change: sub f)
+    says that the provider had to ask the oudercommissie for advice. It does not change eligibility."""
+    subject = f.complaint.advice_subject
+    if subject is None:
+        return None
+    return _ADVICE_DUTY.get(subject)
+
+
 ELIGIBILITY_RULES: tuple[Rule[Facts], ...] = (
     Rule(
         id="R1",
@@ -335,6 +358,13 @@ ELIGIBILITY_RULES: tuple[Rule[Facts], ...] = (
             Outcome.UNDETERMINED,
         ),
         ambiguities=("A4", "A9"),
+    ),
+    Rule(
+        id="R25-advice-duty",
+        citations=(WKO_1_60_1, WKO_1_60_1F),
+        decision=DecisionKind.ELIGIBILITY,
+        function=_advice_duty,
+        facts=("complaint.advice_subject",),
     ),
 )
 
