@@ -20,7 +20,10 @@ import re
 import tempfile
 import tomllib
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "MAX_JSON_DOCUMENT_BYTES",
@@ -251,23 +254,37 @@ def xml_text(text: str) -> str:
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` whole or not at all.
+    """Write ``text`` to ``path`` whole or not at all (see :func:`atomic_writer`)."""
+    data = text.encode(encoding)  # an unencodable text fails here, before anything is touched
+    with atomic_writer(path, binary=True) as stream:
+        stream.write(data)
 
-    The text goes to a temporary file in the same folder (so the rename stays on one file system),
-    is flushed to disk, and then replaces ``path`` in one step. If anything fails (encoding, a full
-    disk, an interrupt) the temporary file is removed and the old ``path``, if any, is untouched.
-    An existing file's permission bits are kept.
+
+@contextlib.contextmanager
+def atomic_writer(
+    path: str | os.PathLike[str], *, encoding: str = "utf-8", binary: bool = False
+) -> Iterator[IO[Any]]:
+    """A file to write ``path`` through, whole or not at all.
+
+    What is written goes to a temporary file in the same folder (so the rename stays on one file
+    system); when the block ends normally it is flushed to disk and replaces ``path`` in one step.
+    If anything fails (encoding, a full disk, an interrupt) the temporary file is removed and the
+    old ``path``, if any, is untouched. An existing file's permission bits are kept. OS errors
+    name ``path``, never the temporary file.
     """
     target = Path(path)
-    data = text.encode(encoding)  # an unencodable text fails here, before anything is touched
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:  # name the file asked for, not the temporary one
         raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        if binary:
+            stream: IO[Any] = os.fdopen(handle, "wb")
+        else:
+            stream = os.fdopen(handle, "w", encoding=encoding, newline="")
+        with stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         try:
@@ -278,7 +295,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str 
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        if isinstance(exc, OSError) and exc.filename != os.fspath(path):
+        if isinstance(exc, OSError) and exc.filename in (None, name):  # the write failed
             raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
         raise
 

@@ -8,13 +8,14 @@ the exit code is 1 when any of them fails.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from klachtregels._cli._options import add_lang, add_register_reading, named, parse_day
-from klachtregels._io import atomic_write_text
+from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -69,49 +70,60 @@ def _registers(args: argparse.Namespace) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from klachtregels.compliance import FailOn, check_register, render
-    from klachtregels.organisation import load_organisation
-    from klachtregels.policy import load_policy
-
+    """Stream each register through the chosen format's sink: memory stays flat however long it is."""
     settings = _settings(args)
     registers = _registers(args)
     as_of = _as_of(args.as_of)
+    if args.output is not None:
+        with atomic_writer(args.output) as out:
+            return _run(args, registers, as_of, settings, out)
+    return _run(args, registers, as_of, settings, sys.stdout)
+
+
+def _run(
+    args: argparse.Namespace, registers: list[str], as_of: dt.date, settings: CheckSettings, out: IO[str]
+) -> int:
+    from klachtregels.compliance import FailOn, make_sink, stream_check
+    from klachtregels.organisation import load_organisation
+    from klachtregels.policy import load_policy
+
     policy = load_policy(args.policy)
     organisation = load_organisation(args.org) if args.org is not None else None
     fail_on = FailOn(args.fail_on)
-    step_summary_path = os.environ.get("GITHUB_STEP_SUMMARY") or None
-    outputs: list[str] = []
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY") or None
     failed = False
-    for name in registers:
-        result = named(name, check_register)(
-            name,
-            as_of=as_of,
-            policy=policy,
-            organisation=organisation,
-            mapping=args.mapping,
-            settings=settings,
-            organisation_file=args.org,
-            encoding=args.encoding,
-            delimiter=args.delimiter,
-        )
-        output, summary = render(
-            result,
-            args.format,
-            lang=args.lang,
-            fail_on=fail_on,
-            strict=args.strict,
-            step_summary=args.format == "github" and step_summary_path is not None,
-        )
-        outputs.append(output)
-        if summary is not None and step_summary_path is not None:
-            with Path(step_summary_path).open("a", encoding="utf-8") as handle:
-                handle.write(summary)
-        failed = failed or result.failed(fail_on, strict=args.strict)
-    text = "\n".join(outputs)
-    if args.output is not None:
-        atomic_write_text(args.output, text)
-    else:
-        sys.stdout.write(text)
+    for index, name in enumerate(registers):
+        if index:
+            out.write("\n")
+        with contextlib.ExitStack() as stack:
+            summary_out = None
+            if args.format == "github" and step_summary is not None:
+                summary_out = stack.enter_context(Path(step_summary).open("a", encoding="utf-8"))
+            sink = make_sink(
+                args.format,
+                out,
+                lang=args.lang,
+                fail_on=fail_on,
+                strict=args.strict,
+                register=name,
+                organisation_file=args.org,
+                summary_out=summary_out,
+            )
+            summary = named(name, stream_check)(
+                name,
+                sink,
+                as_of=as_of,
+                policy=policy,
+                organisation=organisation,
+                mapping=args.mapping,
+                settings=settings,
+                organisation_file=args.org,
+                encoding=args.encoding,
+                delimiter=args.delimiter,
+                fail_on=fail_on,
+                strict=args.strict,
+            )
+        failed = failed or summary.failed(fail_on, strict=args.strict)
     return 1 if failed else 0
 
 

@@ -7,6 +7,7 @@ Per organisation (:mod:`~klachtregels.compliance.organisation_checks`): the GGD-
 basis, in the catalogue ``compliance/data/checks.toml`` (:func:`load_catalogue`).
 """
 
+from klachtregels.compliance._sinks import Sink, make_sink
 from klachtregels.compliance.checks import ComplaintChecks, check_complaint
 from klachtregels.compliance.findings import (
     CHECK_RESULT_SCHEMA,
@@ -28,7 +29,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.compliance.organisation_checks import K4Tally, check_organisation
 from klachtregels.compliance.render import FORMATS, render
-from klachtregels.compliance.run import check_records, check_register, today_in_amsterdam
+from klachtregels.compliance.run import check_records, check_register, stream_check, today_in_amsterdam
 
 __all__ = [
     "CHECK_RESULT_SCHEMA",
@@ -48,12 +49,15 @@ __all__ = [
     "KItem",
     "Passed",
     "Severity",
+    "Sink",
     "check_complaint",
     "check_organisation",
     "check_records",
     "check_register",
     "load_catalogue",
     "make_finding",
+    "make_sink",
     "render",
+    "stream_check",
     "today_in_amsterdam",
 ]

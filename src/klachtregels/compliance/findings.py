@@ -508,6 +508,15 @@ class CheckSummary:
     #: Findings per id.
     by_id: Mapping[str, int] = attrs.field(factory=dict)
 
+    def failed(self, fail_on: FailOn | str = FailOn.ERROR, *, strict: bool = False) -> bool:
+        """Whether a finding reaches ``fail_on`` (by the counts); under ``strict`` a rejected row does."""
+        level = FailOn(fail_on)
+        if strict and self.rows_rejected:
+            return True
+        if level is FailOn.NEVER:
+            return False
+        return self.errors > 0 or (level is FailOn.WARNING and self.warnings > 0)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {

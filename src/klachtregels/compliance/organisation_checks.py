@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from klachtregels.organisation import Organisation
     from klachtregels.policy import Policy
 
-__all__ = ["K4Tally", "check_organisation"]
+__all__ = ["K4_IDS_SHOWN", "K4Tally", "check_organisation"]
 
 #: At most this many complaint ids are listed in the K4 finding (the count is always complete).
-_K4_IDS_SHOWN = 10
+K4_IDS_SHOWN = 10
 
 
 def _facts(d: DutyDecision) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def _facts(d: DutyDecision) -> dict[str, Any]:
     details = dict(d.details)
     if d.item == "K4" and "ids" in details:
         ids = details.pop("ids")
-        details["ids"] = ids[:_K4_IDS_SHOWN] + (["…"] if len(ids) > _K4_IDS_SHOWN else [])
+        details["ids"] = ids[:K4_IDS_SHOWN] + (["…"] if len(ids) > K4_IDS_SHOWN else [])
     if "count" in details and details["count"] is None:
         details["count"] = "?"
     facts.update(details)

@@ -1,10 +1,16 @@
-"""Running the checks over a whole register (streaming) and an optional organisation file."""
+"""Running the checks over a whole register and an optional organisation file.
+
+Two ways, one tally (:class:`_Tally`): :func:`check_records` / :func:`check_register` return the
+whole :class:`CheckResult` in memory; :func:`stream_check` hands each row's findings to a sink as
+the row is read and keeps only counters, so its memory does not grow with the register.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -13,24 +19,32 @@ from klachtregels.compliance.checks import ComplaintChecks, check_complaint, cou
 from klachtregels.compliance.findings import (
     CheckResult,
     CheckSettings,
+    CheckSummary,
+    FailOn,
     Finding,
     FindingId,
     Passed,
+    Severity,
     make_finding,
-    summarise,
 )
-from klachtregels.compliance.organisation_checks import K4Tally, check_organisation
+from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, K4Tally, check_organisation
+from klachtregels.errors import InvalidInputError
 from klachtregels.policy import Policy, load_policy
 from klachtregels.register import RowError, read_register
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
+    from klachtregels.compliance._sinks import Sink
     from klachtregels.model import RegisterRecord
     from klachtregels.organisation import Organisation
+    from klachtregels.register.reader import RegisterReader
 
-__all__ = ["check_records", "check_register", "today_in_amsterdam"]
+__all__ = ["check_records", "check_register", "stream_check", "today_in_amsterdam"]
+
+#: The latest as-of date a run accepts: deadlines are computed up to a year and more after it.
+_LAST_AS_OF: Final = dt.date(9000, 12, 31)
 
 
 def today_in_amsterdam() -> dt.date:
@@ -38,53 +52,140 @@ def today_in_amsterdam() -> dt.date:
     return dt.datetime.now(amsterdam()).date()
 
 
-def _row_key(f: Finding | Passed) -> tuple[int, int, str]:
-    row = f.row
-    return (0 if row is None else 1, row or 0, f.check)
+def _as_of_in_range(as_of: dt.date) -> dt.date:
+    if not isinstance(as_of, dt.date):
+        raise InvalidInputError("argument", [("as_of", "must be a date")])
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    if as_of > _LAST_AS_OF:
+        raise InvalidInputError("argument", [("as_of", "is too far in the future for deadline arithmetic")])
+    return as_of
+
+
+def _check_order(f: Finding | Passed) -> str:
+    return f.check
 
 
 class _Tally:
-    """What the rows add up to: their findings and passes, the complaints per year (R9) and K4."""
+    """What the rows add up to: counts per severity and id, passes, complaints per year (R9), K4.
+
+    Keeps counters only (and at most :data:`K4_IDS_SHOWN` + 1 complaint ids for K4), never the
+    findings themselves.
+    """
 
     def __init__(self) -> None:
-        self.findings: list[Finding] = []
-        self.passed: list[Passed] = []
+        self.counts: dict[Severity, int] = dict.fromkeys(Severity, 0)
+        self.by_id: dict[str, int] = {}
+        self.passed = 0
         self.per_year: dict[int, int] = {}
         self.failing: list[str] = []
+        self.failing_count = 0
         self.undetermined = 0
         self.checked = 0
         self.seen = 0
+        self.rejected_rows = 0
 
-    def add(self, record: RegisterRecord, result: ComplaintChecks) -> None:
+    def _count(self, findings: Iterable[Finding], passed: int) -> None:
+        counts, by_id = self.counts, self.by_id
+        for f in findings:
+            counts[f.severity] += 1
+            by_id[f.id] = by_id.get(f.id, 0) + 1
+        self.passed += passed
+
+    def complaint(
+        self, record: RegisterRecord, result: ComplaintChecks
+    ) -> tuple[list[Finding], list[Passed]]:
+        """Count one checked record; its findings and passes in check order."""
         self.seen += 1
-        self.findings.extend(result.findings)
-        self.passed.extend(result.passed)
+        findings = sorted(result.findings, key=_check_order)
+        passed = sorted(result.passed, key=_check_order)
+        self._count(findings, len(passed))
         year = counts_for_annual_report(record, result)
         if year is not None:
             self.per_year[year] = self.per_year.get(year, 0) + 1
         if result.eligibility in ELIGIBLE_OUTCOMES:
             self.checked += 1
             if result.k4_errors:
-                self.failing.append(record.complaint.id or f"row {record.row}")
+                self.failing_count += 1
+                if len(self.failing) <= K4_IDS_SHOWN:
+                    self.failing.append(record.complaint.id or f"row {record.row}")
             elif result.k4_undetermined:
                 self.undetermined += 1
+        return findings, passed
 
-    def reject(self, errors: Iterable[RowError]) -> int:
-        """Add a ``KR-ROW-REJECTED`` finding per row error; the number of rows rejected."""
-        rows: set[int] = set()
-        for error in errors:
-            rows.add(error.row)
-            facts = {"problem_nl": error.text("nl"), "problem_en": error.text("en")}
-            finding = make_finding(FindingId.ROW_REJECTED, facts, row=error.row, column=error.column)
-            self.findings.append(finding)
-        return len(rows)
+    def rejected(self, errors: Sequence[RowError]) -> list[Finding]:
+        """A ``KR-ROW-REJECTED`` finding per error of one rejected row."""
+        self.rejected_rows += 1
+        findings = [
+            make_finding(
+                FindingId.ROW_REJECTED,
+                {"problem_nl": error.text("nl"), "problem_en": error.text("en")},
+                row=error.row,
+                column=error.column,
+            )
+            for error in errors
+        ]
+        self._count(findings, 0)
+        return findings
 
     def k4(self) -> K4Tally:
-        return K4Tally(failing=tuple(self.failing), undetermined=self.undetermined, checked=self.checked)
+        return K4Tally(
+            failing=tuple(self.failing),
+            failing_count=self.failing_count,
+            undetermined=self.undetermined,
+            checked=self.checked,
+        )
 
     @property
     def register_years(self) -> tuple[int, int] | None:
         return (min(self.per_year), max(self.per_year)) if self.per_year else None
+
+    def organisation(
+        self, organisation: Organisation | None, *, as_of: dt.date, policy: Policy
+    ) -> tuple[tuple[Finding, ...], tuple[Passed, ...]]:
+        """The organisation's findings and passes (K1-K9), counted; none without an organisation."""
+        if organisation is None:
+            return (), ()
+        findings, passed = check_organisation(
+            organisation,
+            as_of=as_of,
+            policy=policy,
+            complaints_per_year=self.per_year,
+            register_years=self.register_years,
+            k4=self.k4(),
+        )
+        self._count(findings, len(passed))
+        return findings, passed
+
+    def summary(self, *, rows_read: int, rows_rejected: int, organisation_checked: bool) -> CheckSummary:
+        return CheckSummary(
+            rows_read=rows_read,
+            rows_checked=rows_read - rows_rejected,
+            rows_rejected=rows_rejected,
+            organisation_checked=organisation_checked,
+            errors=self.counts[Severity.ERROR],
+            warnings=self.counts[Severity.WARNING],
+            infos=self.counts[Severity.INFO],
+            passed=self.passed,
+            by_id=dict(self.by_id),
+        )
+
+
+def _row_key(f: Finding | Passed) -> tuple[int, int, str]:
+    row = f.row
+    return (0 if row is None else 1, row or 0, f.check)
+
+
+def _rows_of(errors: Iterable[RowError]) -> Iterable[list[RowError]]:
+    """Row errors grouped by row (a rejected row's errors come together)."""
+    batch: list[RowError] = []
+    for error in errors:
+        if batch and error.row != batch[0].row:
+            yield batch
+            batch = []
+        batch.append(error)
+    if batch:
+        yield batch
 
 
 def check_records(
@@ -104,38 +205,33 @@ def check_records(
 
     ``row_errors`` (read *after* ``records`` is consumed, so a streaming reader's errors can be
     passed lazily as any iterable) become ``KR-ROW-REJECTED`` findings. ``rows_read`` defaults to
-    the records seen plus ``rows_rejected``.
+    the records seen plus ``rows_rejected``. An ``as_of`` after the year 9000 is an
+    :class:`~klachtregels.errors.InvalidInputError`.
     """
+    as_of = _as_of_in_range(as_of)
     policy = policy or load_policy(None)
     settings = settings or CheckSettings()
     tally = _Tally()
+    findings: list[Finding] = []
+    passed: list[Passed] = []
     for record in records:
-        tally.add(record, check_complaint(record, as_of=as_of, policy=policy, settings=settings))
-    rejected = max(rows_rejected, tally.reject(row_errors))
-    org_findings: tuple[Finding, ...] = ()
-    org_passed: tuple[Passed, ...] = ()
-    if organisation is not None:
-        org_findings, org_passed = check_organisation(
-            organisation,
-            as_of=as_of,
-            policy=policy,
-            complaints_per_year=tally.per_year,
-            register_years=tally.register_years,
-            k4=tally.k4(),
+        found, ok = tally.complaint(
+            record, check_complaint(record, as_of=as_of, policy=policy, settings=settings)
         )
-    findings = org_findings + tuple(sorted(tally.findings, key=_row_key))
-    passed = org_passed + tuple(sorted(tally.passed, key=_row_key))
-    summary = summarise(
-        findings,
-        passed,
-        rows_read=rows_read if rows_read is not None else tally.seen + rejected,
-        rows_rejected=rejected,
-        organisation_checked=organisation is not None,
-    )
+        findings += found
+        passed += ok
+    for batch in _rows_of(sorted(row_errors, key=lambda e: e.row)):
+        findings += tally.rejected(batch)
+    rejected = max(rows_rejected, tally.rejected_rows)
+    org_findings, org_passed = tally.organisation(organisation, as_of=as_of, policy=policy)
     return CheckResult(
-        findings=findings,
-        passed=passed,
-        summary=summary,
+        findings=org_findings + tuple(sorted(findings, key=_row_key)),
+        passed=org_passed + tuple(sorted(passed, key=_row_key)),
+        summary=tally.summary(
+            rows_read=rows_read if rows_read is not None else tally.seen + rejected,
+            rows_rejected=rejected,
+            organisation_checked=organisation is not None,
+        ),
         as_of=as_of,
         policy=policy.name,
         settings=settings,
@@ -164,7 +260,8 @@ def check_register(
 
     ``as_of`` defaults to today in Europe/Amsterdam. Raises
     :class:`~klachtregels.errors.RegisterError` when the file cannot be read at all; a bad row is
-    a ``KR-ROW-REJECTED`` finding, never an exception.
+    a ``KR-ROW-REJECTED`` finding, never an exception. The result holds every finding: for a
+    register of any length use :func:`stream_check`.
     """
     reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)
     result = check_records(
@@ -186,6 +283,87 @@ def check_register(
         rows_rejected=read.rows_rejected,
     )
     return attrs.evolve(result, summary=summary)
+
+
+def stream_check(
+    source: str | os.PathLike[str],
+    sink: Sink,
+    *,
+    as_of: dt.date | None = None,
+    policy: Policy | str | os.PathLike[str] | None = None,
+    organisation: Organisation | None = None,
+    mapping: Any = None,
+    format: Any = None,
+    settings: CheckSettings | None = None,
+    organisation_file: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    fail_on: FailOn | str = FailOn.ERROR,
+    strict: bool = False,
+) -> CheckSummary:
+    """Check a register row by row, each row's findings going to ``sink`` as it is read.
+
+    The same checks and findings as :func:`check_register` (arguments alike), in constant memory:
+    nothing but counters is kept between rows. ``sink`` is one of the output formats
+    (:func:`klachtregels.compliance.render.make_sink`); it is finished with the organisation's
+    findings (K1-K9, which need the whole register's counts) and the run's summary, returned here.
+    Whether the run failed is :meth:`CheckSummary.failed` with the same ``fail_on`` and ``strict``.
+    """
+    as_of = _as_of_in_range(as_of or today_in_amsterdam())
+    loaded = load_policy(policy)
+    settings = settings or CheckSettings()
+    reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)
+    with contextlib.closing(sink):
+        tally = _Tally()
+        _stream_rows(
+            reader,
+            sink,
+            tally,
+            lambda record: check_complaint(record, as_of=as_of, policy=loaded, settings=settings),
+        )
+        org_findings, org_passed = tally.organisation(organisation, as_of=as_of, policy=loaded)
+        read = reader.summary
+        summary = attrs.evolve(
+            tally.summary(
+                rows_read=read.rows_read,
+                rows_rejected=read.rows_rejected,
+                organisation_checked=organisation is not None,
+            ),
+            rows_checked=read.rows_ok,
+        )
+        head = CheckResult(
+            findings=org_findings,
+            passed=org_passed,
+            summary=summary,
+            as_of=as_of,
+            policy=loaded.name,
+            settings=settings,
+            register=os.fspath(source),
+            organisation_file=organisation_file,
+            organisation=organisation.name if organisation is not None else None,
+        )
+        sink.finish(head, failed=summary.failed(fail_on, strict=strict))
+    return summary
+
+
+def _stream_rows(
+    reader: RegisterReader, sink: Sink, tally: _Tally, check: Callable[[RegisterRecord], ComplaintChecks]
+) -> None:
+    """Each row's findings to ``sink`` in file order: a rejected row's, or its record's checks'."""
+    batch: list[RowError] = []
+    for item in reader.events():
+        if isinstance(item, RowError):
+            if batch and item.row != batch[0].row:
+                sink.rows(tally.rejected(batch), ())
+                batch = []
+            batch.append(item)
+            continue
+        if batch:
+            sink.rows(tally.rejected(batch), ())
+            batch = []
+        sink.rows(*tally.complaint(item, check(item)))
+    if batch:
+        sink.rows(tally.rejected(batch), ())
 
 
 class _Lazy:

@@ -19,7 +19,7 @@ from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
 from klachtregels.model import RegisterRecord
-from klachtregels.register import assemble
+from klachtregels.register import assemble, sources
 from klachtregels.register.assemble import GROUPS, GckCase, Problem, Values
 from klachtregels.register.cells import (
     CACHE_ENTRIES,
@@ -274,13 +274,18 @@ class _Reader(Generic[T]):
         self._memories: dict[str, dict[str, Any]] = {}
         self._shared = assemble.Shared()
         self._consumed = False
+        self._keep_errors = True
+        self._errors: list[RowError] = []
         self._reset()
 
     def _words(self, column: Column) -> Mapping[str, Any] | None:
         return self._mapping.values.get(column.name) if self._mapping is not None else None
 
     def _reset(self) -> None:
-        self._errors: list[RowError] = []
+        if self._keep_errors:
+            self._errors = []
+        else:  # events(): the list is the one events() drains
+            self._errors.clear()
         self._rows_read = 0
         self._rows_ok = 0
         self._blank = 0
@@ -320,6 +325,27 @@ class _Reader(Generic[T]):
             lines_read=self._csv_rows.lines_read if self._csv_rows is not None else self._lines,
         )
 
+    def events(self) -> Iterator[T | RowError]:
+        """The rows in file order: each good row's object, and each rejected row's errors.
+
+        For constant memory: the errors are handed over here and not kept, so :attr:`errors` stays
+        empty; :attr:`summary` counts as usual.
+        """
+        self._keep_errors = False
+        pending: list[RowError] = []
+        self._errors = pending
+        try:
+            for item in self:
+                if pending:
+                    yield from pending
+                    pending.clear()
+                yield item
+            if pending:
+                yield from pending
+                pending.clear()
+        finally:
+            self._keep_errors = True
+
     def __iter__(self) -> Iterator[T]:
         if self._consumed and not isinstance(self._source, str | os.PathLike):
             raise register_error("REGISTER_ALREADY_READ")
@@ -338,7 +364,8 @@ class _Reader(Generic[T]):
         if self._format == "xlsx":  # python-calamine is imported only here (the extra klachtregels[xlsx])
             from klachtregels.register.xlsx import XlsxRows
 
-            yield from self._read_csv(iter(()), {}, XlsxRows(stream))
+            sheet = self._mapping.sheet if self._mapping is not None else None
+            yield from self._read_csv(iter(()), {}, XlsxRows(stream, sheet))
             return
         lines: Iterator[str]
         undecodable: dict[int, int] = {}  # filled while the lines are read
@@ -399,6 +426,9 @@ class _Reader(Generic[T]):
                 self._reject_row(
                     line_no, "REGISTER_ROW_UNDECODABLE", line=line_no, offset=offset, encoding=encoding
                 )
+                continue
+            if len(line) > sources.JSON_LINE_LIMIT:  # one row: rejected, the others are read
+                self._reject_row(line_no, "REGISTER_ROW_TOO_LONG", limit=sources.JSON_LINE_LIMIT)
                 continue
             try:
                 item = loads_json(line, object_pairs_hook=no_duplicates)

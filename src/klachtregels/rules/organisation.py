@@ -66,8 +66,10 @@ _FIRST_REPORT_YEAR: Final = 2016
 class K4Tally:
     """What the per-complaint checks of the regulation's practice (K4) found."""
 
-    #: Complaint ids (or ``row N``) with an error in a K4 check.
+    #: Complaint ids (or ``row N``) with an error in a K4 check (a long run keeps only the first few).
     failing: tuple[str, ...] = ()
+    #: How many complaints have an error in a K4 check (at least ``len(failing)``).
+    failing_count: int = 0
     #: Number of complaints with undetermined K4 checks (and no error).
     undetermined: int = 0
     #: Number of complaints the K4 checks ran on.
@@ -205,12 +207,12 @@ def _k4(ctx: DutyContext) -> Sequence[DutyDecision]:
     k4 = ctx.k4
     if k4 is None or not k4.checked:
         return ()  # no complaints to judge the practice by
-    if k4.failing:
+    if k4.failing or k4.failing_count:
         return (
             DutyDecision(
                 item="K4",
                 outcome=Outcome.NOT_MET,
-                details={"count": len(k4.failing), "ids": list(k4.failing)},
+                details={"count": max(k4.failing_count, len(k4.failing)), "ids": list(k4.failing)},
             ),
         )
     if k4.undetermined:
