@@ -1157,11 +1157,21 @@ def validate(
     raise error(what, problems)
 
 
-# ColumnMapping (register): name, description, encoding and delimiter are left out when not given.
+# ColumnMapping (register): name, description, encoding, delimiter and sheet are left out when not given.
 register_shape(
     "klachtregels.register.mapping.ColumnMapping",
     Shape(
-        order=("name", "description", "encoding", "delimiter", "columns", "values", "defaults", "ignore"),
-        omit_none=frozenset({"name", "description", "encoding", "delimiter"}),
+        order=(
+            "name",
+            "description",
+            "encoding",
+            "delimiter",
+            "sheet",
+            "columns",
+            "values",
+            "defaults",
+            "ignore",
+        ),
+        omit_none=frozenset({"name", "description", "encoding", "delimiter", "sheet"}),
     ),
 )

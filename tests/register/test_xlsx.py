@@ -21,7 +21,13 @@ from register_helpers import DATA, assert_accounting
 from klachtregels.cli import main
 from klachtregels.errors import RegisterError
 from klachtregels.model import Verdict
-from klachtregels.register import ColumnMapping, RowRejectedError, read_register, read_register_all
+from klachtregels.register import (
+    ColumnMapping,
+    MappingError,
+    RowRejectedError,
+    read_register,
+    read_register_all,
+)
 from klachtregels.register import xlsx as xlsx_module
 from klachtregels.register.xlsx import cell_text
 
@@ -167,6 +173,41 @@ def test_the_first_visible_worksheet_is_read(tmp_path: Path) -> None:
     register.append(["K1"])
     book.save(tmp_path / "two.xlsx")
     assert [r.complaint.id for r in read_register(tmp_path / "two.xlsx")] == ["K1"]
+
+
+def test_the_mapping_names_the_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Toelichting"
+    first.append(["id"])
+    first.append(["NIET-DEZE"])
+    register = book.create_sheet("Klachten 2025")
+    register.append(["id"])
+    register.append(["K1"])
+    chart = book.create_chartsheet("Grafiek")
+    del chart
+    book.save(tmp_path / "book.xlsx")
+    toml = tmp_path / "map.toml"
+    toml.write_text('sheet = "klachten 2025"\n', encoding="utf-8")  # exact name, else any case
+    assert [r.complaint.id for r in read_register(tmp_path / "book.xlsx", mapping=toml)] == ["K1"]
+    mapping = ColumnMapping.load(toml)
+    assert mapping.sheet == "klachten 2025"
+    assert mapping.to_dict()["sheet"] == "klachten 2025"
+    assert ColumnMapping.from_dict(mapping.to_dict()) == mapping
+    assert "sheet" not in ColumnMapping().to_dict()
+    with pytest.raises(RegisterError) as info:
+        read_register_all(tmp_path / "book.xlsx", mapping=ColumnMapping(sheet="Klachten 2024"))
+    assert str(info.value) == xlsx_module.register_error("XLSX_NO_SUCH_SHEET", count=3).args[0]
+    assert "2024" not in str(info.value)
+    with pytest.raises(RegisterError, match="not a worksheet"):
+        read_register_all(tmp_path / "book.xlsx", mapping=ColumnMapping(sheet="Grafiek"))
+
+
+@pytest.mark.parametrize("sheet", ['""', '"  "', "3", '"' + "x" * 32 + '"'])
+def test_a_bad_sheet_in_the_mapping_is_a_mapping_error(sheet: str) -> None:
+    with pytest.raises(MappingError) as info:
+        ColumnMapping.from_toml(f"sheet = {sheet}\n")
+    assert [p.code for p in info.value.problems] == ["XLSX_MAPPING_BAD_SHEET"]
 
 
 def test_a_binary_stream_is_read_and_a_text_stream_refused(tmp_path: Path) -> None:
@@ -327,6 +368,29 @@ def test_a_sheet_spanning_too_many_cells_is_refused_before_it_is_loaded(tmp_path
     with pytest.raises(RegisterError) as info:
         read_register_all(bomb)
     assert "1048576 rows x 16384 columns" in str(info.value)
+
+
+def test_a_cell_numbered_past_its_row_counts_towards_the_extent(tmp_path: Path) -> None:
+    good = workbook(tmp_path / "good.xlsx", [["id"], ["K1"]])
+    body = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'
+        '<row r="2"><c r="A999999" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    bomb = _rewrite(good, tmp_path / "bomb.xlsx", "xl/worksheets/sheet1.xml", _sheet_xml(body))
+    with pytest.raises(RegisterError, match="999999 rows x 26 columns"):
+        read_register_all(bomb)
+
+
+def test_the_quick_bound_is_counted_again_before_a_sheet_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eleven rows: the quick bound says 99 rows x 26 columns; counted exactly, 11 x 26 fit."""
+    monkeypatch.setattr(xlsx_module, "MAX_XLSX_CELLS", 1_000)
+    path = workbook(tmp_path / "r.xlsx", [["id", "location"], *[[f"K{i}", "KDV"] for i in range(10)]])
+    assert len(read_register_all(path).records) == 10
+    monkeypatch.setattr(xlsx_module, "MAX_XLSX_CELLS", 100)
+    with pytest.raises(RegisterError, match="11 rows x 26 columns"):
+        read_register_all(path)
 
 
 def test_cells_without_a_reference_count_towards_the_extent(

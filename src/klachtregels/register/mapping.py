@@ -113,9 +113,11 @@ class ColumnMapping:
     encoding: str | None = None
     #: The export's separator (``";"``; ``"tab"`` for a tab); None: ``sep=`` line or sniffed.
     delimiter: str | None = None
+    #: The worksheet of an ``.xlsx`` register, by name; None: the first visible worksheet.
+    sheet: str | None = None
 
     _TOP_LEVEL: ClassVar[frozenset[str]] = frozenset(
-        {"columns", "values", "defaults", "ignore", "name", "description", "encoding", "delimiter"}
+        {"columns", "values", "defaults", "ignore", "name", "description", "encoding", "delimiter", "sheet"}
     )
 
     def __attrs_post_init__(self) -> None:
@@ -190,6 +192,8 @@ class ColumnMapping:
             yield _problem("REGISTER_MAPPING_BAD_ENCODING")
         if self.delimiter is not None and delimiter_char(self.delimiter) is None:
             yield _problem("REGISTER_MAPPING_BAD_DELIMITER")
+        if self.sheet is not None and not _sheet_name(self.sheet):
+            yield _problem("XLSX_MAPPING_BAD_SHEET")
 
     # -- the structured form -----------------------------------------------------------------------
 
@@ -201,7 +205,7 @@ class ColumnMapping:
             raise MappingError(problems, name)
         given_name = data.get("name")
         description = data.get("description")
-        encoding, delimiter = data.get("encoding"), data.get("delimiter")
+        encoding, delimiter, sheet = data.get("encoding"), data.get("delimiter"), data.get("sheet")
         return cls(
             columns=dict(data.get("columns", {})),
             values={k: dict(v) if isinstance(v, Mapping) else v for k, v in data.get("values", {}).items()},
@@ -211,6 +215,7 @@ class ColumnMapping:
             description=description if isinstance(description, str) else None,
             encoding=encoding,
             delimiter=delimiter,
+            sheet=sheet,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -282,6 +287,11 @@ def delimiter_char(given: object) -> str | None:
     return char
 
 
+def _sheet_name(given: object) -> bool:
+    """Whether ``given`` can name a worksheet (Excel: 1-31 characters, not blank)."""
+    return isinstance(given, str) and bool(given.strip()) and len(given) <= 31
+
+
 def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Message]:
     """Problems with the shape of the parsed TOML (before the entries are checked)."""
     problems: list[Message] = []
@@ -289,6 +299,8 @@ def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Me
         problems.append(_problem("REGISTER_MAPPING_BAD_ENCODING"))
     if "delimiter" in data and delimiter_char(data["delimiter"]) is None:
         problems.append(_problem("REGISTER_MAPPING_BAD_DELIMITER"))
+    if "sheet" in data and not _sheet_name(data["sheet"]):
+        problems.append(_problem("XLSX_MAPPING_BAD_SHEET"))
     unknown = sorted(set(data) - allowed)
     shown = [name for name in unknown if convert.shown_key(name) is not None]
     if shown:

@@ -29,6 +29,7 @@ python-calamine hands out as empty cells.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import io
 import posixpath
@@ -45,15 +46,18 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_XLSX_CELLS",
     "MAX_XLSX_PART_BYTES",
+    "SheetScan",
     "XlsxFault",
     "XlsxRows",
     "cell_text",
+    "check_workbook",
 ]
 
 #: The most cells (rows x columns of the sheet's used range) a worksheet may span: python-calamine
-#: holds the whole range in memory (about 40 bytes a cell, text not counted; docs/performance.md).
-#: 1,048,576 rows (Excel's maximum) of 24 columns fit.
-MAX_XLSX_CELLS: Final = 25_165_824
+#: holds the whole range in memory, about 100 bytes a cell with its text (docs/performance.md), so
+#: this is about 400 MB: 100,000 complaints of 41 columns, or 262,144 of 16. A larger register is
+#: read row by row, in constant memory, when it is saved as CSV.
+MAX_XLSX_CELLS: Final = 4_194_304
 #: The largest part of the archive (a worksheet, the shared strings), uncompressed, in bytes.
 MAX_XLSX_PART_BYTES: Final = 1 << 30
 
@@ -128,7 +132,21 @@ def _header_text(value: Any) -> str:
 _TAG_ATTRS: Final = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SHEET_TAG: Final = re.compile(rb"<(?:\w+:)?sheet\s([^>]*)>")
 _REL_TAG: Final = re.compile(rb"<(?:\w+:)?Relationship\s([^>]*)>")
-#: A cell's reference (``r="AB12"``; the attribute may come after others, in either quote).
+# The scan of a worksheet. Fast path: the form every common writer uses (``<c r="AB12" ...>``,
+# ``<row r="12" ...>``, no namespace prefix), read with patterns that start with a literal.
+#: A cell or row tag in another form, or a prefixed one (each search starts on a literal: fast).
+_ODD_TAGS: Final = (
+    re.compile(rb'<c(?! r="[A-Z]{1,3}\d)[\s/>]'),
+    re.compile(rb'<row(?! r="\d)[\s/>]'),
+    re.compile(rb":(?:c|row)[\s/>]"),
+)
+_LAST_ROW: Final = b'<row r="'
+_TWO_LETTERS: Final = re.compile(rb'<c r="([A-Z]{2,3})\d')
+_CELL_ROW: Final = re.compile(rb'<c r="[A-Z]{1,3}(\d+)')
+_ROW_NUMBER: Final = re.compile(rb'<row r="(\d+)')
+#: Where an error cell (``t="e"``) may be: the exact pattern runs only on chunks that have one.
+_ERROR_MARK: Final = re.compile(rb"""=\s*["']e["']""")
+# Any form (either quote, white space, a prefix, the reference after other attributes): slower.
 _CELL_REF: Final = re.compile(rb"""<(?:\w+:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]+)(\d+)["']""")
 _ROW_REF: Final = re.compile(rb"""<(?:\w+:)?row\s[^>]*?\br\s*=\s*["'](\d+)["']""")
 #: Cells and rows without a reference take the next position: each may add one to the extent.
@@ -136,6 +154,74 @@ _CELL_NO_REF: Final = re.compile(rb"""<(?:\w+:)?c(?=[\s/>])(?![^>]*\br\s*=)""")
 _ROW_NO_REF: Final = re.compile(rb"""<(?:\w+:)?row(?=[\s/>])(?![^>]*\br\s*=)""")
 _ERROR_CELL: Final = re.compile(rb"""<(?:\w+:)?c\s([^>]*\bt\s*=\s*["']e["'][^>]*)>""")
 _REF_ATTR: Final = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+)(\d+)["']""")
+#: More digits than this in a row number is past any sheet (Excel's last row is 1,048,576).
+_MAX_DIGITS: Final = 9
+
+
+@functools.cache
+def _longer_row(digits: int) -> re.Pattern[bytes]:
+    """A cell or row numbered with more than ``digits`` digits (fast-path form)."""
+    return re.compile(rb'<(?:c r="[A-Z]{1,3}|row r=")\d{%d}' % (digits + 1))
+
+
+class _Extent:
+    """An upper bound of a worksheet's used range (rows x columns), built chunk by chunk.
+
+    Fast path: the row numbers' digit count (a sheet whose rows have at most five digits has at
+    most 99,999 rows) and the widest column of two or three letters (else at most 26). When this
+    bound passes the cell limit, :meth:`exact` counts again, exactly. Chunks in any other form
+    are read exactly at once (every cell's and row's reference; unreferenced ones add one each).
+    """
+
+    def __init__(self) -> None:
+        self.digits = 0
+        self.rows = 0
+        self.columns = 0
+        self.loose = 0  # unreferenced cells and rows
+
+    def add(self, chunk: bytes, *, exact: bool = False) -> None:
+        """Take one chunk of the sheet's XML into the bound."""
+        if any(odd.search(chunk) is not None for odd in _ODD_TAGS):
+            self._any_form(chunk)
+            return
+        if exact:
+            found = _CELL_ROW.findall(chunk) + _ROW_NUMBER.findall(chunk)
+            self.rows = max(self.rows, max(map(int, set(found)), default=0))
+        else:
+            at = chunk.rfind(_LAST_ROW)
+            if at >= 0:
+                end = at + len(_LAST_ROW)
+                while end < len(chunk) and chunk[end] in b"0123456789":
+                    end += 1
+                self.digits = max(self.digits, end - at - len(_LAST_ROW))
+            while self.digits <= _MAX_DIGITS and _longer_row(self.digits).search(chunk) is not None:
+                self.digits += 1
+        wide = set(_TWO_LETTERS.findall(chunk))
+        self.columns = max(self.columns, 26, *(_column_number(c) for c in wide))
+
+    def _any_form(self, chunk: bytes) -> None:
+        refs = _CELL_REF.findall(chunk)
+        if refs:
+            self.columns = max(self.columns, *(_column_number(c) for c in {c for c, _ in refs}))
+            self.rows = max(self.rows, *(int(r) for r in {r for _, r in refs}))
+        self.rows = max(self.rows, max(map(int, _ROW_REF.findall(chunk)), default=0))
+        self.loose += len(_CELL_NO_REF.findall(chunk)) + len(_ROW_NO_REF.findall(chunk))
+
+    @property
+    def cells(self) -> tuple[int, int]:
+        """The bound: (rows, columns); each unreferenced cell or row may add one to both."""
+        rows = max(self.rows, 10**self.digits - 1 if self.digits else 0)
+        return rows + self.loose, self.columns + self.loose
+
+
+def _errors(chunk: bytes, errors: dict[int, set[int]]) -> None:
+    """Add the chunk's error cells (``t="e"``) to ``errors`` (row -> columns)."""
+    if _ERROR_MARK.search(chunk) is None:
+        return
+    for attrs_text in _ERROR_CELL.findall(chunk):
+        ref = _REF_ATTR.search(attrs_text)
+        if ref is not None:
+            errors.setdefault(int(ref.group(2)), set()).add(_column_number(ref.group(1)))
 
 
 def _attrs(tag: bytes) -> dict[str, str]:
@@ -246,25 +332,19 @@ class _Archive:
         return out
 
     def scan(self, part: str) -> SheetScan:
-        """The extent and the error cells of a worksheet, from its XML (one pass of C regexes)."""
-        rows = columns = loose_rows = loose_cells = 0
+        """The extent (an upper bound) and the error cells of a worksheet, from its XML."""
+        extent = _Extent()
         errors: dict[int, set[int]] = {}
         for chunk in self.chunks(part):
-            refs = _CELL_REF.findall(chunk)
-            if refs:
-                columns = max(columns, max(_column_number(c) for c in {c for c, _ in refs}))
-                rows = max(rows, max(int(r) for _, r in refs))
-            row_refs = _ROW_REF.findall(chunk)
-            if row_refs:
-                rows = max(rows, max(map(int, row_refs)))
-            loose_cells += len(_CELL_NO_REF.findall(chunk))
-            loose_rows += len(_ROW_NO_REF.findall(chunk))
-            for attrs_text in _ERROR_CELL.findall(chunk):
-                ref = _REF_ATTR.search(attrs_text)
-                if ref is not None:
-                    errors.setdefault(int(ref.group(2)), set()).add(_column_number(ref.group(1)))
-        # Unreferenced cells and rows: counted as if each extended the sheet (an upper bound).
-        return SheetScan(rows + loose_rows, columns + loose_cells, errors)
+            extent.add(chunk)
+            _errors(chunk, errors)
+        rows, columns = extent.cells
+        if rows * columns > MAX_XLSX_CELLS and extent.digits:  # the quick bound: count exactly
+            extent = _Extent()
+            for chunk in self.chunks(part):
+                extent.add(chunk, exact=True)
+            rows, columns = extent.cells
+        return SheetScan(rows, columns, errors)
 
 
 def _choose(sheets: list[_Sheet], name: str | None) -> _Sheet:
@@ -282,6 +362,28 @@ def _choose(sheets: list[_Sheet], name: str | None) -> _Sheet:
         if sheet.worksheet and sheet.visible:
             return sheet
     raise register_error("XLSX_NO_WORKSHEET")
+
+
+def check_workbook(binary: IO[bytes], sheet: str | None = None) -> tuple[_Sheet, SheetScan]:
+    """The sheet to read and its scan, after every check python-calamine must not meet unguarded.
+
+    ``binary`` is seekable; it is left at its start. Raises
+    :class:`~klachtregels.errors.RegisterError` for a file that is no workbook, a damaged or
+    oversized part, no such sheet, or a sheet spanning more than :data:`MAX_XLSX_CELLS` cells.
+    """
+    archive = _Archive(binary)
+    try:
+        archive.check_parts()
+        chosen = _choose(archive.sheets(), sheet)
+        scan = archive.scan(chosen.part)
+    finally:
+        archive.zip.close()
+        binary.seek(0)
+    if scan.rows * scan.columns > MAX_XLSX_CELLS:
+        raise register_error(
+            "XLSX_TOO_MANY_CELLS", rows=scan.rows, columns=scan.columns, limit=MAX_XLSX_CELLS
+        )
+    return chosen, scan
 
 
 def _calamine() -> Any:
@@ -345,16 +447,7 @@ class XlsxRows:
     def __init__(self, stream: IO[Any], sheet: str | None = None) -> None:
         _calamine()  # without the extra, say so before anything else
         binary = _seekable(stream)
-        archive = _Archive(binary)
-        archive.check_parts()
-        chosen = _choose(archive.sheets(), sheet)
-        scan = archive.scan(chosen.part)
-        if scan.rows * scan.columns > MAX_XLSX_CELLS:
-            raise register_error(
-                "XLSX_TOO_MANY_CELLS", rows=scan.rows, columns=scan.columns, limit=MAX_XLSX_CELLS
-            )
-        archive.zip.close()
-        binary.seek(0)
+        chosen, scan = check_workbook(binary, sheet)
         self._errors = scan.errors
         rows = _load(binary, chosen)
         (self._first_column,) = next(rows)
