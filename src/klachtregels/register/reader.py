@@ -628,8 +628,11 @@ def read_register(
 ) -> RegisterReader:
     """Open a complaint register for streaming.
 
-    ``source``: a path, or an open text or binary file. ``format``: ``"csv"``, ``"jsonl"`` or
-    ``"json"``; ``None`` decides by the file extension (.csv/.tsv/.txt, .jsonl/.ndjson, .json).
+    ``source``: a path, or an open text or binary file. ``format``: ``"csv"``, ``"jsonl"``,
+    ``"json"`` or ``"xlsx"``; ``None`` decides by the file extension (.csv/.tsv/.txt,
+    .jsonl/.ndjson, .json, .xlsx). An ``.xlsx`` workbook (a path or a binary file) needs the extra
+    ``klachtregels[xlsx]``; its first visible worksheet is read (the mapping's ``sheet`` names
+    another), row by row as a CSV file is (:mod:`klachtregels.register.xlsx`).
     ``mapping``: a :class:`ColumnMapping`, a TOML path, or a built-in name (``"partou"``).
     ``encoding``: ``None`` takes the mapping's, else reads UTF-8 (a BOM is skipped; UTF-16 with a
     BOM is recognised; a file whose first 64 KiB are Windows-1252 and hold no UTF-8 sequence is
