@@ -19,6 +19,7 @@ import pathlib
 import re
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias
 
+from klachtregels import convert
 from klachtregels._io import loads_json
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CSV_FIELD_LIMIT",
+    "JSON_LINE_LIMIT",
+    "JSON_REGISTER_LIMIT",
     "CsvRow",
     "CsvRows",
     "DecodedLines",
@@ -48,6 +51,11 @@ Source: TypeAlias = "str | os.PathLike[str] | IO[str] | IO[bytes]"
 #: The csv module's own limit is raised to this; a longer field (an unclosed quote swallowing the
 #: rest of the file) makes the file unreadable (RegisterError).
 CSV_FIELD_LIMIT: Final = 16 * 1_048_576
+#: Longest JSON Lines line (one row), in characters: the CSV field limit. A longer line rejects its
+#: row; the other rows are read.
+JSON_LINE_LIMIT: Final = CSV_FIELD_LIMIT
+#: Largest JSON register (an array read whole), in characters. JSON Lines streams: use it for more.
+JSON_REGISTER_LIMIT: Final = 64 * 1_048_576
 
 _EXTENSIONS: Final[dict[str, Format]] = {
     ".csv": "csv",
@@ -464,11 +472,29 @@ def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _whole(lines: Iterator[str]) -> str:
+    """The lines joined, or :class:`RegisterError` once they pass :data:`JSON_REGISTER_LIMIT`."""
+    parts: list[str] = []
+    size = 0
+    for line in lines:
+        size += len(line)
+        if size > JSON_REGISTER_LIMIT:
+            raise register_error("REGISTER_JSON_TOO_LARGE", limit=JSON_REGISTER_LIMIT)
+        parts.append(line)
+    return "".join(parts)
+
+
 def json_array(lines: Iterator[str]) -> list[Any]:
-    """A whole JSON file that must be an array (loaded at once: JSON Lines streams, JSON cannot)."""
+    """A whole JSON file that must be an array (loaded at once: JSON Lines streams, JSON cannot).
+
+    Larger than :data:`JSON_REGISTER_LIMIT` characters: :class:`RegisterError`, read no further.
+    """
+    whole = _whole(lines)
     try:
-        data = loads_json("".join(lines), object_pairs_hook=no_duplicates)
+        data = loads_json(whole, object_pairs_hook=no_duplicates)
     except DuplicateKeyError as exc:
+        if convert.shown_key(exc.key) is None:  # a key that is no identifier may be personal data
+            raise register_error("REGISTER_JSON_DUPLICATE_KEY_NOT_SHOWN") from None
         raise register_error("REGISTER_JSON_DUPLICATE_KEY", key=exc.key) from None
     except ValueError as exc:
         raise register_error("REGISTER_JSON_INVALID", detail=str(exc)) from None
