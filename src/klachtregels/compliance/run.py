@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -28,7 +28,7 @@ from klachtregels.compliance.findings import (
     make_finding,
 )
 from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, K4Tally, check_organisation
-from klachtregels.errors import InvalidInputError
+from klachtregels.decisions import question_day
 from klachtregels.policy import Policy, load_policy
 from klachtregels.register import RowError, read_register
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES
@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["check_records", "check_register", "stream_check", "today_in_amsterdam"]
 
-#: The latest as-of date a run accepts: deadlines are computed up to a year and more after it.
-_LAST_AS_OF: Final = dt.date(9000, 12, 31)
-
 
 def today_in_amsterdam() -> dt.date:
     """Today's date in Europe/Amsterdam (the default as-of date, A22)."""
@@ -53,13 +50,12 @@ def today_in_amsterdam() -> dt.date:
 
 
 def _as_of_in_range(as_of: dt.date) -> dt.date:
-    if not isinstance(as_of, dt.date):
-        raise InvalidInputError("argument", [("as_of", "must be a date")])
-    if isinstance(as_of, dt.datetime):
-        as_of = as_of.date()
-    if as_of > _LAST_AS_OF:
-        raise InvalidInputError("argument", [("as_of", "is too far in the future for deadline arithmetic")])
-    return as_of
+    """``as_of`` as its Europe/Amsterdam day, within the days a question may be asked on.
+
+    The one check for every entry point (:func:`klachtregels.decisions.question_day`): outside
+    1900-01-01 .. 2999-12-31 an :class:`InvalidInputError` naming ``as_of``, never an OverflowError.
+    """
+    return question_day(as_of, "as_of")
 
 
 def _check_order(f: Finding | Passed) -> str:
