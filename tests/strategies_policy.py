@@ -17,9 +17,12 @@ from hypothesis import strategies as st
 
 from klachtregels.policy import (
     AfterMeldcode,
+    AnnualReportToParents,
     AtwMode,
     ComplainantScope,
+    DirectAccessGround,
     HandledWhen,
+    KlachtenloketRole,
     Policy,
     ReceiptRule,
     TwelveMonthStart,
@@ -81,6 +84,17 @@ def clean_handling_terms() -> st.SearchStrategy[str]:
 
 
 _OPTIONAL_BOOL = st.none() | st.booleans()
+#: What the regulation provides (1.57b lid 2 a-c, e-f; 1.57d; registration): None, True or False.
+_PROVISION_FIELDS = (
+    "written_submission",
+    "careful_investigation",
+    "keeps_parent_informed",
+    "reasoned_judgement",
+    "concrete_term_for_measures",
+    "confidentiality",
+    "registration",
+)
+_STATED_OR_NOT = st.none() | st.just(True)
 
 # A lower bound, in whole days, of how long a clean handling term takes (kept independent of lint).
 _LOWER_BOUND_PER_UNIT = {"hours": 1 / 24, "days": 1, "working_days": 1, "weeks": 7, "months": 28}
@@ -125,6 +139,15 @@ def _settings(**overrides: st.SearchStrategy[Any]) -> dict[str, st.SearchStrateg
         "acknowledgement_term": st.none() | terms(backwards=True),
         "submission_window": st.none() | terms(backwards=True),
         "oudercommissie_internal_route": st.booleans(),
+        "include_carers": st.booleans(),
+        "include_guardians": st.booleans(),
+        **dict.fromkeys(_PROVISION_FIELDS, _OPTIONAL_BOOL),
+        "annual_report_to_ggd": _OPTIONAL_BOOL,
+        "annual_report_to_parents": st.none() | st.sampled_from(AnnualReportToParents),
+        "annual_report_anonymised": _OPTIONAL_BOOL,
+        "annual_report_to_oudercommissie": _OPTIONAL_BOOL,
+        "klachtenloket": st.none() | st.sampled_from(KlachtenloketRole),
+        "direct_access_grounds": st.none() | st.lists(st.sampled_from(DirectAccessGround), unique=True),
     }
     base.update(overrides)
     return base
@@ -158,6 +181,13 @@ def _clean(draw: st.DrawFn) -> Policy:
         first_contact_term=house_terms,
         acknowledgement_term=house_terms,
         submission_window=st.none(),
+        # The whole regulation: each point as the law has it, or not stated (never less).
+        **dict.fromkeys(_PROVISION_FIELDS, _STATED_OR_NOT),
+        annual_report_to_ggd=_STATED_OR_NOT,
+        annual_report_to_parents=st.none() | st.just(AnnualReportToParents.BROUGHT_TO_ATTENTION),
+        annual_report_anonymised=_STATED_OR_NOT,
+        klachtenloket=st.none() | st.just(KlachtenloketRole.OPTIONAL),
+        direct_access_grounds=st.none() | st.permutations(list(DirectAccessGround)),
     )
     return draw(st.builds(Policy, **settings))
 

@@ -50,15 +50,18 @@ def test_r3_who_may_complain(role: str, policy: Policy | None, expected: str) ->
 
 
 def test_a7_contract_party_only() -> None:
+    """Issue 10 point 7 (R3, A7, Wko 1.1 and 1.57b lid 1): a house scope of contract parties cannot take
+    the statutory ouder's complaint away. The ouder stays eligible, flagged; lint calls the same rule and
+    says 'narrower on paper' (tests/test_policy_complainants.py)."""
     pol = Policy(complainant_scope="contract_party_only")
     unknown = eligibility(complaint(complainant={"role": "grandparent"}), as_of=D("2026-03-03"), policy=pol)
-    assert (unknown.outcome, unknown.unknown_facts) == ("undetermined", ("complainant.contract_party",))
+    assert (unknown.outcome, unknown.unknown_facts) == ("eligible", ())
     no = eligibility(
         complaint(complainant={"role": "grandparent", "contract_party": False}),
         as_of=D("2026-03-03"),
         policy=pol,
     )
-    assert no.outcome == "undetermined"
+    assert no.outcome == "eligible"
     assert no.has_flag("HOUSE_SCOPE_NARROWER_THAN_STATUTE")
     yes = eligibility(
         complaint(complainant={"role": "parent", "contract_party": True}), as_of=D("2026-03-03"), policy=pol

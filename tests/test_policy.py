@@ -36,8 +36,30 @@ def _write(tmp_path: Path, text: str, name: str = "p.toml") -> Path:
 def test_default_policy_is_statutory_baseline() -> None:
     policy = load_policy()
     assert policy == load_policy("statutory")
-    # The shipped file and the class defaults agree: the file only documents the baseline.
-    assert attrs.evolve(policy, title=Policy().title, sources=()) == Policy()
+    # The shipped file and the class defaults agree on every setting the law leaves open: the file only
+    # documents the baseline. The points of the regulation's text (issue 10 point 6) default to 'not
+    # stated' in the class; the statutory file states them as the law has them.
+    stated = dict.fromkeys(REGULATION_TEXT_FIELDS)
+    assert attrs.evolve(policy, title=Policy().title, sources=(), **stated) == Policy()
+    assert all(getattr(Policy(), name) is None for name in REGULATION_TEXT_FIELDS)
+    assert all(getattr(policy, name) not in (None, False) for name in REGULATION_TEXT_FIELDS)
+
+
+#: The points of the regulation's text (1.57b lid 2, 1.57d, lid 4-8, R20, R26): 'not stated' by default.
+REGULATION_TEXT_FIELDS = (
+    "written_submission",
+    "careful_investigation",
+    "keeps_parent_informed",
+    "reasoned_judgement",
+    "concrete_term_for_measures",
+    "confidentiality",
+    "registration",
+    "annual_report_to_ggd",
+    "annual_report_to_parents",
+    "annual_report_anonymised",
+    "klachtenloket",
+    "direct_access_grounds",
+)
 
 
 def test_load_policy_passes_a_policy_through() -> None:
@@ -242,6 +264,7 @@ def test_statutory_file_sets_every_setting_but_unknowns() -> None:
         "house_terms.first_contact",
         "house_terms.acknowledgement",
         "house_terms.submission_window",
+        "annual_report.to_oudercommissie",  # not a statutory duty: the statute says nothing
     }
 
 

@@ -17,13 +17,18 @@ from hypothesis import strategies as st
 from klachtregels.messages import UnknownLanguageError, text
 from klachtregels.policy import (
     AfterMeldcode,
+    AnnualReportToParents,
     AtwMode,
     ComplainantScope,
+    DirectAccessGround,
     HandledWhen,
+    InvalidPolicyError,
+    KlachtenloketRole,
     Policy,
     ReceiptRule,
     TwelveMonthStart,
     load_policy,
+    policy_from_mapping,
     toml_key,
 )
 from klachtregels.policy_lint import (
@@ -42,7 +47,8 @@ from klachtregels.policy_lint import (
 from klachtregels.terms import Term, TermUnit, deadline, handling_deadline
 from strategies_policy import UNIT_WORDS, clean_policies, policies, terms
 
-BASE = Policy(name="test")
+#: The statutory baseline as a policy file states it (every point of the regulation stated), renamed.
+BASE = attrs.evolve(load_policy("statutory"), name="test")
 
 
 def _lint(**changes: object) -> LintReport:
@@ -122,10 +128,15 @@ def test_backwards_handling_term_is_rejected() -> None:
 # --- who may complain, what, how (R3-R5) -----------------------------------------------------------
 
 
-def test_contract_party_only_is_rejected() -> None:
+def test_contract_party_only_is_narrower_on_paper() -> None:
+    """Issue 10 point 7, R3/A7: one verdict. Rule R3 keeps a statutory ouder who is not a contract party
+    eligible (art. 1.57b lid 1 gives every ouder the regulation) and flags the house text; lint says the
+    same: narrower on paper (a warning), not a rejection."""
     report = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY)
     _only(report, "SCOPE_NARROWER_THAN_OUDER")
-    finding = report.errors[0]
+    finding = report.warnings[0]
+    assert finding.direction is Direction.NARROWER_ON_PAPER
+    assert report.ok
     assert finding.rule_ids == ("R3", "A7")
     assert finding.setting == "scope.complainant_scope"
     assert "Wko art. 1.1 lid 1" in [c.label() for c in finding.citations]
@@ -301,33 +312,41 @@ def _everything_policy() -> Policy:
         acknowledgement_term="3 months",
         submission_window="2 months",
         oudercommissie_internal_route=True,
+        include_carers=True,
+        include_guardians=True,
+        written_submission=False,
+        careful_investigation=False,
+        keeps_parent_informed=False,
+        reasoned_judgement=False,
+        concrete_term_for_measures=False,
+        confidentiality=False,
+        registration=False,
+        annual_report_to_ggd=False,
+        annual_report_to_parents=AnnualReportToParents.ON_REQUEST,
+        annual_report_anonymised=False,
+        klachtenloket=KlachtenloketRole.REQUIRED_BEFORE_GCK,
+        direct_access_grounds=(),
     )
 
 
 def test_smallsteps_narrow_scope_is_called_narrower_never_wider() -> None:
-    """A7: 'onze klanten' shuts out statutory ouders, so lint says 'beperkter', not 'ruimer dan de wet'."""
+    """A7: 'onze klanten' is narrower than the statutory ouder, so lint says 'beperkter', never 'ruimer';
+    on paper only, because rule R3 keeps the ouder eligible (issue 10 point 7)."""
     report = lint_policy(load_policy("smallsteps"))
-    scope = report.errors[0]
+    scope = report.warnings[0]
     assert scope.code is LintCode.SCOPE_NARROWER_THAN_OUDER
-    assert scope.direction is Direction.NARROWER
-    assert scope.message("nl").startswith("Beperkter dan de wet: de ouder krijgt minder dan de wet geeft.")
-    assert scope.message("en").startswith(
-        "Narrower than the law: the parent gets less than the statute gives."
-    )
+    assert scope.direction is Direction.NARROWER_ON_PAPER
+    assert scope.message("nl").startswith("Beperkter dan de wet in de tekst van de regeling")
+    assert scope.message("en").startswith("Narrower than the law in the regulation's text")
     nl, en = report.render("nl"), report.render("en")
-    assert (
-        nl.splitlines()[-1] == "Afgewezen: dit beleid geeft de ouder op minstens één punt minder dan de wet."
-    )
-    assert (
-        en.splitlines()[-1]
-        == "Rejected: this policy gives the parent less than the law on at least one point."
-    )
+    assert nl.splitlines()[-1] == "Geaccepteerd, met waarschuwingen."
+    assert en.splitlines()[-1] == "Accepted, with warnings."
     assert "laxer" not in en
 
 
 def test_contract_party_scope_anywhere_gets_the_narrower_wording() -> None:
-    finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).errors[0]
-    assert finding.verdict("nl") == text("LINT_DIRECTION_NARROWER", "nl")
+    finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).warnings[0]
+    assert finding.verdict("nl") == text("LINT_DIRECTION_NARROWER_ON_PAPER", "nl")
     assert "Beperkter dan de wet" in finding.message("nl")
     assert "Ruimer" not in finding.message("nl")
 
@@ -381,7 +400,7 @@ def test_only_unusable_errors_do_not_claim_the_parent_gets_less() -> None:
 def test_severity_follows_from_the_direction(direction: Direction) -> None:
     if direction.gives_parent_less or direction is Direction.UNUSABLE:
         assert direction.severity is Severity.ERROR
-    elif direction in {Direction.STRICTER, Direction.WIDER, Direction.WITHIN}:
+    elif direction in {Direction.STRICTER, Direction.WIDER, Direction.WITHIN, Direction.NOT_STATED}:
         assert direction.severity is Severity.INFO
     else:
         assert direction.severity is Severity.WARNING
@@ -396,9 +415,15 @@ def test_every_code_has_a_spec_and_a_text() -> None:
 
 
 def test_every_finding_verdict_is_its_direction_and_details_state_no_verdict() -> None:
-    report = lint_policy(_everything_policy())
-    assert {f.direction for f in report.findings} == set(Direction) - {Direction.UNUSABLE}
-    for finding in report.findings:
+    everything = lint_policy(_everything_policy())
+    # Every point stated (and departing): no 'not stated'; a policy that states nothing gives those.
+    assert {f.direction for f in everything.findings} == set(Direction) - {
+        Direction.UNUSABLE,
+        Direction.NOT_STATED,
+    }
+    silent = lint_policy(Policy(name="silent"))
+    assert Direction.NOT_STATED in {f.direction for f in silent.findings}
+    for finding in (*everything.findings, *silent.findings):
         for lang, words in _VERDICT_WORDS.items():
             assert finding.verdict(lang) == finding.direction.verdict(lang)
             assert finding.message(lang) == f"{finding.verdict(lang)} {finding.detail(lang)}"
@@ -415,7 +440,7 @@ def test_narrow_or_late_directions_are_exactly_the_rejections_of_the_parent() ->
     less = {code for code, spec in FINDING_SPECS.items() if spec.direction.gives_parent_less}
     assert less == {
         LintCode.HANDLING_TERM_TOO_LONG,
-        LintCode.SCOPE_NARROWER_THAN_OUDER,
+        LintCode.SCOPE_EXCLUDES_OUDER,
         LintCode.ELECTRONIC_NOT_WRITTEN,
     }
 
@@ -506,12 +531,17 @@ def test_handling_term_over_six_weeks_is_always_rejected(policy: Policy) -> None
         electronic_counts_as_written=st.booleans(),
     )
 )
-def test_narrower_scope_or_paper_only_is_always_rejected(policy: Policy) -> None:
-    codes = {f.code for f in lint_policy(policy).errors}
-    assert ("SCOPE_NARROWER_THAN_OUDER" in codes) == (
+def test_narrower_scope_or_paper_only_is_always_reported(policy: Policy) -> None:
+    """Paper-only channels are rejected (R5); a contract-party scope is a warning, as rule R3 keeps the
+    ouder eligible (issue 10 point 7), and never an error."""
+    report = lint_policy(policy)
+    errors = {f.code for f in report.errors}
+    warnings = {f.code for f in report.warnings}
+    assert ("SCOPE_NARROWER_THAN_OUDER" in warnings) == (
         policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY
     )
-    assert ("ELECTRONIC_NOT_WRITTEN" in codes) == (not policy.electronic_counts_as_written)
+    assert not {"SCOPE_NARROWER_THAN_OUDER", "SCOPE_EXCLUDES_OUDER"} & errors
+    assert ("ELECTRONIC_NOT_WRITTEN" in errors) == (not policy.electronic_counts_as_written)
 
 
 @given(clean_policies())
@@ -554,7 +584,7 @@ def test_docs_name_each_code_with_its_direction() -> None:
 
 
 def test_message_nl_and_en_still_read() -> None:
-    finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).errors[0]
+    finding = _lint(complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY).warnings[0]
     assert finding.message_nl == finding.message("nl")
     assert finding.message_en == finding.message("en")
 
@@ -575,6 +605,11 @@ def test_lint_messages_are_exactly_the_ones_lint_uses() -> None:
         "LINT_ACCEPTED_WITH_WARNINGS",
         "LINT_WHAT_FIRST_CONTACT",
         "LINT_WHAT_ACKNOWLEDGEMENT",
+        *(f"LINT_WHAT_{what}" for what in _WHAT),
+        "LINT_GROUND_NO_TIMELY_JUDGEMENT",
+        "LINT_GROUND_NOT_REASONABLY_REQUIRED",
+        "LINT_GROUNDS_BOTH",
+        "LINT_ANNUAL_REPORT_ON_REQUEST",
         "LINT_REGULATION_SAYS_ATW",
         "LINT_REGULATION_SAYS_NO_ATW",
         "LINT_SUBMISSION_WINDOW_BACKWARDS",
@@ -582,3 +617,205 @@ def test_lint_messages_are_exactly_the_ones_lint_uses() -> None:
         "LINT_AMOUNT",
     }
     assert entries == per_code | per_direction | parts
+
+
+# --- the whole regulation (issue 10 point 6) -------------------------------------------------------
+
+#: The LINT_WHAT_* names of the regulation's points (the catalogue entries lint uses).
+_WHAT = (
+    "WRITTEN_SUBMISSION",
+    "CAREFUL_INVESTIGATION",
+    "KEEPS_PARENT_INFORMED",
+    "REASONED_JUDGEMENT",
+    "CONCRETE_TERM",
+    "CONFIDENTIALITY",
+    "REGISTRATION",
+    "ANNUAL_REPORT_TO_GGD",
+    "ANNUAL_REPORT_TO_PARENTS",
+    "ANNUAL_REPORT_ANONYMISED",
+    "KLACHTENLOKET",
+    "DIRECT_ACCESS_GROUNDS",
+)
+
+#: Each provision of 1.57b lid 2 (a-c, e-f), 1.57d and registration (lid 4), with its rule and article.
+_PROVISIONS = [
+    ("written_submission", "R5", "Wko art. 1.57b lid 2 sub a"),
+    ("careful_investigation", "R6", "Wko art. 1.57b lid 2 sub b"),
+    ("keeps_parent_informed", "R6", "Wko art. 1.57b lid 2 sub c"),
+    ("reasoned_judgement", "R6", "Wko art. 1.57b lid 2 sub e"),
+    ("concrete_term_for_measures", "R6", "Wko art. 1.57b lid 2 sub f"),
+    ("confidentiality", "R10", "Wko art. 1.57d"),
+    ("registration", "R9", "Wko art. 1.57b lid 4"),
+]
+
+
+@pytest.mark.parametrize(("field", "rule", "article"), _PROVISIONS)
+def test_a_provision_the_regulation_lacks_is_narrower_on_paper(field: str, rule: str, article: str) -> None:
+    """1.57b lid 2 a-f, 1.57d, lid 4: a text that leaves the provision out says less than the law."""
+    report = _lint(**{field: False})
+    _only(report, "REGULATION_PROVISION_MISSING")
+    finding = report.warnings[0]
+    assert finding.direction is Direction.NARROWER_ON_PAPER
+    assert finding.rule_ids == (rule,)
+    assert [c.label() for c in finding.citations] == [article]
+    assert finding.setting == toml_key(field)
+    assert report.ok
+
+
+@pytest.mark.parametrize(("field", "rule", "article"), _PROVISIONS)
+def test_a_provision_not_stated_is_an_info_citing_its_article(field: str, rule: str, article: str) -> None:
+    """Unknown is not false (style guide): a point the policy leaves out is 'not stated', never an error."""
+    report = _lint(**{field: None})
+    _only(report, "NOT_STATED")
+    finding = report.infos[0]
+    assert finding.direction is Direction.NOT_STATED
+    assert finding.rule_ids == (rule,)
+    assert [c.label() for c in finding.citations] == [article]
+    assert finding.message("nl").startswith("Niet vermeld")
+    assert finding.message("en").startswith("Not stated")
+    assert report.clean
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "rule", "article"),
+    [
+        ({"annual_report_to_ggd": False}, "ANNUAL_REPORT_NOT_TO_GGD", "R9", "Wko art. 1.57b lid 8"),
+        (
+            {"annual_report_to_parents": AnnualReportToParents.ON_REQUEST},
+            "ANNUAL_REPORT_NOT_TO_PARENTS",
+            "R9",
+            "Wko art. 1.57b lid 8",
+        ),
+        (
+            {"annual_report_to_parents": AnnualReportToParents.NOT_TO_PARENTS},
+            "ANNUAL_REPORT_NOT_TO_PARENTS",
+            "R9",
+            "Wko art. 1.57b lid 8",
+        ),
+        ({"annual_report_anonymised": False}, "ANNUAL_REPORT_NOT_ANONYMISED", "R9", "Wko art. 1.57b lid 5"),
+        (
+            {"klachtenloket": KlachtenloketRole.REQUIRED_BEFORE_GCK},
+            "KLACHTENLOKET_REQUIRED",
+            "R26",
+            "Klachtenloket Kinderopvang",
+        ),
+        ({"direct_access_grounds": ()}, "DIRECT_ACCESS_GROUNDS_MISSING", "R20", "Wko art. 1.57c lid 2"),
+        (
+            {"after_meldcode": AfterMeldcode.REFILE},
+            "MELDCODE_REFILE_DEFERS_CLOCK",
+            "R29",
+            "Wko art. 1.57b lid 2 sub d",
+        ),
+    ],
+)
+def test_a_laxer_regulation_is_a_warning_citing_its_rule(
+    changes: dict[str, object], code: str, rule: str, article: str
+) -> None:
+    """Issue 10 point 6: the annual report, the Klachtenloket, the direct-access grounds, filing again."""
+    report = _lint(**changes)
+    _only(report, code)
+    finding = report.warnings[0]
+    assert finding.direction is Direction.NARROWER_ON_PAPER
+    assert rule in finding.rule_ids
+    assert article in [c.label() for c in finding.citations]
+    assert report.ok
+    assert report.exit_code("warning") == 1
+
+
+def test_annual_report_only_to_the_oudercommissie_and_on_request_is_laxer() -> None:
+    """Les Petits: 'aan de oudercommissies gestuurd en ... voor iedere ouder opvraagbaar' (R9, lid 8)."""
+    report = _lint(
+        annual_report_to_parents=AnnualReportToParents.ON_REQUEST, annual_report_to_oudercommissie=True
+    )
+    _only(report, "ANNUAL_REPORT_NOT_TO_PARENTS")
+    assert "opvraagbaar" in report.findings[0].message("nl")
+    assert "oudercommissie does not replace" in report.findings[0].message("en")
+    other = _lint(annual_report_to_parents=AnnualReportToParents.NOT_TO_PARENTS).findings[0]
+    assert other.detail("nl") != report.findings[0].detail("nl")
+
+
+def test_the_klachtenloket_presented_as_optional_is_quiet() -> None:
+    assert _lint(klachtenloket=KlachtenloketRole.OPTIONAL).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("grounds", "missing_nl"),
+    [
+        ((DirectAccessGround.NO_TIMELY_JUDGEMENT,), "in redelijkheid niet worden gevergd"),
+        ((DirectAccessGround.NOT_REASONABLY_REQUIRED,), "geen (tijdig) oordeel binnen zes weken"),
+        ((), "geen (tijdig) oordeel binnen zes weken, en:"),
+    ],
+)
+def test_a_missing_direct_access_ground_is_named(
+    grounds: tuple[DirectAccessGround, ...], missing_nl: str
+) -> None:
+    """R20: the two grounds for going straight to the Geschillencommissie; lint names the missing one."""
+    finding = _lint(direct_access_grounds=grounds).warnings[0]
+    assert finding.code is LintCode.DIRECT_ACCESS_GROUNDS_MISSING
+    assert missing_nl in finding.message("nl")
+
+
+def test_both_direct_access_grounds_in_any_order_are_quiet() -> None:
+    both = (DirectAccessGround.NOT_REASONABLY_REQUIRED, DirectAccessGround.NO_TIMELY_JUDGEMENT)
+    assert _lint(direct_access_grounds=both).findings == ()
+
+
+def test_stricter_or_equal_regulation_text_is_quiet() -> None:
+    """Every point stated as the law has it (the statutory file): no finding at all."""
+    assert lint_policy(BASE).findings == ()
+
+
+def test_refiling_after_the_meldcode_says_the_clock_runs_from_the_original_complaint() -> None:
+    finding = _lint(after_meldcode=AfterMeldcode.REFILE).warnings[0]
+    assert finding.setting == "meldcode.after_meldcode"
+    assert "CLOCK_NOT_SUSPENDED_BY_STATUTE" in finding.message("en")
+    assert "schuift de termijn op" in finding.message("nl")
+
+
+def test_an_old_policy_file_still_loads_and_its_silence_is_not_an_error(tmp_path: Path) -> None:
+    """New keys are optional: a file written before issue 10 loads; lint says 'not stated' (info)."""
+    path = tmp_path / "old.toml"
+    path.write_text('[policy]\nname = "old"\n\n[deadlines]\nhandling_term = "5 weeks"\n', encoding="utf-8")
+    report = lint_policy(load_policy(path))
+    assert report.ok
+    assert report.clean
+    not_stated = {f.setting for f in report.findings if f.code is LintCode.NOT_STATED}
+    assert len(not_stated) == len(_WHAT)
+    assert {"regulation.written_submission", "annual_report.to_ggd", "escalation.klachtenloket"} <= not_stated
+    example = Path(__file__).resolve().parent.parent / "examples" / "policy.toml"
+    assert lint_policy(load_policy(example)).ok
+
+
+def test_the_whole_regulation_round_trips_through_toml_keys() -> None:
+    """[regulation], [annual_report] and [escalation] as the TOML file spells them."""
+    assert toml_key("annual_report_to_parents") == "annual_report.to_parents"
+    assert toml_key("direct_access_grounds") == "escalation.direct_access_grounds"
+    assert toml_key("keeps_parent_informed") == "regulation.keeps_parent_informed"
+    data = {
+        "regulation": {"written_submission": True, "registration": False},
+        "annual_report": {"to_parents": "on_request", "to_ggd": True},
+        "escalation": {
+            "klachtenloket": "required_before_gck",
+            "direct_access_grounds": ["no_timely_judgement"],
+        },
+    }
+    policy = policy_from_mapping(data)
+    assert policy.registration is False
+    assert policy.annual_report_to_parents is AnnualReportToParents.ON_REQUEST
+    assert policy.direct_access_grounds == (DirectAccessGround.NO_TIMELY_JUDGEMENT,)
+    assert Policy.from_dict(policy.to_dict()) == policy
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ({"annual_report": {"to_parents": "sometimes"}}, "annual_report.to_parents"),
+        ({"escalation": {"direct_access_grounds": ["always"]}}, "escalation.direct_access_grounds[0]"),
+        ({"escalation": {"klachtenloket": "mandatory"}}, "escalation.klachtenloket"),
+        ({"regulation": {"confidential": True}}, "regulation.confidential"),
+    ],
+)
+def test_a_bad_regulation_setting_is_named_by_its_key(data: dict[str, object], key: str) -> None:
+    with pytest.raises(InvalidPolicyError) as info:
+        policy_from_mapping(data)
+    assert [k for k, _ in info.value.problems] == [key]

@@ -54,11 +54,15 @@ __all__ = [
     "WKO_1_57B_1B",
     "WKO_1_57B_2",
     "WKO_1_57B_2A",
+    "WKO_1_57B_2B",
+    "WKO_1_57B_2C",
     "WKO_1_57B_2D",
     "WKO_1_57B_2E",
     "WKO_1_57B_2F",
     "WKO_1_57B_3",
     "WKO_1_57B_3_HOUSE_TERMS",
+    "WKO_1_57B_4",
+    "WKO_1_57B_5",
     "WKO_1_57B_8",
     "WKO_1_57B_9",
     "WKO_1_57B_WVPO",
@@ -66,6 +70,7 @@ __all__ = [
     "WKO_1_57C_1A",
     "WKO_1_57C_1B",
     "WKO_1_57C_2",
+    "WKO_1_57D",
     "WKO_1_60",
     "WKO_1_60_1",
     "WKO_1_60_1E",
@@ -229,6 +234,10 @@ WKO_1_57B_1A = cite(WET_KINDEROPVANG, "1.57b", 1, "a")
 WKO_1_57B_1B = cite(WET_KINDEROPVANG, "1.57b", 1, "b")
 #: Wko art. 1.57b lid 2 sub a: the complaint is submitted in writing (R5).
 WKO_1_57B_2A = cite(WET_KINDEROPVANG, "1.57b", 2, "a")
+#: Wko art. 1.57b lid 2 sub b: careful investigation (R6).
+WKO_1_57B_2B = cite(WET_KINDEROPVANG, "1.57b", 2, "b")
+#: Wko art. 1.57b lid 2 sub c: the parent kept informed (R6).
+WKO_1_57B_2C = cite(WET_KINDEROPVANG, "1.57b", 2, "c")
 #: Wko art. 1.57b lid 2 sub d: handled within six weeks (R12).
 WKO_1_57B_2D = cite(WET_KINDEROPVANG, "1.57b", 2, "d")
 #: Wko art. 1.57b lid 2 sub e: a written, reasoned judgement (R6).
@@ -239,6 +248,12 @@ WKO_1_57B_2F = cite(WET_KINDEROPVANG, "1.57b", 2, "f")
 WKO_1_57B_3_HOUSE_TERMS = cite(
     WET_KINDEROPVANG, "1.57b", 3, note="the provider's own regulation (house terms, R7, R17)"
 )
+#: Wko art. 1.57b lid 4: the annual report's contents, complaints per location (R9; registration).
+WKO_1_57B_4 = cite(WET_KINDEROPVANG, "1.57b", 4)
+#: Wko art. 1.57b lid 5: no natural person traceable in the annual report (R9).
+WKO_1_57B_5 = cite(WET_KINDEROPVANG, "1.57b", 5)
+#: Wko art. 1.57d: confidentiality for everyone carrying out 1.57b and 1.57c (R10).
+WKO_1_57D = cite(WET_KINDEROPVANG, "1.57d")
 #: Wko art. 1.57b lid 8: the annual complaint report (R9).
 WKO_1_57B_8 = cite(WET_KINDEROPVANG, "1.57b", 8)
 #: Wko art. 1.57c lid 1 sub a: the parent's dispute with the Geschillencommissie (R20).

@@ -150,7 +150,7 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
     signals = c.signals
     duties = [f.code for f in decision.flags if f.code in _DUTY_CODES]
     has_signal = bool(signals) or signals is None
-    close = facts.policy.after_meldcode is AfterMeldcode.CLOSE
+    close = facts.policy.after_meldcode in (AfterMeldcode.CLOSE, AfterMeldcode.REFILE)
     details = {
         "six_week_clock": {
             "suspended_by_statute": False,

@@ -74,6 +74,14 @@ class PartyRole(enum.StrEnum):
     PROSPECTIVE_CLIENT = "prospective_client"
     #: A parent whose contract has ended (A7: eligible).
     FORMER_CLIENT = "former_client"
+    #: A carer (verzorger): named by house regulations ("ouders/verzorgers") and the Klachtenloket,
+    #: not by Wko art. 1.1. An 'ouder' only if also a relative in the ascending line or a foster
+    #: parent; otherwise the house regulation decides (R3, A7: policy ``include_carers``).
+    CARER = "carer"
+    #: A guardian or other legal representative (voogd, BW 1:245 ff.): not named by Wko art. 1.1.
+    #: An 'ouder' only if also a relative in the ascending line or a foster parent (R3, A7: policy
+    #: ``include_guardians``).
+    GUARDIAN = "guardian"
     #: The oudercommissie: its own dispute route (R25), not a 1.57b complainant.
     OUDERCOMMISSIE = "oudercommissie"
     #: A person working for the provider (pedagogisch medewerker, intern, volunteer).
@@ -274,6 +282,14 @@ WORDS: Mapping[type[enum.StrEnum], Mapping[str, str]] = {
         "toekomstige klant": "prospective_client",
         "oud klant": "former_client",
         "voormalige klant": "former_client",
+        "verzorger": "carer",
+        "verzorgster": "carer",
+        "caregiver": "carer",
+        "voogd": "guardian",
+        "wettelijk vertegenwoordiger": "guardian",
+        "wettelijke vertegenwoordiger": "guardian",
+        "legal guardian": "guardian",
+        "legal representative": "guardian",
         "medewerker": "staff",
         "personeel": "staff",
         "houder": "provider",

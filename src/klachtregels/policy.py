@@ -33,10 +33,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AfterMeldcode",
+    "AnnualReportToParents",
     "AtwMode",
     "ComplainantScope",
+    "DirectAccessGround",
     "HandledWhen",
     "InvalidPolicyError",
+    "KlachtenloketRole",
     "Policy",
     "PolicySource",
     "ReceiptRule",
@@ -69,6 +72,39 @@ class AfterMeldcode(enum.StrEnum):
     RESUME = "resume"
     #: 'Close' the complaint procedure (Smallsteps). The statute suspends nothing (R29).
     CLOSE = "close"
+    #: The parent may 'alsnog' file a (new) internal complaint once the meldcode steps are done
+    #: (Les Petits, Thuishuis): the six weeks would run from the new filing, which defers the clock
+    #: just as closing does. The statute suspends nothing (R29).
+    REFILE = "refile"
+
+
+class AnnualReportToParents(enum.StrEnum):
+    """R9 (Wko 1.57b lid 8): how the regulation says the annual complaint report reaches parents."""
+
+    #: Brought to parents' attention (the statute's words: 'brengt het ... onder de aandacht').
+    BROUGHT_TO_ATTENTION = "brought_to_attention"
+    #: Parents may ask for it ('opvraagbaar'): laxer than lid 8.
+    ON_REQUEST = "on_request"
+    #: Not to parents at all (only to the oudercommissie, say): laxer than lid 8.
+    NOT_TO_PARENTS = "not_to_parents"
+
+
+class KlachtenloketRole(enum.StrEnum):
+    """R26: how the regulation presents the Klachtenloket Kinderopvang."""
+
+    #: Optional information, advice and mediation, beside the Geschillencommissie (as the law has it).
+    OPTIONAL = "optional"
+    #: A step before the Geschillencommissie ('lukt dat niet, dan ...'): laxer than R26.
+    REQUIRED_BEFORE_GCK = "required_before_gck"
+
+
+class DirectAccessGround(enum.StrEnum):
+    """R20: the two grounds for going to the Geschillencommissie without the internal procedure."""
+
+    #: (i) no (timely) judgement within six weeks.
+    NO_TIMELY_JUDGEMENT = "no_timely_judgement"
+    #: (ii) complaining to the provider first cannot reasonably be required.
+    NOT_REASONABLY_REQUIRED = "not_reasonably_required"
 
 
 class TwelveMonthStart(enum.StrEnum):
@@ -141,6 +177,14 @@ def _to_twelve_month_start(value: TwelveMonthStart | str) -> TwelveMonthStart:
     return convert.word_or_value(TwelveMonthStart, value)
 
 
+def _to_to_parents(value: AnnualReportToParents | str | None) -> AnnualReportToParents | None:
+    return None if value is None else convert.word_or_value(AnnualReportToParents, value)
+
+
+def _to_klachtenloket(value: KlachtenloketRole | str | None) -> KlachtenloketRole | None:
+    return None if value is None else convert.word_or_value(KlachtenloketRole, value)
+
+
 #: A term as text ("6 weeks", "2 werkdagen"), checked to be readable.
 TermText = Annotated[str, convert.Check(_readable_term)]
 
@@ -182,7 +226,8 @@ class Policy:
     handled_when: HandledWhen = attrs.field(default=HandledWhen.SENT, converter=_to_handled_when)
     #: R6 (1.57b lid 2 d): the house handling term. The statute's six weeks is the maximum.
     handling_term: TermText = "6 weeks"
-    #: A7.
+    #: A7. ``contract_party_only`` describes the house text; it cannot shut out a statutory ouder
+    #: (rule R3 keeps them eligible and flags it; lint: narrower on paper).
     complainant_scope: ComplainantScope = attrs.field(
         default=ComplainantScope.STATUTORY_OUDER, converter=_to_complainant_scope
     )
@@ -215,6 +260,42 @@ class Policy:
     submission_window: TermText | None = None
     #: R25: the house offers a voluntary internal route for the oudercommissie (Les Petits).
     oudercommissie_internal_route: bool = False
+    #: R3, A7: carers (verzorgers), not named in Wko art. 1.1, may complain under the house regulation.
+    include_carers: bool = False
+    #: R3, A7: guardians and legal representatives (voogd), not named in art. 1.1, may complain.
+    include_guardians: bool = False
+    # --- What the regulation's text provides (issue 10 point 6). ``None``: the text does not say
+    # (lint: 'not stated'); ``False``: it says less than the law (lint: a warning). Decisions keep
+    # the statutory outcome either way.
+    #: R5 (1.57b lid 2 a): the complaint is submitted in writing.
+    written_submission: bool | None = None
+    #: R6 (1.57b lid 2 b): careful investigation.
+    careful_investigation: bool | None = None
+    #: R6 (1.57b lid 2 c): the parent is kept informed of progress.
+    keeps_parent_informed: bool | None = None
+    #: R6 (1.57b lid 2 e): a written, reasoned judgement.
+    reasoned_judgement: bool | None = None
+    #: R6 (1.57b lid 2 f): the judgement names a concrete term for measures.
+    concrete_term_for_measures: bool | None = None
+    #: R10 (1.57d): confidentiality of what the handling reveals.
+    confidentiality: bool | None = None
+    #: R9 (1.57b lid 4): complaints are registered (the report counts them per location).
+    registration: bool | None = None
+    #: R9 (1.57b lid 8): the annual report is sent to the GGD.
+    annual_report_to_ggd: bool | None = None
+    #: R9 (1.57b lid 8): how the annual report reaches parents.
+    annual_report_to_parents: AnnualReportToParents | None = attrs.field(
+        default=None, converter=_to_to_parents
+    )
+    #: R9 (1.57b lid 5): no natural person is traceable in the report (the provider excepted).
+    annual_report_anonymised: bool | None = None
+    #: The report goes to (or is discussed with) the oudercommissie: not a statutory duty, recorded only.
+    annual_report_to_oudercommissie: bool | None = None
+    #: R26: how the regulation presents the Klachtenloket.
+    klachtenloket: KlachtenloketRole | None = attrs.field(default=None, converter=_to_klachtenloket)
+    #: R20: the grounds for direct access to the Geschillencommissie the regulation names.
+    #: ``()``: it names direct access without its grounds; ``None``: it does not say.
+    direct_access_grounds: tuple[DirectAccessGround, ...] | None = None
     #: Where each setting comes from.
     sources: tuple[PolicySource, ...] = ()
 
@@ -279,6 +360,27 @@ _LAYOUT: Mapping[str, Mapping[str, str]] = {
         "electronic_counts_as_written": "electronic_counts_as_written",
         "app_messages_count_as_written": "app_messages_count_as_written",
         "oudercommissie_internal_route": "oudercommissie_internal_route",
+        "include_carers": "include_carers",
+        "include_guardians": "include_guardians",
+    },
+    "regulation": {
+        "written_submission": "written_submission",
+        "careful_investigation": "careful_investigation",
+        "keeps_parent_informed": "keeps_parent_informed",
+        "reasoned_judgement": "reasoned_judgement",
+        "concrete_term_for_measures": "concrete_term_for_measures",
+        "confidentiality": "confidentiality",
+        "registration": "registration",
+    },
+    "annual_report": {
+        "to_ggd": "annual_report_to_ggd",
+        "to_parents": "annual_report_to_parents",
+        "anonymised": "annual_report_anonymised",
+        "to_oudercommissie": "annual_report_to_oudercommissie",
+    },
+    "escalation": {
+        "klachtenloket": "klachtenloket",
+        "direct_access_grounds": "direct_access_grounds",
     },
     "meldcode": {"after_meldcode": "after_meldcode"},
     "house_terms": {
@@ -334,9 +436,10 @@ def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") ->
 def _toml_path(path: str) -> str:
     """A Policy field path (``atw_mode``, ``sources[0].page``) as the TOML file spells it."""
     head, sep, rest = path.partition(".")
-    if "[" in head or not head:
+    name, bracket, index = head.partition("[")
+    if not name:
         return path
-    return toml_key(head) + sep + rest
+    return toml_key(name) + bracket + index + sep + rest
 
 
 @functools.cache

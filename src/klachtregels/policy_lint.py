@@ -18,9 +18,19 @@ sentence of the message both follow from it, so the wording always names the dir
   the reading that favours the provider (:attr:`Direction.PROVIDER_READING`), a house promise falls
   past the statutory term, or a setting has no effect. A person should look at it.
 * **info**: stricter than the law (:attr:`Direction.STRICTER`: a shorter handling term), wider than the
-  law (:attr:`Direction.WIDER`: complaints about the working method, prospective clients), or within
-  what the law leaves open (:attr:`Direction.WITHIN`). Accepted; reported so the reader sees where the
-  house goes beyond the statute.
+  law (:attr:`Direction.WIDER`: complaints about the working method, prospective clients, carers), within
+  what the law leaves open (:attr:`Direction.WITHIN`), or a point of the regulation the policy does not
+  state (:attr:`Direction.NOT_STATED`: klachtregels assumes the law). Accepted; reported so the reader
+  sees where the house goes beyond the statute and what its text leaves unsaid.
+
+The policy holds the whole regulation (issue 10 point 6): what 1.57b lid 2 a-f requires, the annual
+report (lid 4-8), confidentiality (1.57d) and registration, and the escalation route (the Klachtenloket,
+the grounds for going straight to the Geschillencommissie). Lint is quiet where the text says what the
+law says (or more), says 'not stated' where it is silent, and warns where it says less.
+
+Who may complain is decided by rule R3 alone (:func:`klachtregels.rules.scope.complainant_result`):
+lint asks that rule for a few complainants under the policy and under the statutory baseline and reports
+the difference, so lint and ``assess`` cannot disagree.
 
 :func:`is_clean` is true when there is no error and no warning: such a policy never makes an outcome
 laxer than the statutory one.
@@ -46,31 +56,45 @@ from klachtregels.citations import (
     ATW_3_3,
     BW_3_37_3,
     GCK_12M,
+    GCK_DIRECT,
     GCK_KLACHTGELD,
+    KLACHTENLOKET_OPTIONAL,
     WKO_1_1_OUDER,
     WKO_1_51A,
     WKO_1_51B,
     WKO_1_57B_1,
+    WKO_1_57B_2,
     WKO_1_57B_2A,
+    WKO_1_57B_2B,
+    WKO_1_57B_2C,
     WKO_1_57B_2D,
     WKO_1_57B_2E,
+    WKO_1_57B_2F,
+    WKO_1_57B_4,
+    WKO_1_57B_5,
     WKO_1_57B_8,
     WKO_1_57C_1B,
+    WKO_1_57C_2,
+    WKO_1_57D,
     Citation,
 )
+from klachtregels.model import PartyRole
 from klachtregels.policy import (
     AfterMeldcode,
+    AnnualReportToParents,
     AtwMode,
-    ComplainantScope,
+    DirectAccessGround,
     HandledWhen,
+    KlachtenloketRole,
     Policy,
     ReceiptRule,
     TwelveMonthStart,
     toml_key,
 )
+from klachtregels.rules import scope
 from klachtregels.severity import Severity
 from klachtregels.terms import Term, term_length_days
-from klachtregels.vocabulary import FlagCode
+from klachtregels.vocabulary import FlagCode, Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -131,6 +155,8 @@ class Direction(enum.StrEnum):
     WIDER = "wider"
     #: Neither more nor less: the policy fills what the law leaves open, or concerns the house only.
     WITHIN = "within"
+    #: The policy does not say what the regulation provides on a point the law fixes: the law applies.
+    NOT_STATED = "not_stated"
 
     @property
     def severity(self) -> Severity:
@@ -158,6 +184,7 @@ _DIRECTION_SEVERITY: Final = {
     Direction.STRICTER: Severity.INFO,
     Direction.WIDER: Severity.INFO,
     Direction.WITHIN: Severity.INFO,
+    Direction.NOT_STATED: Severity.INFO,
 }
 _LESS_FOR_PARENT: Final = frozenset({Direction.NARROWER, Direction.LATER})
 
@@ -165,14 +192,20 @@ _LESS_FOR_PARENT: Final = frozenset({Direction.NARROWER, Direction.LATER})
 class LintCode(enum.StrEnum):
     """Every finding code :func:`lint_policy` can give (stable; used in JSON and CI)."""
 
+    ANNUAL_REPORT_NOT_ANONYMISED = "ANNUAL_REPORT_NOT_ANONYMISED"
+    ANNUAL_REPORT_NOT_TO_GGD = "ANNUAL_REPORT_NOT_TO_GGD"
+    ANNUAL_REPORT_NOT_TO_PARENTS = "ANNUAL_REPORT_NOT_TO_PARENTS"
     APP_MESSAGES_NOT_WRITTEN = "APP_MESSAGES_NOT_WRITTEN"
     APP_MESSAGES_WRITTEN = "APP_MESSAGES_WRITTEN"
     ATW_FOLLOWS_REGULATION_TEXT = "ATW_FOLLOWS_REGULATION_TEXT"
     ATW_NEVER = "ATW_NEVER"
     ATW_REGULATION_TEXT_UNKNOWN = "ATW_REGULATION_TEXT_UNKNOWN"
+    CARERS_INCLUDED = "CARERS_INCLUDED"
+    DIRECT_ACCESS_GROUNDS_MISSING = "DIRECT_ACCESS_GROUNDS_MISSING"
     ELECTRONIC_NOT_WRITTEN = "ELECTRONIC_NOT_WRITTEN"
     EQUATED_DAYS_EXCLUDED = "EQUATED_DAYS_EXCLUDED"
     FILING_DAY_COUNTED = "FILING_DAY_COUNTED"
+    GUARDIANS_INCLUDED = "GUARDIANS_INCLUDED"
     HANDLED_WHEN_RECEIVED = "HANDLED_WHEN_RECEIVED"
     HANDLING_TERM_BACKWARDS = "HANDLING_TERM_BACKWARDS"
     HANDLING_TERM_SHORTER = "HANDLING_TERM_SHORTER"
@@ -181,15 +214,20 @@ class LintCode(enum.StrEnum):
     HOUSE_TERM_AFTER_HANDLING_TERM = "HOUSE_TERM_AFTER_HANDLING_TERM"
     HOUSE_TERM_BACKWARDS = "HOUSE_TERM_BACKWARDS"
     JAARVERSLAG_ATW = "JAARVERSLAG_ATW"
+    KLACHTENLOKET_REQUIRED = "KLACHTENLOKET_REQUIRED"
     KLACHTGELD_DIFFERS = "KLACHTGELD_DIFFERS"
     KLACHTGELD_UNDATED = "KLACHTGELD_UNDATED"
     KLACHTGELD_UNKNOWN = "KLACHTGELD_UNKNOWN"
     MELDCODE_CLOSES_PROCEDURE = "MELDCODE_CLOSES_PROCEDURE"
+    MELDCODE_REFILE_DEFERS_CLOCK = "MELDCODE_REFILE_DEFERS_CLOCK"
+    NOT_STATED = "NOT_STATED"
     OUDERCOMMISSIE_INTERNAL_ROUTE = "OUDERCOMMISSIE_INTERNAL_ROUTE"
     PRIVATE_TERM_ATW = "PRIVATE_TERM_ATW"
     PROSPECTIVE_CLIENTS_INCLUDED = "PROSPECTIVE_CLIENTS_INCLUDED"
     RECEIPT_NEXT_WORKING_DAY = "RECEIPT_NEXT_WORKING_DAY"
     REGULATION_APPLIES_ATW_UNUSED = "REGULATION_APPLIES_ATW_UNUSED"
+    REGULATION_PROVISION_MISSING = "REGULATION_PROVISION_MISSING"
+    SCOPE_EXCLUDES_OUDER = "SCOPE_EXCLUDES_OUDER"
     SCOPE_NARROWER_THAN_OUDER = "SCOPE_NARROWER_THAN_OUDER"
     SUBMISSION_WINDOW_NOT_A_BAR = "SUBMISSION_WINDOW_NOT_A_BAR"
     TWELVE_MONTHS_FROM_FIRST_ANY = "TWELVE_MONTHS_FROM_FIRST_ANY"
@@ -233,9 +271,16 @@ FINDING_SPECS: Final[Mapping[LintCode, FindingSpec]] = {
         _D.PROVIDER_READING, ("A4", "R12"), (BW_3_37_3, WKO_1_57B_2D)
     ),
     LintCode.HANDLED_WHEN_RECEIVED: FindingSpec(_D.STRICTER, ("A5", "R6"), (WKO_1_57B_2E,)),
-    # R3-R5, A7-A9, R25: who may complain, about what, how
-    LintCode.SCOPE_NARROWER_THAN_OUDER: FindingSpec(_D.NARROWER, ("R3", "A7"), (WKO_1_1_OUDER, WKO_1_57B_1)),
+    # R3-R5, A7-A9, R25: who may complain, about what, how. The R3 findings follow from rule R3 itself
+    # (_check_complainants): narrower on paper when the rule keeps the statutory ouder eligible but flags
+    # the house text, narrower (an error) if the rule ever let a policy deny a statutory ouder.
+    LintCode.SCOPE_NARROWER_THAN_OUDER: FindingSpec(
+        _D.NARROWER_ON_PAPER, ("R3", "A7"), (WKO_1_1_OUDER, WKO_1_57B_1)
+    ),
+    LintCode.SCOPE_EXCLUDES_OUDER: FindingSpec(_D.NARROWER, ("R3", "A7"), (WKO_1_1_OUDER, WKO_1_57B_1)),
     LintCode.PROSPECTIVE_CLIENTS_INCLUDED: FindingSpec(_D.WIDER, ("A7",), (WKO_1_57B_1,)),
+    LintCode.CARERS_INCLUDED: FindingSpec(_D.WIDER, ("R3", "A7"), (WKO_1_1_OUDER, WKO_1_57B_1)),
+    LintCode.GUARDIANS_INCLUDED: FindingSpec(_D.WIDER, ("R3", "A7"), (WKO_1_1_OUDER, WKO_1_57B_1)),
     LintCode.WORKING_METHOD_IN_SCOPE: FindingSpec(_D.WIDER, ("A8", "R4"), (WKO_1_57B_1,)),
     # Error, not warning: all seeds and the model regulation accept e-mail and web forms; a house that
     # refuses them keeps the six-week clock from starting for a complaint the Geschillencommissie counts.
@@ -248,6 +293,24 @@ FINDING_SPECS: Final[Mapping[LintCode, FindingSpec]] = {
     # the six-week clock. Closing without a judgement still breaks 1.57b lid 2 d-e.
     LintCode.MELDCODE_CLOSES_PROCEDURE: FindingSpec(
         _D.NARROWER_ON_PAPER, ("R29", "A10"), (WKO_1_51A, WKO_1_51B, WKO_1_57B_2D, WKO_1_57B_2E)
+    ),
+    # 'Alsnog een interne klacht indienen' (seeds 000, 003): the six weeks would run from a new filing,
+    # deferring the clock just as closing does (issue 10 point 6). Decisions keep the original clock.
+    LintCode.MELDCODE_REFILE_DEFERS_CLOCK: FindingSpec(
+        _D.NARROWER_ON_PAPER, ("R29", "A10"), (WKO_1_51A, WKO_1_57B_2D, WKO_1_57B_2E)
+    ),
+    # The whole regulation (issue 10 point 6): what the text provides. A provision the text leaves out
+    # or denies is narrower on paper (the law still binds the provider; compliance check K2 asks for it);
+    # a point it does not address is 'not stated'. Both take rule ids and citations per setting
+    # (_PROVISIONS); the spec here holds the generic ones.
+    LintCode.REGULATION_PROVISION_MISSING: FindingSpec(_D.NARROWER_ON_PAPER, ("R6",), (WKO_1_57B_2,)),
+    LintCode.NOT_STATED: FindingSpec(_D.NOT_STATED, ("R6",), (WKO_1_57B_2,)),
+    LintCode.ANNUAL_REPORT_NOT_TO_GGD: FindingSpec(_D.NARROWER_ON_PAPER, ("R9",), (WKO_1_57B_8,)),
+    LintCode.ANNUAL_REPORT_NOT_TO_PARENTS: FindingSpec(_D.NARROWER_ON_PAPER, ("R9",), (WKO_1_57B_8,)),
+    LintCode.ANNUAL_REPORT_NOT_ANONYMISED: FindingSpec(_D.NARROWER_ON_PAPER, ("R9",), (WKO_1_57B_5,)),
+    LintCode.KLACHTENLOKET_REQUIRED: FindingSpec(_D.NARROWER_ON_PAPER, ("R26",), (KLACHTENLOKET_OPTIONAL,)),
+    LintCode.DIRECT_ACCESS_GROUNDS_MISSING: FindingSpec(
+        _D.NARROWER_ON_PAPER, ("R20",), (GCK_DIRECT, WKO_1_57C_2)
     ),
     # A17: house terms
     LintCode.HOUSE_TERM_BACKWARDS: FindingSpec(_D.UNUSABLE, ("A17",)),
@@ -314,6 +377,9 @@ class LintFinding:
     text_code: str
     #: Parameters of the detail text (terms, numbers, flag codes; never personal data).
     params: Mapping[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+    #: Rule ids and citations of the clause the finding is about, when they depend on the setting
+    #: (``NOT_STATED``, ``REGULATION_PROVISION_MISSING``); ``None``: the code's own (:attr:`spec`).
+    basis: tuple[tuple[str, ...], tuple[Citation, ...]] | None = attrs.field(default=None, repr=False)
 
     @property
     def spec(self) -> FindingSpec:
@@ -333,12 +399,12 @@ class LintFinding:
     @property
     def rule_ids(self) -> tuple[str, ...]:
         """Rule and ambiguity ids from regulation.md (``("R6",)``, ``("R3", "A7")``)."""
-        return self.spec.rule_ids
+        return self.spec.rule_ids if self.basis is None else self.basis[0]
 
     @property
     def citations(self) -> tuple[Citation, ...]:
         """Where in the law (or the GCK reglement) the point rests."""
-        return self.spec.citations
+        return self.spec.citations if self.basis is None else self.basis[1]
 
     def verdict(self, lang: str = "nl") -> str:
         """The verdict: which way the setting departs, and whether that is allowed."""
@@ -493,10 +559,19 @@ def _show(value: object) -> str:
 
 
 def _finding(
-    code: LintCode, field: str, value: object, *, text_code: str | None = None, **params: object
+    code: LintCode,
+    field: str,
+    value: object,
+    *,
+    text_code: str | None = None,
+    basis: tuple[tuple[str, ...], tuple[Citation, ...]] | None = None,
+    **params: object,
 ) -> LintFinding:
-    """A finding on ``field``; its direction, rules and citations come from :data:`FINDING_SPECS`."""
+    """A finding on ``field``; its direction, rules and citations come from :data:`FINDING_SPECS`
+    (rules and citations from ``basis`` when they depend on the setting)."""
     shown = value.value if isinstance(value, enum.Enum) else value
+    if isinstance(shown, tuple):
+        shown = "[" + ", ".join(str(getattr(v, "value", v)) for v in shown) + "]"
     if not (shown is None or isinstance(shown, str | bool | int)):
         shown = str(shown)
     return LintFinding(
@@ -505,6 +580,7 @@ def _finding(
         value=shown,
         text_code=text_code or f"LINT_{code.value}",
         params=params,
+        basis=basis,
     )
 
 
@@ -555,11 +631,52 @@ def _check_atw(p: Policy) -> Iterator[LintFinding]:
         yield _finding(LintCode.HANDLED_WHEN_RECEIVED, "handled_when", p.handled_when)
 
 
+#: The complainants lint asks rule R3 about: (role, whether a contract party, the setting that decides,
+#: the code when the policy gives the role more than the baseline).
+_WIDER_ROLES: Final = (
+    (PartyRole.PROSPECTIVE_CLIENT, "include_prospective_clients", LintCode.PROSPECTIVE_CLIENTS_INCLUDED),
+    (PartyRole.CARER, "include_carers", LintCode.CARERS_INCLUDED),
+    (PartyRole.GUARDIAN, "include_guardians", LintCode.GUARDIANS_INCLUDED),
+)
+#: Statutory ouders (Wko art. 1.1) who may not be a contract party: a grandparent, a step-parent.
+_OUDER_PROBES: Final = (PartyRole.GRANDPARENT, PartyRole.STEP_PARENT, PartyRole.FOSTER_PARENT)
+
+
+@functools.cache
+def _eligibility_rank() -> Mapping[Outcome, int]:
+    """Each eligibility outcome's rank (0 = worst), from the decision's own levels (R1-R5)."""
+    levels = scope.ELIGIBILITY.levels
+    return {outcome: i for i, level in enumerate(levels) for outcome in level}
+
+
+def _r3_outcome(role: PartyRole, policy: Policy, contract_party: bool | None) -> tuple[int, bool]:
+    """Rule R3's answer for a complainant: the outcome's rank and whether the house text is flagged."""
+    result = scope.complainant_result(role, policy, contract_party)
+    outcome = result.outcome or scope.ELIGIBILITY.default
+    narrower = any(f.code is FlagCode.HOUSE_SCOPE_NARROWER_THAN_STATUTE for f in result.flags)
+    return _eligibility_rank()[outcome], narrower
+
+
+def _check_complainants(p: Policy) -> Iterator[LintFinding]:
+    """Who may complain (R3, A7), as rule R3 answers it under ``p`` and under the statutory baseline."""
+    for role in _OUDER_PROBES:
+        rank, flagged = _r3_outcome(role, p, False)
+        baseline, _ = _r3_outcome(role, _BASELINE, False)
+        if rank < baseline:
+            yield _finding(LintCode.SCOPE_EXCLUDES_OUDER, "complainant_scope", p.complainant_scope)
+            break
+        if flagged:
+            yield _finding(LintCode.SCOPE_NARROWER_THAN_OUDER, "complainant_scope", p.complainant_scope)
+            break
+    for role, field, code in _WIDER_ROLES:
+        rank, _ = _r3_outcome(role, p, True)
+        baseline, _ = _r3_outcome(role, _BASELINE, True)
+        if rank > baseline:
+            yield _finding(code, field, True)
+
+
 def _check_scope(p: Policy) -> Iterator[LintFinding]:
-    if p.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY:
-        yield _finding(LintCode.SCOPE_NARROWER_THAN_OUDER, "complainant_scope", p.complainant_scope)
-    if p.include_prospective_clients:
-        yield _finding(LintCode.PROSPECTIVE_CLIENTS_INCLUDED, "include_prospective_clients", True)
+    yield from _check_complainants(p)
     if p.include_working_method:
         yield _finding(LintCode.WORKING_METHOD_IN_SCOPE, "include_working_method", True)
     if not p.electronic_counts_as_written:
@@ -580,6 +697,78 @@ def _check_meldcode(p: Policy) -> Iterator[LintFinding]:
             p.after_meldcode,
             flag=FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE,
         )
+    elif p.after_meldcode is AfterMeldcode.REFILE:
+        yield _finding(
+            LintCode.MELDCODE_REFILE_DEFERS_CLOCK,
+            "after_meldcode",
+            p.after_meldcode,
+            flag=FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE,
+        )
+
+
+#: What the regulation must provide, per setting: the rule ids, the citations and the catalogue entry
+#: naming the provision (1.57b lid 2 a-c, e-f; 1.57d; registration for lid 4). ``False`` gives
+#: REGULATION_PROVISION_MISSING, ``None`` NOT_STATED; ``True`` is what the law asks: quiet.
+_PROVISIONS: Final = (
+    ("written_submission", ("R5",), (WKO_1_57B_2A,), "LINT_WHAT_WRITTEN_SUBMISSION"),
+    ("careful_investigation", ("R6",), (WKO_1_57B_2B,), "LINT_WHAT_CAREFUL_INVESTIGATION"),
+    ("keeps_parent_informed", ("R6",), (WKO_1_57B_2C,), "LINT_WHAT_KEEPS_PARENT_INFORMED"),
+    ("reasoned_judgement", ("R6",), (WKO_1_57B_2E,), "LINT_WHAT_REASONED_JUDGEMENT"),
+    ("concrete_term_for_measures", ("R6",), (WKO_1_57B_2F,), "LINT_WHAT_CONCRETE_TERM"),
+    ("confidentiality", ("R10",), (WKO_1_57D,), "LINT_WHAT_CONFIDENTIALITY"),
+    ("registration", ("R9",), (WKO_1_57B_4,), "LINT_WHAT_REGISTRATION"),
+)
+
+#: The other points of the whole regulation, with their basis and name, for 'not stated'.
+_STATED: Final = (
+    ("annual_report_to_ggd", ("R9",), (WKO_1_57B_8,), "LINT_WHAT_ANNUAL_REPORT_TO_GGD"),
+    ("annual_report_to_parents", ("R9",), (WKO_1_57B_8,), "LINT_WHAT_ANNUAL_REPORT_TO_PARENTS"),
+    ("annual_report_anonymised", ("R9",), (WKO_1_57B_5,), "LINT_WHAT_ANNUAL_REPORT_ANONYMISED"),
+    ("klachtenloket", ("R26",), (KLACHTENLOKET_OPTIONAL,), "LINT_WHAT_KLACHTENLOKET"),
+    ("direct_access_grounds", ("R20",), (GCK_DIRECT, WKO_1_57C_2), "LINT_WHAT_DIRECT_ACCESS_GROUNDS"),
+)
+
+
+def _check_provisions(p: Policy) -> Iterator[LintFinding]:
+    """1.57b lid 2 a-c, e-f, 1.57d and registration: quiet when provided, else missing or not stated."""
+    for field, rule_ids, citations, name in _PROVISIONS:
+        value = getattr(p, field)
+        if value is True:
+            continue
+        code = LintCode.NOT_STATED if value is None else LintCode.REGULATION_PROVISION_MISSING
+        yield _finding(code, field, value, basis=(rule_ids, citations), what=messages.Message(name))
+
+
+def _check_report_and_escalation(p: Policy) -> Iterator[LintFinding]:
+    """The annual report (1.57b lid 5, 8) and the escalation route (R20, R26), as the text states them."""
+    for field, rule_ids, citations, name in _STATED:
+        if getattr(p, field) is None:
+            yield _finding(
+                LintCode.NOT_STATED, field, None, basis=(rule_ids, citations), what=messages.Message(name)
+            )
+    if p.annual_report_to_ggd is False:
+        yield _finding(LintCode.ANNUAL_REPORT_NOT_TO_GGD, "annual_report_to_ggd", False)
+    parents = p.annual_report_to_parents
+    if parents is not None and parents is not AnnualReportToParents.BROUGHT_TO_ATTENTION:
+        yield _finding(
+            LintCode.ANNUAL_REPORT_NOT_TO_PARENTS,
+            "annual_report_to_parents",
+            parents,
+            text_code=f"LINT_ANNUAL_REPORT_{parents.name}",
+        )
+    if p.annual_report_anonymised is False:
+        yield _finding(LintCode.ANNUAL_REPORT_NOT_ANONYMISED, "annual_report_anonymised", False)
+    if p.klachtenloket is KlachtenloketRole.REQUIRED_BEFORE_GCK:
+        yield _finding(LintCode.KLACHTENLOKET_REQUIRED, "klachtenloket", p.klachtenloket)
+    grounds = p.direct_access_grounds
+    if grounds is not None:
+        missing = [g for g in DirectAccessGround if g not in grounds]
+        if missing:
+            names = [messages.Message(f"LINT_GROUND_{g.name}") for g in missing]
+            listed = names[0] if len(names) == 1 else messages.Message("LINT_GROUNDS_BOTH")
+            yield _finding(
+                LintCode.DIRECT_ACCESS_GROUNDS_MISSING, "direct_access_grounds", grounds, missing=listed
+            )
 
 
 #: The house terms that run from receipt, with the catalogue entry of their name.
@@ -652,12 +841,16 @@ def _check_klachtgeld(p: Policy) -> Iterator[LintFinding]:
 
 
 _OBSERVED_KLACHTGELD_CENTS: Final = 2500
+#: The statutory baseline R3 is compared against (the Policy defaults: statutory.toml's scope).
+_BASELINE: Final = Policy()
 
 _CHECKS: Final = (
     _check_handling_term,
     _check_atw,
     _check_scope,
     _check_meldcode,
+    _check_provisions,
+    _check_report_and_escalation,
     _check_house_terms,
     _check_dates,
     _check_klachtgeld,
@@ -679,6 +872,20 @@ LINTED_FIELDS: Final = frozenset(
         "electronic_counts_as_written",
         "app_messages_count_as_written",
         "oudercommissie_internal_route",
+        "include_carers",
+        "include_guardians",
+        "written_submission",
+        "careful_investigation",
+        "keeps_parent_informed",
+        "reasoned_judgement",
+        "concrete_term_for_measures",
+        "confidentiality",
+        "registration",
+        "annual_report_to_ggd",
+        "annual_report_to_parents",
+        "annual_report_anonymised",
+        "klachtenloket",
+        "direct_access_grounds",
         "after_meldcode",
         "first_contact_term",
         "acknowledgement_term",
@@ -690,8 +897,11 @@ LINTED_FIELDS: Final = frozenset(
         "klachtgeld_seen_on",
     }
 )
-#: Policy fields with no legal content to lint: names, the calendar's strict mode, the sources.
-UNLINTED_FIELDS: Final = frozenset({"name", "title", "strict_calendar", "sources"})
+#: Policy fields with no legal content to lint: names, the calendar's strict mode, the sources, and
+#: whether the annual report goes to the oudercommissie (the statute does not ask it: recorded only).
+UNLINTED_FIELDS: Final = frozenset(
+    {"name", "title", "strict_calendar", "sources", "annual_report_to_oudercommissie"}
+)
 
 
 def lint_policy(policy: Policy) -> LintReport:

@@ -166,12 +166,20 @@ _AFTER_CLOSE = RuleResult.support(
     flags=[_REMAINING, flag(FlagCode.CLOSE_CONFLICTS_WITH_STATUTE, ambiguity="A10")],
 )
 _AFTER_RESUME = RuleResult.support("MELDCODE_R29_POLICY_RESUME", flags=[_REMAINING])
+_AFTER_REFILE = RuleResult.support(
+    "MELDCODE_R29_POLICY_REFILE",
+    flags=[
+        _REMAINING,
+        flag(FlagCode.CLOSE_CONFLICTS_WITH_STATUTE, "FLAG_REFILE_CONFLICTS_WITH_STATUTE", ambiguity="A10"),
+    ],
+)
+_AFTER = {AfterMeldcode.CLOSE: _AFTER_CLOSE, AfterMeldcode.REFILE: _AFTER_REFILE}
 
 
 def _after_meldcode(f: Facts) -> RuleResult | None:
     if not f.complaint.signals:
         return None
-    return _AFTER_CLOSE if f.policy.after_meldcode is AfterMeldcode.CLOSE else _AFTER_RESUME
+    return _AFTER.get(f.policy.after_meldcode, _AFTER_RESUME)
 
 
 PRECEDENCE_RULES: tuple[Rule[Facts], ...] = (

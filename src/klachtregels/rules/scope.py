@@ -31,11 +31,11 @@ from klachtregels.citations import (
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult
 from klachtregels.messages import Message
 from klachtregels.model import About, AdviceSubject, Channel, PartyRole, Subject
-from klachtregels.policy import ComplainantScope
+from klachtregels.policy import ComplainantScope, Policy
 from klachtregels.rules._facts import REGIME_START, Facts, flag, memo_flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
-__all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "r1_gate", "route_flag"]
+__all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "complainant_result", "r1_gate", "route_flag"]
 
 _STATUTORY_SUBJECTS = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
 _OUTSIDE = frozenset({Subject.OTHER_PARENT, Subject.THIRD_PARTY})
@@ -49,6 +49,8 @@ _ROLE: dict[PartyRole, Message] = {
         PartyRole.STEP_PARENT,
         PartyRole.GRANDPARENT,
         PartyRole.FORMER_CLIENT,
+        PartyRole.CARER,
+        PartyRole.GUARDIAN,
         PartyRole.STAFF,
         PartyRole.GASTOUDER,
         PartyRole.PROVIDER,
@@ -145,33 +147,45 @@ _R3_PROSPECTIVE_OPEN = RuleResult.fire(
     "SCOPE_R3_PROSPECTIVE_OPEN",
     flags=[flag(FlagCode.PROSPECTIVE_CLIENT, ambiguity="A7")],
 )
-_R3_CONTRACT_UNKNOWN = RuleResult.unknown(
-    ["complainant.contract_party"], "SCOPE_R3_CONTRACT_UNKNOWN", outcome=Outcome.UNDETERMINED
-)
 _NARROWER = flag(FlagCode.HOUSE_SCOPE_NARROWER_THAN_STATUTE, ambiguity="A7")
+#: Roles Wko art. 1.1 does not name but house regulations and the Klachtenloket do (issue 10 point 4).
+_NAMED_BY_HOUSES = frozenset({PartyRole.CARER, PartyRole.GUARDIAN})
 
 
 def _r3(f: Facts) -> RuleResult:
-    role = f.role
+    party = f.complaint.complainant
+    return complainant_result(f.role, f.policy, None if party is None else party.contract_party)
+
+
+def complainant_result(
+    role: PartyRole | None, policy: Policy, contract_party: bool | None = None
+) -> RuleResult:
+    """R3 for a complainant's role under ``policy``: the one place that decides who may complain.
+
+    ``policy lint`` asks this function too (it never re-derives R3). A policy widens the circle
+    (prospective clients, carers, guardians: ``eligible_by_policy``); it cannot narrow the statutory
+    ouder of Wko art. 1.1: under ``contract_party_only`` an ouder who is not a contract party stays
+    ``eligible``, flagged ``HOUSE_SCOPE_NARROWER_THAN_STATUTE`` (A7), because art. 1.57b lid 1 gives
+    every ouder the regulation.
+    """
     if role is None:
         return _R3_UNKNOWN
     if role is PartyRole.ANONYMOUS:
         return _R3_ANONYMOUS
     if role is PartyRole.OUDERCOMMISSIE:
-        return _R3_OUDERCOMMISSIE_ROUTE if f.policy.oudercommissie_internal_route else _R3_OUDERCOMMISSIE
+        return _R3_OUDERCOMMISSIE_ROUTE if policy.oudercommissie_internal_route else _R3_OUDERCOMMISSIE
     if role is PartyRole.PROSPECTIVE_CLIENT:
-        if f.policy.include_prospective_clients:
-            return _R3_PROSPECTIVE_BY_POLICY
-        return _R3_PROSPECTIVE_OPEN
+        return _R3_PROSPECTIVE_BY_POLICY if policy.include_prospective_clients else _R3_PROSPECTIVE_OPEN
+    if role in _NAMED_BY_HOUSES:
+        included = policy.include_carers if role is PartyRole.CARER else policy.include_guardians
+        house_excludes = (
+            policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY and not contract_party
+        )
+        return _R3_BY_POLICY[role] if included and not house_excludes else _R3_ROLE_OPEN[role]
     if not role.is_statutory_ouder:
         return _R3_NOT_OUDER[role]
-    if f.policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY:
-        party = f.complaint.complainant
-        contract = None if party is None else party.contract_party
-        if contract is None:
-            return _R3_CONTRACT_UNKNOWN
-        if not contract:
-            return _R3_NOT_CONTRACT_PARTY[role]
+    if policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY and contract_party is False:
+        return _R3_NOT_CONTRACT_PARTY[role]
     return _R3_OUDER[role]
 
 
@@ -182,9 +196,7 @@ _R3_NOT_OUDER = {
     if not role.is_statutory_ouder
 }
 _R3_NOT_CONTRACT_PARTY = {
-    role: RuleResult.fire(
-        Outcome.UNDETERMINED, "SCOPE_R3_NOT_CONTRACT_PARTY", flags=[_NARROWER], role=_ROLE.get(role, role)
-    )
+    role: RuleResult.support("SCOPE_R3_NOT_CONTRACT_PARTY", flags=[_NARROWER], role=_ROLE.get(role, role))
     for role in PartyRole
     if role.is_statutory_ouder
 }
@@ -192,6 +204,19 @@ _R3_OUDER = {
     role: RuleResult.support("SCOPE_R3_OUDER", role=_ROLE.get(role, role))
     for role in PartyRole
     if role.is_statutory_ouder
+}
+_R3_BY_POLICY = {
+    role: RuleResult.fire(Outcome.ELIGIBLE_BY_POLICY, "SCOPE_R3_ROLE_BY_POLICY", role=_ROLE[role])
+    for role in _NAMED_BY_HOUSES
+}
+_R3_ROLE_OPEN = {
+    role: RuleResult.fire(
+        Outcome.UNDETERMINED,
+        "SCOPE_R3_ROLE_OPEN",
+        flags=[flag(FlagCode.ROLE_NOT_NAMED_IN_WKO_1_1, ambiguity="A7", role=_ROLE[role])],
+        role=_ROLE[role],
+    )
+    for role in _NAMED_BY_HOUSES
 }
 
 
@@ -337,6 +362,7 @@ ELIGIBILITY_RULES: tuple[Rule[Facts], ...] = (
         function=_r3,
         outcomes=(Outcome.NOT_ELIGIBLE, Outcome.ELIGIBLE_BY_POLICY, Outcome.UNDETERMINED),
         ambiguities=("A7",),
+        facts=("complainant.role", "complainant.contract_party"),
     ),
     Rule(
         id="R4",
