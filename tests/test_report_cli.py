@@ -55,13 +55,17 @@ def test_cli_status_line_follows_lang(tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "r.md"
     assert main(["report", str(reg), "--year", "2025", "--output", str(out)]) == 0
     nl = capsys.readouterr().err
-    assert (
-        nl
-        == f"klachtregels: {out} geschreven: 1 klachten over 2025; 0 regels afgekeurd; verzenden: ONBEPAALD\n"
+    # The review notes come first (one location with one complaint), then the status line.
+    assert nl.startswith("klachtregels: Nalezen vóór publicatie")
+    assert nl.endswith(
+        f"klachtregels: {out} geschreven: 1 klachten over 2025; 0 regels afgekeurd; verzenden: ONBEPAALD\n"
     )
     assert main(["report", str(reg), "--year", "2025", "--output", str(out), "--lang", "en"]) == 0
     en = capsys.readouterr().err
-    assert en == f"klachtregels: wrote {out}: 1 complaints over 2025; 0 rows rejected; due: UNDETERMINED\n"
+    assert en.startswith("klachtregels: Review before publishing")
+    assert en.endswith(
+        f"klachtregels: wrote {out}: 1 complaints over 2025; 0 rows rejected; due: UNDETERMINED\n"
+    )
     assert out.read_text(encoding="utf-8").startswith("# Annual complaint report 2025")
 
 

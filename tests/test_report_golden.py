@@ -12,6 +12,7 @@ After a deliberate change of the report's output, rewrite them with::
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ import pytest
 
 from klachtregels.organisation import load_organisation
 from klachtregels.register import read_gck_cases, read_register
-from klachtregels.report import build_report, render
+from klachtregels.report import build_report, render, write_report
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,3 +112,12 @@ def test_report_matches_golden(name: str, fmt: str, lang: str, tmp_path: Path) -
     if WRITE:
         golden.write_bytes(rendered.encode("utf-8"))
     assert rendered == golden.read_bytes().decode("utf-8"), f"{golden.name} differs"
+
+
+@pytest.mark.parametrize(("name", "fmt", "lang"), CASES)
+def test_written_report_is_the_rendered_one(name: str, fmt: str, lang: str, tmp_path: Path) -> None:
+    # write_report (what the command line uses) streams JSON in pieces: the same text as render.
+    report = BUILDS[name](tmp_path)
+    stream = io.StringIO()
+    write_report(report, stream, fmt, lang)
+    assert stream.getvalue() == render(report, fmt, lang)

@@ -12,6 +12,8 @@ from klachtregels import messages, report
 from klachtregels.messages import UnknownLanguageError
 from klachtregels.model import GckOutcome, Verdict
 from klachtregels.report._text import fmt_int, fmt_pct, fmt_signed, fmt_signed_pct, verdict_label
+from klachtregels.report.anonymise import TAGS
+from klachtregels.report.model import ReviewKind
 from klachtregels.rules.annual_report import DueOutcome
 from klachtregels.vocabulary import FlagCode, Outcome
 
@@ -35,6 +37,10 @@ DYNAMIC = {
     "REPORT_DQ_": {
         o.value.upper() for o in (Outcome.NOT_ELIGIBLE, Outcome.NOT_YET, Outcome.OUT_OF_TEMPORAL_SCOPE)
     },
+    # Review notes (ReidentificationWarning.message): their kind, the file they point at, what was found.
+    "REPORT_REVIEW_": {k.value.upper() for k in ReviewKind},
+    "REPORT_REVIEW_SOURCE_": {"REGISTER", "PREVIOUS", "GESCHILLEN"},
+    "REPORT_REVIEW_FOUND_": {tag.upper().replace("-", "_") for tag in TAGS},
 }
 
 

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_lang, add_register_reading, named
-from klachtregels._io import atomic_write_text
+from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 from klachtregels.policy import load_policy
 
 if TYPE_CHECKING:
     import argparse
+
+    from klachtregels.report import AnnualReport
 
 ORDER = 60
 
@@ -77,6 +79,13 @@ def register(subparsers: Any) -> None:
         help="include complaint descriptions and solutions, redacted (review before publishing, lid 5)",
     )
     p.add_argument(
+        "--suppress-below",
+        type=int,
+        metavar="K",
+        help="per location, leave out the split by verdict and category where it has fewer than K "
+        "complaints (and where the totals would give it away); the number per location stays (lid 4-5)",
+    )
+    p.add_argument(
         "--atw-fixed-dates",
         action="store_true",
         help="apply the Algemene termijnenwet to the fixed date 'before 1 June' (A16 jaarverslag_atw)",
@@ -85,8 +94,9 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_run)
 
 
-def _previous(args: argparse.Namespace) -> int | list[Any] | None:
-    """``--previous``: a total number of complaints, or the previous year's register (never echoed)."""
+def _previous(args: argparse.Namespace) -> int | Any:
+    """``--previous``: a total number of complaints, or a reader over the previous year's register
+    (read once, as the report is computed; never kept whole, never echoed)."""
     from klachtregels.register import read_register
 
     if args.previous is None:
@@ -95,24 +105,39 @@ def _previous(args: argparse.Namespace) -> int | list[Any] | None:
     if given.isdigit():
         return int(given)
     if Path(given).is_file():
-        reader = named(given, read_register)(
+        return named(given, read_register)(
             given, mapping=args.mapping, encoding=args.encoding, delimiter=args.delimiter
         )
-        records = list(reader)
-        # The previous year's rejected rows are counted, not dropped without a word (stderr:
-        # the published report only carries the previous total).
-        print(f"--previous: {reader.summary.accounting(args.lang)}", file=sys.stderr)
-        return records
     raise InvalidInputError(
         "command line", [("--previous", "is neither a number nor a readable register file")]
     )
+
+
+#: Review notes of one kind printed in full; the rest are counted (all are in the JSON's ``review``).
+_REVIEW_SHOWN = 5
+
+
+def _print_review(report: AnnualReport, lang: str) -> None:
+    """The review notes on standard error, never in the report: cells that could identify a person."""
+    from klachtregels.messages import text
+
+    notes = report.review.reidentification
+    if not notes:
+        return
+    print(f"klachtregels: {text('REPORT_REVIEW_NOTE', lang)}:", file=sys.stderr)
+    for kind in dict.fromkeys(n.kind for n in notes):
+        of_kind = [n for n in notes if n.kind is kind]
+        for note in of_kind[:_REVIEW_SHOWN]:
+            print(f"  - {note.message(lang)}", file=sys.stderr)
+        if len(of_kind) > _REVIEW_SHOWN:
+            print(f"  {text('REPORT_REVIEW_MORE', lang, n=len(of_kind) - _REVIEW_SHOWN)}", file=sys.stderr)
 
 
 def _run(args: argparse.Namespace) -> int:
     from klachtregels.messages import text
     from klachtregels.organisation import load_organisation
     from klachtregels.register import read_gck_cases, read_register
-    from klachtregels.report import build_report, render
+    from klachtregels.report import build_report, write_report
     from klachtregels.report._text import due_outcome
 
     if args.children is not None and args.children < 0:
@@ -141,11 +166,18 @@ def _run(args: argparse.Namespace) -> int:
         previous=previous,
         jaarverslag_atw=args.atw_fixed_dates or policy.jaarverslag_atw,
         include_descriptions=args.include_descriptions,
+        suppress_below=args.suppress_below,
         lang=args.lang,
     )
-    text_out = render(report, args.format, args.lang)
+    _print_review(report, args.lang)
+    summary = getattr(previous, "summary", None)
+    if summary is not None:
+        # The previous year's rejected rows are counted, not dropped without a word (stderr:
+        # the published report only carries the previous total).
+        print(f"--previous: {summary.accounting(args.lang)}", file=sys.stderr)
     if args.output:
-        atomic_write_text(args.output, text_out)
+        with atomic_writer(args.output) as stream:
+            write_report(report, stream, args.format, args.lang)
         status = text(
             "REPORT_CLI_WROTE",
             args.lang,
@@ -157,5 +189,5 @@ def _run(args: argparse.Namespace) -> int:
         )
         print(status, file=sys.stderr)
     else:
-        sys.stdout.write(text_out)
+        write_report(report, sys.stdout, args.format, args.lang)
     return 0

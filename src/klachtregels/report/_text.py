@@ -61,6 +61,7 @@ __all__ = [
     "quality_lines",
     "rows_list",
     "source_list",
+    "suppression_note",
     "term_text",
     "title",
     "verdict_counts",
@@ -218,6 +219,13 @@ def location_count(report: AnnualReport) -> int:
 def measures_recorded(report: AnnualReport) -> bool:
     """Whether the register records measures for any complaint (if not, the table has one row)."""
     return report.total.measures.measures_unknown != report.total.total
+
+
+def suppression_note(report: AnnualReport, lang: str) -> str | None:
+    """The one sentence that explains suppressed cells; ``None`` when none are suppressed."""
+    if report.suppress_below is None or not any(g.suppressed for g in report.by_location):
+        return None
+    return text("REPORT_SUPPRESSION_NOTE", lang, k=report.suppress_below)
 
 
 def previous_change(report: AnnualReport, lang: str) -> tuple[str, str | None] | None:
@@ -406,7 +414,9 @@ def _verdict_head(lang: str, *, short: bool = False) -> tuple[str, ...]:
     return tuple(text(code, lang) for code in (_VERDICT_HEAD_SHORT if short else _VERDICT_HEAD))
 
 
-def _verdict_cells(v: VerdictSplit, lang: str) -> tuple[str, ...]:
+def _verdict_cells(v: VerdictSplit, lang: str, *, suppressed: bool = False) -> tuple[str, ...]:
+    if suppressed:  # the model does not hold the figures (klachtregels.report.review)
+        return (text("REPORT_SUPPRESSED_CELL", lang),) * len(verdict_counts(v))
     return tuple(fmt_int(n, lang) for _k, n in verdict_counts(v))
 
 
@@ -490,7 +500,11 @@ def organisation_table(report: AnnualReport, lang: str) -> Table:
     return Table(
         head=(text("REPORT_ORGANISATION", lang), text("REPORT_TOTAL", lang), *_verdict_head(lang)),
         rows=tuple(
-            (organisation_name(g.name, lang), fmt_int(g.total, lang), *_verdict_cells(g.verdicts, lang))
+            (
+                organisation_name(g.name, lang),
+                fmt_int(g.total, lang),
+                *_verdict_cells(g.verdicts, lang, suppressed=g.suppressed),
+            )
             for g in report.by_organisation
         ),
         numeric=(1, 2, 3, 4, 5),
@@ -537,8 +551,10 @@ def location_table(report: AnnualReport, lang: str) -> Table:
                 location_name(g.display_name, lang),
                 ", ".join(organisation_name(o, lang) for o in g.organisations),
                 fmt_int(g.total, lang),
-                *_verdict_cells(g.verdicts, lang),
-                categories_inline(g.categories, lang),
+                *_verdict_cells(g.verdicts, lang, suppressed=g.suppressed),
+                text("REPORT_SUPPRESSED_CELL", lang)
+                if g.suppressed
+                else categories_inline(g.categories, lang),
             )
             for g in report.by_location
         ),

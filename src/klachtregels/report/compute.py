@@ -27,6 +27,7 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import text
 from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
 from klachtregels.policy import Policy, load_policy
+from klachtregels.report import review
 from klachtregels.report._tally import DuplicateFinder, GroupTally, RowList, RowReasons, counts, verdict_split
 from klachtregels.report.anonymise import Redactor, looks_like_address, name_parts
 from klachtregels.report.model import (
@@ -37,6 +38,8 @@ from klachtregels.report.model import (
     PreviousYear,
     RejectedRow,
     ReportEntry,
+    ReviewKind,
+    ReviewNotes,
 )
 from klachtregels.rules.annual_report import REPORT_CITATIONS, not_a_complaint, report_due
 
@@ -197,6 +200,8 @@ class _Pass:
         self.locations: dict[str | None, GroupTally] = {}
         self.organisations: dict[str | None, GroupTally] = {}
         self.category_verdicts: dict[str | None, Counter[Verdict | None]] = {}
+        #: The first row of each category (the review notes point at it).
+        self.category_rows: dict[str | None, int | None] = {}
         self.no_location, self.no_verdict, self.no_category, self.no_organisation = (
             RowList(),
             RowList(),
@@ -247,6 +252,7 @@ class _Pass:
         self._tally(self.locations, c.location, organisations=True).add(rec)
         self._tally(self.organisations, c.organisation).add(rec)
         self.category_verdicts.setdefault(c.category, Counter())[verdict] += 1
+        self.category_rows.setdefault(c.category, row)
         for rows, missing in (
             (self.no_location, c.location is None),
             (self.no_verdict, verdict is None),
@@ -295,10 +301,10 @@ def _previous(
     year: int,
     undated_in_year: bool,
     policy: Policy,
-) -> tuple[PreviousYear | None, dict[str | None, int | None]]:
+) -> tuple[PreviousYear | None, dict[str | None, tuple[int | None, int]]]:
     """The previous year as given: a total, or its register counted the way this year's is (one pass).
 
-    Also the first row of each of its categories (for the review notes).
+    Also the first row and the number of rows of each of its categories (for the review notes).
     """
     if previous is None or isinstance(previous, PreviousYear):
         return previous, {}
@@ -318,7 +324,7 @@ def _previous(
             categories[rec.complaint.category] += 1
             first_rows.setdefault(rec.complaint.category, rec.row)
     prev = PreviousYear(year=year - 1, total=categories.total(), categories=counts(categories))
-    return prev, first_rows
+    return prev, {cat: (row, categories[cat]) for cat, row in first_rows.items()}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -456,10 +462,17 @@ def _gck(gck_cases: Iterable[Any] | None, own: list[_GckCase], year: int, undate
 # --------------------------------------------------------------------------------------------------
 
 
-def _entries(p: _Pass, display: dict[str, str], organisation: Organisation | None) -> tuple[ReportEntry, ...]:
-    """Each complaint with its redacted free text (lid 5): party names of every record removed."""
+def _keep(p: _Pass, organisation: Organisation | None) -> list[str]:
+    """Names that may stay in the report: the provider's and its legal entities' (lid 5)."""
     keep = [organisation.name] if organisation is not None else []
-    keep += [name for name in p.organisations if name is not None]
+    return keep + [name for name in p.organisations if name is not None]
+
+
+def _entries(p: _Pass, display: dict[str | None, str | None], keep: list[str]) -> tuple[ReportEntry, ...]:
+    """Each complaint with its redacted free text (lid 5): party names of every record removed.
+
+    ``display``: the location as shown (a pseudonym, lid 6; 'suppressed' where its detail is).
+    """
     redactor = Redactor(p.names, keep=keep)
 
     def red(value: str | None) -> str | None:
@@ -469,7 +482,7 @@ def _entries(p: _Pass, display: dict[str, str], organisation: Organisation | Non
         row, location, org, category, verdict, description, summary, measures = t
         return ReportEntry(
             row=row,
-            location=display.get(location) if location is not None else None,
+            location=display.get(location),
             organisation=org,
             category=category,
             verdict=verdict,
@@ -529,14 +542,52 @@ def _read(
     return _rows_read(records, rows_read, p.records + len(rejected_rows)), rejected_rows
 
 
-def _check_arguments(year: int, children_served: int | None) -> None:
+def _review(
+    p: _Pass,
+    locations: tuple[GroupStats, ...],
+    previous_rows: dict[str | None, tuple[int | None, int]],
+    gck: _GckPart,
+    keep: list[str],
+) -> ReviewNotes:
+    """Published cells that could identify a person (lid 5), by kind and row, for the provider.
+
+    Names are recognised by the redactor from every part of every party name in the register
+    (:func:`~klachtregels.report.anonymise.name_parts`), and by its other patterns.
+    """
+    redactor = Redactor(p.name_parts, keep=keep)
+    categories = {cat: (row, p.total.categories[cat]) for cat, row in p.category_rows.items()}
+    shown = {
+        g.display_name: (p.locations[g.name].first_row, g.total) for g in locations if not g.pseudonymised
+    }
+    subjects: dict[str | None, tuple[int | None, int]] = {}
+    for filing, _org, row in gck.split.counted if gck.split is not None else ():
+        first, n = subjects.get(filing.subject, (row, 0))
+        subjects[filing.subject] = (first, n + 1)
+    source = gck.summary.source if gck.summary is not None else "register"
+    warnings = [
+        *review.name_warnings(redactor, ReviewKind.PERSONAL_DATA_IN_CATEGORY, categories),
+        *review.name_warnings(
+            redactor, ReviewKind.PERSONAL_DATA_IN_CATEGORY, previous_rows, source="previous"
+        ),
+        *review.location_warnings(redactor, shown),
+        *review.name_warnings(redactor, ReviewKind.PERSONAL_DATA_IN_SUBJECT, subjects, source=source),
+        *review.single_complaint_warnings(locations, {n: t.first_row for n, t in p.locations.items()}),
+    ]
+    return ReviewNotes(reidentification=tuple(warnings))
+
+
+def _check_arguments(year: int, children_served: int | None, suppress_below: int | None) -> None:
     if not 1900 <= year <= 2999:
         raise InvalidInputError("annual report", [("year", f"{year} is not a plausible report year")])
     if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
         raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
+    if suppress_below is not None and (isinstance(suppress_below, bool) or not 1 <= suppress_below <= 1000):
+        raise InvalidInputError(
+            "annual report", [("suppress_below", "must be a whole number from 1 to 1000")]
+        )
 
 
-# Over 60 lines only by its documented signature (12 keyword arguments); the body is under 40 lines.
+# Over 60 lines only by its documented signature (13 keyword arguments) and docstring.
 def build_report(
     records: Iterable[RegisterRecord],
     *,
@@ -550,6 +601,7 @@ def build_report(
     previous: int | PreviousYear | Iterable[RegisterRecord] | None = None,
     jaarverslag_atw: bool = False,
     include_descriptions: bool = False,
+    suppress_below: int | None = None,
     lang: str = "nl",
     policy: Policy | str | os.PathLike[str] | None = None,
 ) -> AnnualReport:
@@ -568,43 +620,52 @@ def build_report(
     ``policy`` (default: statutory) decides which records are complaints under the regulation
     (for example complaints about the working method, A8); a previous year's register is counted
     under the same policy.
+
+    ``suppress_below`` (k): the category and verdict detail of a location with fewer than k
+    complaints is suppressed, and complementary ones with it (:mod:`klachtregels.report.review`);
+    its number of complaints, and every total, stay. ``report.review`` lists the published cells
+    that could identify a person (lid 5), for the provider and never in the published document.
     """
-    _check_arguments(year, children_served)
-    pseudonym = text("REPORT_PSEUDONYM", lang)
+    _check_arguments(year, children_served, suppress_below)
     pol = load_policy(policy)
     p = _Pass(year, undated_in_year, pol, keep_text=include_descriptions)
     read = _read(records, p, rows_read, rejected)
-    display, unchecked = _location_names(
-        (name for name in p.locations if name is not None), organisation, pseudonym
-    )
+    named = (name for name in p.locations if name is not None)
+    display, unchecked = _location_names(named, organisation, text("REPORT_PSEUDONYM", lang))
     total = p.total.stats(None)
     gck = _gck(gck_cases, p.filings, year, undated_in_year)
     quality = _data_quality(p, read, display, unchecked, gck)
-    due = report_due(
-        year,
-        written_complaints=total.total,
-        jaarverslag_atw=jaarverslag_atw,
-        channel_unknown=quality.channel_unknown,
-    )
     if children_served is None and organisation is not None:
         children_served = organisation.children_served
-    prev, _prev_rows = _previous(previous, year, undated_in_year, pol)
+    prev, prev_rows = _previous(previous, year, undated_in_year, pol)
+    locations, organisations = review.suppress(_locations(p, display), _organisations(p), suppress_below)
+    keep = _keep(p, organisation)
+    shown: dict[str | None, str | None] = dict(display.items())
+    hidden = text("REPORT_SUPPRESSED_LOCATION", lang)
+    shown.update((g.name, hidden) for g in locations if g.suppressed)
     return AnnualReport(
         year=year,
         organisation=organisation,
         total=total,
-        by_organisation=_organisations(p),
-        by_location=_locations(p, display),
+        by_organisation=organisations,
+        by_location=locations,
         category_verdicts=tuple(
             (cat, verdict_split(p.category_verdicts[cat])) for cat, _n in total.categories
         ),
         gck=gck.summary,
         children_served=children_served,
         previous=prev,
-        due=due,
+        due=report_due(
+            year,
+            written_complaints=total.total,
+            jaarverslag_atw=jaarverslag_atw,
+            channel_unknown=quality.channel_unknown,
+        ),
         data_quality=quality,
         include_descriptions=include_descriptions,
-        entries=_entries(p, display, organisation) if include_descriptions else (),
+        entries=_entries(p, shown, keep) if include_descriptions else (),
         citations=REPORT_CITATIONS,
         library_version=__version__,
+        suppress_below=suppress_below,
+        review=_review(p, locations, prev_rows, gck, keep),
     )

@@ -8,11 +8,13 @@ nothing else, so no renderer can leak what the model does not hold.
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from klachtregels import convert
+from klachtregels.messages import text
 from klachtregels.rules.annual_report import ReportDue
 
 if TYPE_CHECKING:
@@ -29,9 +31,12 @@ __all__ = [
     "GroupStats",
     "MeasureSummary",
     "PreviousYear",
+    "ReidentificationWarning",
     "RejectedRow",
     "ReportDue",
     "ReportEntry",
+    "ReviewKind",
+    "ReviewNotes",
     "VerdictSplit",
 ]
 
@@ -91,6 +96,9 @@ class GroupStats:
     organisations: tuple[str | None, ...] = ()
     #: The display name was replaced by a pseudonym (lid 6).
     pseudonymised: bool = False
+    #: The detail (categories, verdicts, measures) is suppressed (``suppress_below``): it is not held
+    #: here (zero and empty), and shown as suppressed; ``total`` is always the true count.
+    suppressed: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -197,6 +205,63 @@ class ReportEntry:
     measures: tuple[str, ...] = ()
 
 
+class ReviewKind(enum.StrEnum):
+    """Why a published cell could identify a person (lid 5): one review note each."""
+
+    #: A category name holds what the redactor takes for personal data (a party's name, a name after
+    #: a form of address, an e-mail address, a phone number, ...).
+    PERSONAL_DATA_IN_CATEGORY = "personal_data_in_category"
+    #: A location name shown in the report holds it (street addresses are lid 6's, counted apart).
+    PERSONAL_DATA_IN_LOCATION = "personal_data_in_location"
+    #: A Geschillencommissie subject holds it.
+    PERSONAL_DATA_IN_SUBJECT = "personal_data_in_subject"
+    #: A location with a single complaint, shown with its category and verdict (a small cell).
+    SINGLE_COMPLAINT_LOCATION = "single_complaint_location"
+
+
+@attrs.frozen(kw_only=True)
+class ReidentificationWarning:
+    """A published cell that could identify a person: for the provider to review before publishing.
+
+    Says which kind of cell and which row feeds it, never the cell's text (the warning itself must
+    not spread what it warns about).
+    """
+
+    kind: ReviewKind
+    #: The redactor's tags for what was found (``naam``, ``telefoon``, ...); empty for a small cell.
+    found: tuple[str, ...] = ()
+    #: The file whose rows feed the cell: ``register``, ``previous`` or ``geschillen``.
+    source: str = "register"
+    #: The first row that feeds the cell (the file's line number), and how many rows feed it.
+    row: int | None
+    rows: int
+
+    def message(self, lang: str = "nl") -> str:
+        """The note in ``lang`` (``messages/report.toml``, ``REPORT_REVIEW_...``)."""
+        found = ", ".join(
+            text(f"REPORT_REVIEW_FOUND_{tag.upper().replace('-', '_')}", lang) for tag in self.found
+        )
+        return text(
+            f"REPORT_REVIEW_{self.kind.upper()}",
+            lang,
+            found=found,
+            source=text(f"REPORT_REVIEW_SOURCE_{self.source.upper()}", lang),
+            row=self.row if self.row is not None else "?",
+            rows=self.rows,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ReviewNotes:
+    """What the provider must review before publishing; never part of the published document.
+
+    The Markdown and HTML reports do not show these; the JSON keeps them under ``review``, and the
+    command line prints them on standard error.
+    """
+
+    reidentification: tuple[ReidentificationWarning, ...] = ()
+
+
 @attrs.frozen(kw_only=True)
 class AnnualReport:
     """The klachtenverslag over one year. Build it with :func:`klachtregels.report.build_report`."""
@@ -219,6 +284,11 @@ class AnnualReport:
     entries: tuple[ReportEntry, ...]
     citations: tuple[Citation, ...]
     library_version: str
+    #: ``suppress_below``: category and verdict detail of a location with fewer complaints is
+    #: suppressed (see :func:`klachtregels.report.build_report`); ``None``: nothing suppressed.
+    suppress_below: int | None = None
+    #: For the provider, not for publication.
+    review: ReviewNotes = ReviewNotes()
 
     @property
     def share_of_children(self) -> float | None:

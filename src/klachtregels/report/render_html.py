@@ -38,6 +38,7 @@ from klachtregels.report._text import (
     previous_change,
     quality_lines,
     source_list,
+    suppression_note,
     term_text,
     title,
     verdict_counts,
@@ -305,7 +306,9 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
 def _locations(r: AnnualReport, lang: str) -> list[str]:
     """One compact table of the locations with complaints (lid 4 c)."""
     note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
-    return [f'<p class="note">{_e(note)}</p>', _table(location_table(r, lang), cls="loc")]
+    suppressed = suppression_note(r, lang)
+    notes = [f'<p class="note">{_e(n)}</p>' for n in (note, suppressed) if n]
+    return [*notes, _table(location_table(r, lang), cls="loc")]
 
 
 def _data_quality(r: AnnualReport, lang: str) -> list[str]:

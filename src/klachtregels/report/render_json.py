@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any, Final, SupportsIndex
 
 from klachtregels._io import valid_unicode
-from klachtregels.messages import check_lang
+from klachtregels.messages import check_lang, text
 from klachtregels.report._text import due_lines, flag_text
 
 if TYPE_CHECKING:
@@ -62,18 +62,40 @@ def _measures(m: MeasureSummary) -> dict[str, int]:
     }
 
 
-def _group(g: GroupStats, *, location: bool = False) -> dict[str, Any]:
+def _group(g: GroupStats, *, location: bool = False, part: bool = False) -> dict[str, Any]:
+    """A group's figures; ``part``: a location or organisation, whose detail may be suppressed (``null``)."""
+    hide = g.suppressed
     out: dict[str, Any] = {
         "name": g.display_name,
         "total": g.total,
-        "categories": _counts(g.categories),
-        "verdicts": _verdicts(g.verdicts),
-        "measures": _measures(g.measures),
+        "categories": None if hide else _counts(g.categories),
+        "verdicts": None if hide else _verdicts(g.verdicts),
+        "measures": None if hide else _measures(g.measures),
     }
     if location:
         out["organisations"] = list(g.organisations)
         out["pseudonymised"] = g.pseudonymised
+    if part:
+        out["suppressed"] = hide
     return out
+
+
+def _review(report: AnnualReport, lang: str) -> dict[str, Any]:
+    """The provider's review notes: kept apart from the report's figures, never to be published."""
+    return {
+        "note": text("REPORT_REVIEW_NOTE", lang),
+        "reidentification": [
+            {
+                "kind": w.kind,
+                "found": list(w.found),
+                "source": w.source,
+                "row": w.row,
+                "rows": w.rows,
+                "message": w.message(lang),
+            }
+            for w in report.review.reidentification
+        ],
+    }
 
 
 def _rejected(rows: tuple[RejectedRow, ...]) -> list[dict[str, Any]]:
@@ -225,8 +247,9 @@ def _to_dict(report: AnnualReport, lang: str, *, lazy: bool) -> dict[str, Any]:
         "year": report.year,
         "organisation": _organisation(report),
         "total": _group(report.total),
-        "by_organisation": [_group(g) for g in report.by_organisation],
-        "by_location": [_group(g, location=True) for g in report.by_location],
+        "by_organisation": [_group(g, part=True) for g in report.by_organisation],
+        "by_location": [_group(g, location=True, part=True) for g in report.by_location],
+        "suppress_below": report.suppress_below,
         "category_verdicts": [
             {"category": cat, "verdicts": _verdicts(v)} for cat, v in report.category_verdicts
         ],
@@ -240,6 +263,7 @@ def _to_dict(report: AnnualReport, lang: str, *, lazy: bool) -> dict[str, Any]:
         "entries": [_entry(e) for e in report.entries],
         "citations": [c.to_dict() for c in report.citations],
         "rule_ids": ["R9"],
+        "review": _review(report, lang),
     }
 
 

@@ -37,6 +37,7 @@ from klachtregels.report._text import (
     previous_change,
     quality_lines,
     source_list,
+    suppression_note,
     term_text,
     title,
     verdict_counts,
@@ -162,7 +163,8 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
 def _locations(r: AnnualReport, lang: str) -> list[str]:
     """One compact table of the locations with complaints (lid 4 c)."""
     note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
-    return [note, "", *_table(location_table(r, lang))]
+    suppressed = suppression_note(r, lang)
+    return [note, "", *([suppressed, ""] if suppressed else []), *_table(location_table(r, lang))]
 
 
 def _data_quality(r: AnnualReport, lang: str) -> list[str]:
