@@ -146,7 +146,7 @@ def test_github_at_most_ten_annotations_per_type_the_rest_in_the_summary() -> No
     lines = commands.splitlines()
     errors = [line for line in lines if line.startswith("::error ")]
     assert len(errors) == GITHUB_ANNOTATION_LIMIT
-    assert errors[0].startswith("::error file=reg.csv,line=2,title=KR-HANDLING-LATE::row 2")
+    assert errors[0].startswith("::error file=reg.csv,line=2,title=KR-HANDLING-LATE L-0::row 2")
     assert summary.count("| ERROR | KR-HANDLING-LATE |") == 3
     assert "| ERROR | 13 |" in summary
 

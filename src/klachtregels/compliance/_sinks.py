@@ -22,13 +22,23 @@ from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from klachtregels._io import markdown_text, one_line, printable, valid_unicode, xml_text
-from klachtregels.compliance.findings import CheckResult, FailOn, Finding, Passed, Severity, load_catalogue
+from klachtregels.compliance.findings import (
+    CheckResult,
+    FailOn,
+    Finding,
+    FindingId,
+    Passed,
+    Severity,
+    load_catalogue,
+)
 from klachtregels.messages import check_lang, text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["GITHUB_ANNOTATION_LIMIT", "Sink", "Spool", "make_sink"]
+    from klachtregels.baseline import Acceptances, AcceptanceStatus, BaselineCollector
+
+__all__ = ["GITHUB_ANNOTATION_LIMIT", "Judge", "Sink", "Spool", "Tee", "fingerprint", "make_sink"]
 
 #: GitHub shows at most this many annotations of each type (error, warning, notice) per step.
 GITHUB_ANNOTATION_LIMIT: Final = 10
@@ -39,6 +49,8 @@ _GITHUB_TYPE: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Sev
 #: A spool stays in memory up to this many characters, then moves to a temporary file.
 _SPOOL_IN_MEMORY: Final = 4 * 1024 * 1024
 _COPY_CHUNK: Final = 1 << 16
+#: The text output's sections, in order (then the accepted findings).
+_SEVERITIES: Final = tuple(s.value for s in sorted(Severity, key=lambda s: -s.rank))
 
 
 class Sink(Protocol):
@@ -151,72 +163,236 @@ def summary_line(result: CheckResult, lang: str) -> str:
     )
 
 
-def verdict_line(failed: bool, fail_on: FailOn, lang: str) -> str:
-    """Whether the run failed at ``fail_on``, in words."""
+def verdict_line(failed: bool, fail_on: FailOn, lang: str, *, live_errors: int = 0) -> str:
+    """Whether the run failed at ``fail_on``, in words; a run that passed only because of
+    ``--fail-on never`` says so (``live_errors``: errors nobody accepted)."""
+    if not failed and live_errors and fail_on is FailOn.NEVER:
+        return t(lang, "result_kept", errors=live_errors)
     verdict = t(lang, "result_fail") if failed else t(lang, "result_ok")
     return verdict.format(level=fail_on.value)
+
+
+# --- what each finding is in this run: shown, accepted, counted --------------------------------------
+
+
+class Judge:
+    """Per finding: whether it is shown (``--min-severity``) and accepted (:mod:`klachtregels.baseline`).
+
+    Every sink of a run asks the same judge, so the outputs agree. :class:`Tee` counts each finding
+    once (:meth:`count`) and decides whether the run failed (:meth:`failed`): an accepted finding
+    does not fail it; an expired acceptance no longer applies. ``baseline`` (``--write-baseline``)
+    accepts every error and warning that nothing accepts yet, and remembers it to be written.
+    """
+
+    def __init__(
+        self,
+        acceptances: Acceptances | None = None,
+        *,
+        min_severity: Severity | None = None,
+        baseline: BaselineCollector | None = None,
+    ) -> None:
+        self._acceptances = acceptances
+        self.min_severity = min_severity
+        self._baseline = baseline
+        #: Findings counted, by severity: not accepted / accepted; and with an expired acceptance.
+        self.live: dict[Severity, int] = dict.fromkeys(Severity, 0)
+        self.accepted: dict[Severity, int] = dict.fromkeys(Severity, 0)
+        self.expired = 0
+        self.hidden = 0
+
+    def status(self, f: Finding) -> AcceptanceStatus | None:
+        """The acceptance of ``f`` in this run (one that applies, or one that expired), or ``None``."""
+        found = self._acceptances.status(f) if self._acceptances else None
+        if self._baseline is None:
+            return found
+        if found is not None and found.applies:
+            self._baseline.keep(found.acceptance)
+            return found
+        return self._baseline.take(f) or found
+
+    def shown(self, f: Finding) -> bool:
+        """Whether ``f`` reaches ``--min-severity``."""
+        return self.min_severity is None or f.severity.rank >= self.min_severity.rank
+
+    def count(self, findings: Iterable[Finding]) -> None:
+        """Count findings once per run (the :class:`Tee` does, before the sinks write them)."""
+        for f in findings:
+            status = self.status(f)
+            if status is not None and status.applies:
+                self.accepted[f.severity] += 1
+            else:
+                self.live[f.severity] += 1
+                self.expired += status is not None
+            self.hidden += not self.shown(f)
+
+    def failed(self, head: CheckResult, fail_on: FailOn, *, strict: bool) -> bool:
+        """Whether the run fails: a finding nobody accepted at ``fail_on``, or (``strict``) a rejected row."""
+        if strict and head.summary.rows_rejected:
+            return True
+        return any(n and fail_on.reached_by(sev) for sev, n in self.live.items())
+
+
+def acceptance_note(status: AcceptanceStatus, lang: str) -> str:
+    """``accepted (FILE): reason`` or ``acceptance expired after DAY ...``, in one line."""
+    a = status.acceptance
+    origin = PurePath(a.origin).name if a.origin else "-"
+    expires = a.expires.isoformat() if a.expires is not None else ""
+    if status.expired:
+        key = "acceptance_expired"
+    else:
+        key = "accepted_until" if a.expires is not None else "accepted_because"
+    return one_line(t(lang, key, origin=origin, reason=a.reason, expires=expires))
+
+
+def _acceptance_json(status: AcceptanceStatus) -> dict[str, Any]:
+    data = status.acceptance.to_dict()
+    data["expired"] = status.expired
+    return data
+
+
+class Tee:
+    """One run written to several sinks (``-o text:- -o sarif:out.sarif``), judged once.
+
+    Counts each finding once in the :class:`Judge` and finishes every sink with the judge's
+    verdict (accepted findings do not fail the run), which :attr:`failed` keeps for the exit code.
+    """
+
+    def __init__(self, sinks: Sequence[Sink], judge: Judge, *, fail_on: FailOn, strict: bool) -> None:
+        self._sinks, self.judge, self._fail_on, self._strict = tuple(sinks), judge, fail_on, strict
+        self.failed = False
+
+    def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
+        self.judge.count(findings)
+        for sink in self._sinks:
+            sink.rows(findings, passed)
+
+    def finish(self, head: CheckResult, *, failed: bool) -> None:
+        self.judge.count(head.findings)
+        self.failed = self.judge.failed(head, self._fail_on, strict=self._strict)
+        for sink in self._sinks:
+            sink.finish(head, failed=self.failed)
+
+    def close(self) -> None:
+        for sink in self._sinks:
+            sink.close()
 
 
 # --- text -------------------------------------------------------------------------------------------
 
 
-class TextSink:
-    """Human-readable text, grouped by the organisation and then by register row."""
+class _Section:
+    """One severity's (or the accepted) findings of a text output, grouped by subject."""
 
-    def __init__(self, out: IO[str], *, lang: str, fail_on: FailOn) -> None:
-        self._out, self._lang, self._fail_on = out, lang, fail_on
-        self._spool = Spool()
-        self._current: str | None = None
+    def __init__(self) -> None:
+        self.spool = Spool()
+        self.count = 0
+        self.current: str | None = None
+
+
+class TextSink:
+    """Human-readable text: the summary first, then errors, warnings, information and what was
+    accepted, each grouped by the organisation and then by register row; the verdict last.
+
+    Each section is spooled while the register is read. ``quiet`` writes only the findings that
+    fail the run and the verdict.
+    """
+
+    def __init__(
+        self, out: IO[str], *, lang: str, fail_on: FailOn, judge: Judge | None = None, quiet: bool = False
+    ) -> None:
+        self._out, self._lang, self._fail_on, self._quiet = out, lang, fail_on, quiet
+        self._judge = judge or Judge()
+        self._sections: dict[str, _Section] = {key: _Section() for key in (*_SEVERITIES, "accepted")}
+        self._live_errors = self._accepted = self._expired = self._hidden = 0
 
     def close(self) -> None:
-        self._spool.close()
+        for section in self._sections.values():
+            section.spool.close()
 
-    def _lines(self, findings: Iterable[Finding], current: str | None) -> tuple[list[str], str | None]:
-        lines: list[str] = []
+    def _lines(self, f: Finding, section: _Section, status: AcceptanceStatus | None) -> list[str]:
         lang = self._lang
+        lines: list[str] = []
+        label = subject_label(f, lang)
+        if label != section.current:
+            if section.current is not None:
+                lines.append("")
+            lines.append(label)
+            section.current = label
+        sev = t(lang, "sev_" + f.severity.value)
+        found_on = basis(f, lang)
+        lines.append(f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""))
+        lines.append(f"  {'':<13} {one_line(f.message(lang))}")
+        if status is not None:
+            lines.append(f"  {'':<13} {acceptance_note(status, lang)}")
+        return lines
+
+    def _add(self, findings: Iterable[Finding], sections: dict[str, _Section]) -> None:
+        judge = self._judge
         for f in findings:
-            label = subject_label(f, lang)
-            if label != current:
-                if current is not None:
-                    lines.append("")
-                lines.append(label)
-                current = label
-            sev = t(lang, "sev_" + f.severity.value)
-            found_on = basis(f, lang)
-            lines.append(f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""))
-            lines.append(f"  {'':<13} {one_line(f.message(lang))}")
-        return lines, current
+            status = judge.status(f)
+            accepted = status is not None and status.applies
+            self._live_errors += not accepted and f.severity is Severity.ERROR
+            self._accepted += accepted
+            self._expired += status is not None and status.expired
+            if not judge.shown(f):
+                self._hidden += 1
+                continue
+            section = sections["accepted" if accepted else f.severity.value]
+            section.count += 1
+            section.spool.write(printable("\n".join(self._lines(f, section, status)) + "\n"))
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
-        if findings:
-            lines, self._current = self._lines(findings, self._current)
-            self._spool.write(printable("\n".join(lines) + "\n"))
+        self._add(findings, self._sections)
 
-    def finish(self, head: CheckResult, *, failed: bool) -> None:
-        lang, out = self._lang, self._out
+    def _head(self, head: CheckResult) -> list[str]:
+        lang = self._lang
         organisation = (
             one_line(f"{head.organisation} ({head.organisation_file})")
             if head.organisation is not None
             else t(lang, "org_none")
         )
-        lines = [
+        return [
             t(lang, "title"),
             f"{t(lang, 'register')}: {one_line(head.register or '-')}",
             f"{t(lang, 'as_of')}: {head.as_of.isoformat()} (Europe/Amsterdam)",
             f"{t(lang, 'policy')}: {head.policy} · klachtregels {head.library_version}",
             f"{t(lang, 'organisation')}: {organisation}",
             "",
+            summary_line(head, lang),
         ]
-        org_lines, _ = self._lines(head.findings, None)
-        if not org_lines and self._spool.empty:
-            lines.append(t(lang, "nothing"))
-        lines += org_lines
-        if org_lines and not self._spool.empty:
-            lines.append("")  # between the organisation's group and the first row's
-        out.write(printable("\n".join(lines) + "\n"))
-        self._spool.copy_to(out)
-        tail = ["", summary_line(head, lang), verdict_line(failed, self._fail_on, lang)]
-        out.write(printable("\n".join(tail) + "\n"))
+
+    def finish(self, head: CheckResult, *, failed: bool) -> None:
+        lang, out = self._lang, self._out
+        org = {key: _Section() for key in self._sections}
+        self._add(head.findings, org)
+        lines = [] if self._quiet else self._head(head)
+        if not self._quiet and (self._accepted or self._expired):
+            lines.append(t(lang, "accepted_counts", accepted=self._accepted, expired=self._expired))
+        if not self._quiet and self._hidden and self._judge.min_severity is not None:
+            lines.append(t(lang, "hidden", count=self._hidden, level=self._judge.min_severity.value))
+        out.write(printable("\n".join(lines) + "\n") if lines else "")
+        shown = 0
+        for key, rows in self._sections.items():
+            first = org[key]
+            if self._quiet and (key == "accepted" or not self._fail_on.reached_by(Severity(key))):
+                first.spool.close()
+                rows.spool.close()
+                continue
+            count = first.count + rows.count
+            shown += count
+            if count:
+                out.write(printable(f"\n== {t(lang, 'section_' + key, count=count)} ==\n"))
+                first.spool.copy_to(out)
+                if first.count and rows.count:
+                    out.write("\n")  # between the organisation's group and the first row's
+                rows.spool.copy_to(out)
+        if not shown and not self._quiet:
+            out.write("\n" + t(lang, "nothing") + "\n")
+        out.write(printable("\n" + self.verdict(failed) + "\n"))
+
+    def verdict(self, failed: bool) -> str:
+        """The last line: never 'all is well' when errors nobody accepted were found."""
+        return verdict_line(failed, self._fail_on, self._lang, live_errors=self._live_errors)
 
 
 # --- JSON -------------------------------------------------------------------------------------------
@@ -256,30 +432,53 @@ class _JsonList:
 class JsonSink:
     """The versioned ``klachtregels.check`` shape, with ``fail_on``, ``strict`` and ``failed``.
 
-    Top-level keys are indented; each finding and pass is one line.
+    Top-level keys are indented; each finding and pass is one line. An accepted finding carries
+    ``accepted`` (its reason, expiry and file); one whose acceptance expired ``acceptance_expired``;
+    ``acceptances`` counts both. Findings below ``--min-severity`` are left out (``min_severity``, and
+    still counted in ``summary``).
     """
 
-    def __init__(self, out: IO[str], *, fail_on: FailOn, strict: bool) -> None:
+    def __init__(self, out: IO[str], *, fail_on: FailOn, strict: bool, judge: Judge | None = None) -> None:
         self._out, self._fail_on, self._strict = out, fail_on, strict
+        self._judge = judge or Judge()
         self._findings = _JsonList()
         self._passed = _JsonList()
+        self._accepted = self._expired = 0
 
     def close(self) -> None:
         self._findings.spool.close()
         self._passed.spool.close()
 
+    def _finding(self, f: Finding) -> dict[str, Any] | None:
+        status = self._judge.status(f)
+        if status is not None:
+            self._accepted += status.applies
+            self._expired += status.expired
+        if not self._judge.shown(f):
+            return None
+        data = f.to_dict()
+        if status is not None:
+            data["acceptance_expired" if status.expired else "accepted"] = _acceptance_json(status)
+        return data
+
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         for f in findings:
-            self._findings.add(f.to_dict())
+            item = self._finding(f)
+            if item is not None:
+                self._findings.add(item)
         for p in passed:
             self._passed.add(p.to_dict())
 
     def finish(self, head: CheckResult, *, failed: bool) -> None:
         out = self._out
         data = head.to_dict()
+        data["findings"] = [item for item in map(self._finding, head.findings) if item is not None]
         data["fail_on"] = self._fail_on.value
         data["strict"] = self._strict
         data["failed"] = failed
+        data["acceptances"] = {"accepted": self._accepted, "expired": self._expired}
+        minimum = self._judge.min_severity
+        data["min_severity"] = None if minimum is None else minimum.value
         out.write("{")
         separator = "\n"
         for key, value in data.items():
@@ -321,8 +520,11 @@ class JunitSink:
     findings below it go to the case's ``system-out``.
     """
 
-    def __init__(self, out: IO[str], *, lang: str, fail_on: FailOn, strict: bool) -> None:
+    def __init__(
+        self, out: IO[str], *, lang: str, fail_on: FailOn, strict: bool, judge: Judge | None = None
+    ) -> None:
         self._out, self._lang, self._fail_on, self._strict = out, lang, fail_on, strict
+        self._judge = judge or Judge()
         self._suites: dict[str, _Suite] = {}
 
     def close(self) -> None:
@@ -330,7 +532,14 @@ class JunitSink:
             suite.spool.close()
 
     def _fails(self, f: Finding) -> bool:
-        return self._fail_on.reached_by(f.severity) or (self._strict and f.id == "KR-ROW-REJECTED")
+        if self._strict and f.id == FindingId.ROW_REJECTED:
+            return True
+        status = self._judge.status(f)
+        return self._fail_on.reached_by(f.severity) and (status is None or status.expired)
+
+    def _note(self, f: Finding) -> str:
+        status = self._judge.status(f)
+        return "" if status is None else "\n" + acceptance_note(status, self._lang)
 
     def _cases(
         self, findings: Sequence[Finding], passed: Sequence[Passed], suites: dict[str, _Suite]
@@ -340,7 +549,7 @@ class JunitSink:
         items: list[Finding | Passed] = [*passed, *findings]
         for item in items:
             _, found = by_check.setdefault(item.check, (item, []))
-            if isinstance(item, Finding):
+            if isinstance(item, Finding) and self._judge.shown(item):
                 found.append(item)
         for check_id, (first, found) in by_check.items():
             suite = suites.get(check_id)
@@ -360,12 +569,12 @@ class JunitSink:
         suite.failures += bool(failing)
         parts = [opening + ">\n"]
         for f in failing:
-            body = f"{f.severity.value} {f.id} [{basis(f, lang)}]\n{f.message(lang)}"
+            body = f"{f.severity.value} {f.id} [{basis(f, lang)}]\n{f.message(lang)}{self._note(f)}"
             parts.append(
                 f"      <failure message={_attr(f.message(lang))} type={_attr(f.id)}>{_xml(body)}</failure>\n"
             )
         if rest:
-            body = "\n".join(f"{f.severity.value} {f.id}: {f.message(lang)}" for f in rest)
+            body = "\n".join(f"{f.severity.value} {f.id}: {f.message(lang)}{self._note(f)}" for f in rest)
             parts.append(f"      <system-out>{_xml(body)}</system-out>\n")
         parts.append("    </testcase>\n")
         return "".join(parts)
@@ -418,6 +627,15 @@ def _counts(tests: int, failures: int) -> str:
 # --- SARIF ------------------------------------------------------------------------------------------
 
 
+def fingerprint(f: Finding) -> str:
+    """A finding's identity across runs: its id and complaint id, not its row (rows move when old
+    ones are deleted). A finding without a complaint id about a row (a rejected row) has only its
+    row and column to go by; one about the organisation only its id."""
+    if f.complaint_id is not None or f.row is None:
+        return f"{f.id}:{f.complaint_id or ''}"
+    return f"{f.id}:row {f.row}:{f.column or ''}"
+
+
 def _artifact_uri(path: str) -> str:
     p = PurePath(path)
     if p.is_absolute():
@@ -459,9 +677,16 @@ class SarifSink:
     file, one per line."""
 
     def __init__(
-        self, out: IO[str], *, lang: str, register: str | None, organisation_file: str | None
+        self,
+        out: IO[str],
+        *,
+        lang: str,
+        register: str | None,
+        organisation_file: str | None,
+        judge: Judge | None = None,
     ) -> None:
         self._out, self._lang = out, lang
+        self._judge = judge or Judge()
         self._register = None if register is None else _artifact_uri(register)
         self._organisation = None if organisation_file is None else _artifact_uri(organisation_file)
         self._index = {fid: i for i, fid in enumerate(load_catalogue().findings)}
@@ -483,13 +708,13 @@ class SarifSink:
         return [{"physicalLocation": physical}]
 
     def _result(self, f: Finding) -> dict[str, Any]:
-        return {
+        result: dict[str, Any] = {
             "ruleId": f.id,
             "ruleIndex": self._index[f.id],
             "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.message(self._lang)},
             "locations": self._locations(f),
-            "partialFingerprints": {"klachtregels/v1": f"{f.id}:{f.complaint_id or ''}:{f.row or ''}"},
+            "partialFingerprints": {"klachtregels/v2": fingerprint(f)},
             "properties": {
                 "complaint_id": f.complaint_id,
                 "row": f.row,
@@ -498,10 +723,19 @@ class SarifSink:
                 "facts": dict(f.facts),
             },
         }
+        status = self._judge.status(f)
+        if status is not None and status.applies:
+            result["suppressions"] = [
+                {"kind": "external", "status": "accepted", "justification": status.acceptance.reason}
+            ]
+        elif status is not None:
+            result["properties"]["acceptance_expired"] = _acceptance_json(status)
+        return result
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         for f in findings:
-            self._results.add(self._result(f))
+            if self._judge.shown(f):
+                self._results.add(self._result(f))
 
     def finish(self, head: CheckResult, *, failed: bool) -> None:
         driver = {
@@ -525,7 +759,7 @@ class SarifSink:
         out.write('      "tool": ' + _json_value({"driver": driver}).replace("\n", "\n      ") + ",\n")
         out.write('      "invocations": ' + _json_value([invocation]).replace("\n", "\n      ") + ",\n")
         out.write('      "results": ')
-        self._results.write(out, [self._result(f) for f in head.findings])
+        self._results.write(out, [self._result(f) for f in head.findings if self._judge.shown(f)])
         out.write(",\n")
         summary = _json_value({"summary": head.summary.to_dict()}).replace("\n", "\n      ")
         out.write('      "properties": ' + summary + "\n    }\n  ]\n}\n")
@@ -549,23 +783,48 @@ class GithubSink:
 
     The summary goes to ``summary_out`` (``$GITHUB_STEP_SUMMARY``) when given, else after the
     commands. The organisation's findings take the first annotations, as in the findings' order;
-    the rows' first ten of each type wait (at most thirty findings) until that is known.
+    the rows' first ten of each type wait (at most thirty findings) until that is known. An
+    accepted finding is no annotation: the summary lists it with its reason. An annotation's
+    title is the finding id and complaint id, the same whatever row the complaint moves to.
     """
 
     def __init__(
-        self, out: IO[str], *, lang: str, fail_on: FailOn, summary_out: IO[str] | None = None
+        self,
+        out: IO[str],
+        *,
+        lang: str,
+        fail_on: FailOn,
+        summary_out: IO[str] | None = None,
+        judge: Judge | None = None,
     ) -> None:
         self._out, self._lang, self._fail_on, self._summary_out = out, lang, fail_on, summary_out
+        self._judge = judge or Judge()
         self._early: list[tuple[int, Finding]] = []
         self._taken: dict[Severity, int] = dict.fromkeys(Severity, 0)
         self._rest = Spool()  # "sequence<TAB>table row" lines, in order
+        self._accepted = Spool()  # table rows of accepted findings
         self._seq = 0
+        self._live_errors = 0
 
     def close(self) -> None:
         self._rest.close()
+        self._accepted.close()
+
+    def _accept(self, f: Finding) -> bool:
+        """Count ``f``; list it as accepted (and return True) when an acceptance applies."""
+        status = self._judge.status(f)
+        if status is None or status.expired:
+            self._live_errors += f.severity is Severity.ERROR
+            return False
+        if self._judge.shown(f):
+            reason = markdown_text(acceptance_note(status, self._lang))
+            self._accepted.write(self._table_row(f).removesuffix(" |") + f" | {reason} |\n")
+        return True
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         for f in findings:
+            if self._accept(f) or not self._judge.shown(f):
+                continue
             self._seq += 1
             if self._taken[f.severity] < GITHUB_ANNOTATION_LIMIT:
                 self._taken[f.severity] += 1
@@ -573,12 +832,16 @@ class GithubSink:
             else:
                 self._rest.write(f"{self._seq}\t{self._table_row(f)}\n")
 
+    def _message(self, f: Finding) -> str:
+        status = self._judge.status(f)
+        note = "" if status is None else f" ({acceptance_note(status, self._lang)})"
+        return f.message(self._lang) + note
+
     def _table_row(self, f: Finding) -> str:
         lang = self._lang
         sev = t(lang, "sev_" + f.severity.value)
-        return (
-            f"| {sev} | {f.id} | {markdown_text(subject_label(f, lang))} | {markdown_text(f.message(lang))} |"
-        )
+        where = markdown_text(subject_label(f, lang))
+        return f"| {sev} | {f.id} | {where} | {markdown_text(self._message(f))} |"
 
     def _annotation(self, f: Finding, head: CheckResult) -> str:
         props = []
@@ -589,8 +852,9 @@ class GithubSink:
             props.append(f"file={_escape_property(PurePath(head.register).as_posix())}")
             if f.row is not None:
                 props.append(f"line={f.row}")
-        props.append(f"title={_escape_property(f.id)}")
-        message = _escape_data(f"{subject_label(f, self._lang)}: {f.message(self._lang)}")
+        title = f.id if f.complaint_id is None else f"{f.id} {one_line(f.complaint_id)}"
+        props.append(f"title={_escape_property(title)}")
+        message = _escape_data(f"{subject_label(f, self._lang)}: {self._message(f)}")
         return f"::{_GITHUB_TYPE[f.severity]} {','.join(props)}::{message}"
 
     def finish(self, head: CheckResult, *, failed: bool) -> None:
@@ -599,6 +863,8 @@ class GithubSink:
         rest_first: list[str] = []
         overflow: list[tuple[int, str]] = []
         for f in head.findings:
+            if self._accept(f) or not self._judge.shown(f):
+                continue
             if shown[f.severity] < GITHUB_ANNOTATION_LIMIT:
                 shown[f.severity] += 1
                 commands.append(self._annotation(f, head))
@@ -620,6 +886,15 @@ class GithubSink:
         for row in rest_first:
             summary_out.write(printable(row) + "\n")
         self._merge_rest(summary_out, overflow)
+        if not self._accepted.empty:
+            lang = self._lang
+            summary_out.write(
+                f"\n### {t(lang, 'md_accepted')}\n\n"
+                f"| {t(lang, 'md_sev')} | id | {t(lang, 'md_where')} | {t(lang, 'md_msg')} | "
+                f"{t(lang, 'md_reason')} |\n|---|---|---|---|---|\n"
+            )
+            for line in self._accepted.lines():
+                summary_out.write(printable(line))
 
     def _merge_rest(self, out: IO[str], overflow: list[tuple[int, str]]) -> None:
         """The spooled table rows, with the waiting findings that found no annotation put in order."""
@@ -644,7 +919,7 @@ class GithubSink:
             f"{t(lang, 'as_of')}: {head.as_of.isoformat()} · "
             f"{t(lang, 'policy')}: {head.policy} · klachtregels {head.library_version}",
             "",
-            f"**{verdict_line(failed, self._fail_on, lang)}**",
+            f"**{verdict_line(failed, self._fail_on, lang, live_errors=self._live_errors)}**",
             "",
             summary_line(head, lang),
             "",
@@ -675,18 +950,24 @@ def make_sink(
     register: str | None = None,
     organisation_file: str | None = None,
     summary_out: IO[str] | None = None,
+    judge: Judge | None = None,
+    quiet: bool = False,
 ) -> Sink:
-    """The sink writing ``format`` to ``out`` (``summary_out``: GitHub's step summary, if apart)."""
+    """The sink writing ``format`` to ``out`` (``summary_out``: GitHub's step summary, if apart).
+
+    ``judge`` says which findings are accepted and shown (one judge for every sink of a run, and a
+    :class:`Tee` to count and decide); ``quiet``: text shows only what fails the run.
+    """
     level = FailOn(fail_on)
     check_lang(lang)  # an unknown language fails here, before a row is read
     if format == "text":
-        return TextSink(out, lang=lang, fail_on=level)
+        return TextSink(out, lang=lang, fail_on=level, judge=judge, quiet=quiet)
     if format == "json":
-        return JsonSink(out, fail_on=level, strict=strict)
+        return JsonSink(out, fail_on=level, strict=strict, judge=judge)
     if format == "junit":
-        return JunitSink(out, lang=lang, fail_on=level, strict=strict)
+        return JunitSink(out, lang=lang, fail_on=level, strict=strict, judge=judge)
     if format == "sarif":
-        return SarifSink(out, lang=lang, register=register, organisation_file=organisation_file)
+        return SarifSink(out, lang=lang, register=register, organisation_file=organisation_file, judge=judge)
     if format == "github":
-        return GithubSink(out, lang=lang, fail_on=level, summary_out=summary_out)
+        return GithubSink(out, lang=lang, fail_on=level, summary_out=summary_out, judge=judge)
     raise ValueError(f"unknown format {format!r}: use one of text, json, junit, sarif, github")
