@@ -253,3 +253,25 @@ def test_seed_organisation_files_k1_k2_follow_the_seeds() -> None:
     assert (_duties("les-petits")["K1"], _duties("les-petits")["K2"]) == ("met", "met")
     assert (_duties("smallsteps")["K1"], _duties("smallsteps")["K2"]) == ("undetermined", "undetermined")
     assert (_duties("thuishuis")["K1"], _duties("thuishuis")["K2"]) == ("met", "undetermined")
+
+
+@pytest.mark.parametrize("name", sorted(SEED_OF))
+def test_seed_policy_and_organisation_file_agree_on_lid_2(name: str) -> None:
+    """The policy ([regulation]) and the organisation file (regulation.provides, check K2) describe the
+    same text: for 1.57b lid 2 a-c, e-f they must say the same (both read from one seed)."""
+    policy = load_policy(name)
+    provides = load_organisation(ORGS / f"{name}.toml").regulation.provides
+    assert policy.written_submission == provides.written_submission
+    assert policy.careful_investigation == provides.careful_investigation
+    assert policy.keeps_parent_informed == provides.keeping_informed
+    assert policy.reasoned_judgement == provides.reasoned_judgement
+    assert policy.concrete_term_for_measures == provides.concrete_term_for_measures
+
+
+def test_example_policy_and_organisation_agree_on_lid_2() -> None:
+    examples = ORGS.parent
+    policy = load_policy(examples / "policy.toml")
+    provides = load_organisation(examples / "organisation.toml").regulation.provides
+    assert (policy.written_submission, provides.written_submission) == (True, True)
+    assert (policy.keeps_parent_informed, provides.keeping_informed) == (True, True)
+    assert lint_policy(policy).ok
