@@ -103,11 +103,15 @@ _R25_BOTH_UNKNOWN = RuleResult.unknown(
     outcome=Outcome.UNDETERMINED,
 )
 _R25_NOT_ASKED = RuleResult.support("GCK_R25_NOT_ASKED")
+#: How a reason names each procedure dispute (art. 1.60 lid 1 and lid 5).
+_ABOUT = {
+    OudercommissieDispute.NOT_ASKED: Message("GCK_R25_ABOUT_NOT_ASKED"),
+    OudercommissieDispute.ASKED_TOO_LATE: Message("GCK_R25_ABOUT_ASKED_TOO_LATE"),
+    OudercommissieDispute.INSUFFICIENTLY_INFORMED: Message("GCK_R25_ABOUT_INSUFFICIENTLY_INFORMED"),
+}
 #: One reason per procedure dispute, made once.
 _R25_PROCEDURE = {
-    about: RuleResult.support("GCK_R25_PROCEDURE", about=Message(f"GCK_R25_ABOUT_{about.name}"))
-    for about in OudercommissieDispute
-    if about.about_procedure
+    about: RuleResult.support("GCK_R25_PROCEDURE", about=text) for about, text in _ABOUT.items()
 }
 
 
