@@ -1,0 +1,177 @@
+"""Vectorised deadlines (klachtregels.bulk) equal the scalar functions of klachtregels.terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from klachtregels import bulk, terms
+from klachtregels.errors import CalendarDataError, InvalidInputError, PolicyError
+
+np = pytest.importorskip("numpy")
+
+FIRST, LAST = dt.date(1982, 1, 1), dt.date(2100, 12, 31)
+
+
+def every_day() -> Any:
+    """Every day 1982-2100 as a datetime64[D] array."""
+    return np.arange(np.datetime64(FIRST), np.datetime64(LAST) + 1)
+
+
+def scalar_columns(days: Any, call: Any) -> tuple[Any, Any]:
+    """The scalar function's date and provisional mark for each day, as arrays."""
+    answers = [call(d) for d in days.astype(object)]
+    return (
+        np.array([a.date for a in answers], dtype="datetime64[D]"),
+        np.array([a.provisional for a in answers], dtype=bool),
+    )
+
+
+HANDLING_OPTIONS = [
+    {},
+    {"atw_mode": "never"},
+    {"atw_mode": "follow_regulation_text"},
+    {"atw_mode": "follow_regulation_text", "regulation_applies_atw": False},
+    {"exclude_filing_day": False},
+    {"receipt_rule": "next_working_day"},
+    {"include_equated_days": False},
+]
+
+
+@pytest.mark.parametrize(
+    "options", HANDLING_OPTIONS, ids=lambda o: ",".join(map(str, o.values())) or "default"
+)
+def test_handling_deadlines_equal_the_scalar_function_on_every_day(options: dict[str, Any]) -> None:
+    days = every_day()
+    dates, provisional = bulk.handling_deadlines(days, **options)
+    expected_dates, expected_provisional = scalar_columns(
+        days, lambda d: terms.handling_deadline(d, **options)
+    )
+    assert dates.dtype == np.dtype("datetime64[D]")
+    np.testing.assert_array_equal(dates, expected_dates)
+    np.testing.assert_array_equal(provisional, expected_provisional)
+
+
+def test_gck_filing_limits_equal_the_scalar_function_on_every_day() -> None:
+    days = every_day()
+    dates, provisional = bulk.gck_filing_limits(days)
+    expected_dates, expected_provisional = scalar_columns(days, terms.gck_filing_limit)
+    np.testing.assert_array_equal(dates, expected_dates)
+    np.testing.assert_array_equal(provisional, expected_provisional)
+    assert not provisional.any()  # a private term in months never depends on the calendar (R17, R18)
+
+
+@pytest.mark.parametrize(
+    ("amount", "options"),
+    [
+        (1, {}),
+        (2, {}),
+        (10, {"include_equated_days": False}),
+        (5, {"backwards": True}),
+        (3, {"exclude_start_day": False}),
+    ],
+)
+def test_working_day_deadlines_equal_the_scalar_function_on_every_day(
+    amount: int, options: dict[str, Any]
+) -> None:
+    days = every_day()
+    dates, provisional = bulk.working_day_deadlines(days, amount, **options)
+    term = terms.Term(amount, "working_days", backwards=options.pop("backwards", False))
+    expected = scalar_columns(days, lambda d: terms.deadline(d, term, statutory=True, **options))
+    np.testing.assert_array_equal(dates, expected[0])
+    np.testing.assert_array_equal(provisional, expected[1])
+
+
+def test_a_list_with_missing_values_texts_and_moments() -> None:
+    values = [
+        dt.date(2026, 3, 24),
+        None,
+        float("nan"),
+        "",
+        np.datetime64("NaT"),
+        "24-03-2026",
+        dt.datetime(2026, 3, 23, 23, 30, tzinfo=dt.UTC),  # 00:30 on 24 March in Amsterdam (A22)
+        dt.datetime(2026, 3, 23, 23, 30),  # naive: Amsterdam time, 23 March
+    ]
+    dates, provisional = bulk.handling_deadlines(values)
+    may_6 = np.datetime64("2026-05-06")  # 5 May is an ATW holiday (art. 3 lid 1)
+    expected = [
+        may_6,
+        "NaT",
+        "NaT",
+        "NaT",
+        "NaT",
+        may_6,
+        may_6,
+        terms.handling_deadline(dt.date(2026, 3, 23)).date,
+    ]
+    np.testing.assert_array_equal(dates, np.array(expected, dtype="datetime64[D]"))
+    assert provisional.dtype == bool
+    assert not provisional.any()
+
+
+def test_days_outside_the_table_are_answered_by_the_scalar_function() -> None:
+    days = [dt.date(1960, 3, 24), dt.date(2101, 12, 20), dt.date(2150, 1, 1)]
+    dates, provisional = bulk.handling_deadlines(days)
+    expected = [terms.handling_deadline(d) for d in days]
+    assert dates.astype(object).tolist() == [d.date for d in expected]
+    assert provisional.tolist() == [d.provisional for d in expected]
+
+
+def test_a_day_before_the_calendar_raises_as_the_scalar_function_does() -> None:
+    with pytest.raises(CalendarDataError):
+        bulk.handling_deadlines([dt.date(1900, 1, 1)])
+
+
+def test_a_bad_value_names_its_position_not_its_text() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        bulk.handling_deadlines([dt.date(2026, 1, 1), "31-02-2026 geheim"])
+    assert "values[1]" in str(caught.value)
+    assert "geheim" not in str(caught.value)
+    with pytest.raises(InvalidInputError, match=r"values\[0\]"):
+        bulk.handling_deadlines([3.5])
+
+
+def test_options_are_checked_as_in_the_scalar_function() -> None:
+    with pytest.raises(PolicyError):
+        bulk.handling_deadlines([dt.date(2026, 1, 1)], atw_mode="sometimes")
+    with pytest.raises(PolicyError):
+        bulk.handling_deadlines([dt.date(2026, 1, 1)], receipt_rule="whenever")
+
+
+def test_a_series_keeps_its_index_and_name() -> None:
+    pd = pytest.importorskip("pandas")
+    received = pd.Series(
+        [pd.Timestamp("2026-03-24 10:00"), pd.NaT, pd.Timestamp("2019-12-31")],
+        index=[10, 20, 30],
+        name="ontvangen",
+    )
+    dates, provisional = bulk.handling_deadlines(received)
+    assert isinstance(dates, pd.Series)
+    assert list(dates.index) == [10, 20, 30]
+    assert dates.name == "ontvangen"
+    assert dates.iloc[0] == pd.Timestamp("2026-05-06")
+    assert pd.isna(dates.iloc[1])
+    assert dates.iloc[2] == pd.Timestamp(terms.handling_deadline(dt.date(2019, 12, 31)).date)
+    # 2020 has no verified decree data (A2): the scalar function marks that deadline provisional too.
+    assert provisional.tolist() == [False, False, terms.handling_deadline(dt.date(2019, 12, 31)).provisional]
+    assert provisional.iloc[2]
+
+
+def test_an_aware_series_is_read_at_its_amsterdam_day() -> None:
+    pd = pytest.importorskip("pandas")
+    received = pd.Series(pd.to_datetime(["2026-03-23T23:30Z", None], utc=True))
+    dates, _ = bulk.handling_deadlines(received)
+    assert dates.iloc[0] == pd.Timestamp(terms.handling_deadline(dt.date(2026, 3, 24)).date)
+    assert pd.isna(dates.iloc[1])
+
+
+def test_an_empty_column_and_an_all_missing_column() -> None:
+    dates, provisional = bulk.handling_deadlines([])
+    assert len(dates) == 0
+    assert len(provisional) == 0
+    dates, provisional = bulk.gck_filing_limits([None, None])
+    assert np.isnat(dates).all()
+    assert not provisional.any()
