@@ -80,6 +80,9 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        configure = getattr(args, "configure", None)
+        if configure is not None:  # the configuration file fills what the flags left open (_cli._config)
+            configure(args)
         if hasattr(args, "lang"):  # one check for every sub-command's --lang (never silent English)
             args.lang = check_lang(args.lang)
         code = handler(args)

@@ -23,6 +23,8 @@ __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
     "NamedSource",
+    "add_due_soon",
+    "add_format",
     "add_lang",
     "add_register_reading",
     "named",
@@ -39,6 +41,29 @@ def add_lang(parser: Any, what: str) -> None:
         default=LANGUAGES[0],
         metavar="{" + ",".join(LANGUAGES) + "}",
         help=f"language of {what} (default {LANGUAGES[0]})",
+    )
+
+
+def add_format(parser: Any, what: str) -> None:
+    """Add ``--format text|json`` and the deprecated ``--json`` (the same as ``--format json``).
+
+    One spelling for every sub-command; ``args.format`` holds the choice.
+    """
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=f"print {what} as text or JSON (default text)",
+    )
+    parser.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="deprecated: use --format json"
+    )
+
+
+def add_due_soon(parser: Any, dest: str, *, default: int | None, help: str) -> None:
+    """Add ``--due-soon N`` (also spelled ``--due-soon-days``: one option, two spellings)."""
+    parser.add_argument(
+        "--due-soon", "--due-soon-days", dest=dest, type=int, metavar="N", default=default, help=help
     )
 
 

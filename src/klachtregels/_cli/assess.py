@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang, parse_day
+from klachtregels._cli._options import add_due_soon, add_format, add_lang, parse_day
 from klachtregels._io import MAX_JSON_DOCUMENT_BYTES, loads_json, printable, valid_unicode
 from klachtregels.errors import InvalidInputError
 
@@ -40,9 +40,9 @@ def register(subparsers: Any) -> None:
         "--policy", default=None, help="a shipped policy name (statutory, smallsteps, ...) or a TOML file"
     )
     add_lang(p, "the note")
-    p.add_argument("--json", action="store_true", help="print the versioned JSON shape instead of the note")
-    p.add_argument(
-        "--due-soon-days", type=int, default=7, help="days before the deadline counted as due soon"
+    add_format(p, "the note (or the versioned JSON shape)")
+    add_due_soon(
+        p, "due_soon_days", default=7, help="days before the deadline counted as due soon (default 7)"
     )
     p.set_defaults(handler=run)
 
@@ -114,9 +114,9 @@ def run(args: argparse.Namespace) -> int:
 
     kwargs = read_input(args.file)
     if args.due_soon_days < 0:
-        raise InvalidInputError("arguments", [("--due-soon-days", "must be 0 or more")])
+        raise InvalidInputError("arguments", [("--due-soon", "must be 0 or more")])
     result = assess(as_of=_as_of(args.as_of), policy=args.policy, due_soon_days=args.due_soon_days, **kwargs)
-    if args.json:
+    if args.format == "json":
         sys.stdout.write(valid_unicode(json.dumps(result.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     else:
         sys.stdout.write(printable(result.explain(args.lang)) + "\n")  # no escapes from the file's text

@@ -1,35 +1,65 @@
 """``klachtregels check``: compliance checks over a complaint register (and an organisation file).
 
-Exit codes: 0 when no finding reaches ``--fail-on``; 1 when one does (with ``--strict``: also
-when any row was rejected); 2 for unusable input or arguments (one line on stderr). Several
-registers (as pre-commit passes them) are checked one after another for ``text`` and ``github``;
-the exit code is 1 when any of them fails.
+Exit codes: 0 when no finding nobody accepted reaches ``--fail-on``; 1 when one does (with
+``--strict``: also when any row was rejected); 2 for unusable input or arguments (one line on
+stderr). Several registers (as pre-commit passes them) are checked one after another for ``text``
+and ``github``; the exit code is 1 when any of them fails.
+
+Several outputs in one run: ``-o FORMAT:PATH`` (repeatable; ``PATH`` ``-`` is standard output); a
+plain ``-o PATH`` writes ``--format``. Every output is fed by one streaming run (a :class:`Tee` of
+sinks), so a register is read once whatever the number of outputs. ``REGISTER`` ``-`` reads
+standard input (``--input-format``, default CSV). Settings not given as flags come from the
+configuration (:mod:`klachtregels.config`); accepted findings from it and from ``--baseline``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Final
 
-from klachtregels._cli._options import add_lang, add_register_reading, named, parse_day
+from klachtregels._cli._config import add_config
+from klachtregels._cli._options import add_due_soon, add_lang, add_register_reading, named, parse_day
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
+    from collections.abc import Callable
 
+    from klachtregels.baseline import BaselineCollector
     from klachtregels.compliance import CheckSettings
+    from klachtregels.compliance._sinks import Judge
 
 ORDER = 50
 
-__all__ = ["ORDER", "register"]
+__all__ = ["ORDER", "parse_output", "register"]
 
-_FORMATS = ("text", "json", "junit", "sarif", "github")
-_FAIL_ON = ("error", "warning", "never")
+_FORMATS: Final = ("text", "json", "junit", "sarif", "github")
+_ONE_REGISTER: Final = ("json", "junit", "sarif")
+_FAIL_ON: Final = ("error", "warning", "never")
+_SEVERITIES: Final = ("error", "warning", "info")
+_STDIN: Final = "-"
+#: Flags that the configuration can set, by argument name -> configuration key.
+_CONFIG_KEYS: Final = {
+    "org": "organisation",
+    "policy": "policy",
+    "mapping": "mapping",
+    "lang": "lang",
+    "fail_on": "fail_on",
+    "encoding": "encoding",
+    "delimiter": "delimiter",
+    "baseline": "baseline",
+}
+
+
+def _argument_error(argument: str, problem: str) -> InvalidInputError:
+    return InvalidInputError("command-line argument", [(argument, problem)])
 
 
 def _as_of(text: str | None) -> dt.date:
@@ -44,9 +74,9 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
     from klachtregels.compliance import CheckSettings
 
     if args.due_soon is not None and args.due_soon < 0:
-        raise InvalidInputError("command-line argument", [("--due-soon", "must be 0 or more days")])
+        raise _argument_error("--due-soon", "must be 0 or more days")
     if args.consult_within is not None and args.consult_within < 0:
-        raise InvalidInputError("command-line argument", [("--consult-within", "must be 0 or more days")])
+        raise _argument_error("--consult-within", "must be 0 or more days")
     defaults = CheckSettings()
     return CheckSettings(
         due_soon_days=defaults.due_soon_days if args.due_soon is None else args.due_soon,
@@ -56,34 +86,112 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
     )
 
 
-def _registers(args: argparse.Namespace) -> list[str]:
+def parse_output(value: str, default_format: str) -> tuple[str, str | None]:
+    """``-o`` as ``(format, path)``: ``FORMAT:PATH`` or a plain ``PATH`` in ``default_format``.
+
+    ``PATH`` ``-`` (``None`` in the result) is standard output. A prefix that is no format (a
+    Windows drive, ``C:``) belongs to the path.
+    """
+    fmt, colon, rest = value.partition(":")
+    if colon and fmt in _FORMATS:
+        path = rest
+    else:
+        fmt, path = default_format, value
+    if not path:
+        raise _argument_error("--output", "names no file after FORMAT: (use FORMAT:- for standard output)")
+    return fmt, None if path == _STDIN else path
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """Every output of the run; at most one on standard output, no file twice."""
+    outputs = [parse_output(value, args.format) for value in args.output or ()] or [(args.format, None)]
+    targets = [Path(path).resolve() if path is not None else None for _, path in outputs]
+    if len(set(targets)) < len(targets):
+        raise _argument_error("--output", "two outputs go to the same file (or both to standard output)")
+    return outputs
+
+
+def _registers(args: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> list[str]:
     registers: list[str] = args.register
-    if len(registers) > 1 and args.format in ("json", "junit", "sarif"):
-        raise InvalidInputError(
-            "command-line argument",
-            [("REGISTER", f"--format {args.format} takes one register per run; got {len(registers)}")],
-        )
+    if len(registers) > 1:
+        for fmt, _ in outputs:
+            if fmt in _ONE_REGISTER:
+                raise _argument_error(
+                    "REGISTER", f"--format {fmt} takes one register per run; got {len(registers)}"
+                )
+    if registers.count(_STDIN) > 1:
+        raise _argument_error("REGISTER", "standard input (-) can be read once")
     for index, name in enumerate(registers, start=1):
-        if not Path(name).is_file():
-            raise InvalidInputError("command-line argument", [(f"REGISTER {index}", "no such file")])
+        if name != _STDIN and not Path(name).is_file():
+            raise _argument_error(f"REGISTER {index}", "no such file")
     return registers
 
 
+def _judges(args: argparse.Namespace, as_of: dt.date) -> tuple[Callable[[], Judge], BaselineCollector | None]:
+    """A new judge for each register (one set of acceptances), and the ``--write-baseline`` collector."""
+    from klachtregels.baseline import Acceptances, BaselineCollector, load_baseline
+    from klachtregels.compliance._sinks import Judge
+    from klachtregels.messages import text
+    from klachtregels.severity import Severity
+
+    entries = list(args.accept)
+    if args.baseline is not None and (args.write_baseline is None or Path(args.baseline).exists()):
+        entries += load_baseline(args.baseline)
+    acceptances = Acceptances(entries, as_of=as_of)
+    collector = None
+    if args.write_baseline is not None:
+        reason = text("CHECK_BASELINE_REASON", args.lang, day=as_of.isoformat())
+        keep = [args.baseline] if args.baseline is not None else []
+        collector = BaselineCollector(reason, origin=args.write_baseline, keep_from=keep)
+    minimum = Severity(args.min_severity) if args.min_severity is not None else None
+
+    def judge() -> Judge:
+        return Judge(acceptances, min_severity=minimum, baseline=collector)
+
+    return judge, collector
+
+
 def _check(args: argparse.Namespace) -> int:
-    """Stream each register through the chosen format's sink: memory stays flat however long it is."""
+    """Stream each register through every output's sink: memory stays flat however long it is."""
+    if args.fail_on not in _FAIL_ON:
+        raise _argument_error("--fail-on", f"must be one of {', '.join(_FAIL_ON)}")
     settings = _settings(args)
-    registers = _registers(args)
+    outputs = _outputs(args)
+    registers = _registers(args, outputs)
     as_of = _as_of(args.as_of)
-    if args.output is not None:
-        with atomic_writer(args.output) as out:
-            return _run(args, registers, as_of, settings, out)
-    return _run(args, registers, as_of, settings, sys.stdout)
+    judge, collector = _judges(args, as_of)
+    with contextlib.ExitStack() as stack:
+        streams = [
+            (fmt, sys.stdout if path is None else stack.enter_context(atomic_writer(path)))
+            for fmt, path in outputs
+        ]
+        failed = _run(args, registers, as_of, settings, streams, judge)
+    if collector is not None:
+        from klachtregels.baseline import write_baseline
+
+        write_baseline(args.write_baseline, collector.entries)
+    return 1 if failed else 0
+
+
+def _stdin_copy(stack: contextlib.ExitStack, input_format: str) -> str:
+    """Standard input, copied to a temporary file named for its format (read as a file is: streaming)."""
+    handle, name = tempfile.mkstemp(suffix=f".{input_format}")
+    stack.callback(os.unlink, name)
+    with os.fdopen(handle, "wb") as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool, 1 << 16)
+    return name
 
 
 def _run(
-    args: argparse.Namespace, registers: list[str], as_of: dt.date, settings: CheckSettings, out: IO[str]
-) -> int:
+    args: argparse.Namespace,
+    registers: list[str],
+    as_of: dt.date,
+    settings: CheckSettings,
+    streams: list[tuple[str, IO[str]]],
+    judge: Callable[[], Judge],
+) -> bool:
     from klachtregels.compliance import FailOn, make_sink, stream_check
+    from klachtregels.compliance._sinks import Tee
     from klachtregels.organisation import load_organisation
     from klachtregels.policy import load_policy
 
@@ -93,25 +201,34 @@ def _run(
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY") or None
     failed = False
     for index, name in enumerate(registers):
-        if index:
-            out.write("\n")
         with contextlib.ExitStack() as stack:
-            summary_out = None
-            if args.format == "github" and step_summary is not None:
-                summary_out = stack.enter_context(Path(step_summary).open("a", encoding="utf-8"))
-            sink = make_sink(
-                args.format,
-                out,
-                lang=args.lang,
-                fail_on=fail_on,
-                strict=args.strict,
-                register=name,
-                organisation_file=args.org,
-                summary_out=summary_out,
-            )
-            summary = named(name, stream_check)(
-                name,
-                sink,
+            source = _stdin_copy(stack, args.input_format) if name == _STDIN else name
+            run_judge = judge()
+            sinks = []
+            for fmt, out in streams:
+                if index:
+                    out.write("\n")
+                summary_out = None
+                if fmt == "github" and step_summary is not None:
+                    summary_out = stack.enter_context(Path(step_summary).open("a", encoding="utf-8"))
+                sinks.append(
+                    make_sink(
+                        fmt,
+                        out,
+                        lang=args.lang,
+                        fail_on=fail_on,
+                        strict=args.strict,
+                        register=name,
+                        organisation_file=args.org,
+                        summary_out=summary_out,
+                        judge=run_judge,
+                        quiet=args.quiet,
+                    )
+                )
+            tee = Tee(sinks, run_judge, fail_on=fail_on, strict=args.strict, register=name)
+            named(name, stream_check)(
+                source,
+                tee,
                 as_of=as_of,
                 policy=policy,
                 organisation=organisation,
@@ -123,8 +240,8 @@ def _run(
                 fail_on=fail_on,
                 strict=args.strict,
             )
-        failed = failed or summary.failed(fail_on, strict=args.strict)
-    return 1 if failed else 0
+        failed = failed or tee.failed
+    return failed
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -135,14 +252,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Check every complaint in REGISTER (CSV, JSON Lines, JSON or .xlsx; see docs/register.md) "
             "against Wet kinderopvang 1.57b-1.57c and 1.51a-c, and with --org the organisation items K1-K9. "
-            "Exit 0: nothing at the --fail-on level; 1: something is; 2: unusable input or arguments."
+            "Exit 0: nothing at the --fail-on level (accepted findings do not count); 1: something is; "
+            "2: unusable input or arguments. Settings not given come from klachtregels.toml or "
+            "[tool.klachtregels] in pyproject.toml (docs/cli/check.md)."
         ),
     )
     p.add_argument(
         "register",
         metavar="REGISTER",
         nargs="+",
-        help="the complaint register file (several for text and github output, as pre-commit passes them)",
+        help="the complaint register file (several for text and github output, as pre-commit passes "
+        "them; - reads standard input)",
     )
     p.add_argument("--org", metavar="ORG.toml", help="organisation file: also check K1-K9 (docs/report.md)")
     p.add_argument(
@@ -153,24 +273,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--policy", metavar="NAME|FILE", help="a shipped policy name or a policy TOML file")
     p.add_argument("--mapping", metavar="MAP", help="column mapping (TOML file or built-in name)")
     add_register_reading(p)
-    p.add_argument("--format", choices=_FORMATS, default="text", help="output format (default text)")
     p.add_argument(
-        "--fail-on",
-        choices=_FAIL_ON,
-        default="error",
-        help="exit 1 when a finding reaches this severity (default error)",
+        "--input-format",
+        choices=("csv", "jsonl", "json"),
+        default="csv",
+        help="the format of a register read from standard input (-) (default csv)",
     )
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _add_outputs(p)
     add_lang(p, "the findings and the summary")
+    p.set_defaults(lang=None)  # from the configuration, else nl (add_config)
     p.add_argument(
         "--strict",
         action="store_true",
         help="any rejected row makes the run fail (exit 1), whatever --fail-on",
     )
-    p.add_argument(
-        "--due-soon",
-        type=int,
-        metavar="N",
+    add_due_soon(
+        p,
+        "due_soon",
+        default=None,
         help="an open complaint due within N calendar days is a warning (default 7)",
     )
     p.add_argument(
@@ -179,4 +299,49 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="'onverwijld' (Wko 1.51b): consult the vertrouwensinspecteur within N working days (default 1)",
     )
+    _add_acceptance(p)
+    add_config(p, _CONFIG_KEYS, {"lang": "nl", "fail_on": "error"})
     p.set_defaults(handler=_check)
+
+
+def _add_outputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=_FORMATS, default="text", help="output format (default text)")
+    p.add_argument(
+        "--fail-on",
+        choices=_FAIL_ON,
+        help="exit 1 when a finding nobody accepted reaches this severity; never: only report "
+        "(default error)",
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="[FORMAT:]FILE",
+        action="append",
+        help="write FORMAT (default --format) to FILE; repeat for several outputs in one run "
+        "(-o text:- -o sarif:out.sarif); FILE - is standard output",
+    )
+    p.add_argument(
+        "--min-severity",
+        choices=_SEVERITIES,
+        help="show only findings of this severity or above (all are counted in the summary)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="text: only the findings that fail the run, and the verdict",
+    )
+
+
+def _add_acceptance(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="accepted findings ([[accept]] tables with a reason; written by --write-baseline)",
+    )
+    p.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="accept every error and warning found now that nothing accepts yet, and write them "
+        "(with those of --baseline still in use) to FILE",
+    )

@@ -13,7 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import parse_day
+from klachtregels._cli._options import add_format, parse_day
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _deadline(args: argparse.Namespace) -> int:
         result = _compute(args, start, deadline, handling_deadline)
     except OverflowError:
         raise InvalidInputError("command-line argument", [("DATE", "too late for this term")]) from None
-    if args.json:
+    if args.format == "json":
         _print_json(result.to_dict())
     else:
         print(result.explain(args.lang))
@@ -85,7 +85,7 @@ def _calendar(args: argparse.Namespace) -> int:
     include_eq = not args.no_equated_days
     days = [d for d in non_working_days(year, include_equated_days=include_eq) if d.date.weekday() < 5]
     status = equated_days_status(year)
-    if args.json:
+    if args.format == "json":
         _print_json(
             {
                 "schema": "klachtregels.calendar",
@@ -148,7 +148,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--strict", action="store_true", help="fail (exit 2) instead of a provisional answer (A2)")
     p.add_argument("--lang", choices=_LANGS, default="nl", help="language of the explanation (default nl)")
-    p.add_argument("--json", action="store_true", help="print the klachtregels.deadline JSON (schema v1)")
+    add_format(p, "the deadline (JSON: klachtregels.deadline, schema v1)")
     p.set_defaults(handler=_deadline)
 
     c = subparsers.add_parser(
@@ -163,5 +163,5 @@ def register(subparsers: Any) -> None:
     c.add_argument("year", metavar="YEAR", help="the year, e.g. 2026")
     c.add_argument("--no-equated-days", action="store_true", help="leave out days equated by Royal Decree")
     c.add_argument("--lang", choices=_LANGS, default="nl", help="language (default nl)")
-    c.add_argument("--json", action="store_true", help="print JSON (schema klachtregels.calendar v1)")
+    add_format(c, "the calendar (JSON: klachtregels.calendar, schema v1)")
     c.set_defaults(handler=_calendar)

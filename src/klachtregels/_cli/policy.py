@@ -2,9 +2,10 @@
 
 ``policy lint FILE|NAME`` checks a policy against the law (:func:`klachtregels.policy_lint.lint_policy`)
 and exits 1 when it finds an error (a setting that gives the parent less than the law, or cannot work;
-``--fail-on warning`` also fails on warnings), 0 otherwise, 2 when the file cannot be read or is not a
-valid policy, or ``--lang`` is not ``nl``/``en``. ``policy show`` prints a policy's settings with the
-clauses they encode; ``policy list`` lists the shipped policies.
+``--fail-on warning`` also fails on warnings, ``--fail-on never`` only reports), 0 otherwise, 2 when
+the file cannot be read or is not a valid policy, or ``--lang`` is not ``nl``/``en``. ``policy show``
+prints a policy's settings with the clauses they encode; ``policy list`` lists the shipped policies.
+Every action takes ``--format text|json`` (``--json`` is its deprecated spelling).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang
+from klachtregels._cli._options import add_format, add_lang
 
 if TYPE_CHECKING:
     import argparse
@@ -47,13 +48,13 @@ def register(subparsers: Any) -> None:
         ),
     )
     lint.add_argument("policy", metavar="FILE|NAME", help="a policy TOML file or a shipped policy name")
-    lint.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_format(lint, "the report")
     add_lang(lint, "the text report")
     lint.add_argument(
         "--fail-on",
-        choices=("error", "warning"),
+        choices=("error", "warning", "never"),
         default="error",
-        help="exit 1 on findings at or above this severity (default error)",
+        help="exit 1 on findings at or above this severity; never: only report (default error)",
     )
     lint.set_defaults(handler=_lint)
 
@@ -63,13 +64,14 @@ def register(subparsers: Any) -> None:
         description="Print every setting of a policy, grouped as in its TOML file, with its sources.",
     )
     show.add_argument("policy", metavar="NAME|FILE", help="a shipped policy name or a policy TOML file")
-    show.add_argument("--json", action="store_true", help="print the policy as JSON")
+    add_format(show, "the policy")
+    add_lang(show, "the comments")
     show.set_defaults(handler=_show)
 
     listing = actions.add_parser(
         "list", help="list the shipped policies", description="List the shipped policies."
     )
-    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    add_format(listing, "the list")
     listing.set_defaults(handler=_list)
 
     def _usage(_args: argparse.Namespace) -> int:
@@ -89,21 +91,21 @@ def _lint(args: argparse.Namespace) -> int:
     from klachtregels.policy_lint import lint_policy
 
     report = lint_policy(load_policy(args.policy))
-    if args.json:
+    if args.format == "json":
         _print_json(report.to_dict())
     else:
         print(report.render(args.lang))
-    return report.exit_code(args.fail_on)
+    return 0 if args.fail_on == "never" else report.exit_code(args.fail_on)
 
 
 def _show(args: argparse.Namespace) -> int:
     from klachtregels.policy import load_policy
 
     policy = load_policy(args.policy)
-    if args.json:
+    if args.format == "json":
         _print_json(policy.to_dict())
     else:
-        print(_render_policy(policy))
+        print(_render_policy(policy, args.lang))
     return 0
 
 
@@ -111,7 +113,7 @@ def _list(args: argparse.Namespace) -> int:
     from klachtregels.policy import load_policy, shipped_policies
 
     rows = [(name, load_policy(name).title) for name in shipped_policies()]
-    if args.json:
+    if args.format == "json":
         _print_json([{"name": name, "title": title} for name, title in rows])
     else:
         width = max(len(name) for name, _ in rows)
@@ -120,7 +122,8 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render_policy(policy: Policy) -> str:
+def _render_policy(policy: Policy, lang: str) -> str:
+    from klachtregels.messages import text as message
     from klachtregels.policy import toml_key
 
     values = policy.to_dict()
@@ -128,7 +131,8 @@ def _render_policy(policy: Policy) -> str:
     sections: dict[str, list[str]] = {}
     for field, value in values.items():
         section, _, name = toml_key(field).rpartition(".")
-        entry = f"# {name}: not set (unknown)" if value is None else f"{name} = {_toml_value(value)}"
+        unset = "# " + message("CLI_POLICY_NOT_SET", lang, name=name)
+        entry = unset if value is None else f"{name} = {_toml_value(value)}"
         sections.setdefault(section, []).append(entry)
     lines = [f"# {policy.title}"]
     for section, entries in sections.items():

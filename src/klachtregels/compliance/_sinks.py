@@ -21,6 +21,8 @@ from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
+import attrs
+
 from klachtregels._io import markdown_text, one_line, printable, valid_unicode, xml_text
 from klachtregels.compliance.findings import (
     CheckResult,
@@ -255,10 +257,21 @@ class Tee:
 
     Counts each finding once in the :class:`Judge` and finishes every sink with the judge's
     verdict (accepted findings do not fail the run), which :attr:`failed` keeps for the exit code.
+    ``register`` names the register in the outputs when the file read is not the one to show
+    (standard input, spooled to a temporary file).
     """
 
-    def __init__(self, sinks: Sequence[Sink], judge: Judge, *, fail_on: FailOn, strict: bool) -> None:
-        self._sinks, self.judge, self._fail_on, self._strict = tuple(sinks), judge, fail_on, strict
+    def __init__(
+        self,
+        sinks: Sequence[Sink],
+        judge: Judge,
+        *,
+        fail_on: FailOn | str = FailOn.ERROR,
+        strict: bool = False,
+        register: str | None = None,
+    ) -> None:
+        self._sinks, self.judge, self._fail_on, self._strict = tuple(sinks), judge, FailOn(fail_on), strict
+        self._register = register
         self.failed = False
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
@@ -269,6 +282,8 @@ class Tee:
     def finish(self, head: CheckResult, *, failed: bool) -> None:
         self.judge.count(head.findings)
         self.failed = self.judge.failed(head, self._fail_on, strict=self._strict)
+        if self._register is not None:
+            head = attrs.evolve(head, register=self._register)
         for sink in self._sinks:
             sink.finish(head, failed=self.failed)
 
@@ -687,7 +702,7 @@ class SarifSink:
     ) -> None:
         self._out, self._lang = out, lang
         self._judge = judge or Judge()
-        self._register = None if register is None else _artifact_uri(register)
+        self._register = None if register in (None, "-") else _artifact_uri(register)
         self._organisation = None if organisation_file is None else _artifact_uri(organisation_file)
         self._index = {fid: i for i, fid in enumerate(load_catalogue().findings)}
         self._results = _JsonList(indent=8)
@@ -848,7 +863,7 @@ class GithubSink:
         if f.subject == "organisation":
             if head.organisation_file is not None:
                 props.append(f"file={_escape_property(PurePath(head.organisation_file).as_posix())}")
-        elif head.register is not None:
+        elif head.register not in (None, "-"):  # "-": standard input, no file to point at
             props.append(f"file={_escape_property(PurePath(head.register).as_posix())}")
             if f.row is not None:
                 props.append(f"line={f.row}")
