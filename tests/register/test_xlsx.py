@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import subprocess
 import sys
@@ -16,6 +17,8 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from register_helpers import DATA, assert_accounting
 
 from klachtregels.cli import main
@@ -217,6 +220,58 @@ def test_a_binary_stream_is_read_and_a_text_stream_refused(tmp_path: Path) -> No
     assert [r.complaint.id for r in result.records] == ["K1"]
     with pytest.raises(RegisterError, match="binary"):
         read_register_all(io.StringIO("id\nK1\n"), format="xlsx")
+
+
+class _Pipe(io.RawIOBase):
+    """A binary stream that cannot seek (a pipe)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._data.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def test_a_stream_that_cannot_seek_is_read(tmp_path: Path) -> None:
+    data = workbook(tmp_path / "r.xlsx", [["id"], ["K1"], ["K2"]]).read_bytes()
+    result = read_register_all(io.BufferedReader(_Pipe(data)), format="xlsx")
+    assert [r.complaint.id for r in result.records] == ["K1", "K2"]
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["", "  ", "K1", "KDV", "email", "brief", "ja", "gisteren", "2025-02-30"]),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
+    st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)),
+    st.sampled_from(["#N/A", "#DIV/0!"]),  # error values (cells in column C only)
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(_CELLS, min_size=0, max_size=5), max_size=12))
+def test_any_sheet_balances_and_never_echoes(tmp_path: Path, rows: list[list[Any]]) -> None:
+    """Every sheet row is the header, a blank row, a record or a rejected row; no cell is echoed."""
+    header: list[Any] = ["id", "received_on", "location", "extension_agreed", "channel"]
+    errors = tuple(
+        f"C{n}" for n, row in enumerate(rows, start=2) if len(row) > 2 and row[2] in ("#N/A", "#DIV/0!")
+    )
+    cleaned = [[c if i == 2 or c not in ("#N/A", "#DIV/0!") else None for i, c in enumerate(r)] for r in rows]
+    path = workbook(tmp_path / "p.xlsx", [header, *cleaned], errors=errors)
+    result = read_register_all(path)
+    assert_lines_balance(result)
+    assert result.summary.lines_read == 1 + len(rows) - sum(  # trailing empty rows are not in the sheet
+        1 for _ in itertools.takewhile(lambda r: all(c in (None, "") for c in r), reversed(cleaned))
+    )
+    shown = " ".join(e.describe(lang) for e in result.errors for lang in ("nl", "en"))
+    assert "gisteren" not in shown
+    assert "#N/A" not in shown.replace("(#N/A, #DIV/0!, …)", "")
 
 
 # --------------------------------------------------------------------------------------------------
