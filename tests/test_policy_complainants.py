@@ -106,6 +106,8 @@ def test_r3_contract_scope_and_carers() -> None:
     pol = Policy(include_carers=True, complainant_scope=ComplainantScope.CONTRACT_PARTY_ONLY)
     assert _decide(pol, role="carer", contract_party=True).outcome == Outcome.ELIGIBLE_BY_POLICY
     assert _decide(pol, role="carer", contract_party=False).outcome == Outcome.UNDETERMINED
+    unknown = _decide(pol, role="carer")
+    assert (unknown.outcome, unknown.unknown_facts) == (Outcome.UNDETERMINED, ("complainant.contract_party",))
 
 
 @pytest.mark.parametrize(

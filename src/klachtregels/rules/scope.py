@@ -177,16 +177,26 @@ def complainant_result(
     if role is PartyRole.PROSPECTIVE_CLIENT:
         return _R3_PROSPECTIVE_BY_POLICY if policy.include_prospective_clients else _R3_PROSPECTIVE_OPEN
     if role in _NAMED_BY_HOUSES:
-        included = policy.include_carers if role is PartyRole.CARER else policy.include_guardians
-        house_excludes = (
-            policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY and not contract_party
-        )
-        return _R3_BY_POLICY[role] if included and not house_excludes else _R3_ROLE_OPEN[role]
+        return _r3_named_by_houses(role, policy, contract_party)
     if not role.is_statutory_ouder:
         return _R3_NOT_OUDER[role]
     if policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY and contract_party is False:
         return _R3_NOT_CONTRACT_PARTY[role]
     return _R3_OUDER[role]
+
+
+def _r3_named_by_houses(role: PartyRole, policy: Policy, contract_party: bool | None) -> RuleResult:
+    """A carer or guardian: in by the house's setting (and, under ``contract_party_only``, as a contract
+    party); otherwise the open statutory question (A7)."""
+    included = policy.include_carers if role is PartyRole.CARER else policy.include_guardians
+    if not included:
+        return _R3_ROLE_OPEN[role]
+    if policy.complainant_scope is ComplainantScope.CONTRACT_PARTY_ONLY:
+        if contract_party is None:
+            return _R3_ROLE_CONTRACT_UNKNOWN[role]
+        if not contract_party:
+            return _R3_ROLE_OPEN[role]
+    return _R3_BY_POLICY[role]
 
 
 # Per role, built once: the roles R3 names in its reasons.
@@ -207,6 +217,15 @@ _R3_OUDER = {
 }
 _R3_BY_POLICY = {
     role: RuleResult.fire(Outcome.ELIGIBLE_BY_POLICY, "SCOPE_R3_ROLE_BY_POLICY", role=_ROLE[role])
+    for role in _NAMED_BY_HOUSES
+}
+_R3_ROLE_CONTRACT_UNKNOWN = {
+    role: RuleResult.unknown(
+        ["complainant.contract_party"],
+        "SCOPE_R3_ROLE_CONTRACT_UNKNOWN",
+        outcome=Outcome.UNDETERMINED,
+        role=_ROLE[role],
+    )
     for role in _NAMED_BY_HOUSES
 }
 _R3_ROLE_OPEN = {
