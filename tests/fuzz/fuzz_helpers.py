@@ -39,7 +39,8 @@ SCHEMAS: Final = ROOT / "tests" / "data" / "schemas"
 #: ``fuzz-long`` when ``KLACHTREGELS_FUZZ=long``, else ``fuzz-ci``.
 PROFILE: Final = "fuzz-long" if os.environ.get("KLACHTREGELS_FUZZ", "").lower() == "long" else "fuzz-ci"
 #: Inputs per target at weight 1 in each profile (the profiles are registered in conftest.py).
-BASE_EXAMPLES: Final = {"fuzz-ci": 20, "fuzz-long": 1000}
+#: ``KLACHTREGELS_FUZZ_EXAMPLES=N`` sets the long profile's (for a shorter or longer run by hand).
+BASE_EXAMPLES: Final = {"fuzz-ci": 20, "fuzz-long": int(os.environ.get("KLACHTREGELS_FUZZ_EXAMPLES", "1000"))}
 #: Health checks that only say a target is slow or its inputs large: both are the point here.
 SUPPRESSED: Final = (
     HealthCheck.too_slow,

@@ -7,7 +7,6 @@ A mapping is a small TOML file (``docs/register.md``); the shipped ones live in
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import importlib.resources
 import os
@@ -24,6 +23,7 @@ from klachtregels._io import loads_toml
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
+from klachtregels.register.sources import text_codec
 from klachtregels.register.spec import COLUMNS, Column, ColumnKind, by_name, norm, norm_header
 
 __all__ = [
@@ -71,6 +71,13 @@ def _close(word: str, options: Iterable[str]) -> str:
     return f" ({found[0]}?)" if found else ""
 
 
+def _shown(name: object) -> str:
+    """A target (a column name or a value word) as an error shows it: itself when it looks like an
+    identifier, else ``(not shown)`` (whatever else was typed there may be personal data)."""
+    shown = convert.shown_key(name)
+    return "(not shown)" if shown is None else shown
+
+
 def _value_target_problem(column: Column, to: Any) -> Message | None:
     """Why ``to`` cannot be a value-table target of ``column``, or None."""
     kind = column.kind
@@ -82,14 +89,14 @@ def _value_target_problem(column: Column, to: Any) -> Message | None:
         try:
             parse_bool(to)
         except CellProblem:
-            return _problem("REGISTER_MAPPING_BAD_BOOLEAN_TARGET", target=str(to))
+            return _problem("REGISTER_MAPPING_BAD_BOOLEAN_TARGET", target=_shown(to))
         return None
     if not isinstance(to, str):
-        return _problem("REGISTER_MAPPING_TARGET_NOT_TEXT", target=str(to))
+        return _problem("REGISTER_MAPPING_TARGET_NOT_TEXT", target=_shown(to))
     vocabulary = column.vocabulary
     if vocabulary is not None and column.lookup(to) is None and norm(to) not in column.none_words:
         allowed = ", ".join(m.value for m in vocabulary)
-        return _problem("REGISTER_MAPPING_BAD_WORD_TARGET", target=to, allowed=allowed)
+        return _problem("REGISTER_MAPPING_BAD_WORD_TARGET", target=_shown(to), allowed=allowed)
     return None
 
 
@@ -138,7 +145,7 @@ class ColumnMapping:
                 yield _problem(
                     "REGISTER_MAPPING_UNKNOWN_TARGET",
                     source=source,
-                    target=str(target),
+                    target=_shown(target),
                     close=_close(str(target), names),
                 )
             elif target in targets:
@@ -154,7 +161,7 @@ class ColumnMapping:
             if column is None:
                 yield _problem(
                     "REGISTER_MAPPING_UNKNOWN_VALUES_TABLE",
-                    target=target,
+                    target=_shown(target),
                     close=_close(target, [c.name for c in COLUMNS]),
                 )
                 continue
@@ -173,7 +180,7 @@ class ColumnMapping:
             if column is None:
                 yield _problem(
                     "REGISTER_MAPPING_UNKNOWN_DEFAULT",
-                    target=target,
+                    target=_shown(target),
                     close=_close(target, [c.name for c in COLUMNS]),
                 )
                 continue
@@ -267,13 +274,7 @@ class ColumnMapping:
 
 def known_encoding(name: object) -> bool:
     """Whether ``name`` names a text encoding Python knows (``"cp1252"``, ``"utf-8"``, ...)."""
-    if not isinstance(name, str):
-        return False
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
+    return text_codec(name) is not None
 
 
 def delimiter_char(given: object) -> str | None:

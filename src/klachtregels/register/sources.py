@@ -43,6 +43,7 @@ __all__ = [
     "no_duplicates",
     "register_error",
     "sniff_delimiter",
+    "text_codec",
 ]
 
 Format: TypeAlias = Literal["csv", "jsonl", "json", "xlsx"]
@@ -146,6 +147,24 @@ _UTF8_MULTIBYTE: Final = re.compile(
 )
 
 
+def text_codec(name: object) -> codecs.CodecInfo | None:
+    """The codec ``name`` names when a register can be read in it, else ``None``.
+
+    Not a register encoding: an unknown name, a codec that is no text encoding (``rot13``,
+    ``base64``, ``zip``), ``undefined``, and a codec that cannot replace a bad byte (``idna``,
+    ``punycode``), since a bad byte must cost its line, not the run.
+    """
+    if not isinstance(name, str):
+        return None
+    try:
+        codec = codecs.lookup(name)
+        "".encode(name)
+        b"a,\xff\n".decode(name, "replace")
+    except (LookupError, ValueError):  # UnicodeError is a ValueError
+        return None
+    return codec
+
+
 def guess_encoding(block: bytes) -> str:
     """``"utf-8"``, or ``"cp1252"`` when ``block`` is not UTF-8, holds no UTF-8 sequence at all
     and decodes as Windows-1252 (Excel's "CSV (puntkomma gescheiden)" on a Dutch Windows)."""
@@ -189,10 +208,10 @@ class DecodedLines:
         head = next(self._blocks, b"")
         self._blocks = itertools.chain((head,), self._blocks) if head else self._blocks
         enc = encoding or guess_encoding(head)
-        try:
-            self._codec = codecs.lookup(enc)
-        except LookupError:
-            raise register_error("REGISTER_UNKNOWN_ENCODING", encoding=enc) from None
+        codec = text_codec(enc)
+        if codec is None:
+            raise register_error("REGISTER_UNKNOWN_ENCODING", encoding=enc)
+        self._codec = codec
         #: The encoding used (as given, or as recognised).
         self.encoding = enc
         if b"\n" not in head and b"\r" in head and "\r\n".encode(enc) == b"\r\n":
