@@ -16,6 +16,7 @@ __all__ = [
     "CalendarDataError",
     "InvalidInputError",
     "KlachtregelsError",
+    "MissingExtraError",
     "PolicyError",
     "ProvisionalCalendarError",
     "RegisterError",
@@ -41,6 +42,18 @@ class InvalidInputError(KlachtregelsError, ValueError):
         self.problems: tuple[tuple[str, str], ...] = tuple(problems)
         lines = "; ".join(f"{field}: {msg}" if field else msg for field, msg in self.problems)
         super().__init__(f"invalid {what}: {lines}")
+
+
+class MissingExtraError(KlachtregelsError, ImportError):
+    """A feature needs an optional extra that is not installed (``pip install "klachtregels[ics]"``)."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"this needs the optional extra klachtregels[{extra}]: {package} is not installed "
+            f"(pip install 'klachtregels[{extra}]')"
+        )
 
 
 class TermError(KlachtregelsError, ValueError):

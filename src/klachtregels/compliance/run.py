@@ -50,12 +50,9 @@ def today_in_amsterdam() -> dt.date:
 
 
 def _as_of_in_range(as_of: dt.date) -> dt.date:
-    """``as_of`` as its Europe/Amsterdam day, within the days a question may be asked on.
+    """The as-of day, checked as every question's day is (:func:`klachtregels.decisions.question_day`)."""
 
-    The one check for every entry point (:func:`klachtregels.decisions.question_day`): outside
-    1900-01-01 .. 2999-12-31 an :class:`InvalidInputError` naming ``as_of``, never an OverflowError.
-    """
-    return question_day(as_of, "as_of")
+    return question_day(as_of)
 
 
 def _check_order(f: Finding | Passed) -> str:
@@ -201,8 +198,8 @@ def check_records(
 
     ``row_errors`` (read *after* ``records`` is consumed, so a streaming reader's errors can be
     passed lazily as any iterable) become ``KR-ROW-REJECTED`` findings. ``rows_read`` defaults to
-    the records seen plus ``rows_rejected``. An ``as_of`` after the year 9000 is an
-    :class:`~klachtregels.errors.InvalidInputError`.
+    the records seen plus ``rows_rejected``. An ``as_of`` outside the calendar's range is an
+    :class:`~klachtregels.errors.InvalidInputError` naming ``as_of``.
     """
     as_of = _as_of_in_range(as_of)
     policy = policy or load_policy(None)

@@ -1,0 +1,112 @@
+"""iCalendar (RFC 5545) export: a complaint's obligations and the Atw calendar as all-day events.
+
+Needs the optional extra ``ics`` (the maintained ``icalendar`` package writes and folds the lines
+and escapes the text; ``pip install "klachtregels[ics]"``). Without it, the functions raise
+:class:`~klachtregels.errors.MissingExtraError`.
+
+Every event has a stable ``UID`` made from what it is about, not from when it was exported (a hash
+of the complaint id, the item's key and number; for the Atw calendar, the date and the day's
+name), and ``DTSTAMP`` is the as-of day, so exporting again gives the same file and a calendar
+that imports it updates its events instead of adding copies. The description holds the item's
+state on the as-of day and its legal basis. No complaint text is written; the complaint id is
+written only inside the hashed UID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from klachtregels.errors import MissingExtraError
+from klachtregels.messages import text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from klachtregels.obligations import Obligation, Obligations
+
+__all__ = ["calendar_ics", "obligations_ics"]
+
+_PRODID = "-//klachtregels//klachtregels//NL"
+
+
+def _icalendar() -> Any:
+    try:
+        import icalendar
+    except ImportError:
+        raise MissingExtraError("icalendar", "ics") from None
+    return icalendar
+
+
+def _uid(*parts: object) -> str:
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@klachtregels"
+
+
+def _calendar(name: str) -> Any:
+    cal = _icalendar().Calendar()
+    cal.add("prodid", _PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _event(uid: str, day: dt.date, stamp: dt.date, summary: str, description: str) -> Any:
+    event = _icalendar().Event()
+    event.add("uid", uid)
+    event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _basis(item: Obligation, lang: str) -> str:
+    parts = [c.label(lang) for c in item.citations]
+    if item.rule_ids:
+        parts.append(", ".join(item.rule_ids))
+    return "; ".join(parts)
+
+
+def obligations_ics(timeline: Obligations, *, lang: str = "nl") -> str:
+    """The dated items of ``timeline`` as an iCalendar file (text, CRLF line ends)."""
+    cal = _calendar(text("ICS_OBLIGATIONS_NAME", lang, who=timeline.complaint_id or "-"))
+    for item in timeline.items:
+        if item.due is None:
+            continue
+        summary = f"{item.title(lang)} ({item.status_text(lang)})"
+        description = text(
+            "ICS_OBLIGATION_DESCRIPTION",
+            lang,
+            actor=text(f"OBLIGATION_ACTOR_{item.actor.value.upper()}", lang),
+            status=item.status_text(lang),
+            as_of=timeline.as_of,
+            basis=_basis(item, lang) or "-",
+        )
+        uid = _uid(timeline.complaint_id or "", item.key, item.number or 0)
+        cal.add_component(_event(uid, item.due, timeline.as_of, summary, description))
+    return str(cal.to_ical().decode("utf-8"))
+
+
+def calendar_ics(years: Iterable[int], *, lang: str = "nl", include_equated_days: bool = True) -> str:
+    """The Atw non-working days (holidays and, by default, equated days) of ``years`` as all-day events.
+
+    Ordinary weekends are left out. A day resting on unverified decree data says so (A2).
+    """
+    from klachtregels.calendar import non_working_days
+
+    chosen = sorted(set(years))
+    cal = _calendar(text("ICS_CALENDAR_NAME", lang))
+    stamp = dt.date(chosen[0], 1, 1) if chosen else dt.date(2000, 1, 1)
+    for year in chosen:
+        for day in non_working_days(year, include_equated_days=include_equated_days):
+            basis = "; ".join(c.label(lang) for c in day.basis)
+            note = "" if day.verified else " " + text("ICS_UNVERIFIED", lang)
+            description = f"{basis}{note}" + (f" ({day.decree})" if day.decree else "")
+            uid = _uid("atw", day.date.isoformat(), day.name_code)
+            cal.add_component(_event(uid, day.date, stamp, day.name(lang), description))
+    return str(cal.to_ical().decode("utf-8"))
