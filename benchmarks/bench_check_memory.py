@@ -59,9 +59,9 @@ def _measure(command: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def _commands(register: Path, out_dir: Path) -> dict[str, list[str]]:
+def _commands(register: Path, out_dir: Path, formats: tuple[str, ...]) -> dict[str, list[str]]:
     commands = {"csv.DictReader": [sys.executable, "-c", _DICTREADER, str(register)]}
-    for fmt in FORMATS:
+    for fmt in formats:
         commands[f"check --format {fmt}"] = [
             sys.executable, "-m", "klachtregels", "check", str(register),
             "--org", str(ROOT / "examples" / "organisation.toml"),
@@ -71,11 +71,11 @@ def _commands(register: Path, out_dir: Path) -> dict[str, list[str]]:
     return commands
 
 
-def run(rows: int, rounds: int) -> None:
+def run(rows: int, rounds: int, formats: tuple[str, ...] = FORMATS) -> None:
     with tempfile.TemporaryDirectory() as folder:
         register = Path(folder) / "register.csv"
         _write_register(register, rows)
-        commands = _commands(register, Path(folder))
+        commands = _commands(register, Path(folder), formats)
         seconds: dict[str, list[float]] = {name: [] for name in commands}
         peaks: dict[str, int] = dict.fromkeys(commands, 0)
         for _ in range(rounds):
@@ -100,9 +100,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--rounds", type=int, default=3, help="rounds for sizes under 1M (1M: one round)")
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     args = parser.parse_args()
     for rows in args.rows:
-        run(rows, args.rounds if rows < 1_000_000 else 1)
+        run(rows, args.rounds if rows < 1_000_000 else 1, tuple(args.formats))
 
 
 if __name__ == "__main__":
