@@ -577,6 +577,12 @@ class CheckResult:
     organisation: str | None = None
     library_version: str = __version__
 
+    def to_pandas(self) -> Any:
+        """One row per finding, flat columns (needs pandas: :func:`klachtregels.bulk.check_result_frame`)."""
+        from klachtregels.bulk import check_result_frame
+
+        return check_result_frame(self)
+
     def failed(self, fail_on: FailOn | str = FailOn.ERROR, *, strict: bool = False) -> bool:
         """Whether any finding reaches ``fail_on``; with ``strict``, any rejected row fails too."""
         level = FailOn(fail_on)

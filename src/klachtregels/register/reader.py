@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import pathlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, Literal, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -51,6 +51,7 @@ from klachtregels.register.sources import (
 from klachtregels.register.spec import COLUMNS, GCK_CASE_COLUMNS, Column, norm_header
 
 if TYPE_CHECKING:
+    from klachtregels.bulk._frames import DataFrameLike
     from klachtregels.register.xlsx import XlsxRows
 
 __all__ = [
@@ -174,6 +175,12 @@ class RegisterResult:
     summary: RegisterSummary
     errors: tuple[RowError, ...]
 
+    def to_pandas(self) -> Any:
+        """One row per record, flat columns (pandas; :func:`klachtregels.bulk.register_result_frame`)."""
+        from klachtregels.bulk import register_result_frame
+
+        return register_result_frame(self)
+
 
 # --------------------------------------------------------------------------------------------------
 # The plan: which cell goes where
@@ -243,7 +250,7 @@ class _Reader(Generic[T]):
 
     def __init__(
         self,
-        source: Source,
+        source: Source | DataFrameLike,
         *,
         format: Format | None = None,
         mapping: MappingSource = None,
@@ -265,8 +272,11 @@ class _Reader(Generic[T]):
         self._delimiter = None if wanted is None else delimiter_char(wanted)
         if wanted is not None and self._delimiter is None:
             raise register_error("REGISTER_BAD_DELIMITER")
-        self._format: Format = format or guess_format(source)
-        if self._format not in ("csv", "jsonl", "json", "xlsx"):
+        self._frame = _is_frame(source)  # a pandas or polars DataFrame (klachtregels.bulk)
+        self._format: Format | Literal["dataframe"] = (
+            "dataframe" if self._frame else format or guess_format(cast("Source", source))
+        )
+        if self._format not in ("csv", "jsonl", "json", "xlsx", "dataframe"):
             raise register_error("REGISTER_UNKNOWN_FORMAT", format=self._format)
         self._by_name = {c.name: c for c in self._columns}
         self._index = header_index(self._columns, self._mapping)
@@ -347,15 +357,17 @@ class _Reader(Generic[T]):
             self._keep_errors = True
 
     def __iter__(self) -> Iterator[T]:
-        if self._consumed and not isinstance(self._source, str | os.PathLike):
+        if self._consumed and not isinstance(self._source, str | os.PathLike) and not self._frame:
             raise register_error("REGISTER_ALREADY_READ")
         self._consumed = True
         self._reset()
-        if isinstance(self._source, str | os.PathLike):
+        if self._frame:
+            yield from self._read_frame(self._source)
+        elif isinstance(self._source, str | os.PathLike):
             with pathlib.Path(self._source).open("rb") as fh:
                 yield from self._read_stream(fh)
         else:
-            yield from self._read_stream(self._source)
+            yield from self._read_stream(cast("IO[Any]", self._source))
         self._complete = True
 
     # -- formats -----------------------------------------------------------------------------------
@@ -408,6 +420,38 @@ class _Reader(Generic[T]):
             problems: list[Problem] = []
             _read_cells(plan, cells, values, problems)
             built = self._finish(values, start, problems)
+            if built is not None:
+                yield built
+
+    def _read_frame(self, frame: Any) -> Iterator[T]:
+        """A DataFrame: its column names as the header, row ``n`` its ``n``-th row (1-based position).
+
+        Cells keep their types (a date stays a date, :func:`klachtregels.bulk._frames.frame_rows`);
+        a row whose cells are all missing is a blank line, as in a CSV file.
+        """
+        from klachtregels.bulk._frames import frame_rows
+
+        names, rows = frame_rows(frame)
+        plan = self._csv_plan(names)
+        for position, cells in enumerate(rows, start=1):
+            if all(cell is None or (cell.__class__ is str and not cell.strip()) for cell in cells):
+                self._blank += 1
+                continue
+            self._rows_read += 1
+            values = self._fresh_values()
+            problems: list[Problem] = []
+            for step in plan:
+                raw = cells[step.position]
+                if raw is None:
+                    continue
+                try:
+                    value = _value(step, raw)
+                except CellProblem as exc:
+                    problems.append((step.column, Message(exc.code, exc.params)))
+                    continue
+                if value is not None:
+                    values[step.group][step.field] = value
+            built = self._finish(values, position, problems)
             if built is not None:
                 yield built
 
@@ -617,8 +661,14 @@ class GckCaseReader(_Reader[GckCase]):
         return assemble.gck_case(values, row, problems)
 
 
+def _is_frame(source: object) -> bool:
+    """Whether ``source`` is a pandas or polars DataFrame (neither is imported to find out)."""
+    kind = type(source)
+    return kind.__name__ == "DataFrame" and kind.__module__.partition(".")[0] in ("pandas", "polars")
+
+
 def read_register(
-    source: Source,
+    source: Source | DataFrameLike,
     *,
     format: Format | None = None,
     mapping: MappingSource = None,
@@ -628,7 +678,10 @@ def read_register(
 ) -> RegisterReader:
     """Open a complaint register for streaming.
 
-    ``source``: a path, or an open text or binary file. ``format``: ``"csv"``, ``"jsonl"``,
+    ``source``: a path, an open text or binary file, or a pandas (or polars) DataFrame: its column
+    names are the header (through the mapping as for a file), its cells keep their types, and row
+    ``n`` is its ``n``-th row, 1-based, whatever its index (:mod:`klachtregels.bulk`; the summary's
+    format is ``"dataframe"``). ``format``: ``"csv"``, ``"jsonl"``,
     ``"json"`` or ``"xlsx"``; ``None`` decides by the file extension (.csv/.tsv/.txt,
     .jsonl/.ndjson, .json, .xlsx). An ``.xlsx`` workbook (a path or a binary file) needs the extra
     ``klachtregels[xlsx]``; its first visible worksheet is read (the mapping's ``sheet`` names
@@ -654,7 +707,7 @@ def read_register(
 
 
 def read_register_all(
-    source: Source,
+    source: Source | DataFrameLike,
     *,
     format: Format | None = None,
     mapping: MappingSource = None,
