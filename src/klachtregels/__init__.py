@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from klachtregels._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - static view of the lazy exports below
+    from klachtregels.bulk import assess_many, gck_filing_limits, handling_deadlines, working_day_deadlines
     from klachtregels.calendar import (
         DecreeStatus,
         NonWorkingDay,
@@ -99,6 +100,10 @@ _EXPORTS: dict[str, str] = {
             "non_working_reason",
         ),
         "klachtregels.calendar",
+    ),
+    **dict.fromkeys(
+        ("assess_many", "gck_filing_limits", "handling_deadlines", "working_day_deadlines"),
+        "klachtregels.bulk",
     ),
     "Citation": "klachtregels.citations",
     **dict.fromkeys(
@@ -240,6 +245,7 @@ __all__ = [
     "add_working_days",
     "all_rules",
     "assess",
+    "assess_many",
     "build_report",
     "check_records",
     "check_register",
@@ -248,8 +254,10 @@ __all__ = [
     "eligibility",
     "equated_days_status",
     "gck_filing_limit",
+    "gck_filing_limits",
     "geschillencommissie_access",
     "handling_deadline",
+    "handling_deadlines",
     "is_clean",
     "is_working_day",
     "lint_policy",
@@ -264,6 +272,7 @@ __all__ = [
     "register_schema",
     "render_report",
     "render_rules",
+    "working_day_deadlines",
 ]
 
 
