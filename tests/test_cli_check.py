@@ -177,10 +177,12 @@ def test_ci_yaml_files_parse() -> None:
     assert hooks[0]["id"] == "klachtregels-check"
     workflow = yaml.safe_load((ROOT / "examples" / "github-actions.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["check"]["steps"]
-    runs = " ".join(s.get("run", "") for s in steps)
-    assert "--format github" in runs
-    assert "--format sarif" in runs
-    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+    (action,) = [s for s in steps if s.get("uses", "").endswith("/klachtregels@<tag or commit>")]
+    assert action["with"]["registers"]
+    assert action["with"]["sarif"] == "klachtregels.sarif"
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert upload["with"]["sarif_file"] == "klachtregels.sarif"
+    assert upload["continue-on-error"] is True  # a private repository without Code Security refuses it
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,12 @@ def register(subparsers: Any) -> None:
             "warning with --fail-on warning; 2: the policy cannot be read or is invalid."
         ),
     )
-    lint.add_argument("policy", metavar="FILE|NAME", help="a policy TOML file or a shipped policy name")
+    lint.add_argument(
+        "policy",
+        metavar="FILE|NAME",
+        nargs="+",
+        help="a policy TOML file or a shipped policy name (several, as pre-commit passes them)",
+    )
     add_format(lint, "the report")
     add_lang(lint, "the text report")
     lint.add_argument(
@@ -87,15 +92,19 @@ def _print_json(data: Any) -> None:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    """Lint each policy named; exit 1 when any fails. JSON: one report, or a list for several."""
     from klachtregels.policy import load_policy  # lazy: keeps --help fast
     from klachtregels.policy_lint import lint_policy
 
-    report = lint_policy(load_policy(args.policy))
+    reports = [lint_policy(load_policy(name)) for name in args.policy]
     if args.format == "json":
-        _print_json(report.to_dict())
+        data = [r.to_dict() for r in reports]
+        _print_json(data[0] if len(data) == 1 else data)
     else:
-        print(report.render(args.lang))
-    return 0 if args.fail_on == "never" else report.exit_code(args.fail_on)
+        print("\n\n".join(r.render(args.lang) for r in reports))
+    if args.fail_on == "never":
+        return 0
+    return max(r.exit_code(args.fail_on) for r in reports)
 
 
 def _show(args: argparse.Namespace) -> int:
