@@ -367,6 +367,18 @@ class Assessment:
         factory=dict, eq=False, repr=False
     )
 
+    def __repr__(self) -> str:
+        """Short: complaint id, as-of day, status, eligibility, deadlines, how many flags."""
+        from klachtregels.bulk._display import assessment_repr
+
+        return assessment_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook display (escaped HTML; :mod:`klachtregels.bulk._display`)."""
+        from klachtregels.bulk._display import assessment_html
+
+        return assessment_html(self)
+
     @property
     def status(self) -> str:
         """The handling status on ``as_of``."""

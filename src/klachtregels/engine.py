@@ -531,6 +531,18 @@ class Decision:
         """
         return convert.structure(data, cls, what="decision")
 
+    def __repr__(self) -> str:
+        """Short: kind, outcome, how many rules gave a reason, flags, unknown facts."""
+        from klachtregels.bulk._display import decision_repr
+
+        return decision_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook display (escaped HTML; :mod:`klachtregels.bulk._display`)."""
+        from klachtregels.bulk._display import decision_html
+
+        return decision_html(self)
+
     @property
     def definite(self) -> bool:
         """False when the outcome is undetermined or needs human judgement."""

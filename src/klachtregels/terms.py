@@ -312,6 +312,18 @@ class Deadline:
     #: Internal: the catalogue code and article of an ATW exclusion (art. 1 lid 2, art. 4).
     _exclusion: tuple[str, Citation] | None = attrs.field(default=None, alias="exclusion", repr=False)
 
+    def __repr__(self) -> str:
+        """Short: the date, the term, the receipt day, whether the ATW applied, the provisional mark."""
+        from klachtregels.bulk._display import deadline_repr
+
+        return deadline_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook display (escaped HTML; :mod:`klachtregels.bulk._display`)."""
+        from klachtregels.bulk._display import deadline_html
+
+        return deadline_html(self)
+
     @property
     def ends_at(self) -> _dt.datetime:
         """End of the last day: ``date`` at 23:59:59.999999 Europe/Amsterdam (A22), timezone-aware."""

@@ -577,6 +577,18 @@ class CheckResult:
     organisation: str | None = None
     library_version: str = __version__
 
+    def __repr__(self) -> str:
+        """Short: as-of day, policy, counts (never the findings themselves)."""
+        from klachtregels.bulk._display import check_result_repr
+
+        return check_result_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook display (escaped HTML; :mod:`klachtregels.bulk._display`)."""
+        from klachtregels.bulk._display import check_result_html
+
+        return check_result_html(self)
+
     def to_pandas(self) -> Any:
         """One row per finding, flat columns (needs pandas: :func:`klachtregels.bulk.check_result_frame`)."""
         from klachtregels.bulk import check_result_frame

@@ -175,6 +175,18 @@ class RegisterResult:
     summary: RegisterSummary
     errors: tuple[RowError, ...]
 
+    def __repr__(self) -> str:
+        """Short: counts and format (never the records: a register's repr would flood a notebook)."""
+        from klachtregels.bulk._display import register_result_repr
+
+        return register_result_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook display (escaped HTML; :mod:`klachtregels.bulk._display`)."""
+        from klachtregels.bulk._display import register_result_html
+
+        return register_result_html(self)
+
     def to_pandas(self) -> Any:
         """One row per record, flat columns (pandas; :func:`klachtregels.bulk.register_result_frame`)."""
         from klachtregels.bulk import register_result_frame
