@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import attrs
 import pytest
@@ -24,9 +24,6 @@ from klachtregels.baseline import (
 )
 from klachtregels.cli import main
 from klachtregels.compliance import Finding
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 HEADER = (
     "id,received_on,channel,complainant_role,subjects,signals,"
@@ -227,3 +224,50 @@ def test_fingerprints_and_annotation_titles_stay_when_rows_move(
     fingerprints, titles = identities(moved)
     assert "KR-HANDLING-LATE:A-2" in fingerprints
     assert "KR-HANDLING-LATE A-2" in titles
+
+
+SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "github"])
+def test_the_in_memory_renderer_accepts_as_the_streaming_run_does(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from klachtregels.compliance import check_register, render
+
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    register = _register(tmp_path, IN_TIME, LATE, "A-3,2025-09-03,email,ouder,conduct,geen,,,,,\n")
+    body = (
+        f'[[accept]]\ncomplaint = "A-2"\nreason = "{REASON}"\n'
+        f'[[accept]]\ncomplaint = "A-3"\nreason = "old"\nexpires = 2026-01-01\n'
+    )
+    baseline = _baseline(tmp_path, body)
+    argv = ["check", register, "--as-of", AS_OF, "--baseline", baseline, "--format", fmt, "--no-config"]
+    code = main([*argv, "--min-severity", "warning"])
+    streamed = capsys.readouterr().out
+    result = check_register(register, as_of=dt.date(2026, 5, 7))
+    rendered, _ = render(result, fmt, accept=load_baseline(baseline), min_severity="warning")
+    assert streamed == rendered
+    assert code == 1  # A-3 is overdue and its acceptance expired
+
+
+def test_accepted_findings_keep_sarif_and_junit_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jsonschema
+    import xmlschema
+
+    register = _register(tmp_path, IN_TIME, LATE, "A-3,2025-09-03,email,ouder,conduct,geen,,,,,\n")
+    body = (
+        f'[[accept]]\ncomplaint = "A-2"\nreason = "{REASON}"\n'
+        f'[[accept]]\ncomplaint = "A-3"\nreason = "old"\nexpires = 2026-01-01\n'
+    )
+    baseline = _baseline(tmp_path, body)
+    argv = ["check", register, "--as-of", AS_OF, "--baseline", baseline, "--no-config"]
+    main([*argv, "--format", "sarif"])
+    log = json.loads(capsys.readouterr().out)
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=str) == []
+    assert sum("suppressions" in r for r in log["runs"][0]["results"]) == 1
+    main([*argv, "--format", "junit"])
+    xmlschema.XMLSchema(SCHEMAS / "junit.xsd").validate(capsys.readouterr().out)

@@ -11,6 +11,11 @@
   step, so the first ten of each type become annotations and the rest go into a Markdown summary
   (for ``$GITHUB_STEP_SUMMARY``).
 
+Accepted findings (:mod:`klachtregels.baseline`) are shown as accepted in every format and do
+not fail the run: text lists them in a section of their own, JSON marks them ``accepted``, JUnit
+writes them to ``system-out``, SARIF gives them ``suppressions``, GitHub lists them in the summary
+instead of annotating them.
+
 Each format is written by one sink (:mod:`klachtregels.compliance._sinks`), which the streaming
 run (:func:`klachtregels.compliance.stream_check`) feeds row by row and these functions feed a
 whole result, so both give the same text.
@@ -29,12 +34,14 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from klachtregels.compliance._sinks import GITHUB_ANNOTATION_LIMIT, GithubSink, Sink, make_sink
-from klachtregels.compliance.findings import CheckResult, FailOn, Finding, Passed
+from klachtregels.compliance._sinks import GITHUB_ANNOTATION_LIMIT, GithubSink, Judge, Sink, Tee, make_sink
+from klachtregels.compliance.findings import CheckResult, FailOn, Finding, Passed, Severity
 from klachtregels.messages import check_lang
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+
+    from klachtregels.baseline import Acceptance
 
 __all__ = [
     "FORMATS",
@@ -75,9 +82,20 @@ def _by_subject(result: CheckResult) -> Iterator[tuple[list[Finding], list[Passe
 
 
 def feed(
-    result: CheckResult, sink: Sink, *, fail_on: FailOn | str = FailOn.ERROR, strict: bool = False
+    result: CheckResult,
+    sink: Sink,
+    *,
+    fail_on: FailOn | str = FailOn.ERROR,
+    strict: bool = False,
+    judge: Judge | None = None,
 ) -> None:
-    """Write a whole result through ``sink``: its rows' findings, then the organisation's."""
+    """Write a whole result through ``sink``: its rows' findings, then the organisation's.
+
+    With a ``judge`` (the one ``sink`` was made with), the run is judged as the command line
+    judges it: accepted findings do not fail it.
+    """
+    if judge is not None:
+        sink = Tee([sink], judge, fail_on=fail_on, strict=strict)
     with contextlib.closing(sink):
         for findings, passed in _by_subject(result):
             sink.rows(findings, passed)
@@ -89,7 +107,28 @@ def feed(
         sink.finish(head, failed=result.failed(fail_on, strict=strict))
 
 
-def _render(result: CheckResult, format: str, *, lang: str, fail_on: FailOn | str, strict: bool) -> str:
+def _judge(
+    result: CheckResult, accept: Iterable[Acceptance], min_severity: Severity | str | None
+) -> Judge | None:
+    """The judge of ``accept`` and ``min_severity`` on the result's as-of date (``None``: neither set)."""
+    from klachtregels.baseline import Acceptances
+
+    entries = tuple(accept)
+    if not entries and min_severity is None:
+        return None
+    minimum = None if min_severity is None else Severity(min_severity)
+    return Judge(Acceptances(entries, as_of=result.as_of), min_severity=minimum)
+
+
+def _render(
+    result: CheckResult,
+    format: str,
+    *,
+    lang: str,
+    fail_on: FailOn | str,
+    strict: bool,
+    judge: Judge | None = None,
+) -> str:
     out = io.StringIO()
     sink = make_sink(
         format,
@@ -99,8 +138,9 @@ def _render(result: CheckResult, format: str, *, lang: str, fail_on: FailOn | st
         strict=strict,
         register=result.register,
         organisation_file=result.organisation_file,
+        judge=judge,
     )
-    feed(result, sink, fail_on=fail_on, strict=strict)
+    feed(result, sink, fail_on=fail_on, strict=strict, judge=judge)
     return out.getvalue()
 
 
@@ -131,14 +171,19 @@ def render_sarif(result: CheckResult, *, lang: str = "nl") -> str:
 
 
 def render_github(
-    result: CheckResult, *, lang: str = "nl", fail_on: FailOn | str = FailOn.ERROR, strict: bool = False
+    result: CheckResult,
+    *,
+    lang: str = "nl",
+    fail_on: FailOn | str = FailOn.ERROR,
+    strict: bool = False,
+    judge: Judge | None = None,
 ) -> tuple[str, str]:
     """``(commands, summary)``: workflow commands for the first ten findings of each type, and a
     Markdown summary holding the counts and every finding that did not become an annotation."""
     check_lang(lang)
     commands, summary = io.StringIO(), io.StringIO()
-    sink = GithubSink(commands, lang=lang, fail_on=FailOn(fail_on), summary_out=summary)
-    feed(result, sink, fail_on=fail_on, strict=strict)
+    sink = GithubSink(commands, lang=lang, fail_on=FailOn(fail_on), summary_out=summary, judge=judge)
+    feed(result, sink, fail_on=fail_on, strict=strict, judge=judge)
     return commands.getvalue(), summary.getvalue()
 
 
@@ -150,14 +195,20 @@ def render(
     fail_on: FailOn | str = FailOn.ERROR,
     strict: bool = False,
     step_summary: bool = False,
+    accept: Iterable[Acceptance] = (),
+    min_severity: Severity | str | None = None,
 ) -> tuple[str, str | None]:
     """Render in ``format``; returns ``(output, step_summary_markdown)``.
 
     For ``github``, the Markdown summary is returned separately when ``step_summary`` is True (the
     caller appends it to ``$GITHUB_STEP_SUMMARY``), and appended to the output otherwise.
+    ``accept``: accepted findings (:mod:`klachtregels.baseline`), judged on the result's as-of
+    date: shown as accepted, they do not fail the run. ``min_severity``: leave out findings below
+    it (they stay counted in the summary). Both as ``klachtregels check`` does.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    judge = _judge(result, accept, min_severity)
     if format == "github" and step_summary:
-        return render_github(result, lang=lang, fail_on=fail_on, strict=strict)
-    return _render(result, format, lang=lang, fail_on=fail_on, strict=strict), None
+        return render_github(result, lang=lang, fail_on=fail_on, strict=strict, judge=judge)
+    return _render(result, format, lang=lang, fail_on=fail_on, strict=strict, judge=judge), None
