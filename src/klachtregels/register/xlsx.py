@@ -22,7 +22,7 @@ Before python-calamine sees the file, the zip archive is checked with the standa
 part's size (declared and, for the parts read, actual) is bounded by :data:`MAX_XLSX_PART_BYTES`,
 and the chosen sheet's extent (rows x columns, which python-calamine holds in memory at once) by
 :data:`MAX_XLSX_CELLS`. A tiny file that claims a cell at XFD1048576 would otherwise make it
-allocate terabytes and abort the process. The same scan finds the error cells, which
+allocate half a terabyte and abort the process. The same scan finds the error cells, which
 python-calamine hands out as empty cells.
 """
 
@@ -35,6 +35,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
 
 from klachtregels.register.cells import MAX_CELL_CHARS
@@ -143,6 +144,7 @@ _ODD_TAGS: Final = (
 _LAST_ROW: Final = b'<row r="'
 _TWO_LETTERS: Final = re.compile(rb'<c r="([A-Z]{2,3})\d')
 _CELL_ROW: Final = re.compile(rb'<c r="[A-Z]{1,3}(\d+)')
+_CELL_COLUMN: Final = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _ROW_NUMBER: Final = re.compile(rb'<row r="(\d+)')
 #: Where an error cell (``t="e"``) may be: the exact pattern runs only on chunks that have one.
 _ERROR_MARK: Final = re.compile(rb"""=\s*["']e["']""")
@@ -169,8 +171,9 @@ class _Extent:
 
     Fast path: the row numbers' digit count (a sheet whose rows have at most five digits has at
     most 99,999 rows) and the widest column of two or three letters (else at most 26). When this
-    bound passes the cell limit, :meth:`exact` counts again, exactly. Chunks in any other form
-    are read exactly at once (every cell's and row's reference; unreferenced ones add one each).
+    bound passes the cell limit, the sheet is read again with ``exact=True``: every reference's
+    row and column. Chunks in any other form are read exactly at once (every cell's and row's
+    reference; unreferenced cells and rows add one each).
     """
 
     def __init__(self) -> None:
@@ -187,15 +190,17 @@ class _Extent:
         if exact:
             found = _CELL_ROW.findall(chunk) + _ROW_NUMBER.findall(chunk)
             self.rows = max(self.rows, max(map(int, set(found)), default=0))
-        else:
-            at = chunk.rfind(_LAST_ROW)
-            if at >= 0:
-                end = at + len(_LAST_ROW)
-                while end < len(chunk) and chunk[end] in b"0123456789":
-                    end += 1
-                self.digits = max(self.digits, end - at - len(_LAST_ROW))
-            while self.digits <= _MAX_DIGITS and _longer_row(self.digits).search(chunk) is not None:
-                self.digits += 1
+            letters = set(_CELL_COLUMN.findall(chunk))
+            self.columns = max(self.columns, *(_column_number(c) for c in letters), 0)
+            return
+        at = chunk.rfind(_LAST_ROW)
+        if at >= 0:
+            end = at + len(_LAST_ROW)
+            while end < len(chunk) and chunk[end] in b"0123456789":
+                end += 1
+            self.digits = max(self.digits, end - at - len(_LAST_ROW))
+        while self.digits <= _MAX_DIGITS and _longer_row(self.digits).search(chunk) is not None:
+            self.digits += 1
         wide = set(_TWO_LETTERS.findall(chunk))
         self.columns = max(self.columns, 26, *(_column_number(c) for c in wide))
 
@@ -271,8 +276,8 @@ class _Archive:
             raise _not_workbook("XLSX_OLE")
         try:
             self.zip = zipfile.ZipFile(binary)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise _not_workbook() from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise _not_workbook() from None  # NotImplementedError: a damaged "version needed" field
         self._infos = {info.filename: info for info in self.zip.infolist()}
         for info in self._infos.values():
             if info.file_size > MAX_XLSX_PART_BYTES:
@@ -300,7 +305,15 @@ class _Archive:
                     cut = data.rfind(b">") + 1
                     yield data[:cut]
                     tail = data[cut:]
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ):
             raise _not_workbook("XLSX_DAMAGED") from None
         if tail:
             yield tail
