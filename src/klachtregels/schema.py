@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import inspect
 import json
+import re
 import types
 import typing
 from typing import Any, Union
@@ -64,14 +67,42 @@ def attrs_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
     return schema
 
 
+_FIELD_COMMENT = re.compile(r"^\s*#:\s?(.*)$")
+_FIELD_LINE = re.compile(r"^\s*(\w+)\s*:")
+
+
+@functools.cache
+def field_docs(cls: type) -> dict[str, str]:
+    """Each field's description: the ``#:`` lines above it in the class body (as Sphinx reads them)."""
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):  # pragma: no cover - no source (a frozen build): no descriptions
+        return {}
+    docs: dict[str, str] = {}
+    comment: list[str] = []
+    for line in source.splitlines():
+        found = _FIELD_COMMENT.match(line)
+        if found:
+            comment.append(found.group(1).strip())
+            continue
+        named = _FIELD_LINE.match(line)
+        if named and comment:
+            docs.setdefault(named.group(1), " ".join(comment))
+        comment = []
+    return docs
+
+
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, include_extras=True)
+    docs = field_docs(cls)
     props: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
         if not field.init:
             continue  # not part of the data form (klachtregels.convert reads init fields only)
         props[field.name] = _hint_schema(hints[field.name], defs)
+        if field.name in docs:
+            props[field.name] = {"description": docs[field.name], **props[field.name]}
         if field.default is attrs.NOTHING:
             required.append(field.name)
     out: dict[str, Any] = {"type": "object"}
@@ -87,7 +118,13 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 #: Leaf annotations and their schema (as the layer's leaf hooks read them).
 _LEAVES: dict[Any, dict[str, Any]] = {
-    dt.date: {"type": "string", "pattern": _ISO_DATE},
+    # A real format (OpenAPI shows a date picker); a date-time is accepted too (its Amsterdam day).
+    dt.date: {
+        "type": "string",
+        "format": "date",
+        "pattern": _ISO_DATE,
+        "description": "YYYY-MM-DD; a date-time (YYYY-MM-DDTHH:MM) is read as its Europe/Amsterdam day",
+    },
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     str: {"type": "string"},

@@ -1,0 +1,167 @@
+"""pydantic (v2) and FastAPI interop: klachtregels' attrs classes as request and response models.
+
+Needs the optional extra ``pydantic`` (``pip install "klachtregels[pydantic]"``); ``import
+klachtregels`` never imports pydantic. The annotated types below validate through the model's own
+``from_dict`` (one structuring layer, :mod:`klachtregels.convert`: the same vocabulary, date
+convention, checks and messages as everywhere else), serialise through ``to_dict``, and publish
+the model's JSON Schema (:mod:`klachtregels.schema`: field descriptions, ``format: date``)::
+
+    from fastapi import FastAPI
+    from klachtregels.pydantic import ComplaintModel, JudgementModel, AssessmentModel
+
+    @app.post("/assess")
+    def assess(complaint: ComplaintModel, as_of: datetime.date) -> AssessmentModel:
+        return klachtregels.decisions.assess(complaint, as_of=as_of)
+
+A body that fails validation gives pydantic's ``ValidationError`` (FastAPI: 422) with one error
+per problem, located at the field path (``complaint.complainant.role``), its message the
+library's; the library's messages never repeat a value. :func:`model_type` makes the same for any
+klachtregels attrs class with ``from_dict``/``to_dict``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+from klachtregels.errors import InvalidInputError, MissingExtraError
+
+try:
+    from pydantic_core import PydanticCustomError, core_schema
+except ImportError:  # pragma: no cover - exercised by the missing-extra test in a subprocess
+    raise MissingExtraError("pydantic", "pydantic") from None
+
+from klachtregels.decisions import Assessment
+from klachtregels.engine import Decision
+from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Party, RegisterRecord, Signal
+from klachtregels.obligations import Obligations
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+
+__all__ = [
+    "AssessmentModel",
+    "ComplaintModel",
+    "DecisionModel",
+    "GckFilingModel",
+    "JudgementModel",
+    "MeasureModel",
+    "ObligationsModel",
+    "PartyModel",
+    "RegisterRecordModel",
+    "SignalModel",
+    "model_type",
+]
+
+
+def _path(field: str) -> tuple[str | int, ...]:
+    """``judgement.measures[0].due_on`` as a pydantic location."""
+    out: list[str | int] = []
+    for part in field.replace("]", "").split("."):
+        name, _, index = part.partition("[")
+        if name:
+            out.append(name)
+        if index.isdigit():
+            out.append(int(index))
+    return tuple(out)
+
+
+class _Adapter:
+    """The pydantic schema of one klachtregels class: ``from_dict`` in, ``to_dict`` out."""
+
+    def __init__(self, cls: type, *, what: str, schema: JsonSchemaValue | None = None) -> None:
+        self._cls = cls
+        self._what = what
+        self._schema = schema
+
+    def _validate(self, value: Any) -> Any:
+        if isinstance(value, self._cls):
+            return value
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "klachtregels_type", "expected a JSON object ({what})", {"what": self._what}
+            )
+        try:
+            return self._cls.from_dict(value)  # type: ignore[attr-defined]
+        except InvalidInputError as exc:
+            problems = [{"loc": list(_path(field)), "msg": message} for field, message in exc.problems]
+            first = exc.problems[0] if exc.problems else ("", str(exc))
+            raise PydanticCustomError(
+                "klachtregels_invalid",
+                "{field}: {message}" if first[0] else "{message}",
+                {"field": first[0], "message": first[1], "problems": problems, "what": self._what},
+            ) from None
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            self._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: value.to_dict(), when_used="json-unless-none"
+            ),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        if self._schema is not None:
+            return self._schema
+        from klachtregels.schema import attrs_schema
+
+        out = attrs_schema(self._cls)
+        for key in ("$schema", "$id"):
+            out.pop(key, None)
+        defs = out.pop("$defs", {})
+        if defs:  # pydantic collects definitions itself: inline them under this model's name
+            out = _inline(out, defs)
+        return out
+
+
+def _inline(schema: Any, defs: dict[str, Any]) -> Any:
+    """``schema`` with its local ``$ref``s replaced by their definitions (no model type is recursive)."""
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs)
+        return {key: _inline(value, defs) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [_inline(item, defs) for item in schema]
+    return schema
+
+
+def model_type(cls: type, *, what: str | None = None, schema: JsonSchemaValue | None = None) -> Any:
+    """``Annotated[cls, ...]``: ``cls`` usable as a pydantic field or FastAPI body/response model.
+
+    ``cls`` needs ``from_dict`` and ``to_dict``; the JSON Schema is derived from its attrs fields
+    unless ``schema`` is given (results whose shape is documented, not derived).
+    """
+    return Annotated[cls, _Adapter(cls, what=what or cls.__name__.lower(), schema=schema)]
+
+
+def _result_schema(name: str, doc: str) -> JsonSchemaValue:
+    return {"type": "object", "title": name, "description": doc, "additionalProperties": True}
+
+
+ComplaintModel = model_type(Complaint)
+JudgementModel = model_type(Judgement)
+GckFilingModel = model_type(GckFiling, what="Geschillencommissie filing")
+MeasureModel = model_type(Measure)
+PartyModel = model_type(Party)
+SignalModel = model_type(Signal)
+RegisterRecordModel = model_type(RegisterRecord, what="register record")
+AssessmentModel = model_type(
+    Assessment,
+    schema=_result_schema(
+        "Assessment", "klachtregels.assessment: decisions and deadlines (docs/cli/assess.md)"
+    ),
+)
+DecisionModel = model_type(
+    Decision, schema=_result_schema("Decision", "One decision with its outcome, reasons and flags")
+)
+ObligationsModel = model_type(
+    Obligations,
+    schema=_result_schema(
+        "Obligations", "klachtregels.obligations: the complaint's timeline (docs/embedding.md)"
+    ),
+)
