@@ -83,7 +83,10 @@ def test_every_lang_option_is_spelled_the_same(argv: list[str]) -> None:
     if argv[0] == "policy":
         sub = _commands(sub)["lint"]
     lang = next(a for a in sub._actions if "--lang" in a.option_strings)
-    if argv[0] == "check":  # a configuration file may set it; nl when neither a flag nor a file does
+    if argv[0] in (
+        "check",
+        "report",
+    ):  # a configuration file may set it; nl when neither a flag nor a file does
         args = build_parser().parse_args([*argv, "--no-config"])
         args.configure(args)
         assert args.lang == "nl"

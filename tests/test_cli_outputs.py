@@ -176,3 +176,20 @@ def test_due_soon_has_one_meaning_in_both_spellings(capsys: pytest.CaptureFixtur
     _, one = _run(["assess", complaint, "--as-of", "2026-05-07", "--due-soon", "3"], capsys)
     _, other = _run(["assess", complaint, "--as-of", "2026-05-07", "--due-soon-days", "3"], capsys)
     assert one == other
+
+
+def test_report_reads_standard_input_and_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ["report", EXAMPLE, "--year", "2025", "--format", "json", "--no-config"]
+    assert main(argv) == 0
+    from_file = json.loads(capsys.readouterr().out)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(EXAMPLE).read_bytes())))
+    assert main(["report", "-", *argv[2:]]) == 0
+    assert json.loads(capsys.readouterr().out) == from_file
+    (tmp_path / "klachtregels.toml").write_text('lang = "en"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", EXAMPLE, "--year", "2025"]) == 0
+    english = capsys.readouterr().out
+    assert main(["report", EXAMPLE, "--year", "2025", "--lang", "nl"]) == 0
+    assert capsys.readouterr().out != english

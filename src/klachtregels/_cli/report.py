@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._cli._config import add_config
 from klachtregels._cli._options import add_lang, add_register_reading, named
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
@@ -23,6 +24,15 @@ if TYPE_CHECKING:
     from klachtregels.report import AnnualReport
 
 ORDER = 60
+#: Flags the configuration can set (klachtregels.config), by argument name -> configuration key.
+_CONFIG_KEYS = {
+    "org": "organisation",
+    "policy": "policy",
+    "mapping": "mapping",
+    "lang": "lang",
+    "encoding": "encoding",
+    "delimiter": "delimiter",
+}
 
 __all__ = ["ORDER", "register"]
 
@@ -40,7 +50,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "register_path", metavar="REGISTER", help="the complaint register (CSV, JSON Lines, JSON or .xlsx)"
+        "register_path",
+        metavar="REGISTER",
+        help="the complaint register (CSV, JSON Lines, JSON or .xlsx; - reads standard input)",
     )
     p.add_argument(
         "--year", type=int, required=True, help="the report year; declares REGISTER that year's register"
@@ -61,6 +73,12 @@ def register(subparsers: Any) -> None:
         "--mapping", metavar="MAP", help="column mapping for REGISTER: a TOML file or built-in name"
     )
     add_register_reading(p)
+    p.add_argument(
+        "--input-format",
+        choices=("csv", "jsonl", "json"),
+        default="csv",
+        help="the format of a register read from standard input (-) (default csv)",
+    )
     p.add_argument("--geschillen", metavar="FILE", help="Geschillencommissie cases file")
     p.add_argument("--geschillen-mapping", metavar="MAP", help="column mapping for --geschillen")
     p.add_argument("--children", type=int, metavar="N", help="children served in the year (overrides --org)")
@@ -91,6 +109,8 @@ def register(subparsers: Any) -> None:
         help="apply the Algemene termijnenwet to the fixed date 'before 1 June' (A16 jaarverslag_atw)",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(lang=None)  # from the configuration, else nl
+    add_config(p, _CONFIG_KEYS, {"lang": "nl"})
     p.set_defaults(handler=_run)
 
 
@@ -144,8 +164,13 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("command line", [("--children", "must be 0 or more")])
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
+    from_stdin = args.register_path == "-"
     records = named(args.register_path, read_register)(
-        args.register_path, mapping=args.mapping, encoding=args.encoding, delimiter=args.delimiter
+        sys.stdin.buffer if from_stdin else args.register_path,
+        format=args.input_format if from_stdin else None,
+        mapping=args.mapping,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
     )
     gck = (
         named(args.geschillen, read_gck_cases)(args.geschillen, mapping=args.geschillen_mapping)
