@@ -132,6 +132,11 @@ def test_a_bad_value_names_its_position_not_its_text() -> None:
     assert "geheim" not in str(caught.value)
     with pytest.raises(InvalidInputError, match=r"values\[0\]"):
         bulk.handling_deadlines([3.5])
+    dates, provisional = bulk.handling_deadlines([dt.date(2026, 3, 24), "31-02-2026", 3.5], errors="coerce")
+    assert dates.astype(object).tolist() == [dt.date(2026, 5, 6), None, None]
+    assert provisional.tolist() == [False, False, False]
+    with pytest.raises(InvalidInputError, match="errors"):
+        bulk.gck_filing_limits([], errors="ignore")  # type: ignore[arg-type]
 
 
 def test_options_are_checked_as_in_the_scalar_function() -> None:

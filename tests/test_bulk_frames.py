@@ -129,7 +129,7 @@ def test_assess_many_equals_assess_record_and_reports_bad_rows(from_file: kr.reg
         assert row["complaint_id"] == expected.complaint_id
         assert row["eligibility"] == expected.eligibility.outcome
         assert row["status"] == expected.status
-        assert row["flags"] == "; ".join(f.code for f in expected.flags)
+        assert row["flag_codes"] == "; ".join(f.code for f in expected.flags)
         handling = expected.deadlines.get("handling")
         if handling is None:
             assert pd.isna(row["handling_deadline"])

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from klachtregels import calendar as _cal
 from klachtregels import terms as _terms
@@ -108,8 +108,12 @@ def _day_number(value: object, where: str) -> int:
         ) from None
 
 
-def _from_objects(values: Any) -> Days:
-    """Day numbers of a sequence of Python objects (dates, datetimes, texts, missing values)."""
+def _from_objects(values: Any, coerce: bool) -> Days:
+    """Day numbers of a sequence of Python objects (dates, datetimes, texts, missing values).
+
+    A value that is not a date raises :class:`InvalidInputError` naming its position, or with
+    ``coerce`` is NaT.
+    """
     import numpy as np
 
     out = np.empty(len(values), dtype=np.int64)
@@ -120,7 +124,12 @@ def _from_objects(values: Any) -> Days:
         except TypeError:  # unhashable: read it, it will fail with a typed error
             day = None
         if day is None:
-            day = _day_number(value, f"values[{i}]")
+            try:
+                day = _day_number(value, f"values[{i}]")
+            except InvalidInputError:
+                if not coerce:
+                    raise
+                day = _NAT
             if not _is_missing(value):
                 seen[value] = day
         out[i] = day
@@ -138,7 +147,7 @@ def _from_datetime64(values: Any) -> Days:
     return array.view(np.int64)
 
 
-def _read_series(values: Any) -> _Column:
+def _read_series(values: Any, coerce: bool) -> _Column:
     """A pandas Series: naive datetimes by a cast, aware ones and objects through ``local_day``."""
     import numpy as np
 
@@ -148,7 +157,7 @@ def _read_series(values: Any) -> _Column:
         days = _from_datetime64(values.to_numpy())
     else:
         # An aware Series is converted value by value by the one time-zone module (_time).
-        days = _from_objects(values.astype(object).where(values.notna(), None).to_numpy())
+        days = _from_objects(values.astype(object).where(values.notna(), None).to_numpy(), coerce)
 
     def wrap(dates: Any, provisional: Any) -> DeadlineColumns:
         import pandas as pd
@@ -161,7 +170,7 @@ def _read_series(values: Any) -> _Column:
     return _Column(days, wrap)
 
 
-def _read_column(values: Any) -> _Column:
+def _read_column(values: Any, coerce: bool) -> _Column:
     """Day numbers of ``values`` and how to give the answer back in the same kind."""
     import numpy as np
 
@@ -170,12 +179,12 @@ def _read_column(values: Any) -> _Column:
 
     module = type(values).__module__.partition(".")[0]
     if module == "pandas" and type(values).__name__ == "Series":
-        return _read_series(values)
+        return _read_series(values, coerce)
     if module == "polars" and type(values).__name__ == "Series":
         import polars as pl
 
         name = values.name
-        days = _from_objects(values.to_list())
+        days = _from_objects(values.to_list(), coerce)
 
         def as_polars(dates: Any, provisional: Any) -> DeadlineColumns:
             return DeadlineColumns(pl.Series(name, dates), pl.Series(name, provisional))
@@ -186,10 +195,10 @@ def _read_column(values: Any) -> _Column:
             raise InvalidInputError("dates", [("values", "expected a one-dimensional array")])
         if values.dtype.kind == "M":
             return _Column(_from_datetime64(values), as_arrays)
-        return _Column(_from_objects(values.tolist()), as_arrays)
+        return _Column(_from_objects(values.tolist(), coerce), as_arrays)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
         raise InvalidInputError("dates", [("values", "expected a list, a numpy array or a Series of dates")])
-    return _Column(_from_objects(values), as_arrays)
+    return _Column(_from_objects(values, coerce), as_arrays)
 
 
 # --- the calendar as numpy arrays -------------------------------------------------------------------
@@ -387,12 +396,15 @@ def _evaluate(
     plan: Any,
     scalar: Callable[[_dt.date], Any],
     *,
+    errors: str,
     next_day: bool = False,
 ) -> DeadlineColumns:
     """Answer ``values`` from the table where it can, from ``scalar`` elsewhere; NaT for missing."""
     import numpy as np
 
-    column = _read_column(values)
+    if errors not in ("raise", "coerce"):
+        raise InvalidInputError("arguments", [("errors", "expected 'raise' or 'coerce'")])
+    column = _read_column(values, errors == "coerce")
     days = column.days
     table = _table(plan.include_eq, days)
     if table is None:
@@ -445,6 +457,7 @@ def handling_deadlines(
     exclude_filing_day: bool = True,
     receipt_rule: _terms.ReceiptRule | str = _terms.ReceiptRule.SAME_DAY,
     include_equated_days: bool = True,
+    errors: Literal["raise", "coerce"] = "raise",
 ) -> DeadlineColumns:
     """:func:`~klachtregels.terms.handling_deadline` over a column (R6, R12; the options as there).
 
@@ -453,6 +466,8 @@ def handling_deadlines(
     ``None``/NaN/NaT/empty are missing. Returns :class:`DeadlineColumns`: the deadline dates in the
     same kind (a ``datetime64[D]`` array for a list or an array, a Series with the same index for a
     Series), NaT where missing, and the provisional mark (A2) as a boolean array or Series.
+    A value that is not a date raises :class:`~klachtregels.errors.InvalidInputError` naming its
+    position (never its text); ``errors="coerce"`` makes it NaT instead.
     """
     policy, mode_apply = _terms._atw_policy(atw_mode, regulation_applies_atw)
     rule = _terms._RECEIPT_RULES.get(receipt_rule)
@@ -474,10 +489,10 @@ def handling_deadlines(
         return _terms.handling_deadline(day, **options)
 
     key = ("handling", policy, mode_apply, next_day, exclude_filing_day)
-    return _evaluate(values, key, plan, scalar, next_day=next_day)
+    return _evaluate(values, key, plan, scalar, errors=errors, next_day=next_day)
 
 
-def gck_filing_limits(values: Any) -> DeadlineColumns:
+def gck_filing_limits(values: Any, *, errors: Literal["raise", "coerce"] = "raise") -> DeadlineColumns:
     """:func:`~klachtregels.terms.gck_filing_limit` over a column: twelve months after filing (R21, R18).
 
     ``values`` and the answer as for :func:`handling_deadlines`; the limit is never provisional
@@ -485,7 +500,7 @@ def gck_filing_limits(values: Any) -> DeadlineColumns:
     """
     probe = _terms.gck_filing_limit(_dt.date(2026, 1, 1))  # builds the scalar function's plan
     plan = probe.term._plans[_terms._GCK_KEY]
-    return _evaluate(values, ("gck",), plan, _terms.gck_filing_limit)
+    return _evaluate(values, ("gck",), plan, _terms.gck_filing_limit, errors=errors)
 
 
 def working_day_deadlines(
@@ -496,6 +511,7 @@ def working_day_deadlines(
     backwards: bool = False,
     include_equated_days: bool = True,
     exclude_start_day: bool = True,
+    errors: Literal["raise", "coerce"] = "raise",
 ) -> DeadlineColumns:
     """:func:`~klachtregels.terms.deadline` with a term of ``days`` ATW working days, over a column.
 
@@ -518,4 +534,4 @@ def working_day_deadlines(
         )
 
     key = ("working_days", days, backwards, *setting)
-    return _evaluate(values, key, plan, scalar)
+    return _evaluate(values, key, plan, scalar, errors=errors)

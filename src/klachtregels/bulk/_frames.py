@@ -221,7 +221,7 @@ _ASSESSMENT_COLUMNS = [
     "gck_access",
     *(f"{key}_deadline" for key in _DEADLINE_KEYS),
     *(f"{key}_provisional" for key in _DEADLINE_KEYS),
-    "flags",
+    "flag_codes",
     "error",
 ]
 
@@ -235,7 +235,8 @@ def _assessment_row(row: int | None, assessment: Assessment) -> dict[str, Any]:
         "precedence": str(assessment.precedence.outcome),
         "status": str(assessment.status),
         "gck_access": None if assessment.gck_access is None else str(assessment.gck_access.outcome),
-        "flags": "; ".join(str(flag.code) for flag in assessment.flags),
+        # Not "flags": DataFrame.flags is an attribute of every DataFrame.
+        "flag_codes": "; ".join(str(flag.code) for flag in assessment.flags),
         "error": None,
     }
     for key in _DEADLINE_KEYS:
@@ -311,7 +312,7 @@ def assess_many(
     ``complaint_id``, ``eligibility``, ``precedence``, ``status`` (the handling outcome),
     ``gck_access``, ``<deadline>_deadline`` and ``<deadline>_provisional`` for ``handling``,
     ``house_handling``, ``gck_filing_limit``, ``first_contact``, ``acknowledgement`` and
-    ``submission_window``, ``flags`` (codes joined with ``; ``) and ``error``. A row that could not
+    ``submission_window``, ``flag_codes`` (joined with ``; ``) and ``error``. A row that could not
     be read or assessed (a rejected register row, a peildatum before its receipt) has its ``error``
     and no outcomes: one bad row never stops the others.
     """
