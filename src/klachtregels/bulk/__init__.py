@@ -10,6 +10,8 @@ inside the functions that need them (the ``pandas`` extra brings both; ``polars`
 * :func:`register_result_frame`, :func:`check_result_frame` (``RegisterResult.to_pandas()``,
   ``CheckResult.to_pandas()``) and :func:`report_tables` (the annual report's tables).
 * A pandas or polars DataFrame is a register for :func:`klachtregels.read_register`.
+* :func:`similar_locations`: near-duplicate location names grouped, with :func:`suggested_mapping`
+  to review and :func:`rename_locations` to apply.
 """
 
 from __future__ import annotations
@@ -27,15 +29,20 @@ from klachtregels.bulk._frames import (
     register_result_frame,
     report_tables,
 )
+from klachtregels.bulk._locations import LocationGroup, rename_locations, similar_locations, suggested_mapping
 
 __all__ = [
     "DataFrameLike",
     "DeadlineColumns",
+    "LocationGroup",
     "assess_many",
     "check_result_frame",
     "gck_filing_limits",
     "handling_deadlines",
     "register_result_frame",
+    "rename_locations",
     "report_tables",
+    "similar_locations",
+    "suggested_mapping",
     "working_day_deadlines",
 ]

@@ -1,0 +1,241 @@
+"""Near-duplicate location names: groups, reasons and a suggested mapping to review (issue 12 item 4).
+
+A register typed by hand spells one location several ways (``BSO Mozaiek`` / ``BSO Mozaïek``,
+``De Nieuwe Nachtegaal`` / ``De Nieuwe Nachttegaal``, ``Kaanaalweg 12`` / ``Kanaalweg 12``,
+``Kanaalweg 12`` / ``12 Kanaalweg``), and every spelling counts as a location of its own. This is a
+data-quality aid, not a rule: it groups names that are probably one location and suggests a
+mapping; the user reviews it and applies it (``df["location"].replace(mapping)`` or
+:func:`rename_locations`). Nothing is merged silently.
+
+Two names are grouped when, after folding case, accents, punctuation and spacing:
+
+* they are equal (``accents``: only case, accents, punctuation or spacing differ);
+* they hold the same words in another order (``word order``: ``12 Kanaalweg``);
+* or one word is misspelt (``spelling``: exactly one word differs, both spellings have at least 5
+  letters and are at most one edit apart per 6 letters; an edit is an insertion, deletion,
+  substitution or swap of two neighbouring characters), or a space is missing or doubled in a
+  name of at least 10 characters.
+
+Never when their numbers differ: ``Kanaalweg 12`` and ``Kanaalweg 14`` are two locations, and so
+are ``Locatie 1`` and ``Locatie 2``; nor when two words differ (``De Speelmolen``, ``De Speeltoren``).
+
+Candidates are found by shared forms (the words sorted; one word with up to its allowed edits
+deleted; a space removed), so the work grows with the number of distinct names, not its square.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from itertools import combinations
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from klachtregels.model import RegisterRecord
+
+__all__ = [
+    "LocationGroup",
+    "rename_locations",
+    "similar_locations",
+    "suggested_mapping",
+]
+
+_NOT_WORD: Final = re.compile(r"[^\w]+")
+_DIGITS: Final = re.compile(r"\d+")
+#: A name this long may have a space too many or too few.
+_SHORT: Final = 10
+#: A word shorter than this is never a misspelling of another (KDV Zon and KDV Zen are two names).
+_MIN_WORD: Final = 5
+
+
+@attrs.frozen(kw_only=True)
+class LocationGroup:
+    """Spellings that are probably one location, with how often each occurs and why they are grouped."""
+
+    #: The suggested name: the most frequent spelling (then the one with accents, fewer words, longer).
+    canonical: str
+    #: Every spelling and its count, the canonical one first, then by count.
+    spellings: tuple[tuple[str, int], ...]
+    #: Why: ``accents``, ``word order``, ``spelling`` (each reason found between two of its spellings).
+    reasons: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        """Complaints (or names) over all spellings."""
+        return sum(n for _, n in self.spellings)
+
+
+def _fold(name: str) -> str:
+    """Case, accents, punctuation and spacing folded: ``BSO Mozaïek!`` -> ``bso mozaiek``."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", plain.casefold()).split())
+
+
+def _deletions(key: str, depth: int) -> set[str]:
+    """``key`` and every form with up to ``depth`` characters deleted."""
+    forms = {key}
+    frontier = {key}
+    for _ in range(depth):
+        frontier = {f[:i] + f[i + 1 :] for f in frontier for i in range(len(f))}
+        forms |= frontier
+    return forms
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, or ``limit + 1`` once it is larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def _spelling(a: str, b: str) -> bool:
+    """Whether two folded names with the same numbers differ by a typing slip.
+
+    With as many words: exactly one word differs, both spellings have at least 5 letters, and
+    they are at most one edit apart per 6 letters (at least one). With one word more or less: a
+    space too many or too few in a name of at least 10 characters.
+    """
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) == len(words_b):
+        differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+        if len(differ) != 1:
+            return False  # two words differ: two names (Speelmolen / Speeltoren in another street)
+        x, y = differ[0]
+        shorter = min(len(x), len(y))
+        limit = max(1, shorter // 6)
+        return shorter >= _MIN_WORD and _distance(x, y, limit) <= limit
+    return abs(len(words_a) - len(words_b)) == 1 and min(len(a), len(b)) >= _SHORT and _distance(a, b, 1) <= 1
+
+
+def _reason(a: str, b: str) -> str | None:
+    """Why two folded names are probably one location, or None."""
+    if a == b:
+        return "accents"
+    numbers_a, numbers_b = _DIGITS.findall(a), _DIGITS.findall(b)
+    if sorted(numbers_a) != sorted(numbers_b):
+        return None  # another number is another location (a house number, "Locatie 2")
+    if sorted(a.split()) == sorted(b.split()):
+        return "word order"
+    if numbers_a != numbers_b:
+        return None
+    return "spelling" if _spelling(a, b) else None
+
+
+def _forms(key: str) -> set[str]:
+    """The forms a folded name shares with each name it may be grouped with (see :func:`_reason`).
+
+    Its words sorted (word order); each word of 5 letters or more with up to its allowed edits
+    deleted, the other words in place (spelling); the name with one space removed (a space too many).
+    """
+    words = key.split()
+    forms = {"o" + " ".join(sorted(words)), "s" + key}
+    forms.update("s" + key[:i] + key[i + 1 :] for i, c in enumerate(key) if c == " ")
+    for i, word in enumerate(words):
+        if len(word) >= _MIN_WORD:
+            before, after = " ".join(words[:i]), " ".join(words[i + 1 :])
+            forms.update(f"w{before}|{form}|{after}" for form in _deletions(word, max(1, len(word) // 6)))
+    return forms
+
+
+def _candidates(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of folded names that share a form: the only pairs :func:`_reason` can group."""
+    by_form: dict[str, set[str]] = {}
+    for key in keys:
+        for form in _forms(key):
+            by_form.setdefault(form, set()).add(key)
+    seen: set[tuple[str, str]] = set()
+    for group in by_form.values():
+        for pair in combinations(sorted(group), 2):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _names(source: Iterable[Any]) -> Counter[str]:
+    """Location names with their counts, from names or from register records."""
+    counts: Counter[str] = Counter()
+    for item in source:
+        name = item if isinstance(item, str) or item is None else getattr(item.complaint, "location", None)
+        if name and name.strip():
+            counts[name] += 1
+    return counts
+
+
+def similar_locations(source: Iterable[RegisterRecord | str | None]) -> tuple[LocationGroup, ...]:
+    """Groups of location names that are probably one location (see the module docs), largest first.
+
+    ``source``: register records (their complaints' ``location``) or the names themselves (a
+    DataFrame column: ``similar_locations(df["location"])``). Names that stand alone are not listed.
+    """
+    counts = _names(source)
+    by_key: dict[str, list[str]] = {}
+    for name in counts:
+        by_key.setdefault(_fold(name), []).append(name)
+    parent = {key: key for key in by_key}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    reasons = {key: {"accents"} if len(names) > 1 else set[str]() for key, names in by_key.items()}
+    for a, b in _candidates(by_key):
+        why = _reason(a, b)
+        if why is not None:
+            ra, rb = root(a), root(b)
+            parent[rb] = ra
+            reasons[ra] |= reasons[rb] | {why}
+    members: dict[str, list[str]] = {}
+    for key in by_key:
+        members.setdefault(root(key), []).extend(by_key[key])
+    # Each union merged the reasons into the surviving root, so a root holds its whole group's.
+    groups = [_group(names, counts, reasons[key]) for key, names in members.items() if len(names) > 1]
+    return tuple(sorted(groups, key=lambda g: (-g.total, g.canonical)))
+
+
+def _group(names: list[str], counts: Counter[str], reasons: set[str]) -> LocationGroup:
+    """One group: the canonical spelling first (most frequent, then accents, fewer words, longer)."""
+    order = sorted(names, key=lambda n: (-counts[n], -(n != _ascii(n)), len(n.split()), -len(n), n))
+    return LocationGroup(
+        canonical=order[0],
+        spellings=tuple((n, counts[n]) for n in order),
+        reasons=tuple(r for r in ("accents", "word order", "spelling") if r in reasons),
+    )
+
+
+def _ascii(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def suggested_mapping(groups: Iterable[LocationGroup]) -> dict[str, str]:
+    """``{spelling: canonical}`` for every other spelling of every group: review it, then apply it."""
+    return {name: g.canonical for g in groups for name, _ in g.spellings if name != g.canonical}
+
+
+def rename_locations(records: Iterable[RegisterRecord], mapping: dict[str, str]) -> Iterator[RegisterRecord]:
+    """The records with their complaints' ``location`` renamed by ``mapping`` (the others unchanged)."""
+    for record in records:
+        name = record.complaint.location
+        if name is not None and name in mapping:
+            complaint = attrs.evolve(record.complaint, location=mapping[name])
+            record = attrs.evolve(record, complaint=complaint)
+        yield record
