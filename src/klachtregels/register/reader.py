@@ -483,7 +483,8 @@ class _Reader(Generic[T]):
                     line_no, "REGISTER_ROW_UNDECODABLE", line=line_no, offset=offset, encoding=encoding
                 )
                 continue
-            if len(line) > sources.JSON_LINE_LIMIT:  # one row: rejected, the others are read
+            # One row: rejected, the others are read. The line end does not count.
+            if len(line) > sources.JSON_LINE_LIMIT and len(line.rstrip("\r\n")) > sources.JSON_LINE_LIMIT:
                 self._reject_row(line_no, "REGISTER_ROW_TOO_LONG", limit=sources.JSON_LINE_LIMIT)
                 continue
             try:
