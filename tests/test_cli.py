@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import argparse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-COMMANDS = ["deadline", "calendar", "assess", "rules", "policy", "schema", "check", "report"]
+COMMANDS = ["deadline", "calendar", "assess", "obligations", "rules", "policy", "schema", "check", "report"]
 
 
 def _exit(argv: list[str]) -> int:

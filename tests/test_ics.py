@@ -14,7 +14,7 @@ icalendar = pytest.importorskip("icalendar")
 from klachtregels.errors import MissingExtraError  # noqa: E402
 from klachtregels.ics import calendar_ics, obligations_ics  # noqa: E402
 from klachtregels.model import Complaint, Judgement  # noqa: E402
-from klachtregels.obligations import obligations  # noqa: E402
+from klachtregels.timeline import obligations  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

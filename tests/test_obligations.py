@@ -16,10 +16,10 @@ from klachtregels.compliance import check_complaint
 from klachtregels.decisions import assess
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Complaint, Judgement
-from klachtregels.obligations import Actor, ObligationStatus, obligations
 from klachtregels.organisation import load_organisation
 from klachtregels.policy import load_policy
 from klachtregels.testing import complaints, judgements
+from klachtregels.timeline import Actor, ObligationStatus, obligations
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 D = dt.date.fromisoformat

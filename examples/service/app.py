@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from klachtregels.decisions import assess
 from klachtregels.errors import InvalidInputError
-from klachtregels.obligations import obligations
+from klachtregels.timeline import obligations
 from klachtregels.pydantic import (
     AssessmentModel,
     ComplaintModel,

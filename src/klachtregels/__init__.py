@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover - static view of the lazy exports below
         CalendarDataError,
         InvalidInputError,
         KlachtregelsError,
+        MissingExtraError,
         PolicyError,
         ProvisionalCalendarError,
         RegisterError,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover - static view of the lazy exports below
         TermError,
         UnknownFactError,
     )
+    from klachtregels.ics import to_ics
     from klachtregels.model import (
         About,
         Channel,
@@ -85,6 +87,7 @@ if TYPE_CHECKING:  # pragma: no cover - static view of the lazy exports below
         gck_filing_limit,
         handling_deadline,
     )
+    from klachtregels.timeline import Obligation, Obligations, ObligationStatus, obligations
 
 # public name -> "module" or "module:attribute". Keep in step with the block above (a test checks).
 _EXPORTS: dict[str, str] = {
@@ -120,6 +123,7 @@ _EXPORTS: dict[str, str] = {
             "CalendarDataError",
             "InvalidInputError",
             "KlachtregelsError",
+            "MissingExtraError",
             "PolicyError",
             "ProvisionalCalendarError",
             "RegisterError",
@@ -151,6 +155,10 @@ _EXPORTS: dict[str, str] = {
         ),
         "klachtregels.model",
     ),
+    **dict.fromkeys(
+        ("Obligation", "ObligationStatus", "Obligations", "obligations"), "klachtregels.timeline"
+    ),
+    "to_ics": "klachtregels.ics",
     **dict.fromkeys(("Organisation", "load_organisation"), "klachtregels.organisation"),
     **dict.fromkeys(("Policy", "load_policy"), "klachtregels.policy"),
     **dict.fromkeys(("LintFinding", "LintReport", "is_clean", "lint_policy"), "klachtregels.policy_lint"),
@@ -214,8 +222,12 @@ __all__ = [
     "LintReport",
     "Location",
     "Measure",
+    "MissingExtraError",
     "NonWorkingDay",
     "NonWorkingKind",
+    "Obligation",
+    "ObligationStatus",
+    "Obligations",
     "Organisation",
     "Party",
     "PartyRole",
@@ -265,6 +277,7 @@ __all__ = [
     "load_policy",
     "non_working_days",
     "non_working_reason",
+    "obligations",
     "precedence",
     "read_gck_cases",
     "read_register",
@@ -272,6 +285,7 @@ __all__ = [
     "register_schema",
     "render_report",
     "render_rules",
+    "to_ics",
     "working_day_deadlines",
 ]
 

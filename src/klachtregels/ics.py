@@ -22,11 +22,12 @@ from klachtregels.errors import MissingExtraError
 from klachtregels.messages import text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
-    from klachtregels.obligations import Obligation, Obligations
+    from klachtregels.calendar import NonWorkingDay
+    from klachtregels.timeline import Obligation, Obligations
 
-__all__ = ["calendar_ics", "obligations_ics"]
+__all__ = ["calendar_ics", "obligations_ics", "to_ics"]
 
 _PRODID = "-//klachtregels//klachtregels//NL"
 
@@ -100,13 +101,27 @@ def calendar_ics(years: Iterable[int], *, lang: str = "nl", include_equated_days
     from klachtregels.calendar import non_working_days
 
     chosen = sorted(set(years))
+    days = [d for year in chosen for d in non_working_days(year, include_equated_days=include_equated_days)]
+    return _days_ics(days, lang=lang)
+
+
+def _days_ics(days: Sequence[NonWorkingDay], *, lang: str) -> str:
     cal = _calendar(text("ICS_CALENDAR_NAME", lang))
-    stamp = dt.date(chosen[0], 1, 1) if chosen else dt.date(2000, 1, 1)
-    for year in chosen:
-        for day in non_working_days(year, include_equated_days=include_equated_days):
-            basis = "; ".join(c.label(lang) for c in day.basis)
-            note = "" if day.verified else " " + text("ICS_UNVERIFIED", lang)
-            description = f"{basis}{note}" + (f" ({day.decree})" if day.decree else "")
-            uid = _uid("atw", day.date.isoformat(), day.name_code)
-            cal.add_component(_event(uid, day.date, stamp, day.name(lang), description))
+    stamp = dt.date(min(d.date for d in days).year, 1, 1) if days else dt.date(2000, 1, 1)
+    for day in days:
+        basis = "; ".join(c.label(lang) for c in day.basis)
+        note = "" if day.verified else " " + text("ICS_UNVERIFIED", lang)
+        description = f"{basis}{note}" + (f" ({day.decree})" if day.decree else "")
+        uid = _uid("atw", day.date.isoformat(), day.name_code)
+        cal.add_component(_event(uid, day.date, stamp, day.name(lang), description))
     return str(cal.to_ical().decode("utf-8"))
+
+
+def to_ics(items: Obligations | Iterable[NonWorkingDay], *, lang: str = "nl") -> str:
+    """An iCalendar file of a complaint's obligations, or of Atw non-working days (as
+    :func:`klachtregels.calendar.non_working_days` gives them)."""
+    from klachtregels.timeline import Obligations
+
+    if isinstance(items, Obligations):
+        return obligations_ics(items, lang=lang)
+    return _days_ics(list(items), lang=lang)

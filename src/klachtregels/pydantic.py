@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - exercised by the missing-extra test in
 from klachtregels.decisions import Assessment
 from klachtregels.engine import Decision
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Party, RegisterRecord, Signal
-from klachtregels.obligations import Obligations
+from klachtregels.timeline import Obligations
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler

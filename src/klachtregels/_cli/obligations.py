@@ -44,8 +44,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``obligations``."""
     from klachtregels._cli.assess import read_input
-    from klachtregels.obligations import obligations
     from klachtregels.organisation import load_organisation
+    from klachtregels.timeline import obligations
 
     given = read_input(args.file)
     organisation = load_organisation(args.org) if args.org is not None else None
