@@ -34,7 +34,7 @@ def test_help_lists_every_command_in_order(capsys: pytest.CaptureFixture[str]) -
     assert _exit(["--help"]) == 0
     out = capsys.readouterr().out
     for name in COMMANDS:
-        assert f"    {name} " in out
+        assert f"    {name} " in out or f"    {name}\n" in out  # a long name's help starts on the next line
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
