@@ -18,7 +18,6 @@ output's size. Target (issue 9): under 200 MB peak at 1M rows in every format.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import subprocess
 import sys
@@ -28,6 +27,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from bench_register import write_register  # noqa: E402 - the generator beside this script
 FORMATS = ("text", "json", "junit", "sarif", "github")
 _DICTREADER = (
     "import csv, sys\n"
@@ -35,15 +36,6 @@ _DICTREADER = (
     "    for _ in csv.DictReader(fh):\n"
     "        pass\n"
 )
-
-
-def _write_register(path: Path, rows: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_register", HERE / "bench_register.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.write_register(path, rows)
 
 
 def _measure(command: list[str]) -> tuple[float, int]:
@@ -74,7 +66,7 @@ def _commands(register: Path, out_dir: Path, formats: tuple[str, ...]) -> dict[s
 def run(rows: int, rounds: int, formats: tuple[str, ...] = FORMATS) -> None:
     with tempfile.TemporaryDirectory() as folder:
         register = Path(folder) / "register.csv"
-        _write_register(register, rows)
+        write_register(register, rows)
         commands = _commands(register, Path(folder), formats)
         seconds: dict[str, list[float]] = {name: [] for name in commands}
         peaks: dict[str, int] = dict.fromkeys(commands, 0)

@@ -256,26 +256,47 @@ def check_register(
     a ``KR-ROW-REJECTED`` finding, never an exception. The result holds every finding: for a
     register of any length use :func:`stream_check`.
     """
-    reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)
-    result = check_records(
-        reader,
-        as_of=as_of or today_in_amsterdam(),
-        policy=load_policy(policy),
+    collected = _Collect()
+    stream_check(
+        source,
+        collected,
+        as_of=as_of,
+        policy=policy,
         organisation=organisation,
+        mapping=mapping,
+        format=format,
         settings=settings,
-        row_errors=_Lazy(reader),
-        register=os.fspath(source),
         organisation_file=organisation_file,
+        encoding=encoding,
+        delimiter=delimiter,
     )
-    # The reader's own counters are the truth for rows (blank lines are not rows).
-    read = reader.summary
-    summary = attrs.evolve(
-        result.summary,
-        rows_read=read.rows_read,
-        rows_checked=read.rows_ok,
-        rows_rejected=read.rows_rejected,
-    )
-    return attrs.evolve(result, summary=summary)
+    return collected.result()
+
+
+class _Collect:
+    """A sink that keeps everything: the in-memory result, in the streaming run's order."""
+
+    def __init__(self) -> None:
+        self._findings: list[Finding] = []
+        self._passed: list[Passed] = []
+        self._head: CheckResult | None = None
+
+    def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
+        self._findings += findings
+        self._passed += passed
+
+    def finish(self, head: CheckResult, *, failed: bool) -> None:
+        self._head = head
+
+    def close(self) -> None:
+        """Nothing to drop."""
+
+    def result(self) -> CheckResult:
+        assert self._head is not None  # stream_check finishes its sink or raises
+        head = self._head
+        return attrs.evolve(
+            head, findings=head.findings + tuple(self._findings), passed=head.passed + tuple(self._passed)
+        )
 
 
 def stream_check(
@@ -357,13 +378,3 @@ def _stream_rows(
         sink.rows(*tally.complaint(item, check(item)))
     if batch:
         sink.rows(tally.rejected(batch), ())
-
-
-class _Lazy:
-    """The reader's errors, read only when iterated (after the records)."""
-
-    def __init__(self, reader: Any) -> None:
-        self._reader = reader
-
-    def __iter__(self) -> Any:
-        return iter(self._reader.errors)
