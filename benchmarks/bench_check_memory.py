@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from bench_register import write_register  # noqa: E402 - the generator beside this script
+
 FORMATS = ("text", "json", "junit", "sarif", "github")
 _DICTREADER = (
     "import csv, sys\n"
