@@ -1,0 +1,201 @@
+"""Build the compliance officer's static page (web/dist) from the library's wheel (issue 15).
+
+    python scripts/build_web.py [--out web/dist]      # build the site
+    python scripts/build_web.py --relock              # re-resolve web/requirements.lock, then build
+
+The site is: web/src (the page, its Web Worker and the Python bridge), the library's wheel (built
+here with ``python -m build --wheel``), the pure-Python dependency wheels pinned with their SHA-256
+in web/requirements.lock (downloaded by pip with ``--require-hashes``, and checked to satisfy the
+wheel's requirements with pip itself, offline), and Pyodide from the npm registry (``npm pack`` of
+the pinned version, checked against its pinned sha512 integrity). Everything is served from the
+page's own origin; a Content-Security-Policy meta tag forbids any other host. The page's texts are
+rendered from the library's message catalogue (messages/web.toml) into messages.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from klachtregels import messages
+from klachtregels.policy import shipped_policies
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "web" / "src"
+LOCK = ROOT / "web" / "requirements.lock"
+#: The Pyodide release (npm package ``pyodide``; Python 3.13) and the sha512 integrity npm publishes for it.
+PYODIDE_VERSION = "0.29.5"
+PYODIDE_INTEGRITY = "sha512-TkYrUv9m8QmfImADKRmpwZulL48E0uUaBSO+dvRQKyAJc0qh9gu7jn8btyHPh3NZm1r2IH2YrJhIr7Q2B9urAw=="
+#: The Python version of that Pyodide: pip resolves the wheel set for it.
+PYODIDE_PYTHON = "3.13"
+#: The files of the npm package the page loads (the rest are maps, type stubs and consoles).
+PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+#: No host but the page's own; WebAssembly compiles without eval ('wasm-unsafe-eval').
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; "
+    "style-src 'self'; img-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+#: The example the page offers ("Try the example register"), as in the README's main job.
+EXAMPLE = {"as_of": "2026-05-07", "year": 2025}
+EXAMPLE_FILES = ("register.csv", "organisation.toml", "policy.toml")
+#: pip options that select wheels Pyodide can import: pure Python, for its CPython version.
+PURE_WHEELS = (
+    "--only-binary=:all:",
+    "--platform",
+    "any",
+    "--implementation",
+    "py",
+    "--abi",
+    "none",
+    "--python-version",
+    PYODIDE_PYTHON,
+)
+
+
+def _run(*argv: str | Path, cwd: Path = ROOT) -> str:
+    """Run a command; its standard output. A failure stops the build with the command's own error."""
+    done = subprocess.run([str(a) for a in argv], cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"build_web: {' '.join(str(a) for a in argv[:4])} ... failed ({done.returncode})")
+    return done.stdout
+
+
+def _pip(*argv: str | Path) -> str:
+    return _run(sys.executable, "-m", "pip", "--disable-pip-version-check", *argv)
+
+
+def sha256(path: Path) -> str:
+    """The file's SHA-256, hex."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def integrity(data: bytes) -> str:
+    """Subresource Integrity (sha256) of ``data``, as ``fetch(..., {integrity})`` takes it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def build_wheel(tmp: Path) -> Path:
+    """The library's wheel, built from this checkout."""
+    _run(sys.executable, "-m", "build", "--wheel", "--outdir", tmp / "lib", ".")
+    (wheel,) = (tmp / "lib").glob("klachtregels-*.whl")
+    return wheel
+
+
+def _wheel_name(path: Path) -> tuple[str, str]:
+    """(normalised project name, version) from a wheel file name."""
+    name, version = path.name.split("-")[:2]
+    return re.sub(r"[-_.]+", "-", name).lower(), version
+
+
+def relock(wheel: Path, tmp: Path) -> None:
+    """Resolve the wheel's dependencies for Pyodide with pip and write them, hashed, to the lock."""
+    resolved = tmp / "resolved"
+    _pip("download", "--quiet", *PURE_WHEELS, "--dest", resolved, wheel)
+    lines = [
+        "# The pure-Python wheels the web page ships (scripts/build_web.py --relock writes this file;",
+        f"# resolved by pip for Python {PYODIDE_PYTHON}, Pyodide {PYODIDE_VERSION}).",
+    ]
+    for path in sorted(resolved.glob("*.whl")):
+        name, version = _wheel_name(path)
+        if name != "klachtregels":
+            lines.append(f"{name}=={version} --hash=sha256:{sha256(path)}")
+    LOCK.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def locked_wheels(wheel: Path, tmp: Path) -> list[Path]:
+    """The locked dependency wheels (hash-checked by pip), proved to satisfy the wheel's requirements."""
+    deps = tmp / "deps"
+    _pip("download", "--quiet", *PURE_WHEELS, "--require-hashes", "--no-deps", "--dest", deps, "-r", LOCK)
+    # Offline, from the locked wheels only: fails when the lock no longer satisfies the library.
+    _pip("download", "--quiet", *PURE_WHEELS, "--no-index", "--find-links", deps, "--dest", tmp / "proof", wheel)
+    needed = {_wheel_name(p) for p in (tmp / "proof").glob("*.whl")}
+    return sorted(p for p in deps.glob("*.whl") if _wheel_name(p) in needed)
+
+
+def pyodide(tmp: Path, out: Path) -> None:
+    """The pinned Pyodide from the npm registry, checked against its pinned integrity, into ``out``."""
+    packed = json.loads(_run("npm", "pack", f"pyodide@{PYODIDE_VERSION}", "--json", "--pack-destination", tmp))
+    tarball = tmp / packed[0]["filename"]
+    digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode("ascii")
+    if digest != PYODIDE_INTEGRITY:
+        raise SystemExit(f"build_web: pyodide@{PYODIDE_VERSION} does not match its pinned integrity")
+    out.mkdir(parents=True)
+    with tarfile.open(tarball) as archive:
+        for name in PYODIDE_FILES:
+            member = archive.extractfile(f"package/{name}")
+            if member is None:
+                raise SystemExit(f"build_web: pyodide@{PYODIDE_VERSION} has no {name}")
+            (out / name).write_bytes(member.read())
+
+
+def page_messages() -> dict[str, dict[str, str]]:
+    """Every entry of messages/web.toml and the severity labels, in both languages, placeholders kept."""
+    catalogue = Path(messages.__file__).parent / "web.toml"
+    codes = [*tomllib.loads(catalogue.read_text(encoding="utf-8")), "SEVERITY_ERROR", "SEVERITY_WARNING", "SEVERITY_INFO"]
+    out: dict[str, dict[str, str]] = {}
+    for code in codes:
+        keep = {name: "{" + name + "}" for name in messages.placeholders(code)}
+        out[code] = {lang: messages.text(code, lang, **keep) for lang in messages.LANGUAGES}
+    return out
+
+
+def site(out: Path, wheels: list[Path], library_version: str) -> None:
+    """Write the page, its assets, the example, messages.json and manifest.json into ``out``."""
+    (out / "wheels").mkdir()
+    for wheel in wheels:
+        shutil.copy2(wheel, out / "wheels" / wheel.name)
+    for name in ("app.js", "worker.js", "style.css", "bridge.py"):
+        shutil.copy2(SRC / name, out / name)
+    page = (SRC / "index.html").read_text(encoding="utf-8").replace("@CSP@", CSP)
+    (out / "index.html").write_text(page, encoding="utf-8")
+    (out / "example").mkdir()
+    for name in EXAMPLE_FILES:
+        shutil.copy2(ROOT / "examples" / name, out / "example" / name)
+    (out / "messages.json").write_text(json.dumps(page_messages(), ensure_ascii=False), encoding="utf-8")
+    manifest: dict[str, Any] = {
+        "library_version": library_version,
+        "pyodide": PYODIDE_VERSION,
+        "wheels": [
+            {"file": w.name, "sha256": sha256(w), "integrity": integrity(w.read_bytes())} for w in wheels
+        ],
+        "bridge_integrity": integrity((SRC / "bridge.py").read_bytes()),
+        "policies": list(shipped_policies()),
+        "example": EXAMPLE,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the site (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=ROOT / "web" / "dist", help="the site directory (replaced)")
+    parser.add_argument("--relock", action="store_true", help="re-resolve web/requirements.lock first")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="klachtregels-web-") as name:
+        tmp = Path(name)
+        wheel = build_wheel(tmp)
+        if args.relock:
+            relock(wheel, tmp)
+        wheels = [wheel, *locked_wheels(wheel, tmp)]
+        shutil.rmtree(args.out, ignore_errors=True)
+        pyodide(tmp, args.out / "pyodide")
+        site(args.out, wheels, _wheel_name(wheel)[1])
+    size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
+    print(f"build_web: wrote {args.out} ({size / 1e6:.1f} MB, {len(wheels)} wheels, Pyodide {PYODIDE_VERSION})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,207 @@
+"""The compliance officer's page (web/, issue 15) in a real browser: the figures are the CLI's.
+
+Serves ``web/dist`` (built by ``scripts/build_web.py``) from 127.0.0.1 and drives Debian's Chromium
+with Playwright. Skips when the site is not built, Playwright is not installed or there is no
+Chromium, except under ``KLACHTREGELS_WEB_REQUIRED=1`` (scripts/web_ci.sh), where each of those fails.
+``KLACHTREGELS_WEB_METRICS=FILE`` writes the measured cold start, re-check time and transfer size
+(gzip) as JSON; ``KLACHTREGELS_WEB_SCREENSHOTS=DIR`` keeps screenshots for the docs. Times are
+measured, never asserted.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from klachtregels.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = Path(os.environ.get("KLACHTREGELS_WEB_DIST", ROOT / "web" / "dist"))
+CHROMIUM = Path(os.environ.get("KLACHTREGELS_CHROMIUM", "/usr/bin/chromium"))
+REQUIRED = os.environ.get("KLACHTREGELS_WEB_REQUIRED") == "1"
+EXAMPLES = ROOT / "examples"
+AS_OF, YEAR = "2026-05-07", 2025
+#: Generous waits for a 2-core machine shared with other jobs (a failure, not a figure).
+LOAD_TIMEOUT_MS = 180_000
+
+
+def _unavailable(why: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"{why} (KLACHTREGELS_WEB_REQUIRED=1)")
+    pytest.skip(why)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, quietly; every path served is recorded (for the transfer size)."""
+
+    served: list[str]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Record the path instead of logging to stderr."""
+        self.served.append(urlsplit(self.path).path)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[str, list[str]]]:
+    """``web/dist`` on 127.0.0.1 (a free port): the base URL and the list of paths served."""
+    if not (DIST / "index.html").is_file():
+        _unavailable("web/dist is not built (python scripts/build_web.py)")
+    served: list[str] = []
+    handler = type("Handler", (_Handler,), {"served": served})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(DIST)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/", served
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    if not CHROMIUM.is_file():
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _cli_check(register: Path, *extra: str) -> dict[str, Any]:
+    out = register.parent / f"{register.name}.check.json"
+    argv = ["check", str(register), "--org", str(EXAMPLES / "organisation.toml"), "--policy"]
+    argv += [str(EXAMPLES / "policy.toml"), "--as-of", AS_OF, "--fail-on", "never", "--format", "json"]
+    assert main([*argv, "-o", str(out), *extra]) == 0
+    return dict(json.loads(out.read_text(encoding="utf-8")))
+
+
+def _cli_report(register: Path, *extra: str) -> str:
+    out = register.parent / f"{register.name}.report.html"
+    argv = ["report", str(register), "--org", str(EXAMPLES / "organisation.toml"), "--policy"]
+    argv += [str(EXAMPLES / "policy.toml"), "--year", str(YEAR), "--format", "html", "-o", str(out)]
+    assert main([*argv, *extra]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+#: Fields of the check JSON that name the input files (the page's are in Pyodide's memory).
+_FILE_FIELDS = ("register", "organisation_file")
+
+
+def _same_check(page: dict[str, Any], cli: dict[str, Any]) -> None:
+    for field in _FILE_FIELDS:
+        page.pop(field), cli.pop(field)
+    assert page == cli
+
+
+def _download(page: Any, link_id: str) -> str:
+    with page.expect_download() as info:
+        page.click(f"#{link_id}")
+    path = info.value.path()
+    return Path(path).read_text(encoding="utf-8")
+
+
+def _run_check(page: Any, runs: int) -> float:
+    started = time.perf_counter()
+    page.click("#check")
+    page.wait_for_selector(f"body[data-runs='{runs}']", timeout=LOAD_TIMEOUT_MS)
+    return time.perf_counter() - started
+
+
+def _gzip_size(served: list[str]) -> int:
+    return sum(
+        len(gzip.compress((DIST / path.lstrip("/")).read_bytes(), 6))
+        for path in dict.fromkeys("/index.html" if p == "/" else p for p in served)
+        if (DIST / path.lstrip("/")).is_file()
+    )
+
+
+def _screenshot(page: Any, name: str) -> None:
+    folder = os.environ.get("KLACHTREGELS_WEB_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / name), full_page=False)
+
+
+def _excel_export(tmp_path: Path) -> Path:
+    """The example register as Dutch Excel saves it: Windows-1252 text, ``;`` between cells."""
+    with (EXAMPLES / "register.csv").open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "excel-export.csv"
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    return path
+
+
+def test_the_page_checks_and_reports_as_the_cli_does(
+    server: tuple[str, list[str]], browser: Any, tmp_path: Path
+) -> None:
+    """The example register in the page: the CLI's findings, report and downloads; nothing left 127.0.0.1."""
+    url, served = server
+    context = browser.new_context(accept_downloads=True)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.click("#example")
+    page.wait_for_function("document.getElementById('chosen').textContent !== ''")
+    _run_check(page, 1)
+    cold = time.perf_counter() - started
+    _screenshot(page, "web-results.png")
+
+    page_check = json.loads(_download(page, "download-json"))
+    _same_check(page_check, _cli_check(EXAMPLES / "register.csv"))
+    shown = page.locator("#groups tbody tr").count()
+    assert shown == len(page_check["findings"]) > 0
+    findings_csv = list(csv.DictReader(io.StringIO(_download(page, "download-csv")), delimiter=";"))
+    assert [row["id"] for row in findings_csv] == [f["id"] for f in page_check["findings"]]
+    assert _download(page, "download-report") == _cli_report(EXAMPLES / "register.csv")
+    assert "2025" in _download(page, "download-review")
+
+    recheck = _run_check(page, 2)
+    excel = _excel_export(tmp_path)
+    page.set_input_files("#register", str(excel))
+    page.select_option("#encoding", "cp1252")
+    page.select_option("#delimiter", ";")
+    _run_check(page, 3)
+    excel_check = json.loads(_download(page, "download-json"))
+    _same_check(excel_check, _cli_check(excel, "--encoding", "cp1252", "--delimiter", ";"))
+    assert excel_check["summary"]["rows_read"] == page_check["summary"]["rows_read"]
+
+    page.select_option("#lang", "en")
+    assert page.locator("h1").inner_text() == "Check the complaint register"
+    _screenshot(page, "web-results-en.png")
+    elsewhere = [r for r in requests if urlsplit(r).hostname not in {"127.0.0.1"} and not r.startswith("blob:")]
+    assert elsewhere == []
+    assert served, "the server saw no request"
+    metrics = {
+        "cold_start_to_result_s": round(cold, 2),
+        "worker_ready_s": round(page.evaluate("window.klachtregelsReadyMs") / 1000, 2),
+        "recheck_s": round(recheck, 2),
+        "transfer_gzip_mb": round(_gzip_size(served) / 1e6, 2),
+    }
+    if os.environ.get("KLACHTREGELS_WEB_METRICS"):
+        Path(os.environ["KLACHTREGELS_WEB_METRICS"]).write_text(json.dumps(metrics, indent=1), encoding="utf-8")
+    context.close()

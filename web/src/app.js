@@ -1,0 +1,228 @@
+// The compliance officer's page (main thread): the form, the drop zone, the results and the downloads.
+// All work happens in worker.js; every text comes from messages.json (rendered at build time from
+// klachtregels' one message catalogue, Dutch first).
+"use strict";
+
+const SEVERITIES = ["error", "warning", "info"];
+const state = { lang: "nl", messages: null, register: null, result: null, urls: [], started: 0, ready: false };
+const worker = new Worker("worker.js");
+const $ = (id) => document.getElementById(id);
+
+function t(code, params) {
+  const entry = state.messages[code];
+  const template = entry ? entry[state.lang] : code;
+  return template.replace(/\{(\w+)\}/g, (_, name) => (params && name in params ? String(params[name]) : "{" + name + "}"));
+}
+
+function applyTexts() {
+  document.documentElement.lang = state.lang;
+  document.title = t("WEB_TITLE") + " · klachtregels";
+  for (const node of document.querySelectorAll("[data-msg]")) node.textContent = t(node.dataset.msg);
+  if (state.result) showResult(state.result);
+}
+
+function setStatus(text, busy) {
+  $("status").textContent = text;
+  const bar = $("progress");
+  if (busy) bar.removeAttribute("value");
+  else bar.value = 1;
+}
+
+function showError(node, text) {
+  node.textContent = text;
+  node.hidden = !text;
+}
+
+async function readFile(input) {
+  const file = input.files && input.files[0];
+  return file ? { name: file.name, bytes: await file.arrayBuffer() } : null;
+}
+
+function chooseRegister(file) {
+  state.register = file;
+  $("chosen").textContent = file ? file.name : "";
+  showError($("error"), "");
+}
+
+function where(finding) {
+  if (finding.subject === "organisation") return t("WEB_WHERE_ORGANISATION");
+  const parts = [];
+  if (finding.row !== null) parts.push(t("WEB_WHERE_ROW", { row: finding.row }));
+  if (finding.complaint_id) parts.push(finding.complaint_id);
+  if (finding.column) parts.push(finding.column);
+  return parts.join(" · ");
+}
+
+function cell(row, text) {
+  const td = document.createElement("td");
+  td.textContent = text;
+  row.appendChild(td);
+  return td;
+}
+
+function basis(finding) {
+  const cited = (finding.citations || []).map((c) => [c.law, c.article, c.lid ? "lid " + c.lid : ""].join(" ").trim());
+  return [...finding.rule_ids, ...finding.ambiguities, ...new Set(cited)].join(", ");
+}
+
+function group(severity, findings) {
+  const section = document.createElement("section");
+  const heading = document.createElement("h3");
+  heading.className = severity;
+  heading.textContent = t("SEVERITY_" + severity.toUpperCase()) + " (" + findings.length + ")";
+  section.appendChild(heading);
+  if (!findings.length) {
+    const none = document.createElement("p");
+    none.textContent = t("WEB_NO_FINDINGS");
+    section.appendChild(none);
+    return section;
+  }
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const code of ["WEB_COL_WHERE", "WEB_COL_FINDING", "WEB_COL_BASIS"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = t(code);
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const finding of findings) {
+    const row = body.insertRow();
+    row.dataset.id = finding.id;
+    cell(row, where(finding));
+    cell(row, finding.message[state.lang]);
+    cell(row, basis(finding));
+  }
+  section.appendChild(table);
+  return section;
+}
+
+function download(id, text, type) {
+  const link = $(id);
+  link.hidden = text === undefined;
+  if (text === undefined) return;
+  const url = URL.createObjectURL(new Blob([text], { type: type }));
+  state.urls.push(url);
+  link.href = url;
+}
+
+function showResult(result) {
+  for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
+  showError($("error"), result.check ? "" : t("WEB_ERROR") + ": " + result.check_error.trim());
+  $("results").hidden = !result.check;
+  $("downloads").hidden = !result.check && !result.report_html;
+  if (result.check) {
+    const s = result.check.summary;
+    $("summary-rows").textContent = t("WEB_SUMMARY_ROWS", { read: s.rows_read, checked: s.rows_checked, rejected: s.rows_rejected });
+    $("summary-counts").textContent = t("WEB_SUMMARY_COUNTS", { errors: s.errors, warnings: s.warnings, infos: s.infos, passed: s.passed });
+    const groups = $("groups");
+    groups.replaceChildren(...SEVERITIES.map((sev) => group(sev, result.check.findings.filter((f) => f.severity === sev))));
+  }
+  download("download-csv", result.findings_csv, "text/csv;charset=utf-8");
+  download("download-json", result.check_json, "application/json");
+  download("download-report", result.report_html, "text/html;charset=utf-8");
+  download("download-review", result.review, "text/plain;charset=utf-8");
+  const reportFailed = result.report_html === undefined && result.check;
+  showError($("report-error"), reportFailed ? t("WEB_REPORT_FAILED") + ": " + result.review.trim() : "");
+}
+
+async function submit(event) {
+  event.preventDefault();
+  if (!state.register) {
+    showError($("error"), t("WEB_NO_REGISTER"));
+    $("register").focus();
+    return;
+  }
+  $("check").disabled = true;
+  state.started = performance.now();
+  const policyChoice = $("policy").value;
+  worker.postMessage({
+    id: Date.now(),
+    register: state.register,
+    organisation: await readFile($("organisation")),
+    policyFile: await readFile($("policy-file")),
+    options: {
+      as_of: $("as-of").value,
+      year: Number($("year").value),
+      lang: state.lang,
+      policy: policyChoice || null,
+      encoding: $("encoding").value || null,
+      delimiter: $("delimiter").value || null,
+    },
+  });
+  if (!state.ready) setStatus(t("WEB_PROGRESS_LOADING"), true);
+}
+
+worker.onmessage = (event) => {
+  const data = event.data;
+  if (data.type === "progress") setStatus(t(data.code, data.params), true);
+  else if (data.type === "ready") {
+    state.ready = true;
+    window.klachtregelsReadyMs = data.ms;
+    $("version").textContent = "klachtregels " + data.library;
+    setStatus(t("WEB_PROGRESS_READY"), false);
+  } else if (data.type === "result") {
+    state.result = data.result;
+    window.klachtregelsRunMs = data.ms;
+    showResult(data.result);
+    setStatus(t("WEB_PROGRESS_DONE", { seconds: ((performance.now() - state.started) / 1000).toFixed(1) }), false);
+    $("check").disabled = false;
+    document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
+  } else if (data.type === "failed") {
+    showError($("error"), t("WEB_ERROR") + ": " + data.message);
+    setStatus("", false);
+    $("check").disabled = false;
+  }
+};
+
+function setupDrop() {
+  const zone = $("drop");
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dragover");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragover"));
+  zone.addEventListener("drop", async (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragover");
+    const file = event.dataTransfer.files[0];
+    if (file) chooseRegister({ name: file.name, bytes: await file.arrayBuffer() });
+  });
+}
+
+function putFile(input, name, bytes) {
+  const files = new DataTransfer();
+  files.items.add(new File([bytes], name));
+  input.files = files.files;
+}
+
+async function loadExample(config) {
+  const fetchBytes = async (path) => (await fetch("example/" + path)).arrayBuffer();
+  chooseRegister({ name: "register.csv", bytes: await fetchBytes("register.csv") });
+  putFile($("organisation"), "organisation.toml", await fetchBytes("organisation.toml"));
+  putFile($("policy-file"), "policy.toml", await fetchBytes("policy.toml"));
+  $("as-of").value = config.example.as_of;
+  $("year").value = String(config.example.year);
+}
+
+async function start() {
+  const config = await (await fetch("manifest.json")).json();
+  state.messages = await (await fetch("messages.json")).json();
+  const policy = $("policy");
+  for (const name of config.policies) policy.add(new Option(name, name === "statutory" ? "" : name));
+  const today = new Date();
+  $("as-of").value = today.toISOString().slice(0, 10);
+  $("year").value = String(today.getFullYear() - 1);
+  $("lang").addEventListener("change", () => {
+    state.lang = $("lang").value;
+    applyTexts();
+  });
+  $("register").addEventListener("change", async () => chooseRegister(await readFile($("register"))));
+  $("example").addEventListener("click", () => loadExample(config));
+  $("form").addEventListener("submit", submit);
+  setupDrop();
+  applyTexts();
+  setStatus(t("WEB_PROGRESS_LOADING"), true);
+}
+
+start();

@@ -1,0 +1,85 @@
+// The page's Web Worker: loads Pyodide (served from this site), unpacks the locked wheel set into
+// site-packages (no micropip: each wheel is fetched with its SHA-256 as Subresource Integrity), then
+// runs bridge.py, which runs the klachtregels command line on files in Pyodide's memory.
+// Nothing is sent anywhere: every fetch below is a path on the page's own origin.
+"use strict";
+
+importScripts("pyodide/pyodide.js");
+
+let bridge = null;
+let pyodide = null;
+
+function progress(code, params) {
+  postMessage({ type: "progress", code: code, params: params || {} });
+}
+
+async function unpackWheels(manifest) {
+  const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  let done = 0;
+  progress("WEB_PROGRESS_INSTALLING", { done: 0, total: manifest.wheels.length });
+  await Promise.all(
+    manifest.wheels.map(async (wheel) => {
+      const response = await fetch("wheels/" + wheel.file, { integrity: wheel.integrity });
+      if (!response.ok) throw new Error("wheel not found: " + wheel.file);
+      pyodide.unpackArchive(await response.arrayBuffer(), "wheel", { extractDir: site });
+      done += 1;
+      progress("WEB_PROGRESS_INSTALLING", { done: done, total: manifest.wheels.length });
+    }),
+  );
+}
+
+async function init() {
+  const started = performance.now();
+  progress("WEB_PROGRESS_LOADING");
+  const manifestResponse = fetch("manifest.json").then((r) => r.json());
+  pyodide = await loadPyodide({ indexURL: "pyodide/", env: { TZ: "Europe/Amsterdam" } });
+  const manifest = await manifestResponse;
+  await unpackWheels(manifest);
+  const source = await (await fetch("bridge.py", { integrity: manifest.bridge_integrity })).text();
+  pyodide.FS.mkdirTree("/work/in");
+  pyodide.FS.writeFile("/work/bridge.py", source);
+  pyodide.runPython("import sys; sys.path.insert(0, '/work')");
+  bridge = pyodide.pyimport("bridge");
+  postMessage({ type: "ready", ms: performance.now() - started, library: manifest.library_version });
+}
+
+const READABLE = ["csv", "tsv", "txt", "jsonl", "ndjson", "json"];
+
+function registerPath(name) {
+  const ext = (name.split(".").pop() || "").toLowerCase();
+  return "/work/in/register." + (READABLE.includes(ext) ? ext : "csv");
+}
+
+function writeInput(file, path) {
+  if (!file) return null;
+  pyodide.FS.writeFile(path, new Uint8Array(file.bytes));
+  return path;
+}
+
+function run(request) {
+  const started = performance.now();
+  progress("WEB_PROGRESS_CHECKING");
+  for (const old of pyodide.FS.readdir("/work/in")) {
+    if (old !== "." && old !== "..") pyodide.FS.unlink("/work/in/" + old);
+  }
+  const options = Object.assign({}, request.options);
+  const register = writeInput(request.register, registerPath(request.register.name));
+  options.org = writeInput(request.organisation, "/work/in/organisation.toml");
+  options.policy = writeInput(request.policyFile, "/work/in/policy.toml") || options.policy;
+  const result = JSON.parse(bridge.run_json(register, JSON.stringify(options)));
+  postMessage({ type: "result", id: request.id, result: result, ms: performance.now() - started });
+}
+
+const ready = init().catch((error) => {
+  postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+  throw error;
+});
+
+onmessage = async (event) => {
+  await ready;
+  try {
+    run(event.data);
+  } catch (error) {
+    postMessage({ type: "failed", id: event.data.id, message: String(error && error.message ? error.message : error) });
+  }
+};
