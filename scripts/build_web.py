@@ -36,7 +36,9 @@ SRC = ROOT / "web" / "src"
 LOCK = ROOT / "web" / "requirements.lock"
 #: The Pyodide release (npm package ``pyodide``; Python 3.13) and the sha512 integrity npm publishes for it.
 PYODIDE_VERSION = "0.29.5"
-PYODIDE_INTEGRITY = "sha512-TkYrUv9m8QmfImADKRmpwZulL48E0uUaBSO+dvRQKyAJc0qh9gu7jn8btyHPh3NZm1r2IH2YrJhIr7Q2B9urAw=="
+PYODIDE_INTEGRITY = (
+    "sha512-TkYrUv9m8QmfImADKRmpwZulL48E0uUaBSO+dvRQKyAJc0qh9gu7jn8btyHPh3NZm1r2IH2YrJhIr7Q2B9urAw=="
+)
 #: The Python version of that Pyodide: pip resolves the wheel set for it.
 PYODIDE_PYTHON = "3.13"
 #: The files of the npm package the page loads (the rest are maps, type stubs and consoles).
@@ -119,14 +121,26 @@ def locked_wheels(wheel: Path, tmp: Path) -> list[Path]:
     deps = tmp / "deps"
     _pip("download", "--quiet", *PURE_WHEELS, "--require-hashes", "--no-deps", "--dest", deps, "-r", LOCK)
     # Offline, from the locked wheels only: fails when the lock no longer satisfies the library.
-    _pip("download", "--quiet", *PURE_WHEELS, "--no-index", "--find-links", deps, "--dest", tmp / "proof", wheel)
+    _pip(
+        "download",
+        "--quiet",
+        *PURE_WHEELS,
+        "--no-index",
+        "--find-links",
+        deps,
+        "--dest",
+        tmp / "proof",
+        wheel,
+    )
     needed = {_wheel_name(p) for p in (tmp / "proof").glob("*.whl")}
     return sorted(p for p in deps.glob("*.whl") if _wheel_name(p) in needed)
 
 
 def pyodide(tmp: Path, out: Path) -> None:
     """The pinned Pyodide from the npm registry, checked against its pinned integrity, into ``out``."""
-    packed = json.loads(_run("npm", "pack", f"pyodide@{PYODIDE_VERSION}", "--json", "--pack-destination", tmp))
+    packed = json.loads(
+        _run("npm", "pack", f"pyodide@{PYODIDE_VERSION}", "--json", "--pack-destination", tmp)
+    )
     tarball = tmp / packed[0]["filename"]
     digest = "sha512-" + base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode("ascii")
     if digest != PYODIDE_INTEGRITY:
@@ -143,7 +157,12 @@ def pyodide(tmp: Path, out: Path) -> None:
 def page_messages() -> dict[str, dict[str, str]]:
     """Every entry of messages/web.toml and the severity labels, in both languages, placeholders kept."""
     catalogue = Path(messages.__file__).parent / "web.toml"
-    codes = [*tomllib.loads(catalogue.read_text(encoding="utf-8")), "SEVERITY_ERROR", "SEVERITY_WARNING", "SEVERITY_INFO"]
+    codes = [
+        *tomllib.loads(catalogue.read_text(encoding="utf-8")),
+        "SEVERITY_ERROR",
+        "SEVERITY_WARNING",
+        "SEVERITY_INFO",
+    ]
     out: dict[str, dict[str, str]] = {}
     for code in codes:
         keep = {name: "{" + name + "}" for name in messages.placeholders(code)}
@@ -180,7 +199,9 @@ def site(out: Path, wheels: list[Path], library_version: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Build the site (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--out", type=Path, default=ROOT / "web" / "dist", help="the site directory (replaced)")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "web" / "dist", help="the site directory (replaced)"
+    )
     parser.add_argument("--relock", action="store_true", help="re-resolve web/requirements.lock first")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="klachtregels-web-") as name:
@@ -193,7 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         pyodide(tmp, args.out / "pyodide")
         site(args.out, wheels, _wheel_name(wheel)[1])
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
-    print(f"build_web: wrote {args.out} ({size / 1e6:.1f} MB, {len(wheels)} wheels, Pyodide {PYODIDE_VERSION})")
+    print(
+        f"build_web: wrote {args.out} ({size / 1e6:.1f} MB, {len(wheels)} wheels, Pyodide {PYODIDE_VERSION})"
+    )
     return 0
 
 

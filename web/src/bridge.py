@@ -20,7 +20,17 @@ from klachtregels.cli import main
 WORK = Path("/work")
 OUT = WORK / "out"
 #: The findings CSV's columns: JSON fields of a finding (lists joined by spaces).
-CSV_FIELDS = ("severity", "id", "check", "row", "complaint_id", "column", "rule_ids", "ambiguities", "message")
+CSV_FIELDS = (
+    "severity",
+    "id",
+    "check",
+    "row",
+    "complaint_id",
+    "column",
+    "rule_ids",
+    "ambiguities",
+    "message",
+)
 
 
 def _cli(argv: list[str]) -> tuple[int, str]:
@@ -37,7 +47,12 @@ def _cli(argv: list[str]) -> tuple[int, str]:
 def _common(options: dict[str, Any]) -> list[str]:
     """The reading and organisation options both commands share."""
     argv: list[str] = []
-    for flag, key in (("--org", "org"), ("--policy", "policy"), ("--encoding", "encoding"), ("--delimiter", "delimiter")):
+    for flag, key in (
+        ("--org", "org"),
+        ("--policy", "policy"),
+        ("--encoding", "encoding"),
+        ("--delimiter", "delimiter"),
+    ):
         if options.get(key):
             argv += [flag, str(options[key])]
     return argv + ["--lang", str(options.get("lang") or "nl")]
@@ -70,14 +85,32 @@ def run(register: str, options: dict[str, Any]) -> dict[str, Any]:
     check_path, report_path = OUT / "findings.json", OUT / "report.html"
     for path in (check_path, report_path):
         path.unlink(missing_ok=True)
-    check_argv = ["check", register, "--as-of", str(options["as_of"]), "--fail-on", "never", "--format", "json"]
+    check_argv = [
+        "check",
+        register,
+        "--as-of",
+        str(options["as_of"]),
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+    ]
     check_code, check_err = _cli([*check_argv, "-o", str(check_path), *common])
     result: dict[str, Any] = {"check_code": check_code, "check_error": check_err}
     if check_path.exists():
         check = json.loads(check_path.read_text(encoding="utf-8"))
         result |= {"check": check, "check_json": check_path.read_text(encoding="utf-8")}
         result["findings_csv"] = findings_csv(check, lang)
-    report_argv = ["report", register, "--year", str(options["year"]), "--format", "html", "-o", str(report_path)]
+    report_argv = [
+        "report",
+        register,
+        "--year",
+        str(options["year"]),
+        "--format",
+        "html",
+        "-o",
+        str(report_path),
+    ]
     report_code, review = _cli([*report_argv, *common])
     result |= {"report_code": report_code, "review": review}
     if report_path.exists():

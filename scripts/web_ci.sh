@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Issue 15: build the compliance officer's page (web/dist) and test it in a real browser.
+# Self-contained for a clean clone: its own venv (web/.venv: the library, pytest, build, playwright),
+# npm for the pinned Pyodide and Debian's Chromium, installed with apt-get when absent (never a browser
+# download). The browser test must run here: KLACHTREGELS_WEB_REQUIRED=1 turns its skips into failures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_PROGRESS_BAR=off
+
+need_apt=()
+command -v npm >/dev/null || need_apt+=(npm)
+[ -x "${KLACHTREGELS_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== apt-get install ${need_apt[*]}"
+  sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "== web: venv (web/.venv)"
+[ -x web/.venv/bin/python ] || python3 -m venv web/.venv
+web/.venv/bin/pip install --quiet -e . pytest hypothesis build playwright
+
+echo "== web: build web/dist"
+web/.venv/bin/python scripts/build_web.py
+
+echo "== web: browser test (Playwright, system Chromium)"
+metrics="$(mktemp)"
+KLACHTREGELS_WEB_REQUIRED=1 KLACHTREGELS_WEB_METRICS="$metrics" \
+  web/.venv/bin/python -m pytest -q -p no:randomly -p no:cacheprovider tests/web
+echo "web metrics: $(tr -d '\n ' <"$metrics")"
+rm -f "$metrics"
