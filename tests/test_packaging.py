@@ -92,7 +92,9 @@ def test_conftest_skips_every_test_module_that_reads_third_party_data() -> None:
         path.relative_to(ROOT / "tests").as_posix()
         for path in (ROOT / "tests").rglob("test_*.py")
         if path.name != "test_packaging.py"
-        and re.search(r'"data" / "(partou|seeds)"|PARTOU\b', path.read_text(encoding="utf-8"))
+        and re.search(
+            r'"data" / "(partou|seeds)"|data/(partou|seeds)/|PARTOU\b', path.read_text(encoding="utf-8")
+        )
     }
     assert readers <= listed
 
