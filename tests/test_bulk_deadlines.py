@@ -180,3 +180,13 @@ def test_an_empty_column_and_an_all_missing_column() -> None:
     dates, provisional = bulk.gck_filing_limits([None, None])
     assert np.isnat(dates).all()
     assert not provisional.any()
+
+
+def test_a_polars_series_gives_polars_series() -> None:
+    pl = pytest.importorskip("polars")
+    received = pl.Series("ontvangen", [dt.date(2026, 3, 24), None])
+    dates, provisional = bulk.handling_deadlines(received)
+    assert isinstance(dates, pl.Series)
+    assert dates.name == "ontvangen"
+    assert dates.to_list() == [dt.date(2026, 5, 6), None]
+    assert provisional.to_list() == [False, False]

@@ -149,8 +149,6 @@ def _from_datetime64(values: Any) -> Days:
 
 def _read_series(values: Any, coerce: bool) -> _Column:
     """A pandas Series: naive datetimes by a cast, aware ones and objects through ``local_day``."""
-    import numpy as np
-
     index, name = values.index, values.name
     kind = values.dtype.kind
     if kind == "M" and getattr(values.dtype, "tz", None) is None:
@@ -166,7 +164,6 @@ def _read_series(values: Any, coerce: bool) -> _Column:
             pd.Series(dates, index=index, name=name), pd.Series(provisional, index=index, name=name)
         )
 
-    del np
     return _Column(days, wrap)
 
 
