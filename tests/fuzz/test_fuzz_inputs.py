@@ -10,6 +10,7 @@ ever shows a canary.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any, Final
@@ -99,7 +100,7 @@ def complaint_documents(draw: st.DrawFn) -> str:
         for step in path:
             target = target[step]
         if action == "value":
-            document = _set(document, path, draw(_JUNK_JSON))
+            document = _set(document, path, copy.deepcopy(draw(_JUNK_JSON)))  # never the shared constant
         elif action == "key" and isinstance(target, dict):
             target[draw(st.sampled_from(["nmae", f"{KEY} Jansen", f"Zoë {KEY}", "x" * 50, "__class__"]))] = (
                 VALUE
