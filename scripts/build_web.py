@@ -9,7 +9,9 @@ in web/requirements.lock (downloaded by pip with ``--require-hashes``, and check
 wheel's requirements with pip itself, offline), and Pyodide from the npm registry (``npm pack`` of
 the pinned version, checked against its pinned sha512 integrity). Everything is served from the
 page's own origin; a Content-Security-Policy meta tag forbids any other host. The page's texts are
-rendered from the library's message catalogue (messages/web.toml) into messages.json.
+rendered from the library's message catalogue (messages/web.toml) into messages.json. Last, the
+modules a run imports are byte-compiled in that same Pyodide under Node (web/src/precompile.py):
+a cold start then compiles nothing it needs.
 """
 
 from __future__ import annotations
@@ -196,6 +198,17 @@ def site(out: Path, wheels: list[Path], library_version: str) -> None:
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
+def precompile(out: Path) -> None:
+    """Byte-compile what a run imports, in the site's own Pyodide under Node (web/src/precompile.py).
+
+    Rewrites ``pyodide/python_stdlib.zip`` and writes ``pycache.zip``; records the latter's integrity.
+    """
+    _run("node", SRC / "precompile.cjs", out, SRC / "precompile.py")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["pycache_integrity"] = integrity((out / "pycache.zip").read_bytes())
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the site (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -213,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(args.out, ignore_errors=True)
         pyodide(tmp, args.out / "pyodide")
         site(args.out, wheels, _wheel_name(wheel)[1])
+        precompile(args.out)
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(
         f"build_web: wrote {args.out} ({size / 1e6:.1f} MB, {len(wheels)} wheels, Pyodide {PYODIDE_VERSION})"

@@ -146,11 +146,12 @@ def _gzip_size(served: list[str]) -> int:
     )
 
 
-def _screenshot(page: Any, name: str) -> None:
-    """Keep a screenshot for the docs when ``KLACHTREGELS_WEB_SCREENSHOTS`` names a folder."""
+def _screenshot(page: Any, name: str, selector: str) -> None:
+    """With ``KLACHTREGELS_WEB_SCREENSHOTS=DIR``: a screenshot for the docs, ``selector`` at the top."""
     folder = os.environ.get("KLACHTREGELS_WEB_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        page.evaluate(f"document.querySelector({json.dumps(selector)}).scrollIntoView()")
         page.screenshot(path=str(Path(folder) / name), full_page=False)
 
 
@@ -212,11 +213,12 @@ def test_the_page_checks_and_reports_as_the_cli_does(
     page = context.new_page()
     started = time.perf_counter()
     page.goto(url)
+    _screenshot(page, "web-start.png", "header")
     page.click("#example")
     page.wait_for_function("document.getElementById('chosen').textContent !== ''")
     _run_check(page, 1)
     cold = time.perf_counter() - started
-    _screenshot(page, "web-results.png")
+    _screenshot(page, "web-results.png", "#results")
     page_check = _same_as_cli(page, tmp_path)
     recheck = _run_check(page, 2)
     excel_check = _excel_export_as_cli(page, tmp_path)
@@ -224,7 +226,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
 
     page.select_option("#lang", "en")
     assert page.locator("h1").inner_text() == "Check the complaint register"
-    _screenshot(page, "web-results-en.png")
+    _screenshot(page, "web-results-en.png", "#results")
     hosts = {urlsplit(r).hostname for r in requests if not r.startswith("blob:")}
     assert hosts == {"127.0.0.1"}
     assert "/pyodide/pyodide.asm.wasm" in served

@@ -209,7 +209,9 @@ async function start() {
   const config = await (await fetch("manifest.json")).json();
   state.messages = await (await fetch("messages.json")).json();
   const policy = $("policy");
-  for (const name of config.policies) policy.add(new Option(name, name === "statutory" ? "" : name));
+  // The statutory regulation first and chosen: a provider's own regulation is a deliberate choice.
+  policy.add(new Option("statutory", "", true, true));
+  for (const name of config.policies) if (name !== "statutory") policy.add(new Option(name, name));
   const today = new Date();
   $("as-of").value = today.toISOString().slice(0, 10);
   $("year").value = String(today.getFullYear() - 1);

@@ -55,7 +55,7 @@ def _common(options: dict[str, Any]) -> list[str]:
     ):
         if options.get(key):
             argv += [flag, str(options[key])]
-    return argv + ["--lang", str(options.get("lang") or "nl")]
+    return [*argv, "--lang", str(options.get("lang") or "nl")]
 
 
 def findings_csv(check: dict[str, Any], lang: str) -> str:

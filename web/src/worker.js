@@ -1,5 +1,5 @@
 // The page's Web Worker: loads Pyodide (served from this site), unpacks the locked wheel set into
-// site-packages (no micropip: each wheel is fetched with its SHA-256 as Subresource Integrity), then
+// site-packages (no micropip: each file is fetched with its SHA-256 as Subresource Integrity), then
 // runs bridge.py, which runs the klachtregels command line on files in Pyodide's memory.
 // Nothing is sent anywhere: every fetch below is a path on the page's own origin.
 "use strict";
@@ -13,19 +13,25 @@ function progress(code, params) {
   postMessage({ type: "progress", code: code, params: params || {} });
 }
 
-async function unpackWheels(manifest) {
+async function unpack(file, integrity, format, site) {
+  const response = await fetch(file, { integrity: integrity });
+  if (!response.ok) throw new Error("not found: " + file);
+  pyodide.unpackArchive(await response.arrayBuffer(), format, { extractDir: site });
+}
+
+// The wheels, then the bytecode compiled at build time for the modules a run imports (pycache.zip,
+// __pycache__ entries only: it must land after the wheels' sources).
+async function install(manifest) {
   const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  const total = manifest.wheels.length + 1;
   let done = 0;
-  progress("WEB_PROGRESS_INSTALLING", { done: 0, total: manifest.wheels.length });
+  const step = () => progress("WEB_PROGRESS_INSTALLING", { done: done++, total: total });
+  step();
   await Promise.all(
-    manifest.wheels.map(async (wheel) => {
-      const response = await fetch("wheels/" + wheel.file, { integrity: wheel.integrity });
-      if (!response.ok) throw new Error("wheel not found: " + wheel.file);
-      pyodide.unpackArchive(await response.arrayBuffer(), "wheel", { extractDir: site });
-      done += 1;
-      progress("WEB_PROGRESS_INSTALLING", { done: done, total: manifest.wheels.length });
-    }),
+    manifest.wheels.map((wheel) => unpack("wheels/" + wheel.file, wheel.integrity, "wheel", site).then(step)),
   );
+  await unpack("pycache.zip", manifest.pycache_integrity, "zip", site);
+  step();
 }
 
 async function init() {
@@ -34,7 +40,7 @@ async function init() {
   const manifestResponse = fetch("manifest.json").then((r) => r.json());
   pyodide = await loadPyodide({ indexURL: "pyodide/", env: { TZ: "Europe/Amsterdam" } });
   const manifest = await manifestResponse;
-  await unpackWheels(manifest);
+  await install(manifest);
   const source = await (await fetch("bridge.py", { integrity: manifest.bridge_integrity })).text();
   pyodide.FS.mkdirTree("/work/in");
   pyodide.FS.writeFile("/work/bridge.py", source);
