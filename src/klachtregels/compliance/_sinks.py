@@ -49,7 +49,7 @@ _INFORMATION_URI: Final = "https://klachtregels.readthedocs.io/"
 _SARIF_LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_TYPE: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 #: A spool stays in memory up to this many characters, then moves to a temporary file.
-_SPOOL_IN_MEMORY: Final = 4 * 1024 * 1024
+_SPOOL_IN_MEMORY: Final = 1024 * 1024  # per spool: JUnit keeps one per check (about 25)
 _COPY_CHUNK: Final = 1 << 16
 #: The text output's sections, in order (then the accepted findings).
 _SEVERITIES: Final = tuple(s.value for s in sorted(Severity, key=lambda s: -s.rank))
@@ -196,11 +196,9 @@ class Judge:
         self._acceptances = acceptances
         self.min_severity = min_severity
         self._baseline = baseline
-        #: Findings counted, by severity: not accepted / accepted; and with an expired acceptance.
+        #: Findings counted, by severity: those no acceptance applies to, and the accepted ones.
         self.live: dict[Severity, int] = dict.fromkeys(Severity, 0)
         self.accepted: dict[Severity, int] = dict.fromkeys(Severity, 0)
-        self.expired = 0
-        self.hidden = 0
 
     def status(self, f: Finding) -> AcceptanceStatus | None:
         """The acceptance of ``f`` in this run (one that applies, or one that expired), or ``None``."""
@@ -224,8 +222,6 @@ class Judge:
                 self.accepted[f.severity] += 1
             else:
                 self.live[f.severity] += 1
-                self.expired += status is not None
-            self.hidden += not self.shown(f)
 
     def failed(self, head: CheckResult, fail_on: FailOn, *, strict: bool) -> bool:
         """Whether the run fails: a finding nobody accepted at ``fail_on``, or (``strict``) a rejected row."""
