@@ -182,7 +182,8 @@ def test_report_tables(from_file: kr.register.RegisterResult) -> None:
 def test_import_klachtregels_imports_neither_pandas_nor_numpy() -> None:
     code = (
         "import sys, datetime, klachtregels as kr\n"
-        "kr.handling_deadline(datetime.date(2026, 3, 24)); kr.Complaint; kr.read_register\n"
+        "d = kr.handling_deadline(datetime.date(2026, 3, 24)); kr.Complaint; kr.read_register\n"
+        "repr(d); d._repr_html_(); kr.handling_deadlines; kr.assess_many\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'numpy', 'polars')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
