@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import enum
 import hashlib
 import json
 import re
@@ -27,10 +28,15 @@ import sys
 import tarfile
 import tempfile
 import tomllib
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from klachtregels import messages
+from klachtregels.organisation import Organisation
 from klachtregels.policy import shipped_policies
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,6 +178,57 @@ def page_messages() -> dict[str, dict[str, str]]:
     return out
 
 
+#: Organisation fields the form leaves to the file: lists of tables, and where facts come from.
+FORM_SKIPS = frozenset({"locations", "annual_reports", "source"})
+
+
+def _form_kind(hint: Any) -> dict[str, Any] | None:
+    """The form control for a field's type hint: bool, int, text, list (of text) or choice."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1:
+        hint = args[0]
+    if hint is bool:
+        return {"kind": "bool"}
+    if hint is int:
+        return {"kind": "int"}
+    if hint is str:
+        return {"kind": "text"}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return {"kind": "choice", "choices": [member.value for member in hint]}
+    if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str:
+        return {"kind": "list"}
+    return None
+
+
+def organisation_form(cls: type = Organisation, path: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The organisation form, read from the organisation file's own classes (klachtregels.organisation).
+
+    One entry per field or section, in the classes' order, each with its TOML path and the label's
+    message code (``WEB_ORG_`` + the path); a field without a label fails the build.
+    """
+    entries: list[dict[str, Any]] = []
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name in FORM_SKIPS:
+            continue
+        where = (*path, field.name)
+        label = "WEB_ORG_" + "_".join(where).upper()
+        if not messages.has_text(label):
+            raise SystemExit(f"build_web: the organisation form has no label {label} (messages/web.toml)")
+        hint = hints[field.name]
+        if attrs.has(hint):
+            entries += [
+                {"path": list(where), "kind": "section", "label": label},
+                *organisation_form(hint, where),
+            ]
+            continue
+        control = _form_kind(hint)
+        if control is None:
+            raise SystemExit(f"build_web: no form control for {'.'.join(where)}")
+        entries.append({"path": list(where), "label": label, **control})
+    return entries
+
+
 def site(out: Path, wheels: list[Path], library_version: str) -> None:
     """Write the page, its assets, the example, messages.json and manifest.json into ``out``."""
     (out / "wheels").mkdir()
@@ -193,6 +250,7 @@ def site(out: Path, wheels: list[Path], library_version: str) -> None:
         ],
         "bridge_integrity": integrity((SRC / "bridge.py").read_bytes()),
         "policies": list(shipped_policies()),
+        "organisation_form": organisation_form(),
         "example": EXAMPLE,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from klachtregels.cli import main
+from klachtregels.organisation import load_organisation
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -195,6 +196,36 @@ def _excel_export_as_cli(page: Any, tmp_path: Path) -> dict[str, Any]:
     return dict(excel_check)
 
 
+def _organisation_form(page: Any, tmp_path: Path) -> None:
+    """The form writes an organisation file the library loads; a bad LRK number is named, not echoed."""
+    page.click("#org-form summary")
+    page.fill("#org-name", "Kinderopvang Formulier B.V.")
+    page.fill("#org-lrk_numbers", "12")
+    page.click("#org-make")
+    page.wait_for_function("document.getElementById('org-status').textContent.includes('lrk_numbers[0]')")
+    assert "12" not in page.locator("#org-status").inner_text().replace("lrk_numbers[0]", "")
+    page.fill("#org-lrk_numbers", "100000001, 100000002")
+    page.select_option("#org-regulation-adopted", "true")
+    page.select_option("#org-meldcode-promoted", "false")
+    page.fill("#org-regulation-provides-handling_term", "6 weken")
+    page.fill("#org-children_served", "40")
+    page.click("#org-make")
+    page.wait_for_selector("#org-download:not([hidden])")
+    _screenshot(page, "web-organisation.png", "#org-form")
+    path = tmp_path / "form-organisation.toml"
+    path.write_text(_download(page, "org-download"), encoding="utf-8")
+    made = load_organisation(path)
+    assert (made.name, made.lrk_numbers, made.children_served) == (
+        "Kinderopvang Formulier B.V.",
+        ("100000001", "100000002"),
+        40,
+    )
+    assert (made.regulation.adopted, made.regulation.written, made.meldcode.promoted) == (True, None, False)
+    assert made.regulation.provides.handling_term == "6 weken"
+    chosen = page.evaluate("document.getElementById('organisation').files[0].name")
+    assert chosen == "organisation.toml"
+
+
 def _write_metrics(metrics: dict[str, float]) -> None:
     """``KLACHTREGELS_WEB_METRICS=FILE``: the measured figures as JSON (for scripts/web_ci.sh)."""
     target = os.environ.get("KLACHTREGELS_WEB_METRICS")
@@ -223,6 +254,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
     recheck = _run_check(page, 2)
     excel_check = _excel_export_as_cli(page, tmp_path)
     assert excel_check["summary"] == page_check["summary"]
+    _organisation_form(page, tmp_path)
 
     page.select_option("#lang", "en")
     assert page.locator("h1").inner_text() == "Check the complaint register"

@@ -168,6 +168,8 @@ worker.onmessage = (event) => {
     setStatus(t("WEB_PROGRESS_DONE", { seconds: ((performance.now() - state.started) / 1000).toFixed(1) }), false);
     $("check").disabled = false;
     document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
+  } else if (data.type === "organisation") {
+    showOrganisation(data.result);
   } else if (data.type === "failed") {
     showError($("error"), t("WEB_ERROR") + ": " + data.message);
     setStatus("", false);
@@ -205,6 +207,84 @@ async function loadExample(config) {
   $("year").value = String(config.example.year);
 }
 
+// The organisation form, built from manifest.organisation_form (read at build time from the
+// organisation file's own classes); the worker writes and validates the TOML (bridge.py).
+function orgControl(entry, id) {
+  if (entry.kind === "bool" || entry.kind === "choice") {
+    const select = document.createElement("select");
+    const unknown = new Option("", "");
+    unknown.dataset.msg = "WEB_ORG_UNKNOWN";
+    select.add(unknown);
+    if (entry.kind === "bool") {
+      for (const [value, code] of [["true", "WEB_ORG_YES"], ["false", "WEB_ORG_NO"]]) {
+        const option = new Option("", value);
+        option.dataset.msg = code;
+        select.add(option);
+      }
+    } else for (const choice of entry.choices) select.add(new Option(choice, choice));
+    select.id = id;
+    return select;
+  }
+  const input = document.createElement(entry.kind === "text" && entry.path.length > 1 ? "textarea" : "input");
+  if (entry.kind === "int") Object.assign(input, { type: "number", min: "0", step: "1" });
+  input.id = id;
+  return input;
+}
+
+function buildOrgForm(form) {
+  const containers = { "": $("org-fields") };
+  for (const entry of form) {
+    const id = "org-" + entry.path.join("-");
+    const parent = containers[entry.path.slice(0, -1).join(".")];
+    if (entry.kind === "section") {
+      const fieldset = document.createElement("fieldset");
+      const legend = document.createElement("legend");
+      legend.dataset.msg = entry.label;
+      fieldset.appendChild(legend);
+      parent.appendChild(fieldset);
+      containers[entry.path.join(".")] = fieldset;
+      continue;
+    }
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.dataset.msg = entry.label;
+    parent.append(label, orgControl(entry, id));
+  }
+}
+
+function orgValue(entry, raw) {
+  if (entry.kind === "bool") return raw === "true";
+  if (entry.kind === "int") return Number(raw);
+  if (entry.kind === "list") return raw.split(",").map((item) => item.trim()).filter(Boolean);
+  return raw;
+}
+
+function orgValues(form) {
+  const values = {};
+  for (const entry of form) {
+    const raw = entry.kind === "section" ? "" : $("org-" + entry.path.join("-")).value.trim();
+    if (raw === "") continue;
+    let table = values;
+    for (const key of entry.path.slice(0, -1)) table = table[key] = table[key] || {};
+    table[entry.path[entry.path.length - 1]] = orgValue(entry, raw);
+  }
+  return values;
+}
+
+function showOrganisation(result) {
+  const status = $("org-status");
+  if (result.error) {
+    status.textContent = t("WEB_ORG_INVALID") + ": " + result.error;
+    return;
+  }
+  const bytes = new TextEncoder().encode(result.toml);
+  putFile($("organisation"), "organisation.toml", bytes);
+  const link = $("org-download");
+  link.href = URL.createObjectURL(new Blob([bytes], { type: "application/toml" }));
+  link.hidden = false;
+  status.textContent = t("WEB_ORG_MADE");
+}
+
 async function start() {
   const config = await (await fetch("manifest.json")).json();
   state.messages = await (await fetch("messages.json")).json();
@@ -222,6 +302,11 @@ async function start() {
   $("register").addEventListener("change", async () => chooseRegister(await readFile($("register"))));
   $("example").addEventListener("click", () => loadExample(config));
   $("form").addEventListener("submit", submit);
+  buildOrgForm(config.organisation_form);
+  $("org-make").addEventListener("click", () => {
+    $("org-status").textContent = state.ready ? "" : t("WEB_PROGRESS_LOADING");
+    worker.postMessage({ type: "organisation", values: orgValues(config.organisation_form) });
+  });
   setupDrop();
   applyTexts();
   setStatus(t("WEB_PROGRESS_LOADING"), true);

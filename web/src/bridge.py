@@ -2,8 +2,9 @@
 
 The page runs the library's own command line (``klachtregels check`` and ``klachtregels report``) on
 files in Pyodide's in-memory file system, so the browser's figures are the CLI's by construction: no
-rule, count or text is decided here. The only projection added is the findings as CSV (one row per
-finding, the JSON's fields), which the CLI has no format for.
+rule, count or text is decided here. Two projections are added: the findings as CSV (one row per
+finding, the JSON's fields), which the CLI has no format for, and the organisation form's answers
+as the organisation file (TOML), which the library itself then reads back to validate.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import contextlib
 import csv
 import io
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
 from klachtregels.cli import main
+from klachtregels.errors import InvalidInputError
+from klachtregels.organisation import parse_organisation
 
 WORK = Path("/work")
 OUT = WORK / "out"
@@ -121,3 +125,41 @@ def run(register: str, options: dict[str, Any]) -> dict[str, Any]:
 def run_json(register: str, options_json: str) -> str:
     """:func:`run` with JSON in and out (what the worker passes across the Pyodide boundary)."""
     return json.dumps(run(register, json.loads(options_json)))
+
+
+def _toml_value(value: object) -> str:
+    """A TOML value: booleans, integers, strings (JSON escapes are TOML's) and lists of them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _toml_table(values: dict[str, Any], name: str, lines: list[str]) -> None:
+    """``values`` as a TOML table (its scalars, then its sub-tables), appended to ``lines``."""
+    scalars = {k: v for k, v in values.items() if not isinstance(v, dict)}
+    if name and scalars:
+        lines += ["", f"[{name}]"]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in scalars.items()]
+    for key, value in values.items():
+        if isinstance(value, dict):
+            _toml_table(value, f"{name}.{key}" if name else key, lines)
+
+
+def organisation_toml(values_json: str) -> str:
+    """The form's answers (nested by TOML path; unknown facts absent) as the organisation file.
+
+    Returns JSON: ``{"toml": ...}``, or ``{"error": ...}`` with the library's own message (it names
+    the keys and the kind of problem, never a value) when the file would not load.
+    """
+    lines = ["# Written by the klachtregels web page; the organisation file is described in docs/report.md."]
+    _toml_table(json.loads(values_json), "", lines)
+    text = "\n".join(lines) + "\n"
+    try:
+        parse_organisation(tomllib.loads(text))
+    except InvalidInputError as error:
+        return json.dumps({"error": str(error)})
+    return json.dumps({"toml": text})

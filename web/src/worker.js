@@ -81,10 +81,16 @@ const ready = init().catch((error) => {
   throw error;
 });
 
+function organisation(request) {
+  const result = JSON.parse(bridge.organisation_toml(JSON.stringify(request.values)));
+  postMessage({ type: "organisation", result: result });
+}
+
 onmessage = async (event) => {
   await ready;
   try {
-    run(event.data);
+    if (event.data.type === "organisation") organisation(event.data);
+    else run(event.data);
   } catch (error) {
     postMessage({ type: "failed", id: event.data.id, message: String(error && error.message ? error.message : error) });
   }
