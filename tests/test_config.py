@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from klachtregels.cli import main
 from klachtregels.config import Config, ConfigError, find_config, load_config
@@ -133,3 +135,70 @@ def test_an_explicit_config_file_and_its_errors(
     assert SECRET not in err
     assert main(["check", register, "--config", str(tmp_path / "missing.toml")]) == 2
     assert "missing.toml" in capsys.readouterr().err
+
+
+_KEYS = [
+    "organisation",
+    "policy",
+    "mapping",
+    "lang",
+    "fail_on",
+    "encoding",
+    "delimiter",
+    "baseline",
+    "accept",
+]
+_VALUES = st.one_of(
+    st.text(max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.lists(st.text(max_size=5), max_size=2),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["finding", "complaint", "reason", "expires", "other"]),
+            st.one_of(
+                st.text(max_size=12), st.integers(), st.just("KR-HANDLING-LATE"), st.just("2026-01-01")
+            ),
+            max_size=4,
+        ),
+        max_size=3,
+    ),
+)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value)
+
+
+def _error_of(path: Path) -> str:
+    """The configuration error's text ('' when the file loads); anything else propagates."""
+    try:
+        load_config(path)
+    except ConfigError as exc:
+        return str(exc)
+    return ""
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    table=st.dictionaries(st.sampled_from([*_KEYS, "SECRET-KEY x"]), _VALUES, max_size=5),
+    raw=st.text(max_size=40),
+)
+def test_any_configuration_loads_or_is_a_config_error_that_quotes_no_value(
+    tmp_path: Path, table: dict[str, object], raw: str
+) -> None:
+    body = "\n".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in table.items()) + "\n"
+    for text in (body, raw):
+        path = tmp_path / "klachtregels.toml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        message = _error_of(path)
+        assert "SECRET-KEY" not in message
+        for value in table.values():
+            if isinstance(value, str) and len(value) > 3 and value not in _KEYS:
+                assert f": {value}" not in message
