@@ -5,6 +5,7 @@ spelling per option across sub-commands (--format with --json deprecated, --fail
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import sys
@@ -193,3 +194,33 @@ def test_report_reads_standard_input_and_the_configuration(
     english = capsys.readouterr().out
     assert main(["report", EXAMPLE, "--year", "2025", "--lang", "nl"]) == 0
     assert capsys.readouterr().out != english
+
+
+def _parsers() -> list[tuple[str, argparse.ArgumentParser]]:
+    """Every (sub-)sub-command's parser, by its path of names."""
+    from klachtregels.cli import build_parser
+
+    found: list[tuple[str, argparse.ArgumentParser]] = []
+    todo = [("klachtregels", build_parser())]
+    while todo:
+        name, parser = todo.pop()
+        found.append((name, parser))
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo += [(f"{name} {sub}", child) for sub, child in action.choices.items()]
+    return found
+
+
+def test_one_spelling_per_option_across_subcommands() -> None:
+    seen: set[str] = set()
+    for name, parser in _parsers():
+        options = {o: a for a in parser._actions for o in a.option_strings}
+        seen |= options.keys()
+        if "--json" in options:
+            assert options["--json"].dest == "format", name  # only the deprecated spelling of --format json
+            assert options["--json"].const == "json", name
+        if "--fail-on" in options:
+            assert "never" in options["--fail-on"].choices, name
+        if "--due-soon-days" in options:
+            assert options["--due-soon-days"] is options.get("--due-soon"), name
+    assert {"--json", "--fail-on", "--due-soon-days", "--format", "--lang"} <= seen
