@@ -93,7 +93,7 @@ def _rule_lines(rule_id: str, lang: str) -> list[str]:
         cites = ", ".join(f"[{c.label(lang)}]({c.url})" if c.url else c.label(lang) for c in rule.citations)
         outcomes = ", ".join(f"`{o}`" for o in rule.outcomes)
         tail = f" · {outcomes}" if outcomes else ""
-        lines.append(f"- `{rule.id}` ({rule.decision}): {rule.title(lang)}. {cites}{tail}")
+        lines.append(f"- `{rule.id}` ({rule.decision}): {rule.title(lang).rstrip('.')}. {cites}{tail}")
     return lines
 
 
