@@ -32,6 +32,7 @@ from klachtregels.compliance.findings import (
     Passed,
     Severity,
     load_catalogue,
+    run_fails,
 )
 from klachtregels.messages import check_lang, text
 
@@ -225,9 +226,7 @@ class Judge:
 
     def failed(self, head: CheckResult, fail_on: FailOn, *, strict: bool) -> bool:
         """Whether the run fails: a finding nobody accepted at ``fail_on``, or (``strict``) a rejected row."""
-        if strict and head.summary.rows_rejected:
-            return True
-        return any(n and fail_on.reached_by(sev) for sev, n in self.live.items())
+        return run_fails(self.live, rows_rejected=head.summary.rows_rejected, fail_on=fail_on, strict=strict)
 
 
 def acceptance_note(status: AcceptanceStatus, lang: str) -> str:

@@ -11,6 +11,7 @@ the register's own (pseudonymous) complaint id; free text and names are never re
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import enum
 import functools
@@ -54,6 +55,7 @@ __all__ = [
     "Severity",
     "load_catalogue",
     "make_finding",
+    "run_fails",
 ]
 
 #: ``"schema"`` of :meth:`CheckResult.to_dict`.
@@ -491,6 +493,18 @@ class CheckSettings:
         }
 
 
+def run_fails(
+    counts: Mapping[Severity, int], *, rows_rejected: int, fail_on: FailOn | str, strict: bool
+) -> bool:
+    """The one rule for a run's verdict (the exit code): a finding that counts, at ``fail_on`` or
+    above, fails it; under ``strict`` so does a rejected row. ``counts``: findings that count, by
+    severity (accepted findings left out by the caller that knows the acceptances)."""
+    level = FailOn(fail_on)
+    if strict and rows_rejected:
+        return True
+    return any(n > 0 and level.reached_by(severity) for severity, n in counts.items())
+
+
 @attrs.frozen(kw_only=True)
 class CheckSummary:
     """Counters of a run. ``rows_read == rows_checked + rows_rejected`` always holds."""
@@ -509,13 +523,13 @@ class CheckSummary:
     by_id: Mapping[str, int] = attrs.field(factory=dict)
 
     def failed(self, fail_on: FailOn | str = FailOn.ERROR, *, strict: bool = False) -> bool:
-        """Whether a finding reaches ``fail_on`` (by the counts); under ``strict`` a rejected row does."""
-        level = FailOn(fail_on)
-        if strict and self.rows_rejected:
-            return True
-        if level is FailOn.NEVER:
-            return False
-        return self.errors > 0 or (level is FailOn.WARNING and self.warnings > 0)
+        """Whether a finding reaches ``fail_on`` (by the counts); under ``strict`` a rejected row does.
+
+        Acceptances are not known here: a run with accepted findings is judged by the output's
+        :class:`~klachtregels.compliance._sinks.Judge` (the same rule, :func:`run_fails`).
+        """
+        counts = {Severity.ERROR: self.errors, Severity.WARNING: self.warnings, Severity.INFO: self.infos}
+        return run_fails(counts, rows_rejected=self.rows_rejected, fail_on=fail_on, strict=strict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -597,10 +611,8 @@ class CheckResult:
 
     def failed(self, fail_on: FailOn | str = FailOn.ERROR, *, strict: bool = False) -> bool:
         """Whether any finding reaches ``fail_on``; with ``strict``, any rejected row fails too."""
-        level = FailOn(fail_on)
-        if strict and self.summary.rows_rejected:
-            return True
-        return any(level.reached_by(f.severity) for f in self.findings)
+        counts = collections.Counter(f.severity for f in self.findings)
+        return run_fails(counts, rows_rejected=self.summary.rows_rejected, fail_on=fail_on, strict=strict)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CheckResult:
