@@ -163,9 +163,14 @@ def test_a_rejected_word_is_never_quoted(word: str) -> None:
     with pytest.raises(InvalidInputError) as info:
         Complaint.from_dict({"channel": word, "complainant": {"role": word}, word: 1})
     message = str(info.value)
-    # The unknown key is named (it is a key, not a value); the two values never are.
-    assert message.count(word) == 1
-    assert {path for path, _ in info.value.problems} == {"channel", "complainant.role", word}
+    # The two values are never quoted; nor is the unknown key, which is no identifier (it could be a
+    # name typed as a key): an identifier-like key such as ``nmae`` is named (issue 9).
+    assert word not in message
+    assert {path for path, _ in info.value.problems} == {"channel", "complainant.role", ""}
+    assert "an unknown key (not shown)" in message
+    with pytest.raises(InvalidInputError) as typo:
+        Complaint.from_dict({"channel": word, "nmae": 1})
+    assert {path for path, _ in typo.value.problems} == {"channel", "nmae"}
 
 
 # --- the result classes: published shapes, key for key, and round trips ---------------------------------
