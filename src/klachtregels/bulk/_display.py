@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from klachtregels.decisions import Assessment
     from klachtregels.engine import Decision
     from klachtregels.register.reader import RegisterResult
+    from klachtregels.report.model import AnnualReport
     from klachtregels.terms import Deadline
 
 __all__ = [
@@ -36,6 +37,8 @@ __all__ = [
     "decision_repr",
     "register_result_html",
     "register_result_repr",
+    "report_html",
+    "report_repr",
 ]
 
 #: At most this many rows of any table (the rest are counted in a last line).
@@ -265,3 +268,37 @@ def register_result_html(r: RegisterResult) -> str:
     )
     errors = _table([(e.row, e.column, e.code) for e in r.errors], ("row", "column", "problem"))
     return _block(f"Register: {len(r.records)} records", counters, errors if r.errors else "")
+
+
+def report_repr(r: AnnualReport) -> str:
+    """``AnnualReport(year=2025, complaints=513, locations=311, rows_rejected=0, due=...)`` in one line."""
+    return _repr(
+        "AnnualReport",
+        [
+            ("year", r.year),
+            ("complaints", r.total.total),
+            ("locations", len(r.by_location)),
+            ("rows_rejected", len(r.data_quality.rejected)),
+            ("due", r.due.last_day),
+            ("suppress_below", r.suppress_below),
+        ],
+    )
+
+
+#: Height of the inline report frame in a notebook (it scrolls).
+_REPORT_FRAME_HEIGHT: Final = 640
+
+
+def report_html(r: AnnualReport, lang: str = "nl") -> str:
+    """The publishable HTML report with its charts, in a frame (its styles stay inside it).
+
+    The report's own HTML escapes every value; here it is escaped once more as the frame's ``srcdoc``.
+    """
+    from klachtregels.report import render
+
+    document = render(r, "html", lang)
+    return (
+        f'<iframe title="{html.escape(report_repr(r))}" srcdoc="{html.escape(document, quote=True)}" '
+        f'style="width:100%;height:{_REPORT_FRAME_HEIGHT}px;border:1px solid #ccc" '
+        'sandbox=""></iframe>'
+    )

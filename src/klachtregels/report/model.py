@@ -290,6 +290,18 @@ class AnnualReport:
     #: For the provider, not for publication.
     review: ReviewNotes = ReviewNotes()
 
+    def __repr__(self) -> str:
+        """Short: year, complaints, locations, rows rejected, the last day, suppression."""
+        from klachtregels.bulk._display import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the publishable HTML report with its charts, in a sandboxed frame."""
+        from klachtregels.bulk._display import report_html
+
+        return report_html(self)
+
     @property
     def share_of_children(self) -> float | None:
         """Complaints per child served, as a fraction (0.0071 is 0.71%). ``None`` when not known."""
