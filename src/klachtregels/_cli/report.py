@@ -85,7 +85,10 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--previous",
         metavar="N|FILE",
-        help="the previous year: a total number of complaints, or its register (read with --mapping)",
+        help=(
+            "the previous year: a total number of complaints, a figures file (.toml: total, categories, "
+            "locations, gck_disputes, children_served), or its register (read with --mapping)"
+        ),
     )
     p.add_argument(
         "--format", choices=("md", "html", "json"), default="md", help="output format (default md)"
@@ -115,7 +118,8 @@ def register(subparsers: Any) -> None:
 
 
 def _previous(args: argparse.Namespace) -> int | Any:
-    """``--previous``: a total number of complaints, or a reader over the previous year's register
+    """``--previous``: a total number of complaints, a figures file (``.toml``: last year's published
+    figures, :mod:`klachtregels.report.previous`), or a reader over the previous year's register
     (read once, as the report is computed; never kept whole, never echoed)."""
     from klachtregels.register import read_register
 
@@ -124,12 +128,17 @@ def _previous(args: argparse.Namespace) -> int | Any:
     given = str(args.previous).strip()
     if given.isdigit():
         return int(given)
+    if Path(given).is_file() and Path(given).suffix.lower() == ".toml":
+        from klachtregels.report.previous import load_previous_figures
+
+        return load_previous_figures(given, year=args.year)
     if Path(given).is_file():
         return named(given, read_register)(
             given, mapping=args.mapping, encoding=args.encoding, delimiter=args.delimiter
         )
     raise InvalidInputError(
-        "command line", [("--previous", "is neither a number nor a readable register file")]
+        "command line",
+        [("--previous", "is neither a number, a figures file (.toml) nor a readable register file")],
     )
 
 

@@ -50,6 +50,8 @@ __all__ = [
     "fmt_signed_pct",
     "gck_organisation_table",
     "gck_subject_table",
+    "location_change_rows",
+    "location_change_table",
     "location_count",
     "location_name",
     "location_table",
@@ -58,6 +60,7 @@ __all__ = [
     "organisation_name",
     "organisation_table",
     "previous_change",
+    "previous_lines",
     "quality_lines",
     "rows_list",
     "source_list",
@@ -452,6 +455,60 @@ def category_change_table(report: AnnualReport, lang: str) -> Table | None:
         ),
         numeric=(1, 2),
     )
+
+
+def location_change_rows(report: AnnualReport, given: Counts) -> list[tuple[str | None, int, int]]:
+    """``(shown name, last year, this year)`` per location with complaints this year, then one row
+    (name ``None``) for last year's complaints at locations without complaints this year.
+
+    Last year's names are matched with this year's register names and shown by this year's shown
+    name; a name only in last year's figures is never shown (it may be a gastouder's address, lid 6).
+    """
+    before = dict(given)
+    rows: list[tuple[str | None, int, int]] = []
+    for g in report.by_location:
+        rows.append((g.display_name, before.pop(g.name, 0), g.total))
+    rest = sum(before.values())
+    if rest:
+        rows.append((None, rest, 0))
+    return rows
+
+
+def location_change_table(report: AnnualReport, lang: str) -> Table | None:
+    """Complaints per location this year against the previous one; ``None`` without last year's locations."""
+    prev = report.previous
+    if prev is None or prev.locations is None:
+        return None
+    rows = location_change_rows(report, prev.locations)
+    return Table(
+        head=(text("REPORT_LOCATION", lang), str(prev.year), str(report.year)),
+        rows=tuple(
+            (
+                location_name(name, lang)
+                if name is not None or n_now
+                else text("REPORT_OTHER_LOCATIONS", lang),
+                fmt_int(n_before, lang),
+                fmt_int(n_now, lang),
+            )
+            for name, n_before, n_now in rows
+        ),
+        numeric=(1, 2),
+    )
+
+
+def previous_lines(report: AnnualReport, lang: str) -> list[str]:
+    """Last year's share of children and Geschillencommissie disputes, where the figures give them."""
+    prev = report.previous
+    if prev is None:
+        return []
+    out = []
+    share = prev.share_of_children
+    if share is not None and prev.children_served is not None:
+        n = fmt_int(prev.children_served, lang)
+        out.append(text("REPORT_PREVIOUS_SHARE", lang, year=prev.year, share=fmt_pct(share, lang), n=n))
+    if prev.gck_disputes is not None:
+        out.append(text("REPORT_PREVIOUS_GCK", lang, year=prev.year, n=fmt_int(prev.gck_disputes, lang)))
+    return out
 
 
 def verdict_table(report: AnnualReport, lang: str) -> Table:

@@ -315,6 +315,7 @@ def _previous(
             raise InvalidInputError("previous year", [("previous", "must be 0 or more")])
         return PreviousYear(year=year - 1, total=previous), {}
     categories: Counter[str | None] = Counter()
+    locations: Counter[str | None] = Counter()
     first_rows: dict[str | None, int | None] = {}
     for rec in previous:
         in_year = _in_year(rec, year - 1)
@@ -322,8 +323,11 @@ def _previous(
             continue
         if not_a_complaint(_assessment(rec, year - 1, policy).eligibility) is None:
             categories[rec.complaint.category] += 1
+            locations[rec.complaint.location] += 1
             first_rows.setdefault(rec.complaint.category, rec.row)
-    prev = PreviousYear(year=year - 1, total=categories.total(), categories=counts(categories))
+    prev = PreviousYear(
+        year=year - 1, total=categories.total(), categories=counts(categories), locations=counts(locations)
+    )
     return prev, {cat: (row, categories[cat]) for cat, row in first_rows.items()}
 
 

@@ -186,8 +186,21 @@ class PreviousYear:
 
     year: int
     total: int
-    #: Per category, when a register was given; ``None`` for a plain total.
+    #: Per category, when a register or a figures file gave them; ``None`` otherwise.
     categories: Counts | None = None
+    #: Per location (the names as that year's register or figures file wrote them); ``None``: not given.
+    locations: Counts | None = None
+    #: Disputes at the Geschillencommissie that year; ``None``: not given.
+    gck_disputes: int | None = None
+    #: Children served that year; ``None``: not given.
+    children_served: int | None = None
+
+    @property
+    def share_of_children(self) -> float | None:
+        """That year's complaints per child served, as a fraction; ``None`` when not known."""
+        if not self.children_served:
+            return None
+        return self.total / self.children_served
 
 
 @attrs.frozen(kw_only=True)

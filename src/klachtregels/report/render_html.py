@@ -28,6 +28,7 @@ from klachtregels.report._text import (
     fmt_pct,
     gck_organisation_table,
     gck_subject_table,
+    location_change_table,
     location_count,
     location_name,
     location_table,
@@ -36,6 +37,7 @@ from klachtregels.report._text import (
     organisation_name,
     organisation_table,
     previous_change,
+    previous_lines,
     quality_lines,
     source_list,
     suppression_note,
@@ -196,6 +198,7 @@ def _headline_cards(r: AnnualReport, lang: str) -> list[str]:
         diff, rel = change
         more = f" ({rel})" if rel is not None else ""
         detail = _e(f"{fmt_int(r.previous.total, lang)} → {fmt_int(t.total, lang)}{more}")
+        detail = "<br>".join([detail, *(_e(line) for line in previous_lines(r, lang))])
         cards.append(_card(text("REPORT_VS_PREVIOUS", lang, year=r.previous.year), diff, detail))
     return cards
 
@@ -308,7 +311,12 @@ def _locations(r: AnnualReport, lang: str) -> list[str]:
     note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
     suppressed = suppression_note(r, lang)
     notes = [f'<p class="note">{_e(n)}</p>' for n in (note, suppressed) if n]
-    return [*notes, _table(location_table(r, lang), cls="loc")]
+    out = [*notes, _table(location_table(r, lang), cls="loc")]
+    change = location_change_table(r, lang)
+    if change is not None and r.previous is not None:
+        heading = text("REPORT_LOCATION_CHANGE", lang, year=r.previous.year)
+        out += [f"<h3>{_e(heading)}</h3>", _table(change)]
+    return out
 
 
 def _data_quality(r: AnnualReport, lang: str) -> list[str]:

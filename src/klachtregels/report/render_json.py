@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, SupportsIndex
 
 from klachtregels._io import valid_unicode
 from klachtregels.messages import check_lang, text
-from klachtregels.report._text import due_lines, flag_text
+from klachtregels.report._text import due_lines, flag_text, location_change_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -141,7 +141,21 @@ def _previous(report: AnnualReport) -> dict[str, Any] | None:
         "year": prev.year,
         "total": prev.total,
         "categories": None if prev.categories is None else _counts(prev.categories),
+        "locations": None if prev.locations is None else _location_counts(report, prev.locations),
+        "gck_disputes": prev.gck_disputes,
+        "children_served": prev.children_served,
     }
+
+
+def _location_counts(report: AnnualReport, given: Counts) -> list[dict[str, Any]]:
+    """Last year's count per location shown this year (by its shown name), and the rest as one row.
+
+    A location only in last year's figures is not named: it may be a gastouder's address (lid 6).
+    """
+    rows = location_change_rows(report, given)
+    return [
+        {"location": name, "count": n, "other_locations": name is None and now == 0} for name, n, now in rows
+    ]
 
 
 def _due(due: ReportDue, lang: str) -> dict[str, Any]:

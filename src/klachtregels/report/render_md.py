@@ -27,6 +27,7 @@ from klachtregels.report._text import (
     fmt_pct,
     gck_organisation_table,
     gck_subject_table,
+    location_change_table,
     location_count,
     location_name,
     location_table,
@@ -35,6 +36,7 @@ from klachtregels.report._text import (
     organisation_name,
     organisation_table,
     previous_change,
+    previous_lines,
     quality_lines,
     source_list,
     suppression_note,
@@ -92,6 +94,7 @@ def _headline(r: AnnualReport, lang: str) -> list[str]:
         out.append(
             f"- {text('REPORT_VS_PREVIOUS', lang, year=r.previous.year)}: {before} → {now} ({diff}{more})"
         )
+    out += [f"- {_md(line)}" for line in previous_lines(r, lang)]
     verdicts = " · ".join(
         f"{verdict_label(k, lang)} {fmt_int(n, lang)}" for k, n in verdict_counts(t.verdicts)
     )
@@ -164,7 +167,11 @@ def _locations(r: AnnualReport, lang: str) -> list[str]:
     """One compact table of the locations with complaints (lid 4 c)."""
     note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
     suppressed = suppression_note(r, lang)
-    return [note, "", *([suppressed, ""] if suppressed else []), *_table(location_table(r, lang))]
+    out = [note, "", *([suppressed, ""] if suppressed else []), *_table(location_table(r, lang))]
+    change = location_change_table(r, lang)
+    if change is not None and r.previous is not None:
+        out += [f"### {text('REPORT_LOCATION_CHANGE', lang, year=r.previous.year)}", "", *_table(change)]
+    return out
 
 
 def _data_quality(r: AnnualReport, lang: str) -> list[str]:
