@@ -332,6 +332,9 @@ def _location_lines(dq: DataQuality, lang: str) -> list[str]:
         lines.append(f"{text('REPORT_DQ_PSEUDONYMISED', lang)}: {dq.pseudonymised_locations}")
     if dq.address_like_locations_unchecked:
         lines.append(f"{text('REPORT_DQ_UNCHECKED', lang)}: {dq.address_like_locations_unchecked}")
+    if dq.similar_locations:
+        groups = "; ".join(" / ".join(group) for group in dq.similar_locations)
+        lines.append(f"{text('REPORT_DQ_SIMILAR_LOCATIONS', lang, n=len(dq.similar_locations))}: {groups}")
     return lines
 
 

@@ -498,6 +498,16 @@ def _entries(p: _Pass, display: dict[str | None, str | None], keep: list[str]) -
     return tuple(entry(t) for t in p.texts)
 
 
+def _similar_locations(p: _Pass, display: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    """Shown location names that are probably one location (the bulk module's grouping); a
+    pseudonymised name never takes part (its real name must not appear, lid 6)."""
+    from klachtregels.bulk._locations import similar_locations
+
+    shown = [name for name in p.locations if name is not None and display.get(name) == name]
+    names = [name for name in shown for _ in range(p.locations[name].total)]
+    return tuple(tuple(spelling for spelling, _ in group.spellings) for group in similar_locations(names))
+
+
 def _data_quality(
     p: _Pass,
     read: tuple[int, tuple[RejectedRow, ...]],
@@ -524,6 +534,7 @@ def _data_quality(
         not_complaints=p.not_complaints.pairs(),
         channel_unknown=p.channel_unknown,
         pseudonymised_locations=sum(1 for k, v in display.items() if k != v),
+        similar_locations=_similar_locations(p, display),
         address_like_locations_unchecked=unchecked,
         gck_rows_read=gck.rows_read,
         gck_rejected=gck.rejected,

@@ -218,6 +218,7 @@ def _data_quality(dq: DataQuality, lazy: bool = False) -> dict[str, Any]:
         "not_complaints": _not_complaints(dq, lazy),
         "channel_unknown": dq.channel_unknown,
         "pseudonymised_locations": dq.pseudonymised_locations,
+        "similar_locations": [list(group) for group in dq.similar_locations],
         "address_like_locations_unchecked": dq.address_like_locations_unchecked,
         "accounted": dq.accounted,
         "gck_rows_read": dq.gck_rows_read,

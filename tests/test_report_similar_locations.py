@@ -1,0 +1,52 @@
+"""Near-duplicate location names in the annual report's data quality (issue 12, item 4)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from klachtregels.register import read_register
+from klachtregels.report import build_report, render
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+HEADER = "id,received_on,channel,complainant_role,location,category,verdict\n"
+
+
+def _register(tmp_path: Path, locations: list[str]) -> Path:
+    rows = [
+        f"K{i},2025-03-{i % 27 + 1:02d},email,parent,{loc},Communicatie,gegrond"
+        for i, loc in enumerate(locations)
+    ]
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_spellings_of_one_location_are_reported_in_every_format(tmp_path: Path) -> None:
+    names = ["BSO Mozaïek", "BSO Mozaïek", "BSO Mozaiek", "KDV De Zon"]
+    names += ["De Nieuwe Nachtegaal", "De Nieuwe Nachttegaal", "KDV Zon 2"]
+    path = _register(tmp_path, names)
+    report = build_report(read_register(path), year=2025)
+    groups = report.data_quality.similar_locations
+    assert ("BSO Mozaïek", "BSO Mozaiek") in groups
+    assert any(set(g) == {"De Nieuwe Nachtegaal", "De Nieuwe Nachttegaal"} for g in groups)
+    assert not any("KDV Zon 2" in g for g in groups)  # a different number is a different location
+    assert "Mogelijk dezelfde locatie onder verschillende namen (2 groepen" in render(report, "md", "nl")
+    assert "Possibly one location under different names" in render(report, "html", "en")
+    data = json.loads(render(report, "json", "nl"))
+    assert ["BSO Mozaïek", "BSO Mozaiek"] in data["data_quality"]["similar_locations"]
+
+
+def test_a_pseudonymised_location_never_takes_part(tmp_path: Path) -> None:
+    """Lid 6: a gastouder's address is shown as a pseudonym; its spelling must not appear anywhere."""
+    org = tmp_path / "org.toml"
+    org.write_text('name = "Bureau"\nkind = "gastouderbureau"\n', encoding="utf-8")
+    from klachtregels.organisation import load_organisation
+
+    path = _register(tmp_path, ["Kerkstraat 12 Utrecht", "Kerkstraat 12, Utrecht", "Kerkstr. 12 Utrecht"])
+    report = build_report(read_register(path), year=2025, organisation=load_organisation(org))
+    assert report.data_quality.similar_locations == ()
+    for fmt in ("md", "html", "json"):
+        assert "Kerkstr" not in render(report, fmt, "nl")
