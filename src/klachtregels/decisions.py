@@ -25,7 +25,7 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
 from klachtregels.policy import AfterMeldcode, Policy, load_policy
-from klachtregels.rules._facts import Facts, handling_for
+from klachtregels.rules._facts import Facts, handling_for, new_facts
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
 from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE
@@ -94,7 +94,7 @@ def _facts(
     as_of: dt.date,
     **more: Any,
 ) -> Facts:
-    return Facts(
+    return new_facts(
         complaint=complaint, policy=policy, as_of=as_of, handling=handling_for(complaint, policy), **more
     )
 
@@ -150,16 +150,18 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
     signals = c.signals
     duties = [f.code for f in decision.flags if f.code in _DUTY_CODES]
     has_signal = bool(signals) or signals is None
-    close = facts.policy.after_meldcode in (AfterMeldcode.CLOSE, AfterMeldcode.REFILE)
+    after = facts.policy.after_meldcode
+    close = after in _CLOSES
     details = {
         "six_week_clock": {
             "suspended_by_statute": False,
-            "started": eligibility_outcome in _ELIGIBLE if Outcome(eligibility_outcome).definite else None,
+            # An outcome is definite unless open (Outcome.definite, without the enum call).
+            "started": None if eligibility_outcome in _OPEN_OUTCOMES else eligibility_outcome in _ELIGIBLE,
             "deadline": _summary(facts),
         },
         "duties": duties,
         "remaining_complaint": {
-            "policy": facts.policy.after_meldcode.value,
+            "policy": _AFTER_VALUES[after],
             "handling": ("needs_human_judgement" if signals else "ordinary") if signals is not None else None,
             "conflicts_with_statute": bool(signals) and close,
         },
@@ -169,12 +171,20 @@ def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
     return _with_details(decision, details)
 
 
-_DUTY_CODES = (
-    "MELDPLICHT_1_51B",
-    "HOUDER_SUSPECT_1_51C",
-    "MELDCODE",
-    "MELDCODE_ROUTE_3",
-    "CONSULT_VERTROUWENSINSPECTEUR",
+#: The outcomes that are not definite (``Outcome.definite`` is False), and the policies that close
+#: the rest of a complaint after a meldcode signal: sets, so the hot path needs no enum member access.
+_OPEN_OUTCOMES = frozenset(o for o in Outcome if not o.definite)
+_CLOSES = frozenset({AfterMeldcode.CLOSE, AfterMeldcode.REFILE})
+_AFTER_VALUES = {m: m.value for m in AfterMeldcode}
+
+_DUTY_CODES = frozenset(
+    {
+        "MELDPLICHT_1_51B",
+        "HOUDER_SUSPECT_1_51C",
+        "MELDCODE",
+        "MELDCODE_ROUTE_3",
+        "CONSULT_VERTROUWENSINSPECTEUR",
+    }
 )
 
 
@@ -522,7 +532,7 @@ def assess(
         else (None, False)
     )
     # One set of facts for the handling status and access: the eligibility outcome is known now.
-    facts = Facts(
+    facts = new_facts(
         complaint=complaint,
         policy=pol,
         as_of=day,

@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from klachtregels.terms import Deadline
     from klachtregels.vocabulary import FlagCode, Outcome
 
-__all__ = ["Facts", "dated", "deadline_summary", "flag", "handled_on", "handling_for", "memo_flag"]
+__all__ = [
+    "Facts",
+    "dated",
+    "deadline_summary",
+    "flag",
+    "handled_on",
+    "handling_for",
+    "memo_flag",
+    "new_facts",
+]
 
 T = TypeVar("T")
 
@@ -129,6 +138,29 @@ class Facts:
     def handling_summary(self) -> dict[str, Any] | None:
         """The handling deadline as the decisions' details show it (``None`` without a deadline)."""
         return deadline_summary(self.handling)
+
+
+#: Every field of :class:`Facts` that has a default, with it (for :func:`new_facts`).
+_FACT_DEFAULTS: Mapping[str, Any] = {
+    a.name: a.default for a in attrs.fields(Facts) if a.default is not attrs.NOTHING
+}
+_new_object = object.__new__
+
+
+def new_facts(**values: Any) -> Facts:
+    """``Facts(**values)``, built by filling the instance's ``__dict__`` (defaults, then ``values``).
+
+    The decisions build two :class:`Facts` per assessment; the frozen class's generated
+    ``__init__`` sets each of its twelve fields through ``object.__setattr__``, which costs more
+    than the rest of the construction. Facts has no converters or validators to skip; a test checks
+    the result equals ``Facts(...)``. Every value must name a field, and the fields without a
+    default must be given: the callers are this package's decisions, and the tests check both.
+    """
+    obj = _new_object(Facts)
+    state = obj.__dict__
+    state.update(_FACT_DEFAULTS)
+    state.update(values)
+    return obj
 
 
 _HANDLING = "klachtregels.rules.handling"
