@@ -8,6 +8,7 @@ import datetime as dt
 import attrs
 
 from klachtregels.citations import WKO_1_57B_2D
+from klachtregels.decisions import Assessment, assess
 from klachtregels.engine import Decision, DecisionSpec, Rule, RuleResult, evaluate
 from klachtregels.model import Complaint
 from klachtregels.policy import load_policy
@@ -71,3 +72,35 @@ def test_new_facts_builds_the_facts_the_constructor_builds() -> None:
     assert made.handling_summary == ordinary.handling_summary  # derived values work alike
     more = new_facts(**values, eligibility=Outcome.ELIGIBLE, due_soon_days=3, filed_on=DAY)
     assert more == Facts(**values, eligibility=Outcome.ELIGIBLE, due_soon_days=3, filed_on=DAY)  # type: ignore[arg-type]
+
+
+def test_assess_builds_the_assessment_the_constructor_builds() -> None:
+    complaint = Complaint.from_dict(
+        {
+            "id": "K2",
+            "received_on": "2026-02-02",
+            "channel": "letter",
+            "complainant": {"role": "parent"},
+            "subjects": ["conduct"],
+            "signals": [],
+        }
+    )
+    made = assess(complaint, as_of=DAY)
+    assert made.gck_access is not None  # eligible: a hypothetical filing, built by new_decision
+    ordinary = Assessment(**{f.name: getattr(made, f.name) for f in attrs.fields(Assessment)})
+    assert type(made) is Assessment
+    assert made == ordinary
+    assert made.to_dict() == ordinary.to_dict()
+    gck = made.gck_access
+    rebuilt = Decision(
+        kind=gck.kind,
+        outcome=gck.outcome,
+        reasons=tuple(gck.reasons),
+        flags=gck.flags,
+        unknown_facts=gck.unknown_facts,
+        as_of=gck.as_of,
+        policy=gck.policy,
+        details=gck.details,
+    )
+    for field in attrs.fields(Decision):
+        assert getattr(gck, field.name) == getattr(rebuilt, field.name), field.name

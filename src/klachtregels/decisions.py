@@ -20,7 +20,7 @@ import attrs
 
 from klachtregels._time import FIRST_DAY, LAST_DAY, local_day
 from klachtregels._version import __version__
-from klachtregels.engine import Decision, DecisionSpec, Flag, evaluate
+from klachtregels.engine import Decision, DecisionSpec, Flag, evaluate, new_decision
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
@@ -270,15 +270,15 @@ def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
     if not hypothetical:
         return decision
     # No dispute was filed: the reasons speak of a filing on as_of, as a question (R20).
-    return Decision(
-        kind=decision.kind,
-        outcome=decision.outcome,
-        reasons=decision.reasons,
-        flags=(_hypothetical_filing(filed), *decision.flags),
-        unknown_facts=decision.unknown_facts,
-        as_of=decision.as_of,
-        policy=decision.policy,
-        details=decision.details,
+    return new_decision(
+        decision.kind,
+        decision.outcome,
+        decision.reasons,
+        (_hypothetical_filing(filed), *decision.flags),
+        decision.unknown_facts,
+        decision.as_of,
+        decision.policy,
+        decision.details,
     )
 
 
@@ -548,17 +548,34 @@ def assess(
     )
     handling = _handling(facts, eligible=eligible)
     gck = _gck(facts, hypothetical=hypothetical) if ask_gck else None
-    return Assessment(
-        complaint_id=complaint.id,
-        as_of=day,
-        policy=pol.name,
-        eligibility=elig,
-        precedence=prec,
-        handling=handling,
-        gck_access=gck,
-        deadlines=_deadlines(facts),
-        house_term_states=facts.house_states,
-    )
+    # Assessment(...), through the slots' setters (the frozen __init__ sets each field through
+    # object.__setattr__, which costs twice as much; tests/test_engine_construction.py checks the
+    # result equals Assessment(...)).
+    result = _new_object(Assessment)
+    _set_complaint_id(result, complaint.id)
+    _set_as_of(result, day)
+    _set_policy(result, pol.name)
+    _set_library_version(result, __version__)
+    _set_eligibility(result, elig)
+    _set_precedence(result, prec)
+    _set_handling(result, handling)
+    _set_gck_access(result, gck)
+    _set_deadlines(result, _deadlines(facts))
+    _set_house_term_states(result, facts.house_states)
+    return result
+
+
+_new_object = object.__new__
+_set_complaint_id = Assessment.__dict__["complaint_id"].__set__
+_set_as_of = Assessment.__dict__["as_of"].__set__
+_set_policy = Assessment.__dict__["policy"].__set__
+_set_library_version = Assessment.__dict__["library_version"].__set__
+_set_eligibility = Assessment.__dict__["eligibility"].__set__
+_set_precedence = Assessment.__dict__["precedence"].__set__
+_set_handling = Assessment.__dict__["handling"].__set__
+_set_gck_access = Assessment.__dict__["gck_access"].__set__
+_set_deadlines = Assessment.__dict__["deadlines"].__set__
+_set_house_term_states = Assessment.__dict__["house_term_states"].__set__
 
 
 def assess_record(

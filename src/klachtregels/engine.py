@@ -661,6 +661,31 @@ def evaluate(
     return obj
 
 
+def new_decision(
+    kind: DecisionKind,
+    outcome: Outcome,
+    reasons: Sequence[Reason],
+    flags: tuple[Flag, ...],
+    unknown_facts: tuple[str, ...],
+    as_of: dt.date,
+    policy: str,
+    details: Mapping[str, Any],
+) -> Decision:
+    """``Decision(...)`` with these fields (and this library's version), built as :func:`evaluate` builds
+    its decisions: through the slots' setters (internal, for the decisions' hot paths)."""
+    obj = _new_object(Decision)
+    _set_kind(obj, kind)
+    _set_outcome(obj, outcome)
+    _set_reasons(obj, reasons)
+    _set_flags(obj, flags)
+    _set_unknown_facts(obj, unknown_facts)
+    _set_as_of(obj, as_of)
+    _set_policy(obj, policy)
+    _set_library_version(obj, __version__)
+    _set_details(obj, details)
+    return obj
+
+
 # evaluate builds its Decision through the slots' own setters: the frozen class's generated
 # __init__ goes through object.__setattr__ once per field, which costs about twice as much (a
 # Decision per evaluation, three to five per assessment). Decision has no converters or
