@@ -91,10 +91,11 @@ def client() -> Any:
     import warnings
 
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # starlette warns about its httpx transport
+        # starlette and httpx warn about each other's transport API, differently per version pair
+        warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-    return TestClient(_app())
+        return TestClient(_app())
 
 
 def test_the_example_service_assesses_and_lists_obligations(client: Any) -> None:
