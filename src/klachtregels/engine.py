@@ -641,7 +641,11 @@ def evaluate(
     """
     day = as_of if event_date is None else event_date
     calls = spec._calls[bisect.bisect_right(spec._bounds, day)]  # the rules in force (rules_on)
-    fired = [(rule, res) for rule, function in calls if (res := function(ctx)) is not None]
+    fired: list[tuple[Rule[Ctx], RuleResult]] = []  # a loop: a comprehension is a call of its own (3.11)
+    for rule, function in calls:
+        res = function(ctx)
+        if res is not None:
+            fired.append((rule, res))
     extra = tuple(extra_rules) if extra_rules else ()
     if extra:
         fired += [(r, res) for r in extra if r.valid_on(day) and (res := r.function(ctx)) is not None]
