@@ -206,6 +206,22 @@ _MARKDOWN_ENTITY: Final = {"<": "&lt;", ">": "&gt;"}
 _NOT_XML: Final = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def read_toml_file(path: str | os.PathLike[str], what: str) -> dict[str, Any]:
+    """A TOML file's data (:func:`loads_toml`'s limits); an unreadable one is an
+    :class:`~klachtregels.errors.InvalidInputError` about ``what`` (the file's kind and name).
+
+    :class:`OSError` (no such file, no permission) passes through for the caller to name the file.
+    """
+    from klachtregels.errors import InvalidInputError
+
+    try:
+        return loads_toml(Path(path).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInputError(what, [("", f"not valid TOML: {exc}")]) from None
+    except UnicodeDecodeError:
+        raise InvalidInputError(what, [("", "not UTF-8 text")]) from None
+
+
 def printable(text: str) -> str:
     """``text`` without ANSI escape sequences, control characters (but tab and newline) or lone surrogates."""
     if text.isprintable():  # the common case: nothing to do

@@ -35,16 +35,14 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - read at runtime by typing.get_type_hints (convert)
 import functools
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 
 from klachtregels import convert
-from klachtregels._io import loads_toml
+from klachtregels._io import read_toml_file
 from klachtregels._time import local_day
-from klachtregels.errors import InvalidInputError
 from klachtregels.model import Location, LrkNumber, ProviderKind
 
 if TYPE_CHECKING:
@@ -274,12 +272,5 @@ def load_organisation(path: str | Path) -> Organisation:
     Raises :class:`~klachtregels.errors.InvalidInputError` for invalid TOML or facts (naming the
     key) and :class:`OSError` when the file cannot be read.
     """
-    p = Path(path)
-    what = f"organisation file {p.name}"
-    try:
-        data = loads_toml(p.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInputError(what, [("", f"not valid TOML: {exc}")]) from None
-    except UnicodeDecodeError:
-        raise InvalidInputError(what, [("", "not UTF-8 text")]) from None
-    return parse_organisation(data, what=what)
+    what = f"organisation file {Path(path).name}"
+    return parse_organisation(read_toml_file(path, what), what=what)

@@ -19,13 +19,12 @@ Every count is a whole number of 0 or more. Errors name the file and the key's p
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import Any, Final
 
 from klachtregels import convert
-from klachtregels._io import loads_toml
+from klachtregels._io import read_toml_file
 from klachtregels.errors import InvalidInputError
 from klachtregels.report._tally import counts
 from klachtregels.report.model import PreviousYear
@@ -99,12 +98,5 @@ def load_previous_figures(path: str | Path, *, year: int) -> PreviousYear:
     Raises :class:`~klachtregels.errors.InvalidInputError` naming the file and the key, and
     :class:`OSError` when the file cannot be read.
     """
-    p = Path(path)
-    what = f"previous-year figures {p.name}"
-    try:
-        data = loads_toml(p.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInputError(what, [("", f"not valid TOML: {exc}")]) from None
-    except UnicodeDecodeError:
-        raise InvalidInputError(what, [("", "not UTF-8 text")]) from None
-    return parse_previous_figures(data, year=year, what=what)
+    what = f"previous-year figures {Path(path).name}"
+    return parse_previous_figures(read_toml_file(path, what), year=year, what=what)
