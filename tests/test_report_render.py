@@ -34,7 +34,7 @@ sections_module = importlib.import_module("klachtregels.report.sections")
 def test_json_shape_is_versioned() -> None:
     data = report_to_dict(build_report([rec(2)], year=2025), "en")
     assert data["schema"] == "klachtregels.annual-report"
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == 1
     assert data["library_version"]
     assert data["due"]["outcome"] == "UNDETERMINED"
     assert any(c["label"] == "Wko art. 1.57b lid 4" for c in data["citations"])

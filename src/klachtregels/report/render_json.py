@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "iter_json", "render_json", "report_to_dict"]
 
 SCHEMA: Final = "klachtregels.annual-report"
-SCHEMA_VERSION: Final = "1.0"
+#: The shape's version, a whole number like every klachtregels JSON shape (was the string "1.0").
+SCHEMA_VERSION: Final = 1
 
 
 def _counts(counts: Counts) -> list[dict[str, Any]]:
