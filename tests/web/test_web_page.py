@@ -202,7 +202,8 @@ def _organisation_form(page: Any, tmp_path: Path) -> None:
     page.fill("#org-name", "Kinderopvang Formulier B.V.")
     page.fill("#org-lrk_numbers", "12")
     page.click("#org-make")
-    page.wait_for_function("document.getElementById('org-status').textContent.includes('lrk_numbers[0]')")
+    # Locator waits, not wait_for_function: a string predicate is eval'd, which the page's CSP forbids.
+    page.wait_for_selector("#org-status:has-text('lrk_numbers[0]')", timeout=LOAD_TIMEOUT_MS)
     assert "12" not in page.locator("#org-status").inner_text().replace("lrk_numbers[0]", "")
     page.fill("#org-lrk_numbers", "100000001, 100000002")
     page.select_option("#org-regulation-adopted", "true")
@@ -246,7 +247,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
     page.goto(url)
     _screenshot(page, "web-start.png", "header")
     page.click("#example")
-    page.wait_for_function("document.getElementById('chosen').textContent !== ''")
+    page.wait_for_selector("#chosen:not(:empty)", timeout=LOAD_TIMEOUT_MS)
     _run_check(page, 1)
     cold = time.perf_counter() - started
     _screenshot(page, "web-results.png", "#results")
