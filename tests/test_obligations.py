@@ -235,3 +235,21 @@ def test_the_cli_prints_the_timeline_json_and_ics(tmp_path: Path, capsys: pytest
     assert [i["key"] for i in data["items"]][:2] == ["handling", "judgement_form"]
     assert main(["obligations", path, "--as-of", "2026-01-01"]) == 2
     assert "as_of" in capsys.readouterr().err
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    known=st.dates(dt.date(2016, 1, 1), dt.date(2030, 12, 31)),
+    after=st.integers(0, 20),
+    within=st.integers(0, 5),
+)
+def test_the_timelines_consultation_day_is_the_checks_limit(known: dt.date, after: int, within: int) -> None:
+    """R28 (1.51b lid 1): a consultation on or before the timeline's day is never reported late."""
+    from klachtregels.calendar import working_days_between
+    from klachtregels.compliance import CheckSettings
+    from klachtregels.compliance.checks import consultation_last_day
+
+    consulted = known + dt.timedelta(days=after)
+    last = consultation_last_day(known, CheckSettings(consult_within_working_days=within))
+    working_days = working_days_between(known, consulted) if consulted > known else 0
+    assert (consulted > last) == (working_days > within)

@@ -34,6 +34,7 @@ import attrs
 
 from klachtregels.citations import GCK_DIRECT, WKO_1_57B_8, WKO_1_60_1, Citation
 from klachtregels.compliance import CheckSettings, check_complaint, load_catalogue
+from klachtregels.compliance.checks import consultation_last_day
 from klachtregels.decisions import question_day
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import format_date, text
@@ -41,6 +42,7 @@ from klachtregels.model import RegisterRecord
 from klachtregels.organisation import Organisation
 from klachtregels.policy import load_policy
 from klachtregels.rules.annual_report import report_due
+from klachtregels.rules.geschillencommissie import direct_access_opens
 from klachtregels.rules.organisation import DutyContext, organisation_duties
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
@@ -240,11 +242,10 @@ class _Ctx:
     def from_check(self, check: str) -> tuple[ObligationStatus | None, tuple[str, ...]]:
         """The state the check's findings give (the worst), ``done`` when it passed, else ``None``."""
         found = self.found.get(check, [])
-        states = [ObligationStatus(_table()["findings"][fid]) for fid in found if fid in _table()["findings"]]
+        table = _table()["findings"]
+        states = [ObligationStatus(table[fid]) for fid in found if fid in table]
         if states:
-            order = list(ObligationStatus)
-            worst = max(states, key=lambda s: _SEVERITY.get(s, order.index(s)))
-            return worst, tuple(found)
+            return max(states, key=_SEVERITY.__getitem__), tuple(found)
         if check in self.passed:
             return ObligationStatus.DONE, ()
         return None, tuple(found)
@@ -351,11 +352,7 @@ def _signals(ctx: _Ctx, complaint: Complaint, settings: CheckSettings) -> list[O
         state, found = ctx.from_check("meldplicht")
         signals = complaint.signals or ()
         known = next((s.known_date for s in signals if s.known_date is not None), None)
-        due = None
-        if known is not None:
-            from klachtregels.calendar import add_working_days
-
-            due = add_working_days(known, settings.consult_within_working_days)
+        due = consultation_last_day(known, settings) if known is not None else None
         not_recorded = "KR-MELDPLICHT-NOT-CONSULTED" in found
         if state is None or (not_recorded and due is not None and ctx.as_of <= due):
             # Nothing recorded while the term still runs: due, not undetermined.
@@ -389,7 +386,7 @@ def _gck(ctx: _Ctx) -> list[Obligation]:
     handling = ctx.assessment.deadlines.get("handling")
     judged = ctx.assessment.handling.outcome in (Outcome.JUDGED_IN_TIME,)
     if handling is not None and not judged and ctx.assessment.eligibility.outcome in ELIGIBLE_OUTCOMES:
-        opens = handling.date + dt.timedelta(days=1)
+        opens = direct_access_opens(handling.date)
         status = ObligationStatus.OPEN if ctx.as_of >= opens else ObligationStatus.UPCOMING
         out.append(_item("gck_direct_access", opens, status, deadline=handling, citations=(GCK_DIRECT,)))
     limit = ctx.assessment.deadlines.get("gck_filing_limit")

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, Final
 
@@ -170,7 +171,9 @@ def _candidates(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 
 def _names(source: Iterable[Any]) -> Counter[str]:
-    """Location names with their counts, from names or from register records."""
+    """Location names with their counts, from names, register records, or a mapping name -> count."""
+    if isinstance(source, Mapping):
+        return Counter({name: n for name, n in source.items() if name and name.strip() and n > 0})
     counts: Counter[str] = Counter()
     for item in source:
         name = item if isinstance(item, str) or item is None else getattr(item.complaint, "location", None)
@@ -179,11 +182,14 @@ def _names(source: Iterable[Any]) -> Counter[str]:
     return counts
 
 
-def similar_locations(source: Iterable[RegisterRecord | str | None]) -> tuple[LocationGroup, ...]:
+def similar_locations(
+    source: Iterable[RegisterRecord | str | None] | Mapping[str, int],
+) -> tuple[LocationGroup, ...]:
     """Groups of location names that are probably one location (see the module docs), largest first.
 
-    ``source``: register records (their complaints' ``location``) or the names themselves (a
-    DataFrame column: ``similar_locations(df["location"])``). Names that stand alone are not listed.
+    ``source``: register records (their complaints' ``location``), the names themselves (a
+    DataFrame column: ``similar_locations(df["location"])``), or a mapping of name to count (a
+    tally). Names that stand alone are not listed.
     """
     counts = _names(source)
     by_key: dict[str, list[str]] = {}

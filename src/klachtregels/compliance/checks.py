@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from klachtregels.calendar import working_days_between
+from klachtregels.calendar import add_working_days, working_days_between
 from klachtregels.compliance.findings import CheckSettings, Finding, FindingId, Passed, Severity, make_finding
 from klachtregels.decisions import assess_record
 from klachtregels.messages import text
@@ -493,6 +493,14 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
             out.ok("meldcode")
 
 
+def consultation_last_day(known: dt.date, settings: CheckSettings) -> dt.date:
+    """The last day a consultation of the vertrouwensinspecteur counts as 'onverwijld' (Wko 1.51b
+    lid 1, R28) under ``settings``: the day before the next working day past the allowed
+    ``consult_within_working_days`` working days after ``known`` (so a weekend after it still counts).
+    The check below and the obligations timeline both read it."""
+    return add_working_days(known, settings.consult_within_working_days + 1) - dt.timedelta(days=1)
+
+
 def _check_consultation(
     out: _Out, known: dt.date | None, consulted: dt.date | None, *, settings: CheckSettings
 ) -> None:
@@ -505,7 +513,7 @@ def _check_consultation(
         return
     days = working_days_between(known, consulted) if consulted > known else 0
     threshold = settings.consult_within_working_days
-    if days > threshold:
+    if consulted > consultation_last_day(known, settings):
         out.add(
             FindingId.MELDPLICHT_CONSULT_LATE,
             known_on=known,

@@ -503,9 +503,12 @@ def _similar_locations(p: _Pass, display: dict[str, str]) -> tuple[tuple[str, ..
     pseudonymised name never takes part (its real name must not appear, lid 6)."""
     from klachtregels.bulk._locations import similar_locations
 
-    shown = [name for name in p.locations if name is not None and display.get(name) == name]
-    names = [name for name in shown for _ in range(p.locations[name].total)]
-    return tuple(tuple(spelling for spelling, _ in group.spellings) for group in similar_locations(names))
+    shown = {
+        name: tally.total
+        for name, tally in p.locations.items()
+        if name is not None and display.get(name) == name
+    }
+    return tuple(tuple(spelling for spelling, _ in group.spellings) for group in similar_locations(shown))
 
 
 def _data_quality(

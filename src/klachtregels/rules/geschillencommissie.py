@@ -204,13 +204,19 @@ _ATW_GAP = flag(FlagCode.ATW_GAP, ambiguity="A1")
 _EXTENSION = flag(FlagCode.EXTENSION_NOT_STATUTORY, "FLAG_EXTENSION_NOT_STATUTORY_GCK", ambiguity="A6")
 
 
+def direct_access_opens(last: dt.date) -> dt.date:
+    """R20 (i): the first day the parent may go straight to the Geschillencommissie when no judgement
+    came by ``last``, the handling term's last day: the day after it."""
+    return last + dt.timedelta(days=1)
+
+
 def _direct(f: Facts, last: dt.date, *, late_on: dt.date | None) -> RuleResult:
     params: dict[str, object]
     if late_on is None:
         code, params = "GCK_DIRECT_NO_JUDGEMENT", {"last": last}
     else:
         code = "GCK_DIRECT_LATE_JUDGEMENT"
-        params = {"done": late_on, "last": last, "direct_from": last + dt.timedelta(days=1)}
+        params = {"done": late_on, "last": last, "direct_from": direct_access_opens(last)}
     if f.complaint.extension_agreed:
         return RuleResult.fire(
             Outcome.NEEDS_HUMAN_JUDGEMENT,
