@@ -752,6 +752,9 @@ class Measure(_JsonMixin):
     #: Whether the judgement stated a concrete term. ``None``: not known (``due_on`` implies True).
     has_concrete_term: bool | None = None
     done_on: dt.date | None = None
+    #: The nature of the measure as the provider labels it (a free label, like a complaint's
+    #: category), for the annual report (1.57b lid 4; R9). ``None``: not labelled.
+    category: str | None = None
 
     #: Validation (generated on first use by the structuring layer): every field against its
     #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
