@@ -551,6 +551,7 @@ def test_import_and_csv_never_load_python_calamine() -> None:
 def test_without_the_extra_an_xlsx_register_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = workbook(tmp_path / "r.xlsx", [["id"], ["K1"]])
     monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # and the fallback's (test_xlsx_backends.py)
     with pytest.raises(RegisterError, match=r"klachtregels\[xlsx\]"):
         read_register_all(path)
 
@@ -560,6 +561,7 @@ def test_cli_without_the_extra_exits_2_without_a_traceback(
 ) -> None:
     path = workbook(tmp_path / "r.xlsx", [["id"], ["K1"]])
     monkeypatch.setitem(sys.modules, "python_calamine", None)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
     assert main(["check", str(path), "--as-of", "2026-01-01"]) == 2
     err = capsys.readouterr().err
     assert "klachtregels[xlsx]" in err

@@ -2,7 +2,12 @@
 
 The cells are read by python-calamine (the optional extra ``klachtregels[xlsx]``), imported only
 when an ``.xlsx`` register is read: ``import klachtregels`` and every CSV or JSON read never load
-it. :class:`XlsxRows` has the interface of :class:`~klachtregels.register.sources.CsvRows`
+it. Where python-calamine cannot be imported (Pyodide, the browser page of ``web/``: it has no
+build there), openpyxl reads the sheet instead (``read_only=True``, values only), and its values
+are brought to python-calamine's (:func:`_openpyxl_rows`), so both give the same records, errors
+and row accounting (``tests/register/test_xlsx_backends.py``).
+
+:class:`XlsxRows` has the interface of :class:`~klachtregels.register.sources.CsvRows`
 (``header``, ``blank``, ``lines_read``, rows as :class:`~klachtregels.register.sources.CsvRow`),
 so the reader treats both alike: the same header handling, mapping, vocabulary, date convention
 and row accounting. A row's number is its row number in the sheet (the header's row included).
@@ -18,11 +23,12 @@ Each cell becomes what a CSV export of it would hold, so it goes through the sam
 - an error value (``#N/A``, ``#DIV/0!``), a time of day and a duration are no value of any
   column: in a column that is read, they reject the row (the column and the kind are named).
 
-Before python-calamine sees the file, the zip archive is checked with the standard library: every
+Before either reader sees the file, the zip archive is checked with the standard library: every
 part's size (declared and, for the parts read, actual) is bounded by :data:`MAX_XLSX_PART_BYTES`,
 and the chosen sheet's extent (rows x columns, which python-calamine holds in memory at once) by
 :data:`MAX_XLSX_CELLS`. A tiny file that claims a cell at XFD1048576 would otherwise make it
-allocate half a terabyte and abort the process. The same scan finds the error cells, which
+allocate half a terabyte and abort the process (openpyxl is made to ignore the sheet's declared
+dimension, which the scan does not trust either). The same scan finds the error cells, which
 python-calamine hands out as empty cells.
 """
 
@@ -42,7 +48,7 @@ from klachtregels.register.cells import MAX_CELL_CHARS
 from klachtregels.register.sources import CsvRow, register_error
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 __all__ = [
     "MAX_XLSX_CELLS",
@@ -399,12 +405,19 @@ def check_workbook(binary: IO[bytes], sheet: str | None = None) -> tuple[_Sheet,
     return chosen, scan
 
 
-def _calamine() -> Any:
+def _reader() -> Callable[[IO[bytes], _Sheet], Iterator[list[Any]]]:
+    """The sheet reader: python-calamine, else openpyxl (Pyodide), else the extra is named."""
     try:
-        import python_calamine
+        import python_calamine  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        return _calamine_rows
+    try:
+        import openpyxl  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         raise register_error("XLSX_NEEDS_EXTRA") from None
-    return python_calamine
+    return _openpyxl_rows
 
 
 def _seekable(stream: IO[Any]) -> IO[bytes]:
@@ -420,11 +433,12 @@ def _seekable(stream: IO[Any]) -> IO[bytes]:
     return io.BytesIO(data)
 
 
-def _load(binary: IO[bytes], sheet: _Sheet) -> Iterator[list[Any]]:
+def _calamine_rows(binary: IO[bytes], sheet: _Sheet) -> Iterator[list[Any]]:
     """The sheet's rows from python-calamine (its errors, and a Rust panic, as RegisterError)."""
-    calamine = _calamine()
+    import python_calamine
+
     try:
-        workbook = calamine.CalamineWorkbook.from_filelike(binary)
+        workbook = python_calamine.CalamineWorkbook.from_filelike(binary)
         loaded = workbook.get_sheet_by_name(sheet.name)
         rows = loaded.iter_rows()
         start = loaded.start
@@ -439,6 +453,55 @@ def _load(binary: IO[bytes], sheet: _Sheet) -> Iterator[list[Any]]:
     # at the first used column (tests/register/test_xlsx.py pins both).
     yield [start[1] if start is not None else 0]
     yield from rows
+
+
+def _calamine_value(value: Any) -> Any:
+    """An openpyxl value as python-calamine gives it: numbers as floats, a midnight date-time a date.
+
+    python-calamine decides by the value, not the number format: a date-time at midnight is a date
+    (whatever the format), a serial below 1 a time of day (openpyxl does the same).
+    """
+    cls = value.__class__
+    if cls is int:
+        return float(value)
+    if cls is dt.datetime and value.time() == dt.time():
+        return value.date()
+    return value
+
+
+def _openpyxl_rows(binary: IO[bytes], sheet: _Sheet) -> Iterator[list[Any]]:
+    """The sheet's rows from openpyxl, shaped as python-calamine shapes them (see :func:`_calamine_rows`).
+
+    Read-only and values only; the sheet's declared dimension is ignored (it is not checked, the
+    cells are). The rows are held (the scan bounded their cells) to find the used range: from the
+    first used column to the last, rows from the sheet's first to its last used one.
+    """
+    import warnings
+
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unsupported extensions (data validation, ...)
+            book = openpyxl.load_workbook(binary, read_only=True, data_only=True, keep_links=False)
+            try:
+                loaded = book[sheet.name]
+                loaded.reset_dimensions()
+                rows = [list(values) for values in loaded.iter_rows(values_only=True)]
+            finally:
+                book.close()
+    except Exception:  # openpyxl raises KeyError, ValueError, TypeError, its own errors, ...
+        raise _not_workbook("XLSX_DAMAGED") from None
+    used = [[i for i, value in enumerate(values) if value is not None] for values in rows]
+    while rows and not used[-1]:
+        rows.pop()
+        used.pop()
+    first = min((u[0] for u in used if u), default=0)
+    width = max((u[-1] + 1 for u in used if u), default=0) - first
+    yield [first]
+    for values in rows:
+        cells = [_calamine_value(v) for v in values[first : first + width]]
+        yield cells + [""] * (width - len(cells))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -458,11 +521,11 @@ class XlsxRows:
     delimiter: str | None = None
 
     def __init__(self, stream: IO[Any], sheet: str | None = None) -> None:
-        _calamine()  # without the extra, say so before anything else
+        reader = _reader()  # without the extra, say so before anything else
         binary = _seekable(stream)
         chosen, scan = check_workbook(binary, sheet)
         self._errors = scan.errors
-        rows = _load(binary, chosen)
+        rows = reader(binary, chosen)
         (self._first_column,) = next(rows)
         self._rows = rows
         #: Rows without any cell content: not records (the empty rows above the header included).
