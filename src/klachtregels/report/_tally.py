@@ -19,6 +19,7 @@ from klachtregels.report.model import GroupStats, MeasureSummary, VerdictSplit
 
 if TYPE_CHECKING:
     from klachtregels.model import RegisterRecord
+    from klachtregels.report.measures import Nature
     from klachtregels.report.model import Counts
     from klachtregels.vocabulary import Outcome
 
@@ -99,7 +100,16 @@ class GroupTally:
     """The counters behind one :class:`~klachtregels.report.model.GroupStats`: all complaints, an
     organisation or a location. Its size follows the number of categories, not of complaints."""
 
-    __slots__ = ("categories", "first_row", "measures", "organisations", "terms", "total", "verdicts")
+    __slots__ = (
+        "categories",
+        "first_row",
+        "measures",
+        "natures",
+        "organisations",
+        "terms",
+        "total",
+        "verdicts",
+    )
 
     def __init__(self, *, organisations: bool = False) -> None:
         self.total = 0
@@ -109,10 +119,13 @@ class GroupTally:
         self.verdicts: Counter[Verdict | None] = Counter()
         self.measures: Counter[str] = Counter()
         self.terms: Counter[bool | None] = Counter()
+        #: Per source of the nature of measures (``column``, ``keywords``): category -> complaints.
+        self.natures: dict[str, Counter[str]] = {}
         self.organisations: set[str | None] | None = set() if organisations else None
 
-    def add(self, rec: RegisterRecord) -> None:
-        """Count one complaint: its category, verdict and what the register records about measures."""
+    def add(self, rec: RegisterRecord, nature: Nature | None = None) -> None:
+        """Count one complaint: its category, verdict, what the register records about measures and
+        their ``nature`` by each source (:class:`~klachtregels.report.measures.NatureClassifier`)."""
         if not self.total:
             self.first_row = rec.row
         self.total += 1
@@ -131,10 +144,22 @@ class GroupTally:
         else:
             self.measures["with"] += 1
             self.terms.update(m.concrete_term for m in j.measures)
+        if nature is not None:
+            self._add_nature("column", nature.column)
+            self._add_nature("keywords", nature.keywords)
 
-    def measure_summary(self) -> MeasureSummary:
-        """What the register records about measures, in all."""
+    def _add_nature(self, source: str, found: tuple[str, ...] | None) -> None:
+        if found is None:  # nothing to classify
+            return
+        if found:
+            self.natures.setdefault(source, Counter()).update(found)
+        else:
+            self.measures[f"unclassified_{source}"] += 1
+
+    def measure_summary(self, source: str | None = None) -> MeasureSummary:
+        """What the register records about measures, in all; their nature by ``source`` (``None``: none)."""
         per_complaint, terms = self.measures, self.terms
+        natures = self.natures.get(source, Counter()) if source is not None else Counter()
         return MeasureSummary(
             with_measures=per_complaint["with"],
             without_measures=per_complaint["without"],
@@ -144,12 +169,20 @@ class GroupTally:
             without_concrete_term=terms[False],
             term_unknown=terms[None],
             with_summary=per_complaint["summary"],
+            by_nature=counts(Counter[str | None](natures)),
+            unclassified=per_complaint[f"unclassified_{source}"] if source is not None else 0,
         )
 
     def stats(
-        self, name: str | None, *, display_name: str | None = None, pseudonymised: bool = False
+        self,
+        name: str | None,
+        *,
+        display_name: str | None = None,
+        pseudonymised: bool = False,
+        measure_source: str | None = None,
     ) -> GroupStats:
-        """The group's figures; ``display_name`` defaults to ``name``."""
+        """The group's figures; ``display_name`` defaults to ``name``; the nature of measures by
+        ``measure_source``."""
         orgs: tuple[str | None, ...] = ()
         if self.organisations is not None:
             orgs = tuple(sorted(self.organisations, key=lambda o: (o is None, o or "")))
@@ -159,7 +192,7 @@ class GroupTally:
             total=self.total,
             categories=counts(self.categories),
             verdicts=verdict_split(self.verdicts),
-            measures=self.measure_summary(),
+            measures=self.measure_summary(measure_source),
             organisations=orgs,
             pseudonymised=pseudonymised,
         )

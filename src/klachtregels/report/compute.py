@@ -30,6 +30,7 @@ from klachtregels.policy import Policy, load_policy
 from klachtregels.report import review
 from klachtregels.report._tally import DuplicateFinder, GroupTally, RowList, RowReasons, counts, verdict_split
 from klachtregels.report.anonymise import Redactor, looks_like_address, name_parts
+from klachtregels.report.measures import MeasureKeywords, NatureClassifier, load_measure_keywords
 from klachtregels.report.model import (
     AnnualReport,
     DataQuality,
@@ -186,13 +187,17 @@ class _Pass:
     complaints, and nothing says otherwise (:func:`~klachtregels.rules.annual_report.not_a_complaint`).
     """
 
-    def __init__(self, year: int, undated_in_year: bool, policy: Policy, *, keep_text: bool) -> None:
+    def __init__(
+        self, year: int, undated_in_year: bool, policy: Policy, *, keep_text: bool, keywords: MeasureKeywords
+    ) -> None:
         self.year, self.undated_in_year, self.policy, self.keep_text = (
             year,
             undated_in_year,
             policy,
             keep_text,
         )
+        #: The nature of the measures (lid 4 c): the register's categories, else the keywords.
+        self.nature = NatureClassifier(keywords)
         self.records = 0
         self.outside, self.undated_in, self.undated_out = RowList(), RowList(), RowList()
         self.not_complaints = RowReasons()
@@ -248,9 +253,10 @@ class _Pass:
         """Count one complaint in every group it belongs to, and note its gaps by row."""
         c, j, row = rec.complaint, rec.judgement, rec.row
         verdict = j.verdict if j is not None else None
-        self.total.add(rec)
-        self._tally(self.locations, c.location, organisations=True).add(rec)
-        self._tally(self.organisations, c.organisation).add(rec)
+        nature = self.nature.nature(rec)  # once per complaint, counted in each of its groups
+        self.total.add(rec, nature)
+        self._tally(self.locations, c.location, organisations=True).add(rec, nature)
+        self._tally(self.organisations, c.organisation).add(rec, nature)
         self.category_verdicts.setdefault(c.category, Counter())[verdict] += 1
         self.category_rows.setdefault(c.category, row)
         for rows, missing in (
@@ -372,6 +378,7 @@ def _locations(p: _Pass, display: dict[str, str]) -> tuple[GroupStats, ...]:
             name,
             display_name=display.get(name) if name is not None else None,
             pseudonymised=name is not None and display.get(name) != name,
+            measure_source=p.nature.source,
         )
         for name, tally in p.locations.items()
     )
@@ -380,7 +387,7 @@ def _locations(p: _Pass, display: dict[str, str]) -> tuple[GroupStats, ...]:
 
 def _organisations(p: _Pass) -> tuple[GroupStats, ...]:
     """Per organisation (legal entity), most complaints first; 'not recorded' last."""
-    groups = (tally.stats(name) for name, tally in p.organisations.items())
+    groups = (tally.stats(name, measure_source=p.nature.source) for name, tally in p.organisations.items())
     return tuple(sorted(groups, key=lambda g: (g.name is None, -g.total, g.name or "")))
 
 
@@ -605,7 +612,7 @@ def _check_arguments(year: int, children_served: int | None, suppress_below: int
         )
 
 
-# Over 60 lines only by its documented signature (13 keyword arguments) and docstring.
+# Over 60 lines only by its documented signature (14 keyword arguments) and docstring.
 def build_report(
     records: Iterable[RegisterRecord],
     *,
@@ -622,6 +629,7 @@ def build_report(
     suppress_below: int | None = None,
     lang: str = "nl",
     policy: Policy | str | os.PathLike[str] | None = None,
+    measure_keywords: MeasureKeywords | str | os.PathLike[str] | None = None,
 ) -> AnnualReport:
     """Compute the klachtenverslag over ``year`` (Wko 1.57b lid 4; R9).
 
@@ -639,6 +647,11 @@ def build_report(
     (for example complaints about the working method, A8); a previous year's register is counted
     under the same policy.
 
+    The nature of the measures per location (lid 4 c) comes from the register's measure
+    categories where it has them, else from a keyword classification of the measure texts
+    (``measure_keywords``: a keyword file or a loaded one; ``None``: the shipped one), see
+    :mod:`klachtregels.report.measures`; ``report.measure_source`` says which.
+
     ``suppress_below`` (k): the category and verdict detail of a location with fewer than k
     complaints is suppressed, and complementary ones with it (:mod:`klachtregels.report.review`);
     its number of complaints, and every total, stay. ``report.review`` lists the published cells
@@ -646,11 +659,13 @@ def build_report(
     """
     _check_arguments(year, children_served, suppress_below)
     pol = load_policy(policy)
-    p = _Pass(year, undated_in_year, pol, keep_text=include_descriptions)
+    if not isinstance(measure_keywords, MeasureKeywords):
+        measure_keywords = load_measure_keywords(measure_keywords)
+    p = _Pass(year, undated_in_year, pol, keep_text=include_descriptions, keywords=measure_keywords)
     read = _read(records, p, rows_read, rejected)
     named = (name for name in p.locations if name is not None)
     display, unchecked = _location_names(named, organisation, text("REPORT_PSEUDONYM", lang))
-    total = p.total.stats(None)
+    total = p.total.stats(None, measure_source=p.nature.source)
     gck = _gck(gck_cases, p.filings, year, undated_in_year)
     quality = _data_quality(p, read, display, unchecked, gck)
     if children_served is None and organisation is not None:
@@ -686,4 +701,6 @@ def build_report(
         library_version=__version__,
         suppress_below=suppress_below,
         review=_review(p, locations, prev_rows, gck, keep),
+        measure_source=p.nature.source,
+        measure_categories=p.nature.categories,
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from klachtregels import convert
-from klachtregels.messages import text
+from klachtregels.messages import check_lang, text
 from klachtregels.rules.annual_report import ReportDue
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ __all__ = [
     "DataQuality",
     "GckSummary",
     "GroupStats",
+    "MeasureCategory",
     "MeasureSummary",
     "PreviousYear",
     "ReidentificationWarning",
@@ -60,8 +61,29 @@ class VerdictSplit:
 
 
 @attrs.frozen(kw_only=True)
+class MeasureCategory:
+    """A category of the measure classification (:mod:`klachtregels.report.measures`): its key and labels."""
+
+    #: The key counted in :attr:`MeasureSummary.by_nature` when the report's measure source is
+    #: ``"keywords"``.
+    key: str
+    nl: str
+    en: str
+
+    def label(self, lang: str) -> str:
+        """The label in ``lang`` (``nl`` or ``en``; any other is an UnknownLanguageError)."""
+        return self.nl if check_lang(lang) == "nl" else self.en
+
+
+@attrs.frozen(kw_only=True)
 class MeasureSummary:
-    """The nature of the measures (lid 4 c), as far as the register records them. Never inferred from text."""
+    """The nature of the measures (lid 4 c): what the register records, and their nature by category.
+
+    The nature (:attr:`by_nature`) comes from the register's own measure categories where it has
+    them, else from the keyword classification (:mod:`klachtregels.report.measures`); which one is
+    :attr:`AnnualReport.measure_source`. A text that matches no keyword is counted as
+    :attr:`unclassified`, never guessed.
+    """
 
     #: Complaints whose judgement lists at least one measure.
     with_measures: int = 0
@@ -77,6 +99,14 @@ class MeasureSummary:
     term_unknown: int = 0
     #: Complaints with a written account of what was decided or done (the judgement summary).
     with_summary: int = 0
+    #: Category -> complaints with a measure of that nature, most frequent first (a complaint with
+    #: measures of two natures counts in both). The provider's labels (source ``"column"``) or the
+    #: classification's keys (``"keywords"``, labels in :attr:`AnnualReport.measure_categories`).
+    by_nature: Counts = ()
+    #: Complaints with something to classify that got no category: measures listed without a
+    #: category (``"column"``), or a measure or summary text that matched no keyword
+    #: (``"keywords"``). For the review notes, not for publication.
+    unclassified: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -306,6 +336,11 @@ class AnnualReport:
     suppress_below: int | None = None
     #: For the provider, not for publication.
     review: ReviewNotes = ReviewNotes()
+    #: Where the nature of the measures comes from: ``"column"`` (the register's measure
+    #: categories), ``"keywords"`` (the classification of the texts) or ``None`` (nothing to classify).
+    measure_source: str | None = None
+    #: The classification's categories (key and labels) when ``measure_source`` is ``"keywords"``.
+    measure_categories: tuple[MeasureCategory, ...] = ()
 
     def __repr__(self) -> str:
         """Short: year, complaints, locations, rows rejected, the last day, suppression."""

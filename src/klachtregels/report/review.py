@@ -124,6 +124,7 @@ def _hidden(locations: tuple[GroupStats, ...], below: int) -> tuple[set[int], se
 
 
 def _without_detail(g: GroupStats) -> GroupStats:
+    # MeasureSummary() also empties the nature of the measures (by_nature, unclassified).
     return attrs.evolve(g, categories=(), verdicts=VerdictSplit(), measures=MeasureSummary(), suppressed=True)
 
 
