@@ -107,6 +107,12 @@ def register(subparsers: Any) -> None:
         "complaints (and where the totals would give it away); the number per location stays (lid 4-5)",
     )
     p.add_argument(
+        "--measure-keywords",
+        metavar="FILE",
+        help="classify the nature of the measures with the keywords in FILE (TOML, the shape of the "
+        "shipped report/data/measure_categories.toml); used only when the register has no measure_category",
+    )
+    p.add_argument(
         "--atw-fixed-dates",
         action="store_true",
         help="apply the Algemene termijnenwet to the fixed date 'before 1 June' (A16 jaarverslag_atw)",
@@ -202,6 +208,7 @@ def _run(args: argparse.Namespace) -> int:
         include_descriptions=args.include_descriptions,
         suppress_below=args.suppress_below,
         lang=args.lang,
+        measure_keywords=args.measure_keywords,
     )
     _print_review(report, args.lang)
     summary = getattr(previous, "summary", None)
