@@ -44,10 +44,11 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
 
 
 def test_import_is_lazy() -> None:
-    # `import klachtregels` must not pull in the calendar, the rules or the holidays package.
+    # `import klachtregels` must not pull in the calendar, the rules, the holidays package or an
+    # optional extra's package (weasyprint: the pdf extra).
     code = (
         "import sys, klachtregels; "
-        "print(sorted(m for m in sys.modules if m.startswith(('klachtregels.', 'holidays'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('klachtregels.', 'holidays', 'weasyprint'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['klachtregels._version']"
