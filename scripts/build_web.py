@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
+import datetime as dt
 import enum
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -30,6 +33,7 @@ import tempfile
 import tomllib
 import types
 import typing
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +42,7 @@ import attrs
 from klachtregels import messages
 from klachtregels.organisation import Organisation
 from klachtregels.policy import shipped_policies
+from klachtregels.register.spec import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "web" / "src"
@@ -51,14 +56,34 @@ PYODIDE_INTEGRITY = (
 PYODIDE_PYTHON = "3.13"
 #: The files of the npm package the page loads (the rest are maps, type stubs and consoles).
 PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-#: No host but the page's own; WebAssembly compiles without eval ('wasm-unsafe-eval').
-CSP = (
+#: No host but the page's own; WebAssembly compiles without eval ('wasm-unsafe-eval'). The report is
+#: printed from a frame of its own HTML (a blob: URL, which keeps this policy): its one <style>
+#: element is allowed by its hash (@REPORT_STYLES@, filled in by :func:`csp`).
+CSP_TEMPLATE = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; "
-    "style-src 'self'; img-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'none'"
+    "style-src 'self' @REPORT_STYLES@; img-src 'self' blob: data:; frame-src 'self' blob:; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'"
 )
 #: The example the page offers ("Try the example register"), as in the README's main job.
 EXAMPLE = {"as_of": "2026-05-07", "year": 2025}
 EXAMPLE_FILES = ("register.csv", "organisation.toml", "policy.toml")
+#: The library's extras the page uses: ``ics`` (the obligations as .ics, through icalendar).
+PAGE_EXTRAS = ("ics",)
+#: Besides those, openpyxl reads .xlsx registers (klachtregels.register.xlsx falls back to it where
+#: python-calamine, the ``xlsx`` extra, has no build: Pyodide). Its version bound is the one in
+#: pyproject.toml's ``tests`` extra, which tests that fallback.
+PAGE_PACKAGES = ("openpyxl",)
+#: What the page never reads, dropped from the dependency wheels after pip has checked their hashes
+#: (the transfer budget is 10 MB): type stubs, a package's own test suite, other countries' holiday
+#: names, every time zone but Europe/Amsterdam and UTC (klachtregels._time converts to Amsterdam
+#: only), and python-dateutil's own copy of the zone database (zoneinfo and tzdata serve instead).
+SLIM_DROP = re.compile(
+    r".*\.pyi"
+    r"|[^/]+/tests?/.*"
+    r"|holidays/locale/[^/]+/LC_MESSAGES/(?!NL\.mo$).*"
+    r"|tzdata/zoneinfo/(?!(?:__init__\.py|UTC|Europe/(?:__init__\.py|Amsterdam)|Etc/(?:__init__\.py|UTC))$).*"
+    r"|dateutil/zoneinfo/dateutil-zoneinfo\.tar\.gz"
+)
 #: pip options that select wheels Pyodide can import: pure Python, for its CPython version.
 PURE_WHEELS = (
     "--only-binary=:all:",
@@ -109,10 +134,20 @@ def _wheel_name(path: Path) -> tuple[str, str]:
     return re.sub(r"[-_.]+", "-", name).lower(), version
 
 
+def page_requirements(wheel: Path) -> list[str]:
+    """What pip resolves for the page: the library's wheel with its :data:`PAGE_EXTRAS`, then
+    :data:`PAGE_PACKAGES`."""
+    tests = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]["tests"]
+    packages = [next(r for r in tests if re.match(rf"{name}\b", r)) for name in PAGE_PACKAGES]
+    return [f"klachtregels[{','.join(PAGE_EXTRAS)}] @ {wheel.resolve().as_uri()}", *packages]
+
+
 def relock(wheel: Path, tmp: Path) -> None:
-    """Resolve the wheel's dependencies for Pyodide with pip and write them, hashed, to the lock."""
+    """Resolve the page's requirements for Pyodide with pip and write them, hashed, to the lock."""
     resolved = tmp / "resolved"
-    _pip("download", "--quiet", *PURE_WHEELS, "--dest", resolved, wheel)
+    _pip("download", "--quiet", *PURE_WHEELS, "--dest", resolved, *page_requirements(wheel))
     lines = [
         "# The pure-Python wheels the web page ships (scripts/build_web.py --relock writes this file;",
         f"# resolved by pip for Python {PYODIDE_PYTHON}, Pyodide {PYODIDE_VERSION}).",
@@ -125,7 +160,7 @@ def relock(wheel: Path, tmp: Path) -> None:
 
 
 def locked_wheels(wheel: Path, tmp: Path) -> list[Path]:
-    """The locked dependency wheels (hash-checked by pip), proved to satisfy the wheel's requirements."""
+    """The locked dependency wheels (hash-checked by pip), proved to satisfy the page's requirements."""
     deps = tmp / "deps"
     _pip("download", "--quiet", *PURE_WHEELS, "--require-hashes", "--no-deps", "--dest", deps, "-r", LOCK)
     # Offline, from the locked wheels only: fails when the lock no longer satisfies the library.
@@ -138,10 +173,29 @@ def locked_wheels(wheel: Path, tmp: Path) -> list[Path]:
         deps,
         "--dest",
         tmp / "proof",
-        wheel,
+        *page_requirements(wheel),
     )
     needed = {_wheel_name(p) for p in (tmp / "proof").glob("*.whl")}
     return sorted(p for p in deps.glob("*.whl") if _wheel_name(p) in needed)
+
+
+def slim(wheel: Path, out: Path) -> Path:
+    """``wheel`` without the files :data:`SLIM_DROP` matches (and their RECORD lines), into ``out``."""
+    target = out / wheel.name
+    with zipfile.ZipFile(wheel) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if SLIM_DROP.fullmatch(info.filename):
+                continue
+            data = old.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                kept = [
+                    line
+                    for line in data.decode("utf-8").splitlines(keepends=True)
+                    if not SLIM_DROP.fullmatch(line.split(",", 1)[0])
+                ]
+                data = "".join(kept).encode("utf-8")
+            new.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return target
 
 
 def pyodide(tmp: Path, out: Path) -> None:
@@ -162,6 +216,29 @@ def pyodide(tmp: Path, out: Path) -> None:
             (out / name).write_bytes(member.read())
 
 
+def report_styles(tmp: Path) -> list[str]:
+    """The CSP hashes of the annual report's <style> elements: the example's report in each language."""
+    from klachtregels.cli import main as cli
+
+    found: set[str] = set()
+    example = ROOT / "examples"
+    for lang in messages.LANGUAGES:
+        out = tmp / f"report-{lang}.html"
+        argv = ["report", str(example / "register.csv"), "--org", str(example / "organisation.toml")]
+        argv += ["--year", str(EXAMPLE["year"]), "--format", "html", "--lang", lang, "-o", str(out)]
+        with contextlib.redirect_stderr(io.StringIO()):
+            if cli(argv) != 0:
+                raise SystemExit("build_web: the example's annual report failed")
+        for style in re.findall(r"<style>(.*?)</style>", out.read_text(encoding="utf-8"), re.DOTALL):
+            found.add("'" + integrity(style.encode("utf-8")) + "'")
+    return sorted(found)
+
+
+def csp(tmp: Path) -> str:
+    """The page's Content-Security-Policy (:data:`CSP_TEMPLATE` with the report's style hashes)."""
+    return CSP_TEMPLATE.replace("@REPORT_STYLES@", " ".join(report_styles(tmp)))
+
+
 def page_messages() -> dict[str, dict[str, str]]:
     """Every entry of messages/web.toml and the severity labels, in both languages, placeholders kept."""
     catalogue = Path(messages.__file__).parent / "web.toml"
@@ -178,8 +255,11 @@ def page_messages() -> dict[str, dict[str, str]]:
     return out
 
 
-#: Organisation fields the form leaves to the file: lists of tables, and where facts come from.
-FORM_SKIPS = frozenset({"locations", "annual_reports", "source"})
+#: Organisation fields the form leaves to the file: where a fact comes from.
+FORM_SKIPS = frozenset({"source"})
+#: Field names the organisation file spells otherwise (organisation._file_converter); the build
+#: proves the form's keys by loading a filled-in form (:func:`_prove_form`).
+FILE_KEYS = {"lrk_number": "lrk"}
 
 
 def _form_kind(hint: Any) -> dict[str, Any] | None:
@@ -193,6 +273,8 @@ def _form_kind(hint: Any) -> dict[str, Any] | None:
         return {"kind": "int"}
     if hint is str:
         return {"kind": "text"}
+    if hint is dt.date:
+        return {"kind": "date"}
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return {"kind": "choice", "choices": [member.value for member in hint]}
     if typing.get_origin(hint) is tuple and typing.get_args(hint)[0] is str:
@@ -216,32 +298,93 @@ def organisation_form(cls: type = Organisation, path: tuple[str, ...] = ()) -> l
         if not messages.has_text(label):
             raise SystemExit(f"build_web: the organisation form has no label {label} (messages/web.toml)")
         hint = hints[field.name]
+        key = FILE_KEYS.get(field.name, field.name)
         if attrs.has(hint):
             entries += [
                 {"path": list(where), "kind": "section", "label": label},
                 *organisation_form(hint, where),
             ]
             continue
+        item = typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else None
+        if item is not None and attrs.has(item):  # a list of tables ([[locations]]): one form per item
+            entries.append(
+                {
+                    "path": list(where),
+                    "kind": "tables",
+                    "label": label,
+                    "fields": organisation_form(item, where),
+                }
+            )
+            continue
         control = _form_kind(hint)
         if control is None:
             raise SystemExit(f"build_web: no form control for {'.'.join(where)}")
-        entries.append({"path": list(where), "label": label, **control})
+        entries.append({"path": [*where[:-1], key], "label": label, **control})
     return entries
 
 
-def site(out: Path, wheels: list[Path], library_version: str) -> None:
+def _sample_value(entry: dict[str, Any]) -> Any:
+    """A valid answer for one control (LRK numbers have nine digits; a year is a year)."""
+    key = entry["path"][-1]
+    if key in ("lrk", "lrk_numbers"):
+        return ["123456789"] if entry["kind"] == "list" else "123456789"
+    if entry["kind"] == "choice":
+        return entry["choices"][0]
+    samples = {"bool": True, "int": 2024, "text": "x", "list": ["x"], "date": {"$date": "2025-01-31"}}
+    return samples[entry["kind"]]
+
+
+def _sample(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every control of the form answered, nested by key as the page sends it (one item per list)."""
+    values: dict[str, Any] = {}
+    for entry in entries:
+        if entry["kind"] == "section":
+            continue
+        table = values
+        for parent in entry["path"][:-1]:
+            table = table.setdefault(parent, {})
+        if entry["kind"] == "tables":
+            item = {f["path"][-1]: _sample_value(f) for f in entry["fields"] if f["kind"] != "section"}
+            table[entry["path"][-1]] = [item]
+        else:
+            table[entry["path"][-1]] = _sample_value(entry)
+    return values
+
+
+def _prove_form(entries: list[dict[str, Any]]) -> None:
+    """The form filled in, written by the page's own bridge (web/src/bridge.py) and read back by the
+    library: every key and value kind the form writes is one the organisation file takes."""
+    sys.path.insert(0, str(SRC))
+    try:
+        import bridge  # type: ignore[import-not-found]  # web/src/bridge.py: the page's Python
+    finally:
+        sys.path.remove(str(SRC))
+    made = json.loads(bridge.organisation_toml(json.dumps(_sample(entries))))
+    if "error" in made:
+        raise SystemExit(
+            f"build_web: the organisation form writes a file the library refuses: {made['error']}"
+        )
+
+
+def site(out: Path, wheels: list[Path], library_version: str, policy: str) -> None:
     """Write the page, its assets, the example, messages.json and manifest.json into ``out``."""
     (out / "wheels").mkdir()
     for wheel in wheels:
         shutil.copy2(wheel, out / "wheels" / wheel.name)
-    for name in ("app.js", "worker.js", "style.css", "bridge.py"):
+    for name in ("worker.js", "style.css", "bridge.py"):  # sw.js: service_worker()
         shutil.copy2(SRC / name, out / name)
-    page = (SRC / "index.html").read_text(encoding="utf-8").replace("@CSP@", CSP)
+    # The file:// notice cannot fetch messages.json: it is written into app.js, both languages.
+    notice = " / ".join(messages.text("WEB_FILE_URL", lang) for lang in messages.LANGUAGES)
+    script = (SRC / "app.js").read_text(encoding="utf-8")
+    (out / "app.js").write_text(script.replace('"@FILE_URL_TEXT@"', json.dumps(notice)), encoding="utf-8")
+    page = (SRC / "index.html").read_text(encoding="utf-8").replace("@CSP@", policy)
     (out / "index.html").write_text(page, encoding="utf-8")
     (out / "example").mkdir()
     for name in EXAMPLE_FILES:
         shutil.copy2(ROOT / "examples" / name, out / "example" / name)
     (out / "messages.json").write_text(json.dumps(page_messages(), ensure_ascii=False), encoding="utf-8")
+    form = organisation_form()
+    _prove_form(form)
     manifest: dict[str, Any] = {
         "library_version": library_version,
         "pyodide": PYODIDE_VERSION,
@@ -250,7 +393,8 @@ def site(out: Path, wheels: list[Path], library_version: str) -> None:
         ],
         "bridge_integrity": integrity((SRC / "bridge.py").read_bytes()),
         "policies": list(shipped_policies()),
-        "organisation_form": organisation_form(),
+        "organisation_form": form,
+        "columns": [column.name for column in COLUMNS],
         "example": EXAMPLE,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -267,6 +411,31 @@ def precompile(out: Path) -> None:
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
+#: Files the service worker does not keep: itself (the browser checks it for a new version).
+_NOT_CACHED = frozenset({"sw.js"})
+
+
+def service_worker(out: Path) -> str:
+    """Write ``sw.js`` (web/src/sw.js) with the site's file list and a cache name from their hash.
+
+    The cache name changes whenever any file does, so a new build replaces the cached site as a
+    whole (the worker deletes the caches of other builds). Returns the build hash.
+    """
+    files = sorted(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*")
+        if p.is_file() and p.relative_to(out).as_posix() not in _NOT_CACHED
+    )
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(f"{name}\0{sha256(out / name)}\n".encode())
+    build = digest.hexdigest()[:16]
+    script = (SRC / "sw.js").read_text(encoding="utf-8")
+    script = script.replace('"@BUILD@"', json.dumps(build)).replace('["@FILES@"]', json.dumps(files))
+    (out / "sw.js").write_text(script, encoding="utf-8")
+    return build
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the site (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -280,11 +449,13 @@ def main(argv: list[str] | None = None) -> int:
         wheel = build_wheel(tmp)
         if args.relock:
             relock(wheel, tmp)
-        wheels = [wheel, *locked_wheels(wheel, tmp)]
+        (tmp / "slim").mkdir()
+        wheels = [wheel, *(slim(dep, tmp / "slim") for dep in locked_wheels(wheel, tmp))]
         shutil.rmtree(args.out, ignore_errors=True)
         pyodide(tmp, args.out / "pyodide")
-        site(args.out, wheels, _wheel_name(wheel)[1])
+        site(args.out, wheels, _wheel_name(wheel)[1], csp(tmp))
         precompile(args.out)
+        service_worker(args.out)
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(
         f"build_web: wrote {args.out} ({size / 1e6:.1f} MB, {len(wheels)} wheels, Pyodide {PYODIDE_VERSION})"

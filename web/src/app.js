@@ -4,8 +4,8 @@
 "use strict";
 
 const SEVERITIES = ["error", "warning", "info"];
-const state = { lang: "nl", messages: null, register: null, result: null, urls: [], started: 0, ready: false };
-const worker = new Worker("worker.js");
+const state = { lang: "nl", messages: null, config: null, register: null, result: null, urls: [], started: 0, ready: false };
+let worker = null;
 const $ = (id) => document.getElementById(id);
 
 function t(code, params) {
@@ -14,10 +14,14 @@ function t(code, params) {
   return template.replace(/\{(\w+)\}/g, (_, name) => (params && name in params ? String(params[name]) : "{" + name + "}"));
 }
 
+function textsIn(root) {
+  for (const node of root.querySelectorAll("[data-msg]")) node.textContent = t(node.dataset.msg);
+}
+
 function applyTexts() {
   document.documentElement.lang = state.lang;
   document.title = t("WEB_TITLE") + " · klachtregels";
-  for (const node of document.querySelectorAll("[data-msg]")) node.textContent = t(node.dataset.msg);
+  textsIn(document);
   if (state.result) showResult(state.result);
 }
 
@@ -122,8 +126,105 @@ function showResult(result) {
   download("download-json", result.check_json, "application/json");
   download("download-report", result.report_html, "text/html;charset=utf-8");
   download("download-review", result.review, "text/plain;charset=utf-8");
+  $("print-report").hidden = result.report_html === undefined;
   const reportFailed = result.report_html === undefined && result.check;
   showError($("report-error"), reportFailed ? t("WEB_REPORT_FAILED") + ": " + result.review.trim() : "");
+  showComplaints(result.complaints || []);
+  showMapping(result.columns);
+}
+
+// The obligations download: one complaint of the register (what `klachtregels obligations --format
+// ics` writes for it), made by the worker from the last check's files.
+function showComplaints(complaints) {
+  const select = $("ics-complaint");
+  const chosen = select.value;
+  select.replaceChildren(...complaints.map((c) => new Option(t("WEB_ICS_ROW", { row: c.row, id: c.id || "-" }), String(c.row))));
+  if (complaints.some((c) => String(c.row) === chosen)) select.value = chosen;
+  $("ics").hidden = !complaints.length;
+}
+
+function showObligations(data) {
+  const link = $("ics-download");
+  if (data.result.error) {
+    $("ics-status").textContent = t("WEB_ERROR") + ": " + data.result.error;
+    link.hidden = true;
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([data.result.ics], { type: "text/calendar;charset=utf-8" }));
+  state.urls.push(url);
+  link.href = url;
+  link.download = "verplichtingen-rij-" + data.row + ".ics";
+  link.hidden = false;
+  $("ics-status").textContent = "";
+}
+
+// Print to PDF: the report's own HTML in a frame of its own, printed from there (the browser's
+// print dialog offers "Save as PDF"). The page's CSP allows the report's <style> by its hash.
+function printReport() {
+  if (!state.result || state.result.report_html === undefined) return;
+  const old = $("print-frame");
+  if (old) old.remove();
+  const frame = document.createElement("iframe");
+  frame.id = "print-frame";
+  frame.title = t("WEB_PRINT_REPORT");
+  frame.className = "print-frame";
+  const url = URL.createObjectURL(new Blob([state.result.report_html], { type: "text/html;charset=utf-8" }));
+  state.urls.push(url);
+  frame.addEventListener("load", () => frame.contentWindow.print(), { once: true });
+  frame.src = url;
+  document.body.appendChild(frame);
+}
+
+// The column form: each header the library does not know, with a select of the documented columns
+// the file lacks (the suggestion chosen); the worker writes and validates the mapping TOML.
+function showMapping(columns) {
+  const section = $("mapping-form");
+  section.hidden = !columns || !columns.unknown.length;
+  if (section.hidden) return;
+  const fields = $("mapping-fields");
+  const free = state.config.columns.filter((name) => !columns.present.includes(name));
+  fields.replaceChildren();
+  columns.unknown.forEach((header, index) => {
+    const id = "mapping-" + index;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = header;
+    const select = document.createElement("select");
+    select.id = id;
+    select.dataset.header = header;
+    select.add(new Option(t("WEB_MAPPING_UNUSED"), ""));
+    for (const name of free) select.add(new Option(name, name));
+    const suggested = columns.suggested[header];
+    if (suggested) select.value = suggested;
+    const note = document.createElement("span");
+    note.className = "hint";
+    note.textContent = suggested ? " " + t("WEB_MAPPING_SUGGESTED", { column: suggested }) : "";
+    fields.append(label, select, note);
+  });
+}
+
+function mappingAnswers() {
+  const answers = { columns: {}, ignore: [] };
+  for (const select of $("mapping-fields").querySelectorAll("select")) {
+    if (select.value) answers.columns[select.dataset.header] = select.value;
+    else answers.ignore.push(select.dataset.header);
+  }
+  return answers;
+}
+
+function showMappingMade(result) {
+  const status = $("mapping-status");
+  if (result.error) {
+    status.textContent = t("WEB_MAPPING_INVALID") + ": " + result.error;
+    return;
+  }
+  const bytes = new TextEncoder().encode(result.toml);
+  putFile($("mapping"), "mapping.toml", bytes);
+  const link = $("mapping-download");
+  link.href = URL.createObjectURL(new Blob([bytes], { type: "application/toml" }));
+  link.hidden = false;
+  status.textContent = t("WEB_MAPPING_MADE");
+  $("form").requestSubmit();
 }
 
 async function submit(event) {
@@ -141,6 +242,7 @@ async function submit(event) {
     register: state.register,
     organisation: await readFile($("organisation")),
     policyFile: await readFile($("policy-file")),
+    mapping: await readFile($("mapping")),
     options: {
       as_of: $("as-of").value,
       year: Number($("year").value),
@@ -153,7 +255,7 @@ async function submit(event) {
   if (!state.ready) setStatus(t("WEB_PROGRESS_LOADING"), true);
 }
 
-worker.onmessage = (event) => {
+function onWorkerMessage(event) {
   const data = event.data;
   if (data.type === "progress") setStatus(t(data.code, data.params), true);
   else if (data.type === "ready") {
@@ -161,6 +263,7 @@ worker.onmessage = (event) => {
     window.klachtregelsReadyMs = data.ms;
     $("version").textContent = "klachtregels " + data.library;
     setStatus(t("WEB_PROGRESS_READY"), false);
+    serviceWorkerComplete();
   } else if (data.type === "result") {
     state.result = data.result;
     window.klachtregelsRunMs = data.ms;
@@ -170,12 +273,16 @@ worker.onmessage = (event) => {
     document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
   } else if (data.type === "organisation") {
     showOrganisation(data.result);
+  } else if (data.type === "mapping") {
+    showMappingMade(data.result);
+  } else if (data.type === "obligations") {
+    showObligations(data);
   } else if (data.type === "failed") {
     showError($("error"), t("WEB_ERROR") + ": " + data.message);
     setStatus("", false);
     $("check").disabled = false;
   }
-};
+}
 
 function setupDrop() {
   const zone = $("drop");
@@ -225,10 +332,53 @@ function orgControl(entry, id) {
     select.id = id;
     return select;
   }
-  const input = document.createElement(entry.kind === "text" && entry.path.length > 1 ? "textarea" : "input");
+  const long = entry.kind === "text" && entry.path.length > 1 && entry.path[0] !== "locations";
+  const input = document.createElement(long ? "textarea" : "input");
   if (entry.kind === "int") Object.assign(input, { type: "number", min: "0", step: "1" });
+  if (entry.kind === "date") input.type = "date";
   input.id = id;
   return input;
+}
+
+function orgLabel(entry, id) {
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.dataset.msg = entry.label;
+  return label;
+}
+
+// A list of tables ([[locations]], [[annual_reports]]): an "Add" button adds one item's controls
+// (ids org-<list>-<n>-<key>), each item with its own "Remove".
+function orgTables(entry, parent) {
+  const fieldset = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.dataset.msg = entry.label;
+  const items = document.createElement("div");
+  items.id = "org-" + entry.path.join("-") + "-items";
+  const add = document.createElement("button");
+  add.type = "button";
+  add.id = "org-" + entry.path.join("-") + "-add";
+  add.dataset.msg = "WEB_ORG_ADD";
+  let next = 0;
+  add.addEventListener("click", () => {
+    const item = document.createElement("fieldset");
+    item.className = "org-item";
+    const n = next++;
+    for (const field of entry.fields) {
+      const id = "org-" + entry.path.join("-") + "-" + n + "-" + field.path[field.path.length - 1];
+      item.append(orgLabel(field, id), orgControl(field, id));
+    }
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.dataset.msg = "WEB_ORG_REMOVE";
+    remove.addEventListener("click", () => item.remove());
+    item.appendChild(remove);
+    items.appendChild(item);
+    textsIn(item);
+    item.querySelector("input, select, textarea").focus();
+  });
+  fieldset.append(legend, items, add);
+  parent.appendChild(fieldset);
 }
 
 function buildOrgForm(form) {
@@ -243,12 +393,8 @@ function buildOrgForm(form) {
       fieldset.appendChild(legend);
       parent.appendChild(fieldset);
       containers[entry.path.join(".")] = fieldset;
-      continue;
-    }
-    const label = document.createElement("label");
-    label.htmlFor = id;
-    label.dataset.msg = entry.label;
-    parent.append(label, orgControl(entry, id));
+    } else if (entry.kind === "tables") orgTables(entry, parent);
+    else parent.append(orgLabel(entry, id), orgControl(entry, id));
   }
 }
 
@@ -256,17 +402,39 @@ function orgValue(entry, raw) {
   if (entry.kind === "bool") return raw === "true";
   if (entry.kind === "int") return Number(raw);
   if (entry.kind === "list") return raw.split(",").map((item) => item.trim()).filter(Boolean);
+  if (entry.kind === "date") return { $date: raw };
   return raw;
+}
+
+// One item of a list of tables: its answered fields by key (an empty item is left out).
+function orgItem(entry, item) {
+  const values = {};
+  for (const field of entry.fields) {
+    const key = field.path[field.path.length - 1];
+    const control = item.querySelector("[id$='-" + key + "']");
+    const raw = control ? control.value.trim() : "";
+    if (raw !== "") values[key] = orgValue(field, raw);
+  }
+  return values;
 }
 
 function orgValues(form) {
   const values = {};
   for (const entry of form) {
-    const raw = entry.kind === "section" ? "" : $("org-" + entry.path.join("-")).value.trim();
-    if (raw === "") continue;
+    if (entry.kind === "section") continue;
+    let answer;
+    if (entry.kind === "tables") {
+      const items = [...$("org-" + entry.path.join("-") + "-items").children].map((item) => orgItem(entry, item));
+      answer = items.filter((item) => Object.keys(item).length);
+      if (!answer.length) continue;
+    } else {
+      const raw = $("org-" + entry.path.join("-")).value.trim();
+      if (raw === "") continue;
+      answer = orgValue(entry, raw);
+    }
     let table = values;
     for (const key of entry.path.slice(0, -1)) table = table[key] = table[key] || {};
-    table[entry.path[entry.path.length - 1]] = orgValue(entry, raw);
+    table[entry.path[entry.path.length - 1]] = answer;
   }
   return values;
 }
@@ -285,9 +453,53 @@ function showOrganisation(result) {
   status.textContent = t("WEB_ORG_MADE");
 }
 
+// Offline use: the service worker (sw.js) keeps the site in the browser's cache. The page waits until
+// it controls the page before starting the Web Worker, so the worker's downloads are kept as they
+// happen (not fetched twice). Without service workers (an old browser, a private window) the page
+// still works, online.
+async function serviceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    await navigator.serviceWorker.register("sw.js");
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
+      setTimeout(resolve, 5000);
+    });
+  } catch (error) {
+    console.warn("no offline use:", error);
+  }
+}
+
+function serviceWorkerComplete() {
+  const controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+  if (!controller) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "offline-ready") {
+      document.body.dataset.offline = "ready";
+      $("offline").textContent = t("WEB_OFFLINE_READY");
+    }
+  });
+  controller.postMessage({ type: "complete" });
+}
+
+// Opened from a folder (file://), browsers start no Web Worker and fetch nothing: say so, plainly,
+// in both languages (messages.json cannot be read there either).
+const FILE_URL_TEXT = "@FILE_URL_TEXT@";
+
 async function start() {
+  if (location.protocol === "file:") {
+    showError($("error"), FILE_URL_TEXT);
+    $("check").disabled = true;
+    document.body.dataset.fileUrl = "1";
+    return;
+  }
   const config = await (await fetch("manifest.json")).json();
+  state.config = config;
   state.messages = await (await fetch("messages.json")).json();
+  await serviceWorker();
+  worker = new Worker("worker.js");
+  worker.onmessage = onWorkerMessage;
   const policy = $("policy");
   // The statutory regulation first and chosen: a provider's own regulation is a deliberate choice.
   policy.add(new Option("statutory", "", true, true));
@@ -307,9 +519,18 @@ async function start() {
     $("org-status").textContent = state.ready ? "" : t("WEB_PROGRESS_LOADING");
     worker.postMessage({ type: "organisation", values: orgValues(config.organisation_form) });
   });
+  $("mapping-apply").addEventListener("click", () => worker.postMessage({ type: "mapping", answers: mappingAnswers() }));
+  $("print-report").addEventListener("click", printReport);
+  $("ics-make").addEventListener("click", () => {
+    $("ics-status").textContent = "";
+    worker.postMessage({ type: "obligations", row: Number($("ics-complaint").value) });
+  });
   setupDrop();
   applyTexts();
   setStatus(t("WEB_PROGRESS_LOADING"), true);
 }
 
-start();
+start().catch((error) => {
+  const what = state.messages ? t("WEB_START_FAILED") : "klachtregels";
+  showError($("error"), what + ": " + String(error && error.message ? error.message : error));
+});

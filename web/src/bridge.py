@@ -2,24 +2,42 @@
 
 The page runs the library's own command line (``klachtregels check`` and ``klachtregels report``) on
 files in Pyodide's in-memory file system, so the browser's figures are the CLI's by construction: no
-rule, count or text is decided here. Two projections are added: the findings as CSV (one row per
-finding, the JSON's fields), which the CLI has no format for, and the organisation form's answers
-as the organisation file (TOML), which the library itself then reads back to validate.
+rule, count or text is decided here. Projections are added: the findings as CSV (one row per
+finding, the JSON's fields), which the CLI has no format for; the organisation form's answers as the
+organisation file and the column form's answers as the column mapping (TOML), which the library
+itself then reads back to validate; and one complaint's obligations as iCalendar (what
+``klachtregels obligations --format ics`` writes, from the register's row).
+
+Column suggestions (:func:`suggested_columns`) pair a header the library does not know with the
+documented column whose accepted header names (its name and its Dutch and English aliases,
+``register.mapping.header_index``) are closest in spelling. The library has no such suggestion of
+its own (``bulk.suggested_mapping`` is about location names); when it gets one, this should call it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
+import difflib
 import io
 import json
+import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from klachtregels.cli import main
-from klachtregels.errors import InvalidInputError
-from klachtregels.organisation import parse_organisation
+from klachtregels.errors import InvalidInputError, RegisterError
+from klachtregels.ics import obligations_ics
+from klachtregels.organisation import load_organisation, parse_organisation
+from klachtregels.register import ColumnMapping, RegisterResult, read_register_all
+from klachtregels.register.mapping import header_index
+from klachtregels.register.spec import COLUMNS, norm_header
+from klachtregels.timeline import obligations
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 WORK = Path("/work")
 OUT = WORK / "out"
@@ -56,6 +74,7 @@ def _common(options: dict[str, Any]) -> list[str]:
         ("--policy", "policy"),
         ("--encoding", "encoding"),
         ("--delimiter", "delimiter"),
+        ("--mapping", "mapping"),
     ):
         if options.get(key):
             argv += [flag, str(options[key])]
@@ -119,7 +138,93 @@ def run(register: str, options: dict[str, Any]) -> dict[str, Any]:
     result |= {"report_code": report_code, "review": review}
     if report_path.exists():
         result["report_html"] = report_path.read_text(encoding="utf-8")
-    return result
+    return result | _register_facts(register, options)
+
+
+def _read(register: str, options: dict[str, Any]) -> RegisterResult:
+    """The register as the CLI reads it with these options."""
+    delimiter = options.get("delimiter")
+    return read_register_all(
+        register,
+        mapping=options.get("mapping") or None,
+        encoding=options.get("encoding") or None,
+        delimiter="\t" if delimiter == "tab" else delimiter or None,
+    )
+
+
+def _register_facts(register: str, options: dict[str, Any]) -> dict[str, Any]:
+    """The complaints (row and id, for the obligations download) and the column form's facts."""
+    try:
+        read = _read(register, options)
+    except (RegisterError, InvalidInputError, OSError):
+        return {}  # the check's own error says why
+    summary = read.summary
+    return {
+        "complaints": [{"row": r.row, "id": r.complaint.id} for r in read.records],
+        "columns": {
+            "unknown": list(summary.unknown_columns),
+            "present": list(summary.columns),
+            "suggested": suggested_columns(summary.unknown_columns, summary.columns),
+        },
+    }
+
+
+def suggested_columns(unknown: Sequence[str], present: Sequence[str]) -> dict[str, str]:
+    """Unknown header -> the documented column it most likely means (each column suggested once).
+
+    Compared with every accepted header name of the columns the file does not have yet, normalised
+    as the reader normalises headers; a header with no name close enough gets no suggestion.
+    """
+    names = {name: column for name, column in header_index(COLUMNS, None).items() if column not in present}
+    out: dict[str, str] = {}
+    for header in unknown:
+        free = [name for name, column in names.items() if column is not None and column not in out.values()]
+        close = difflib.get_close_matches(norm_header(header), free, n=1, cutoff=0.6)
+        if close:
+            out[header] = str(names[close[0]])
+    return out
+
+
+def mapping_toml(answers_json: str) -> str:
+    """The column form's answers (``columns``: header -> column, ``ignore``: headers) as a mapping file.
+
+    Returns JSON: ``{"toml": ...}``, or ``{"error": ...}`` with the library's own message when the
+    mapping would not load (it names the problem, never a header).
+    """
+    answers = json.loads(answers_json)
+    lines = ["# Written by the klachtregels web page; the column mapping is described in docs/register.md."]
+    if answers.get("ignore"):
+        lines.append(f"ignore = {_toml_value(list(answers['ignore']))}")
+    lines += ["", "[columns]"]
+    lines += [f"{_toml_key(header)} = {_toml_value(column)}" for header, column in answers["columns"].items()]
+    text = "\n".join(lines) + "\n"
+    try:
+        ColumnMapping.from_toml(text)
+    except RegisterError as error:
+        return json.dumps({"error": str(error)})
+    return json.dumps({"toml": text})
+
+
+def obligations_json(register: str, options_json: str, row: int) -> str:
+    """The obligations of the complaint in ``row`` of the register as iCalendar text (JSON ``{"ics"}``).
+
+    What ``klachtregels obligations FILE --as-of ... --format ics`` writes for that complaint, with
+    the page's policy, organisation and language; ``{"error": ...}`` when it cannot be made.
+    """
+    options = json.loads(options_json)
+    try:
+        record = next(r for r in _read(register, options).records if r.row == row)
+        timeline = obligations(
+            record.complaint,
+            as_of=dt.date.fromisoformat(str(options["as_of"])),
+            policy=options.get("policy") or None,
+            judgement=record.judgement,
+            filing=record.filing,
+            organisation=load_organisation(options["org"]) if options.get("org") else None,
+        )
+        return json.dumps({"ics": obligations_ics(timeline, lang=str(options.get("lang") or "nl"))})
+    except (RegisterError, InvalidInputError, StopIteration) as error:
+        return json.dumps({"error": str(error) or type(error).__name__})
 
 
 def run_json(register: str, options_json: str) -> str:
@@ -127,26 +232,60 @@ def run_json(register: str, options_json: str) -> str:
     return json.dumps(run(register, json.loads(options_json)))
 
 
+#: A key TOML takes without quotes.
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _toml_key(key: str) -> str:
+    """A TOML key: bare when it can be, else quoted (a header such as ``Datum ontvangen``)."""
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _is_date(value: object) -> bool:
+    """A date from the form: ``{"$date": "YYYY-MM-DD"}`` (a text field never becomes a date)."""
+    return isinstance(value, dict) and list(value) == ["$date"]
+
+
 def _toml_value(value: object) -> str:
-    """A TOML value: booleans, integers, strings (JSON escapes are TOML's) and lists of them."""
+    """A TOML value: booleans, integers, dates, strings (JSON escapes are TOML's) and lists of them."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict) and _is_date(value):
+        day = str(value["$date"])
+        try:
+            return dt.date.fromisoformat(day).isoformat()
+        except ValueError:
+            return json.dumps(day)  # a string where a date belongs: the library names the key
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def _toml_table(values: dict[str, Any], name: str, lines: list[str]) -> None:
-    """``values`` as a TOML table (its scalars, then its sub-tables), appended to ``lines``."""
-    scalars = {k: v for k, v in values.items() if not isinstance(v, dict)}
-    if name and scalars:
+def _is_table(value: object) -> bool:
+    return isinstance(value, dict) and not _is_date(value)
+
+
+def _is_table_list(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(_is_table(item) for item in value)
+
+
+def _toml_table(values: dict[str, Any], name: str, lines: list[str], *, array: bool = False) -> None:
+    """``values`` as a TOML table (its scalars, then its sub-tables and arrays of tables), into ``lines``."""
+    scalars = {k: v for k, v in values.items() if not _is_table(v) and not _is_table_list(v)}
+    if array:
+        lines += ["", f"[[{name}]]"]
+    elif name and scalars:
         lines += ["", f"[{name}]"]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in scalars.items()]
+    lines += [f"{_toml_key(key)} = {_toml_value(value)}" for key, value in scalars.items()]
     for key, value in values.items():
-        if isinstance(value, dict):
-            _toml_table(value, f"{name}.{key}" if name else key, lines)
+        where = f"{name}.{_toml_key(key)}" if name else _toml_key(key)
+        if _is_table(value):
+            _toml_table(value, where, lines)
+        elif _is_table_list(value):
+            for item in value:
+                _toml_table(item, where, lines, array=True)
 
 
 def organisation_toml(values_json: str) -> str:

@@ -5,7 +5,8 @@ site's own Pyodide (under Node), so the bytecode is exactly the version the page
 example is checked and reported as the page does (bridge.py), to learn which modules a run imports;
 only those are compiled (all of them would cost about 4 MB more transfer for modules never used):
 
-- ``pyodide/python_stdlib.zip``: each such ``.py`` replaced by its ``.pyc`` (zipimport reads those);
+- ``pyodide/python_stdlib.zip``: each such ``.py`` replaced by its ``.pyc`` (zipimport reads those),
+  and the modules of :data:`STDLIB_UNUSED` left out;
 - ``pycache.zip``: ``__pycache__/*.pyc`` for each such module of the wheels, unpacked by the worker
   into site-packages after the wheels, which stay byte-for-byte the locked ones.
 
@@ -24,6 +25,46 @@ from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr
 from pathlib import Path
 
 SITE = Path("/site")
+#: Standard library modules no run of the page imports (tools for developers, servers, other
+#: platforms), left out of ``python_stdlib.zip`` to keep the transfer within 10 MB. A page run that
+#: needed one would fail with ModuleNotFoundError: the browser test and tests/web/test_node_smoke.py
+#: run every path of the page (check, report, .xlsx, .ics, the forms).
+STDLIB_UNUSED = frozenset(
+    {
+        "_pyrepl",
+        "cProfile",
+        "curses",
+        "dbm",
+        "doctest",
+        "ensurepip",
+        "ftplib",
+        "idlelib",
+        "imaplib",
+        "lib2to3",
+        "mailbox",
+        "multiprocessing",
+        "pdb",
+        "pickletools",
+        "poplib",
+        "profile",
+        "pstats",
+        "pydoc",
+        "pydoc_data",
+        "smtplib",
+        "sqlite3",
+        "tabnanny",
+        "test",
+        "timeit",
+        "tkinter",
+        "trace",
+        "turtle",
+        "turtledemo",
+        "unittest",
+        "venv",
+        "wsgiref",
+        "xmlrpc",
+    }
+)
 STDLIB_PREFIX = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
 #: site-packages (Pyodide reports it with a leading "//").
 PURELIB = "/" + sysconfig.get_paths()["purelib"].lstrip("/")
@@ -58,6 +99,8 @@ def stdlib(path: Path, used: set[str]) -> None:
     partial = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as old, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
+            if info.filename.split("/", 1)[0].removesuffix(".py") in STDLIB_UNUSED:
+                continue
             data = old.read(info)
             filename = f"{STDLIB_PREFIX}/{info.filename}"
             compiled = pyc(data, filename) if filename in used else None

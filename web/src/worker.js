@@ -1,13 +1,16 @@
 // The page's Web Worker: loads Pyodide (served from this site), unpacks the locked wheel set into
 // site-packages (no micropip: each file is fetched with its SHA-256 as Subresource Integrity), then
 // runs bridge.py, which runs the klachtregels command line on files in Pyodide's memory.
-// Nothing is sent anywhere: every fetch below is a path on the page's own origin.
+// Nothing is sent anywhere: every fetch below is a path on the page's own origin (answered by the
+// service worker, sw.js, from its cache once the site has been visited).
 "use strict";
 
 importScripts("pyodide/pyodide.js");
 
 let bridge = null;
 let pyodide = null;
+// The last check's register and options (in Pyodide's memory): the obligations are made from them.
+let last = null;
 
 function progress(code, params) {
   postMessage({ type: "progress", code: code, params: params || {} });
@@ -49,7 +52,7 @@ async function init() {
   postMessage({ type: "ready", ms: performance.now() - started, library: manifest.library_version });
 }
 
-const READABLE = ["csv", "tsv", "txt", "jsonl", "ndjson", "json"];
+const READABLE = ["csv", "tsv", "txt", "jsonl", "ndjson", "json", "xlsx"];
 
 function registerPath(name) {
   const ext = (name.split(".").pop() || "").toLowerCase();
@@ -72,8 +75,22 @@ function run(request) {
   const register = writeInput(request.register, registerPath(request.register.name));
   options.org = writeInput(request.organisation, "/work/in/organisation.toml");
   options.policy = writeInput(request.policyFile, "/work/in/policy.toml") || options.policy;
+  options.mapping = writeInput(request.mapping, "/work/in/mapping.toml");
+  last = { register: register, options: options };
   const result = JSON.parse(bridge.run_json(register, JSON.stringify(options)));
   postMessage({ type: "result", id: request.id, result: result, ms: performance.now() - started });
+}
+
+function obligations(request) {
+  const result = last
+    ? JSON.parse(bridge.obligations_json(last.register, JSON.stringify(last.options), request.row))
+    : { error: "no register" };
+  postMessage({ type: "obligations", row: request.row, result: result });
+}
+
+function mapping(request) {
+  const result = JSON.parse(bridge.mapping_toml(JSON.stringify(request.answers)));
+  postMessage({ type: "mapping", result: result });
 }
 
 const ready = init().catch((error) => {
@@ -89,8 +106,8 @@ function organisation(request) {
 onmessage = async (event) => {
   await ready;
   try {
-    if (event.data.type === "organisation") organisation(event.data);
-    else run(event.data);
+    const handlers = { organisation: organisation, mapping: mapping, obligations: obligations };
+    (handlers[event.data.type] || run)(event.data);
   } catch (error) {
     postMessage({ type: "failed", id: event.data.id, message: String(error && error.message ? error.message : error) });
   }
