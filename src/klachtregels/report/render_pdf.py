@@ -7,7 +7,8 @@ never by ``import klachtregels``.
 
 The PDF is :func:`~klachtregels.report.render_html.render_html`'s page, the same words and figures,
 laid out with the page's ``@media print`` rules: A4, page numbers, the table of contents with page
-numbers, no search box or buttons, link targets written out. Nothing is fetched while it is made:
+numbers, no search box or buttons, link targets written out; tagged (PDF/UA-1), so a screen reader
+can follow it. Nothing is fetched while it is made:
 every URL the page might load is refused (the page is self-contained; its links stay links).
 """
 
@@ -45,5 +46,7 @@ def render_pdf(report: AnnualReport, lang: str = "nl") -> bytes:
     weasyprint = _weasyprint()
     html = render_html(report, lang)
     document = weasyprint.HTML(string=html, url_fetcher=_no_fetch, media_type="print")
-    pdf: bytes = document.write_pdf()
+    # PDF/UA-1: a tagged PDF (headings, tables, reading order) with the page's title and language,
+    # which a screen reader can follow; about 1.7 times the bytes of an untagged one.
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return pdf
