@@ -591,6 +591,8 @@ def _review(
     source = gck.summary.source if gck.summary is not None else "register"
     warnings = [
         *review.name_warnings(redactor, ReviewKind.PERSONAL_DATA_IN_CATEGORY, categories),
+        # The register's measure categories are published labels too (the nature of the measures).
+        *review.name_warnings(redactor, ReviewKind.PERSONAL_DATA_IN_CATEGORY, p.nature.column_rows),
         *review.name_warnings(
             redactor, ReviewKind.PERSONAL_DATA_IN_CATEGORY, previous_rows, source="previous"
         ),

@@ -238,10 +238,13 @@ class Nature:
 class NatureClassifier:
     """Classifies complaints one at a time while the register streams by, and decides the source."""
 
-    __slots__ = ("_keywords", "column_seen", "keywords_seen")
+    __slots__ = ("_keywords", "column_rows", "column_seen", "keywords_seen")
 
     def __init__(self, keywords: MeasureKeywords) -> None:
         self._keywords = keywords
+        #: Per measure category of the register: its first row and its complaints (the review notes
+        #: check the published labels for personal data, lid 5).
+        self.column_rows: dict[str | None, tuple[int | None, int]] = {}
         #: A counted complaint had a measure with a category: the column is the source.
         self.column_seen = False
         #: A counted complaint had a text to classify.
@@ -268,7 +271,11 @@ class NatureClassifier:
         column: tuple[str, ...] | None = None
         if measures:
             column = tuple(dict.fromkeys(c for m in measures if m.category and (c := m.category.strip())))
-            self.column_seen = self.column_seen or bool(column)
+            if column:
+                self.column_seen = True
+                for label in column:
+                    first, n = self.column_rows.get(label, (rec.row, 0))
+                    self.column_rows[label] = (first, n + 1)
         if self.column_seen:
             return Nature(column, None)
         texts = [m.description for m in measures if m.description and m.description.strip()]
