@@ -10,7 +10,8 @@ On the same dates (every day 2000-2040) it prints:
    before, ``deadline(d, "2 working days")``, ``add_working_days(d, 10)``) side by side with a
    plain-Python dict look-up, a naive loop over ``holidays``, workalendar and numpy. The tools
    take turns on chunks of 256 dates (the order rotates), and each figure is the median over
-   all chunks of all rounds;
+   all chunks of all rounds. "Not seen before" forgets the day's deadline, not the plan's table
+   of its year (made once, on the first day of a year asked for; its cost is printed too);
 2. how many six-week deadlines each tool's *default* Dutch calendar gets wrong, against klachtregels;
 3. the first call in a fresh process (``import klachtregels`` plus the first ``handling_deadline``)
    against ``import holidays`` alone: subprocesses, interleaved, medians.
@@ -124,7 +125,23 @@ def klachtregels_tools() -> list[Tool]:
     def two_working_days(ds: Sequence[dt.date]) -> list[Any]:
         return [deadline(d, "2 working days", statutory=True) for d in ds]
 
+    template = terms._DEFAULT_PLAN.template
+
+    def build_only(ds: Sequence[dt.date]) -> list[Any]:
+        # The floor of any day not seen before: a new Deadline filled from a plan's template
+        # (what terms._compute does after its look-ups), with no call, look-up or computation.
+        out = []
+        for d in ds:
+            obj = object.__new__(terms.Deadline)
+            values = obj.__dict__
+            values.update(template)
+            values["received"] = values["start"] = values["calendar_date"] = d
+            values["atw_date"] = values["date"] = d
+            out.append(obj)
+        return out
+
     return [
+        (BUILD, _nothing, build_only),
         (WARM, _nothing, handling),
         (NEW, forget_handling, handling),
         (WD_WARM, _nothing, two_working_days),
@@ -188,6 +205,7 @@ def peer_tools() -> list[Tool]:
 
 INLINE = "plain dict look-up, inline (table[d])"
 FUNCTION = "plain dict look-up in a function (lookup(d))"
+BUILD = "floor: a new Deadline from a template, nothing computed"
 WARM = "klachtregels handling_deadline(d), warm"
 NEW = "klachtregels handling_deadline(d), day not seen before"
 WD_WARM = 'klachtregels deadline(d, "2 working days"), warm'
@@ -211,6 +229,27 @@ def print_per_call(dates: Sequence[dt.date]) -> None:
     print(f"  handling_deadline, day not seen before:              {new:.0f} ns (<= 1000)")
     print(f'  deadline(d, "2 working days"), warm / not seen:      {wd_warm:.0f} / {wd_new:.0f} ns (<= 500)')
     print(f"  add_working_days(d, 10):                             {awd:.0f} ns (<= 500)")
+    print(f"  floor, a new Deadline from a template, no call:      {figures[BUILD]:.0f} ns")
+    print(f"  a plan's table of one year (made once, first day of a year): {year_table_us():.0f} us")
+
+
+def year_table_us() -> float:
+    """Microseconds to make one year's table of the handling plan (median over 2000-2040)."""
+    times = []
+    for year in range(FIRST.year, LAST.year + 1):
+        plan = terms._Plan(
+            terms.HANDLING_TERM,
+            statutory=True,
+            atw_policy="applied",
+            include_eq=True,
+            exclude_start_day=True,
+            citations=(),
+            rule_ids=(),
+        )
+        t0 = time.perf_counter_ns()
+        plan.year_table(year)
+        times.append((time.perf_counter_ns() - t0) / 1000)
+    return statistics.median(times)
 
 
 def print_wrong_defaults(dates: Sequence[dt.date]) -> None:

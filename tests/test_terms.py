@@ -301,6 +301,76 @@ def test_memo_equals_a_fresh_computation_every_day() -> None:
     assert len(T._DEFAULT_MEMO) == T._MEMO_MAX  # bounded: later days are computed, not kept
 
 
+def _handling_plan(policy: str, next_day: bool, exclude: bool, include_eq: bool) -> T._Plan:
+    """A fresh plan of the handling term (``_handling_plan`` keeps one per setting)."""
+    rules = ("R6", "R12", *(("A4",) if next_day else ()), *(() if exclude else ("A3",)))
+    return T._Plan(
+        T.HANDLING_TERM,
+        statutory=True,
+        atw_policy=policy,
+        include_eq=include_eq,
+        exclude_start_day=exclude,
+        citations=(T._WKO_HANDLING,),
+        rule_ids=rules,
+    )
+
+
+_PLANS = {
+    "handling": lambda: _handling_plan("applied", False, True, True),
+    "handling, never, A3": lambda: _handling_plan("never", False, False, True),
+    "handling, undetermined, no equated days": lambda: _handling_plan("undetermined", False, True, False),
+    "2 working days": lambda: T._deadline_plan(Term.parse("2 working days"), True, True, True),
+    "10 working days before": lambda: T._deadline_plan(Term.parse("10 werkdagen voor"), True, True, True),
+    "3 days": lambda: T._deadline_plan(Term.parse("3 days"), True, True, True),
+    "1 month, A3": lambda: T._deadline_plan(Term.parse("1 month"), True, True, False),
+    "2 months, private": lambda: T._deadline_plan(Term.parse("2 maanden"), False, True, True),
+    "12 months": lambda: T._deadline_plan(Term.parse("12 months"), False, True, True),
+    "48 hours": lambda: T._deadline_plan(Term.parse("48 uur"), True, True, True),
+}
+
+
+@pytest.mark.parametrize("name", list(_PLANS))
+def test_year_tables_equal_the_general_path_every_day(name: str) -> None:
+    # A plan's year tables are rows of the one computation (_parts), made ahead for a whole year:
+    # every day 2000-2040 gives the same deadline as the general path (a plan without tables).
+    tabled, general = _PLANS[name](), _PLANS[name]()
+    general.reach = False  # never makes a table: _parts answers each day
+    days = [D(2000, 1, 1) + i * DAY for i in range((D(2040, 12, 31) - D(2000, 1, 1)).days + 1)]
+    for d in days:
+        fast, slow = T._compute(d, d, tabled, False), T._compute(d, d, general, False)
+        assert fast == slow, d
+    assert tabled.tables == 41
+    assert general.tables == 0
+    assert all(rows for _, rows in tabled.years.values())
+
+
+def test_year_tables_only_where_the_shipped_calendar_answers() -> None:
+    # No table near the edges of the shipped calendar (a term there may need `holidays`), none for
+    # a term longer than a year, and at most _YEAR_TABLES_MAX per plan; those days are still answered.
+    plan = _PLANS["handling"]()
+    first, last = T._cal.table_years()[0], T._cal.table_years()[-1]
+    for year in (first, first + 1, last - 1, last):
+        assert plan.year_table(year) == (0, [])
+    assert plan.year_table(first + 2)[1]
+    long_plan = T._deadline_plan(Term.parse("13 months"), False, True, True)
+    assert long_plan.year_table(2026) == (0, [])
+    assert T._compute(D(2026, 1, 31), D(2026, 1, 31), long_plan, False).date == D(2027, 2, 28)
+    many = _PLANS["2 working days"]()
+    for year in range(2000, 2000 + T._YEAR_TABLES_MAX + 3):
+        many.year_table(year)
+    assert many.tables == T._YEAR_TABLES_MAX
+    late = D(2000 + T._YEAR_TABLES_MAX + 1, 3, 6)
+    assert T._compute(late, late, many, False) == T._compute(late, late, _PLANS["2 working days"](), False)
+
+
+def test_strict_raises_on_the_table_path_too() -> None:
+    plan = _PLANS["handling"]()
+    plan.year_table(2031)
+    with pytest.raises(ProvisionalCalendarError):
+        T._compute(D(2031, 3, 24), D(2031, 3, 24), plan, True)
+    assert not T._compute(D(2026, 3, 24), D(2026, 3, 24), plan, True).provisional
+
+
 @pytest.mark.parametrize("year", [1990, 2016, 2026, 2031, 2099])
 def test_november_days_that_used_to_fall_through(year: int) -> None:
     # 8-28 November (and the turn of the year) went to a second, slower path before; now every day

@@ -496,6 +496,10 @@ _ONE_DAY: Final = _dt.timedelta(days=1)
 _DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: A plan keeps at most this many deadlines per day 0 (16,384 days is 45 years).
 _MEMO_MAX: Final = 16_384
+#: A plan keeps its parts (:func:`_parts`) for at most this many years (about 70 kB a year).
+_YEAR_TABLES_MAX: Final = 64
+#: Terms of at most this many working days (about 40 weeks) stay within a year: year tables.
+_TABLE_MAX_WORKING_DAYS: Final = 200
 
 
 def _add_months(day: _dt.date, months: int) -> _dt.date:
@@ -529,11 +533,14 @@ class _Plan:
         "memo",
         "months",
         "offset",
+        "reach",
         "rule_ids",
+        "tables",
         "template",
         "term",
         "use_atw",
         "working_days",
+        "years",
     )
 
     def __init__(
@@ -552,6 +559,10 @@ class _Plan:
         self.include_eq = include_eq
         self.memo: dict[_dt.date, Deadline] = {}
         self.by_years: dict[int | tuple[int, int], dict[str, Any]] = {}
+        #: year -> (ordinal of 1 January, a row of :func:`_parts` per day); no rows for a year
+        #: without a table. ``tables`` counts the tables (at most ``_YEAR_TABLES_MAX``).
+        self.years: dict[int, tuple[int, list[_Row]]] = {}
+        self.tables = 0
         self._how_to_count(term, exclude_start_day)
         state, exclusion = _atw_state(term, statutory, atw_policy)
         # ATW art. 1 cannot move the end of a term in working days: it is a working day already.
@@ -606,6 +617,12 @@ class _Plan:
             self.offset = _dt.timedelta(days=sign * nominal + start_shift)
         #: The end needs the calendar or month arithmetic; else it is day 0 + ``offset``.
         self.counted = bool(self.working_days or self.months)
+        #: The term stays within a year of day 0 (its ATW extension within the next): year tables.
+        self.reach = (
+            abs(self.working_days) <= _TABLE_MAX_WORKING_DAYS
+            and abs(self.months) <= 12  # one year (R18)
+            and abs(self.offset.days) <= 366  # one (leap) year
+        )
 
     def template_for(self, y0: int, y1: int) -> dict[str, Any]:
         """The template of a deadline whose date depends on the calendar of ``y0``-``y1`` (A2).
@@ -624,6 +641,25 @@ class _Plan:
             }
         self.by_years[y0 if y0 == y1 else (y0, y1)] = template
         return template
+
+    def year_table(self, year: int) -> tuple[int, list[_Row]]:
+        """The rows of :func:`_parts` for every day 0 of ``year`` (made on first use), or none.
+
+        A table is made only where every day of it is answered by the shipped calendar (the year
+        and the two on either side lie in its years, so a table never imports ``holidays`` or
+        meets the calendar's edges) and the term reaches at most a year (``reach``); each plan
+        keeps at most ``_YEAR_TABLES_MAX`` tables. Elsewhere :func:`_parts` answers day by day.
+        """
+        table: tuple[int, list[_Row]] = (0, [])
+        if self.reach and self.tables < _YEAR_TABLES_MAX:
+            years = _cal.table_years()
+            if years.start + 2 <= year < years.stop - 2:
+                first = _dt.date(year, 1, 1).toordinal()
+                days = range(first, _dt.date(year, 12, 31).toordinal() + 1)
+                table = (first, [_parts(_dt.date.fromordinal(o), self) for o in days])
+                self.tables += 1
+        self.years[year] = table
+        return table
 
     def raw_end(self, day0: _dt.date) -> _dt.date:
         """The end of the term before any ATW (R12, R18)."""
@@ -669,13 +705,16 @@ _new = object.__new__
 _atw_extend: Final = _cal.atw_extend
 
 
-def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
-    """The deadline of ``plan`` from ``day0``: raw end, ATW art. 1 and 2, provisional (A2).
+#: A row of a plan's year table: raw end, ATW date, the answer, the days passed over, whether
+#: ATW art. 2 extended the term, and the template of the deadline's years (A2).
+_Row = tuple[_dt.date, _dt.date, _dt.date, tuple[NonWorkingDay, ...], bool, dict[str, Any]]
 
-    The ``Deadline`` is built by filling its ``__dict__`` from the plan's template (one
-    ``update``) instead of the frozen class's per-field ``__init__``; attrs has no validators or
-    converters on it to skip. A test checks that the result equals ``Deadline(...)`` built the
-    ordinary way.
+
+def _parts(day0: _dt.date, plan: _Plan) -> _Row:
+    """The one computation of a deadline from ``day0``: raw end, ATW art. 1 and 2, its years (A2).
+
+    Everything a :class:`Deadline` holds that depends on ``day0``, and the template of the rest.
+    A plan's year tables (:meth:`_Plan.year_table`) are rows of this function, one per day.
     """
     raw = plan.raw_end(day0) if plan.counted else day0 + plan.offset
     if plan.extend:
@@ -693,11 +732,32 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
             y1 = raw.year
         by_years = plan.by_years.get(y0 if y0 == y1 else (y0, y1))
         template = plan.template_for(y0, y1) if by_years is None else by_years
-        if strict and template["provisional"]:
-            bad = template["unverified_years"]
-            reason = _provisional_reason(bad)
-            msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
-            raise ProvisionalCalendarError(msg, bad)
+    return raw, atw, date, skipped, art2_extended, template
+
+
+def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
+    """The deadline of ``plan`` from ``day0``: raw end, ATW art. 1 and 2, provisional (A2).
+
+    The parts come from the plan's table of ``day0``'s year (rows of :func:`_parts`, built on the
+    first day of that year asked for) or, outside the tables, from :func:`_parts` itself. The
+    ``Deadline`` is built by filling its ``__dict__`` from the plan's template (one ``update``)
+    instead of the frozen class's per-field ``__init__``; attrs has no validators or converters on
+    it to skip. Tests check that the result equals ``Deadline(...)`` built the ordinary way, and
+    that the tables equal :func:`_parts` for every day 2000-2040.
+    """
+    table = plan.years.get(day0.year)
+    if table is None:
+        table = plan.year_table(day0.year)
+    first, rows = table
+    if rows:
+        raw, atw, date, skipped, art2_extended, template = rows[day0.toordinal() - first]
+    else:
+        raw, atw, date, skipped, art2_extended, template = _parts(day0, plan)
+    if strict and template["provisional"]:
+        bad = template["unverified_years"]
+        reason = _provisional_reason(bad)
+        msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
+        raise ProvisionalCalendarError(msg, bad)
     obj = _new(Deadline)
     values = obj.__dict__
     values.update(template)
@@ -741,10 +801,17 @@ def _remember(plan: _Plan, day0: _dt.date, result: Deadline) -> Deadline:
 # --- the public functions -------------------------------------------------------------------------
 
 
+#: Terms read from text, by text: one dict look-up in :func:`deadline` (at most 256 kept).
+_PARSED: Final[dict[str, Term]] = {}
+
+
 def _as_term(term: Term | str) -> Term:
     if isinstance(term, Term):
         return term
-    return _parse_term(term)
+    parsed = _parse_term(term)
+    if len(_PARSED) < 256:  # as _parse_term's own cache
+        _PARSED[term] = parsed
+    return parsed
 
 
 def deadline(
@@ -766,16 +833,20 @@ def deadline(
     With ``strict=True`` a provisional result raises
     :class:`~klachtregels.errors.ProvisionalCalendarError` (A2).
     """
-    t = term if type(term) is Term else _as_term(term)
+    t = term if type(term) is Term else (_PARSED.get(term) or _as_term(term))  # type: ignore[arg-type]
     key = (statutory, include_equated_days, exclude_start_day)
     plan = t._plans.get(key)
     if plan is None:
         plan = t._plans[key] = _deadline_plan(t, *key)
     if type(start) is _dt.date:
-        hit = plan.memo.get(start)
+        memo = plan.memo
+        hit = memo.get(start)
         if hit is not None and not (strict and hit.provisional):
             return hit
-        return _remember(plan, start, _compute(start, start, plan, strict))
+        hit = _compute(start, start, plan, strict)
+        if len(memo) < _MEMO_MAX:
+            memo[start] = hit
+        return hit
     day = local_day(start)
     result = _compute(day, day, plan, strict)
     if t.unit is TermUnit.HOURS and isinstance(start, _dt.datetime):
