@@ -6,6 +6,12 @@ Chromium, except under ``KLACHTREGELS_WEB_REQUIRED=1`` (scripts/web_ci.sh), wher
 ``KLACHTREGELS_WEB_METRICS=FILE`` writes the measured cold start, re-check time and transfer size
 (gzip) as JSON; ``KLACHTREGELS_WEB_SCREENSHOTS=DIR`` keeps screenshots for the docs. Times are
 measured, never asserted.
+
+Besides the example: an ``.xlsx`` register, a register whose headers need the column form (its
+suggestion, the mapping it writes), the obligations of one complaint as ``.ics``, printing the report
+(its styles allowed by the page's CSP), the organisation form with a location and an earlier annual
+report, offline use (the server answers nothing new after the first visit) and the notice a page
+opened from a folder (``file://``) shows.
 """
 
 from __future__ import annotations
@@ -14,10 +20,12 @@ import contextlib
 import csv
 import functools
 import gzip
+import html
 import http.server
 import io
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -28,6 +36,7 @@ import pytest
 
 from klachtregels.cli import main
 from klachtregels.organisation import load_organisation
+from klachtregels.register import ColumnMapping, read_register_all
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -139,12 +148,14 @@ def _run_check(page: Any, runs: int) -> float:
 
 
 def _gzip_size(served: list[str]) -> int:
-    """What the served files weigh gzipped (level 6, as a static host compresses), each file once."""
-    return sum(
-        len(gzip.compress((DIST / path.lstrip("/")).read_bytes(), 6))
-        for path in dict.fromkeys("/index.html" if p == "/" else p for p in served)
-        if (DIST / path.lstrip("/")).is_file()
-    )
+    """What the served files weigh gzipped (level 6, as a static host compresses), each request."""
+    sizes: dict[str, int] = {}
+    total = 0
+    for path in ("/index.html" if p == "/" else p for p in served):
+        file = DIST / path.lstrip("/")
+        if file.is_file():
+            total += sizes.setdefault(path, len(gzip.compress(file.read_bytes(), 6)))
+    return total
 
 
 def _screenshot(page: Any, name: str, selector: str) -> None:
@@ -210,6 +221,14 @@ def _organisation_form(page: Any, tmp_path: Path) -> None:
     page.select_option("#org-meldcode-promoted", "false")
     page.fill("#org-regulation-provides-handling_term", "6 weken")
     page.fill("#org-children_served", "40")
+    page.click("#org-locations-add")
+    page.fill("#org-locations-0-name", "KDV Formulier")
+    page.fill("#org-locations-0-lrk", "100000003")
+    page.select_option("#org-locations-0-kind", "kindercentrum")
+    page.click("#org-annual_reports-add")
+    page.fill("#org-annual_reports-0-year", "2024")
+    page.fill("#org-annual_reports-0-sent_to_ggd_on", "2025-05-27")
+    page.select_option("#org-annual_reports-0-made_known_to_parents", "true")
     page.click("#org-make")
     page.wait_for_selector("#org-download:not([hidden])")
     _screenshot(page, "web-organisation.png", "#org-form")
@@ -223,8 +242,107 @@ def _organisation_form(page: Any, tmp_path: Path) -> None:
     )
     assert (made.regulation.adopted, made.regulation.written, made.meldcode.promoted) == (True, None, False)
     assert made.regulation.provides.handling_term == "6 weken"
+    assert [(loc.name, loc.lrk_number, loc.kind) for loc in made.locations] == [
+        ("KDV Formulier", "100000003", "kindercentrum")
+    ]
+    report = made.annual_reports[0]
+    assert (report.year, report.sent_to_ggd_on.isoformat(), report.made_known_to_parents) == (
+        2024,
+        "2025-05-27",
+        True,
+    )
     chosen = page.evaluate("document.getElementById('organisation').files[0].name")
     assert chosen == "organisation.toml"
+
+
+def _xlsx_as_cli(page: Any, tmp_path: Path) -> None:
+    """The example as an Excel workbook: openpyxl reads it in the page; the CLI's findings."""
+    openpyxl = pytest.importorskip("openpyxl")
+    with (EXAMPLES / "register.csv").open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    page.set_input_files("#register", str(path))
+    page.select_option("#encoding", "")
+    page.select_option("#delimiter", "")
+    _run_check(page, 4)
+    _same_check(json.loads(_download(page, "download-json")), _cli_check(path, tmp_path / "xlsx.json"))
+
+
+def _obligations_as_cli(page: Any, tmp_path: Path) -> None:
+    """One complaint's obligations as .ics: what ``klachtregels obligations --format ics`` writes."""
+    row = 5
+    page.select_option("#ics-complaint", str(row))
+    page.click("#ics-make")
+    page.wait_for_selector("#ics-download:not([hidden])", timeout=LOAD_TIMEOUT_MS)
+    with page.expect_download() as info:
+        page.click("#ics-download")
+    ics = Path(info.value.path()).read_bytes().decode("utf-8")
+    record = next(r for r in read_register_all(EXAMPLES / "register.csv").records if r.row == row)
+    envelope = {k: v for k, v in record.to_dict().items() if k != "row" and v is not None}
+    (tmp_path / "complaint.json").write_text(json.dumps(envelope), encoding="utf-8")
+    argv = ["obligations", str(tmp_path / "complaint.json"), "--as-of", AS_OF, "--format", "ics"]
+    argv += ["--policy", str(EXAMPLES / "policy.toml"), "--org", str(EXAMPLES / "organisation.toml")]
+    assert main([*argv, "-o", str(tmp_path / "cli.ics")]) == 0
+    assert ics == (tmp_path / "cli.ics").read_bytes().decode("utf-8")
+    assert "BEGIN:VEVENT" in ics
+
+
+def _print_report(page: Any, tmp_path: Path) -> None:
+    """Print: the report's own HTML in a frame, printed from there (its styles allowed by the CSP)."""
+    report, _ = _cli_report(EXAMPLES / "register.csv", tmp_path / "print.html")
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", report, re.DOTALL)
+    assert found is not None
+    page.click("#print-report")
+    shown = page.frame_locator("#print-frame").locator("h1").inner_text(timeout=LOAD_TIMEOUT_MS)
+    assert shown == html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+
+
+def _column_form(page: Any, tmp_path: Path) -> None:
+    """Renamed headers: the column form suggests, writes mapping.toml, and checks as the CLI does."""
+    renamed = {"id": "Kenmerk", "received_on": "Datum ontvangen", "location": "Vestiging naam"}
+    with (EXAMPLES / "register.csv").open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    path = tmp_path / "renamed.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([[renamed.get(h, h) for h in rows[0]], *rows[1:]])
+    page.set_input_files("#register", str(path))
+    _run_check(page, 5)
+    page.wait_for_selector("#mapping-form:not([hidden])")
+    headers = [page.get_attribute(f"#mapping-{i}", "data-header") for i in range(3)]
+    assert headers == list(renamed.values())
+    assert page.input_value("#mapping-1") == "received_on"  # the suggestion, chosen
+    page.select_option("#mapping-0", "id")
+    page.select_option("#mapping-2", "location")
+    _screenshot(page, "web-mapping.png", "#mapping-form")
+    page.click("#mapping-apply")
+    page.wait_for_selector("body[data-runs='6']", timeout=LOAD_TIMEOUT_MS)
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(_download(page, "mapping-download"), encoding="utf-8")
+    assert dict(ColumnMapping.load(mapping).columns) == {v: k for k, v in renamed.items()}
+    page_check = json.loads(_download(page, "download-json"))
+    _same_check(page_check, _cli_check(path, tmp_path / "mapped.json", "--mapping", str(mapping)))
+    assert page_check["summary"]["rows_read"] == len(rows) - 1
+
+
+def _offline(page: Any, served: list[str]) -> None:
+    """Offline after the first visit: the page reloads and checks with nothing of the site served."""
+    before = len(served)
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        page.wait_for_selector("#example:not(:empty)", timeout=LOAD_TIMEOUT_MS)
+        page.click("#example")
+        page.wait_for_selector("#chosen:not(:empty)", timeout=LOAD_TIMEOUT_MS)
+        _run_check(page, 1)
+        assert page.locator("#groups tbody tr").count() > 0
+    finally:
+        page.context.set_offline(False)
+    # Only the browser's own check for a new service worker may reach the server (offline, it fails).
+    assert set(served[before:]) <= {"/sw.js"}
 
 
 def _write_metrics(metrics: dict[str, float]) -> None:
@@ -243,32 +361,57 @@ def test_the_page_checks_and_reports_as_the_cli_does(
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
+    refused: list[str] = []  # the browser logs what the page's CSP refused
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     started = time.perf_counter()
     page.goto(url)
     _screenshot(page, "web-start.png", "header")
+    page.wait_for_selector("#example:not(:empty)")  # texts applied: the page is wired
     page.click("#example")
     page.wait_for_selector("#chosen:not(:empty)", timeout=LOAD_TIMEOUT_MS)
     _run_check(page, 1)
     cold = time.perf_counter() - started
+    page.wait_for_selector("body[data-offline='ready']", timeout=LOAD_TIMEOUT_MS)
+    first_visit = list(served)
     _screenshot(page, "web-results.png", "#results")
     page_check = _same_as_cli(page, tmp_path)
     recheck = _run_check(page, 2)
     excel_check = _excel_export_as_cli(page, tmp_path)
     assert excel_check["summary"] == page_check["summary"]
+    _xlsx_as_cli(page, tmp_path)
+    _obligations_as_cli(page, tmp_path)
+    _print_report(page, tmp_path)
+    _column_form(page, tmp_path)
     _organisation_form(page, tmp_path)
 
     page.select_option("#lang", "en")
     assert page.locator("h1").inner_text() == "Check the complaint register"
     _screenshot(page, "web-results-en.png", "#results")
+    _offline(page, served)
     hosts = {urlsplit(r).hostname for r in requests if not r.startswith("blob:")}
     assert hosts == {"127.0.0.1"}
-    assert "/pyodide/pyodide.asm.wasm" in served
+    assert "/pyodide/pyodide.asm.wasm" in first_visit
+    assert refused == []
     _write_metrics(
         {
             "cold_start_to_result_s": round(cold, 2),
             "worker_ready_s": round(page.evaluate("window.klachtregelsReadyMs") / 1000, 2),
             "recheck_s": round(recheck, 2),
-            "transfer_gzip_mb": round(_gzip_size(served) / 1e6, 2),
+            "transfer_gzip_mb": round(_gzip_size(first_visit) / 1e6, 2),
         }
     )
     context.close()
+
+
+def test_opened_from_a_folder_the_page_says_so(browser: Any) -> None:
+    """file://: browsers start no Web Worker there; the page says so instead of waiting forever."""
+    if not (DIST / "index.html").is_file():
+        _unavailable("web/dist is not built (python scripts/build_web.py)")
+    page = browser.new_page()
+    page.goto((DIST / "index.html").as_uri())
+    page.wait_for_selector("body[data-file-url='1']", timeout=LOAD_TIMEOUT_MS)
+    notice = page.locator("#error").inner_text()
+    assert "file://" in notice
+    assert "http" in notice
+    assert page.locator("#check").is_disabled()
+    page.close()

@@ -5,7 +5,11 @@
 
 const SEVERITIES = ["error", "warning", "info"];
 const state = { lang: "nl", messages: null, config: null, register: null, result: null, urls: [], started: 0, ready: false };
-let worker = null;
+// The Web Worker, made once the service worker controls the page (see serviceWorker below); messages
+// posted before then wait for it.
+let madeWorker = null;
+const workerMade = new Promise((resolve) => (madeWorker = resolve));
+const post = (message) => workerMade.then((worker) => worker.postMessage(message));
 const $ = (id) => document.getElementById(id);
 
 function t(code, params) {
@@ -237,7 +241,7 @@ async function submit(event) {
   $("check").disabled = true;
   state.started = performance.now();
   const policyChoice = $("policy").value;
-  worker.postMessage({
+  post({
     id: Date.now(),
     register: state.register,
     organisation: await readFile($("organisation")),
@@ -497,9 +501,6 @@ async function start() {
   const config = await (await fetch("manifest.json")).json();
   state.config = config;
   state.messages = await (await fetch("messages.json")).json();
-  await serviceWorker();
-  worker = new Worker("worker.js");
-  worker.onmessage = onWorkerMessage;
   const policy = $("policy");
   // The statutory regulation first and chosen: a provider's own regulation is a deliberate choice.
   policy.add(new Option("statutory", "", true, true));
@@ -517,17 +518,21 @@ async function start() {
   buildOrgForm(config.organisation_form);
   $("org-make").addEventListener("click", () => {
     $("org-status").textContent = state.ready ? "" : t("WEB_PROGRESS_LOADING");
-    worker.postMessage({ type: "organisation", values: orgValues(config.organisation_form) });
+    post({ type: "organisation", values: orgValues(config.organisation_form) });
   });
-  $("mapping-apply").addEventListener("click", () => worker.postMessage({ type: "mapping", answers: mappingAnswers() }));
+  $("mapping-apply").addEventListener("click", () => post({ type: "mapping", answers: mappingAnswers() }));
   $("print-report").addEventListener("click", printReport);
   $("ics-make").addEventListener("click", () => {
     $("ics-status").textContent = "";
-    worker.postMessage({ type: "obligations", row: Number($("ics-complaint").value) });
+    post({ type: "obligations", row: Number($("ics-complaint").value) });
   });
   setupDrop();
   applyTexts();
   setStatus(t("WEB_PROGRESS_LOADING"), true);
+  await serviceWorker();
+  const worker = new Worker("worker.js");
+  worker.onmessage = onWorkerMessage;
+  madeWorker(worker);
 }
 
 start().catch((error) => {
