@@ -16,7 +16,7 @@ from pathlib import Path
 
 from klachtregels.organisation import load_organisation
 from klachtregels.register import read_gck_cases, read_register
-from klachtregels.report import AnnualReport, build_report, render
+from klachtregels.report import AnnualReport, build_report, render, render_review
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "example-report"
@@ -46,14 +46,28 @@ def voorbeeld_2025() -> AnnualReport:
     )
 
 
-#: name -> (builder, [(file suffix, format, language)])
+#: name -> (builder, [(file suffix, format, language)]); a suffix starting ``.review`` is the review notes.
 REPORTS = {
     name: (
         build,
-        [(".md", "md", "nl"), (".html", "html", "nl"), (".en.html", "html", "en"), (".json", "json", "nl")],
+        [
+            (".md", "md", "nl"),
+            (".html", "html", "nl"),
+            (".en.html", "html", "en"),
+            (".json", "json", "nl"),
+            (".review.md", "md", "nl"),
+            (".review.html", "html", "nl"),
+        ],
     )
     for name, build in (("partou-2025", partou_2025), ("voorbeeld-2025", voorbeeld_2025))
 }
+
+
+def render_document(report: AnnualReport, suffix: str, fmt: str, lang: str) -> str:
+    """The published report, or the review notes for a ``.review`` suffix."""
+    if suffix.startswith(".review"):
+        return render_review(report, fmt, lang)
+    return render(report, fmt, lang)
 
 
 def _screenshot(html: Path, png: Path) -> None:
@@ -76,7 +90,7 @@ def main() -> None:
     for name, (build, outputs) in REPORTS.items():
         report = build()
         for suffix, fmt, lang in outputs:
-            (OUT / f"{name}{suffix}").write_text(render(report, fmt, lang), encoding="utf-8")
+            (OUT / f"{name}{suffix}").write_text(render_document(report, suffix, fmt, lang), encoding="utf-8")
         if args.screenshots:
             _screenshot(OUT / f"{name}.html", OUT / f"{name}.png")
         print(f"wrote docs/example-report/{name}.*")

@@ -55,14 +55,17 @@ def test_cli_status_line_follows_lang(tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "r.md"
     assert main(["report", str(reg), "--year", "2025", "--output", str(out)]) == 0
     nl = capsys.readouterr().err
-    # The review notes come first (one location with one complaint), then the status line.
-    assert nl.startswith("klachtregels: Nalezen vóór publicatie")
+    # What blocks publication comes first (no organisation file: lid 4 a-b), then the counts, the
+    # hint to write the review notes, and the status line.
+    assert nl.startswith("klachtregels: Eerst oplossen: dit houdt publicatie tegen:")
+    assert "klachtregels: controlepunten: 3 houden publicatie tegen, 3 om na te lopen\n" in nl
     assert nl.endswith(
         f"klachtregels: {out} geschreven: 1 klachten over 2025; 0 regels afgekeurd; verzenden: ONBEPAALD\n"
     )
     assert main(["report", str(reg), "--year", "2025", "--output", str(out), "--lang", "en"]) == 0
     en = capsys.readouterr().err
-    assert en.startswith("klachtregels: Review before publishing")
+    assert en.startswith("klachtregels: Resolve first: this blocks publication:")
+    assert "klachtregels: review notes: 3 block publication, 3 to check\n" in en
     assert en.endswith(
         f"klachtregels: wrote {out}: 1 complaints over 2025; 0 rows rejected; due: UNDETERMINED\n"
     )

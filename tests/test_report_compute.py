@@ -14,7 +14,7 @@ from klachtregels import testing
 from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Channel, GckFiling, Measure, Party, RegisterRecord
-from klachtregels.report import build_report, render, report_due
+from klachtregels.report import build_report, render, render_review, report_due
 from klachtregels.rules.annual_report import not_a_complaint
 from report_helpers import rec
 
@@ -56,7 +56,7 @@ def test_records_that_are_not_complaints_are_shown_not_counted() -> None:
     assert dq.not_complaints == ((2, "not_eligible"), (3, "not_eligible"))
     assert report.total.total == 2
     assert dq.accounted
-    md = render(report, "md").splitlines()
+    md = render_review(report, "md").splitlines()  # the accounting is the review notes'
     shown = "- Geregistreerd, maar geen klacht van een ouder in de zin van art. 1.57b (niet meegeteld): 2"
     assert f"{shown} (regels 2, 3)" in md
     assert any(line.startswith("- Sluitend: 2 in dit verslag") and "+ 2 geen klacht" in line for line in md)

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from klachtregels.register import read_register
-from klachtregels.report import build_report, render
+from klachtregels.report import build_report, render, render_review
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,8 +33,11 @@ def test_spellings_of_one_location_are_reported_in_every_format(tmp_path: Path) 
     assert ("BSO Mozaïek", "BSO Mozaiek") in groups
     assert any(set(g) == {"De Nieuwe Nachtegaal", "De Nieuwe Nachttegaal"} for g in groups)
     assert not any("KDV Zon 2" in g for g in groups)  # a different number is a different location
-    assert "Mogelijk dezelfde locatie onder verschillende namen (2 groepen" in render(report, "md", "nl")
-    assert "Possibly one location under different names" in render(report, "html", "en")
+    assert "Mogelijk dezelfde locatie onder verschillende namen (2 groepen" in render_review(
+        report, "md", "nl"
+    )
+    assert "Possibly one location under different names" in render_review(report, "html", "en")
+    assert "Mozaiek" not in render(report, "md", "nl").split("## Per locatie")[0]
     data = json.loads(render(report, "json", "nl"))
     assert ["BSO Mozaïek", "BSO Mozaiek"] in data["data_quality"]["similar_locations"]
 

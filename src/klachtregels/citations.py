@@ -350,7 +350,7 @@ GCK_OC_PROCEDURE = cite(
 )
 #: The Klachtenloket Kinderopvang is optional (R26): its own published information (seed 002).
 KLACHTENLOKET_OPTIONAL = cite(
-    KLACHTENLOKET, note="optional, free, independent of the Geschillencommissie (KLOKET; seed 002)"
+    KLACHTENLOKET, note="optional, free, independent of the Geschillencommissie (KLOKET)"
 )
 #: Kept for callers of the earlier name: the same citation as :data:`KLACHTENLOKET_OPTIONAL`.
 GCK_KLACHTENLOKET = KLACHTENLOKET_OPTIONAL

@@ -1,5 +1,10 @@
 """``klachtregels report``: the annual complaint report (klachtenverslag; Wko art. 1.57b lid 4-9, R9).
 
+Two documents from one computation: the report to publish (``--output``, standard output) and the
+provider's review notes (``--review-notes FILE``; :mod:`klachtregels.report.notes`). ``--publish``
+refuses (exit 1, the reasons on standard error, nothing written to ``--output``) while an item
+that blocks publication is open; ``--accept KIND`` accepts a kind after checking it.
+
 ``--year`` declares REGISTER to be that year's register: records without a receipt date are
 counted in it (and shown as such in the data-quality section). Records dated in another year are
 left out and listed. Pass ``--mixed-register`` when the register spans years: undated records are
@@ -17,11 +22,12 @@ from klachtregels._cli._options import add_lang, add_register_reading, named
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 from klachtregels.policy import load_policy
+from klachtregels.report.notes import BLOCKING
 
 if TYPE_CHECKING:
     import argparse
 
-    from klachtregels.report import AnnualReport
+    from klachtregels.report import AnnualReport, ReviewItem
 
 ORDER = 60
 #: Flags the configuration can set (klachtregels.config), by argument name -> configuration key.
@@ -79,7 +85,13 @@ def register(subparsers: Any) -> None:
         default="csv",
         help="the format of a register read from standard input (-) (default csv)",
     )
-    p.add_argument("--geschillen", metavar="FILE", help="Geschillencommissie cases file")
+    gck = p.add_mutually_exclusive_group()
+    gck.add_argument("--geschillen", metavar="FILE", help="Geschillencommissie cases file")
+    gck.add_argument(
+        "--no-geschillen",
+        action="store_true",
+        help="there were no disputes before the Geschillencommissie in the year (lid 4 d says so)",
+    )
     p.add_argument("--geschillen-mapping", metavar="MAP", help="column mapping for --geschillen")
     p.add_argument("--children", type=int, metavar="N", help="children served in the year (overrides --org)")
     p.add_argument(
@@ -91,7 +103,29 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "--format", choices=("md", "html", "json"), default="md", help="output format (default md)"
+        "--format",
+        choices=("md", "html", "json", "pdf"),
+        default="md",
+        help="output format (default md); pdf needs the pdf extra and --output",
+    )
+    p.add_argument(
+        "--review-notes",
+        metavar="FILE",
+        help="write the review notes (not for publication) to FILE: .md, .html or .json",
+    )
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="refuse (exit 1, nothing written to --output) while an item blocks publication",
+    )
+    p.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="KIND",
+        choices=sorted(k.value for k in BLOCKING),
+        help="after checking them, accept the review items of KIND so they no longer block --publish "
+        "(repeatable; the review notes say so)",
     )
     add_lang(p, "the report and the status line")
     p.add_argument(
@@ -148,35 +182,81 @@ def _previous(args: argparse.Namespace) -> int | Any:
     )
 
 
-#: Review notes of one kind printed in full; the rest are counted (all are in the JSON's ``review``).
+#: Review items of one kind printed in full; the rest are counted (all are in the review notes).
 _REVIEW_SHOWN = 5
 
 
-def _print_review(report: AnnualReport, lang: str) -> None:
-    """The review notes on standard error, never in the report: cells that could identify a person."""
+def _print_review(items: tuple[ReviewItem, ...], year: int, lang: str, *, refused: bool) -> None:
+    """The review items that block publication on standard error (never in the report), then one
+    line with the counts. ``refused``: ``--publish`` stops because of them."""
     from klachtregels.messages import text
 
-    notes = report.review.reidentification
-    if not notes:
-        return
-    print(f"klachtregels: {text('REPORT_REVIEW_NOTE', lang)}:", file=sys.stderr)
-    for kind in dict.fromkeys(n.kind for n in notes):
-        of_kind = [n for n in notes if n.kind is kind]
-        for note in of_kind[:_REVIEW_SHOWN]:
-            print(f"  - {note.message(lang)}", file=sys.stderr)
+    blocking = [i for i in items if i.open]
+    if blocking:
+        head = "REVIEW_STATUS_BLOCKED" if refused else "REVIEW_SECTION_BLOCKING"
+        print(f"klachtregels: {text(head, lang, n=len(blocking))}:", file=sys.stderr)
+    for kind in dict.fromkeys(i.kind for i in blocking):
+        of_kind = [i for i in blocking if i.kind is kind]
+        for item in of_kind[:_REVIEW_SHOWN]:
+            print(f"  - {item.message(lang, year)} {item.fix(lang)}", file=sys.stderr)
         if len(of_kind) > _REVIEW_SHOWN:
             print(f"  {text('REPORT_REVIEW_MORE', lang, n=len(of_kind) - _REVIEW_SHOWN)}", file=sys.stderr)
+    check = sum(1 for i in items if not i.blocking)
+    summary = text("REVIEW_STATUS_SUMMARY", lang, blocking=len(blocking), check=check)
+    print(f"klachtregels: {summary}", file=sys.stderr)
+
+
+def _review_format(path: str) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    formats = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
+    if suffix not in formats:
+        raise InvalidInputError("command line", [("--review-notes", "must end in .md, .html or .json")])
+    return formats[suffix]
+
+
+def _write_review(report: AnnualReport, args: argparse.Namespace) -> None:
+    """``--review-notes FILE``: the review notes, in the format its suffix names."""
+    from klachtregels.messages import text
+    from klachtregels.report import write_review
+
+    fmt = _review_format(args.review_notes)
+    with atomic_writer(args.review_notes) as stream:
+        write_review(report, stream, fmt, args.lang, args.accept)
+    print(
+        f"klachtregels: {text('REVIEW_STATUS_WROTE', args.lang, output=args.review_notes)}", file=sys.stderr
+    )
+
+
+def _write_output(report: AnnualReport, args: argparse.Namespace) -> None:
+    """The published report to ``--output`` or standard output (pdf: to ``--output`` only)."""
+    from klachtregels.report import write_report
+
+    if args.format == "pdf":
+        from klachtregels.report.render_pdf import render_pdf
+
+        data = render_pdf(report, args.lang)
+        with atomic_writer(args.output, binary=True) as raw:
+            raw.write(data)
+    elif args.output:
+        with atomic_writer(args.output) as stream:
+            write_report(report, stream, args.format, args.lang)
+    else:
+        write_report(report, sys.stdout, args.format, args.lang)
 
 
 def _run(args: argparse.Namespace) -> int:
     from klachtregels.messages import text
     from klachtregels.organisation import load_organisation
     from klachtregels.register import read_gck_cases, read_register
-    from klachtregels.report import build_report, write_report
+    from klachtregels.report import build_report, review_items
     from klachtregels.report._text import due_outcome
 
     if args.children is not None and args.children < 0:
         raise InvalidInputError("command line", [("--children", "must be 0 or more")])
+    if args.format == "pdf" and not args.output:
+        raise InvalidInputError("command line", [("--format", "pdf needs --output FILE")])
+    if args.review_notes:
+        _review_format(args.review_notes)  # a wrong suffix is an error before any work
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
     from_stdin = args.register_path == "-"
@@ -190,7 +270,7 @@ def _run(args: argparse.Namespace) -> int:
     gck = (
         named(args.geschillen, read_gck_cases)(args.geschillen, mapping=args.geschillen_mapping)
         if args.geschillen
-        else None
+        else (() if args.no_geschillen else None)
     )
 
     previous = _previous(args)
@@ -210,15 +290,23 @@ def _run(args: argparse.Namespace) -> int:
         lang=args.lang,
         measure_keywords=args.measure_keywords,
     )
-    _print_review(report, args.lang)
     summary = getattr(previous, "summary", None)
     if summary is not None:
         # The previous year's rejected rows are counted, not dropped without a word (stderr:
         # the published report only carries the previous total).
         print(f"--previous: {summary.accounting(args.lang)}", file=sys.stderr)
+    items = review_items(report, args.accept)
+    refused = args.publish and any(i.open for i in items)
+    if not refused:  # the report first: a file that cannot be written is the one error shown
+        _write_output(report, args)
+    _print_review(items, args.year, args.lang, refused=refused)
+    if args.review_notes:
+        _write_review(report, args)
+    elif items:
+        print(f"klachtregels: {text('REVIEW_STATUS_HINT', args.lang)}", file=sys.stderr)
+    if refused:
+        return 1
     if args.output:
-        with atomic_writer(args.output) as stream:
-            write_report(report, stream, args.format, args.lang)
         status = text(
             "REPORT_CLI_WROTE",
             args.lang,
@@ -229,6 +317,4 @@ def _run(args: argparse.Namespace) -> int:
             due=due_outcome(report.due, args.lang),
         )
         print(status, file=sys.stderr)
-    else:
-        write_report(report, sys.stdout, args.format, args.lang)
     return 0

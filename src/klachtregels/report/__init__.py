@@ -7,6 +7,11 @@ organisation file: its figures are a projection of each record's decisions
 ``render_html`` and ``render_json`` write it out, in Dutch (default) or English, with the words of
 ``messages/report.toml`` and the one section order of :mod:`klachtregels.report.sections`. The
 report model holds only anonymised data (lid 5-6).
+
+Two documents come from one report: the **published report** (:func:`render`: only what lid 4-9
+asks for, articles as the only references) and the provider's **review notes**
+(:func:`render_review`, :mod:`klachtregels.report.notes`: what blocks publication, the send-by
+advice, open legal points, data quality). :func:`open_blockers` is empty when it may be published.
 """
 
 from __future__ import annotations
@@ -27,6 +32,15 @@ from klachtregels.report.model import (
     ReportDue,
     ReportEntry,
     VerdictSplit,
+)
+from klachtregels.report.notes import (
+    ReviewItem,
+    ReviewItemKind,
+    open_blockers,
+    render_review,
+    review_items,
+    review_to_dict,
+    write_review,
 )
 from klachtregels.report.render_html import render_html
 from klachtregels.report.render_json import SCHEMA, SCHEMA_VERSION, iter_json, render_json, report_to_dict
@@ -52,18 +66,25 @@ __all__ = [
     "RejectedRow",
     "ReportDue",
     "ReportEntry",
+    "ReviewItem",
+    "ReviewItemKind",
     "Section",
     "VerdictSplit",
     "build_report",
     "looks_like_address",
+    "open_blockers",
     "render",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_review",
     "report_due",
     "report_to_dict",
+    "review_items",
+    "review_to_dict",
     "sections",
     "write_report",
+    "write_review",
 ]
 
 

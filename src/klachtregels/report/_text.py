@@ -241,10 +241,9 @@ def previous_change(report: AnnualReport, lang: str) -> tuple[str, str | None] |
 
 
 def entry_detail(e: ReportEntry, lang: str) -> str:
-    """What follows the location in an entry's heading: 'category · verdict (regel 12)'."""
-    row = e.row if e.row is not None else "?"
-    row_word = text("REPORT_ROW", lang)
-    return f"{category_name(e.category, lang)} · {verdict_label(e.verdict, lang)} ({row_word} {row})"
+    """What follows the location in an entry's heading: 'category · verdict' (no row number: the
+    published report does not point into the register)."""
+    return f"{category_name(e.category, lang)} · {verdict_label(e.verdict, lang)}"
 
 
 def source_list(org: Organisation) -> list[str]:
@@ -597,11 +596,15 @@ def gck_organisation_table(gck: GckSummary, lang: str) -> Table:
 
 
 def location_table(report: AnnualReport, lang: str) -> Table:
-    """One compact row per location with complaints (lid 4 c)."""
+    """One compact row per location with complaints (lid 4 c); the organisation column only when
+    the report covers more than one organisation."""
+    orgs = len(report.by_organisation) > 1
+    org_head = (text("REPORT_ORGANISATION", lang),) if orgs else ()
+    first = 2 if orgs else 1
     return Table(
         head=(
             text("REPORT_LOCATION", lang),
-            text("REPORT_ORGANISATION", lang),
+            *org_head,
             text("REPORT_TOTAL", lang),
             *_verdict_head(lang, short=True),
             text("REPORT_CATEGORIES_COL", lang),
@@ -609,7 +612,7 @@ def location_table(report: AnnualReport, lang: str) -> Table:
         rows=tuple(
             (
                 location_name(g.display_name, lang),
-                ", ".join(organisation_name(o, lang) for o in g.organisations),
+                *((", ".join(organisation_name(o, lang) for o in g.organisations),) if orgs else ()),
                 fmt_int(g.total, lang),
                 *_verdict_cells(g.verdicts, lang, suppressed=g.suppressed),
                 text("REPORT_SUPPRESSED_CELL", lang)
@@ -618,5 +621,5 @@ def location_table(report: AnnualReport, lang: str) -> Table:
             )
             for g in report.by_location
         ),
-        numeric=(2, 3, 4, 5, 6),
+        numeric=tuple(range(first, first + 5)),
     )

@@ -21,9 +21,7 @@ from klachtregels.report._text import (
     category_table,
     category_verdict_table,
     cite_range,
-    due_lines,
     entry_detail,
-    flag_text,
     fmt_int,
     fmt_pct,
     gck_organisation_table,
@@ -38,8 +36,6 @@ from klachtregels.report._text import (
     organisation_table,
     previous_change,
     previous_lines,
-    quality_lines,
-    source_list,
     suppression_note,
     term_text,
     title,
@@ -47,8 +43,7 @@ from klachtregels.report._text import (
     verdict_label,
     verdict_table,
 )
-from klachtregels.report.sections import Section, sections
-from klachtregels.rules.annual_report import DueOutcome
+from klachtregels.report.sections import Section, sections, several_organisations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -182,7 +177,7 @@ def _headline_cards(r: AnnualReport, lang: str) -> list[str]:
     t = r.total
     where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
     cards = [_card(text("REPORT_TOTAL_COMPLAINTS", lang, year=r.year), fmt_int(t.total, lang), _e(where))]
-    if r.by_organisation:
+    if several_organisations(r):
         detail = "<br>".join(
             f"{_e(organisation_name(g.name, lang))}: <b>{fmt_int(g.total, lang)}</b>"
             for g in r.by_organisation
@@ -220,14 +215,8 @@ def _outcome_cards(r: AnnualReport, lang: str) -> list[str]:
 
 
 def _headline(r: AnnualReport, lang: str) -> list[str]:
-    """Headline figures as cards, then when the report is due (lid 8-9)."""
-    due_cls = "due" if r.due.outcome is DueOutcome.UNDETERMINED else "due ok"
-    due = (
-        f'<div class="{due_cls}"><strong>{_e(text("REPORT_DUE", lang))}.</strong> '
-        + " ".join(_e(line) for line in due_lines(r.due, lang))
-        + "</div>"
-    )
-    return ['<div class="cards">', *_headline_cards(r, lang), *_outcome_cards(r, lang), "</div>", due]
+    """Headline figures as cards (when it is due is the review notes' matter, not the public's)."""
+    return ['<div class="cards">', *_headline_cards(r, lang), *_outcome_cards(r, lang), "</div>"]
 
 
 def _regulation(r: AnnualReport, lang: str) -> list[str]:
@@ -294,8 +283,10 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
     """Disputes before the Geschillencommissie (lid 4 d); unknown (not zero) when none were given."""
     if r.gck is None:
         return [f"<p>{_e(text('REPORT_GCK_NONE_GIVEN', lang))}</p>"]
+    if not r.gck.total:
+        return [f"<p>{_e(text('REPORT_GCK_NONE', lang, year=r.year))}</p>"]
     out = [f"<p>{_e(text('REPORT_TOTAL', lang))}: <b>{fmt_int(r.gck.total, lang)}</b></p>"]
-    if r.gck.total:
+    if len(r.gck.by_organisation) > 1:
         out += [
             '<div class="two"><div>',
             _table(gck_subject_table(r.gck, lang)),
@@ -303,6 +294,8 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
             _table(gck_organisation_table(r.gck, lang)),
             "</div></div>",
         ]
+    else:
+        out.append(_table(gck_subject_table(r.gck, lang)))
     return out
 
 
@@ -317,11 +310,6 @@ def _locations(r: AnnualReport, lang: str) -> list[str]:
         heading = text("REPORT_LOCATION_CHANGE", lang, year=r.previous.year)
         out += [f"<h3>{_e(heading)}</h3>", _table(change)]
     return out
-
-
-def _data_quality(r: AnnualReport, lang: str) -> list[str]:
-    """Every row read, accounted for."""
-    return ['<ul class="dq">' + "".join(f"<li>{_e(line)}</li>" for line in quality_lines(r, lang)) + "</ul>"]
 
 
 def _entries(r: AnnualReport, lang: str) -> list[str]:
@@ -339,17 +327,10 @@ def _entries(r: AnnualReport, lang: str) -> list[str]:
 
 
 def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
-    """The legal basis, the due date's flags, anonymity, sources and the version footer."""
-    url = r.citations[0].url if r.citations else None
+    """The legal basis as an article with its link, and what the report leaves out (lid 5-6)."""
+    url = next((c.url for c in r.citations if c.url), None)
     basis = f'<a href="{_e(url)}">{_e(cite_range(lang))}</a>' if url else _e(cite_range(lang))
-    items = [f"<li>{basis} (R9)</li>"]
-    items += [f"<li><b>{_e(f)}</b>: {_e(flag_text(f, lang))}</li>" for f in r.due.flags]
-    out = ["<ul>" + "".join(items) + "</ul>", f"<p>{_e(text('REPORT_ANONYMITY', lang))}</p>"]
-    sources = source_list(r.organisation) if r.organisation is not None else []
-    if sources:
-        out.append(f'<p class="note"><b>{_e(text("REPORT_SOURCES", lang))}:</b> {_e(" ".join(sources))}</p>')
-    out.append(f"<footer>{_e(text('REPORT_GENERATED', lang, version=r.library_version))}</footer>")
-    return out
+    return [f"<ul><li>{basis}</li></ul>", f"<p>{_e(text('REPORT_ANONYMITY', lang))}</p>"]
 
 
 #: How each section is drawn; the order is :data:`~klachtregels.report.sections.SECTION_ORDER`.
@@ -361,7 +342,6 @@ _SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
     Section.ORGANISATIONS: _organisations,
     Section.GCK: _gck,
     Section.LOCATIONS: _locations,
-    Section.DATA_QUALITY: _data_quality,
     Section.ENTRIES: _entries,
     Section.LEGAL_BASIS: _legal_basis,
 }

@@ -4,6 +4,10 @@ Version 1 of ``klachtregels.annual-report``. Additive changes keep the major ver
 removed key raises it. Counts are lists of ``{"name", "count"}`` (``name`` ``null``: not recorded),
 most frequent first. Dates are ISO strings. Only anonymised data is in the report model, so only
 anonymised data is in the JSON.
+
+The JSON is the data form of **both** documents made from one report: the published figures, and
+the provider's notes under ``due``, ``data_quality`` and ``review`` (:mod:`klachtregels.report.notes`).
+It is for software, not for publication: publish the Markdown, HTML or PDF report.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
         VerdictSplit,
     )
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "iter_json", "render_json", "report_to_dict"]
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "due_dict", "iter_json", "render_json", "report_to_dict"]
 
 SCHEMA: Final = "klachtregels.annual-report"
 #: The shape's version, a whole number like every klachtregels JSON shape (was the string "1.0").
@@ -82,9 +86,19 @@ def _group(g: GroupStats, *, location: bool = False, part: bool = False) -> dict
 
 
 def _review(report: AnnualReport, lang: str) -> dict[str, Any]:
-    """The provider's review notes: kept apart from the report's figures, never to be published."""
+    """The provider's review notes: kept apart from the report's figures, never to be published.
+
+    ``items`` and ``publishable`` are the review notes document's
+    (:func:`klachtregels.report.notes.review_to_dict`), without any ``--accept``.
+    """
+    from klachtregels.report.notes import review_to_dict
+
+    notes = review_to_dict(report, lang)
     return {
         "note": text("REPORT_REVIEW_NOTE", lang),
+        "publishable": notes["publishable"],
+        "blocking": notes["blocking"],
+        "items": notes["items"],
         "reidentification": [
             {
                 "kind": w.kind,
@@ -159,7 +173,8 @@ def _location_counts(report: AnnualReport, given: Counts) -> list[dict[str, Any]
     ]
 
 
-def _due(due: ReportDue, lang: str) -> dict[str, Any]:
+def due_dict(due: ReportDue, lang: str) -> dict[str, Any]:
+    """When the report is due, as JSON types (also the review notes' ``due``)."""
     return {
         "outcome": due.outcome,
         "reason": due.reason,
@@ -273,7 +288,7 @@ def _to_dict(report: AnnualReport, lang: str, *, lazy: bool) -> dict[str, Any]:
         "children_served": report.children_served,
         "share_of_children": report.share_of_children,
         "previous": _previous(report),
-        "due": _due(report.due, lang),
+        "due": due_dict(report.due, lang),
         "data_quality": _data_quality(report.data_quality, lazy),
         "include_descriptions": report.include_descriptions,
         "entries": [_entry(e) for e in report.entries],

@@ -20,9 +20,7 @@ from klachtregels.report._text import (
     category_table,
     category_verdict_table,
     cite_range,
-    due_lines,
     entry_detail,
-    flag_text,
     fmt_int,
     fmt_pct,
     gck_organisation_table,
@@ -37,8 +35,6 @@ from klachtregels.report._text import (
     organisation_table,
     previous_change,
     previous_lines,
-    quality_lines,
-    source_list,
     suppression_note,
     term_text,
     title,
@@ -46,7 +42,7 @@ from klachtregels.report._text import (
     verdict_label,
     verdict_table,
 )
-from klachtregels.report.sections import Section, sections
+from klachtregels.report.sections import Section, sections, several_organisations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -73,11 +69,11 @@ def _table(table: Table) -> list[str]:
 
 
 def _headline(r: AnnualReport, lang: str) -> list[str]:
-    """Headline figures as a list, then when the report is due (lid 8-9)."""
+    """Headline figures as a list (when it is due is the review notes' matter, not the public's)."""
     t = r.total
     where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
     out = [f"- **{text('REPORT_TOTAL_COMPLAINTS', lang, year=r.year)}: {fmt_int(t.total, lang)}** ({where})"]
-    if r.by_organisation:
+    if several_organisations(r):
         orgs = "; ".join(
             f"{_md(organisation_name(g.name, lang))} {fmt_int(g.total, lang)}" for g in r.by_organisation
         )
@@ -100,7 +96,7 @@ def _headline(r: AnnualReport, lang: str) -> list[str]:
     )
     out.append(f"- {text('REPORT_VERDICTS', lang)}: {verdicts}")
     out.append(f"- {text('REPORT_GCK_CASES', lang)}: {_gck_headline(r, lang)}")
-    return [*out, "", f"**{text('REPORT_DUE', lang)}.** " + " ".join(due_lines(r.due, lang)), ""]
+    return [*out, ""]
 
 
 def _gck_headline(r: AnnualReport, lang: str) -> str:
@@ -156,9 +152,11 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
     """Disputes before the Geschillencommissie (lid 4 d); unknown (not zero) when none were given."""
     if r.gck is None:
         return [text("REPORT_GCK_NONE_GIVEN", lang), ""]
+    if not r.gck.total:
+        return [text("REPORT_GCK_NONE", lang, year=r.year), ""]
     out = [f"{text('REPORT_TOTAL', lang)}: **{fmt_int(r.gck.total, lang)}**", ""]
-    if r.gck.total:
-        out += _table(gck_subject_table(r.gck, lang))
+    out += _table(gck_subject_table(r.gck, lang))
+    if len(r.gck.by_organisation) > 1:
         out += _table(gck_organisation_table(r.gck, lang))
     return out
 
@@ -172,11 +170,6 @@ def _locations(r: AnnualReport, lang: str) -> list[str]:
     if change is not None and r.previous is not None:
         out += [f"### {text('REPORT_LOCATION_CHANGE', lang, year=r.previous.year)}", "", *_table(change)]
     return out
-
-
-def _data_quality(r: AnnualReport, lang: str) -> list[str]:
-    """Every row read, accounted for."""
-    return [*(f"- {_md(line)}" for line in quality_lines(r, lang)), ""]
 
 
 def _entries(r: AnnualReport, lang: str) -> list[str]:
@@ -193,15 +186,10 @@ def _entries(r: AnnualReport, lang: str) -> list[str]:
 
 
 def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
-    """The legal basis, the due date's flags, anonymity, version and sources."""
-    out = [f"- {cite_range(lang)} (R9): " + ", ".join(c.url or "" for c in r.citations[:1])]
-    out += [f"- {flag}: {flag_text(flag, lang)}" for flag in r.due.flags]
-    generated = text("REPORT_GENERATED", lang, version=r.library_version)
-    out += ["", text("REPORT_ANONYMITY", lang), "", f"_{generated}_", ""]
-    sources = source_list(r.organisation) if r.organisation is not None else []
-    if sources:
-        out += [f"**{text('REPORT_SOURCES', lang)}:** " + " ".join(_md(s) for s in sources), ""]
-    return out
+    """The legal basis as an article with its link, and what the report leaves out (lid 5-6)."""
+    url = next((c.url for c in r.citations if c.url), None)
+    basis = f"{cite_range(lang)}: {url}" if url else cite_range(lang)
+    return [f"- {basis}", "", text("REPORT_ANONYMITY", lang), ""]
 
 
 #: How each section is drawn; the order is :data:`~klachtregels.report.sections.SECTION_ORDER`.
@@ -213,7 +201,6 @@ _SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
     Section.ORGANISATIONS: _organisations,
     Section.GCK: _gck,
     Section.LOCATIONS: _locations,
-    Section.DATA_QUALITY: _data_quality,
     Section.ENTRIES: _entries,
     Section.LEGAL_BASIS: _legal_basis,
 }

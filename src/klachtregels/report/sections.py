@@ -1,9 +1,16 @@
-"""The annual report's sections and their order: defined here once, for every renderer.
+"""The sections and their order of the two documents made from one report: defined here once.
 
-Markdown and HTML walk :func:`sections` and look up how to draw each :class:`Section`; neither
-has an order of its own. The order follows the law: headline figures and the due date first, then
-lid 4 a-b (the regulation), lid 4 c (nature, judgements and measures, per organisation), lid 4 d
-(Geschillencommissie), lid 4 c per location, and the accounting for every row read.
+The **published report** (for the GGD and parents; :func:`sections`) holds what Wko art. 1.57b
+lid 4-9 asks for and nothing else: headline figures, lid 4 a-b (the regulation), lid 4 c (nature,
+judgements and measures, per organisation), lid 4 d (Geschillencommissie), lid 4 c per location,
+the redacted descriptions when asked for, and the legal basis as articles.
+
+The **review notes** (for the provider only; :func:`review_sections`) hold everything else: what
+blocks publication, when and how to send it, cells that could identify a person, open legal points
+and verification flags, the accounting for every row read, and the sources.
+
+Markdown and HTML walk these lists and look up how to draw each section; neither has an order of
+its own.
 """
 
 from __future__ import annotations
@@ -16,7 +23,15 @@ from klachtregels.messages import text
 if TYPE_CHECKING:
     from klachtregels.report.model import AnnualReport
 
-__all__ = ["SECTION_ORDER", "Section", "sections"]
+__all__ = [
+    "REVIEW_ORDER",
+    "SECTION_ORDER",
+    "ReviewSection",
+    "Section",
+    "review_sections",
+    "sections",
+    "several_organisations",
+]
 
 
 class Section(enum.StrEnum):
@@ -29,7 +44,6 @@ class Section(enum.StrEnum):
     ORGANISATIONS = "organisations"
     GCK = "gck"
     LOCATIONS = "locations"
-    DATA_QUALITY = "data-quality"
     ENTRIES = "entries"
     LEGAL_BASIS = "legal-basis"
 
@@ -46,12 +60,11 @@ _HEADINGS: Final = {
     Section.ORGANISATIONS: "REPORT_ORGANISATIONS",
     Section.GCK: "REPORT_GCK",
     Section.LOCATIONS: "REPORT_PER_LOCATION",
-    Section.DATA_QUALITY: "REPORT_DATA_QUALITY",
     Section.ENTRIES: "REPORT_ENTRIES",
     Section.LEGAL_BASIS: "REPORT_LEGAL_BASIS",
 }
 
-#: The one order of the annual report's sections (lid 4 a-d, then the accounting and the legal basis).
+#: The one order of the published report's sections (lid 4 a-d, then the legal basis).
 SECTION_ORDER: Final[tuple[Section, ...]] = (
     Section.HEADLINE,
     Section.REGULATION,
@@ -60,16 +73,24 @@ SECTION_ORDER: Final[tuple[Section, ...]] = (
     Section.ORGANISATIONS,
     Section.GCK,
     Section.LOCATIONS,
-    Section.DATA_QUALITY,
     Section.ENTRIES,
     Section.LEGAL_BASIS,
 )
 
 
+def several_organisations(report: AnnualReport) -> bool:
+    """Whether the report covers more than one organisation (legal entity) in its register.
+
+    With one (or none recorded) the split per organisation says nothing the total does not, so the
+    published report leaves it out (its title names the provider).
+    """
+    return len(report.by_organisation) > 1
+
+
 def _present(section: Section, report: AnnualReport) -> bool:
-    """Per organisation only when the register names organisations; entries only when asked for."""
+    """Per organisation only with more than one organisation; entries only when asked for."""
     if section is Section.ORGANISATIONS:
-        return bool(report.by_organisation)
+        return several_organisations(report)
     if section is Section.ENTRIES:
         return report.include_descriptions
     return True
@@ -78,3 +99,27 @@ def _present(section: Section, report: AnnualReport) -> bool:
 def sections(report: AnnualReport) -> tuple[Section, ...]:
     """The sections ``report`` has, in :data:`SECTION_ORDER`."""
     return tuple(s for s in SECTION_ORDER if _present(s, report))
+
+
+class ReviewSection(enum.StrEnum):
+    """One section of the review notes (never published); its value is its id in the output."""
+
+    BLOCKING = "blocking"
+    SEND = "send"
+    CHECK = "check"
+    LEGAL_POINTS = "legal-points"
+    DATA_QUALITY = "data-quality"
+    SOURCES = "sources"
+
+    def heading(self, lang: str = "nl") -> str:
+        """The section's heading in ``lang``."""
+        return text(f"REVIEW_SECTION_{self.name}", lang)
+
+
+#: The one order of the review notes: first what stops publication, then what to do and check.
+REVIEW_ORDER: Final[tuple[ReviewSection, ...]] = tuple(ReviewSection)
+
+
+def review_sections(report: AnnualReport) -> tuple[ReviewSection, ...]:
+    """The sections of ``report``'s review notes, in :data:`REVIEW_ORDER` (each says so when empty)."""
+    return REVIEW_ORDER
