@@ -120,6 +120,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--accept",
+        dest="accept_review",  # args.accept is the configuration's accepted findings
         action="append",
         default=[],
         metavar="KIND",
@@ -221,7 +222,7 @@ def _write_review(report: AnnualReport, args: argparse.Namespace) -> None:
 
     fmt = _review_format(args.review_notes)
     with atomic_writer(args.review_notes) as stream:
-        write_review(report, stream, fmt, args.lang, args.accept)
+        write_review(report, stream, fmt, args.lang, args.accept_review)
     print(
         f"klachtregels: {text('REVIEW_STATUS_WROTE', args.lang, output=args.review_notes)}", file=sys.stderr
     )
@@ -295,7 +296,7 @@ def _run(args: argparse.Namespace) -> int:
         # The previous year's rejected rows are counted, not dropped without a word (stderr:
         # the published report only carries the previous total).
         print(f"--previous: {summary.accounting(args.lang)}", file=sys.stderr)
-    items = review_items(report, args.accept)
+    items = review_items(report, args.accept_review)
     refused = args.publish and any(i.open for i in items)
     if not refused:  # the report first: a file that cannot be written is the one error shown
         _write_output(report, args)
