@@ -213,7 +213,7 @@ def _check_items(report: AnnualReport) -> list[ReviewItem]:
     items += _counted(ReviewItemKind.UNDATED_EXCLUDED, dq.undated_excluded)
     items += _counted(ReviewItemKind.NOT_COMPLAINTS, tuple(row for row, _ in dq.not_complaints))
     items += _number(ReviewItemKind.CHANNEL_UNKNOWN, dq.channel_unknown)
-    items += _number(ReviewItemKind.MEASURES_UNCLASSIFIED, getattr(report.total.measures, "unclassified", 0))
+    items += _number(ReviewItemKind.MEASURES_UNCLASSIFIED, report.total.measures.unclassified)
     items += _number(ReviewItemKind.PSEUDONYMISED, dq.pseudonymised_locations)
     return items
 
