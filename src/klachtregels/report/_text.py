@@ -55,6 +55,10 @@ __all__ = [
     "location_count",
     "location_name",
     "location_table",
+    "measure_label",
+    "measure_nature_note",
+    "measure_nature_table",
+    "measures_inline",
     "measures_recorded",
     "measures_table",
     "organisation_name",
@@ -535,7 +539,7 @@ def category_verdict_table(report: AnnualReport, lang: str) -> Table:
 
 
 def measures_table(report: AnnualReport, lang: str) -> Table:
-    """What the register records about measures (lid 4 c); never inferred from text."""
+    """What the register records about measures (lid 4 c); their nature: :func:`measure_nature_table`."""
     m = report.total.measures
     counts = [("REPORT_M_WITH_SUMMARY", m.with_summary)]
     if measures_recorded(report):
@@ -552,6 +556,44 @@ def measures_table(report: AnnualReport, lang: str) -> Table:
         rows=tuple((text(code, lang), fmt_int(n, lang)) for code, n in counts),
         numeric=(1,),
     )
+
+
+def measure_label(report: AnnualReport, name: str | None, lang: str) -> str:
+    """A kind of measure as shown: the classification's label in ``lang`` (source ``keywords``), or
+    the provider's own label from the register (source ``column``)."""
+    for cat in report.measure_categories:
+        if cat.key == name:
+            return cat.label(lang)
+    return category_name(name, lang)
+
+
+def measures_inline(report: AnnualReport, counts: Counts, lang: str) -> str:
+    """``Excuses (3); Uitleg aan de ouder (1)``: the nature of a group's measures."""
+    return "; ".join(f"{measure_label(report, c, lang)} ({fmt_int(n, lang)})" for c, n in counts)
+
+
+def measure_nature_table(report: AnnualReport, lang: str) -> Table | None:
+    """The nature of the measures in all (lid 4 c): complaints per kind of measure and their share of
+    all complaints; ``None`` when there is nothing to show. The unclassified are not published (they
+    are in the review notes)."""
+    by_nature, total = report.total.measures.by_nature, report.total.total
+    if report.measure_source is None or not by_nature:
+        return None
+    return Table(
+        head=(text("REPORT_MEASURE_KIND", lang), text("REPORT_COUNT", lang), text("REPORT_SHARE", lang)),
+        rows=tuple(
+            (measure_label(report, c, lang), fmt_int(n, lang), _share(n, total, lang)) for c, n in by_nature
+        ),
+        numeric=(1, 2),
+    )
+
+
+def measure_nature_note(report: AnnualReport, lang: str) -> str | None:
+    """How the nature of the measures was decided, in one sentence; ``None`` without a table."""
+    if measure_nature_table(report, lang) is None:
+        return None
+    code = {"column": "REPORT_MEASURE_SOURCE_COLUMN", "keywords": "REPORT_MEASURE_SOURCE_KEYWORDS"}
+    return text(code[str(report.measure_source)], lang)
 
 
 def organisation_table(report: AnnualReport, lang: str) -> Table:
@@ -597,10 +639,12 @@ def gck_organisation_table(gck: GckSummary, lang: str) -> Table:
 
 def location_table(report: AnnualReport, lang: str) -> Table:
     """One compact row per location with complaints (lid 4 c); the organisation column only when
-    the report covers more than one organisation."""
+    the report covers more than one organisation, the nature of the measures only when known."""
     orgs = len(report.by_organisation) > 1
     org_head = (text("REPORT_ORGANISATION", lang),) if orgs else ()
     first = 2 if orgs else 1
+    nature = report.measure_source is not None
+    nature_head = (text("REPORT_MEASURE_NATURE_COL", lang),) if nature else ()
     return Table(
         head=(
             text("REPORT_LOCATION", lang),
@@ -608,6 +652,7 @@ def location_table(report: AnnualReport, lang: str) -> Table:
             text("REPORT_TOTAL", lang),
             *_verdict_head(lang, short=True),
             text("REPORT_CATEGORIES_COL", lang),
+            *nature_head,
         ),
         rows=tuple(
             (
@@ -618,6 +663,15 @@ def location_table(report: AnnualReport, lang: str) -> Table:
                 text("REPORT_SUPPRESSED_CELL", lang)
                 if g.suppressed
                 else categories_inline(g.categories, lang),
+                *(
+                    (
+                        text("REPORT_SUPPRESSED_CELL", lang)
+                        if g.suppressed
+                        else measures_inline(report, g.measures.by_nature, lang),
+                    )
+                    if nature
+                    else ()
+                ),
             )
             for g in report.by_location
         ),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, SupportsIndex
 
 from klachtregels._io import valid_unicode
 from klachtregels.messages import check_lang, text
-from klachtregels.report._text import due_lines, flag_text, location_change_rows
+from klachtregels.report._text import due_lines, flag_text, location_change_rows, measure_nature_note
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -54,7 +54,9 @@ def _verdicts(v: VerdictSplit) -> dict[str, int]:
     }
 
 
-def _measures(m: MeasureSummary) -> dict[str, int]:
+def _measures(m: MeasureSummary) -> dict[str, Any]:
+    """What the register records about measures, and their nature (``by_nature``: the classification's
+    keys or the register's labels, see ``measure_nature``). The unclassified are review notes."""
     return {
         "with_measures": m.with_measures,
         "without_measures": m.without_measures,
@@ -64,6 +66,17 @@ def _measures(m: MeasureSummary) -> dict[str, int]:
         "without_concrete_term": m.without_concrete_term,
         "term_unknown": m.term_unknown,
         "with_summary": m.with_summary,
+        "by_nature": _counts(m.by_nature),
+    }
+
+
+def _measure_nature(report: AnnualReport, lang: str) -> dict[str, Any]:
+    """How the nature of the measures was decided (``source``: ``column``, ``keywords`` or ``null``),
+    the labels of the classification's categories in ``lang``, and the published explanation."""
+    return {
+        "source": report.measure_source,
+        "categories": [{"key": c.key, "label": c.label(lang)} for c in report.measure_categories],
+        "note": measure_nature_note(report, lang),
     }
 
 
@@ -284,6 +297,7 @@ def _to_dict(report: AnnualReport, lang: str, *, lazy: bool) -> dict[str, Any]:
         "category_verdicts": [
             {"category": cat, "verdicts": _verdicts(v)} for cat, v in report.category_verdicts
         ],
+        "measure_nature": _measure_nature(report, lang),
         "gck": _gck(report),
         "children_served": report.children_served,
         "share_of_children": report.share_of_children,

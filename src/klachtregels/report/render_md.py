@@ -29,7 +29,8 @@ from klachtregels.report._text import (
     location_count,
     location_name,
     location_table,
-    measures_recorded,
+    measure_nature_note,
+    measure_nature_table,
     measures_table,
     organisation_name,
     organisation_table,
@@ -138,7 +139,11 @@ def _judgements(r: AnnualReport, lang: str) -> list[str]:
     out += _table(category_verdict_table(r, lang))
     out += [f"### {text('REPORT_MEASURES', lang)}", ""]
     out += _table(measures_table(r, lang))
-    if not measures_recorded(r):
+    nature = measure_nature_table(r, lang)
+    if nature is not None:
+        out += [f"### {text('REPORT_MEASURE_NATURE', lang)}", ""]
+        out += [*_table(nature), measure_nature_note(r, lang) or "", ""]
+    elif r.measure_source is None:
         out += [text("REPORT_M_NOTE", lang), ""]
     return out
 
