@@ -57,12 +57,12 @@ PYODIDE_PYTHON = "3.13"
 #: The files of the npm package the page loads (the rest are maps, type stubs and consoles).
 PYODIDE_FILES = ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 #: No host but the page's own; WebAssembly compiles without eval ('wasm-unsafe-eval'). The report is
-#: printed from a frame of its own HTML (a blob: URL, which keeps this policy): its one <style>
-#: element is allowed by its hash (@REPORT_STYLES@, filled in by :func:`csp`).
+#: printed from a frame of its own HTML (a blob: URL, which keeps this policy): its inline <style>
+#: and <script> elements (the library's own, fixed) are allowed by their hashes (filled in by :func:`csp`).
 CSP_TEMPLATE = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; "
-    "style-src 'self' @REPORT_STYLES@; img-src 'self' blob: data:; frame-src 'self' blob:; "
-    "object-src 'none'; base-uri 'none'; form-action 'none'"
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' @REPORT_SCRIPTS@; worker-src 'self'; "
+    "connect-src 'self'; style-src 'self' @REPORT_STYLES@; img-src 'self' blob: data:; "
+    "frame-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'"
 )
 #: The example the page offers ("Try the example register"), as in the README's main job.
 EXAMPLE = {"as_of": "2026-05-07", "year": 2025}
@@ -216,11 +216,12 @@ def pyodide(tmp: Path, out: Path) -> None:
             (out / name).write_bytes(member.read())
 
 
-def report_styles(tmp: Path) -> list[str]:
-    """The CSP hashes of the annual report's <style> elements: the example's report in each language."""
+def report_inline(tmp: Path) -> dict[str, list[str]]:
+    """The CSP hashes of the annual report's inline ``style`` and ``script`` elements, by tag: the
+    example's report in each language."""
     from klachtregels.cli import main as cli
 
-    found: set[str] = set()
+    found: dict[str, set[str]] = {"style": set(), "script": set()}
     example = ROOT / "examples"
     for lang in messages.LANGUAGES:
         out = tmp / f"report-{lang}.html"
@@ -229,14 +230,18 @@ def report_styles(tmp: Path) -> list[str]:
         with contextlib.redirect_stderr(io.StringIO()):
             if cli(argv) != 0:
                 raise SystemExit("build_web: the example's annual report failed")
-        for style in re.findall(r"<style>(.*?)</style>", out.read_text(encoding="utf-8"), re.DOTALL):
-            found.add("'" + integrity(style.encode("utf-8")) + "'")
-    return sorted(found)
+        page = out.read_text(encoding="utf-8")
+        for tag, hashes in found.items():
+            for body in re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.DOTALL):
+                hashes.add("'" + integrity(body.encode("utf-8")) + "'")
+    return {tag: sorted(hashes) for tag, hashes in found.items()}
 
 
 def csp(tmp: Path) -> str:
-    """The page's Content-Security-Policy (:data:`CSP_TEMPLATE` with the report's style hashes)."""
-    return CSP_TEMPLATE.replace("@REPORT_STYLES@", " ".join(report_styles(tmp)))
+    """The page's Content-Security-Policy (:data:`CSP_TEMPLATE` with the report's inline hashes)."""
+    inline = report_inline(tmp)
+    policy = CSP_TEMPLATE.replace("@REPORT_STYLES@", " ".join(inline["style"]))
+    return policy.replace("@REPORT_SCRIPTS@", " ".join(inline["script"]))
 
 
 def page_messages() -> dict[str, dict[str, str]]:

@@ -18,12 +18,13 @@ fi
 
 echo "== web: venv (web/.venv)"
 [ -x web/.venv/bin/python ] || python3 -m venv web/.venv
-web/.venv/bin/pip install --quiet -e . pytest hypothesis build playwright
+# openpyxl writes the test's .xlsx (and reads it here, as in the page); icalendar: the CLI's .ics.
+web/.venv/bin/pip install --quiet -e ".[ics]" openpyxl pytest hypothesis build playwright
 
 echo "== web: build web/dist"
 web/.venv/bin/python scripts/build_web.py
 
-echo "== web: browser test (Playwright, system Chromium)"
+echo "== web: browser test (Playwright, system Chromium) and the Node smoke test"
 metrics="$(mktemp)"
 KLACHTREGELS_WEB_REQUIRED=1 KLACHTREGELS_WEB_METRICS="$metrics" \
   web/.venv/bin/python -m pytest -q -p no:randomly -p no:cacheprovider tests/web

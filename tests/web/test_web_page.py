@@ -109,15 +109,14 @@ def _cli_check(register: Path, out: Path, *extra: str) -> dict[str, Any]:
     return dict(json.loads(out.read_text(encoding="utf-8")))
 
 
-def _cli_report(register: Path, out: Path) -> tuple[str, str]:
-    """The CLI's annual report (HTML) over the example year, and its standard error (the review notes)."""
+def _cli_report(register: Path, out: Path, notes: str = ".html") -> tuple[str, str]:
+    """The CLI's annual report (HTML) over the example year, and its review notes (``notes``: the suffix)."""
     argv = ["report", str(register), "--org", str(EXAMPLES / "organisation.toml"), "--policy"]
     argv += [str(EXAMPLES / "policy.toml"), "--year", str(YEAR), "--format", "html"]
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        assert main([*argv, "-o", str(out)]) == 0
-    # The page writes its report to this path in Pyodide's memory; the status line names it.
-    return out.read_text(encoding="utf-8"), err.getvalue().replace(str(out), "/work/out/report.html")
+    review = out.with_suffix(".review" + notes)
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main([*argv, "-o", str(out), "--review-notes", str(review)]) == 0
+    return out.read_text(encoding="utf-8"), review.read_text(encoding="utf-8")
 
 
 #: Fields of the check JSON that name the input files (the page's are in Pyodide's memory).
@@ -191,6 +190,10 @@ def _same_as_cli(page: Any, tmp_path: Path) -> dict[str, Any]:
     report, review = _cli_report(EXAMPLES / "register.csv", tmp_path / "cli.html")
     assert _download(page, "download-report") == report
     assert _download(page, "download-review") == review
+    _, review_json = _cli_report(EXAMPLES / "register.csv", tmp_path / "cli-json.html", ".json")
+    blocking = json.loads(review_json)["blocking"]
+    assert blocking > 0  # the example has a rejected row: it blocks publication
+    assert f" {blocking} " in page.locator("#blocking").inner_text()
     return dict(page_check)
 
 
@@ -231,7 +234,7 @@ def _organisation_form(page: Any, tmp_path: Path) -> None:
     page.select_option("#org-annual_reports-0-made_known_to_parents", "true")
     page.click("#org-make")
     page.wait_for_selector("#org-download:not([hidden])")
-    _screenshot(page, "web-organisation.png", "#org-form")
+    _screenshot(page, "organisation.png", "#org-form")
     path = tmp_path / "form-organisation.toml"
     path.write_text(_download(page, "org-download"), encoding="utf-8")
     made = load_organisation(path)
@@ -317,7 +320,7 @@ def _column_form(page: Any, tmp_path: Path) -> None:
     assert page.input_value("#mapping-1") == "received_on"  # the suggestion, chosen
     page.select_option("#mapping-0", "id")
     page.select_option("#mapping-2", "location")
-    _screenshot(page, "web-mapping.png", "#mapping-form")
+    _screenshot(page, "mapping.png", "#mapping-form")
     page.click("#mapping-apply")
     page.wait_for_selector("body[data-runs='6']", timeout=LOAD_TIMEOUT_MS)
     mapping = tmp_path / "mapping.toml"
@@ -365,7 +368,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     started = time.perf_counter()
     page.goto(url)
-    _screenshot(page, "web-start.png", "header")
+    _screenshot(page, "start.png", "header")
     page.wait_for_selector("#example:not(:empty)")  # texts applied: the page is wired
     page.click("#example")
     page.wait_for_selector("#chosen:not(:empty)", timeout=LOAD_TIMEOUT_MS)
@@ -373,7 +376,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
     cold = time.perf_counter() - started
     page.wait_for_selector("body[data-offline='ready']", timeout=LOAD_TIMEOUT_MS)
     first_visit = list(served)
-    _screenshot(page, "web-results.png", "#results")
+    _screenshot(page, "results.png", "#results")
     page_check = _same_as_cli(page, tmp_path)
     recheck = _run_check(page, 2)
     excel_check = _excel_export_as_cli(page, tmp_path)
@@ -386,7 +389,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
 
     page.select_option("#lang", "en")
     assert page.locator("h1").inner_text() == "Check the complaint register"
-    _screenshot(page, "web-results-en.png", "#results")
+    _screenshot(page, "results-en.png", "#results")
     _offline(page, served)
     hosts = {urlsplit(r).hostname for r in requests if not r.startswith("blob:")}
     assert hosts == {"127.0.0.1"}

@@ -129,7 +129,10 @@ function showResult(result) {
   download("download-csv", result.findings_csv, "text/csv;charset=utf-8");
   download("download-json", result.check_json, "application/json");
   download("download-report", result.report_html, "text/html;charset=utf-8");
-  download("download-review", result.review, "text/plain;charset=utf-8");
+  download("download-review", result.review_html, "text/html;charset=utf-8");
+  const blocking = $("blocking");
+  blocking.textContent = result.blocking === undefined ? "" : result.blocking ? t("WEB_BLOCKING", { count: result.blocking }) : t("WEB_PUBLISHABLE");
+  blocking.className = result.blocking ? "blocking" : "";
   $("print-report").hidden = result.report_html === undefined;
   const reportFailed = result.report_html === undefined && result.check;
   showError($("report-error"), reportFailed ? t("WEB_REPORT_FAILED") + ": " + result.review.trim() : "");
@@ -311,11 +314,14 @@ function putFile(input, name, bytes) {
 
 async function loadExample(config) {
   const fetchBytes = async (path) => (await fetch("example/" + path)).arrayBuffer();
-  chooseRegister({ name: "register.csv", bytes: await fetchBytes("register.csv") });
-  putFile($("organisation"), "organisation.toml", await fetchBytes("organisation.toml"));
-  putFile($("policy-file"), "policy.toml", await fetchBytes("policy.toml"));
+  const [register, organisation, policy] = await Promise.all(
+    ["register.csv", "organisation.toml", "policy.toml"].map(fetchBytes),
+  );
+  putFile($("organisation"), "organisation.toml", organisation);
+  putFile($("policy-file"), "policy.toml", policy);
   $("as-of").value = config.example.as_of;
   $("year").value = String(config.example.year);
+  chooseRegister({ name: "register.csv", bytes: register }); // last: the example is chosen whole
 }
 
 // The organisation form, built from manifest.organisation_form (read at build time from the
@@ -461,15 +467,19 @@ function showOrganisation(result) {
 // it controls the page before starting the Web Worker, so the worker's downloads are kept as they
 // happen (not fetched twice). Without service workers (an old browser, a private window) the page
 // still works, online.
+const SERVICE_WORKER_WAIT_MS = 1500;
+
 async function serviceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  try {
+  const controlled = (async () => {
     await navigator.serviceWorker.register("sw.js");
     if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => {
-      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
-      setTimeout(resolve, 5000);
-    });
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  })();
+  // A browser that refuses service workers may never settle: start without one after a moment.
+  const moment = new Promise((resolve) => setTimeout(resolve, SERVICE_WORKER_WAIT_MS));
+  try {
+    await Promise.race([controlled, moment]);
   } catch (error) {
     console.warn("no offline use:", error);
   }

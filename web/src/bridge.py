@@ -105,8 +105,8 @@ def run(register: str, options: dict[str, Any]) -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
     lang = str(options.get("lang") or "nl")
     common = _common(options)
-    check_path, report_path = OUT / "findings.json", OUT / "report.html"
-    for path in (check_path, report_path):
+    check_path, report_path, notes_path = OUT / "findings.json", OUT / "report.html", OUT / "review.html"
+    for path in (check_path, report_path, notes_path):
         path.unlink(missing_ok=True)
     check_argv = [
         "check",
@@ -134,11 +134,29 @@ def run(register: str, options: dict[str, Any]) -> dict[str, Any]:
         "-o",
         str(report_path),
     ]
-    report_code, review = _cli([*report_argv, *common])
+    report_code, review = _cli([*report_argv, "--review-notes", str(notes_path), *common])
     result |= {"report_code": report_code, "review": review}
     if report_path.exists():
         result["report_html"] = report_path.read_text(encoding="utf-8")
+    if notes_path.exists():
+        result |= {"review_html": notes_path.read_text(encoding="utf-8")} | _blocking(report_argv, common)
     return result | _register_facts(register, options)
+
+
+def _blocking(report_argv: list[str], common: list[str]) -> dict[str, Any]:
+    """How many review items block publication: the review notes as JSON (``publishable``, ``blocking``).
+
+    A second run of ``klachtregels report`` that writes the review notes as JSON (the CLI writes
+    them in one format per run); the report it writes beside them is not used.
+    """
+    notes, scratch = OUT / "review.json", OUT / "scratch.html"
+    notes.unlink(missing_ok=True)
+    argv = [*report_argv[:-1], str(scratch), "--review-notes", str(notes), *common]
+    _cli(argv)
+    if not notes.exists():
+        return {}
+    review = json.loads(notes.read_text(encoding="utf-8"))
+    return {"blocking": review["blocking"], "publishable": review["publishable"]}
 
 
 def _read(register: str, options: dict[str, Any]) -> RegisterResult:
