@@ -667,7 +667,7 @@ def location_table(report: AnnualReport, lang: str) -> Table:
                     (
                         text("REPORT_SUPPRESSED_CELL", lang)
                         if g.suppressed
-                        else measures_inline(report, g.measures.by_nature, lang),
+                        else measures_inline(report, g.measures.by_nature, lang) or "–",
                     )
                     if nature
                     else ()
