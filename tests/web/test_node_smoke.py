@@ -2,11 +2,11 @@
 
 ``web/src/smoke.cjs`` loads the built site's own Pyodide, unpacks its wheels as the Web Worker does
 (integrity checked), and runs the page's Python (``bridge.py``) on the example: the check JSON, the
-report and the review notes equal the CLI's; an ``.xlsx`` register (read by openpyxl there, by
-python-calamine here) gives the CLI's findings; the obligations as ``.ics`` are what
-``klachtregels obligations --format ics`` writes; the column and organisation forms write files the
-library loads. One Node run for all of it. Skips when ``node`` or the built site is missing
-(fails for the site under ``KLACHTREGELS_WEB_REQUIRED=1``).
+report and the review notes (with the number of items blocking publication) equal the CLI's; an
+``.xlsx`` register (read by openpyxl there, by python-calamine here) gives the CLI's findings; the
+obligations as ``.ics`` are what ``klachtregels obligations --format ics`` writes; the column and
+organisation forms write files the library loads. One Node run for all of it. Skips when ``node``
+or the built site is missing (fails for the site under ``KLACHTREGELS_WEB_REQUIRED=1``).
 """
 
 from __future__ import annotations
@@ -161,14 +161,22 @@ def test_the_recipe_under_node_gives_the_clis_results(tmp_path: Path) -> None:
     # The example: the check, the report and the review notes are the CLI's.
     page = got["csv"]
     _same_check(page["check"], _check(host / "register.csv", tmp_path, host))
-    report, review = _cli(
-        ["report", str(host / "register.csv"), *_org_args(host), "--year", str(YEAR), "--format", "html"],
-        tmp_path,
-        "report.html",
-        host,
-    )
+    notes = tmp_path / "review.html"
+    report_argv = [
+        "report",
+        str(host / "register.csv"),
+        *_org_args(host),
+        "--year",
+        str(YEAR),
+        "--format",
+        "html",
+    ]
+    report, _ = _cli([*report_argv, "--review-notes", str(notes)], tmp_path, "report.html", host)
     assert page["report_html"] == report
-    assert page["review"] == review.replace(str(tmp_path / "report.html"), "/work/out/report.html")
+    assert page["review_html"] == notes.read_text(encoding="utf-8")
+    _cli([*report_argv, "--review-notes", str(tmp_path / "review.json")], tmp_path, "scratch.html", host)
+    review = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
+    assert (page["blocking"], page["publishable"]) == (review["blocking"], review["publishable"])
     assert [c["row"] for c in page["complaints"]] == [
         r.row for r in read_register_all(host / "register.csv").records
     ]
