@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 from klachtregels.messages import check_lang
 from klachtregels.report.anonymise import Redactor, looks_like_address
 from klachtregels.report.compute import REPORT_CITATIONS, build_report
+from klachtregels.report.measures import MeasureKeywords, load_measure_keywords
 from klachtregels.report.model import (
     AnnualReport,
     DataQuality,
     GckSummary,
     GroupStats,
+    MeasureCategory,
     MeasureSummary,
     PreviousYear,
     RejectedRow,
@@ -60,6 +62,8 @@ __all__ = [
     "DataQuality",
     "GckSummary",
     "GroupStats",
+    "MeasureCategory",
+    "MeasureKeywords",
     "MeasureSummary",
     "PreviousYear",
     "Redactor",
@@ -71,6 +75,7 @@ __all__ = [
     "Section",
     "VerdictSplit",
     "build_report",
+    "load_measure_keywords",
     "looks_like_address",
     "open_blockers",
     "render",
