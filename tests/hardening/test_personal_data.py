@@ -4,8 +4,9 @@ A register cell may hold personal data, whatever its column. A canary planted in
 field never reaches an error, a finding or a report, in any format, unless the user asked for it:
 
 * ``check`` names a complaint by its ``id`` (the provider's pseudonymous identifier);
-* the report publishes location, organisation, category and Geschillencommissie subject names
-  by design (art. 1.57b lid 4), and descriptions only with ``--include-descriptions``, redacted.
+* the report publishes location, organisation, category, measure category and Geschillencommissie
+  subject names by design (art. 1.57b lid 4; the review notes check them for names), and
+  descriptions only with ``--include-descriptions``, redacted.
 
 The opt-in description redactor is tested against a synthetic corpus of Dutch names, street
 forms, postcodes, phone, BSN and IBAN forms (``tests/data/redaction_corpus.toml``).
@@ -41,7 +42,7 @@ TOKEN = "Qzxcanary"
 NAMES = [c.name for c in COLUMNS]
 #: Columns an output shows by design (see the module docstring).
 SHOWN_BY_CHECK = frozenset({"id"})
-SHOWN_BY_REPORT = frozenset({"location", "organisation", "category", "gck_subject"})
+SHOWN_BY_REPORT = frozenset({"location", "organisation", "category", "measure_category", "gck_subject"})
 FREE_TEXT = frozenset(c.name for c in COLUMNS if c.kind is ColumnKind.FREE_TEXT)
 CHECK_FORMATS = ("text", "json", "junit", "sarif", "github")
 REPORT_FORMATS = ("md", "html", "json")
