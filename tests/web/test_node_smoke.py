@@ -127,86 +127,102 @@ def _same_check(page: dict[str, Any], cli: dict[str, Any]) -> None:
     assert page == cli
 
 
-def test_the_recipe_under_node_gives_the_clis_results(tmp_path: Path) -> None:
-    host = _host(tmp_path)
-    answers = {"columns": {"Kenmerk": "id", "Datum ontvangen": "received_on"}, "ignore": ["Vestiging naam"]}
-    organisation = {
-        "name": "Kinderopvang Node B.V.",
-        "locations": [{"name": "KDV De Voorbeeldtuin", "lrk": "100000001", "kind": "kindercentrum"}],
-        "annual_reports": [
-            {"year": 2024, "sent_to_ggd_on": {"$date": "2025-05-27"}, "made_known_to_parents": True}
-        ],
-    }
+#: The column form's answers and the organisation form's values the Node run writes files from.
+ANSWERS = {"columns": {"Kenmerk": "id", "Datum ontvangen": "received_on"}, "ignore": ["Vestiging naam"]}
+ORGANISATION = {
+    "name": "Kinderopvang Node B.V.",
+    "locations": [{"name": "KDV De Voorbeeldtuin", "lrk": "100000001", "kind": "kindercentrum"}],
+    "annual_reports": [
+        {"year": 2024, "sent_to_ggd_on": {"$date": "2025-05-27"}, "made_known_to_parents": True}
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    """One Node run of every request (Pyodide loads once): its answers, and the inputs' folder."""
+    host = _host(tmp_path_factory.mktemp("node"))
+    mapped = _options(mapping="/host/mapping.toml")
     got = _node(
         host,
         {
             "csv": {"kind": "run", "register": "/host/register.csv", "options": _options()},
             "xlsx": {"kind": "run", "register": "/host/register.xlsx", "options": _options()},
             "renamed": {"kind": "run", "register": "/host/renamed.csv", "options": _options()},
-            "mapped": {
-                "kind": "run",
-                "register": "/host/renamed.csv",
-                "options": _options(mapping="/host/mapping.toml"),
-            },
+            "mapped": {"kind": "run", "register": "/host/renamed.csv", "options": mapped},
             "ics": {
                 "kind": "obligations",
                 "register": "/host/register.csv",
                 "options": _options(),
                 "row": ROW,
             },
-            "mapping": {"kind": "mapping", "answers": answers},
-            "organisation": {"kind": "organisation", "values": organisation},
+            "mapping": {"kind": "mapping", "answers": ANSWERS},
+            "organisation": {"kind": "organisation", "values": ORGANISATION},
         },
     )
-    # The example: the check, the report and the review notes are the CLI's.
+    return got, host
+
+
+def test_the_example_is_checked_and_reported_as_the_cli_does(
+    run: tuple[dict[str, Any], Path], tmp_path: Path
+) -> None:
+    got, host = run
     page = got["csv"]
     _same_check(page["check"], _check(host / "register.csv", tmp_path, host))
     notes = tmp_path / "review.html"
-    report_argv = [
-        "report",
-        str(host / "register.csv"),
-        *_org_args(host),
-        "--year",
-        str(YEAR),
-        "--format",
-        "html",
-    ]
+    report_argv = ["report", str(host / "register.csv"), *_org_args(host), "--year", str(YEAR)]
+    report_argv += ["--format", "html"]
     report, _ = _cli([*report_argv, "--review-notes", str(notes)], tmp_path, "report.html", host)
     assert page["report_html"] == report
     assert page["review_html"] == notes.read_text(encoding="utf-8")
     _cli([*report_argv, "--review-notes", str(tmp_path / "review.json")], tmp_path, "scratch.html", host)
     review = json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))
     assert (page["blocking"], page["publishable"]) == (review["blocking"], review["publishable"])
-    assert [c["row"] for c in page["complaints"]] == [
-        r.row for r in read_register_all(host / "register.csv").records
-    ]
-    # .xlsx: openpyxl in Pyodide, python-calamine here (when installed; else openpyxl here too).
+    rows = [r.row for r in read_register_all(host / "register.csv").records]
+    assert [c["row"] for c in page["complaints"]] == rows
+
+
+def test_an_xlsx_register_gives_the_clis_findings(run: tuple[dict[str, Any], Path], tmp_path: Path) -> None:
+    """openpyxl reads it in Pyodide; python-calamine here (when installed; else openpyxl here too)."""
+    got, host = run
     _same_check(got["xlsx"]["check"], _check(host / "register.xlsx", tmp_path, host))
-    assert got["xlsx"]["check"]["summary"] == page["check"]["summary"]
-    # Column suggestions, and the register read with a mapping as the CLI reads it.
+    assert got["xlsx"]["check"]["summary"] == got["csv"]["check"]["summary"]
+
+
+def test_renamed_headers_get_suggestions_and_a_mapping(
+    run: tuple[dict[str, Any], Path], tmp_path: Path
+) -> None:
+    got, host = run
     columns = got["renamed"]["columns"]
     assert columns["unknown"] == list(RENAMED.values())
     assert columns["suggested"]["Datum ontvangen"] == "received_on"
     mapped = _check(host / "renamed.csv", tmp_path, host, "--mapping", str(host / "mapping.toml"))
     _same_check(got["mapped"]["check"], mapped)
-    assert got["mapped"]["check"]["summary"] == page["check"]["summary"]
+    assert got["mapped"]["check"]["summary"] == got["csv"]["check"]["summary"]
     written = ColumnMapping.from_toml(got["mapping"]["toml"])
-    assert (dict(written.columns), written.ignore) == (answers["columns"], ("Vestiging naam",))
-    # The obligations of one complaint: what `klachtregels obligations --format ics` writes.
+    assert (dict(written.columns), written.ignore) == (ANSWERS["columns"], ("Vestiging naam",))
+
+
+def test_one_complaints_obligations_are_the_clis_ics(
+    run: tuple[dict[str, Any], Path], tmp_path: Path
+) -> None:
+    got, host = run
     record = next(r for r in read_register_all(host / "register.csv").records if r.row == ROW)
     envelope = {k: v for k, v in record.to_dict().items() if k != "row" and v is not None}
-    (host / "complaint.json").write_text(json.dumps(envelope), encoding="utf-8")
-    ics, _ = _cli(
-        ["obligations", str(host / "complaint.json"), "--as-of", AS_OF, "--format", "ics", *_org_args(host)],
-        tmp_path,
-        "obligations.ics",
-        host,
-    )
+    (tmp_path / "complaint.json").write_text(json.dumps(envelope), encoding="utf-8")
+    argv = ["obligations", str(tmp_path / "complaint.json"), "--as-of", AS_OF, "--format", "ics"]
+    ics, _ = _cli([*argv, *_org_args(host)], tmp_path, "obligations.ics", host)
     assert got["ics"]["ics"] == ics
     assert ics.startswith("BEGIN:VCALENDAR")
     assert "BEGIN:VEVENT" in ics
-    # The organisation form's file, with a location and an earlier annual report, loads.
-    (host / "form.toml").write_text(got["organisation"]["toml"], encoding="utf-8")
-    made = load_organisation(host / "form.toml")
+
+
+def test_the_organisation_form_writes_locations_and_annual_reports(
+    run: tuple[dict[str, Any], Path], tmp_path: Path
+) -> None:
+    got, _ = run
+    (tmp_path / "form.toml").write_text(got["organisation"]["toml"], encoding="utf-8")
+    made = load_organisation(tmp_path / "form.toml")
     assert [(loc.name, loc.lrk_number) for loc in made.locations] == [("KDV De Voorbeeldtuin", "100000001")]
+    assert made.annual_reports[0].sent_to_ggd_on is not None
     assert made.annual_reports[0].sent_to_ggd_on.isoformat() == "2025-05-27"
