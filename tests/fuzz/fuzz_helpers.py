@@ -483,8 +483,13 @@ def assert_html_inert(document: str) -> None:
     links: none becomes an element or an attribute; no attribute holds a canary.
     """
     assert not _RAW_USER_TAG.search(document)
+    # The annual report page's own script and its table's search box are the page's, not user text.
+    from klachtregels.report._layout import script
+
+    document = document.replace(f"<script>{script()}</script>", "", 1)
     for tag, attrs in parsed_tags(document):
-        assert tag not in _FORBIDDEN_TAGS, tag
+        if not (tag == "input" and ("type", "search") in attrs):
+            assert tag not in _FORBIDDEN_TAGS, tag
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
             assert not leaked(name), (tag, name)

@@ -1,10 +1,13 @@
 """The annual report as one self-contained HTML page.
 
-No network, no JavaScript, CSS inline. The sections and their order come from
+No network; CSS and one small script inline, allowed by their hashes in the page's
+Content-Security-Policy (:mod:`klachtregels.report._layout`: the page shell, the table of contents,
+the charts, screen and print CSS). The sections and their order come from
 :mod:`klachtregels.report.sections`, the words from :mod:`klachtregels.report._text`; this module
-only adds the markup. Charts are inline SVG bar charts with a title and a
-description, and each is followed by a table with the same figures (accessibility). Headline
-figures come first; the per-location part is one compact table, whatever the number of locations.
+only adds the markup. Charts are HTML bar charts with a title and a description, and each is
+followed by a table with the same figures (accessibility). Headline figures come first; the
+per-location part is one compact table, whatever the number of locations, sortable and searchable
+in the page (without JavaScript, the whole table).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 from klachtregels._io import printable
 from klachtregels.messages import check_lang, text
 from klachtregels.model import Verdict
+from klachtregels.report import _layout
 from klachtregels.report._text import (
     category_change_table,
     category_name,
@@ -30,8 +34,7 @@ from klachtregels.report._text import (
     location_count,
     location_name,
     location_table,
-    measure_nature_note,
-    measure_nature_table,
+    measures_recorded,
     measures_table,
     organisation_name,
     organisation_table,
@@ -47,53 +50,19 @@ from klachtregels.report._text import (
 from klachtregels.report.sections import Section, sections, several_organisations
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Mapping
 
     from klachtregels.report._text import Table
     from klachtregels.report.model import AnnualReport
 
 __all__ = ["render_html"]
 
-_CSS: Final = """
-:root{--ink:#1f2933;--muted:#52606d;--line:#d9e2ec;--bg:#f5f7fa;--accent:#0b5cad}
-*{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);margin:0;
-background:#fff;line-height:1.5;font-size:15px}
-main{max-width:1080px;margin:0 auto;padding:32px 28px 64px}
-h1{font-size:30px;margin:0 0 4px}
-h2{font-size:21px;margin:40px 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
-h3{font-size:16px;margin:24px 0 8px}
-.sub{color:var(--muted);margin:0 0 24px}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:14px;margin:16px 0}
-.card{background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:14px 16px}
-.card .k{font-size:13px;color:var(--muted);margin:0}
-.card .v{font-size:30px;font-weight:700;margin:2px 0;color:var(--accent)}
-.card .d{font-size:13px;color:var(--muted);margin:0}
-.due{border-left:4px solid #c77d00;background:#fff8e6;padding:12px 16px;border-radius:6px;margin:18px 0}
-.due.ok{border-left-color:#2f855a;background:#eefaf3}
-table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}
-th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
-th{background:var(--bg);font-weight:600}
-tbody th{background:none;font-weight:400}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.total td{font-weight:700}
-table.loc{font-size:12.5px}
-table.loc td.c{color:var(--muted)}
-.chart{margin:8px 0 4px;max-width:100%}
-.note{color:var(--muted);font-size:13px}
-.two{display:grid;grid-template-columns:1fr 1fr;gap:24px}
-@media (max-width:800px){.two{grid-template-columns:1fr}}
-ul.dq li{margin:3px 0}
-details{margin:6px 0;border-bottom:1px solid var(--line);padding:4px 0}
-summary{cursor:pointer;font-weight:600}
-footer{margin-top:40px;color:var(--muted);font-size:13px}
-"""
-
+#: A verdict's bar colour (a class of :data:`klachtregels.report._layout.BAR_COLOURS`).
 _VERDICT_COLOURS: Final[dict[Verdict | None, str]] = {
-    Verdict.GEGROND: "#b83227",
-    Verdict.DEELS_GEGROND: "#e08e0b",
-    Verdict.ONGEGROND: "#2f855a",
-    None: "#9aa5b1",
+    Verdict.GEGROND: "red",
+    Verdict.DEELS_GEGROND: "orange",
+    Verdict.ONGEGROND: "green",
+    None: "grey",
 }
 
 
@@ -101,44 +70,14 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _bar_chart(
-    chart_id: str,
-    heading: str,
-    items: Sequence[tuple[str, int, str]],
-    lang: str,
-    *,
-    label_width: int = 270,
-) -> str:
-    """Horizontal bar chart as inline SVG; ``items`` are ``(label, value, colour)``."""
-    width, row, pad = 760, 22, 6
-    bar_area = width - label_width - 60
-    top = max((v for _l, v, _c in items), default=0) or 1
-    height = len(items) * row + pad * 2
-    parts = [
-        f'<svg class="chart" id="{chart_id}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">{_e(heading)}</title>',
-        f'<desc id="{chart_id}-d">{_e(text("REPORT_CHART_NOTE", lang))}</desc>',
-    ]
-    for i, (name, value, colour) in enumerate(items):
-        y = pad + i * row
-        w = round(bar_area * value / top, 1)
-        short = name if len(name) <= 38 else name[:36] + "…"
-        parts.append(
-            f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end" font-size="12.5" fill="#1f2933">'
-            f"{_e(short)}</text>"
-            f'<rect x="{label_width}" y="{y + 3}" width="{w}" height="{row - 7}" rx="2" fill="{colour}"/>'
-            f'<text x="{label_width + w + 6}" y="{y + 15}" font-size="12.5" fill="#1f2933">'
-            f"{_e(fmt_int(value, lang))}</text>"
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+def _table(table: Table, *, cls: str = "", attrs: str = "") -> str:
+    """An HTML table; cells are escaped here. A row's first cell is its header, except in the total row.
 
-
-def _table(table: Table, *, cls: str = "") -> str:
-    """An HTML table; cells are escaped here. A row's first cell is its header, except in the total row."""
+    The table is wrapped in a ``div.tw`` (it scrolls sideways on a narrow screen, not the page);
+    ``attrs`` are extra attributes of the ``<table>`` (a sortable table's, already escaped).
+    """
     numeric = table.numeric
-    out = [f'<table class="{cls}">' if cls else "<table>"]
+    out = ['<div class="tw">', f'<table class="{cls}"{attrs}>' if cls else f"<table{attrs}>"]
     out.append(
         "<thead><tr>"
         + "".join(
@@ -160,17 +99,13 @@ def _table(table: Table, *, cls: str = "") -> str:
             if row_cls
             else "<tr>" + "".join(cells) + "</tr>"
         )
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "".join(out)
 
 
 def _card(key: str, value: str, detail: str = "") -> str:
     d = f'<p class="d">{detail}</p>' if detail else ""
     return f'<div class="card"><p class="k">{_e(key)}</p><p class="v">{_e(value)}</p>{d}</div>'
-
-
-def _h2(section: Section, lang: str) -> str:
-    return f"<h2>{_e(section.heading(lang))}</h2>"
 
 
 def _headline_cards(r: AnnualReport, lang: str) -> list[str]:
@@ -244,10 +179,10 @@ def _regulation(r: AnnualReport, lang: str) -> list[str]:
 
 def _nature(r: AnnualReport, lang: str) -> list[str]:
     """Complaints per category as a chart and a table, and against the previous year (lid 4 c)."""
-    chart = _bar_chart(
+    chart = _layout.bar_chart(
         "chart-categories",
         text("REPORT_CHART_CATEGORIES", lang),
-        [(category_name(c, lang), n, "#0b5cad") for c, n in r.total.categories],
+        [(category_name(c, lang), n, "accent") for c, n in r.total.categories],
         lang,
     )
     change = category_change_table(r, lang)
@@ -256,7 +191,7 @@ def _nature(r: AnnualReport, lang: str) -> list[str]:
 
 def _judgements(r: AnnualReport, lang: str) -> list[str]:
     """The tenor of the judgements and the measures (lid 4 c)."""
-    chart = _bar_chart(
+    chart = _layout.bar_chart(
         "chart-verdicts",
         text("REPORT_CHART_VERDICTS", lang),
         [(verdict_label(k, lang), n, _VERDICT_COLOURS[k]) for k, n in verdict_counts(r.total.verdicts)],
@@ -270,14 +205,7 @@ def _judgements(r: AnnualReport, lang: str) -> list[str]:
         f"<h3>{_e(text('REPORT_MEASURES', lang))}</h3>",
         _table(measures_table(r, lang)),
     ]
-    nature = measure_nature_table(r, lang)
-    if nature is not None:
-        out += [
-            f"<h3>{_e(text('REPORT_MEASURE_NATURE', lang))}</h3>",
-            _table(nature),
-            f'<p class="note">{_e(measure_nature_note(r, lang) or "")}</p>',
-        ]
-    elif r.measure_source is None:
+    if not measures_recorded(r):
         out.append(f'<p class="note">{_e(text("REPORT_M_NOTE", lang))}</p>')
     return out
 
@@ -312,12 +240,22 @@ def _locations(r: AnnualReport, lang: str) -> list[str]:
     note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
     suppressed = suppression_note(r, lang)
     notes = [f'<p class="note">{_e(n)}</p>' for n in (note, suppressed) if n]
-    out = [*notes, _table(location_table(r, lang), cls="loc")]
+    out = [*notes, *_sortable(location_table(r, lang), "loc", lang)]
     change = location_change_table(r, lang)
     if change is not None and r.previous is not None:
         heading = text("REPORT_LOCATION_CHANGE", lang, year=r.previous.year)
         out += [f"<h3>{_e(heading)}</h3>", _table(change)]
     return out
+
+
+def _sortable(table: Table, table_id: str, lang: str) -> list[str]:
+    """``table`` sortable and searchable in the page (``assets/table.js``; without it, the plain table)."""
+    numeric = " ".join(str(i) for i in sorted(table.numeric))
+    attrs = (
+        f' id="{table_id}" data-tools="{table_id}-tools" data-numeric="{numeric}"'
+        f' data-first="{_layout.FIRST_ROWS}"'
+    )
+    return [_layout.table_tools(table_id, len(table.rows), lang), _table(table, cls=table_id, attrs=attrs)]
 
 
 def _entries(r: AnnualReport, lang: str) -> list[str]:
@@ -358,17 +296,18 @@ _SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
 def render_html(report: AnnualReport, lang: str = "nl") -> str:
     """Render ``report`` as a self-contained HTML page. ``lang``: ``"nl"`` (default) or ``"en"``."""
     lang = check_lang(lang)
-    page_title = _e(title(report, lang))
+    page_title = title(report, lang)
+    present = sections(report)
     body = [
-        f"<h1>{page_title}</h1>",
+        f"<h1>{_e(page_title)}</h1>",
         f'<p class="sub">{_e(text("REPORT_SUBTITLE", lang, year=report.year))}</p>',
+        _layout.toc(present, lang),
     ]
-    for section in sections(report):
-        body += [_h2(section, lang), *_SECTIONS[section](report, lang)]
-    return printable(  # no control characters or lone surrogates from user text
-        "<!DOCTYPE html>\n"
-        f'<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{page_title}</title>\n<style>{_CSS}</style>\n</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
-    )
+    for section in present:
+        body += [
+            f'<section id="{section.value}">{_layout.section_head(section, lang)}',
+            *_SECTIONS[section](report, lang),
+            "</section>",
+        ]
+    # no control characters or lone surrogates from user text
+    return printable(_layout.page(title=page_title, lang=lang, body=body))
