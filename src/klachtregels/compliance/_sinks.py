@@ -14,12 +14,12 @@ the same sinks, so there is one writer per format.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import tempfile
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any, Final, Protocol
-from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
@@ -37,7 +37,7 @@ from klachtregels.compliance.findings import (
 from klachtregels.messages import check_lang, text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from klachtregels.baseline import Acceptances, AcceptanceStatus, BaselineCollector
 
@@ -126,8 +126,31 @@ def t(lang: str, key: str, **params: object) -> str:
     return text(f"CHECK_{key.upper()}", lang, **params)
 
 
+# Texts without parameters that every finding repeats, rendered once per language: (lang, key) ->
+# the word of ``t`` (row, complaint, a severity), and (finding id, lang) -> its basis. A finding's
+# basis depends on its id alone (the K item, rule ids and citations of its catalogue entry).
+_WORDS: Final[dict[tuple[str, str], str]] = {}
+_BASES: Final[dict[tuple[str, str], str]] = {}
+
+
+def word(lang: str, key: str) -> str:
+    """``t(lang, key)`` for a text without parameters, rendered once per language."""
+    found = _WORDS.get((lang, key))
+    if found is None:
+        found = _WORDS[lang, key] = t(lang, key)
+    return found
+
+
 def basis(f: Finding, lang: str) -> str:
     """A finding's legal basis in one line: its K item, rule ids and first two citations."""
+    found = _BASES.get((f.id, lang))
+    if found is None:
+        found = _BASES[f.id, lang] = _basis(f, lang)
+    return found
+
+
+def _basis(f: Finding, lang: str) -> str:
+    """:func:`basis`, rendered."""
     parts = []
     if f.k_item:
         parts.append(f.k_item)
@@ -141,13 +164,11 @@ def basis(f: Finding, lang: str) -> str:
 def subject_label(f: Finding | Passed, lang: str) -> str:
     """``rij 12 · klacht K-1``, or the organisation."""
     if f.row is None and f.complaint_id is None:
-        return t(lang, "organisation")
-    parts = []
-    if f.row is not None:
-        parts.append(f"{t(lang, 'row')} {f.row}")
-    if f.complaint_id is not None:
-        parts.append(f"{t(lang, 'complaint')} {one_line(f.complaint_id)}")
-    return " · ".join(parts)
+        return word(lang, "organisation")
+    if f.complaint_id is None:
+        return f"{word(lang, 'row')} {f.row}"
+    complaint = f"{word(lang, 'complaint')} {one_line(f.complaint_id)}"
+    return complaint if f.row is None else f"{word(lang, 'row')} {f.row} · {complaint}"
 
 
 def summary_line(result: CheckResult, lang: str) -> str:
@@ -328,7 +349,7 @@ class TextSink:
                 lines.append("")
             lines.append(label)
             section.current = label
-        sev = t(lang, "sev_" + f.severity.value)
+        sev = word(lang, "sev_" + f.severity.value)
         found_on = basis(f, lang)
         lines.append(f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""))
         lines.append(f"  {'':<13} {one_line(f.message(lang))}")
@@ -349,7 +370,10 @@ class TextSink:
                 continue
             section = sections["accepted" if accepted else f.severity.value]
             section.count += 1
-            section.spool.write(printable("\n".join(self._lines(f, section, status)) + "\n"))
+            lines = self._lines(f, section, status)
+            block = "\n".join(lines) + "\n"
+            # Each line is printable already (values pass one_line): then `printable` keeps the block.
+            section.spool.write(block if "".join(lines).isprintable() else printable(block))
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         self._add(findings, self._sections)
@@ -506,12 +530,21 @@ class JsonSink:
 # --- JUnit ------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _saxutils() -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """``escape`` and ``quoteattr`` of ``xml.sax.saxutils``, imported on first use: it imports
+    ``urllib.request`` (about 30 ms of every run's start-up), and only JUnit needs it."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    return escape, quoteattr
+
+
 def _attr(value: str) -> str:
-    return quoteattr(xml_text(printable(value)))
+    return _saxutils()[1](xml_text(printable(value)))
 
 
 def _xml(value: str) -> str:
-    return escape(xml_text(printable(value)))
+    return _saxutils()[0](xml_text(printable(value)))
 
 
 class _Suite:
@@ -849,7 +882,7 @@ class GithubSink:
 
     def _table_row(self, f: Finding) -> str:
         lang = self._lang
-        sev = t(lang, "sev_" + f.severity.value)
+        sev = word(lang, "sev_" + f.severity.value)
         where = markdown_text(subject_label(f, lang))
         return f"| {sev} | {f.id} | {where} | {markdown_text(self._message(f))} |"
 
