@@ -34,7 +34,8 @@ from klachtregels.report._text import (
     location_count,
     location_name,
     location_table,
-    measures_recorded,
+    measure_nature_note,
+    measure_nature_table,
     measures_table,
     organisation_name,
     organisation_table,
@@ -205,7 +206,14 @@ def _judgements(r: AnnualReport, lang: str) -> list[str]:
         f"<h3>{_e(text('REPORT_MEASURES', lang))}</h3>",
         _table(measures_table(r, lang)),
     ]
-    if not measures_recorded(r):
+    nature = measure_nature_table(r, lang)
+    if nature is not None:
+        out += [
+            f"<h3>{_e(text('REPORT_MEASURE_NATURE', lang))}</h3>",
+            _table(nature),
+            f'<p class="note">{_e(measure_nature_note(r, lang) or "")}</p>',
+        ]
+    elif r.measure_source is None:
         out.append(f'<p class="note">{_e(text("REPORT_M_NOTE", lang))}</p>')
     return out
 
