@@ -186,11 +186,19 @@ def _blocking_items(report: AnnualReport) -> list[ReviewItem]:
 
 
 def _warnings(report: AnnualReport, *, single: bool) -> list[ReviewItem]:
-    """The re-identification warnings: personal data in a shown name, or (``single``) small cells."""
-    return [
-        ReviewItem(kind=ReviewItemKind(w.kind.value), count=w.rows, rows=(w.row,), source=w.source, warning=w)
+    """The re-identification warnings: personal data in a shown name (one item each), or
+    (``single``) the locations with a single complaint, as one item (Partou has 208 of them)."""
+    warnings = [
+        w
         for w in report.review.reidentification
         if (w.kind is ReviewKind.SINGLE_COMPLAINT_LOCATION) is single
+    ]
+    if single:
+        rows = tuple(sorted((w.row for w in warnings), key=lambda r: (r is None, r or 0)))
+        return _counted(ReviewItemKind.SINGLE_COMPLAINT_LOCATION, rows)
+    return [
+        ReviewItem(kind=ReviewItemKind(w.kind.value), count=w.rows, rows=(w.row,), source=w.source, warning=w)
+        for w in warnings
     ]
 
 
