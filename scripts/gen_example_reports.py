@@ -1,17 +1,14 @@
 """Regenerate the example annual reports in docs/example-report/ (tests/test_report_examples.py checks them).
 
-    python scripts/gen_example_reports.py [--screenshots]
+    python scripts/gen_example_reports.py
 
-``--screenshots`` also renders the top of each Dutch HTML report to PNG with headless Chromium
-(Debian: ``apt-get install chromium``); the screenshots are for the docs and are not checked by tests.
+The screenshots and PDFs next to them are made by ``scripts/screenshot_reports.py`` (headless
+Chromium at desktop, phone and print width); they are for the docs and are not checked by tests.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from klachtregels.organisation import load_organisation
@@ -70,29 +67,12 @@ def render_document(report: AnnualReport, suffix: str, fmt: str, lang: str) -> s
     return render(report, fmt, lang)
 
 
-def _screenshot(html: Path, png: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        raise SystemExit("--screenshots needs headless Chromium (apt-get install chromium)")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", f"--screenshot={png}", "--window-size=1280,2400", html.as_uri()],
-            check=True, capture_output=True,
-        )  # fmt: skip
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--screenshots", action="store_true")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     for name, (build, outputs) in REPORTS.items():
         report = build()
         for suffix, fmt, lang in outputs:
             (OUT / f"{name}{suffix}").write_text(render_document(report, suffix, fmt, lang), encoding="utf-8")
-        if args.screenshots:
-            _screenshot(OUT / f"{name}.html", OUT / f"{name}.png")
         print(f"wrote docs/example-report/{name}.*")
 
 

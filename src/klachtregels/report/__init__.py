@@ -47,6 +47,7 @@ from klachtregels.report.notes import (
 from klachtregels.report.render_html import render_html
 from klachtregels.report.render_json import SCHEMA, SCHEMA_VERSION, iter_json, render_json, report_to_dict
 from klachtregels.report.render_md import render_markdown
+from klachtregels.report.render_pdf import render_pdf
 from klachtregels.report.sections import SECTION_ORDER, Section, sections
 from klachtregels.rules.annual_report import report_due
 
@@ -82,6 +83,7 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "render_pdf",
     "render_review",
     "report_due",
     "report_to_dict",

@@ -343,16 +343,6 @@ def _markdown(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     return printable("\n".join(out))
 
 
-_CSS: Final = (
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1f2933;margin:0;"
-    "line-height:1.5}main{max-width:900px;margin:0 auto;padding:24px 20px 48px}"
-    "h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #d9e2ec}"
-    ".sub{color:#52606d}li{margin:6px 0}.fix{color:#52606d}"
-    "#blocking li{border-left:4px solid #b83227;padding-left:8px;list-style:none}"
-    "@media print{@page{size:A4;margin:18mm}main{max-width:none;padding:0}}"
-)
-
-
 def _html_section(section: ReviewSection, content: list[Any], lang: str) -> str:
     e = escape
     head = f'<section id="{section.value}"><h2>{e(section.heading(lang))}</h2>'
@@ -369,24 +359,16 @@ def _html_section(section: ReviewSection, content: list[Any], lang: str) -> str:
     return f"{head}<ul>{''.join(items)}</ul></section>"
 
 
-#: Nothing but the inline style: no script, no image, no request.
-_CSP: Final = "default-src 'none'; style-src 'unsafe-inline'"
-
-
 def _html(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
+    """The notes as a page in the report's own shell (:func:`klachtregels.report._layout.page`):
+    the same stylesheet and the same strict Content-Security-Policy, nothing loaded."""
+    from klachtregels.report._layout import page
+
     parts = _parts(report, lang, accept)
-    title = escape(_title(report, lang))
-    body = [f"<h1>{title}</h1>", f'<p class="sub">{escape(text("REVIEW_SUBTITLE", lang))}</p>']
+    title = _title(report, lang)
+    body = [f"<h1>{escape(title)}</h1>", f'<p class="sub">{escape(text("REVIEW_SUBTITLE", lang))}</p>']
     body += [_html_section(s, parts[s], lang) for s in review_sections(report)]
-    return printable(
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n'
-        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
-    )
+    return printable(page(title=title, lang=lang, body=body))
 
 
 def _item_dict(item: ReviewItem, report: AnnualReport, lang: str) -> dict[str, Any]:
