@@ -22,7 +22,6 @@ from klachtregels._cli._options import add_lang, add_register_reading, named
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 from klachtregels.policy import load_policy
-from klachtregels.report.notes import BLOCKING
 
 if TYPE_CHECKING:
     import argparse
@@ -124,9 +123,8 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="KIND",
-        choices=sorted(k.value for k in BLOCKING),
-        help="after checking them, accept the review items of KIND so they no longer block --publish "
-        "(repeatable; the review notes say so)",
+        help="after checking them, accept the review items of KIND (a kind that blocks publication, "
+        "e.g. personal_data_in_location) so they no longer block --publish (repeatable; the notes say so)",
     )
     add_lang(p, "the report and the status line")
     p.add_argument(
@@ -207,6 +205,19 @@ def _print_review(items: tuple[ReviewItem, ...], year: int, lang: str, *, refuse
     print(f"klachtregels: {summary}", file=sys.stderr)
 
 
+def _check_accept(kinds: list[str]) -> None:
+    """``--accept``: only kinds that block publication (checked here, not by argparse, so that
+    building the parser does not import the report package)."""
+    from klachtregels.report.notes import BLOCKING
+
+    known = sorted(k.value for k in BLOCKING)
+    if any(kind not in known for kind in kinds):
+        raise InvalidInputError(
+            "command line",
+            [("--accept", f"is not a kind that blocks publication; one of: {', '.join(known)}")],
+        )
+
+
 def _review_format(path: str) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     formats = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
@@ -258,6 +269,7 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("command line", [("--format", "pdf needs --output FILE")])
     if args.review_notes:
         _review_format(args.review_notes)  # a wrong suffix is an error before any work
+    _check_accept(args.accept_review)
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
     from_stdin = args.register_path == "-"
