@@ -28,6 +28,7 @@ THIRD_PARTY_DATA: dict[tuple[str, str], Path] = {
     ("test_report_examples.py", "partou"): _PARTOU,
     ("test_bulk_locations.py", "partou"): _PARTOU,
     ("test_report_measures.py", "partou"): _PARTOU,
+    ("test_report_publish.py", "partou"): _PARTOU,
     ("test_bulk_notebook.py", ""): _PARTOU,
     ("test_policies_shipped.py", "test_every_quote_is_verbatim_in_the_seed"): _SEEDS,
     ("test_policies_shipped.py", "test_seed_copies_match_the_shared_seeds"): _SEEDS,

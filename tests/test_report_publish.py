@@ -83,32 +83,33 @@ def assert_publishable(report: AnnualReport, document: str, lang: str) -> None:
         assert line not in document, line
 
 
-def _every_example() -> list[tuple[str, AnnualReport]]:
-    reports = [(name, build()) for name, (build, _outputs) in gen.REPORTS.items()]
-    reports += [
-        (name, build(Path("/nonexistent"))) for name, build in golden.BUILDS.items() if name != "generated"
-    ]
-    return reports
+#: Every example report: the shipped examples and the golden fixtures (Partou's needs its data).
+EXAMPLES = {
+    **{name: build for name, (build, _outputs) in gen.REPORTS.items()},
+    **{f"golden-{name}": (lambda b=build: b(Path("/nonexistent"))) for name, build in golden.BUILDS.items()},
+}
+EXAMPLES.pop("golden-generated")  # 2,000 generated rows: the random-register test below covers it
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_no_rule_id_flag_or_review_text_in_any_example(fmt: str, lang: str) -> None:
-    for _name, report in _every_example():
-        assert_publishable(report, render(report, fmt, lang), lang)
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_no_rule_id_flag_or_review_text_in_any_example(name: str, fmt: str, lang: str) -> None:
+    report = EXAMPLES[name]()
+    assert_publishable(report, render(report, fmt, lang), lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_review_notes_hold_what_the_report_leaves_out(lang: str) -> None:
+def test_the_review_notes_hold_what_the_partou_report_leaves_out(lang: str) -> None:
     report = gen.partou_2025()
     notes = render_review(report, "md", lang)
     assert "(A16)" in notes  # the open legal point
     assert "VERIFY_LID7" in render_review(report, "html", lang)
     assert "29" in notes  # the send-by advice: Friday 29 May 2026
-    assert "403 & 411" in notes  # the accounting, by row
+    assert "403, 411" in notes  # the possible duplicate, by row
     assert "206, 241, 381" in notes  # the rows without a location, which block publication
     published = render(report, "md", lang)
-    assert "403 & 411" not in published
+    assert "403" not in published
     assert "206, 241, 381" not in published
 
 
