@@ -638,10 +638,37 @@ def evaluate(
     ``event_date`` selects the rules in force (A20); ``None`` (unknown) evaluates the rules valid on
     ``as_of``. Raises :class:`RuleConflictError` when two rules collide without declared precedence.
     Nothing is formatted here: the decision's reasons are built when read.
+
+    The same as :func:`decide` followed by :func:`conclude` (the two halves, for callers that want
+    the outcome now and the :class:`Decision` later).
     """
+    weighed = decide(spec, ctx, event_date=event_date, as_of=as_of, extra_rules=extra_rules)
+    return conclude(spec, weighed, as_of, policy, None if details is None else dict(details))
+
+
+class Weighed(NamedTuple):
+    """The first half of :func:`evaluate`: the rules that fired (each with its result), the ids set
+    aside by an exception, and the outcome. Enough to build the :class:`Decision` later
+    (:func:`conclude`), with exactly the reasons, flags and unknown facts it would have had."""
+
+    fired: list[tuple[Rule[Any], RuleResult]]
+    overridden: frozenset[str]
+    outcome: Outcome
+
+
+def decide(
+    spec: DecisionSpec[Ctx],
+    ctx: Ctx,
+    *,
+    event_date: dt.date | None,
+    as_of: dt.date,
+    extra_rules: Iterable[Rule[Ctx]] = (),
+) -> Weighed:
+    """Run the rules of ``spec`` in force (see :func:`evaluate`) on ``ctx`` and weigh their results:
+    the outcome, without the :class:`Decision` (raises :class:`RuleConflictError` as evaluate does)."""
     day = as_of if event_date is None else event_date
     calls = spec._calls[bisect.bisect_right(spec._bounds, day)]  # the rules in force (rules_on)
-    fired: list[tuple[Rule[Ctx], RuleResult]] = []  # a loop: a comprehension is a call of its own (3.11)
+    fired: list[tuple[Rule[Any], RuleResult]] = []  # a loop: a comprehension is a call of its own (3.11)
     for rule, function in calls:
         res = function(ctx)
         if res is not None:
@@ -650,8 +677,22 @@ def evaluate(
     if extra:
         fired += [(r, res) for r in extra if r.valid_on(day) and (res := r.function(ctx)) is not None]
     overridden = _overridden(fired) if extra or spec._has_overrides else _NOTHING_OVERRIDDEN
-    outcome = _choose(spec, fired, overridden)
-    flags, unknown_facts = _collect(spec, fired, overridden, outcome)
+    return _new_tuple(Weighed, (fired, overridden, _choose(spec, fired, overridden)))
+
+
+def conclude(
+    spec: DecisionSpec[Any],
+    weighed: Weighed,
+    as_of: dt.date,
+    policy: str,
+    details: Mapping[str, Any] | None = None,
+    collected: tuple[tuple[Flag, ...], tuple[str, ...]] | None = None,
+) -> Decision:
+    """The :class:`Decision` of ``weighed`` (from :func:`decide` on ``spec``): its flags and unknown
+    facts collected from the rules not set aside (``collected``: what :func:`collect` gave for it
+    before), its lazy reasons, and ``details`` (the dict itself, not a copy: it becomes the decision's)."""
+    fired, overridden, outcome = weighed
+    flags, unknown_facts = _collect(spec, fired, overridden, outcome) if collected is None else collected
     obj = _new_object(Decision)  # what Decision(...) builds, field by field (see _SET_*)
     _set_kind(obj, spec.name)
     _set_outcome(obj, outcome)
@@ -661,8 +702,14 @@ def evaluate(
     _set_as_of(obj, as_of)
     _set_policy(obj, policy)
     _set_library_version(obj, __version__)
-    _set_details(obj, {} if details is None else dict(details))
+    _set_details(obj, {} if details is None else details)
     return obj
+
+
+def collect(spec: DecisionSpec[Any], weighed: Weighed) -> tuple[tuple[Flag, ...], tuple[str, ...]]:
+    """The flags and unknown facts the :class:`Decision` of ``weighed`` will carry (for
+    :func:`conclude`'s ``collected``: a caller that needs the unknown facts before the decision)."""
+    return _collect(spec, weighed.fired, weighed.overridden, weighed.outcome)
 
 
 def new_decision(
