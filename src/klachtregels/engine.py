@@ -676,7 +676,13 @@ def decide(
     extra = tuple(extra_rules) if extra_rules else ()
     if extra:
         fired += [(r, res) for r in extra if r.valid_on(day) and (res := r.function(ctx)) is not None]
-    overridden = _overridden(fired) if extra or spec._has_overrides else _NOTHING_OVERRIDDEN
+    overridden = _NOTHING_OVERRIDDEN
+    if extra or spec._has_overrides:
+        # Only an exception that fired definitely sets anything aside (most complaints have none).
+        for rule, res in fired:
+            if rule.overrides and res.outcome is not None and not res.unknown_facts:
+                overridden = _overridden(fired)
+                break
     return _new_tuple(Weighed, (fired, overridden, _choose(spec, fired, overridden)))
 
 
