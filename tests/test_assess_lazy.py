@@ -14,9 +14,11 @@ import pickle
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klachtregels.citations import WKO_1_57B_2D
 from klachtregels.decisions import (
     Assessment,
     _gck_spec,
@@ -26,13 +28,26 @@ from klachtregels.decisions import (
     geschillencommissie_access,
     precedence,
 )
-from klachtregels.engine import Decision, evaluate
+from klachtregels.engine import (
+    Decision,
+    DecisionSpec,
+    Rule,
+    RuleResult,
+    conclude,
+    decide,
+    evaluate,
+    unknown_facts,
+)
+from klachtregels.errors import RuleConflictError
 from klachtregels.model import Complaint, GckFiling, Judgement
 from klachtregels.policy import Policy, load_policy
-from klachtregels.rules._facts import Facts, handling_for
+from klachtregels.rules._facts import Facts, flag, handling_for
+from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS
 from klachtregels.rules.handling import HANDLING
+from klachtregels.rules.meldcode import PRECEDENCE
+from klachtregels.rules.scope import ELIGIBILITY
 from klachtregels.testing import complaints, gck_filings, judgements, policies
-from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, Outcome
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
     import random
@@ -174,3 +189,105 @@ def test_fields_are_built_when_first_read_and_then_kept() -> None:
     ordinary = Assessment(**{f.name: getattr(a, f.name) for f in attrs.fields(Assessment)})
     assert a == ordinary
     assert pickle.loads(pickle.dumps(a)).to_dict() == a.to_dict()  # a pickle holds built values
+
+
+# --- deferring the rules that cannot change an outcome ----------------------------------------------
+
+_SPECS = (ELIGIBILITY, PRECEDENCE, HANDLING, GCK_ACCESS, GCK_OC_ACCESS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    complaints(),
+    st.integers(0, 400),
+    st.none() | policies(),
+    st.none() | judgements(),
+    st.none() | gck_filings(),
+    st.sampled_from(Outcome),
+)
+def test_rules_that_declare_no_outcome_give_none(
+    c: Complaint,
+    extra: int,
+    policy: Policy | None,
+    judgement: Judgement | None,
+    filing: GckFiling | None,
+    eligibility_outcome: Outcome,
+) -> None:
+    # What decide(..., defer=True) relies on: a rule without declared outcomes only supports or flags.
+    day = _as_of(c, extra)
+    pol = load_policy(policy)
+    facts = Facts(
+        complaint=c,
+        policy=pol,
+        as_of=day,
+        judgement=judgement,
+        filing=filing,
+        filed_on=day,
+        handling=handling_for(c, pol),
+        eligibility=eligibility_outcome,
+    )
+    for decision in _SPECS:
+        for r in decision.rules:
+            res = r.function(facts)
+            if res is None:
+                continue
+            if not r.outcomes:
+                assert res.outcome is None, r.id
+                assert not res.unknown_facts, r.id
+
+
+def _toy(*rules: Rule[None]) -> DecisionSpec[None]:
+    return DecisionSpec(
+        name=DecisionKind.ELIGIBILITY,
+        rules=rules,
+        levels=(
+            frozenset({Outcome.NOT_ELIGIBLE}),
+            frozenset({Outcome.UNDETERMINED}),
+            frozenset({Outcome.ELIGIBLE}),
+        ),
+        default=Outcome.ELIGIBLE,
+    )
+
+
+def _rule(rid: str, result: RuleResult | None, outcomes: tuple[Outcome, ...] = ()) -> Rule[None]:
+    return Rule(
+        id=rid,
+        title_code="RULE_R1",
+        citations=(WKO_1_57B_2D,),
+        decision=DecisionKind.ELIGIBILITY,
+        function=lambda _ctx: result,
+        outcomes=outcomes,
+    )
+
+
+def test_deferred_rules_keep_their_place_among_the_reasons() -> None:
+    day = dt.date(2026, 3, 1)
+    flagged = RuleResult.support("SCOPE_R5_LETTER", flags=[flag(FlagCode.INVITE_WRITTEN_COMPLAINT)])
+    unknown = RuleResult.unknown(["complaint.channel"], "SCOPE_R5_UNKNOWN", outcome=Outcome.UNDETERMINED)
+    spec = _toy(
+        _rule("R1", flagged),
+        _rule("R2", unknown, (Outcome.UNDETERMINED,)),
+        _rule("R3", None),
+        _rule("R4", RuleResult.support("SCOPE_R5_LETTER")),
+        _rule(
+            "R5", RuleResult.fire(Outcome.NOT_ELIGIBLE, "SCOPE_R4_ADVISORY_RIGHT"), (Outcome.NOT_ELIGIBLE,)
+        ),
+    )
+    weighed = decide(spec, None, event_date=day, as_of=day, defer=True)
+    assert [rule.id for rule, _ in weighed.fired] == ["R2", "R5"]  # only the rules with outcomes ran
+    assert weighed.outcome == Outcome.NOT_ELIGIBLE
+    assert unknown_facts(spec, weighed) == ()  # set aside by the higher level, as the decision says
+    made = conclude(spec, weighed, day, "p")
+    full = evaluate(spec, None, event_date=day, as_of=day, policy="p")
+    assert made.rule_ids == ("R1", "R2", "R4", "R5")
+    assert made.to_dict() == full.to_dict()
+
+
+def test_a_deferred_rule_that_gives_an_outcome_is_an_error() -> None:
+    day = dt.date(2026, 3, 1)
+    spec = _toy(_rule("R1", RuleResult.fire(Outcome.NOT_ELIGIBLE, "SCOPE_R4_ADVISORY_RIGHT")))  # undeclared
+    weighed = decide(spec, None, event_date=day, as_of=day, defer=True)
+    with pytest.raises(RuleConflictError, match="R1"):
+        conclude(spec, weighed, day, "p")
+    with pytest.raises(ValueError, match="extra_rules"):
+        decide(spec, None, event_date=day, as_of=day, defer=True, extra_rules=spec.rules)

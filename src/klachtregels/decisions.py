@@ -25,10 +25,10 @@ from klachtregels.engine import (
     DecisionSpec,
     Flag,
     Weighed,
-    collect,
     conclude,
     decide,
     new_decision,
+    unknown_facts,
 )
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
@@ -121,13 +121,8 @@ def _summary(facts: Facts) -> dict[str, Any] | None:
     return None if summary is None else dict(summary)
 
 
-def _eligibility(
-    facts: Facts,
-    weighed: Weighed | None = None,
-    collected: tuple[tuple[Flag, ...], tuple[str, ...]] | None = None,
-) -> Decision:
-    """The eligibility decision on ``facts`` (``weighed``: its rules already run, :func:`decide`;
-    ``collected``: its flags and unknown facts already collected, :func:`collect`)."""
+def _eligibility(facts: Facts, weighed: Weighed | None = None) -> Decision:
+    """The eligibility decision on ``facts`` (``weighed``: its rules already run, :func:`decide`)."""
     c = facts.complaint
     if weighed is None:
         weighed = decide(ELIGIBILITY, facts, event_date=c.received_date, as_of=facts.as_of)
@@ -142,7 +137,7 @@ def _eligibility(
         "clock_started": started,
         "handling_deadline": _summary(facts) if started else None,
     }
-    return conclude(ELIGIBILITY, weighed, facts.as_of, facts.policy.name, details, collected)
+    return conclude(ELIGIBILITY, weighed, facts.as_of, facts.policy.name, details)
 
 
 def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = None) -> Decision:
@@ -269,15 +264,16 @@ def _gck_spec(facts: Facts) -> DecisionSpec[Facts]:
     return GCK_OC_ACCESS if oc else GCK_ACCESS
 
 
-def _gck_weighed(facts: Facts) -> tuple[Weighed, Weighed | None]:
+def _gck_weighed(facts: Facts, *, defer: bool = False) -> tuple[Weighed, Weighed | None]:
     """The access decision's rules run and weighed on prepared facts, and for a redirected dispute
-    (R24) the rest's (both raise a rule conflict now, as :func:`evaluate` would)."""
+    (R24) the rest's (both raise a rule conflict now, as :func:`evaluate` would; ``defer``: see
+    :func:`decide`)."""
     spec = _gck_spec(facts)
     received, day = facts.received, facts.as_of
-    weighed = decide(spec, facts, event_date=received, as_of=day)
+    weighed = decide(spec, facts, event_date=received, as_of=day, defer=defer)
     if weighed.outcome != Outcome.REDIRECT:
         return weighed, None
-    return weighed, decide(_without_redirect(spec), facts, event_date=received, as_of=day)
+    return weighed, decide(_without_redirect(spec), facts, event_date=received, as_of=day, defer=defer)
 
 
 def _gck(
@@ -549,9 +545,10 @@ def assess(
     """Assess one complaint on ``as_of``: eligibility, precedence, handling status, deadlines and,
     with a ``filing`` (or for an eligible complaint, hypothetically on ``as_of``), Geschillencommissie access.
 
-    Every rule runs and every outcome is decided now (a rule conflict or an invalid argument raises
-    here); each :class:`~klachtregels.engine.Decision`, the deadlines and the house terms' states are
-    built from the rules' results when first read (see :class:`Assessment`).
+    Every outcome is decided now, by every rule that can give one (a rule conflict or an invalid
+    argument raises here); each :class:`~klachtregels.engine.Decision`, the deadlines and the house
+    terms' states are built when first read (see :class:`Assessment`), and the rules that only give
+    reasons and flags run then.
     """
     day = _check(complaint, as_of)
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
@@ -561,16 +558,11 @@ def assess(
     pol = load_policy(policy)
     base = _facts(complaint, pol, day)
     received = complaint.received_date
-    elig = decide(ELIGIBILITY, base, event_date=received, as_of=day)
+    # Only the rules that can change an outcome run now (defer=True); the others, which give reasons
+    # and flags, run when the decision is first read.
+    elig = decide(ELIGIBILITY, base, event_date=received, as_of=day, defer=True)
     outcome = elig.outcome
-    prec = decide(PRECEDENCE, base, event_date=received, as_of=day)
-    # The unknown facts of eligibility come only from rules that could not decide (most complaints
-    # have none): collected now only then, and the collection kept for the decision.
-    collected = None
-    for _, res in elig.fired:
-        if res.unknown_facts:
-            collected = collect(ELIGIBILITY, elig)
-            break
+    prec = decide(PRECEDENCE, base, event_date=received, as_of=day, defer=True)
     eligible = outcome in _ELIGIBLE
     ask_gck = filing is not None or eligible
     filed, hypothetical = (
@@ -590,23 +582,17 @@ def assess(
         provider=provider,
         handling=base.handling,
         eligibility=outcome,
-        eligibility_unknown=() if collected is None else collected[1],
+        eligibility_unknown=unknown_facts(ELIGIBILITY, elig),
         due_soon_days=due_soon_days,
     )
-    handling = decide(HANDLING, facts, event_date=received, as_of=day)
-    gck = _gck_weighed(facts) if ask_gck else None
+    handling = decide(HANDLING, facts, event_date=received, as_of=day, defer=True)
+    gck = _gck_weighed(facts, defer=True) if ask_gck else None
     # Assessment(...), through the slots' setters (the frozen __init__ sets each field through
     # object.__setattr__, which costs twice as much; tests/test_engine_construction.py checks the
     # result equals Assessment(...)). The lazy fields hold the one _Pending until first read.
     pending = _new_object(_Pending)
     pending.base, pending.facts, pending.eligible, pending.hypothetical = base, facts, eligible, hypothetical
-    pending.elig, pending.collected, pending.prec, pending.handling, pending.gck = (
-        elig,
-        collected,
-        prec,
-        handling,
-        gck,
-    )
+    pending.elig, pending.prec, pending.handling, pending.gck = elig, prec, handling, gck
     result = _new_object(Assessment)
     _set_complaint_id(result, complaint.id)
     _set_as_of(result, day)
@@ -621,12 +607,11 @@ class _Pending:
     """What an :class:`Assessment` builds its lazy fields from: the facts, and each decision's rules
     run and weighed (:func:`~klachtregels.engine.decide`). Shared by the lazy fields of one assessment."""
 
-    __slots__ = ("base", "collected", "elig", "eligible", "facts", "gck", "handling", "hypothetical", "prec")
+    __slots__ = ("base", "elig", "eligible", "facts", "gck", "handling", "hypothetical", "prec")
 
     base: Facts
     facts: Facts
     elig: Weighed
-    collected: tuple[tuple[Flag, ...], tuple[str, ...]] | None
     prec: Weighed
     handling: Weighed
     gck: tuple[Weighed, Weighed | None] | None
@@ -641,7 +626,7 @@ def _gck_of(p: _Pending) -> Decision | None:
 #: How each lazy field of an Assessment is built from its _Pending: the same functions as the
 #: single decisions (eligibility(), precedence(), ...), on the rules' results already weighed.
 _MATERIALISE: dict[str, Callable[[_Pending], Any]] = {
-    "eligibility": lambda p: _eligibility(p.base, p.elig, p.collected),
+    "eligibility": lambda p: _eligibility(p.base, p.elig),
     "precedence": lambda p: _precedence(p.base, p.elig.outcome, p.prec),
     "handling": lambda p: _handling(p.facts, eligible=p.eligible, weighed=p.handling),
     "gck_access": _gck_of,
