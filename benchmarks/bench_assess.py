@@ -8,8 +8,11 @@ busy machine slows every contestant alike), and prints the median of each, per c
 clock, and by the process's CPU time, the steadier figure on a shared machine):
 
 * ``assess_record``: the full assessment (eligibility, precedence, handling status and deadlines,
-  Geschillencommissie access), reasons kept as rule results and built only when read; under the
-  statutory baseline and under ``examples/policy.toml`` (house terms);
+  Geschillencommissie access): every rule run and every outcome decided, the ``Decision`` objects,
+  deadlines and reasons built only when read; under the statutory baseline and under
+  ``examples/policy.toml`` (house terms);
+* ``assess_record + every decision built``: the same, then every field of the assessment read (its
+  decisions, deadlines and house terms' states built, the reasons not): what ``check`` reads;
 * ``assess_record + every reason built``: the same, then every decision's reasons read (objects
   built, no text rendered): what reading the reasons costs on top;
 * ``eligibility()``: the eligibility decision alone (R1-R5 through the engine, reasons lazy);
@@ -207,6 +210,14 @@ def _assess_each(records: list[RegisterRecord], policy: Policy | None = None) ->
         assess_record(r, as_of=AS_OF, policy=policy)
 
 
+def _read_every_decision(records: list[RegisterRecord]) -> None:
+    for r in records:
+        a = assess_record(r, as_of=AS_OF)
+        a.decisions  # noqa: B018 - read to build them
+        a.deadlines  # noqa: B018
+        a.house_term_states  # noqa: B018
+
+
 def _read_every_reason(records: list[RegisterRecord]) -> None:
     for r in records:
         for decision in assess_record(r, as_of=AS_OF).decisions:
@@ -230,6 +241,7 @@ def _contestants(records: list[RegisterRecord]) -> dict[str, Callable[[], object
     out: dict[str, Callable[[], object]] = {
         "assess_record (statutory)": lambda: _assess_each(records),
         "assess_record (examples/policy.toml)": lambda: _assess_each(records, house),
+        "assess_record + every decision built": lambda: _read_every_decision(records),
         "assess_record + every reason built": lambda: _read_every_reason(records),
         "eligibility() (engine, reasons lazy)": lambda: _eligibility_each(complaints),
         "plain dict table (eligibility)": lambda: _table_each(complaints, table),

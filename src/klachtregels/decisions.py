@@ -20,7 +20,16 @@ import attrs
 
 from klachtregels._time import FIRST_DAY, LAST_DAY, local_day
 from klachtregels._version import __version__
-from klachtregels.engine import Decision, DecisionSpec, Flag, evaluate, new_decision
+from klachtregels.engine import (
+    Decision,
+    DecisionSpec,
+    Flag,
+    Weighed,
+    conclude,
+    decide,
+    new_decision,
+    unknown_facts,
+)
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
@@ -34,7 +43,7 @@ from klachtregels.terms import Deadline, gck_filing_limit
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "ASSESSMENT_SCHEMA_VERSION",
@@ -112,22 +121,23 @@ def _summary(facts: Facts) -> dict[str, Any] | None:
     return None if summary is None else dict(summary)
 
 
-def _eligibility(facts: Facts) -> Decision:
+def _eligibility(facts: Facts, weighed: Weighed | None = None) -> Decision:
+    """The eligibility decision on ``facts`` (``weighed``: its rules already run, :func:`decide`)."""
     c = facts.complaint
-    decision = evaluate(
-        ELIGIBILITY, facts, event_date=c.received_date, as_of=facts.as_of, policy=facts.policy.name
-    )
+    if weighed is None:
+        weighed = decide(ELIGIBILITY, facts, event_date=c.received_date, as_of=facts.as_of)
+    outcome = weighed.outcome
     started: bool | None = None
-    if decision.outcome in _ELIGIBLE:
+    if outcome in _ELIGIBLE:
         started = True
-    elif decision.outcome in (Outcome.NOT_YET, Outcome.NOT_ELIGIBLE, Outcome.OUT_OF_TEMPORAL_SCOPE):
+    elif outcome in (Outcome.NOT_YET, Outcome.NOT_ELIGIBLE, Outcome.OUT_OF_TEMPORAL_SCOPE):
         started = False
     details = {
         "received_on": None if c.received_date is None else c.received_date.isoformat(),
         "clock_started": started,
         "handling_deadline": _summary(facts) if started else None,
     }
-    return _with_details(decision, details)
+    return conclude(ELIGIBILITY, weighed, facts.as_of, facts.policy.name, details)
 
 
 def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = None) -> Decision:
@@ -142,11 +152,12 @@ def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = No
     return _eligibility(_facts(complaint, pol, day))
 
 
-def _precedence(facts: Facts, eligibility_outcome: str) -> Decision:
+def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None = None) -> Decision:
+    """The precedence decision on ``facts`` (``weighed``: its rules already run, :func:`decide`)."""
     c = facts.complaint
-    decision = evaluate(
-        PRECEDENCE, facts, event_date=c.received_date, as_of=facts.as_of, policy=facts.policy.name
-    )
+    if weighed is None:
+        weighed = decide(PRECEDENCE, facts, event_date=c.received_date, as_of=facts.as_of)
+    decision = conclude(PRECEDENCE, weighed, facts.as_of, facts.policy.name, {})
     signals = c.signals
     duties = [f.code for f in decision.flags if f.code in _DUTY_CODES]
     has_signal = bool(signals) or signals is None
@@ -244,15 +255,37 @@ def _without_redirect(spec: DecisionSpec[Facts]) -> DecisionSpec[Facts]:
     return attrs.evolve(spec, rules=tuple(r for r in spec.rules if r.id != "R24"))
 
 
-def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
-    """Geschillencommissie access on prepared facts (``facts.filed_on`` set)."""
+def _gck_spec(facts: Facts) -> DecisionSpec[Facts]:
+    """The access decision's spec: the oudercommissie's route (R25) or the parent's."""
     complaint, filing = facts.complaint, facts.filing
-    filed = facts.filed_on
-    assert filed is not None
     role = None if complaint.complainant is None else complaint.complainant.role
     by = None if filing is None else filing.filed_by
     oc = by is PartyRole.OUDERCOMMISSIE or (by is None and role is PartyRole.OUDERCOMMISSIE)
-    spec = GCK_OC_ACCESS if oc else GCK_ACCESS
+    return GCK_OC_ACCESS if oc else GCK_ACCESS
+
+
+def _gck_weighed(facts: Facts, *, defer: bool = False) -> tuple[Weighed, Weighed | None]:
+    """The access decision's rules run and weighed on prepared facts, and for a redirected dispute
+    (R24) the rest's (both raise a rule conflict now, as :func:`evaluate` would; ``defer``: see
+    :func:`decide`)."""
+    spec = _gck_spec(facts)
+    received, day = facts.received, facts.as_of
+    weighed = decide(spec, facts, event_date=received, as_of=day, defer=defer)
+    if weighed.outcome != Outcome.REDIRECT:
+        return weighed, None
+    return weighed, decide(_without_redirect(spec), facts, event_date=received, as_of=day, defer=defer)
+
+
+def _gck(
+    facts: Facts, *, hypothetical: bool, weighed: tuple[Weighed, Weighed | None] | None = None
+) -> Decision:
+    """Geschillencommissie access on prepared facts (``facts.filed_on`` set; ``weighed``: what
+    :func:`_gck_weighed` gave for them)."""
+    filed = facts.filed_on
+    assert filed is not None
+    spec = _gck_spec(facts)
+    oc = spec is GCK_OC_ACCESS
+    main, rest = _gck_weighed(facts) if weighed is None else weighed
     start, _ = twelve_month_start(facts)
     details: dict[str, Any] = {
         "route": "oudercommissie" if oc else "parent",
@@ -262,11 +295,9 @@ def _gck(facts: Facts, *, hypothetical: bool) -> Decision:
         "twelve_month_start": None if oc or start is None else start.isoformat(),
         "gck_filing_limit": None if oc or start is None else gck_filing_limit(start).date.isoformat(),
     }
-    received, day, name = facts.received, facts.as_of, facts.policy.name
-    decision = evaluate(spec, facts, event_date=received, as_of=day, policy=name, details=details)
-    if decision.outcome == Outcome.REDIRECT:
-        rest = evaluate(_without_redirect(spec), facts, event_date=received, as_of=day, policy=name)
-        _with_details(decision, {"rest": rest.outcome})
+    if rest is not None:
+        details["rest"] = rest.outcome
+    decision = conclude(spec, main, facts.as_of, facts.policy.name, details)
     if not hypothetical:
         return decision
     # No dispute was filed: the reasons speak of a filing on as_of, as a question (R20).
@@ -391,8 +422,9 @@ class Assessment:
 
     @property
     def status(self) -> str:
-        """The handling status on ``as_of``."""
-        return self.handling.outcome
+        """The handling status on ``as_of`` (read without building the handling decision)."""
+        value = _get_handling_slot(self)
+        return value.handling.outcome if type(value) is _Pending else value.outcome
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -470,22 +502,20 @@ _DEADLINE_LABELS: dict[str, str] = {
 }
 
 
-def _handling(facts: Facts, *, eligible: bool) -> Decision:
-    """The handling status (R6, R12), with the deadline and the day the complaint counts as handled."""
-    decision = evaluate(
-        HANDLING, facts, event_date=facts.received, as_of=facts.as_of, policy=facts.policy.name
-    )
+def _handling(facts: Facts, *, eligible: bool, weighed: Weighed | None = None) -> Decision:
+    """The handling status (R6, R12), with the deadline and the day the complaint counts as handled
+    (``weighed``: its rules already run, :func:`decide`)."""
+    if weighed is None:
+        weighed = decide(HANDLING, facts, event_date=facts.received, as_of=facts.as_of)
     done, done_path = facts.handled
-    return _with_details(
-        decision,
-        {
-            "deadline": _summary(facts) if eligible else None,
-            "due_soon_days": facts.due_soon_days,
-            # The day the complaint counts as handled under the policy (A5) and where it comes from.
-            "handled_on": None if done is None else done.isoformat(),
-            "handled_on_fact": done_path,
-        },
-    )
+    details = {
+        "deadline": _summary(facts) if eligible else None,
+        "due_soon_days": facts.due_soon_days,
+        # The day the complaint counts as handled under the policy (A5) and where it comes from.
+        "handled_on": None if done is None else done.isoformat(),
+        "handled_on_fact": done_path,
+    }
+    return conclude(HANDLING, weighed, facts.as_of, facts.policy.name, details)
 
 
 def _deadlines(facts: Facts) -> dict[str, Deadline]:
@@ -514,6 +544,11 @@ def assess(
 ) -> Assessment:
     """Assess one complaint on ``as_of``: eligibility, precedence, handling status, deadlines and,
     with a ``filing`` (or for an eligible complaint, hypothetically on ``as_of``), Geschillencommissie access.
+
+    Every outcome is decided now, by every rule that can give one (a rule conflict or an invalid
+    argument raises here); each :class:`~klachtregels.engine.Decision`, the deadlines and the house
+    terms' states are built when first read (see :class:`Assessment`), and the rules that only give
+    reasons and flags run then.
     """
     day = _check(complaint, as_of)
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
@@ -522,9 +557,13 @@ def assess(
         )
     pol = load_policy(policy)
     base = _facts(complaint, pol, day)
-    elig = _eligibility(base)
-    prec = _precedence(base, elig.outcome)
-    eligible = elig.outcome in _ELIGIBLE
+    received = complaint.received_date
+    # Only the rules that can change an outcome run now (defer=True); the others, which give reasons
+    # and flags, run when the decision is first read.
+    elig = decide(ELIGIBILITY, base, event_date=received, as_of=day, defer=True)
+    outcome = elig.outcome
+    prec = decide(PRECEDENCE, base, event_date=received, as_of=day, defer=True)
+    eligible = outcome in _ELIGIBLE
     ask_gck = filing is not None or eligible
     filed, hypothetical = (
         _filing_day(complaint, day, filed_on=None, filing=filing, filed_with_provider=filed_with_provider)
@@ -542,27 +581,85 @@ def assess(
         filed_with_provider=filed_with_provider,
         provider=provider,
         handling=base.handling,
-        eligibility=elig.outcome,
-        eligibility_unknown=elig.unknown_facts,
+        eligibility=outcome,
+        eligibility_unknown=unknown_facts(ELIGIBILITY, elig),
         due_soon_days=due_soon_days,
     )
-    handling = _handling(facts, eligible=eligible)
-    gck = _gck(facts, hypothetical=hypothetical) if ask_gck else None
+    handling = decide(HANDLING, facts, event_date=received, as_of=day, defer=True)
+    gck = _gck_weighed(facts, defer=True) if ask_gck else None
     # Assessment(...), through the slots' setters (the frozen __init__ sets each field through
     # object.__setattr__, which costs twice as much; tests/test_engine_construction.py checks the
-    # result equals Assessment(...)).
+    # result equals Assessment(...)). The lazy fields hold the one _Pending until first read.
+    pending = _new_object(_Pending)
+    pending.base, pending.facts, pending.eligible, pending.hypothetical = base, facts, eligible, hypothetical
+    pending.elig, pending.prec, pending.handling, pending.gck = elig, prec, handling, gck
     result = _new_object(Assessment)
     _set_complaint_id(result, complaint.id)
     _set_as_of(result, day)
     _set_policy(result, pol.name)
     _set_library_version(result, __version__)
-    _set_eligibility(result, elig)
-    _set_precedence(result, prec)
-    _set_handling(result, handling)
-    _set_gck_access(result, gck)
-    _set_deadlines(result, _deadlines(facts))
-    _set_house_term_states(result, facts.house_states)
+    for setter in _LAZY_SETTERS:
+        setter(result, pending)
     return result
+
+
+class _Pending:
+    """What an :class:`Assessment` builds its lazy fields from: the facts, and each decision's rules
+    run and weighed (:func:`~klachtregels.engine.decide`). Shared by the lazy fields of one assessment."""
+
+    __slots__ = ("base", "elig", "eligible", "facts", "gck", "handling", "hypothetical", "prec")
+
+    base: Facts
+    facts: Facts
+    elig: Weighed
+    prec: Weighed
+    handling: Weighed
+    gck: tuple[Weighed, Weighed | None] | None
+    eligible: bool
+    hypothetical: bool
+
+
+def _gck_of(p: _Pending) -> Decision | None:
+    return None if p.gck is None else _gck(p.facts, hypothetical=p.hypothetical, weighed=p.gck)
+
+
+#: How each lazy field of an Assessment is built from its _Pending: the same functions as the
+#: single decisions (eligibility(), precedence(), ...), on the rules' results already weighed.
+_MATERIALISE: dict[str, Callable[[_Pending], Any]] = {
+    "eligibility": lambda p: _eligibility(p.base, p.elig),
+    "precedence": lambda p: _precedence(p.base, p.elig.outcome, p.prec),
+    "handling": lambda p: _handling(p.facts, eligible=p.eligible, weighed=p.handling),
+    "gck_access": _gck_of,
+    "deadlines": lambda p: _deadlines(p.facts),
+    "house_term_states": lambda p: p.facts.house_states,
+}
+
+
+class _Lazy:
+    """A field of :class:`Assessment` built on first read: the slot holds the assessment's
+    :class:`_Pending` until then, and the built value after (a cache of a pure function of immutable
+    inputs: two threads reading at once build equal values, and one is kept)."""
+
+    __slots__ = ("make", "slot")
+
+    def __init__(self, slot: Any, make: Callable[[_Pending], Any]) -> None:
+        self.slot = slot
+        self.make = make
+
+    def __get__(self, obj: object, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slot.__get__(obj, objtype)
+        if type(value) is _Pending:
+            value = self.make(value)
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: object, value: Any) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        self.slot.__delete__(obj)
 
 
 _new_object = object.__new__
@@ -570,12 +667,10 @@ _set_complaint_id = Assessment.__dict__["complaint_id"].__set__
 _set_as_of = Assessment.__dict__["as_of"].__set__
 _set_policy = Assessment.__dict__["policy"].__set__
 _set_library_version = Assessment.__dict__["library_version"].__set__
-_set_eligibility = Assessment.__dict__["eligibility"].__set__
-_set_precedence = Assessment.__dict__["precedence"].__set__
-_set_handling = Assessment.__dict__["handling"].__set__
-_set_gck_access = Assessment.__dict__["gck_access"].__set__
-_set_deadlines = Assessment.__dict__["deadlines"].__set__
-_set_house_term_states = Assessment.__dict__["house_term_states"].__set__
+_get_handling_slot = Assessment.__dict__["handling"].__get__
+_LAZY_SETTERS = tuple(Assessment.__dict__[name].__set__ for name in _MATERIALISE)
+for _name, _make in _MATERIALISE.items():
+    setattr(Assessment, _name, _Lazy(Assessment.__dict__[_name], _make))
 
 
 def assess_record(

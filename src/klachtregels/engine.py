@@ -291,7 +291,9 @@ class Rule(Generic[Ctx]):
     decision: DecisionKind = attrs.field(converter=DecisionKind)
     #: The pure function. ``None``: does not fire.
     function: Callable[[Ctx], RuleResult | None] = attrs.field(repr=False, eq=False)
-    #: The outcomes this rule can give (for the catalogue and for checking specs).
+    #: The outcomes this rule can give (for the catalogue and for checking specs). A rule that declares
+    #: none only supports or flags (never an outcome or unknown facts): ``assess`` runs it when its
+    #: decision is first read (:func:`decide` with ``defer``), and it is an error if it then decides.
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_outcomes)
     valid_from: dt.date = dt.date(2016, 1, 1)
     valid_to: dt.date | None = None
@@ -366,6 +368,16 @@ class DecisionSpec(Generic[Ctx]):
         init=False, repr=False, eq=False
     )
     _has_overrides: bool = attrs.field(init=False, repr=False, eq=False)
+    #: Per segment, the calls of the rules that declare outcomes (what decides the outcome) and of
+    #: the others (they only support or flag: decide(..., defer=True) leaves them to conclude), and
+    #: each rule's place in the segment (by identity).
+    _deciding: tuple[tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None]], ...], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _deferred: tuple[tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None]], ...], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _places: tuple[dict[int, int], ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         ranks = {outcome: i for i, level in enumerate(self.levels) for outcome in level}
@@ -384,6 +396,15 @@ class DecisionSpec(Generic[Ctx]):
         object.__setattr__(self, "_segments", segments)
         object.__setattr__(self, "_calls", tuple(tuple((r, r.function) for r in seg) for seg in segments))
         object.__setattr__(self, "_has_overrides", any(r.overrides for r in self.rules))
+        object.__setattr__(
+            self, "_deciding", tuple(tuple((r, r.function) for r in seg if r.outcomes) for seg in segments)
+        )
+        object.__setattr__(
+            self,
+            "_deferred",
+            tuple(tuple((r, r.function) for r in seg if not r.outcomes) for seg in segments),
+        )
+        object.__setattr__(self, "_places", tuple({id(r): i for i, r in enumerate(seg)} for seg in segments))
 
     def rank(self, outcome: Outcome) -> int:
         """0 for the highest level."""
@@ -638,19 +659,113 @@ def evaluate(
     ``event_date`` selects the rules in force (A20); ``None`` (unknown) evaluates the rules valid on
     ``as_of``. Raises :class:`RuleConflictError` when two rules collide without declared precedence.
     Nothing is formatted here: the decision's reasons are built when read.
+
+    The same as :func:`decide` followed by :func:`conclude` (the two halves, for callers that want
+    the outcome now and the :class:`Decision` later).
+    """
+    weighed = decide(spec, ctx, event_date=event_date, as_of=as_of, extra_rules=extra_rules)
+    return conclude(spec, weighed, as_of, policy, None if details is None else dict(details))
+
+
+class Weighed(NamedTuple):
+    """The first half of :func:`evaluate`: the rules that fired (each with its result), the ids set
+    aside by an exception, and the outcome. Enough to build the :class:`Decision` later
+    (:func:`conclude`), with exactly the reasons, flags and unknown facts it would have had."""
+
+    fired: list[tuple[Rule[Any], RuleResult]]
+    overridden: frozenset[str]
+    outcome: Outcome
+    #: With ``decide(..., defer=True)``: the validity segment of the rules in force and the context,
+    #: so that :func:`conclude` runs the rules left to it (``-1`` and ``None`` when every rule has run).
+    segment: int = -1
+    ctx: Any = None
+
+
+def decide(
+    spec: DecisionSpec[Ctx],
+    ctx: Ctx,
+    *,
+    event_date: dt.date | None,
+    as_of: dt.date,
+    extra_rules: Iterable[Rule[Ctx]] = (),
+    defer: bool = False,
+) -> Weighed:
+    """Run the rules of ``spec`` in force (see :func:`evaluate`) on ``ctx`` and weigh their results:
+    the outcome, without the :class:`Decision` (raises :class:`RuleConflictError` as evaluate does).
+
+    ``defer``: run only the rules that declare outcomes (``Rule.outcomes``) now. The others cannot
+    change the outcome (a result without an outcome or unknown facts is not weighed): they give
+    reasons and flags, and :func:`conclude` runs them, in their place, when it makes the decision
+    (``ctx`` is immutable, so they answer the same then). Not with ``extra_rules``.
     """
     day = as_of if event_date is None else event_date
-    calls = spec._calls[bisect.bisect_right(spec._bounds, day)]  # the rules in force (rules_on)
-    fired: list[tuple[Rule[Ctx], RuleResult]] = []  # a loop: a comprehension is a call of its own (3.11)
+    segment = bisect.bisect_right(spec._bounds, day)  # the rules in force (rules_on)
+    calls = spec._deciding[segment] if defer else spec._calls[segment]
+    fired: list[tuple[Rule[Any], RuleResult]] = []  # a loop: a comprehension is a call of its own (3.11)
     for rule, function in calls:
         res = function(ctx)
         if res is not None:
             fired.append((rule, res))
+    if defer:
+        if extra_rules:
+            raise ValueError("decide: defer=True does not take extra_rules")
+        overridden = _overridden_by(spec, fired, ())  # only a rule with an outcome overrides
+        outcome = _choose(spec, fired, overridden)
+        return _new_tuple(Weighed, (fired, overridden, outcome, segment, ctx))
     extra = tuple(extra_rules) if extra_rules else ()
     if extra:
         fired += [(r, res) for r in extra if r.valid_on(day) and (res := r.function(ctx)) is not None]
-    overridden = _overridden(fired) if extra or spec._has_overrides else _NOTHING_OVERRIDDEN
-    outcome = _choose(spec, fired, overridden)
+    overridden = _overridden_by(spec, fired, extra)
+    return _new_tuple(Weighed, (fired, overridden, _choose(spec, fired, overridden), -1, None))
+
+
+def _overridden_by(
+    spec: DecisionSpec[Any], fired: list[tuple[Rule[Any], RuleResult]], extra: tuple[Rule[Any], ...]
+) -> frozenset[str]:
+    """:func:`_overridden`, answered without a set when no exception fired (most complaints)."""
+    if extra or spec._has_overrides:
+        for rule, res in fired:
+            if rule.overrides and res.outcome is not None and not res.unknown_facts:
+                return _overridden(fired)
+    return _NOTHING_OVERRIDDEN
+
+
+def _complete(spec: DecisionSpec[Any], weighed: Weighed) -> list[tuple[Rule[Any], RuleResult]]:
+    """The rules that fired, with those :func:`decide` deferred run now, each in its place.
+
+    A deferred rule gives no outcome and no unknown facts (it declares no outcomes), so the outcome
+    and the rules set aside stay what they were; one that breaks its declaration raises
+    :class:`RuleConflictError` rather than leave a decision whose outcome ignored it.
+    """
+    ctx = weighed.ctx
+    more: list[tuple[Rule[Any], RuleResult]] = []
+    for rule, function in spec._deferred[weighed.segment]:
+        res = function(ctx)
+        if res is not None:
+            if res.outcome is not None or res.unknown_facts:
+                raise RuleConflictError(
+                    f"rule {rule.id} gave an outcome or unknown facts it does not declare"
+                )
+            more.append((rule, res))
+    if not more:
+        return weighed.fired
+    places = spec._places[weighed.segment]
+    return sorted(weighed.fired + more, key=lambda item: places[id(item[0])])
+
+
+def conclude(
+    spec: DecisionSpec[Any],
+    weighed: Weighed,
+    as_of: dt.date,
+    policy: str,
+    details: Mapping[str, Any] | None = None,
+) -> Decision:
+    """The :class:`Decision` of ``weighed`` (from :func:`decide` on ``spec``; the rules it deferred run
+    now): its flags and unknown facts collected from the rules not set aside, its lazy reasons, and
+    ``details`` (the dict itself, not a copy: it becomes the decision's)."""
+    fired, overridden, outcome, segment, _ = weighed
+    if segment >= 0:
+        fired = _complete(spec, weighed)
     flags, unknown_facts = _collect(spec, fired, overridden, outcome)
     obj = _new_object(Decision)  # what Decision(...) builds, field by field (see _SET_*)
     _set_kind(obj, spec.name)
@@ -661,8 +776,17 @@ def evaluate(
     _set_as_of(obj, as_of)
     _set_policy(obj, policy)
     _set_library_version(obj, __version__)
-    _set_details(obj, {} if details is None else dict(details))
+    _set_details(obj, {} if details is None else details)
     return obj
+
+
+def unknown_facts(spec: DecisionSpec[Any], weighed: Weighed) -> tuple[str, ...]:
+    """The unknown facts the :class:`Decision` of ``weighed`` will carry, before it is made (only the
+    rules that declare outcomes give unknown facts: the deferred ones need not run)."""
+    for _, res in weighed.fired:
+        if res.unknown_facts:
+            return _collect(spec, weighed.fired, weighed.overridden, weighed.outcome)[1]
+    return ()
 
 
 def new_decision(

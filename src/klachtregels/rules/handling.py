@@ -176,12 +176,16 @@ def _start(f: Facts) -> RuleResult:
     if outcome == Outcome.NOT_YET:
         return _NOT_STARTED
     if outcome not in _ELIGIBLE:
-        return RuleResult.unknown(
-            list(f.eligibility_unknown) or ["eligibility"],
-            "HANDLING_ELIGIBILITY_OPEN",
-            outcome=Outcome.UNDETERMINED,
-        )
+        return _eligibility_open(f.eligibility_unknown)
     return _STARTED
+
+
+@functools.lru_cache(maxsize=256)
+def _eligibility_open(unknown: tuple[str, ...]) -> RuleResult:
+    """R12-start while eligibility is open on ``unknown`` facts (made once per set of facts)."""
+    return RuleResult.unknown(
+        list(unknown) or ["eligibility"], "HANDLING_ELIGIBILITY_OPEN", outcome=Outcome.UNDETERMINED
+    )
 
 
 def _atw_dependent(f: Facts, day: dt.date) -> list[Flag]:
