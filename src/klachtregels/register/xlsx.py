@@ -473,7 +473,8 @@ def _openpyxl_rows(binary: IO[bytes], sheet: _Sheet) -> Iterator[list[Any]]:
     """The sheet's rows from openpyxl, shaped as python-calamine shapes them (see :func:`_calamine_rows`).
 
     Read-only and values only; the sheet's declared dimension is ignored (it is not checked, the
-    cells are). The rows are held (the scan bounded their cells) to find the used range: from the
+    cells are). openpyxl reads a duration cell as a duration in read-only mode from 3.1.3 on (before,
+    as its number). The rows are held (the scan bounded their cells) to find the used range: from the
     first used column to the last, rows from the sheet's first to its last used one.
     """
     import warnings
