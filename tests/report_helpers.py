@@ -3,8 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from klachtregels.model import Channel, Complaint, Judgement, Measure, Party, RegisterRecord
+
+if TYPE_CHECKING:
+    from klachtregels.report import AnnualReport
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def example_report() -> AnnualReport:
+    """The example organisation's report over 2025 (as scripts/gen_example_reports.py builds it)."""
+    from klachtregels.organisation import load_organisation
+    from klachtregels.register import read_register
+    from klachtregels.report import build_report
+
+    return build_report(
+        read_register(EXAMPLES / "register.csv"),
+        year=2025,
+        organisation=load_organisation(EXAMPLES / "organisation.toml"),
+        policy=EXAMPLES / "policy.toml",
+    )
 
 
 def rec(

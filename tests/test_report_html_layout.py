@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from klachtregels.organisation import load_organisation
-from klachtregels.register import read_register
 from klachtregels.report import AnnualReport, Section, build_report, render, sections
 from klachtregels.report import _layout as layout
-from report_helpers import rec
+from report_helpers import example_report, rec
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -82,13 +80,7 @@ def _parse(html: str) -> _Page:
     return page
 
 
-def _example() -> AnnualReport:
-    return build_report(
-        read_register(EXAMPLES / "register.csv"),
-        year=2025,
-        organisation=load_organisation(EXAMPLES / "organisation.toml"),
-        policy=EXAMPLES / "policy.toml",
-    )
+_example = example_report
 
 
 def _many_locations(n: int = 60) -> AnnualReport:

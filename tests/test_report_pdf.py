@@ -15,25 +15,18 @@ import pytest
 
 from klachtregels.cli import main
 from klachtregels.errors import MissingExtraError
-from klachtregels.organisation import load_organisation
-from klachtregels.register import read_register
 from klachtregels.report import AnnualReport, build_report
 from klachtregels.report._text import fmt_int
 from klachtregels.report.render_pdf import render_pdf
 from klachtregels.vocabulary import FlagCode
+from report_helpers import example_report
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 #: A4 in PDF points (1/72 inch): 210 x 297 mm.
 A4 = (595.28, 841.89)
 
 
-def _example() -> AnnualReport:
-    return build_report(
-        read_register(EXAMPLES / "register.csv"),
-        year=2025,
-        organisation=load_organisation(EXAMPLES / "organisation.toml"),
-        policy=EXAMPLES / "policy.toml",
-    )
+_example = example_report
 
 
 @pytest.fixture(scope="module")
