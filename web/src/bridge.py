@@ -8,10 +8,9 @@ organisation file and the column form's answers as the column mapping (TOML), wh
 itself then reads back to validate; and one complaint's obligations as iCalendar (what
 ``klachtregels obligations --format ics`` writes, from the register's row).
 
-Column suggestions (:func:`suggested_columns`) pair a header the library does not know with the
-documented column whose accepted header names (its name and its Dutch and English aliases,
-``register.mapping.header_index``) are closest in spelling. The library has no such suggestion of
-its own (``bulk.suggested_mapping`` is about location names); when it gets one, this should call it.
+Column suggestions come from the library (:func:`klachtregels.register.mapping.suggest_columns`):
+a header it does not know is paired with the documented column whose accepted header names are
+closest in spelling, for the officer to confirm in the column form.
 """
 
 from __future__ import annotations
@@ -19,25 +18,20 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import difflib
 import io
 import json
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from klachtregels.cli import main
 from klachtregels.errors import InvalidInputError, RegisterError
 from klachtregels.ics import obligations_ics
 from klachtregels.organisation import load_organisation, parse_organisation
 from klachtregels.register import ColumnMapping, RegisterResult, read_register_all
-from klachtregels.register.mapping import header_index
-from klachtregels.register.spec import COLUMNS, norm_header
+from klachtregels.register.mapping import suggest_columns
 from klachtregels.timeline import obligations
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
 
 WORK = Path("/work")
 OUT = WORK / "out"
@@ -182,25 +176,9 @@ def _register_facts(register: str, options: dict[str, Any]) -> dict[str, Any]:
         "columns": {
             "unknown": list(summary.unknown_columns),
             "present": list(summary.columns),
-            "suggested": suggested_columns(summary.unknown_columns, summary.columns),
+            "suggested": suggest_columns(summary.unknown_columns, summary.columns),
         },
     }
-
-
-def suggested_columns(unknown: Sequence[str], present: Sequence[str]) -> dict[str, str]:
-    """Unknown header -> the documented column it most likely means (each column suggested once).
-
-    Compared with every accepted header name of the columns the file does not have yet, normalised
-    as the reader normalises headers; a header with no name close enough gets no suggestion.
-    """
-    names = {name: column for name, column in header_index(COLUMNS, None).items() if column not in present}
-    out: dict[str, str] = {}
-    for header in unknown:
-        free = [name for name, column in names.items() if column is not None and column not in out.values()]
-        close = difflib.get_close_matches(norm_header(header), free, n=1, cutoff=0.6)
-        if close:
-            out[header] = str(names[close[0]])
-    return out
 
 
 def mapping_toml(answers_json: str) -> str:

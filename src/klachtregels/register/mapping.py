@@ -34,6 +34,7 @@ __all__ = [
     "header_index",
     "known_encoding",
     "load_mapping",
+    "suggest_columns",
 ]
 
 MappingSource: TypeAlias = "ColumnMapping | str | os.PathLike[str] | None"
@@ -355,3 +356,23 @@ def header_index(columns: Sequence[Column], mapping: ColumnMapping | None) -> di
     for source, target in mapping.columns.items():
         index[norm_header(source)] = target
     return index
+
+
+def suggest_columns(unknown: Sequence[str], present: Sequence[str] = ()) -> dict[str, str]:
+    """For headers the reader does not know, the documented column each most likely means.
+
+    ``unknown``: the headers as the file has them (``RegisterSummary.unknown_columns``);
+    ``present``: the documented columns the file already has (``RegisterSummary.columns``), which
+    are not suggested again. Each header is compared, normalised as the reader normalises headers,
+    with every accepted Dutch and English name of the other columns (difflib, ratio 0.6 or more);
+    each column is suggested once, and a header with no name close enough gets none. A suggestion
+    is for a person to confirm (the web page's column form, a mapping file): never applied silently.
+    """
+    names = {name: column for name, column in header_index(COLUMNS, None).items() if column not in present}
+    out: dict[str, str] = {}
+    for header in unknown:
+        free = [name for name, column in names.items() if column is not None and column not in out.values()]
+        close = difflib.get_close_matches(norm_header(header), free, n=1, cutoff=0.6)
+        if close:
+            out[header] = str(names[close[0]])
+    return out
