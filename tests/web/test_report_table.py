@@ -7,8 +7,6 @@ Playwright. Skips without Playwright or Chromium, except under ``KLACHTREGELS_WE
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -19,18 +17,11 @@ from report_helpers import rec
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
-CHROMIUM = Path(os.environ.get("KLACHTREGELS_CHROMIUM", "/usr/bin/chromium"))
-REQUIRED = os.environ.get("KLACHTREGELS_WEB_REQUIRED") == "1"
 #: 59 locations named "Locatie N" (1 complaint each) and three with more, whose names need Dutch collation.
 BIG = {"Zonnebloem": 12, "Éénhoorn": 9, "Eekhoorn": 100}
 LOCATIONS = 59 + len(BIG)
-
-
-def _unavailable(why: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{why} (KLACHTREGELS_WEB_REQUIRED=1)")
-    pytest.skip(why)
 
 
 def _report() -> AnnualReport:
@@ -41,23 +32,6 @@ def _report() -> AnnualReport:
             row += 1
             records.append(rec(row, location=name))
     return build_report(records, year=2025)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    if not CHROMIUM.is_file():
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="module")

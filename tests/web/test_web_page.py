@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+from web_browser import unavailable
 
 from klachtregels.cli import main
 from klachtregels.organisation import load_organisation
@@ -43,18 +44,10 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = Path(os.environ.get("KLACHTREGELS_WEB_DIST", ROOT / "web" / "dist"))
-CHROMIUM = Path(os.environ.get("KLACHTREGELS_CHROMIUM", "/usr/bin/chromium"))
-REQUIRED = os.environ.get("KLACHTREGELS_WEB_REQUIRED") == "1"
 EXAMPLES = ROOT / "examples"
 AS_OF, YEAR = "2026-05-07", 2025
 #: Generous waits for a 2-core machine shared with other jobs (a failure, not a figure).
 LOAD_TIMEOUT_MS = 180_000
-
-
-def _unavailable(why: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{why} (KLACHTREGELS_WEB_REQUIRED=1)")
-    pytest.skip(why)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -71,7 +64,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def server() -> Iterator[tuple[str, list[str]]]:
     """``web/dist`` on 127.0.0.1 (a free port): the base URL and the list of paths served."""
     if not (DIST / "index.html").is_file():
-        _unavailable("web/dist is not built (python scripts/build_web.py)")
+        unavailable("web/dist is not built (python scripts/build_web.py)")
     served: list[str] = []
     handler = type("Handler", (_Handler,), {"served": served})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(DIST)))
@@ -82,23 +75,6 @@ def server() -> Iterator[tuple[str, list[str]]]:
     finally:
         httpd.shutdown()
         httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, driven by Playwright (no browser download)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    if not CHROMIUM.is_file():
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _cli_check(register: Path, out: Path, *extra: str) -> dict[str, Any]:
@@ -409,7 +385,7 @@ def test_the_page_checks_and_reports_as_the_cli_does(
 def test_opened_from_a_folder_the_page_says_so(browser: Any) -> None:
     """file://: browsers start no Web Worker there; the page says so instead of waiting forever."""
     if not (DIST / "index.html").is_file():
-        _unavailable("web/dist is not built (python scripts/build_web.py)")
+        unavailable("web/dist is not built (python scripts/build_web.py)")
     page = browser.new_page()
     page.goto((DIST / "index.html").as_uri())
     page.wait_for_selector("body[data-file-url='1']", timeout=LOAD_TIMEOUT_MS)
