@@ -290,3 +290,20 @@ def test_building_the_parser_does_not_import_the_report() -> None:
 def test_pdf_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", EXAMPLE, "--year", "2025", "--format", "pdf"]) == 2
     assert "--output" in capsys.readouterr().err
+
+
+def test_the_report_round_trips_in_a_fresh_interpreter() -> None:
+    """to_dict/from_dict resolve the model's annotations; nothing else need have been imported first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt\n"
+        "from klachtregels.model import Complaint, RegisterRecord\n"
+        "from klachtregels.report import AnnualReport, build_report\n"
+        "r = build_report([RegisterRecord(complaint=Complaint(received_on=dt.date(2025, 3, 3),"
+        " location='X'), row=2)], year=2025)\n"
+        "print(AnnualReport.from_dict(r.to_dict()) == r)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from klachtregels import convert
+
+# Imported at run time, not only for type checking: to_dict/from_dict resolve the annotations,
+# and a fresh interpreter need not have loaded these modules yet.
+from klachtregels.citations import Citation  # noqa: TC001
 from klachtregels.messages import check_lang, text
+from klachtregels.organisation import Organisation  # noqa: TC001
 from klachtregels.rules.annual_report import ReportDue
+from klachtregels.vocabulary import Outcome  # noqa: TC001
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-    from klachtregels.citations import Citation
-    from klachtregels.organisation import Organisation
-    from klachtregels.vocabulary import Outcome
 
 __all__ = [
     "AnnualReport",
