@@ -11,7 +11,9 @@ On the same dates (every day 2000-2040) it prints:
    plain-Python dict look-up, a naive loop over ``holidays``, workalendar and numpy. The tools
    take turns on chunks of 256 dates (the order rotates), and each figure is the median over
    all chunks of all rounds. "Not seen before" forgets the day's deadline, not the plan's table
-   of its year (made once, on the first day of a year asked for; its cost is printed too);
+   of its year (made once, on the first day of a year asked for; its cost is printed too).
+   Floors beside them: a new ``Deadline`` filled from a template with nothing computed, the bare
+   object, and the builds of two other representations (``build_variants``);
 2. how many six-week deadlines each tool's *default* Dutch calendar gets wrong, against klachtregels;
 3. the first call in a fresh process (``import klachtregels`` plus the first ``handling_deadline``)
    against ``import holidays`` alone: subprocesses, interleaved, medians.
@@ -92,7 +94,7 @@ def medians(tools: Sequence[Tool], dates: Sequence[dt.date], rounds: int) -> dic
 
 def per_call_tools(dates: Sequence[dt.date]) -> list[Tool]:
     """klachtregels and its peers, each as one pass over a chunk of dates."""
-    return [*lookup_tools(dates), *klachtregels_tools(), *peer_tools()]
+    return [*lookup_tools(dates), *klachtregels_tools(), *build_variants(), *peer_tools()]
 
 
 def lookup_tools(dates: Sequence[dt.date]) -> list[Tool]:
@@ -153,6 +155,55 @@ def klachtregels_tools() -> list[Tool]:
     ]
 
 
+def build_variants() -> list[Tool]:
+    """Other ways a new day's ``Deadline`` could be built, each as a floor (nothing computed).
+
+    The object and its empty ``__dict__`` alone (what any new ``Deadline`` costs); one ``update``
+    from a dict of all its fields kept per day (rows of about 1.2 kB instead of about 90 B); and a
+    lazy ``Deadline`` that holds only ``received``, ``start`` and its row, its other fields read
+    through the class on first access (the cost moves to every reader). See docs/performance.md.
+    """
+    template = terms._DEFAULT_PLAN.template
+    new = object.__new__
+    deadline_class = terms.Deadline
+
+    def bare(ds: Sequence[dt.date]) -> list[Any]:
+        out = []
+        for _d in ds:
+            obj = new(deadline_class)
+            obj.__dict__  # noqa: B018 - made on first access, as every build here does
+            out.append(obj)
+        return out
+
+    full = {
+        d: {**template, "received": d, "start": d, "calendar_date": d, "atw_date": d, "date": d}
+        for d in all_dates()
+    }
+
+    def one_update(ds: Sequence[dt.date]) -> list[Any]:
+        out = []
+        for d in ds:
+            obj = new(deadline_class)
+            obj.__dict__.update(full[d])
+            out.append(obj)
+        return out
+
+    row = (FIRST, FIRST, FIRST, (), False, template)
+
+    def lazy(ds: Sequence[dt.date]) -> list[Any]:
+        out = []
+        for d in ds:
+            obj = new(deadline_class)
+            values = obj.__dict__
+            values["received"] = d
+            values["start"] = d
+            values["_row"] = row
+            out.append(obj)
+        return out
+
+    return [(BARE, _nothing, bare), (FULL, _nothing, one_update), (LAZY, _nothing, lazy)]
+
+
 def peer_tools() -> list[Tool]:
     """The usual tools: a naive loop over `holidays`, workalendar, numpy (date only, no reasons)."""
     years = range(FIRST.year, LAST.year + 2)
@@ -208,6 +259,9 @@ def peer_tools() -> list[Tool]:
 INLINE = "plain dict look-up, inline (table[d])"
 FUNCTION = "plain dict look-up in a function (lookup(d))"
 BUILD = "floor: a new Deadline from a template, nothing computed"
+BARE = "  other builds: the object and its empty __dict__, no field"
+FULL = "  other builds: one update from a per-day dict of all fields"
+LAZY = "  other builds: lazy, received + start + a row reference"
 WARM = "klachtregels handling_deadline(d), warm"
 NEW = "klachtregels handling_deadline(d), day not seen before"
 WD_WARM = 'klachtregels deadline(d, "2 working days"), warm'
@@ -232,6 +286,10 @@ def print_per_call(dates: Sequence[dt.date]) -> None:
     print(f'  deadline(d, "2 working days"), warm / not seen:      {wd_warm:.0f} / {wd_new:.0f} ns (<= 500)')
     print(f"  add_working_days(d, 10):                             {awd:.0f} ns (<= 500)")
     print(f"  floor, a new Deadline from a template, no call:      {figures[BUILD]:.0f} ns")
+    print(f"  ... of which the object and its empty __dict__:      {figures[BARE]:.0f} ns")
+    print(
+        f"  other builds: one update / lazy (3 keys):            {figures[FULL]:.0f} / {figures[LAZY]:.0f} ns"
+    )
     print(f"  a plan's table of one year (made once, first day of a year): {year_table_us():.0f} us")
 
 

@@ -329,16 +329,33 @@ _PLANS = {
 }
 
 
+def _ordinary(result: Deadline) -> Deadline:
+    """``result`` built the ordinary way: attrs' ``__init__`` with every field (by its alias)."""
+    return Deadline(**{a.alias: getattr(result, a.name) for a in attrs.fields(Deadline)})
+
+
 @pytest.mark.parametrize("name", list(_PLANS))
 def test_year_tables_equal_the_general_path_every_day(name: str) -> None:
     # A plan's year tables are rows of the one computation (_parts), made ahead for a whole year:
-    # every day 2000-2040 gives the same deadline as the general path (a plan without tables).
+    # every day 2000-2040 gives the same deadline as the general path (a plan without tables),
+    # and that deadline is the one attrs' __init__ builds from the same fields: equal, with the
+    # same fields and values, pickled and read back, and (every 11th day) the same JSON
+    # shape and explanation in both languages.
+    import pickle
+
     tabled, general = _PLANS[name](), _PLANS[name]()
     general.reach = False  # never makes a table: _parts answers each day
     days = [D(2000, 1, 1) + i * DAY for i in range((D(2040, 12, 31) - D(2000, 1, 1)).days + 1)]
-    for d in days:
+    for i, d in enumerate(days):
         fast, slow = T._compute(d, d, tabled, False), T._compute(d, d, general, False)
-        assert fast == slow, d
+        ordinary = _ordinary(slow)
+        assert fast == slow == ordinary, d
+        assert vars(fast) == vars(ordinary), d  # after ==, which read (so rendered) every field
+        assert pickle.loads(pickle.dumps(fast)) == ordinary, d
+        if i % 11 == 0:
+            assert fast.to_dict() == ordinary.to_dict(), d
+            for lang in ("nl", "en"):
+                assert fast.explain(lang) == ordinary.explain(lang), (d, lang)
     assert tabled.tables == 41
     assert general.tables == 0
     assert all(rows for _, rows in tabled.years.values())
