@@ -205,19 +205,6 @@ def _print_review(items: tuple[ReviewItem, ...], year: int, lang: str, *, refuse
     print(f"klachtregels: {summary}", file=sys.stderr)
 
 
-def _check_accept(kinds: list[str]) -> None:
-    """``--accept``: only kinds that block publication (checked here, not by argparse, so that
-    building the parser does not import the report package)."""
-    from klachtregels.report.notes import BLOCKING
-
-    known = sorted(k.value for k in BLOCKING)
-    if any(kind not in known for kind in kinds):
-        raise InvalidInputError(
-            "command line",
-            [("--accept", f"is not a kind that blocks publication; one of: {', '.join(known)}")],
-        )
-
-
 def _review_format(path: str) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     formats = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
@@ -262,6 +249,7 @@ def _run(args: argparse.Namespace) -> int:
     from klachtregels.register import read_gck_cases, read_register
     from klachtregels.report import build_report, review_items
     from klachtregels.report._text import due_outcome
+    from klachtregels.report.notes import accepted_kinds
 
     if args.children is not None and args.children < 0:
         raise InvalidInputError("command line", [("--children", "must be 0 or more")])
@@ -269,7 +257,9 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInputError("command line", [("--format", "pdf needs --output FILE")])
     if args.review_notes:
         _review_format(args.review_notes)  # a wrong suffix is an error before any work
-    _check_accept(args.accept_review)
+    # Only kinds that block publication; checked here, not by argparse choices, so that building
+    # the parser does not import the report package.
+    accepted_kinds(args.accept_review, source="command line", field="--accept")
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
     from_stdin = args.register_path == "-"

@@ -43,6 +43,7 @@ from klachtregels.report._text import (
 )
 from klachtregels.report.model import ReviewKind
 from klachtregels.report.sections import ReviewSection, review_sections, several_organisations
+from klachtregels.rules.annual_report import DueOutcome
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
@@ -56,9 +57,11 @@ __all__ = [
     "REVIEW_SCHEMA_VERSION",
     "ReviewItem",
     "ReviewItemKind",
+    "accepted_kinds",
     "open_blockers",
     "render_review",
     "review_items",
+    "review_summary",
     "review_to_dict",
     "write_review",
 ]
@@ -233,22 +236,27 @@ def review_items(report: AnnualReport, accept: Collection[str] = ()) -> tuple[Re
     stay listed, marked accepted, and no longer block publication. An unknown kind is an
     :class:`~klachtregels.errors.InvalidInputError`.
     """
-    accepted = _accepted(accept)
+    accepted = accepted_kinds(accept)
     items = [*_blocking_items(report), *_check_items(report)]
     return tuple(attrs.evolve(i, accepted=True) if i.kind in accepted else i for i in items)
 
 
-def _accepted(accept: Collection[str]) -> frozenset[ReviewItemKind]:
+def accepted_kinds(
+    accept: Iterable[str], *, source: str = "review notes", field: str = "accept"
+) -> frozenset[ReviewItemKind]:
+    """``accept`` as kinds: only kinds that block publication can be accepted (a point to check
+    needs no acceptance). Anything else is an :class:`~klachtregels.errors.InvalidInputError` on
+    ``field`` of ``source`` that lists the kinds it takes, never the value given."""
     from klachtregels.errors import InvalidInputError
 
-    known = {k.value: k for k in ReviewItemKind}
-    unknown = [a for a in accept if a not in known]
-    if unknown:
-        choices = ", ".join(sorted(k.value for k in BLOCKING))
+    known = {k.value: k for k in BLOCKING}
+    given = list(accept)
+    if any(a not in known for a in given):
+        choices = ", ".join(sorted(known))
         raise InvalidInputError(
-            "review notes", [("accept", f"names an unknown kind; known blocking kinds: {choices}")]
+            source, [(field, f"is not a kind that blocks publication; one of: {choices}")]
         )
-    return frozenset(known[a] for a in accept)
+    return frozenset(known[a] for a in given)
 
 
 def open_blockers(report: AnnualReport, accept: Collection[str] = ()) -> tuple[ReviewItem, ...]:
@@ -274,14 +282,14 @@ def _item_lines(item: ReviewItem, report: AnnualReport, lang: str) -> tuple[str,
 
 def _send_lines(report: AnnualReport, lang: str) -> list[str]:
     lines = [" ".join(due_lines(report.due, lang))]
-    if report.due.outcome != "NOT_REQUIRED":
+    if report.due.outcome is not DueOutcome.NOT_REQUIRED:
         lines.append(text("REVIEW_SEND_ANNOUNCE", lang))
     return lines
 
 
 def _legal_lines(report: AnnualReport, lang: str) -> list[str]:
     """The rule behind the due date and each flag it carries, with the catalogue's codes."""
-    lines = [text("REVIEW_RULE", lang, rule=", ".join(report.due.rule_ids or ("R9",)), cite=cite_range(lang))]
+    lines = [text("REVIEW_RULE", lang, rule=", ".join(report.due.rule_ids), cite=cite_range(lang))]
     lines += [f"{flag}: {flag_text(flag, lang)}" for flag in report.due.flags]
     return lines
 
@@ -371,7 +379,7 @@ def _html(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     return printable(page(title=title, lang=lang, body=body))
 
 
-def _item_dict(item: ReviewItem, report: AnnualReport, lang: str) -> dict[str, Any]:
+def _item_dict(item: ReviewItem, year: int, lang: str) -> dict[str, Any]:
     return {
         "kind": item.kind.value,
         "blocking": item.blocking,
@@ -379,8 +387,20 @@ def _item_dict(item: ReviewItem, report: AnnualReport, lang: str) -> dict[str, A
         "count": item.count,
         "source": item.source,
         "rows": list(item.rows),
-        "message": item.message(lang, report.year),
+        "message": item.message(lang, year),
         "fix": item.fix(lang),
+    }
+
+
+def review_summary(report: AnnualReport, lang: str = "nl", accept: Collection[str] = ()) -> dict[str, Any]:
+    """``publishable``, ``blocking`` (open blocking points) and ``items`` as JSON types: the part of
+    the review notes the report's own JSON carries under ``review``."""
+    items = review_items(report, accept)
+    blocking = sum(1 for i in items if i.open)
+    return {
+        "publishable": not blocking,
+        "blocking": blocking,
+        "items": [_item_dict(i, report.year, lang) for i in items],
     }
 
 
@@ -389,16 +409,13 @@ def review_to_dict(report: AnnualReport, lang: str = "nl", accept: Collection[st
     from klachtregels.report.render_json import due_dict
 
     lang = check_lang(lang)
-    items = review_items(report, accept)
     return {
         "schema": REVIEW_SCHEMA,
         "schema_version": REVIEW_SCHEMA_VERSION,
         "library_version": report.library_version,
         "lang": lang,
         "year": report.year,
-        "publishable": not any(i.open for i in items),
-        "blocking": sum(1 for i in items if i.open),
-        "items": [_item_dict(i, report, lang) for i in items],
+        **review_summary(report, lang, accept),
         "due": due_dict(report.due, lang),
         "send": _send_lines(report, lang),
         "legal_points": _legal_lines(report, lang),

@@ -101,17 +101,14 @@ def _group(g: GroupStats, *, location: bool = False, part: bool = False) -> dict
 def _review(report: AnnualReport, lang: str) -> dict[str, Any]:
     """The provider's review notes: kept apart from the report's figures, never to be published.
 
-    ``items`` and ``publishable`` are the review notes document's
-    (:func:`klachtregels.report.notes.review_to_dict`), without any ``--accept``.
+    ``publishable``, ``blocking`` and ``items`` are the review notes document's
+    (:func:`klachtregels.report.notes.review_summary`), without any ``--accept``.
     """
-    from klachtregels.report.notes import review_to_dict
+    from klachtregels.report.notes import review_summary
 
-    notes = review_to_dict(report, lang)
     return {
         "note": text("REPORT_REVIEW_NOTE", lang),
-        "publishable": notes["publishable"],
-        "blocking": notes["blocking"],
-        "items": notes["items"],
+        **review_summary(report, lang),
         "reidentification": [
             {
                 "kind": w.kind,
