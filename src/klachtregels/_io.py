@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -39,6 +40,7 @@ __all__ = [
     "markdown_text",
     "one_line",
     "printable",
+    "toml_value",
     "valid_unicode",
     "xml_text",
 ]
@@ -239,6 +241,21 @@ def one_line(text: str) -> str:
 def valid_unicode(text: str) -> str:
     """``text`` with lone surrogates (which no UTF-8 file can hold) replaced by U+FFFD."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+def toml_value(value: str | bool | int | float | dt.date | list[Any] | tuple[Any, ...]) -> str:
+    """``value`` as a TOML value, for the files klachtregels writes (baselines, policies, the web page's
+    mapping and organisation files). Strings are basic strings: JSON's escapes are TOML's, less DEL
+    (escaped) and lone surrogates (U+FFFD); a date is a TOML local date; a list is an inline array."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return json.dumps(valid_unicode(str(value)), ensure_ascii=False).replace("\x7f", "\\u007F")
 
 
 def markdown_text(text: str) -> str:

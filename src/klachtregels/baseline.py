@@ -21,7 +21,6 @@ nothing here changes what a check finds.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import tomllib
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels._io import atomic_write_text, loads_toml, one_line, valid_unicode
+from klachtregels._io import atomic_write_text, loads_toml, one_line, toml_value
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -235,11 +234,6 @@ def load_baseline(path: str | os.PathLike[str]) -> tuple[Acceptance, ...]:
     return entries
 
 
-def _toml_string(value: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's, less DEL and lone surrogates."""
-    return json.dumps(valid_unicode(value), ensure_ascii=False).replace("\x7f", "\\u007F")
-
-
 def baseline_text(entries: Iterable[Acceptance]) -> str:
     """A baseline file holding ``entries`` (sorted by finding and complaint id, so diffs stay small)."""
     lines = [
@@ -250,10 +244,10 @@ def baseline_text(entries: Iterable[Acceptance]) -> str:
     for entry in ordered:
         lines += ["", "[[accept]]"]
         if entry.finding is not None:
-            lines.append(f"finding = {_toml_string(entry.finding)}")
+            lines.append(f"finding = {toml_value(entry.finding)}")
         if entry.complaint is not None:
-            lines.append(f"complaint = {_toml_string(entry.complaint)}")
-        lines.append(f"reason = {_toml_string(entry.reason)}")
+            lines.append(f"complaint = {toml_value(entry.complaint)}")
+        lines.append(f"reason = {toml_value(entry.reason)}")
         if entry.expires is not None:
             lines.append(f"expires = {entry.expires.isoformat()}")
     return "\n".join(lines) + "\n"

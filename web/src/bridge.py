@@ -25,6 +25,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from klachtregels._io import toml_value
 from klachtregels.cli import main
 from klachtregels.errors import InvalidInputError, RegisterError
 from klachtregels.ics import obligations_ics
@@ -234,7 +235,7 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 def _toml_key(key: str) -> str:
     """A TOML key: bare when it can be, else quoted (a header such as ``Datum ontvangen``)."""
-    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    return key if _BARE_KEY.fullmatch(key) else toml_value(key)
 
 
 def _is_date(value: object) -> bool:
@@ -243,20 +244,20 @@ def _is_date(value: object) -> bool:
 
 
 def _toml_value(value: object) -> str:
-    """A TOML value: booleans, integers, dates, strings (JSON escapes are TOML's) and lists of them."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    """A form value as TOML (:func:`klachtregels._io.toml_value`); a form date (``{"$date": ...}``)
+    as a TOML date, or as a string when it is not one (the library then names the key)."""
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    if isinstance(value, dict) and _is_date(value):
+    if _is_date(value):
+        assert isinstance(value, dict)
         day = str(value["$date"])
         try:
-            return dt.date.fromisoformat(day).isoformat()
+            return toml_value(dt.date.fromisoformat(day))
         except ValueError:
-            return json.dumps(day)  # a string where a date belongs: the library names the key
-    return json.dumps(str(value), ensure_ascii=False)
+            return toml_value(day)
+    if isinstance(value, bool | int):
+        return toml_value(value)
+    return toml_value(str(value))
 
 
 def _is_table(value: object) -> bool:

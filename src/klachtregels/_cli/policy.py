@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_format, add_lang
+from klachtregels._io import toml_value
 
 if TYPE_CHECKING:
     import argparse
@@ -141,7 +142,7 @@ def _render_policy(policy: Policy, lang: str) -> str:
     for field, value in values.items():
         section, _, name = toml_key(field).rpartition(".")
         unset = "# " + message("CLI_POLICY_NOT_SET", lang, name=name)
-        entry = unset if value is None else f"{name} = {_toml_value(value)}"
+        entry = unset if value is None else f"{name} = {toml_value(value)}"
         sections.setdefault(section, []).append(entry)
     lines = [f"# {policy.title}"]
     for section, entries in sections.items():
@@ -153,14 +154,8 @@ def _render_policy(policy: Policy, lang: str) -> str:
         lines.append("")
         lines.append(f"[[sources]]  # {src['setting']}")
         lines.extend(
-            f"{key} = {_toml_value(src[key])}"
+            f"{key} = {toml_value(src[key])}"
             for key in ("document", "clause", "quote")
             if src.get(key) is not None
         )
     return "\n".join(lines)
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False)  # a JSON string or number is a valid TOML value
