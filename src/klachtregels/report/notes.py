@@ -42,7 +42,7 @@ from klachtregels.report._text import (
     source_list,
 )
 from klachtregels.report.model import ReviewKind
-from klachtregels.report.sections import ReviewSection, review_sections, several_organisations
+from klachtregels.report.sections import REVIEW_ORDER, ReviewSection, several_organisations
 from klachtregels.rules.annual_report import DueOutcome
 
 if TYPE_CHECKING:
@@ -346,7 +346,7 @@ def _md_section(section: ReviewSection, content: list[Any], lang: str) -> list[s
 def _markdown(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     parts = _parts(report, lang, accept)
     out = [f"# {markdown_text(_title(report, lang))}", "", f"_{text('REVIEW_SUBTITLE', lang)}_", ""]
-    for section in review_sections(report):
+    for section in REVIEW_ORDER:
         out += _md_section(section, parts[section], lang)
     return printable("\n".join(out))
 
@@ -375,7 +375,7 @@ def _html(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     parts = _parts(report, lang, accept)
     title = _title(report, lang)
     body = [f"<h1>{escape(title)}</h1>", f'<p class="sub">{escape(text("REVIEW_SUBTITLE", lang))}</p>']
-    body += [_html_section(s, parts[s], lang) for s in review_sections(report)]
+    body += [_html_section(s, parts[s], lang) for s in REVIEW_ORDER]
     return printable(page(title=title, lang=lang, body=body))
 
 

@@ -28,7 +28,6 @@ __all__ = [
     "SECTION_ORDER",
     "ReviewSection",
     "Section",
-    "review_sections",
     "sections",
     "several_organisations",
 ]
@@ -117,9 +116,5 @@ class ReviewSection(enum.StrEnum):
 
 
 #: The one order of the review notes: first what stops publication, then what to do and check.
+#: Every report has every section (one that is empty says so).
 REVIEW_ORDER: Final[tuple[ReviewSection, ...]] = tuple(ReviewSection)
-
-
-def review_sections(report: AnnualReport) -> tuple[ReviewSection, ...]:
-    """The sections of ``report``'s review notes, in :data:`REVIEW_ORDER` (each says so when empty)."""
-    return REVIEW_ORDER
