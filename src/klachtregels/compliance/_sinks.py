@@ -18,6 +18,7 @@ import functools
 import json
 import shutil
 import tempfile
+from json.encoder import encode_basestring as _encode_text
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 
@@ -51,6 +52,9 @@ _SARIF_LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Sev
 _GITHUB_TYPE: Final = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 #: A spool stays in memory up to this many characters, then moves to a temporary file.
 _SPOOL_IN_MEMORY: Final = 1024 * 1024  # per spool: JUnit keeps one per check (about 25)
+#: A spool collects this many characters of small writes before it writes them on (a write per
+#: finding into the temporary file cost about 1 µs each).
+_SPOOL_BATCH: Final = 1 << 15
 _COPY_CHUNK: Final = 1 << 16
 #: The text output's sections, in order (then the accepted findings).
 _SEVERITIES: Final = tuple(s.value for s in sorted(Severity, key=lambda s: -s.rank))
@@ -72,27 +76,44 @@ class Sink(Protocol):
 class Spool:
     """Text written now and copied out later: in memory while small, then a temporary file.
 
-    The file is made at the first write; :meth:`copy_to`, :meth:`lines` and :meth:`close` end it.
+    Small writes are collected (up to :data:`_SPOOL_BATCH` characters) and written on together. The
+    file is made at the first write; :meth:`copy_to`, :meth:`lines` and :meth:`close` end it.
     """
+
+    __slots__ = ("_batch", "_batched", "_file")
 
     def __init__(self) -> None:
         self._file: IO[str] | None = None
+        self._batch: list[str] = []
+        self._batched = 0
 
     @property
     def empty(self) -> bool:
         """Whether nothing was written."""
-        return self._file is None
+        return self._file is None and not self._batch
 
     def write(self, chunk: str) -> None:
         """Append ``chunk``."""
+        self._batch.append(chunk)
+        self._batched += len(chunk)
+        if self._batched >= _SPOOL_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write the collected chunks on to the file (made at the first)."""
+        if not self._batch:
+            return
         if self._file is None:
             self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by copy_to/lines/close
                 max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
             )
-        self._file.write(chunk)
+        self._file.write("".join(self._batch))
+        self._batch.clear()
+        self._batched = 0
 
     def lines(self) -> Iterator[str]:
         """What was written, line by line (then the spool is closed)."""
+        self._flush()
         if self._file is None:
             return
         self._file.seek(0)
@@ -103,6 +124,7 @@ class Spool:
 
     def copy_to(self, out: IO[str], *, skip: int = 0) -> None:
         """Write what was written to ``out``, less its first ``skip`` characters; close the spool."""
+        self._flush()
         if self._file is None:
             return
         self._file.seek(0)
@@ -113,6 +135,8 @@ class Spool:
 
     def close(self) -> None:
         """Drop what was written (again: nothing happens)."""
+        self._batch.clear()
+        self._batched = 0
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -222,6 +246,12 @@ class Judge:
         self.live: dict[Severity, int] = dict.fromkeys(Severity, 0)
         self.accepted: dict[Severity, int] = dict.fromkeys(Severity, 0)
 
+    @property
+    def accepts_nothing(self) -> bool:
+        """Whether no finding of this run can be accepted (no acceptances, no ``--write-baseline``):
+        then :meth:`status` is ``None`` for every finding."""
+        return self._baseline is None and not self._acceptances
+
     def status(self, f: Finding) -> AcceptanceStatus | None:
         """The acceptance of ``f`` in this run (one that applies, or one that expired), or ``None``."""
         found = self._acceptances.status(f) if self._acceptances else None
@@ -238,6 +268,11 @@ class Judge:
 
     def count(self, findings: Iterable[Finding]) -> None:
         """Count findings once per run (the :class:`Tee` does, before the sinks write them)."""
+        if self.accepts_nothing:
+            live = self.live
+            for f in findings:
+                live[f.severity] += 1
+            return
         for f in findings:
             status = self.status(f)
             if status is not None and status.applies:
@@ -310,6 +345,9 @@ class Tee:
 
 # --- text -------------------------------------------------------------------------------------------
 
+#: The indent of a finding's second and later lines in the text output (under its id).
+_INDENT: Final = f"  {'':<13} "
+
 
 class _Section:
     """One severity's (or the accepted) findings of a text output, grouped by subject."""
@@ -335,6 +373,11 @@ class TextSink:
         self._judge = judge or Judge()
         self._sections: dict[str, _Section] = {key: _Section() for key in (*_SEVERITIES, "accepted")}
         self._live_errors = self._accepted = self._expired = self._hidden = 0
+        #: Per finding id: its first line and its message template in this language (made once).
+        self._by_id: dict[str, tuple[str, str]] = {}
+        #: The last subject's (row, complaint id) and its label: a row's findings come together.
+        self._subject: tuple[int | None, str | None] | None = None
+        self._label = ""
 
     def close(self) -> None:
         for section in self._sections.values():
@@ -343,32 +386,50 @@ class TextSink:
     def _lines(self, f: Finding, section: _Section, status: AcceptanceStatus | None) -> list[str]:
         lang = self._lang
         lines: list[str] = []
-        label = subject_label(f, lang)
+        subject = (f.row, f.complaint_id)
+        if subject != self._subject:
+            self._subject, self._label = subject, subject_label(f, lang)
+        label = self._label
         if label != section.current:
             if section.current is not None:
                 lines.append("")
             lines.append(label)
             section.current = label
+        found = self._by_id.get(f.id)
+        if found is None:
+            found = self._by_id[f.id] = self._finding_head(f)
+        head, template = found
+        lines.append(head)
+        # f.message(lang), from the template of this language picked once
+        lines.append(_INDENT + one_line(template.format_map(dict(f.facts))))
+        if status is not None:
+            lines.append(_INDENT + acceptance_note(status, lang))
+        return lines
+
+    def _finding_head(self, f: Finding) -> tuple[str, str]:
+        """A finding's first line (severity, id, basis: its id's alone) and its message template."""
+        lang = self._lang
         sev = word(lang, "sev_" + f.severity.value)
         found_on = basis(f, lang)
-        lines.append(f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""))
-        lines.append(f"  {'':<13} {one_line(f.message(lang))}")
-        if status is not None:
-            lines.append(f"  {'':<13} {acceptance_note(status, lang)}")
-        return lines
+        spec = f.spec
+        template = spec.message_nl if check_lang(lang) == "nl" else spec.message_en
+        return f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""), template
 
     def _add(self, findings: Iterable[Finding], sections: dict[str, _Section]) -> None:
         judge = self._judge
+        accepts_nothing = judge.accepts_nothing
         for f in findings:
-            status = judge.status(f)
+            severity = f.severity
+            status = None if accepts_nothing else judge.status(f)
             accepted = status is not None and status.applies
-            self._live_errors += not accepted and f.severity is Severity.ERROR
-            self._accepted += accepted
-            self._expired += status is not None and status.expired
+            self._live_errors += not accepted and severity is Severity.ERROR
+            if status is not None:
+                self._accepted += accepted
+                self._expired += status.expired
             if not judge.shown(f):
                 self._hidden += 1
                 continue
-            section = sections["accepted" if accepted else f.severity.value]
+            section = sections["accepted" if accepted else severity.value]
             section.count += 1
             lines = self._lines(f, section, status)
             block = "\n".join(lines) + "\n"
@@ -432,8 +493,103 @@ class TextSink:
 # --- JSON -------------------------------------------------------------------------------------------
 
 
+#: The encoder of a JSON line (one, not one per ``json.dumps`` call).
+_ENCODE: Final = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+#: The keys of :meth:`Finding.to_dict`, in order: those before ``subject`` and those from ``rule_ids``
+#: to ``citations`` depend on the finding's id alone.
+_FINDING_HEAD: Final = ("id", "check", "severity")
+_FINDING_MIDDLE: Final = ("rule_ids", "ambiguities", "k_item", "citations")
+_FINDING_KEYS: Final = (
+    *_FINDING_HEAD,
+    "subject",
+    "row",
+    "complaint_id",
+    "column",
+    *_FINDING_MIDDLE,
+    "message",
+    "facts",
+)
+_PASSED_KEYS: Final = ("check", "row", "complaint_id")
+
+
 def _json_line(item: dict[str, Any]) -> str:
-    return valid_unicode(json.dumps(item, ensure_ascii=False, separators=(", ", ": ")))
+    line = _ENCODE(item)
+    return line if line.isprintable() else valid_unicode(line)
+
+
+def _json(value: object) -> str:
+    """``value`` in JSON, as :func:`_json_line` writes it (a text, a whole number and null quickly)."""
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is str:
+        return _encode_text(value)  # type: ignore[arg-type]  # checked just above
+    if kind is int:
+        return int.__repr__(value)  # type: ignore[arg-type]  # checked just above
+    return _ENCODE(value)
+
+
+class _JsonLines:
+    """Findings and passes as the JSON lines :func:`_json_line` makes of their ``to_dict()``, the
+    catalogue's part of a finding (id, check, severity, rule ids, ambiguities, K item, citations)
+    encoded once per finding id instead of once per finding.
+
+    The parts are cut from the first finding's own ``to_dict()`` of each id, so the shape stays
+    :meth:`Finding.to_dict`'s; a test compares the lines with :func:`_json_line`'s.
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[str, tuple[str, str]] = {}
+        self._passed_shape: bool | None = None  # whether Passed.to_dict has the keys written here
+
+    def _cut(self, f: Finding) -> tuple[str, str] | None:
+        data = f.to_dict()
+        if tuple(data) != _FINDING_KEYS:  # a shape this writer does not know: the whole dict
+            return None
+        head = _ENCODE({key: data[key] for key in _FINDING_HEAD})
+        middle = _ENCODE({key: data[key] for key in _FINDING_MIDDLE})
+        parts = self._parts[f.id] = (head[:-1] + ', "subject": ', ", " + middle[1:-1] + ', "message": ')
+        return parts
+
+    def finding(self, f: Finding, extra: tuple[str, dict[str, Any]] | None = None) -> str:
+        """``f``'s line; ``extra``: one more key and its value (an acceptance)."""
+        parts = self._parts.get(f.id) or self._cut(f)
+        if parts is None:
+            data = f.to_dict()
+            if extra is not None:
+                data[extra[0]] = extra[1]
+            return _json_line(data)
+        head, middle = parts
+        line = "".join(
+            (
+                head,
+                _json(f.subject),
+                ', "row": ',
+                _json(f.row),
+                ', "complaint_id": ',
+                _json(f.complaint_id),
+                ', "column": ',
+                _json(f.column),
+                middle,
+                _ENCODE({"nl": f.message_nl, "en": f.message_en}),
+                ', "facts": ',
+                _ENCODE(dict(f.facts)),
+                "" if extra is None else f", {_encode_text(extra[0])}: {_ENCODE(extra[1])}",
+                "}",
+            )
+        )
+        return line if line.isprintable() else valid_unicode(line)
+
+    def passed(self, p: Passed) -> str:
+        """``p``'s line."""
+        if self._passed_shape is None:
+            self._passed_shape = tuple(p.to_dict()) == _PASSED_KEYS
+        if not self._passed_shape:
+            return _json_line(p.to_dict())
+        line = (
+            f'{{"check": {_json(p.check)}, "row": {_json(p.row)}, "complaint_id": {_json(p.complaint_id)}}}'
+        )
+        return line if line.isprintable() else valid_unicode(line)
 
 
 def _json_value(value: Any) -> str:
@@ -450,7 +606,11 @@ class _JsonList:
         self._close = "\n" + " " * (indent - 2) + "]"
 
     def add(self, item: dict[str, Any]) -> None:
-        self.spool.write("," + self._item + _json_line(item))
+        self.add_line(_json_line(item))
+
+    def add_line(self, line: str) -> None:
+        """Add an item already written as its JSON line."""
+        self.spool.write("," + self._item + line)
 
     def write(self, out: IO[str], first: Sequence[dict[str, Any]]) -> None:
         if not first and self.spool.empty:
@@ -477,6 +637,7 @@ class JsonSink:
         self._judge = judge or Judge()
         self._findings = _JsonList()
         self._passed = _JsonList()
+        self._lines = _JsonLines()
         self._accepted = self._expired = 0
 
     def close(self) -> None:
@@ -495,13 +656,28 @@ class JsonSink:
             data["acceptance_expired" if status.expired else "accepted"] = _acceptance_json(status)
         return data
 
+    def _finding_line(self, f: Finding) -> str | None:
+        """:meth:`_finding`'s item as its JSON line (``None``: not shown)."""
+        judge = self._judge
+        status = None if judge.accepts_nothing else judge.status(f)
+        if status is not None:
+            self._accepted += status.applies
+            self._expired += status.expired
+        if not judge.shown(f):
+            return None
+        if status is None:
+            return self._lines.finding(f)
+        key = "acceptance_expired" if status.expired else "accepted"
+        return self._lines.finding(f, (key, _acceptance_json(status)))
+
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
+        add_finding, add_passed, lines = self._findings.add_line, self._passed.add_line, self._lines
         for f in findings:
-            item = self._finding(f)
-            if item is not None:
-                self._findings.add(item)
+            line = self._finding_line(f)
+            if line is not None:
+                add_finding(line)
         for p in passed:
-            self._passed.add(p.to_dict())
+            add_passed(lines.passed(p))
 
     def finish(self, head: CheckResult, *, failed: bool) -> None:
         out = self._out

@@ -75,16 +75,26 @@ class CheckProjection:
 
         ``outcome`` names another outcome than the decision's own (the rest of a redirected dispute).
         """
-        outcome = str(decision.outcome if outcome is None else outcome)
-        for rule_id, finding in self.by_rule.get(outcome, {}).items():
-            if decision.gave(rule_id, outcome):
-                return finding
+        if outcome is None:
+            outcome = decision.outcome  # a StrEnum: it looks up the table's strings as itself
+        by_rule = self.by_rule.get(outcome)
+        if by_rule is not None:
+            for rule_id, finding in by_rule.items():
+                if decision.gave(rule_id, outcome):
+                    return finding
         named = self.outcome.get(outcome)
-        if named == "pass":
+        if named == "pass" and self.flag_on_pass and decision.flags:
             for code, finding in self.flag_on_pass.items():
                 if decision.has_flag(code):
                     return finding
         return named
+
+    def flagged(self, decision: Decision) -> list[str]:
+        """The finding ids of the mapped flags ``decision`` carries, in table order."""
+        if not decision.flags:
+            return []
+        codes = {f.code for f in decision.flags}
+        return [finding for code, finding in self.flags.items() if code in codes]
 
 
 @attrs.frozen(kw_only=True)
@@ -109,18 +119,24 @@ def load_projection() -> Projection:
         key: CheckProjection(
             check=key,
             decision=item["decision"],
-            outcome=item.get("outcome", {}),
-            by_rule=item.get("by_rule", {}),
-            flags=item.get("flags", {}),
-            flag_on_pass=item.get("flag_on_pass", {}),
+            outcome=_named(item.get("outcome", {})),
+            by_rule={outcome: _named(names) for outcome, names in item.get("by_rule", {}).items()},
+            flags=_named(item.get("flags", {})),
+            flag_on_pass=_named(item.get("flag_on_pass", {})),
         )
         for key, item in data["checks"].items()
     }
     house = {
-        key: (item["check"], {k: v for k, v in item.items() if k != "check"})
+        key: (item["check"], _named({k: v for k, v in item.items() if k != "check"}))
         for key, item in data["house_terms"].items()
     }
     return Projection(checks=checks, house_terms=house, organisation=data["organisation"])
+
+
+def _named(names: Mapping[str, str]) -> dict[str, str]:
+    """A table's names with each finding id as its :class:`FindingId` member (read once, not per row;
+    an unknown id fails here)."""
+    return {key: value if value in ("pass", "skip") else FindingId(value) for key, value in names.items()}
 
 
 # --- results ----------------------------------------------------------------------------------------
@@ -153,13 +169,15 @@ class ComplaintChecks:
 class _Out:
     """Collects findings and passes for one record."""
 
+    __slots__ = ("cid", "findings", "passed", "row")
+
     def __init__(self, record: RegisterRecord) -> None:
         self.row = record.row
         self.cid = record.complaint.id
         self.findings: list[Finding] = []
         self.passed: list[Passed] = []
 
-    def add(self, finding_id: FindingId, **facts: object) -> None:
+    def add(self, finding_id: str, facts: Mapping[str, object] | None = None) -> None:
         self.findings.append(make_finding(finding_id, facts, row=self.row, complaint_id=self.cid))
 
     def ok(self, check: str) -> None:
@@ -203,66 +221,76 @@ def check_complaint(
     settings: CheckSettings | None = None,
 ) -> ComplaintChecks:
     """Every per-complaint check on ``record``: one assessment, projected onto findings."""
-    settings = settings or CheckSettings()
+    settings = settings or _DEFAULT_SETTINGS
     out = _Out(record)
     received = record.complaint.received_date
     if received is not None and received > as_of:
         # Judging a complaint before it arrived is meaningless (a later as-of date, or a typo).
-        out.add(FindingId.SCOPE_AFTER_AS_OF, received=received, as_of=as_of)
+        out.add(FindingId.SCOPE_AFTER_AS_OF, {"received": received, "as_of": as_of})
         return ComplaintChecks(
             findings=tuple(out.findings), passed=(), eligibility=AFTER_AS_OF, counts_for_report=False
         )
     assessment = assess_record(record, as_of=as_of, policy=policy, due_soon_days=settings.due_soon_days)
     ctx = _Ctx(record, assessment, policy, settings)
     table = load_projection()
-    _project(out, ctx, "scope", assessment.eligibility)
-    if assessment.eligibility.outcome in ELIGIBLE_OUTCOMES:
+    checks = table.checks
+    eligibility = assessment.eligibility
+    _project(out, ctx, checks["scope"], eligibility)
+    if eligibility.outcome in ELIGIBLE_OUTCOMES:
         _project_handling(out, ctx, table)
     _check_signals(out, ctx)
     if record.filing is not None:
-        _project_gck(out, ctx)
+        _project_gck(out, ctx, checks["gck-filing"])
     return ComplaintChecks(
         findings=tuple(out.findings),
         passed=tuple(out.passed),
-        eligibility=str(assessment.eligibility.outcome),
-        counts_for_report=counts_as_complaint(assessment.eligibility),
+        eligibility=str(eligibility.outcome),
+        counts_for_report=counts_as_complaint(eligibility),
         assessment=assessment,
     )
 
 
-def _project(out: _Out, ctx: _Ctx, check: str, decision: Decision, *, outcome: str | None = None) -> None:
-    """Name ``decision``'s answer for ``check`` (``outcome`` overrides the decision's, for redirects)."""
-    spec = load_projection().checks[check]
+#: The settings of a call that gives none (frozen: one instance serves every call).
+_DEFAULT_SETTINGS: Final = CheckSettings()
+
+
+def _project(
+    out: _Out, ctx: _Ctx, spec: CheckProjection, decision: Decision, *, outcome: str | None = None
+) -> None:
+    """Name ``decision``'s answer for ``spec``'s check (``outcome`` overrides the decision's, for
+    redirects)."""
     named = spec.name(decision, outcome)
     if named is None:
-        raise KeyError(f"projection.toml: {check} does not map outcome {outcome or decision.outcome}")
+        raise KeyError(f"projection.toml: {spec.check} does not map outcome {outcome or decision.outcome}")
     if named == "pass":
-        out.ok(check)
+        out.ok(spec.check)
     elif named != "skip":
-        out.add(FindingId(named), **_FACTS[named](ctx, decision))
+        out.add(named, _FACTS[named](ctx, decision))
 
 
-def _project_flags(out: _Out, ctx: _Ctx, check: str, decision: Decision) -> bool:
+def _project_flags(out: _Out, ctx: _Ctx, spec: CheckProjection, decision: Decision) -> bool:
     """Add a finding per mapped flag; whether any was added."""
-    found = False
-    for code, finding in load_projection().checks[check].flags.items():
-        if decision.has_flag(code):
-            out.add(FindingId(finding), **_FACTS[finding](ctx, decision))
-            found = True
-    return found
+    found = spec.flagged(decision)
+    for finding in found:
+        out.add(finding, _FACTS[finding](ctx, decision))
+    return bool(found)
 
 
 def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
+    checks = table.checks
     handling = ctx.assessment.handling
-    _project(out, ctx, "handling-term", handling)
-    if ctx.handling is not None and not _project_flags(out, ctx, "provisional-deadline", handling):
+    _project(out, ctx, checks["handling-term"], handling)
+    if ctx.handling is not None and not _project_flags(out, ctx, checks["provisional-deadline"], handling):
         out.ok("provisional-deadline")
-    if not _project_flags(out, ctx, "extension", handling) and ctx.complaint.extension_agreed is False:
+    if (
+        not _project_flags(out, ctx, checks["extension"], handling)
+        and ctx.complaint.extension_agreed is False
+    ):
         out.ok("extension")
     judgement = ctx.record.judgement
     if judgement is not None:
-        _judgement_form(out, ctx, handling, judgement)
-        _measure_term(out, ctx, handling, judgement)
+        _judgement_form(out, ctx, handling, judgement, checks["judgement-form"])
+        _measure_term(out, ctx, handling, judgement, checks["measure-term"])
     # The states R17 read (rules.handling.house_term_states), kept with the assessment.
     for key, (term, state) in ctx.assessment.house_term_states.items():
         if key not in table.house_terms:
@@ -271,25 +299,29 @@ def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
         named = names.get(state)
         if named is not None:
             done = ctx.handled_on() if key == "house_handling" else _house_done(ctx.complaint, key)
-            out.add(FindingId(named), **_house_facts(term, done))
+            out.add(named, _house_facts(term, done))
         elif state is Outcome.MET:
             out.ok(check)
 
 
-def _judgement_form(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement) -> None:
+def _judgement_form(
+    out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement, spec: CheckProjection
+) -> None:
     """Art. 1.57b lid 2 sub e: the decision flags what is not met; unknown form facts are named."""
-    failed = _project_flags(out, ctx, "judgement-form", handling)
+    failed = _project_flags(out, ctx, spec, handling)
     form = (("judgement_written", judgement.written), ("judgement_reasoned", judgement.reasoned))
     unknown = [name for name, value in form if value is None]
     if unknown and not failed:
-        out.add(FindingId.JUDGEMENT_FORM_UNDETERMINED, unknown=unknown)
+        out.add(FindingId.JUDGEMENT_FORM_UNDETERMINED, {"unknown": unknown})
     elif not failed and not unknown:
         out.ok("judgement-form")
 
 
-def _measure_term(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement) -> None:
+def _measure_term(
+    out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement, spec: CheckProjection
+) -> None:
     """Art. 1.57b lid 2 sub f: the decision flags a measure without a term; unknown terms are named."""
-    if _project_flags(out, ctx, "measure-term", handling):
+    if _project_flags(out, ctx, spec, handling):
         return
     measures = judgement.measures
     if measures is None:
@@ -297,30 +329,30 @@ def _measure_term(out: _Out, ctx: _Ctx, handling: Decision, judgement: Judgement
         if str(judgement.verdict) == "ongegrond":
             out.ok("measure-term")
         else:
-            out.add(FindingId.MEASURE_TERM_UNDETERMINED, unknown="measures")
+            out.add(FindingId.MEASURE_TERM_UNDETERMINED, {"unknown": "measures"})
         return
     unknown = [f"measures[{i}].has_concrete_term" for i, m in enumerate(measures) if m.concrete_term is None]
     if unknown:
-        out.add(FindingId.MEASURE_TERM_UNDETERMINED, unknown=unknown)
+        out.add(FindingId.MEASURE_TERM_UNDETERMINED, {"unknown": unknown})
     else:
         out.ok("measure-term")
 
 
-def _project_gck(out: _Out, ctx: _Ctx) -> None:
+def _project_gck(out: _Out, ctx: _Ctx, spec: CheckProjection) -> None:
     filing = ctx.record.filing
     if filing is not None and filing.filed_by is PartyRole.OUDERCOMMISSIE:
         return  # the oudercommissie's own route (R25): no twelve months after a complaint
     gck = ctx.assessment.gck_access
     if gck is None:  # filed after the as-of date: not a fact on that day (assess_record)
-        out.add(FindingId.GCK_UNDETERMINED, unknown=["gck_filed_on (after the as-of date)"])
+        out.add(FindingId.GCK_UNDETERMINED, {"unknown": ["gck_filed_on (after the as-of date)"]})
         return
     if gck.details.get("route") == "oudercommissie":
         return
     if gck.has_flag(FlagCode.HYPOTHETICAL_FILING):
-        out.add(FindingId.GCK_UNDETERMINED, unknown=["gck_filed_on"])
+        out.add(FindingId.GCK_UNDETERMINED, {"unknown": ["gck_filed_on"]})
         return
     rest = gck.details.get("rest") if gck.outcome == Outcome.REDIRECT else None
-    _project(out, ctx, "gck-filing", gck, outcome=rest)
+    _project(out, ctx, spec, gck, outcome=rest)
 
 
 def _house_done(complaint: Complaint, key: str) -> dt.date | None:
@@ -488,7 +520,9 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
             continue
         if found.meldcode_started_on is None:
             known = found.known_date
-            out.add(FindingId.MELDCODE_NOT_STARTED, route=_MELDCODE_ROUTES[kind], known_on=known or "?")
+            out.add(
+                FindingId.MELDCODE_NOT_STARTED, {"route": _MELDCODE_ROUTES[kind], "known_on": known or "?"}
+            )
         else:
             out.ok("meldcode")
 
@@ -506,20 +540,17 @@ def _check_consultation(
 ) -> None:
     """Wko 1.51b lid 1: consult the vertrouwensinspecteur 'onverwijld' (threshold: a setting)."""
     if consulted is None:
-        out.add(FindingId.MELDPLICHT_NOT_CONSULTED, known_on=known or "?")
+        out.add(FindingId.MELDPLICHT_NOT_CONSULTED, {"known_on": known or "?"})
         return
     if known is None:
-        out.add(FindingId.MELDPLICHT_UNDETERMINED, consulted_on=consulted)
+        out.add(FindingId.MELDPLICHT_UNDETERMINED, {"consulted_on": consulted})
         return
     days = working_days_between(known, consulted) if consulted > known else 0
     threshold = settings.consult_within_working_days
     if consulted > consultation_last_day(known, settings):
         out.add(
             FindingId.MELDPLICHT_CONSULT_LATE,
-            known_on=known,
-            consulted_on=consulted,
-            working_days=days,
-            threshold=threshold,
+            {"known_on": known, "consulted_on": consulted, "working_days": days, "threshold": threshold},
         )
     else:
         out.ok("meldplicht")

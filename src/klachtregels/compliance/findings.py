@@ -413,8 +413,13 @@ def _entries() -> Mapping[str, tuple[FindingSpec, Check]]:
 
 
 def _fact_text(value: object) -> str:
-    if type(value) is str:
-        return value
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]  # checked just above (a str, not a subclass)
+    if kind is dt.date:
+        return value.isoformat()  # type: ignore[attr-defined]  # checked just above
+    if kind is int:
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -422,6 +427,16 @@ def _fact_text(value: object) -> str:
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(_fact_text(v) for v in value)
     return str(value)
+
+
+@functools.cache
+def _templates() -> Mapping[str, tuple[str, frozenset[str], bool, bool]]:
+    """Per finding id what :func:`make_finding` needs of its entry: the id as the catalogue spells
+    it, the placeholders of its messages, and whether they name the row and the column (made once)."""
+    return {
+        key: (spec.id, spec.placeholders, "row" in spec.placeholders, "column" in spec.placeholders)
+        for key, spec in load_catalogue().findings.items()
+    }
 
 
 def make_finding(
@@ -436,22 +451,20 @@ def make_finding(
 
     Raises ``KeyError`` for an unknown id or a missing fact (a programming error, caught by tests).
     """
-    spec = _entries()[finding_id][0]
+    spec_id, wanted, wants_row, wants_column = _templates()[finding_id]
     texts = {k: _fact_text(v) for k, v in facts.items()} if facts else {}
-    wanted = spec.placeholders
-    if "row" in wanted:
+    if wants_row:
         texts.setdefault("row", "?" if row is None else str(row))
-    if "column" in wanted:
+    if wants_column:
         texts.setdefault("column", "-" if column is None else column)
-    missing = wanted - texts.keys()
-    if missing:
-        raise KeyError(f"{finding_id}: facts missing for {sorted(missing)}")
+    if not wanted <= texts.keys():
+        raise KeyError(f"{finding_id}: facts missing for {sorted(wanted - texts.keys())}")
     return Finding(
-        id=spec.id,
+        id=spec_id,
         row=row,
         complaint_id=complaint_id,
         column=column,
-        facts=tuple(sorted(texts.items())),
+        facts=tuple(sorted(texts.items())) if len(texts) > 1 else tuple(texts.items()),
     )
 
 
