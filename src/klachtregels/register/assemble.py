@@ -8,11 +8,14 @@ register's columns.
 
 from __future__ import annotations
 
+import enum
 import re
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
+import typing
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, cast
 
 import attrs
 
+from klachtregels import convert
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Party, RegisterRecord, Signal
@@ -57,12 +60,102 @@ class GckCase:
     row: int | None = None
 
 
+def _builder(cls: type[_T]) -> Callable[[dict[str, Any]], _T]:
+    """``cls(**kwargs)`` without the frozen ``__init__``: the same object, built for the reader.
+
+    attrs' frozen ``__init__`` sets each field through ``object.__setattr__`` (twice the cost of the
+    slot's own setter) and calls each field's converter. The generated function sets the slots
+    directly and calls a converter only for a value it could change (the model's converters return a
+    member of their enum, a tuple and ``None`` unchanged: ``tests/register/test_build.py``); then it
+    runs the class's own ``__attrs_post_init__``, the model's validation, unchanged: an object the
+    constructor would reject is rejected here with the same problems. A missing required field
+    takes the constructor (its TypeError); the keys a row can give are checked once, at import
+    (:func:`_check_targets`).
+    """
+    fields = [f for f in attrs.fields(cast("type[attrs.AttrsInstance]", cls)) if f.init]
+    if hasattr(cls, "__attrs_pre_init__") or any(
+        f.validator is not None or isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        for f in fields
+    ):
+        raise TypeError(f"{cls.__name__}: attrs validators, pre-init and factories are not supported")
+    namespace: dict[str, Any] = {"_cls": cls, "_new": object.__new__}
+    lines = ["def build(kw):", "    get = kw.get"]
+    required = [f.alias for f in fields if f.default is attrs.NOTHING]
+    if required:
+        lines.append(f"    if {' or '.join(f'{name!r} not in kw' for name in required)}: return _cls(**kw)")
+    lines.append("    self = _new(_cls)")
+    for i, field in enumerate(fields):
+        namespace[f"S{i}"] = cls.__dict__[field.name].__set__
+        namespace[f"D{i}"] = None if field.default is attrs.NOTHING else field.default
+        lines.append(f"    v = get({field.alias!r}, D{i})")
+        if field.converter is not None:
+            namespace[f"C{i}"], namespace[f"K{i}"] = field.converter, _unchanged_by_converter(cls, field)
+            lines.append(f"    if v.__class__ not in K{i}: v = C{i}(v)")
+        lines.append(f"    S{i}(self, v)")
+    lines += ["    self.__attrs_post_init__()", "    return self"]
+    exec(compile("\n".join(lines), f"<klachtregels register builder {cls.__name__}>", "exec"), namespace)
+    built: Callable[[dict[str, Any]], _T] = namespace["build"]
+    return built
+
+
+def _unchanged_by_converter(cls: type, field: attrs.Attribute[Any]) -> frozenset[type]:
+    """The classes of the values ``field``'s converter returns unchanged: ``None``, and a member of
+    the field's enum or any tuple (the model's converters; ``tests/register/test_build.py``)."""
+    hint = convert.hints(cls)[field.name]
+    args = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+    (inner,) = args
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        return frozenset({type(None), inner})
+    if typing.get_origin(inner) is tuple:
+        return frozenset({type(None), tuple})
+    return frozenset()
+
+
+#: The model classes a register row builds, by the builder of :func:`_builder`.
+BUILDERS: Final[dict[type, Callable[[dict[str, Any]], Any]]] = {
+    cls: _builder(cls) for cls in (Party, Signal, Measure, Complaint, Judgement, GckFiling, RegisterRecord)
+}
+#: The model class of each group of :data:`GROUPS`.
+CLASSES: Final[dict[str, type]] = {
+    "complaint": Complaint,
+    "complainant": Party,
+    "signal": Signal,
+    "judgement": Judgement,
+    "measure": Measure,
+    "gck": GckFiling,
+}
+
+
+def _check_targets() -> None:
+    """Every key a row's values can give is an argument of its class's constructor (a builder
+    ignores an unknown key where the constructor would raise): the columns' fields, and the keys
+    this module adds."""
+    added = {"complaint": {"complainant"}, "signal": {"kind"}, "measure": {"has_concrete_term"}}
+    for group, cls in CLASSES.items():
+        known = {f.alias for f in attrs.fields(cls) if f.init}
+        given = {c.field for c in COLUMNS if c.group == group} | added.get(group, set())
+        if not given <= known:
+            raise RuntimeError(f"columns.toml: {sorted(given - known)} are no fields of {cls.__name__}")
+
+
+_check_targets()
+_BUILD_COMPLAINT: Final = BUILDERS[Complaint]
+_BUILD_JUDGEMENT: Final = BUILDERS[Judgement]
+_BUILD_FILING: Final = BUILDERS[GckFiling]
+_BUILD_RECORD: Final = BUILDERS[RegisterRecord]
+
+
 def _construct(
-    cls: Callable[..., Any], group: str, kwargs: dict[str, Any], problems: list[Problem], fallback: str
+    build: Callable[[dict[str, Any]], Any],
+    group: str,
+    kwargs: dict[str, Any],
+    problems: list[Problem],
+    fallback: str,
 ) -> Any:
-    """Build a model object; its InvalidInputError becomes problems on the register's columns."""
+    """``build(kwargs)`` (a model object); its InvalidInputError becomes problems on the register's
+    columns (``fallback`` for a field that is no column)."""
     try:
-        return cls(**kwargs)
+        return build(kwargs)
     except InvalidInputError as exc:
         for field, msg in exc.problems:
             head = _FIELD_HEAD.split(field, maxsplit=1)[0]
@@ -89,7 +182,7 @@ class Shared:
         key = (cls, *kwargs.items())
         found: _T | None = self._objects.get(key)
         if found is None:
-            found = _construct(cls, group, kwargs, problems, fallback)
+            found = _construct(BUILDERS[cls], group, kwargs, problems, fallback)
             if found is not None and len(self._objects) < SHARED_OBJECTS:
                 self._objects[key] = found
         return found
@@ -106,7 +199,7 @@ def _complainant(values: Values, problems: list[Problem], shared: Shared) -> Par
         return None
     if kwargs.keys() <= _SHAREABLE_PARTY:
         return shared.build(Party, "complainant", kwargs, problems, "complainant_role")
-    party: Party | None = _construct(Party, "complainant", kwargs, problems, "complainant_role")
+    party: Party | None = _construct(BUILDERS[Party], "complainant", kwargs, problems, "complainant_role")
     return party
 
 
@@ -135,7 +228,8 @@ def _with_concrete_term(
         problems.append(("measures_have_concrete_term", Message("REGISTER_CONCRETE_TERM_CONTRADICTS")))
         return listed
 
-    def evolve(measure: Measure) -> Measure:
+    def evolve(kwargs: dict[str, Any]) -> Measure:
+        measure: Measure = kwargs["measure"]
         return attrs.evolve(measure, has_concrete_term=concrete)
 
     return tuple(
@@ -153,7 +247,9 @@ def _measures(values: Values, problems: list[Problem]) -> None:
             problems.append(("measures", Message("REGISTER_MEASURES_BOTH_WAYS")))
         else:
             kwargs = {**single, "has_concrete_term": concrete}
-            judgement["measures"] = (_construct(Measure, "measure", kwargs, problems, "measure_description"),)
+            judgement["measures"] = (
+                _construct(BUILDERS[Measure], "measure", kwargs, problems, "measure_description"),
+            )
     elif concrete is not None:
         if listed is None:
             problems.append(("measures_have_concrete_term", Message("REGISTER_CONCRETE_TERM_ALONE")))
@@ -170,27 +266,37 @@ def register_record(
     the reader's :class:`Shared` objects (a fresh one when not given).
     """
     shared = shared if shared is not None else Shared()
-    complainant = _complainant(values, problems, shared)
-    _signals(values, problems, shared)
-    _measures(values, problems)
+    complaint_values, judgement_values, filing_values = values[COMPLAINT], values[JUDGEMENT], values[GCK]
+    # Each step only where the row has its values (most rows have no signal dates or measure).
+    complaint_values["complainant"] = _complainant(values, problems, shared) if values[COMPLAINANT] else None
+    if values[SIGNAL] or complaint_values.get("signals"):
+        _signals(values, problems, shared)
+    if values[MEASURE]:
+        _measures(values, problems)
     if problems:
         return None
-    values[COMPLAINT]["complainant"] = complainant
-    complaint = _construct(Complaint, "complaint", values[COMPLAINT], problems, "id")
+    complaint = _construct(_BUILD_COMPLAINT, "complaint", complaint_values, problems, "id")
     judgement = (
-        _construct(Judgement, "judgement", values[JUDGEMENT], problems, "verdict")
-        if values[JUDGEMENT]
+        _construct(_BUILD_JUDGEMENT, "judgement", judgement_values, problems, "verdict")
+        if judgement_values
         else None
     )
-    filing = _construct(GckFiling, "gck", values[GCK], problems, "gck_case_number") if values[GCK] else None
+    filing = (
+        _construct(_BUILD_FILING, "gck", filing_values, problems, "gck_case_number")
+        if filing_values
+        else None
+    )
     if problems or complaint is None:
         return None
-    return RegisterRecord(complaint=complaint, judgement=judgement, filing=filing, row=row)
+    record: RegisterRecord = _BUILD_RECORD(
+        {"complaint": complaint, "judgement": judgement, "filing": filing, "row": row}
+    )
+    return record
 
 
 def gck_case(values: Values, row: int, problems: list[Problem]) -> GckCase | None:
     """The row's GckCase, or None with the reasons appended to ``problems``."""
-    filing = _construct(GckFiling, "gck", values[GCK], problems, "gck_case_number")
+    filing = _construct(_BUILD_FILING, "gck", values[GCK], problems, "gck_case_number")
     if filing is None or problems:
         return None
     return GckCase(filing=filing, organisation=values[COMPLAINT].get("organisation"), row=row)

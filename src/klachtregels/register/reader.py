@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import pathlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, Literal, NamedTuple, TypeVar, cast
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, Literal, NamedTuple, TypeAlias, TypeVar, cast
 
 import attrs
 
@@ -228,31 +228,57 @@ def _value(step: _Step, raw: Any) -> Any:
     return value
 
 
-def _read_cells(plan: Sequence[_Step], cells: Sequence[str], values: Values, problems: list[Problem]) -> None:
-    """The CSV hot loop: every recognised cell of one row into ``values`` (or a problem).
+def _read_step(step: _Step, cell: str, problems: list[Problem]) -> Any:
+    """One cell through its step's reader (remembered when the column's cells repeat); a problem is
+    appended to ``problems`` and gives None."""
+    try:
+        value = step.read(cell)
+    except CellProblem as exc:
+        problems.append((step.column, Message(exc.code, exc.params)))
+        return None
+    memory = step.memory
+    if memory is not None and len(memory) < CACHE_ENTRIES:
+        memory[cell] = value
+    return value
 
-    This is :func:`_value` (and :func:`~klachtregels.register.cells.read_text`) written out in the
-    loop, without a call per cell: most cells are text, or words and dates read before.
+
+#: Reads one CSV row's cells: ``(cells, values, problems)``, each recognised cell's value into
+#: ``values`` (or a problem into ``problems``).
+_CellsReader: TypeAlias = "Callable[[Sequence[str], Values, list[Problem]], None]"
+
+
+def _cells_reader(plan: Sequence[_Step]) -> _CellsReader:
+    """The CSV hot loop for one header: a function generated for the plan, one block per step.
+
+    Straight-line code, as :mod:`klachtregels.convert` generates the model's validation: no loop over
+    the steps and no call for the common cells (a text cell is stripped in place; a word, boolean or
+    date read before is one look-up in its column's memory). Anything else goes through
+    :func:`_read_step` (a cell not seen before, a text cell with a value table or over
+    :data:`MAX_CELL_CHARS`, a problem). The code names only positions and the fields of
+    ``columns.toml``; nothing of the file (a header, a cell) becomes code.
     """
-    for position, group, field, read, column, memory in plan:
-        cell = cells[position]
-        if not cell:
+    namespace: dict[str, Any] = {"_read": _read_step, "_unseen": _UNSEEN, "_max": MAX_CELL_CHARS}
+    groups = sorted({step.group for step in plan})
+    lines = ["def read_cells(cells, values, problems):"]
+    lines += [f"    g{g} = values[{g}]" for g in groups]
+    for k, step in enumerate(plan):
+        namespace[f"s{k}"], namespace[f"m{k}"] = step, step.memory
+        lines += [f"    cell = cells[{step.position}]", "    if cell:"]
+        if step.read is read_text:  # read_text, written out
+            lines += [f"        v = cell.strip() if len(cell) <= _max else _read(s{k}, cell, problems)"]
+            lines += [f"        if v: g{step.group}[{step.field!r}] = v"]
             continue
-        value: Any
-        if read is read_text and len(cell) <= MAX_CELL_CHARS:
-            value = cell.strip() or None  # read_text, written out
+        if step.memory is not None:
+            lines += [f"        v = m{k}.get(cell, _unseen)"]
+            lines += [f"        if v is _unseen: v = _read(s{k}, cell, problems)"]
         else:
-            value = _UNSEEN if memory is None else memory.get(cell, _UNSEEN)
-        if value is _UNSEEN:
-            try:
-                value = read(cell)
-            except CellProblem as exc:
-                problems.append((column, Message(exc.code, exc.params)))
-                continue
-            if memory is not None and len(memory) < CACHE_ENTRIES:
-                memory[cell] = value
-        if value is not None:
-            values[group][field] = value
+            lines += [f"        v = _read(s{k}, cell, problems)"]
+        lines += [f"        if v is not None: g{step.group}[{step.field!r}] = v"]
+    if not plan:
+        lines.append("    pass")
+    exec(compile("\n".join(lines), "<klachtregels register cells>", "exec"), namespace)
+    read: _CellsReader = namespace["read_cells"]
+    return read
 
 
 class _Reader(Generic[T]):
@@ -419,6 +445,7 @@ class _Reader(Generic[T]):
         plan = self._csv_plan(rows.header)
         width = len(rows.header)
         fresh = self._fresh_values
+        read_cells = _cells_reader(plan)
         for start, _end, cells, unreadable in rows:
             self._rows_read += 1
             if unreadable is not None:
@@ -430,7 +457,7 @@ class _Reader(Generic[T]):
                 continue
             values = fresh()
             problems: list[Problem] = []
-            _read_cells(plan, cells, values, problems)
+            read_cells(cells, values, problems)
             built = self._finish(values, start, problems)
             if built is not None:
                 yield built
