@@ -10,7 +10,9 @@ the median of each:
 * ``read_register``: klachtregels reading them into validated ``RegisterRecord`` objects;
 * ``model constructors``: building the same ``Party``/``Signal``/``Measure``/``Complaint``/
   ``Judgement``/``RegisterRecord`` objects from already-read values (a sample of 20,000 rows), to
-  show how much of ``read_register`` is the model's own construction and validation.
+  show how much of ``read_register`` is the model's own construction and validation;
+* ``the reader's builders only``: the same objects through the builders ``read_register`` uses
+  (``klachtregels.register.assemble.BUILDERS``: the slots set directly, the same validation).
 
 Then, in a fresh process and untimed: the maximum resident set size after one read, and the peak of
 Python allocations (tracemalloc) during a second read. Target (issue 8): >= 60,000 rows/s.
@@ -37,6 +39,7 @@ import attrs
 
 from klachtregels.model import Complaint, Judgement, Measure, Party, RegisterRecord, Signal
 from klachtregels.register import read_register
+from klachtregels.register.assemble import BUILDERS as _BUILD
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -150,13 +153,30 @@ def _construct_one(kw: _Kwargs) -> RegisterRecord:
     return RegisterRecord(complaint=complaint, judgement=judgement, filing=None, row=row)
 
 
-def _model_constructors(records: list[RegisterRecord]) -> Callable[[Path], int]:
+def _build_one(kw: _Kwargs) -> RegisterRecord:
+    """Build one record through the reader's builders (``assemble.BUILDERS``: the same objects)."""
+    c, party, signals, j, measures, row = kw
+    judgement = None
+    if j is not None:
+        listed = None if measures is None else tuple(_BUILD[Measure](m) for m in measures)
+        judgement = _BUILD[Judgement]({**j, "measures": listed})
+    complainant = _BUILD[Party](party) if party is not None else None
+    kinds = None if signals is None else tuple(_BUILD[Signal](s) for s in signals)
+    complaint = _BUILD[Complaint]({**c, "complainant": complainant, "signals": kinds})
+    return _BUILD[RegisterRecord](
+        {"complaint": complaint, "judgement": judgement, "filing": None, "row": row}
+    )
+
+
+def _model_constructors(
+    records: list[RegisterRecord], build: Callable[[_Kwargs], RegisterRecord] = _construct_one
+) -> Callable[[Path], int]:
     prepared = [_kwargs(r) for r in records]
-    assert all(_construct_one(k) == r for k, r in zip(prepared, records, strict=True))
+    assert all(build(k) == r for k, r in zip(prepared, records, strict=True))
 
     def run(_path: Path) -> int:
         for kw in prepared:
-            _construct_one(kw)
+            build(kw)
         return len(prepared)
 
     return run
@@ -219,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             "csv.DictReader (dicts of strings)": _dictreader,
             "klachtregels read_register (records)": _ours,
             f"model constructors only ({len(sample):,} rows)": _model_constructors(sample),
+            f"the reader's builders only ({len(sample):,} rows)": _model_constructors(sample, _build_one),
         }
         rates = _rounds(path, contestants, args.rounds)
         floor = statistics.median(rates["csv.DictReader (dicts of strings)"][0])

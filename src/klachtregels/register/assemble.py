@@ -86,8 +86,11 @@ def _builder(cls: type[_T]) -> Callable[[dict[str, Any]], _T]:
     lines.append("    self = _new(_cls)")
     for i, field in enumerate(fields):
         namespace[f"S{i}"] = cls.__dict__[field.name].__set__
-        namespace[f"D{i}"] = None if field.default is attrs.NOTHING else field.default
-        lines.append(f"    v = get({field.alias!r}, D{i})")
+        if field.default is None or field.default is attrs.NOTHING:
+            lines.append(f"    v = get({field.alias!r})")
+        else:
+            namespace[f"D{i}"] = field.default
+            lines.append(f"    v = get({field.alias!r}, D{i})")
         if field.converter is not None:
             namespace[f"C{i}"], namespace[f"K{i}"] = field.converter, _unchanged_by_converter(cls, field)
             lines.append(f"    if v.__class__ not in K{i}: v = C{i}(v)")
