@@ -192,11 +192,14 @@ def _run(
 ) -> bool:
     from klachtregels.compliance import FailOn, make_sink, stream_check
     from klachtregels.compliance._sinks import Tee
-    from klachtregels.organisation import load_organisation
     from klachtregels.policy import load_policy
 
     policy = load_policy(args.policy)
-    organisation = load_organisation(args.org) if args.org is not None else None
+    organisation = None
+    if args.org is not None:  # imported only then: a run without --org does not need it
+        from klachtregels.organisation import load_organisation
+
+        organisation = load_organisation(args.org)
     fail_on = FailOn(args.fail_on)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY") or None
     failed = False

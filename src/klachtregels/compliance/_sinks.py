@@ -373,8 +373,9 @@ class TextSink:
         self._judge = judge or Judge()
         self._sections: dict[str, _Section] = {key: _Section() for key in (*_SEVERITIES, "accepted")}
         self._live_errors = self._accepted = self._expired = self._hidden = 0
-        #: Per finding id: its first line and its message template in this language (made once).
-        self._by_id: dict[str, tuple[str, str]] = {}
+        #: Per finding id: its severity and first line, and its message template in this language.
+        self._by_id: dict[str, tuple[Severity, str]] = {}
+        self._templates: dict[str, str] = {}
         #: The last subject's (row, complaint id) and its label: a row's findings come together.
         self._subject: tuple[int | None, str | None] | None = None
         self._label = ""
@@ -383,55 +384,60 @@ class TextSink:
         for section in self._sections.values():
             section.spool.close()
 
-    def _lines(self, f: Finding, section: _Section, status: AcceptanceStatus | None) -> list[str]:
-        lang = self._lang
-        lines: list[str] = []
+    def _lines(self, f: Finding, section: _Section, head: str, status: AcceptanceStatus | None) -> list[str]:
+        """A finding's lines in ``section``: its subject's label when the subject changes, its first line
+        (``head``), its message and its acceptance."""
         subject = (f.row, f.complaint_id)
         if subject != self._subject:
-            self._subject, self._label = subject, subject_label(f, lang)
+            self._subject, self._label = subject, subject_label(f, self._lang)
         label = self._label
-        if label != section.current:
-            if section.current is not None:
-                lines.append("")
-            lines.append(label)
+        if label == section.current:
+            lines = [head]
+        else:
+            lines = [label, head] if section.current is None else ["", label, head]
             section.current = label
-        found = self._by_id.get(f.id)
-        if found is None:
-            found = self._by_id[f.id] = self._finding_head(f)
-        head, template = found
-        lines.append(head)
-        # f.message(lang), from the template of this language picked once
+        template = self._templates[f.id]  # f.message(lang), the template picked once per id
         lines.append(_INDENT + one_line(template.format_map(dict(f.facts))))
         if status is not None:
-            lines.append(_INDENT + acceptance_note(status, lang))
+            lines.append(_INDENT + acceptance_note(status, self._lang))
         return lines
 
-    def _finding_head(self, f: Finding) -> tuple[str, str]:
-        """A finding's first line (severity, id, basis: its id's alone) and its message template."""
+    def _entry(self, f: Finding) -> tuple[Severity, str]:
+        """A finding id's severity and first line (severity, id, basis: its id's alone), made once."""
         lang = self._lang
-        sev = word(lang, "sev_" + f.severity.value)
+        severity = f.severity
+        sev = word(lang, "sev_" + severity.value)
         found_on = basis(f, lang)
         spec = f.spec
-        template = spec.message_nl if check_lang(lang) == "nl" else spec.message_en
-        return f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""), template
+        self._templates[f.id] = spec.message_nl if check_lang(lang) == "nl" else spec.message_en
+        entry = self._by_id[f.id] = (
+            severity,
+            f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""),
+        )
+        return entry
 
     def _add(self, findings: Iterable[Finding], sections: dict[str, _Section]) -> None:
         judge = self._judge
         accepts_nothing = judge.accepts_nothing
+        minimum = judge.min_severity
+        by_id = self._by_id
         for f in findings:
-            severity = f.severity
+            severity, head = by_id.get(f.id) or self._entry(f)
             status = None if accepts_nothing else judge.status(f)
-            accepted = status is not None and status.applies
-            self._live_errors += not accepted and severity is Severity.ERROR
-            if status is not None:
+            if status is None:
+                accepted = False
+                self._live_errors += severity is Severity.ERROR
+            else:
+                accepted = status.applies
+                self._live_errors += not accepted and severity is Severity.ERROR
                 self._accepted += accepted
                 self._expired += status.expired
-            if not judge.shown(f):
+            if minimum is not None and not judge.shown(f):
                 self._hidden += 1
                 continue
             section = sections["accepted" if accepted else severity.value]
             section.count += 1
-            lines = self._lines(f, section, status)
+            lines = self._lines(f, section, head, status)
             block = "\n".join(lines) + "\n"
             # Each line is printable already (values pass one_line): then `printable` keeps the block.
             section.spool.write(block if "".join(lines).isprintable() else printable(block))
@@ -521,12 +527,22 @@ def _json(value: object) -> str:
     """``value`` in JSON, as :func:`_json_line` writes it (a text, a whole number and null quickly)."""
     if value is None:
         return "null"
-    kind = type(value)
-    if kind is str:
-        return _encode_text(value)  # type: ignore[arg-type]  # checked just above
-    if kind is int:
-        return int.__repr__(value)  # type: ignore[arg-type]  # checked just above
+    if type(value) is str:
+        return _encode_text(value)
+    if type(value) is int:
+        return int.__repr__(value)
     return _ENCODE(value)
+
+
+def _json_texts(data: dict[str, Any]) -> str:
+    """``data`` in JSON as :func:`_json_line` writes it: a dict of texts without a new encoder per call
+    (``JSONEncoder.encode`` makes one for every dict)."""
+    items = []
+    for key, value in data.items():
+        if type(key) is not str or type(value) is not str:
+            return _ENCODE(data)
+        items.append(f"{_encode_text(key)}: {_encode_text(value)}")
+    return "{" + ", ".join(items) + "}"
 
 
 class _JsonLines:
@@ -539,16 +555,24 @@ class _JsonLines:
     """
 
     def __init__(self) -> None:
-        self._parts: dict[str, tuple[str, str]] = {}
+        self._parts: dict[str, tuple[str, str, str, str]] = {}
         self._passed_shape: bool | None = None  # whether Passed.to_dict has the keys written here
 
-    def _cut(self, f: Finding) -> tuple[str, str] | None:
+    def _cut(self, f: Finding) -> tuple[str, str, str, str] | None:
         data = f.to_dict()
         if tuple(data) != _FINDING_KEYS:  # a shape this writer does not know: the whole dict
             return None
         head = _ENCODE({key: data[key] for key in _FINDING_HEAD})
         middle = _ENCODE({key: data[key] for key in _FINDING_MIDDLE})
-        parts = self._parts[f.id] = (head[:-1] + ', "subject": ', ", " + middle[1:-1] + ', "message": ')
+        if valid_unicode(head + middle) != head + middle:  # the catalogue's text: never, but then the whole
+            return None
+        spec = f.spec  # the templates of Finding.message_nl and message_en
+        parts = self._parts[f.id] = (
+            head[:-1] + ', "subject": ',
+            ", " + middle[1:-1] + ', "message": {"nl": ',
+            spec.message_nl,
+            spec.message_en,
+        )
         return parts
 
     def finding(self, f: Finding, extra: tuple[str, dict[str, Any]] | None = None) -> str:
@@ -559,26 +583,19 @@ class _JsonLines:
             if extra is not None:
                 data[extra[0]] = extra[1]
             return _json_line(data)
-        head, middle = parts
-        line = "".join(
-            (
-                head,
-                _json(f.subject),
-                ', "row": ',
-                _json(f.row),
-                ', "complaint_id": ',
-                _json(f.complaint_id),
-                ', "column": ',
-                _json(f.column),
-                middle,
-                _ENCODE({"nl": f.message_nl, "en": f.message_en}),
-                ', "facts": ',
-                _ENCODE(dict(f.facts)),
-                "" if extra is None else f", {_encode_text(extra[0])}: {_ENCODE(extra[1])}",
-                "}",
-            )
+        head, middle, nl, en = parts
+        facts = dict(f.facts)
+        # What differs between findings of one id: lone surrogates (valid_unicode) can only be here.
+        varying = (
+            f'{_json(f.subject)}, "row": {_json(f.row)}, "complaint_id": {_json(f.complaint_id)}, '
+            f'"column": {_json(f.column)}',
+            f'{_encode_text(nl.format_map(facts))}, "en": {_encode_text(en.format_map(facts))}}}, '
+            f'"facts": {_json_texts(facts)}'
+            + ("" if extra is None else f", {_encode_text(extra[0])}: {_ENCODE(extra[1])}")
+            + "}",
         )
-        return line if line.isprintable() else valid_unicode(line)
+        line = head + varying[0] + middle + varying[1]
+        return line if "".join(varying).isprintable() else valid_unicode(line)
 
     def passed(self, p: Passed) -> str:
         """``p``'s line."""

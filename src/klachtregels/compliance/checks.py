@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from klachtregels.calendar import add_working_days, working_days_between
-from klachtregels.compliance.findings import CheckSettings, Finding, FindingId, Passed, Severity, make_finding
+from klachtregels.compliance.findings import (
+    CheckSettings,
+    Finding,
+    FindingId,
+    Passed,
+    Severity,
+    load_catalogue,
+    make_finding,
+)
 from klachtregels.decisions import assess_record
 from klachtregels.messages import text
 from klachtregels.model import PartyRole, SignalKind, Subject
@@ -158,12 +166,26 @@ class ComplaintChecks:
     @property
     def k4_errors(self) -> bool:
         """Whether a K4 check (term, judgement, measures, house terms) gave an error."""
-        return any(f.k_item == "K4" and f.severity is Severity.ERROR for f in self.findings)
+        errors = _k4_ids()[0]
+        return any(f.id in errors for f in self.findings)
 
     @property
     def k4_undetermined(self) -> bool:
         """Whether a K4 check could not decide for lack of facts."""
-        return any(f.k_item == "K4" and f.id.endswith(("-UNDETERMINED", "-UNKNOWN")) for f in self.findings)
+        undetermined = _k4_ids()[1]
+        return any(f.id in undetermined for f in self.findings)
+
+
+@functools.cache
+def _k4_ids() -> tuple[frozenset[str], frozenset[str]]:
+    """The finding ids of the K4 checks that are errors, and those that say the facts were missing
+    (from the catalogue, once: every complaint asks)."""
+    catalogue = load_catalogue()
+    k4 = [spec for spec in catalogue.findings.values() if catalogue.checks[spec.check].k_item == "K4"]
+    return (
+        frozenset(spec.id for spec in k4 if spec.severity is Severity.ERROR),
+        frozenset(spec.id for spec in k4 if spec.id.endswith(("-UNDETERMINED", "-UNKNOWN"))),
+    )
 
 
 class _Out:

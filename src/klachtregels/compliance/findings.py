@@ -413,12 +413,11 @@ def _entries() -> Mapping[str, tuple[FindingSpec, Check]]:
 
 
 def _fact_text(value: object) -> str:
-    kind = type(value)
-    if kind is str:
-        return value  # type: ignore[return-value]  # checked just above (a str, not a subclass)
-    if kind is dt.date:
-        return value.isoformat()  # type: ignore[attr-defined]  # checked just above
-    if kind is int:
+    if type(value) is str:  # the common kinds first, by their exact type
+        return value
+    if type(value) is dt.date:
+        return value.isoformat()
+    if type(value) is int:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -59,6 +59,11 @@ def _check_order(f: Finding | Passed) -> str:
     return f.check
 
 
+def _in_check_order(items: Sequence[Finding] | Sequence[Passed]) -> list[Any]:
+    """``items`` sorted by check (stable); one item needs no sorting."""
+    return list(items) if len(items) < 2 else sorted(items, key=_check_order)
+
+
 class _Tally:
     """What the rows add up to: counts per severity and id, passes, complaints per year (R9), K4.
 
@@ -90,8 +95,8 @@ class _Tally:
     ) -> tuple[list[Finding], list[Passed]]:
         """Count one checked record; its findings and passes in check order."""
         self.seen += 1
-        findings = sorted(result.findings, key=_check_order)
-        passed = sorted(result.passed, key=_check_order)
+        findings: list[Finding] = _in_check_order(result.findings)
+        passed: list[Passed] = _in_check_order(result.passed)
         self._count(findings, len(passed))
         year = counts_for_annual_report(record, result)
         if year is not None:

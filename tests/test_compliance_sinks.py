@@ -1,0 +1,111 @@
+"""The check's writers: what they make once per finding id or per row gives the same bytes as making it
+for every finding (issue 8, performance).
+
+The JSON sink encodes a finding's catalogue part once per id and the text sink picks a finding id's
+first line and message template once; these tests compare them, for any finding (hostile text, lone
+surrogates, rows or none, acceptances), with the plain forms: ``_json_line(f.to_dict())`` and
+``f.message(lang)``. The spool's batched writes read back as written.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klachtregels._io import one_line
+from klachtregels.compliance import Finding, Passed, load_catalogue
+from klachtregels.compliance._sinks import (
+    _INDENT,
+    Judge,
+    Spool,
+    TextSink,
+    _json_line,
+    _JsonLines,
+    subject_label,
+)
+from klachtregels.compliance.findings import FailOn
+
+CAT = load_catalogue()
+#: Any text, lone surrogates, control characters and quotes included.
+ANY_TEXT = st.text(
+    st.characters(exclude_categories=())
+    | st.sampled_from(["\ud800", "\udfff", "\n", "\x1b", '"', "\\", "\u2028"]),
+    max_size=12,
+)
+IDS = st.sampled_from(sorted(CAT.findings))
+
+
+@st.composite
+def findings(draw: st.DrawFn) -> Finding:
+    """A finding of any catalogue id, its placeholders (and maybe more facts) filled with any text."""
+    finding_id = draw(IDS)
+    names = set(CAT.findings[finding_id].placeholders) | draw(st.sets(st.sampled_from(["x", "zz"])))
+    facts = tuple(sorted((name, draw(ANY_TEXT)) for name in names))
+    return Finding(
+        id=finding_id,
+        row=draw(st.none() | st.integers(min_value=-1, max_value=10**6)),
+        complaint_id=draw(st.none() | ANY_TEXT),
+        column=draw(st.none() | ANY_TEXT),
+        facts=facts,
+    )
+
+
+ACCEPTANCE = st.none() | st.tuples(
+    st.sampled_from(["accepted", "acceptance_expired"]),
+    st.fixed_dictionaries(
+        {"reason": ANY_TEXT, "expires": st.none() | st.just("2026-12-31"), "expired": st.booleans()}
+    ),
+)
+
+
+@settings(max_examples=300)
+@given(found=st.lists(findings(), min_size=1, max_size=4), extra=ACCEPTANCE)
+def test_a_json_line_is_the_json_line_of_to_dict(found: list[Finding], extra: tuple[str, Any] | None) -> None:
+    lines = _JsonLines()  # the parts are cut from the first finding of an id and reused for the rest
+    for f in found:
+        data = f.to_dict()
+        if extra is not None:
+            data[extra[0]] = extra[1]
+        assert lines.finding(f, extra) == _json_line(data)
+
+
+@given(check=ANY_TEXT, row=st.none() | st.integers(), complaint_id=st.none() | ANY_TEXT)
+def test_a_passed_line_is_the_json_line_of_to_dict(
+    check: str, row: int | None, complaint_id: str | None
+) -> None:
+    p = Passed(check=check, row=row, complaint_id=complaint_id)
+    assert _JsonLines().passed(p) == _json_line(p.to_dict())
+
+
+@settings(max_examples=200)
+@given(found=st.lists(findings(), min_size=1, max_size=6), lang=st.sampled_from(["nl", "en"]))
+def test_the_text_output_shows_each_finding_s_own_message(found: list[Finding], lang: str) -> None:
+    out = io.StringIO()
+    sink = TextSink(out, lang=lang, fail_on=FailOn.NEVER, judge=Judge())
+    sink.rows(found, ())
+    written = "".join("".join(s.spool.lines()) for s in sink._sections.values())
+    for f in found:
+        assert f"{_INDENT}{one_line(f.message(lang))}\n" in written
+        assert f" {f.id}" in written
+        assert f"{subject_label(f, lang)}\n" in written
+
+
+@given(chunks=st.lists(st.text(min_size=1, max_size=5000), max_size=40), skip=st.integers(0, 1))
+def test_a_spool_gives_back_what_was_written_in_batches(chunks: list[str], skip: int) -> None:
+    whole = "".join(chunks)
+    spool = Spool()
+    assert spool.empty
+    for chunk in chunks:
+        spool.write(chunk)
+    assert spool.empty is not bool(chunks)
+    out = io.StringIO()
+    spool.copy_to(out, skip=skip if whole else 0)
+    assert out.getvalue() == (whole[skip:] if whole else "")
+    again = Spool()
+    for chunk in chunks:
+        again.write(chunk)
+    assert "".join(again.lines()) == whole
+    assert again.empty
