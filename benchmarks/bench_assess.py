@@ -13,6 +13,8 @@ clock, and by the process's CPU time, the steadier figure on a shared machine):
   ``examples/policy.toml`` (house terms);
 * ``assess_record + every decision built``: the same, then every field of the assessment read (its
   decisions, deadlines and house terms' states built, the reasons not): what ``check`` reads;
+* ``assess_record(lazy=False), every field``: every rule run and every field built at once (what
+  ``check`` and ``assess_many`` use, since they read every field);
 * ``assess_record + every reason built``: the same, then every decision's reasons read (objects
   built, no text rendered): what reading the reasons costs on top;
 * ``eligibility()``: the eligibility decision alone (R1-R5 through the engine, reasons lazy);
@@ -218,6 +220,14 @@ def _read_every_decision(records: list[RegisterRecord]) -> None:
         a.house_term_states  # noqa: B018
 
 
+def _build_every_decision(records: list[RegisterRecord]) -> None:
+    for r in records:
+        a = assess_record(r, as_of=AS_OF, lazy=False)
+        a.decisions  # noqa: B018 - built already: read as _read_every_decision reads them
+        a.deadlines  # noqa: B018
+        a.house_term_states  # noqa: B018
+
+
 def _read_every_reason(records: list[RegisterRecord]) -> None:
     for r in records:
         for decision in assess_record(r, as_of=AS_OF).decisions:
@@ -242,6 +252,7 @@ def _contestants(records: list[RegisterRecord]) -> dict[str, Callable[[], object
         "assess_record (statutory)": lambda: _assess_each(records),
         "assess_record (examples/policy.toml)": lambda: _assess_each(records, house),
         "assess_record + every decision built": lambda: _read_every_decision(records),
+        "assess_record(lazy=False), every field": lambda: _build_every_decision(records),
         "assess_record + every reason built": lambda: _read_every_reason(records),
         "eligibility() (engine, reasons lazy)": lambda: _eligibility_each(complaints),
         "plain dict table (eligibility)": lambda: _table_each(complaints, table),

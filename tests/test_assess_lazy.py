@@ -165,6 +165,34 @@ def test_the_lazy_assessment_is_the_full_engines(
     assert b == a
     assert b.deadlines == a.deadlines
     assert b.house_term_states == a.house_term_states
+    # lazy=False: every rule run and every field built at once, by the same functions: the same assessment.
+    eager = assess(c, as_of=day, policy=pol, judgement=judgement, filing=filing, lazy=False)
+    assert eager.to_dict() == a.to_dict()
+    assert eager == a
+    assert eager.deadlines == a.deadlines
+    assert eager.house_term_states == a.house_term_states
+    assert [tuple(d.reasons) for d in eager.decisions] == [tuple(d.reasons) for d in a.decisions]
+    _check_against_engine(eager, c, day, pol, judgement, filing)
+
+
+def test_lazy_false_builds_every_field_now() -> None:
+    """With ``lazy=False`` no field waits for its first read: each slot holds its built value."""
+    c = Complaint.from_dict(
+        {
+            "received_on": "2026-01-05",
+            "channel": "letter",
+            "complainant": {"role": "parent"},
+            "subjects": ["conduct"],
+            "signals": [],
+        }
+    )
+    a = assess(c, as_of=dt.date(2026, 3, 1), lazy=False)
+    built = {name: Assessment.__dict__[name].slot.__get__(a, Assessment) for name in _LAZY}
+    decisions = ("eligibility", "precedence", "handling", "gck_access")
+    assert all(isinstance(built[k], Decision) for k in decisions)
+    assert built["deadlines"]["handling"] is a.deadlines["handling"]
+    assert a.handling.outcome == Outcome.OPEN_OVERDUE
+    assert a.deadlines["handling"].date == dt.date(2026, 2, 16)
 
 
 def test_fields_are_built_when_first_read_and_then_kept() -> None:

@@ -541,14 +541,17 @@ def assess(
     due_soon_days: int = 7,
     filed_with_provider: bool | None = None,
     provider: Provider | None = None,
+    lazy: bool = True,
 ) -> Assessment:
     """Assess one complaint on ``as_of``: eligibility, precedence, handling status, deadlines and,
     with a ``filing`` (or for an eligible complaint, hypothetically on ``as_of``), Geschillencommissie access.
 
     Every outcome is decided now, by every rule that can give one (a rule conflict or an invalid
-    argument raises here); each :class:`~klachtregels.engine.Decision`, the deadlines and the house
-    terms' states are built when first read (see :class:`Assessment`), and the rules that only give
-    reasons and flags run then.
+    argument raises here). With ``lazy`` (the default), each :class:`~klachtregels.engine.Decision`,
+    the deadlines and the house terms' states are built when first read (see :class:`Assessment`),
+    and the rules that only give reasons and flags run then. ``lazy=False`` runs every rule and
+    builds them all now: the same assessment, cheaper when every field will be read (the compliance
+    checks read them all). Reasons are built when read either way.
     """
     day = _check(complaint, as_of)
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
@@ -558,11 +561,12 @@ def assess(
     pol = load_policy(policy)
     base = _facts(complaint, pol, day)
     received = complaint.received_date
-    # Only the rules that can change an outcome run now (defer=True); the others, which give reasons
-    # and flags, run when the decision is first read.
-    elig = decide(ELIGIBILITY, base, event_date=received, as_of=day, defer=True)
+    # Lazy: only the rules that can change an outcome run now (defer=True); the others, which give
+    # reasons and flags, run when the decision is first read.
+    defer = bool(lazy)
+    elig = decide(ELIGIBILITY, base, event_date=received, as_of=day, defer=defer)
     outcome = elig.outcome
-    prec = decide(PRECEDENCE, base, event_date=received, as_of=day, defer=True)
+    prec = decide(PRECEDENCE, base, event_date=received, as_of=day, defer=defer)
     eligible = outcome in _ELIGIBLE
     ask_gck = filing is not None or eligible
     filed, hypothetical = (
@@ -585,8 +589,8 @@ def assess(
         eligibility_unknown=unknown_facts(ELIGIBILITY, elig),
         due_soon_days=due_soon_days,
     )
-    handling = decide(HANDLING, facts, event_date=received, as_of=day, defer=True)
-    gck = _gck_weighed(facts, defer=True) if ask_gck else None
+    handling = decide(HANDLING, facts, event_date=received, as_of=day, defer=defer)
+    gck = _gck_weighed(facts, defer=defer) if ask_gck else None
     # Assessment(...), through the slots' setters (the frozen __init__ sets each field through
     # object.__setattr__, which costs twice as much; tests/test_engine_construction.py checks the
     # result equals Assessment(...)). The lazy fields hold the one _Pending until first read.
@@ -598,8 +602,12 @@ def assess(
     _set_as_of(result, day)
     _set_policy(result, pol.name)
     _set_library_version(result, __version__)
-    for setter in _LAZY_SETTERS:
-        setter(result, pending)
+    if defer:
+        for setter in _LAZY_SETTERS:
+            setter(result, pending)
+    else:  # every field built now, by the same functions as on first read
+        for setter, make in _EAGER_SETTERS:
+            setter(result, make(pending))
     return result
 
 
@@ -669,6 +677,7 @@ _set_policy = Assessment.__dict__["policy"].__set__
 _set_library_version = Assessment.__dict__["library_version"].__set__
 _get_handling_slot = Assessment.__dict__["handling"].__get__
 _LAZY_SETTERS = tuple(Assessment.__dict__[name].__set__ for name in _MATERIALISE)
+_EAGER_SETTERS = tuple((Assessment.__dict__[name].__set__, make) for name, make in _MATERIALISE.items())
 for _name, _make in _MATERIALISE.items():
     setattr(Assessment, _name, _Lazy(Assessment.__dict__[_name], _make))
 
@@ -679,8 +688,10 @@ def assess_record(
     as_of: dt.date,
     policy: PolicyLike = None,
     due_soon_days: int = 7,
+    lazy: bool = True,
 ) -> Assessment:
-    """:func:`assess` one register record: its complaint with its judgement and filing.
+    """:func:`assess` one register record: its complaint with its judgement and filing (``lazy``:
+    see :func:`assess`).
 
     The one evaluation per row that the compliance checks and the annual report both project from.
     A filing dated after ``as_of`` has not happened on ``as_of``: it takes no part (the question is
@@ -697,4 +708,5 @@ def assess_record(
         judgement=record.judgement,
         filing=filing,
         due_soon_days=due_soon_days,
+        lazy=lazy,
     )

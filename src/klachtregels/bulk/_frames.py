@@ -289,10 +289,11 @@ def _assess_one(item: Any, as_of: _dt.date, policy: PolicyLike) -> Assessment:
 
     if isinstance(item, Mapping):
         item = RegisterRecord.from_dict(item) if "complaint" in item else Complaint.from_dict(item)
+    # lazy=False: a row of the frame reads every decision, deadline and flag of the assessment.
     if isinstance(item, RegisterRecord):
-        return assess_record(item, as_of=as_of, policy=policy)
+        return assess_record(item, as_of=as_of, policy=policy, lazy=False)
     if isinstance(item, Complaint):
-        return assess(item, as_of=as_of, policy=policy)
+        return assess(item, as_of=as_of, policy=policy, lazy=False)
     msg = f"expected a RegisterRecord, a Complaint or a mapping, got {type(item).__name__}"
     raise TypeError(msg)
 
