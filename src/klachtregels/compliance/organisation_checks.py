@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from klachtregels.compliance.checks import load_projection
 from klachtregels.compliance.findings import Finding, Passed, make_finding
-from klachtregels.rules.organisation import DutyContext, DutyDecision, K4Tally, organisation_duties
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -21,11 +20,22 @@ if TYPE_CHECKING:
 
     from klachtregels.organisation import Organisation
     from klachtregels.policy import Policy
+    from klachtregels.rules.organisation import DutyDecision, K4Tally
 
 __all__ = ["K4_IDS_SHOWN", "K4Tally", "check_organisation"]
 
 #: At most this many complaint ids are listed in the K4 finding (the count is always complete).
 K4_IDS_SHOWN = 10
+
+
+def __getattr__(name: str) -> Any:
+    """``K4Tally`` (:mod:`klachtregels.rules.organisation`), imported when first asked for: a check
+    without an organisation file does not load the K1-K9 rules (start-up, issue 8)."""
+    if name == "K4Tally":
+        from klachtregels.rules.organisation import K4Tally
+
+        return K4Tally
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _facts(d: DutyDecision) -> dict[str, Any]:
@@ -70,6 +80,8 @@ def check_organisation(
     the register). ``register_years``: the first and last year the register covers (a year outside
     it has an unknown number of complaints). ``k4``: the per-complaint K4 results.
     """
+    from klachtregels.rules.organisation import DutyContext, organisation_duties  # only with a file
+
     ctx = DutyContext(
         organisation=org,
         as_of=as_of,

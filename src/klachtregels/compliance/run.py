@@ -27,7 +27,7 @@ from klachtregels.compliance.findings import (
     Severity,
     make_finding,
 )
-from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, K4Tally, check_organisation
+from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, check_organisation
 from klachtregels.decisions import question_day
 from klachtregels.policy import Policy, load_policy
 from klachtregels.register import RowError, read_register
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from klachtregels.model import RegisterRecord
     from klachtregels.organisation import Organisation
     from klachtregels.register.reader import RegisterReader
+    from klachtregels.rules.organisation import K4Tally
 
 __all__ = ["check_records", "check_register", "stream_check", "today_in_amsterdam"]
 
@@ -127,6 +128,8 @@ class _Tally:
         return findings
 
     def k4(self) -> K4Tally:
+        from klachtregels.rules.organisation import K4Tally  # only with an organisation file
+
         return K4Tally(
             failing=tuple(self.failing),
             failing_count=self.failing_count,
