@@ -163,7 +163,9 @@ def not_a_complaint(eligibility: Decision) -> Outcome | None:
     other facts are unknown and the decision as a whole is undetermined, so R5's own finding is read
     from the decision's reasons.
     """
-    outcome = Outcome(eligibility.outcome)
+    outcome = eligibility.outcome
+    if type(outcome) is not Outcome:  # a Decision built by hand may hold the plain string
+        outcome = Outcome(outcome)
     if outcome in _NOT_A_COMPLAINT:
         return outcome
     if outcome not in ELIGIBLE_OUTCOMES and eligibility.gave("R5", Outcome.NOT_YET, set_aside=True):
