@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from klachtregels.register import read_register
 from klachtregels.register.mapping import suggest_columns
 from klachtregels.register.spec import COLUMNS
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_a_misspelt_header_gets_its_column() -> None:
@@ -36,3 +42,14 @@ def test_suggestions_are_documented_columns_each_at_most_once(headers: list[str]
     assert set(suggested) <= set(headers)
     assert set(suggested.values()) <= documented
     assert len(set(suggested.values())) == len(suggested)
+
+
+def test_oordeel_is_the_verdict_column(tmp_path: Path) -> None:
+    """A register's "Oordeel" column (gegrond / ongegrond) is read as the verdict, not suggested as
+    the partial judgement ("deeloordeel") it resembles."""
+    path = tmp_path / "register.csv"
+    path.write_text("klachtnummer,ontvangen_op,Oordeel\nK1,2026-01-05,deels gegrond\n", encoding="utf-8")
+    (record,) = read_register(path)
+    assert record.judgement is not None
+    assert record.judgement.verdict == "deels_gegrond"
+    assert suggest_columns(["Oordel"]) == {"Oordel": "verdict"}
