@@ -18,9 +18,7 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 import tomllib
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -56,11 +54,30 @@ MAX_NESTING: Final = 64
 
 _NESTING_MESSAGE: Final = f"nested deeper than {MAX_NESTING} levels"
 
+
+class _Regex:
+    """A regular expression compiled on first use, not at import (CLI start-up, issue 8)."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        """The compiled expression (compiled by the first call)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+        return compiled
+
+
 # A JSON string, possessive so it never backtracks (a long or unclosed string costs one pass).
-_JSON_STRING: Final = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
-_JSON_TOKEN: Final = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"|[\[\]{}]', re.DOTALL)
-_NOT_BRACKET: Final = re.compile(r"[^\[\]{}]+")
-_INNERMOST: Final = re.compile(r"\[\]|\{\}")
+_JSON_STRING: Final = _Regex(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.DOTALL)
+_JSON_TOKEN: Final = _Regex(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"|[\[\]{}]', re.DOTALL)
+_NOT_BRACKET: Final = _Regex(r"[^\[\]{}]+")
+_INNERMOST: Final = _Regex(r"\[\]|\{\}")
 
 
 class JsonNestingError(json.JSONDecodeError):
@@ -89,22 +106,22 @@ class TomlKeyError(tomllib.TOMLDecodeError):
 
 
 # tomllib's messages that quote a key: a tuple of parts ("('a', 'b')") or one part ("'a'").
-_TOML_KEY_MESSAGE: Final = re.compile(
+_TOML_KEY_MESSAGE: Final = _Regex(
     r"^(?P<head>Cannot declare|Cannot mutate immutable namespace|Cannot redefine namespace"
     r"|Duplicate inline table key) (?P<key>.*?)(?P<tail> twice)?(?P<where> \(at line \d+, column \d+\))?$",
     re.DOTALL,
 )
-_TOML_KEY_PART: Final = re.compile(r"'([^']*)'")
-_IDENTIFIER: Final = re.compile(r"[a-z_][a-z0-9_]{0,40}")
+_TOML_KEY_PART: Final = _Regex(r"'([^']*)'")
+_IDENTIFIER: Final = _Regex(r"[a-z_][a-z0-9_]{0,40}")
 
 
 def _hide_toml_keys(message: str) -> str | None:
     """``message`` with its key replaced by "a key (not shown)", or ``None`` if nothing is hidden."""
-    match = _TOML_KEY_MESSAGE.match(message)
+    match = _TOML_KEY_MESSAGE().match(message)
     if match is None:
         return None
-    parts = _TOML_KEY_PART.findall(match["key"])
-    if parts and all(_IDENTIFIER.fullmatch(part) for part in parts):
+    parts = _TOML_KEY_PART().findall(match["key"])
+    if parts and all(_IDENTIFIER().fullmatch(part) for part in parts):
         return None
     key = "(not shown)" if match["head"].endswith("key") else "a key (not shown)"
     return f"{match['head']} {key}{match['tail'] or ''}{match['where'] or ''}"
@@ -126,14 +143,14 @@ def _too_deep_at(text: str) -> int | None:
     """
     if text.count("[") + text.count("{") <= MAX_NESTING:
         return None
-    skeleton = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    skeleton = _NOT_BRACKET().sub("", _JSON_STRING().sub("", text))
     for _ in range(MAX_NESTING):
-        shorter = _INNERMOST.sub("", skeleton)  # one level per pass, both kinds at once
+        shorter = _INNERMOST().sub("", skeleton)  # one level per pass, both kinds at once
         if shorter == skeleton or not shorter:
             return None
         skeleton = shorter
     depth = 0
-    for match in _JSON_TOKEN.finditer(text):
+    for match in _JSON_TOKEN().finditer(text):
         token = match.group()
         if token in "[{":
             depth += 1
@@ -197,15 +214,15 @@ def loads_toml(text: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------------
 
 # ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, and two-character escapes).
-_ANSI: Final = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_ANSI: Final = _Regex(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # C0 and C1 controls and DEL, except tab and newline (kept by printable, replaced by one_line).
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
-_NEWLINES: Final = re.compile(r"[\n\t\u2028\u2029\x85]+")
-_MARKDOWN: Final = re.compile(r"[\\`*_<>|]|\](?=[(\[:])")
+_CONTROL: Final = _Regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE: Final = _Regex(r"[\ud800-\udfff]")
+_NEWLINES: Final = _Regex(r"[\n\t\u2028\u2029\x85]+")
+_MARKDOWN: Final = _Regex(r"[\\`*_<>|]|\](?=[(\[:])")
 _MARKDOWN_ENTITY: Final = {"<": "&lt;", ">": "&gt;"}
 # Characters XML 1.0 does not allow (even escaped).
-_NOT_XML: Final = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML: Final = _Regex(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def read_toml_file(path: str | os.PathLike[str], what: str) -> dict[str, Any]:
@@ -214,6 +231,8 @@ def read_toml_file(path: str | os.PathLike[str], what: str) -> dict[str, Any]:
 
     :class:`OSError` (no such file, no permission) passes through for the caller to name the file.
     """
+    from pathlib import Path
+
     from klachtregels.errors import InvalidInputError
 
     try:
@@ -228,19 +247,19 @@ def printable(text: str) -> str:
     """``text`` without ANSI escape sequences, control characters (but tab and newline) or lone surrogates."""
     if text.isprintable():  # the common case: nothing to do
         return text
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ANSI.sub("", text)))
+    return _SURROGATE().sub("\ufffd", _CONTROL().sub("", _ANSI().sub("", text)))
 
 
 def one_line(text: str) -> str:
     """:func:`printable`, with line breaks and tabs as single spaces (a value cannot start a new line)."""
     if text.isprintable():
         return text
-    return _NEWLINES.sub(" ", printable(text))
+    return _NEWLINES().sub(" ", printable(text))
 
 
 def valid_unicode(text: str) -> str:
     """``text`` with lone surrogates (which no UTF-8 file can hold) replaced by U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text)
+    return _SURROGATE().sub("\ufffd", text)
 
 
 def toml_value(value: str | bool | int | float | dt.date | list[Any] | tuple[Any, ...]) -> str:
@@ -267,7 +286,7 @@ def markdown_text(text: str) -> str:
     while a redaction mark such as ``[naam]`` reads as itself. :func:`one_line` keeps a value from
     starting a heading or a list item. Callers never put ``(``, ``[`` or ``:`` straight after a value.
     """
-    return _MARKDOWN.sub(_markdown_escape, one_line(text))
+    return _MARKDOWN().sub(_markdown_escape, one_line(text))
 
 
 def _markdown_escape(match: re.Match[str]) -> str:
@@ -278,7 +297,7 @@ def _markdown_escape(match: re.Match[str]) -> str:
 
 def xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 forbids removed (lone surrogates become U+FFFD)."""
-    return _NOT_XML.sub("", _SURROGATE.sub("\ufffd", text))
+    return _NOT_XML().sub("", _SURROGATE().sub("\ufffd", text))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -305,6 +324,9 @@ def atomic_writer(
     old ``path``, if any, is untouched. An existing file's permission bits are kept. OS errors
     name ``path``, never the temporary file.
     """
+    import tempfile  # here, not at import: most commands write no file (start-up, issue 8)
+    from pathlib import Path
+
     target = Path(path)
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

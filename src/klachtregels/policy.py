@@ -17,7 +17,6 @@ import functools
 import os
 import tomllib
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -481,14 +480,41 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
     return policy_from_mapping(data, origin=str(path))
 
 
+def _policies_folder() -> Path:
+    # The package's own folder (importlib.resources costs more to import than the files cost to read).
+    return Path(__file__).parent / "policies"
+
+
 @functools.cache
 def shipped_policies() -> tuple[str, ...]:
     """Names of the policies shipped with the package."""
-    folder = resources.files("klachtregels") / "policies"
-    return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")))
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in _policies_folder().iterdir() if p.name.endswith(".toml"))
+    )
 
 
 @functools.cache
 def _shipped(name: str) -> Policy:
-    text = (resources.files("klachtregels") / "policies" / f"{name}.toml").read_text(encoding="utf-8")
-    return policy_from_mapping(tomllib.loads(text), origin=f"policy {name!r}")
+    data = tomllib.loads((_policies_folder() / f"{name}.toml").read_text(encoding="utf-8"))
+    try:
+        return _shipped_policy(data)
+    except (AttributeError, KeyError, TypeError, InvalidInputError):  # pragma: no cover - tested: none does
+        return policy_from_mapping(data, origin=f"policy {name!r}")  # names each problem by its TOML key
+
+
+def _shipped_policy(data: Mapping[str, Any]) -> Policy:
+    """A shipped policy built by its classes' own constructors and validation, not cattrs' structuring.
+
+    Start-up (issue 8): the structuring hooks for :class:`Policy` cost more to generate than every
+    other step of loading the statutory policy. The constructors check and normalise each value as
+    :func:`policy_from_mapping` does (the same :func:`klachtregels.convert.validate`); a test shows
+    both give the same policy for every shipped file. Anything unexpected raises, and the caller
+    then takes the path that reports by TOML key.
+    """
+    flat: dict[str, Any] = {}
+    for section, value in data.items():
+        if section == "sources":
+            flat["sources"] = tuple(PolicySource(**source) for source in value)
+        else:
+            flat.update((_LAYOUT[section][key], item) for key, item in value.items())
+    return Policy(**flat)

@@ -59,9 +59,9 @@ def test_ctrl_c_in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captu
 
     real = cli.build_parser
 
-    def parser() -> object:
-        """The real parser, every sub-command's handler interrupted."""
-        p = real()
+    def parser(command: str | None = None) -> object:
+        """The real parser (for ``command``, as main builds it), every sub-command's handler interrupted."""
+        p = real(command)
         for action in p._subparsers._group_actions:  # type: ignore[union-attr]
             for sub in action.choices.values():  # type: ignore[union-attr]
                 sub.set_defaults(handler=interrupted)

@@ -21,7 +21,6 @@ from klachtregels._cli._config import add_config
 from klachtregels._cli._options import add_lang, add_register_reading, named
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
-from klachtregels.policy import load_policy
 
 if TYPE_CHECKING:
     import argparse
@@ -246,6 +245,7 @@ def _write_output(report: AnnualReport, args: argparse.Namespace) -> None:
 def _run(args: argparse.Namespace) -> int:
     from klachtregels.messages import text
     from klachtregels.organisation import load_organisation
+    from klachtregels.policy import load_policy  # lazy: keeps --help fast
     from klachtregels.register import read_gck_cases, read_register
     from klachtregels.report import build_report, review_items
     from klachtregels.report._text import due_outcome

@@ -22,9 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import os
 import string
 import tomllib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -65,31 +65,86 @@ def check_lang(lang: object) -> str:
     raise UnknownLanguageError
 
 
+#: The generated index of every code -> the stem of the TOML file that holds it (``python -m
+#: klachtregels.messages`` writes it; a test checks it against the files), so a code's file is read
+#: without parsing the others.
+_INDEX_FILE: Final = "index.json"
+
+
+# The package directory itself, by os.path: importlib.resources and pathlib cost more to import than
+# the files cost to read (as klachtregels.calendar reads its data).
+_FOLDER: Final = os.path.dirname(__file__)  # noqa: PTH120
+
+
+def _path(name: str) -> str:
+    return os.path.join(_FOLDER, name)  # noqa: PTH118
+
+
+def _stems() -> list[str]:
+    """The stems of the TOML files in this package, in name order."""
+    names = os.listdir(_FOLDER)  # noqa: PTH208
+    return sorted(name.removesuffix(".toml") for name in names if name.endswith(".toml"))
+
+
 @functools.cache
-def _catalogue() -> Mapping[str, Mapping[str, str]]:
-    """Every entry of every TOML file in this package, checked once: each code once, nl and en."""
-    out: dict[str, Mapping[str, str]] = {}
-    # The package directory itself (importlib.resources costs more to import than the files cost to read).
-    for item in sorted(Path(__file__).parent.glob("*.toml")):
-        with item.open("rb") as fh:
-            data = tomllib.load(fh)
-        for code, entry in data.items():
-            if code in out:
-                raise RuntimeError(f"message code {code} is defined twice ({item.name})")
-            if not isinstance(entry, dict) or set(entry) != set(LANGUAGES):
-                raise RuntimeError(f"message {code} in {item.name} must have exactly nl and en")
-            out[code] = entry
-    return out
+def _index() -> Mapping[str, str]:
+    """Code -> the stem of its TOML file, as the generated index has it."""
+    import json  # not at import: a run that shows no text never needs it
+
+    with open(_path(_INDEX_FILE), encoding="utf-8") as fh:  # noqa: PTH123
+        index: dict[str, str] = json.load(fh)
+    return index
+
+
+@functools.cache
+def _file(stem: str) -> Mapping[str, Mapping[str, str]]:
+    """The entries of one TOML file (``stem.toml``), each checked: exactly nl and en."""
+    name = f"{stem}.toml"
+    with open(_path(name), "rb") as fh:  # noqa: PTH123
+        data = tomllib.load(fh)
+    for code, entry in data.items():
+        if not isinstance(entry, dict) or set(entry) != set(LANGUAGES):
+            raise RuntimeError(f"message {code} in {name} must have exactly nl and en")
+    return data
+
+
+def _entry(code: str) -> Mapping[str, str]:
+    """The entry ``code`` (:class:`KeyError` when the catalogue has none), its file read on first use."""
+    return _file(_index()[code])[code]
+
+
+def build_index() -> dict[str, str]:
+    """The index the TOML files call for: every code -> its file's stem, in code order.
+
+    Reads every file, each code once (else :class:`RuntimeError`): for :func:`write_index` and the
+    test that keeps the shipped index true, never for rendering.
+    """
+    index: dict[str, str] = {}
+    for stem in _stems():
+        for code in _file(stem):
+            if code in index:
+                raise RuntimeError(f"message code {code} is defined twice ({stem}.toml)")
+            index[code] = stem
+    return dict(sorted(index.items()))
+
+
+def write_index() -> None:
+    """Write the index (``messages/index.json``) from the TOML files: run after adding or moving a code."""
+    import json
+
+    text = json.dumps(build_index(), indent=0, sort_keys=True) + "\n"
+    with open(_path(_INDEX_FILE), "w", encoding="utf-8", newline="\n") as fh:  # noqa: PTH123
+        fh.write(text)
 
 
 def has_text(code: str) -> bool:
     """Whether the catalogue has an entry ``code``."""
-    return code in _catalogue()
+    return code in _index()
 
 
 def placeholders(code: str) -> frozenset[str]:
     """The ``{name}`` placeholders the entry ``code`` uses, in either language."""
-    entry = _catalogue()[code]
+    entry = _entry(code)
     return frozenset(
         name for lang in LANGUAGES for _, name, _, _ in string.Formatter().parse(entry[lang]) if name
     )
@@ -137,7 +192,7 @@ def text(code: str, lang: str = "nl", /, **params: object) -> str:
     Raises :class:`UnknownLanguageError` for a language other than ``nl``/``en`` and
     :class:`KeyError` for a code the catalogue does not have (a programming error).
     """
-    template = _catalogue()[code][check_lang(lang)]
+    template = _entry(code)[check_lang(lang)]
     if not params:
         return template
     return template.format_map({k: format_value(v, lang) for k, v in params.items()})
