@@ -33,9 +33,10 @@ def fresh_caches() -> Iterator[None]:
 def test_the_shipped_index_is_the_one_the_toml_files_call_for() -> None:
     """If this fails after adding or moving a code: ``python -m klachtregels.messages`` writes the index."""
     shipped = json.loads((FOLDER / "index.json").read_text(encoding="utf-8"))
-    assert shipped == messages.build_index()
-    assert shipped == {code: stem for stem, entries in FILES.items() for code in entries}
-    assert list(shipped) == sorted(shipped)
+    assert shipped["codes"] == messages.build_index()
+    assert shipped["codes"] == {code: stem for stem, entries in FILES.items() for code in entries}
+    assert list(shipped["codes"]) == sorted(shipped["codes"])
+    assert shipped["sizes"] == {stem: (FOLDER / f"{stem}.toml").stat().st_size for stem in FILES}
 
 
 def test_every_code_renders_as_its_file_says() -> None:
@@ -87,14 +88,32 @@ def test_write_index_writes_what_the_loader_reads(tmp_path: Path, monkeypatch: p
         a='[A_TWO]\nnl = "twee"\nen = "two"\n\n[Z_LAST]\nnl = "laatste"\nen = "last"\n',
     )
     messages.write_index()
-    assert json.loads((tmp_path / "index.json").read_text(encoding="utf-8")) == {
-        "A_TWO": "a",
-        "B_ONE": "b",
-        "Z_LAST": "a",
+    written = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert written["codes"] == {"A_TWO": "a", "B_ONE": "b", "Z_LAST": "a"}
+    assert written["sizes"] == {
+        "a": (tmp_path / "a.toml").stat().st_size,
+        "b": (tmp_path / "b.toml").stat().st_size,
     }
     assert text("B_ONE", "en", n=3) == "one 3"
     assert placeholders("B_ONE") == {"n"}
     assert text("Z_LAST", "nl") == "laatste"
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_stale_index_costs_time_never_a_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A code added after the index was written (a file's size changed) is found by reading every file."""
+    _catalogue_in(tmp_path, monkeypatch, a='[A_OLD]\nnl = "oud"\nen = "old"\n')
+    messages.write_index()
+    with (tmp_path / "a.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[A_NEW]\nnl = "nieuw"\nen = "new"\n')
+    _catalogue_in(tmp_path, monkeypatch, b='[B_NEW]\nnl = "ook"\nen = "too"\n')  # a new file as well
+    messages._file.cache_clear()  # a new process: nothing read yet
+    messages._index.cache_clear()
+    assert has_text("A_NEW")
+    assert text("A_NEW", "en") == "new"
+    assert text("B_NEW", "nl") == "ook"
+    assert text("A_OLD", "nl") == "oud"
+    assert not has_text("NO_SUCH_CODE")
 
 
 @pytest.mark.usefixtures("fresh_caches")
@@ -108,6 +127,8 @@ def test_a_code_in_two_files_is_refused(tmp_path: Path, monkeypatch: pytest.Monk
 @pytest.mark.usefixtures("fresh_caches")
 def test_an_entry_without_both_languages_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _catalogue_in(tmp_path, monkeypatch, only='[ONLY_NL]\nnl = "alleen"\n')
-    (tmp_path / "index.json").write_text('{"ONLY_NL": "only"}', encoding="utf-8")
+    size = (tmp_path / "only.toml").stat().st_size
+    index = {"codes": {"ONLY_NL": "only"}, "sizes": {"only": size}}
+    (tmp_path / "index.json").write_text(json.dumps(index), encoding="utf-8")
     with pytest.raises(RuntimeError, match=r"ONLY_NL in only\.toml must have exactly nl and en"):
         text("ONLY_NL", "nl")

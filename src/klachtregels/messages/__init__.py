@@ -65,9 +65,9 @@ def check_lang(lang: object) -> str:
     raise UnknownLanguageError
 
 
-#: The generated index of every code -> the stem of the TOML file that holds it (``python -m
-#: klachtregels.messages`` writes it; a test checks it against the files), so a code's file is read
-#: without parsing the others.
+#: The generated index of every code -> the stem of the TOML file that holds it, with each file's size
+#: when it was written (``python -m klachtregels.messages`` writes it; a test checks it against the
+#: files), so a code's file is read without parsing the others.
 _INDEX_FILE: Final = "index.json"
 
 
@@ -86,14 +86,27 @@ def _stems() -> list[str]:
     return sorted(name.removesuffix(".toml") for name in names if name.endswith(".toml"))
 
 
+def _sizes() -> dict[str, int]:
+    """Each TOML file's size in bytes, by stem."""
+    return {stem: os.stat(_path(f"{stem}.toml")).st_size for stem in _stems()}  # noqa: PTH116
+
+
 @functools.cache
 def _index() -> Mapping[str, str]:
-    """Code -> the stem of its TOML file, as the generated index has it."""
+    """Code -> the stem of its TOML file.
+
+    The shipped index, unless a file was added, removed or changed size since it was written (a code
+    added while working, before ``python -m klachtregels.messages``): then every file is read, as
+    :func:`build_index` does, so a stale index costs time, never a missing text.
+    """
     import json  # not at import: a run that shows no text never needs it
 
     with open(_path(_INDEX_FILE), encoding="utf-8") as fh:  # noqa: PTH123
-        index: dict[str, str] = json.load(fh)
-    return index
+        shipped = json.load(fh)
+    if shipped["sizes"] != _sizes():
+        return build_index()
+    codes: dict[str, str] = shipped["codes"]
+    return codes
 
 
 @functools.cache
@@ -116,8 +129,8 @@ def _entry(code: str) -> Mapping[str, str]:
 def build_index() -> dict[str, str]:
     """The index the TOML files call for: every code -> its file's stem, in code order.
 
-    Reads every file, each code once (else :class:`RuntimeError`): for :func:`write_index` and the
-    test that keeps the shipped index true, never for rendering.
+    Reads every file, each code once (else :class:`RuntimeError`): for :func:`write_index`, the test
+    that keeps the shipped index true, and a stale index (:func:`_index`).
     """
     index: dict[str, str] = {}
     for stem in _stems():
@@ -132,7 +145,7 @@ def write_index() -> None:
     """Write the index (``messages/index.json``) from the TOML files: run after adding or moving a code."""
     import json
 
-    text = json.dumps(build_index(), indent=0, sort_keys=True) + "\n"
+    text = json.dumps({"codes": build_index(), "sizes": _sizes()}, indent=0, sort_keys=True) + "\n"
     with open(_path(_INDEX_FILE), "w", encoding="utf-8", newline="\n") as fh:  # noqa: PTH123
         fh.write(text)
 
