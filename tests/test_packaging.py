@@ -144,6 +144,11 @@ def test_no_third_party_document_is_distributed(archives: tuple[list[str], list[
 def test_wheel_carries_the_license_and_the_package_data(archives: tuple[list[str], list[str]]) -> None:
     _, wheel = archives
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in wheel)
-    for data in ("klachtregels/py.typed", "klachtregels/messages/rule_pages.toml", "klachtregels/data/"):
+    for data in (
+        "klachtregels/py.typed",
+        "klachtregels/messages/rule_pages.toml",
+        "klachtregels/messages/index.json",
+        "klachtregels/data/",
+    ):
         assert any(name.startswith(data) for name in wheel), data
     assert not any(name.startswith(("tests/", "docs/", "examples/")) for name in wheel)
