@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from klachtregels import terms as T
 from klachtregels._version import __version__
-from klachtregels.calendar import VERIFIED_DECREE_YEARS, format_date, is_working_day
+from klachtregels.calendar import VERIFIED_DECREE_YEARS, add_working_days, format_date, is_working_day
 from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
 from klachtregels.terms import (
     AtwMode,
@@ -603,3 +603,18 @@ def test_terms_uses_the_calendar_through_its_public_functions_only() -> None:
     }
     assert used
     assert used | imported <= set(calendar.__all__)
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31)),
+    st.integers(1, 40),
+    st.booleans(),
+)
+def test_a_working_day_term_ends_where_add_working_days_lands(
+    start: dt.date, n: int, statutory: bool
+) -> None:
+    """A term in working days counts only working days, so the ATW never extends it: its last day is
+    ``add_working_days`` (the cheap way to the date alone, docs/performance.md)."""
+    d = deadline(start, f"{n} working days", statutory=statutory)
+    assert d.date == d.calendar_date == add_working_days(start, n)
+    assert not d.extended_by
