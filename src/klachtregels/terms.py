@@ -174,7 +174,7 @@ class Term:
 
         Raises :class:`~klachtregels.errors.TermError` naming the text and the accepted forms.
         """
-        return _parse_term(text)
+        return _as_term(text)
 
     def label(self, lang: str = "nl") -> str:
         """``6 weken`` / ``6 weeks`` (with ``vóór``/``before`` for a backwards term)."""
@@ -228,7 +228,6 @@ def _make_term(amount: int, unit: str, backwards: bool) -> Term:
     return Term(amount, unit, backwards=backwards)
 
 
-@functools.lru_cache(maxsize=256)
 def _parse_term(text: str) -> Term:
     m = _TERM_RE.match(text)
     backwards = False
@@ -801,16 +800,19 @@ def _remember(plan: _Plan, day0: _dt.date, result: Deadline) -> Deadline:
 # --- the public functions -------------------------------------------------------------------------
 
 
-#: Terms read from text, by text: one dict look-up in :func:`deadline` (at most 256 kept).
+#: Terms read from text, by text (at most 256 kept): the one cache of :func:`_parse_term`, a plain
+#: dict so that :func:`deadline` answers a known text with one look-up.
 _PARSED: Final[dict[str, Term]] = {}
 
 
 def _as_term(term: Term | str) -> Term:
     if isinstance(term, Term):
         return term
-    parsed = _parse_term(term)
-    if len(_PARSED) < 256:  # as _parse_term's own cache
-        _PARSED[term] = parsed
+    parsed = _PARSED.get(term)
+    if parsed is None:
+        parsed = _parse_term(term)
+        if len(_PARSED) < 256:
+            _PARSED[term] = parsed
     return parsed
 
 
