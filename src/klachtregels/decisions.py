@@ -550,8 +550,8 @@ def assess(
     argument raises here). With ``lazy`` (the default), each :class:`~klachtregels.engine.Decision`,
     the deadlines and the house terms' states are built when first read (see :class:`Assessment`),
     and the rules that only give reasons and flags run then. ``lazy=False`` runs every rule and
-    builds them all now: the same assessment, cheaper when every field will be read (the compliance
-    checks read them all). Reasons are built when read either way.
+    builds them all now: the same assessment, cheaper when every field will be read (``to_dict()``,
+    a table of every field such as ``assess_many``). Reasons are built when read either way.
     """
     day = _check(complaint, as_of)
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
