@@ -496,25 +496,4 @@ def shipped_policies() -> tuple[str, ...]:
 @functools.cache
 def _shipped(name: str) -> Policy:
     data = tomllib.loads((_policies_folder() / f"{name}.toml").read_text(encoding="utf-8"))
-    try:
-        return _shipped_policy(data)
-    except (AttributeError, KeyError, TypeError, InvalidInputError):  # pragma: no cover - tested: none does
-        return policy_from_mapping(data, origin=f"policy {name!r}")  # names each problem by its TOML key
-
-
-def _shipped_policy(data: Mapping[str, Any]) -> Policy:
-    """A shipped policy built by its classes' own constructors and validation, not cattrs' structuring.
-
-    Start-up (issue 8): the structuring hooks for :class:`Policy` cost more to generate than every
-    other step of loading the statutory policy. The constructors check and normalise each value as
-    :func:`policy_from_mapping` does (the same :func:`klachtregels.convert.validate`); a test shows
-    both give the same policy for every shipped file. Anything unexpected raises, and the caller
-    then takes the path that reports by TOML key.
-    """
-    flat: dict[str, Any] = {}
-    for section, value in data.items():
-        if section == "sources":
-            flat["sources"] = tuple(PolicySource(**source) for source in value)
-        else:
-            flat.update((_LAYOUT[section][key], item) for key, item in value.items())
-    return Policy(**flat)
+    return policy_from_mapping(data, origin=f"policy {name!r}")
