@@ -408,8 +408,7 @@ class TextSink:
         severity = f.severity
         sev = word(lang, "sev_" + severity.value)
         found_on = basis(f, lang)
-        spec = f.spec
-        self._templates[f.id] = spec.message_nl if check_lang(lang) == "nl" else spec.message_en
+        self._templates[f.id] = f.spec.template(lang)
         entry = self._by_id[f.id] = (
             severity,
             f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""),

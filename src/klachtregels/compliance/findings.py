@@ -218,6 +218,10 @@ class FindingSpec:
         """Short title in Dutch or English."""
         return self.title_nl if check_lang(lang) == "nl" else self.title_en
 
+    def template(self, lang: str = "nl") -> str:
+        """The message template in Dutch or English (:meth:`Finding.message` fills it with the facts)."""
+        return self.message_nl if check_lang(lang) == "nl" else self.message_en
+
     @functools.cached_property
     def placeholders(self) -> frozenset[str]:
         """The ``{names}`` the two templates use. They use the same ones (a test checks), except
@@ -376,7 +380,7 @@ class Finding:
 
     def message(self, lang: str = "nl") -> str:
         """The message in Dutch (``nl``) or English (``en``)."""
-        return self.message_nl if check_lang(lang) == "nl" else self.message_en
+        return self.spec.template(lang).format_map(dict(self.facts))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (the catalogue's part made once per check, copied into each finding's dict)."""
