@@ -15,6 +15,7 @@ import attrs
 
 from klachtregels.messages import check_lang, has_text, text
 from klachtregels.model import Verdict
+from klachtregels.report.sections import several_organisations
 from klachtregels.rules.annual_report import DueOutcome
 from klachtregels.vocabulary import Outcome
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         Counts,
         DataQuality,
         GckSummary,
+        GroupStats,
         ReportDue,
         ReportEntry,
         VerdictSplit,
@@ -637,43 +639,40 @@ def gck_organisation_table(gck: GckSummary, lang: str) -> Table:
     )
 
 
+def _location_row(
+    report: AnnualReport, g: GroupStats, lang: str, *, orgs: bool, nature: bool
+) -> tuple[str, ...]:
+    """One row of :func:`location_table`; a suppressed location shows its total only."""
+    suppressed = text("REPORT_SUPPRESSED_CELL", lang) if g.suppressed else None
+    org_cell = (", ".join(organisation_name(o, lang) for o in g.organisations),) if orgs else ()
+    nature_cell = (
+        (suppressed or measures_inline(report, g.measures.by_nature, lang) or "–",) if nature else ()
+    )
+    return (
+        location_name(g.display_name, lang),
+        *org_cell,
+        fmt_int(g.total, lang),
+        *_verdict_cells(g.verdicts, lang, suppressed=g.suppressed),
+        suppressed or categories_inline(g.categories, lang),
+        *nature_cell,
+    )
+
+
 def location_table(report: AnnualReport, lang: str) -> Table:
     """One compact row per location with complaints (lid 4 c); the organisation column only when
     the report covers more than one organisation, the nature of the measures only when known."""
-    orgs = len(report.by_organisation) > 1
-    org_head = (text("REPORT_ORGANISATION", lang),) if orgs else ()
-    first = 2 if orgs else 1
+    orgs = several_organisations(report)
     nature = report.measure_source is not None
-    nature_head = (text("REPORT_MEASURE_NATURE_COL", lang),) if nature else ()
+    first = 2 if orgs else 1
     return Table(
         head=(
             text("REPORT_LOCATION", lang),
-            *org_head,
+            *((text("REPORT_ORGANISATION", lang),) if orgs else ()),
             text("REPORT_TOTAL", lang),
             *_verdict_head(lang, short=True),
             text("REPORT_CATEGORIES_COL", lang),
-            *nature_head,
+            *((text("REPORT_MEASURE_NATURE_COL", lang),) if nature else ()),
         ),
-        rows=tuple(
-            (
-                location_name(g.display_name, lang),
-                *((", ".join(organisation_name(o, lang) for o in g.organisations),) if orgs else ()),
-                fmt_int(g.total, lang),
-                *_verdict_cells(g.verdicts, lang, suppressed=g.suppressed),
-                text("REPORT_SUPPRESSED_CELL", lang)
-                if g.suppressed
-                else categories_inline(g.categories, lang),
-                *(
-                    (
-                        text("REPORT_SUPPRESSED_CELL", lang)
-                        if g.suppressed
-                        else measures_inline(report, g.measures.by_nature, lang) or "–",
-                    )
-                    if nature
-                    else ()
-                ),
-            )
-            for g in report.by_location
-        ),
+        rows=tuple(_location_row(report, g, lang, orgs=orgs, nature=nature) for g in report.by_location),
         numeric=tuple(range(first, first + 5)),
     )
