@@ -660,31 +660,32 @@ class JsonSink:
         self._findings.spool.close()
         self._passed.spool.close()
 
-    def _finding(self, f: Finding) -> dict[str, Any] | None:
-        status = self._judge.status(f)
-        if status is not None:
-            self._accepted += status.applies
-            self._expired += status.expired
-        if not self._judge.shown(f):
-            return None
-        data = f.to_dict()
-        if status is not None:
-            data["acceptance_expired" if status.expired else "accepted"] = _acceptance_json(status)
-        return data
-
-    def _finding_line(self, f: Finding) -> str | None:
-        """:meth:`_finding`'s item as its JSON line (``None``: not shown)."""
+    def _judged(self, f: Finding) -> tuple[bool, tuple[str, dict[str, Any]] | None]:
+        """Count ``f``'s acceptance; whether it is shown, and (when shown) its acceptance as the key
+        and value its item carries."""
         judge = self._judge
         status = None if judge.accepts_nothing else judge.status(f)
         if status is not None:
             self._accepted += status.applies
             self._expired += status.expired
-        if not judge.shown(f):
+        if status is None or not judge.shown(f):
+            return judge.shown(f), None
+        return True, ("acceptance_expired" if status.expired else "accepted", _acceptance_json(status))
+
+    def _finding(self, f: Finding) -> dict[str, Any] | None:
+        """``f``'s item (``None``: not shown)."""
+        shown, acceptance = self._judged(f)
+        if not shown:
             return None
-        if status is None:
-            return self._lines.finding(f)
-        key = "acceptance_expired" if status.expired else "accepted"
-        return self._lines.finding(f, (key, _acceptance_json(status)))
+        data = f.to_dict()
+        if acceptance is not None:
+            data[acceptance[0]] = acceptance[1]
+        return data
+
+    def _finding_line(self, f: Finding) -> str | None:
+        """:meth:`_finding`'s item as its JSON line (``None``: not shown)."""
+        shown, acceptance = self._judged(f)
+        return self._lines.finding(f, acceptance) if shown else None
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         add_finding, add_passed, lines = self._findings.add_line, self._passed.add_line, self._lines
