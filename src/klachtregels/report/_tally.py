@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Final
 
 from klachtregels.model import Verdict
-from klachtregels.report.model import GroupStats, MeasureSummary, VerdictSplit
+from klachtregels.report.model import GroupStats, MeasureSource, MeasureSummary, VerdictSplit
 
 if TYPE_CHECKING:
     from klachtregels.model import RegisterRecord
@@ -108,6 +108,7 @@ class GroupTally:
         "organisations",
         "terms",
         "total",
+        "unclassified",
         "verdicts",
     )
 
@@ -119,8 +120,10 @@ class GroupTally:
         self.verdicts: Counter[Verdict | None] = Counter()
         self.measures: Counter[str] = Counter()
         self.terms: Counter[bool | None] = Counter()
-        #: Per source of the nature of measures (``column``, ``keywords``): category -> complaints.
-        self.natures: dict[str, Counter[str]] = {}
+        #: Per source of the nature of measures: category -> complaints.
+        self.natures: dict[MeasureSource, Counter[str]] = {}
+        #: Per source: complaints with something to classify that got no category.
+        self.unclassified: Counter[MeasureSource] = Counter()
         self.organisations: set[str | None] | None = set() if organisations else None
 
     def add(self, rec: RegisterRecord, nature: Nature | None = None) -> None:
@@ -145,18 +148,18 @@ class GroupTally:
             self.measures["with"] += 1
             self.terms.update(m.concrete_term for m in j.measures)
         if nature is not None:
-            self._add_nature("column", nature.column)
-            self._add_nature("keywords", nature.keywords)
+            self._add_nature(MeasureSource.COLUMN, nature.column)
+            self._add_nature(MeasureSource.KEYWORDS, nature.keywords)
 
-    def _add_nature(self, source: str, found: tuple[str, ...] | None) -> None:
+    def _add_nature(self, source: MeasureSource, found: tuple[str, ...] | None) -> None:
         if found is None:  # nothing to classify
             return
         if found:
             self.natures.setdefault(source, Counter()).update(found)
         else:
-            self.measures[f"unclassified_{source}"] += 1
+            self.unclassified[source] += 1
 
-    def measure_summary(self, source: str | None = None) -> MeasureSummary:
+    def measure_summary(self, source: MeasureSource | None = None) -> MeasureSummary:
         """What the register records about measures, in all; their nature by ``source`` (``None``: none)."""
         per_complaint, terms = self.measures, self.terms
         natures = self.natures.get(source, Counter()) if source is not None else Counter()
@@ -170,7 +173,7 @@ class GroupTally:
             term_unknown=terms[None],
             with_summary=per_complaint["summary"],
             by_nature=counts(Counter[str | None](natures)),
-            unclassified=per_complaint[f"unclassified_{source}"] if source is not None else 0,
+            unclassified=self.unclassified[source] if source is not None else 0,
         )
 
     def stats(
@@ -179,7 +182,7 @@ class GroupTally:
         *,
         display_name: str | None = None,
         pseudonymised: bool = False,
-        measure_source: str | None = None,
+        measure_source: MeasureSource | None = None,
     ) -> GroupStats:
         """The group's figures; ``display_name`` defaults to ``name``; the nature of measures by
         ``measure_source``."""

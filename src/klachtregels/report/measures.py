@@ -19,7 +19,6 @@ per source: measures listed (``column``); a measure description or a summary (``
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 import unicodedata
@@ -32,7 +31,7 @@ import attrs
 from klachtregels import convert
 from klachtregels._io import loads_toml, read_toml_file
 from klachtregels.errors import InvalidInputError
-from klachtregels.report.model import MeasureCategory
+from klachtregels.report.model import MeasureCategory, MeasureSource
 
 if TYPE_CHECKING:
     import os
@@ -53,15 +52,6 @@ __all__ = [
 
 #: The shipped keyword file.
 DEFAULT_FILE: Final = "measure_categories.toml"
-
-
-class MeasureSource(enum.StrEnum):
-    """Where the nature of the measures comes from (``AnnualReport.measure_source``)."""
-
-    #: The register's ``measure_category`` column: the provider's own labels.
-    COLUMN = "column"
-    #: The keyword classification of the measure texts.
-    KEYWORDS = "keywords"
 
 
 #: Combining marks (accents) left by NFKD decomposition: removed when folding.

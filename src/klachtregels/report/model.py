@@ -32,6 +32,7 @@ __all__ = [
     "GckSummary",
     "GroupStats",
     "MeasureCategory",
+    "MeasureSource",
     "MeasureSummary",
     "PreviousYear",
     "ReidentificationWarning",
@@ -60,6 +61,16 @@ class VerdictSplit:
     @property
     def total(self) -> int:
         return self.gegrond + self.deels_gegrond + self.ongegrond + self.unknown
+
+
+class MeasureSource(enum.StrEnum):
+    """Where the nature of the measures comes from (:attr:`AnnualReport.measure_source`; decided in
+    :mod:`klachtregels.report.measures`)."""
+
+    #: The register's ``measure_category`` column: the provider's own labels.
+    COLUMN = "column"
+    #: The keyword classification of the measure texts.
+    KEYWORDS = "keywords"
 
 
 @attrs.frozen(kw_only=True)
@@ -340,7 +351,7 @@ class AnnualReport:
     review: ReviewNotes = ReviewNotes()
     #: Where the nature of the measures comes from: ``"column"`` (the register's measure
     #: categories), ``"keywords"`` (the classification of the texts) or ``None`` (nothing to classify).
-    measure_source: str | None = None
+    measure_source: MeasureSource | None = None
     #: The classification's categories (key and labels) when ``measure_source`` is ``"keywords"``.
     measure_categories: tuple[MeasureCategory, ...] = ()
 
