@@ -15,6 +15,7 @@ import attrs
 
 from klachtregels.messages import check_lang, has_text, text
 from klachtregels.model import Verdict
+from klachtregels.report.model import MeasureSource
 from klachtregels.report.sections import several_organisations
 from klachtregels.rules.annual_report import DueOutcome
 from klachtregels.vocabulary import Outcome
@@ -560,6 +561,13 @@ def measures_table(report: AnnualReport, lang: str) -> Table:
     )
 
 
+#: The sentence that says how the nature of the measures was decided, per source.
+_SOURCE_NOTES: Final = {
+    MeasureSource.COLUMN: "REPORT_MEASURE_SOURCE_COLUMN",
+    MeasureSource.KEYWORDS: "REPORT_MEASURE_SOURCE_KEYWORDS",
+}
+
+
 def measure_label(report: AnnualReport, name: str | None, lang: str) -> str:
     """A kind of measure as shown: the classification's label in ``lang`` (source ``keywords``), or
     the provider's own label from the register (source ``column``)."""
@@ -574,13 +582,18 @@ def measures_inline(report: AnnualReport, counts: Counts, lang: str) -> str:
     return "; ".join(f"{measure_label(report, c, lang)} ({fmt_int(n, lang)})" for c, n in counts)
 
 
+def _shown_source(report: AnnualReport) -> MeasureSource | None:
+    """The source of the nature of the measures when the report shows it (a kind was classified)."""
+    return report.measure_source if report.total.measures.by_nature else None
+
+
 def measure_nature_table(report: AnnualReport, lang: str) -> Table | None:
     """The nature of the measures in all (lid 4 c): complaints per kind of measure and their share of
     all complaints; ``None`` when there is nothing to show. The unclassified are not published (they
     are in the review notes)."""
-    by_nature, total = report.total.measures.by_nature, report.total.total
-    if report.measure_source is None or not by_nature:
+    if _shown_source(report) is None:
         return None
+    by_nature, total = report.total.measures.by_nature, report.total.total
     return Table(
         head=(text("REPORT_MEASURE_KIND", lang), text("REPORT_COUNT", lang), text("REPORT_SHARE", lang)),
         rows=tuple(
@@ -592,10 +605,8 @@ def measure_nature_table(report: AnnualReport, lang: str) -> Table | None:
 
 def measure_nature_note(report: AnnualReport, lang: str) -> str | None:
     """How the nature of the measures was decided, in one sentence; ``None`` without a table."""
-    if measure_nature_table(report, lang) is None:
-        return None
-    code = {"column": "REPORT_MEASURE_SOURCE_COLUMN", "keywords": "REPORT_MEASURE_SOURCE_KEYWORDS"}
-    return text(code[str(report.measure_source)], lang)
+    source = _shown_source(report)
+    return None if source is None else text(_SOURCE_NOTES[source], lang)
 
 
 def organisation_table(report: AnnualReport, lang: str) -> Table:
