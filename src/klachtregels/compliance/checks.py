@@ -567,15 +567,16 @@ def _check_consultation(
     if known is None:
         out.add(FindingId.MELDPLICHT_UNDETERMINED, {"consulted_on": consulted})
         return
-    days = working_days_between(known, consulted) if consulted > known else 0
-    threshold = settings.consult_within_working_days
-    if consulted > consultation_last_day(known, settings):
-        out.add(
-            FindingId.MELDPLICHT_CONSULT_LATE,
-            {"known_on": known, "consulted_on": consulted, "working_days": days, "threshold": threshold},
-        )
-    else:
+    if consulted <= consultation_last_day(known, settings):
         out.ok("meldplicht")
+        return
+    facts = {
+        "known_on": known,
+        "consulted_on": consulted,
+        "working_days": working_days_between(known, consulted),  # later than known: late
+        "threshold": settings.consult_within_working_days,
+    }
+    out.add(FindingId.MELDPLICHT_CONSULT_LATE, facts)
 
 
 # --- annual report counting (R9 lid 9) --------------------------------------------------------------
