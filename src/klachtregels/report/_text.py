@@ -183,9 +183,10 @@ def term_text(term: str, lang: str) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-def title(report: AnnualReport, lang: str = "nl") -> str:
-    """'Klachtenverslag 2025: Partou kinderopvang'."""
-    base = text("REPORT_TITLE", lang, year=report.year)
+def title(report: AnnualReport, lang: str = "nl", *, code: str = "REPORT_TITLE") -> str:
+    """'Klachtenverslag 2025: Partou kinderopvang': the catalogue's ``code`` for the year, then the
+    organisation's name (the review notes' title is ``REVIEW_TITLE``)."""
+    base = text(code, lang, year=report.year)
     if report.organisation is not None:
         return f"{base}: {report.organisation.name}"
     return base

@@ -40,6 +40,7 @@ from klachtregels.report._text import (
     quality_lines,
     rows_list,
     source_list,
+    title,
 )
 from klachtregels.report.model import ReviewKind
 from klachtregels.report.sections import REVIEW_ORDER, ReviewSection, several_organisations
@@ -320,11 +321,6 @@ _EMPTY: Final = {
 }
 
 
-def _title(report: AnnualReport, lang: str) -> str:
-    base = text("REVIEW_TITLE", lang, year=report.year)
-    return f"{base}: {report.organisation.name}" if report.organisation is not None else base
-
-
 # --------------------------------------------------------------------------------------------------
 # Markdown, HTML, JSON
 # --------------------------------------------------------------------------------------------------
@@ -345,7 +341,8 @@ def _md_section(section: ReviewSection, content: list[Any], lang: str) -> list[s
 
 def _markdown(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     parts = _parts(report, lang, accept)
-    out = [f"# {markdown_text(_title(report, lang))}", "", f"_{text('REVIEW_SUBTITLE', lang)}_", ""]
+    head = title(report, lang, code="REVIEW_TITLE")
+    out = [f"# {markdown_text(head)}", "", f"_{text('REVIEW_SUBTITLE', lang)}_", ""]
     for section in REVIEW_ORDER:
         out += _md_section(section, parts[section], lang)
     return printable("\n".join(out))
@@ -373,10 +370,10 @@ def _html(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     from klachtregels.report._layout import page
 
     parts = _parts(report, lang, accept)
-    title = _title(report, lang)
-    body = [f"<h1>{escape(title)}</h1>", f'<p class="sub">{escape(text("REVIEW_SUBTITLE", lang))}</p>']
+    head = title(report, lang, code="REVIEW_TITLE")
+    body = [f"<h1>{escape(head)}</h1>", f'<p class="sub">{escape(text("REVIEW_SUBTITLE", lang))}</p>']
     body += [_html_section(s, parts[s], lang) for s in REVIEW_ORDER]
-    return printable(page(title=title, lang=lang, body=body))
+    return printable(page(title=head, lang=lang, body=body))
 
 
 def _item_dict(item: ReviewItem, year: int, lang: str) -> dict[str, Any]:
