@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -60,7 +60,10 @@ def _check_order(f: Finding | Passed) -> str:
     return f.check
 
 
-def _in_check_order(items: Sequence[Finding] | Sequence[Passed]) -> list[Any]:
+_Item = TypeVar("_Item", Finding, Passed)
+
+
+def _in_check_order(items: Sequence[_Item]) -> list[_Item]:
     """``items`` sorted by check (stable); one item needs no sorting."""
     return list(items) if len(items) < 2 else sorted(items, key=_check_order)
 
@@ -96,8 +99,8 @@ class _Tally:
     ) -> tuple[list[Finding], list[Passed]]:
         """Count one checked record; its findings and passes in check order."""
         self.seen += 1
-        findings: list[Finding] = _in_check_order(result.findings)
-        passed: list[Passed] = _in_check_order(result.passed)
+        findings = _in_check_order(result.findings)
+        passed = _in_check_order(result.passed)
         self._count(findings, len(passed))
         year = counts_for_annual_report(record, result)
         if year is not None:
