@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels._io import markdown_text, printable, valid_unicode
+from klachtregels.errors import InvalidInputError
 from klachtregels.messages import check_lang, text
+from klachtregels.report._layout import page
 from klachtregels.report._text import (
     cite_range,
     due_lines,
@@ -248,8 +250,6 @@ def accepted_kinds(
     """``accept`` as kinds: only kinds that block publication can be accepted (a point to check
     needs no acceptance). Anything else is an :class:`~klachtregels.errors.InvalidInputError` on
     ``field`` of ``source`` that lists the kinds it takes, never the value given."""
-    from klachtregels.errors import InvalidInputError
-
     known = {k.value: k for k in BLOCKING}
     given = list(accept)
     if any(a not in known for a in given):
@@ -367,8 +367,6 @@ def _html_section(section: ReviewSection, content: list[Any], lang: str) -> str:
 def _html(report: AnnualReport, lang: str, accept: Collection[str]) -> str:
     """The notes as a page in the report's own shell (:func:`klachtregels.report._layout.page`):
     the same stylesheet and the same strict Content-Security-Policy, nothing loaded."""
-    from klachtregels.report._layout import page
-
     parts = _parts(report, lang, accept)
     head = title(report, lang, code="REVIEW_TITLE")
     body = [f"<h1>{escape(head)}</h1>", f'<p class="sub">{escape(text("REVIEW_SUBTITLE", lang))}</p>']
@@ -435,8 +433,6 @@ def render_review(report: AnnualReport, fmt: str = "md", lang: str = "nl", accep
 
     ``accept``: blocking kinds the user checked and accepts (see :func:`review_items`).
     """
-    from klachtregels.errors import InvalidInputError
-
     lang = check_lang(lang)
     if fmt not in _RENDERERS:
         raise InvalidInputError("review notes", [("format", "is not one of: md, html, json")])
