@@ -37,6 +37,7 @@ from klachtregels.messages import text
 from klachtregels.model import PartyRole, SignalKind, Subject
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
+from klachtregels.rules.geschillencommissie import direct_access_opens
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -444,7 +445,7 @@ def _handling_judged(ctx: _Ctx, decision: Decision) -> dict[str, object]:
         facts.update(
             days_late=(done - deadline.date).days,
             received=deadline.received,
-            direct_access=deadline.date + dt.timedelta(days=1),
+            direct_access=direct_access_opens(deadline.date),  # R20 (i), decided by the rule
         )
     else:  # in time, by the grace of the ATW (A1)
         facts["calendar_date"] = deadline.calendar_date
