@@ -34,7 +34,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.decisions import assess_record
 from klachtregels.messages import text
-from klachtregels.model import PartyRole, SignalKind, Subject
+from klachtregels.model import PartyRole, SignalKind, Subject, Verdict
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.rules.geschillencommissie import direct_access_opens
@@ -349,7 +349,7 @@ def _measure_term(
     measures = judgement.measures
     if measures is None:
         # Nothing upheld means no measures to give a term for; otherwise the measures are unknown.
-        if str(judgement.verdict) == "ongegrond":
+        if judgement.verdict is Verdict.ONGEGROND:
             out.ok("measure-term")
         else:
             out.add(FindingId.MEASURE_TERM_UNDETERMINED, {"unknown": "measures"})
