@@ -373,9 +373,8 @@ class TextSink:
         self._judge = judge or Judge()
         self._sections: dict[str, _Section] = {key: _Section() for key in (*_SEVERITIES, "accepted")}
         self._live_errors = self._accepted = self._expired = self._hidden = 0
-        #: Per finding id: its severity and first line, and its message template in this language.
-        self._by_id: dict[str, tuple[Severity, str]] = {}
-        self._templates: dict[str, str] = {}
+        #: Per finding id: its severity, its first line and its message template in this language.
+        self._by_id: dict[str, tuple[Severity, str, str]] = {}
         #: The last subject's (row, complaint id) and its label: a row's findings come together.
         self._subject: tuple[int | None, str | None] | None = None
         self._label = ""
@@ -384,9 +383,11 @@ class TextSink:
         for section in self._sections.values():
             section.spool.close()
 
-    def _lines(self, f: Finding, section: _Section, head: str, status: AcceptanceStatus | None) -> list[str]:
+    def _lines(
+        self, f: Finding, section: _Section, head: str, template: str, status: AcceptanceStatus | None
+    ) -> list[str]:
         """A finding's lines in ``section``: its subject's label when the subject changes, its first line
-        (``head``), its message and its acceptance."""
+        (``head``), its message (``template``, filled with its facts) and its acceptance."""
         subject = (f.row, f.complaint_id)
         if subject != self._subject:
             self._subject, self._label = subject, subject_label(f, self._lang)
@@ -396,22 +397,22 @@ class TextSink:
         else:
             lines = [label, head] if section.current is None else ["", label, head]
             section.current = label
-        template = self._templates[f.id]  # f.message(lang), the template picked once per id
         lines.append(_INDENT + one_line(template.format_map(dict(f.facts))))
         if status is not None:
             lines.append(_INDENT + acceptance_note(status, self._lang))
         return lines
 
-    def _entry(self, f: Finding) -> tuple[Severity, str]:
-        """A finding id's severity and first line (severity, id, basis: its id's alone), made once."""
+    def _entry(self, f: Finding) -> tuple[Severity, str, str]:
+        """A finding id's severity, first line (severity, id, basis: its id's alone) and message
+        template, made once."""
         lang = self._lang
         severity = f.severity
         sev = word(lang, "sev_" + severity.value)
         found_on = basis(f, lang)
-        self._templates[f.id] = f.spec.template(lang)
         entry = self._by_id[f.id] = (
             severity,
             f"  {sev:<13} {f.id}" + (f"  [{found_on}]" if found_on else ""),
+            f.spec.template(lang),
         )
         return entry
 
@@ -421,7 +422,7 @@ class TextSink:
         minimum = judge.min_severity
         by_id = self._by_id
         for f in findings:
-            severity, head = by_id.get(f.id) or self._entry(f)
+            severity, head, template = by_id.get(f.id) or self._entry(f)
             status = None if accepts_nothing else judge.status(f)
             if status is None:
                 accepted = False
@@ -436,7 +437,7 @@ class TextSink:
                 continue
             section = sections["accepted" if accepted else severity.value]
             section.count += 1
-            lines = self._lines(f, section, head, status)
+            lines = self._lines(f, section, head, template, status)
             block = "\n".join(lines) + "\n"
             # Each line is printable already (values pass one_line): then `printable` keeps the block.
             section.spool.write(block if "".join(lines).isprintable() else printable(block))
