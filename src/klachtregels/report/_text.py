@@ -53,6 +53,7 @@ __all__ = [
     "fmt_signed_pct",
     "gck_organisation_table",
     "gck_subject_table",
+    "legal_basis_url",
     "location_change_rows",
     "location_change_table",
     "location_count",
@@ -137,6 +138,11 @@ def flag_text(code: str, lang: str = "nl") -> str:
 def cite_range(lang: str = "nl") -> str:
     """The report's legal basis as one label: ``Wko art. 1.57b lid 4–9``."""
     return text("REPORT_CITE_RANGE", lang)
+
+
+def legal_basis_url(report: AnnualReport) -> str | None:
+    """The link shown with :func:`cite_range`: the first of the report's citations that has one."""
+    return next((c.url for c in report.citations if c.url), None)
 
 
 def due_outcome(due: ReportDue, lang: str = "nl") -> str:

@@ -30,6 +30,7 @@ from klachtregels.report._text import (
     fmt_pct,
     gck_organisation_table,
     gck_subject_table,
+    legal_basis_url,
     location_change_table,
     location_count,
     location_name,
@@ -282,7 +283,7 @@ def _entries(r: AnnualReport, lang: str) -> list[str]:
 
 def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
     """The legal basis as an article with its link, and what the report leaves out (lid 5-6)."""
-    url = next((c.url for c in r.citations if c.url), None)
+    url = legal_basis_url(r)
     basis = f'<a href="{_e(url)}">{_e(cite_range(lang))}</a>' if url else _e(cite_range(lang))
     return [f"<ul><li>{basis}</li></ul>", f"<p>{_e(text('REPORT_ANONYMITY', lang))}</p>"]
 

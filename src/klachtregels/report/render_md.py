@@ -25,6 +25,7 @@ from klachtregels.report._text import (
     fmt_pct,
     gck_organisation_table,
     gck_subject_table,
+    legal_basis_url,
     location_change_table,
     location_count,
     location_name,
@@ -192,7 +193,7 @@ def _entries(r: AnnualReport, lang: str) -> list[str]:
 
 def _legal_basis(r: AnnualReport, lang: str) -> list[str]:
     """The legal basis as an article with its link, and what the report leaves out (lid 5-6)."""
-    url = next((c.url for c in r.citations if c.url), None)
+    url = legal_basis_url(r)
     basis = f"{cite_range(lang)}: {url}" if url else cite_range(lang)
     return [f"- {basis}", "", text("REPORT_ANONYMITY", lang), ""]
 
