@@ -242,13 +242,8 @@ def _write_output(report: AnnualReport, args: argparse.Namespace) -> None:
         write_report(report, sys.stdout, args.format, args.lang)
 
 
-def _run(args: argparse.Namespace) -> int:
-    from klachtregels.messages import text
-    from klachtregels.organisation import load_organisation
-    from klachtregels.policy import load_policy  # lazy: keeps --help fast
-    from klachtregels.register import read_gck_cases, read_register
-    from klachtregels.report import build_report, review_items
-    from klachtregels.report._text import due_outcome
+def _check_arguments(args: argparse.Namespace) -> None:
+    """What the command line alone can get wrong, reported before any file is read."""
     from klachtregels.report.notes import accepted_kinds
 
     if args.children is not None and args.children < 0:
@@ -260,6 +255,46 @@ def _run(args: argparse.Namespace) -> int:
     # Only kinds that block publication; checked here, not by argparse choices, so that building
     # the parser does not import the report package.
     accepted_kinds(args.accept_review, source="command line", field="--accept")
+
+
+def _finish(report: AnnualReport, args: argparse.Namespace) -> int:
+    """Write the report (unless ``--publish`` refuses), the review notes and the status lines."""
+    from klachtregels.messages import text
+    from klachtregels.report import review_items
+    from klachtregels.report._text import due_outcome
+
+    items = review_items(report, args.accept_review)
+    refused = args.publish and any(i.open for i in items)
+    if not refused:  # the report first: a file that cannot be written is the one error shown
+        _write_output(report, args)
+    _print_review(items, args.year, args.lang, refused=refused)
+    if args.review_notes:
+        _write_review(report, args)
+    elif items:
+        print(f"klachtregels: {text('REVIEW_STATUS_HINT', args.lang)}", file=sys.stderr)
+    if refused:
+        return 1
+    if args.output:
+        status = text(
+            "REPORT_CLI_WROTE",
+            args.lang,
+            output=args.output,
+            complaints=report.total.total,
+            year=args.year,
+            rejected=report.data_quality.rows_rejected,
+            due=due_outcome(report.due, args.lang),
+        )
+        print(status, file=sys.stderr)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from klachtregels.organisation import load_organisation
+    from klachtregels.policy import load_policy  # lazy: keeps --help fast
+    from klachtregels.register import read_gck_cases, read_register
+    from klachtregels.report import build_report
+
+    _check_arguments(args)
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
     from_stdin = args.register_path == "-"
@@ -298,26 +333,4 @@ def _run(args: argparse.Namespace) -> int:
         # The previous year's rejected rows are counted, not dropped without a word (stderr:
         # the published report only carries the previous total).
         print(f"--previous: {summary.accounting(args.lang)}", file=sys.stderr)
-    items = review_items(report, args.accept_review)
-    refused = args.publish and any(i.open for i in items)
-    if not refused:  # the report first: a file that cannot be written is the one error shown
-        _write_output(report, args)
-    _print_review(items, args.year, args.lang, refused=refused)
-    if args.review_notes:
-        _write_review(report, args)
-    elif items:
-        print(f"klachtregels: {text('REVIEW_STATUS_HINT', args.lang)}", file=sys.stderr)
-    if refused:
-        return 1
-    if args.output:
-        status = text(
-            "REPORT_CLI_WROTE",
-            args.lang,
-            output=args.output,
-            complaints=report.total.total,
-            year=args.year,
-            rejected=report.data_quality.rows_rejected,
-            due=due_outcome(report.due, args.lang),
-        )
-        print(status, file=sys.stderr)
-    return 0
+    return _finish(report, args)
