@@ -648,8 +648,11 @@ def gck_subject_table(gck: GckSummary, lang: str) -> Table:
     )
 
 
-def gck_organisation_table(gck: GckSummary, lang: str) -> Table:
-    """Disputes before the Geschillencommissie per organisation."""
+def gck_organisation_table(gck: GckSummary, lang: str) -> Table | None:
+    """Disputes before the Geschillencommissie per organisation; ``None`` with one organisation or
+    none (the split would only repeat the total)."""
+    if len(gck.by_organisation) <= 1:
+        return None
     return Table(
         head=(text("REPORT_ORGANISATION", lang), text("REPORT_COUNT", lang)),
         rows=tuple((organisation_name(o, lang), fmt_int(n, lang)) for o, n in gck.by_organisation),

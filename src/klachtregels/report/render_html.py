@@ -231,17 +231,10 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
     if not r.gck.total:
         return [f"<p>{_e(text('REPORT_GCK_NONE', lang, year=r.year))}</p>"]
     out = [f"<p>{_e(text('REPORT_TOTAL', lang))}: <b>{fmt_int(r.gck.total, lang)}</b></p>"]
-    if len(r.gck.by_organisation) > 1:
-        out += [
-            '<div class="two"><div>',
-            _table(gck_subject_table(r.gck, lang)),
-            "</div><div>",
-            _table(gck_organisation_table(r.gck, lang)),
-            "</div></div>",
-        ]
-    else:
-        out.append(_table(gck_subject_table(r.gck, lang)))
-    return out
+    subjects, organisations = _table(gck_subject_table(r.gck, lang)), gck_organisation_table(r.gck, lang)
+    if organisations is None:
+        return [*out, subjects]
+    return [*out, '<div class="two"><div>', subjects, "</div><div>", _table(organisations), "</div></div>"]
 
 
 def _locations(r: AnnualReport, lang: str) -> list[str]:

@@ -162,8 +162,9 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
         return [text("REPORT_GCK_NONE", lang, year=r.year), ""]
     out = [f"{text('REPORT_TOTAL', lang)}: **{fmt_int(r.gck.total, lang)}**", ""]
     out += _table(gck_subject_table(r.gck, lang))
-    if len(r.gck.by_organisation) > 1:
-        out += _table(gck_organisation_table(r.gck, lang))
+    organisations = gck_organisation_table(r.gck, lang)
+    if organisations is not None:
+        out += _table(organisations)
     return out
 
 
