@@ -246,10 +246,9 @@ def test_the_cli_prints_the_timeline_json_and_ics(tmp_path: Path, capsys: pytest
 def test_the_timelines_consultation_day_is_the_checks_limit(known: dt.date, after: int, within: int) -> None:
     """R28 (1.51b lid 1): a consultation on or before the timeline's day is never reported late."""
     from klachtregels.calendar import working_days_between
-    from klachtregels.compliance import CheckSettings
-    from klachtregels.compliance.checks import consultation_last_day
+    from klachtregels.rules.meldcode import consultation_last_day
 
     consulted = known + dt.timedelta(days=after)
-    last = consultation_last_day(known, CheckSettings(consult_within_working_days=within))
+    last = consultation_last_day(known, within)
     working_days = working_days_between(known, consulted) if consulted > known else 0
     assert (consulted > last) == (working_days > within)

@@ -34,7 +34,6 @@ import attrs
 
 from klachtregels.citations import GCK_DIRECT, WKO_1_57B_8, WKO_1_60_1, Citation
 from klachtregels.compliance import CheckSettings, check_complaint, load_catalogue
-from klachtregels.compliance.checks import consultation_last_day
 from klachtregels.decisions import question_day
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import format_date, text
@@ -43,6 +42,7 @@ from klachtregels.organisation import Organisation
 from klachtregels.policy import load_policy
 from klachtregels.rules.annual_report import report_due
 from klachtregels.rules.geschillencommissie import direct_access_opens
+from klachtregels.rules.meldcode import consultation_last_day
 from klachtregels.rules.organisation import DutyContext, organisation_duties
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
@@ -352,7 +352,9 @@ def _signals(ctx: _Ctx, complaint: Complaint, settings: CheckSettings) -> list[O
         state, found = ctx.from_check("meldplicht")
         signals = complaint.signals or ()
         known = next((s.known_date for s in signals if s.known_date is not None), None)
-        due = consultation_last_day(known, settings) if known is not None else None
+        due = (
+            consultation_last_day(known, settings.consult_within_working_days) if known is not None else None
+        )
         not_recorded = "KR-MELDPLICHT-NOT-CONSULTED" in found
         if state is None or (not_recorded and due is not None and ctx.as_of <= due):
             # Nothing recorded while the term still runs: due, not undetermined.

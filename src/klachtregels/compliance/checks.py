@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from klachtregels.calendar import add_working_days, working_days_between
+from klachtregels.calendar import working_days_between
 from klachtregels.compliance.findings import (
     CheckSettings,
     Finding,
@@ -38,6 +38,7 @@ from klachtregels.model import PartyRole, SignalKind, Subject, Verdict
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.rules.geschillencommissie import direct_access_opens
+from klachtregels.rules.meldcode import consultation_last_day
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -550,14 +551,6 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
             out.ok("meldcode")
 
 
-def consultation_last_day(known: dt.date, settings: CheckSettings) -> dt.date:
-    """The last day a consultation of the vertrouwensinspecteur counts as 'onverwijld' (Wko 1.51b
-    lid 1, R28) under ``settings``: the day before the next working day past the allowed
-    ``consult_within_working_days`` working days after ``known`` (so a weekend after it still counts).
-    The check below and the obligations timeline both read it."""
-    return add_working_days(known, settings.consult_within_working_days + 1) - dt.timedelta(days=1)
-
-
 def _check_consultation(
     out: _Out, known: dt.date | None, consulted: dt.date | None, *, settings: CheckSettings
 ) -> None:
@@ -568,7 +561,7 @@ def _check_consultation(
     if known is None:
         out.add(FindingId.MELDPLICHT_UNDETERMINED, {"consulted_on": consulted})
         return
-    if consulted <= consultation_last_day(known, settings):
+    if consulted <= consultation_last_day(known, settings.consult_within_working_days):
         out.ok("meldplicht")
         return
     facts = {

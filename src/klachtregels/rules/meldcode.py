@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from klachtregels.calendar import add_working_days
 from klachtregels.citations import (
     MELDCODE_BESLUIT_2,
     WKO_1_51A,
@@ -45,6 +46,16 @@ def _pre2013(f: Facts) -> RuleResult | None:
     if not f.complaint.signals:
         return None
     return _PRE_2013
+
+
+def consultation_last_day(known: dt.date, within_working_days: int) -> dt.date:
+    """R28 (Wko 1.51b lid 1): the last day a consultation of the vertrouwensinspecteur counts as
+    'onverwijld' after the provider learned of the signal on ``known``: the day before the next working
+    day past ``within_working_days`` working days after it (so a weekend after the last allowed working
+    day still counts). The law gives no number of days for 'onverwijld': ``within_working_days`` is the
+    caller's setting (``CheckSettings.consult_within_working_days``), never a fact of the law. The
+    compliance check and the obligations timeline both read it here."""
+    return add_working_days(known, within_working_days + 1) - dt.timedelta(days=1)
 
 
 _R28 = RuleResult.fire(Outcome.MELDPLICHT, "MELDCODE_R28", flags=[flag(FlagCode.MELDPLICHT_1_51B)])
