@@ -3,9 +3,10 @@ made faster (issue 8, performance).
 
 The golden files in ``tests/data/check_golden/`` were written by the check as it was before its
 projection and its text and JSON writers were reworked; every later change must give the same bytes
-for text (Dutch and English) and JSON, with the statutory policy and with a house policy and an
-organisation file, on the example register, and for text on 200 generated rows
-(``benchmarks/bench_register.py``).
+for text (Dutch and English), JSON, SARIF and JUnit, with the statutory policy and with a house
+policy and an organisation file, on the example register, and for text and JUnit on 200
+generated rows (``benchmarks/bench_register.py``). The SARIF and JUnit files were written before their
+writers made what depends on a finding id or check id once (2026-12-02).
 The library's version is written as ``{version}``. After a deliberate change of the output, rewrite
 them with::
 
@@ -35,6 +36,11 @@ CASES = {
     "example.json": ("examples/register.csv", "--format", "json"),
     "example.house.json": ("examples/register.csv", "--format", "json", *HOUSE),
     "generated.nl.txt": ("{generated}", "--format", "text", "--lang", "nl"),
+    "example.sarif": ("examples/register.csv", "--format", "sarif"),
+    "example.house.en.sarif": ("examples/register.csv", "--format", "sarif", "--lang", "en", *HOUSE),
+    "example.junit.xml": ("examples/register.csv", "--format", "junit"),
+    "example.house.en.junit.xml": ("examples/register.csv", "--format", "junit", "--lang", "en", *HOUSE),
+    "generated.junit.xml": ("{generated}", "--format", "junit", "--strict"),
 }
 
 

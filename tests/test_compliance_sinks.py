@@ -20,6 +20,7 @@ from klachtregels.compliance import Finding, Passed, load_catalogue
 from klachtregels.compliance._sinks import (
     _INDENT,
     Judge,
+    SarifSink,
     Spool,
     TextSink,
     _json_line,
@@ -109,3 +110,19 @@ def test_a_spool_gives_back_what_was_written_in_batches(chunks: list[str], skip:
         again.write(chunk)
     assert "".join(again.lines()) == whole
     assert again.empty
+
+
+@settings(max_examples=300)
+@given(
+    found=st.lists(findings(), min_size=1, max_size=4),
+    register=st.sampled_from([None, "-", "register.csv", "/srv/data/register.csv", 'a "b"\\c.csv']),
+    organisation=st.sampled_from([None, "organisation.toml", "/srv/org.toml"]),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_a_sarif_result_line_is_the_json_line_of_its_result(
+    found: list[Finding], register: str | None, organisation: str | None, lang: str
+) -> None:
+    sink = SarifSink(io.StringIO(), lang=lang, register=register, organisation_file=organisation)
+    for f in found:  # the id's parts are made from the first finding of an id and reused
+        assert sink._line(f) == _json_line(sink._result(f))
+    sink.close()

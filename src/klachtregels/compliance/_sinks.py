@@ -763,6 +763,9 @@ class JunitSink:
         self._out, self._lang, self._fail_on, self._strict = out, lang, fail_on, strict
         self._judge = judge or Judge()
         self._suites: dict[str, _Suite] = {}
+        #: Attributes that depend on a check id or a finding id alone, made once each.
+        self._classnames: dict[str, str] = {}
+        self._types: dict[str, str] = {}
 
     def close(self) -> None:
         for suite in self._suites.values():
@@ -788,33 +791,51 @@ class JunitSink:
             _, found = by_check.setdefault(item.check, (item, []))
             if isinstance(item, Finding) and self._judge.shown(item):
                 found.append(item)
+        names: dict[tuple[int | None, str | None], str] = {}  # a subject's items share its label
         for check_id, (first, found) in by_check.items():
             suite = suites.get(check_id)
             if suite is None:
                 suite = suites[check_id] = _Suite()
             suite.tests += 1
-            suite.spool.write(self._case(check_id, first, found, suite))
+            where = (first.row, first.complaint_id)
+            name = names.get(where)
+            if name is None:
+                name = names[where] = _attr(subject_label(first, self._lang))
+            suite.spool.write(self._case(check_id, name, found, suite))
 
-    def _case(self, check_id: str, first: Finding | Passed, found: list[Finding], suite: _Suite) -> str:
+    def _case(self, check_id: str, name: str, found: list[Finding], suite: _Suite) -> str:
+        """One test case (``name``: the subject's label as an XML attribute)."""
         lang = self._lang
-        name = _attr(subject_label(first, lang))
-        opening = f'    <testcase name={name} classname={_attr(f"klachtregels.{check_id}")} time="0"'
-        failing = [f for f in found if self._fails(f)]
-        rest = [f for f in found if not self._fails(f)]
-        if not failing and not rest:
+        classname = self._classnames.get(check_id)
+        if classname is None:
+            classname = self._classnames[check_id] = _attr(f"klachtregels.{check_id}")
+        opening = f'    <testcase name={name} classname={classname} time="0"'
+        if not found:
             return opening + " />\n"
+        failing: list[Finding] = []
+        rest: list[Finding] = []
+        for f in found:
+            (failing if self._fails(f) else rest).append(f)
         suite.failures += bool(failing)
         parts = [opening + ">\n"]
         for f in failing:
-            body = f"{f.severity.value} {f.id} [{basis(f, lang)}]\n{f.message(lang)}{self._note(f)}"
+            message = f.message(lang)
+            body = f"{f.severity.value} {f.id} [{basis(f, lang)}]\n{message}{self._note(f)}"
             parts.append(
-                f"      <failure message={_attr(f.message(lang))} type={_attr(f.id)}>{_xml(body)}</failure>\n"
+                f"      <failure message={_attr(message)} type={self._type(f.id)}>{_xml(body)}</failure>\n"
             )
         if rest:
             body = "\n".join(f"{f.severity.value} {f.id}: {f.message(lang)}{self._note(f)}" for f in rest)
             parts.append(f"      <system-out>{_xml(body)}</system-out>\n")
         parts.append("    </testcase>\n")
         return "".join(parts)
+
+    def _type(self, fid: str) -> str:
+        """A finding id as the ``type`` attribute (made once per id)."""
+        found = self._types.get(fid)
+        if found is None:
+            found = self._types[fid] = _attr(fid)
+        return found
 
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         self._cases(findings, passed, self._suites)
@@ -928,6 +949,9 @@ class SarifSink:
         self._organisation = None if organisation_file is None else _artifact_uri(organisation_file)
         self._index = {fid: i for i, fid in enumerate(load_catalogue().findings)}
         self._results = _JsonList(indent=8)
+        #: Per finding id, the parts of its result line that depend on the id alone (see _line).
+        self._parts: dict[str, tuple[str, str, str]] = {}
+        self._where = (self._locations_json(None), self._locations_json(1), self._locations_json(0))
 
     def close(self) -> None:
         self._results.spool.close()
@@ -969,10 +993,57 @@ class SarifSink:
             result["properties"]["acceptance_expired"] = _acceptance_json(status)
         return result
 
+    def _locations_json(self, row: int | None) -> str:
+        """The JSON of ``locations`` for the organisation (``row`` None) or a register row (``row``
+        1: with its region, which :meth:`_line` fills; 0: a row below 1, without one), as
+        :meth:`_locations` gives them: the start of the text when a region follows."""
+        if row is None:
+            return _ENCODE(self._locations(Finding(id=FindingId.ROW_REJECTED)))
+        located = self._locations(Finding(id=FindingId.ROW_REJECTED, row=row, complaint_id=""))
+        text = _ENCODE(located)
+        if not row or self._register is None:
+            return text
+        return text[: text.index('"startLine": ') + len('"startLine": ')]
+
+    def _cut(self, fid: str) -> tuple[str, str, str]:
+        """The parts of a result line that depend on the finding id alone: up to the message's text,
+        the rule ids (JSON) and the message template."""
+        spec = load_catalogue().findings[fid]
+        head = _ENCODE({"ruleId": fid, "ruleIndex": self._index[fid], "level": _SARIF_LEVEL[spec.severity]})
+        rule_ids = _ENCODE(list(load_catalogue().checks[spec.check].rule_ids))
+        parts = self._parts[fid] = (head[:-1] + ', "message": {"text": ', rule_ids, spec.template(self._lang))
+        return parts
+
+    def _line(self, f: Finding) -> str:
+        """``f``'s result line: the JSON line of :meth:`_result`, its id's parts made once
+        (:meth:`_cut`). In a run that can accept findings, :meth:`_result` itself (it asks the judge,
+        once). A test compares the two for any finding."""
+        if not self._judge.accepts_nothing:
+            return _json_line(self._result(f))
+        parts = self._parts.get(f.id) or self._cut(f.id)
+        head, rule_ids, template = parts
+        facts = dict(f.facts)
+        if f.row is None and f.complaint_id is None:  # Finding.subject == "organisation"
+            where = self._where[0]
+        elif self._register is None:
+            where = "[]"
+        elif f.row is not None and f.row >= 1:
+            where = f"{self._where[1]}{f.row}}}}}}}]"
+        else:
+            where = self._where[2]
+        line = (
+            f"{head}{_encode_text(template.format_map(facts))}}}, "
+            f'"locations": {where}, '
+            f'"partialFingerprints": {{"klachtregels/v2": {_encode_text(fingerprint(f))}}}, '
+            f'"properties": {{"complaint_id": {_json(f.complaint_id)}, "row": {_json(f.row)}, '
+            f'"column": {_json(f.column)}, "rule_ids": {rule_ids}, "facts": {_json_texts(facts)}}}}}'
+        )
+        return line if line.isprintable() else valid_unicode(line)
+
     def rows(self, findings: Sequence[Finding], passed: Sequence[Passed]) -> None:
         for f in findings:
             if self._judge.shown(f):
-                self._results.add(self._result(f))
+                self._results.add_line(self._line(f))
 
     def finish(self, head: CheckResult, *, failed: bool) -> None:
         driver = {
