@@ -8,6 +8,7 @@ register's columns.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import typing
@@ -181,8 +182,13 @@ class Shared:
     def build(
         self, cls: type[_T], group: str, kwargs: dict[str, Any], problems: list[Problem], fallback: str
     ) -> _T | None:
-        """Like :func:`_construct`, but an equal object built before is returned instead."""
-        key = (cls, *kwargs.items())
+        """Like :func:`_construct`, but an equal object built before is returned instead.
+
+        Equal means written alike too: two date-times of the same instant with different offsets
+        are equal in Python, but each row keeps the offset it wrote (the key adds each date-time's
+        time zone; the other values a reader gives are equal only when written alike).
+        """
+        key = (cls, *kwargs.items(), *[v.tzinfo for v in kwargs.values() if isinstance(v, dt.datetime)])
         found: _T | None = self._objects.get(key)
         if found is None:
             found = _construct(BUILDERS[cls], group, kwargs, problems, fallback)

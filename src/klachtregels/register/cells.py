@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -178,7 +179,10 @@ def _text(value: Any) -> str:
             raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)
         return value.strip()
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # more digits than Python writes out (sys.get_int_max_str_digits())
+            raise CellProblem("REGISTER_CELL_TOO_LONG", limit=sys.get_int_max_str_digits()) from None
     raise CellProblem("REGISTER_EXPECTED_TEXT", got=_kind_of(value))
 
 

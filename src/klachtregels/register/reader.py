@@ -11,7 +11,19 @@ from __future__ import annotations
 import os
 import pathlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, Literal, NamedTuple, TypeAlias, TypeVar, cast
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Final,
+    Generic,
+    Literal,
+    NamedTuple,
+    TypeAlias,
+    TypeVar,
+    cast,
+)
 
 import attrs
 
@@ -130,7 +142,9 @@ class RegisterSummary:
     rows_rejected: int
     #: Lines without any cell content (blank, or only separators): not rows.
     skipped_blank_lines: int
-    #: Header names that are no documented column (after the mapping): ignored, not fatal.
+    #: Header names that are no documented column (after the mapping): ignored, not fatal. At most
+    #: :data:`UNKNOWN_COLUMNS_LISTED`, the first ones met (a JSON Lines register may use new keys
+    #: on every line: the list, like the rest of a read, stays within a constant size).
     unknown_columns: tuple[str, ...]
     #: The documented columns the file supplies (after the mapping).
     columns: tuple[str, ...]
@@ -213,6 +227,10 @@ class _Step(NamedTuple):
 
 _GROUP_INDEX = {g: i for i, g in enumerate(GROUPS)}
 _UNSEEN = object()
+#: At most this many unknown header names (or JSON keys) are listed in the summary.
+UNKNOWN_COLUMNS_LISTED: Final = 4096
+#: At most this many JSON keys have their step remembered (keys beyond are looked up each time).
+_OBJECT_STEPS: Final = 4096
 
 
 def _value(step: _Step, raw: Any) -> Any:
@@ -551,9 +569,9 @@ class _Reader(Generic[T]):
         seen: dict[str, int] = {}
         plan: list[_Step] = []
         for i, name in enumerate(names):
-            if not name:
-                continue
             key = norm_header(name)
+            if not key:  # a blank cell (or only hyphens): no column, and no repeat of another blank
+                continue
             if key in seen:
                 raise register_error("REGISTER_DUPLICATE_HEADER", position=i + 1, first=seen[key] + 1)
             seen[key] = i
@@ -576,7 +594,8 @@ class _Reader(Generic[T]):
     def _target(self, name: str, key: str) -> str | None:
         """The documented column a header name gives; None (and listed if unknown) otherwise."""
         if key not in self._index:
-            self._unknown[name] = None
+            if len(self._unknown) < UNKNOWN_COLUMNS_LISTED:
+                self._unknown[name] = None
             return None
         return self._index[key]
 
@@ -616,13 +635,17 @@ class _Reader(Generic[T]):
         self._apply_defaults()
 
     def _object_step(self, name: str) -> _Step | None:
-        """The step for a JSON key (remembered per key)."""
+        """The step for a JSON key (remembered for the first :data:`_OBJECT_STEPS` keys: a file
+        with new keys on every line must not grow the reader)."""
         try:
             return self._object_steps[name]
         except KeyError:
-            target = self._target(name, norm_header(name))
+            key = norm_header(name)
+            # A blank key is no column, as a blank header cell is not (CSV): skipped, not listed.
+            target = self._target(name, key) if key else None
             step = None if target is None else self._step(target)
-            self._object_steps[name] = step
+            if len(self._object_steps) < _OBJECT_STEPS:
+                self._object_steps[name] = step
             return step
 
     def _object(self, item: Any, row: int) -> T | None:
@@ -631,7 +654,7 @@ class _Reader(Generic[T]):
             return None
         values = self._fresh_values()
         problems: list[Problem] = []
-        given: set[str] = set()
+        given: dict[str, str] = {}  # column -> this object's key for it (keys may differ by line)
         for name, raw in item.items():
             step = self._object_step(name)
             if step is None:
@@ -639,9 +662,8 @@ class _Reader(Generic[T]):
             if step.column in given:
                 self._reject_row(row, "REGISTER_ROW_TWO_KEYS", target=step.column)
                 return None
-            given.add(step.column)
+            given[step.column] = name
             self._present[step.column] = None
-            self._source_names.setdefault(step.column, name)
             try:
                 value = _value(step, raw)
             except CellProblem as exc:
@@ -649,20 +671,27 @@ class _Reader(Generic[T]):
                 continue
             if value is not None:
                 values[step.group][step.field] = value
-        return self._finish(values, row, problems)
+        return self._finish(values, row, problems, given)
 
     # -- rows --------------------------------------------------------------------------------------
 
-    def _finish(self, values: Values, row: int, problems: list[Problem]) -> T | None:
-        """The row's object, or None after rejecting the row with its problems."""
+    def _finish(
+        self, values: Values, row: int, problems: list[Problem], names: Mapping[str, str] | None = None
+    ) -> T | None:
+        """The row's object, or None after rejecting the row with its problems.
+
+        A problem names its column as the row's source does: ``names`` (column -> the JSON key of
+        this row), else the header's cell; a column the source lacks by its documented name.
+        """
         if not problems:
             built = self._make(values, row, problems)
             if built is not None and not problems:
                 self._rows_ok += 1
                 return built
+        source = self._source_names if names is None else names
         self._reject(
             [
-                RowError(row=row, column=self._source_names.get(col, col) if col else None, problem=msg)
+                RowError(row=row, column=source.get(col, col) if col else None, problem=msg)
                 for col, msg in problems
             ]
         )

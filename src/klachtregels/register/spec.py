@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import tomllib
+import unicodedata
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
 
@@ -54,7 +55,13 @@ def norm(word: str) -> str:
 
 
 def norm_header(name: str) -> str:
-    """Header key: case-folded, runs of spaces and '-' as one '_' (``Received On`` -> ``received_on``)."""
+    """Header key: case-folded, runs of spaces and '-' as one '_' (``Received On`` -> ``received_on``).
+
+    Accents count alike composed or decomposed (Unicode's canonical caseless match: a header typed
+    on one system and a mapping typed on another name the same column, and repeat each other).
+    """
+    if not name.isascii():
+        name = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
     return "_".join(name.replace("-", " ").casefold().split())
 
 
