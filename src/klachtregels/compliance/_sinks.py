@@ -32,6 +32,7 @@ from klachtregels.compliance.findings import (
     FindingId,
     Passed,
     Severity,
+    about_organisation,
     load_catalogue,
     run_fails,
 )
@@ -187,7 +188,7 @@ def _basis(f: Finding, lang: str) -> str:
 
 def subject_label(f: Finding | Passed, lang: str) -> str:
     """``rij 12 · klacht K-1``, or the organisation."""
-    if f.row is None and f.complaint_id is None:
+    if about_organisation(f):
         return word(lang, "organisation")
     if f.complaint_id is None:
         return f"{word(lang, 'row')} {f.row}"
@@ -1023,7 +1024,7 @@ class SarifSink:
         parts = self._parts.get(f.id) or self._cut(f.id)
         head, rule_ids, template = parts
         facts = dict(f.facts)
-        if f.row is None and f.complaint_id is None:  # Finding.subject == "organisation"
+        if about_organisation(f):
             where = self._where[0]
         elif self._register is None:
             where = "[]"

@@ -53,6 +53,7 @@ __all__ = [
     "KItem",
     "Passed",
     "Severity",
+    "about_organisation",
     "load_catalogue",
     "make_finding",
     "run_fails",
@@ -374,7 +375,7 @@ class Finding:
     @property
     def subject(self) -> str:
         """``organisation`` when the finding is about the provider, else ``complaint``/``row``."""
-        if self.row is None and self.complaint_id is None:
+        if about_organisation(self):
             return "organisation"
         return "row" if self.check == "register-row" else "complaint"
 
@@ -469,6 +470,12 @@ def make_finding(
         column=column,
         facts=tuple(sorted(texts.items())) if len(texts) > 1 else tuple(texts.items()),
     )
+
+
+def about_organisation(item: Finding | Passed) -> bool:
+    """Whether a finding or pass is about the organisation (no register row, no complaint): the one
+    test of what :attr:`Finding.subject` calls ``organisation``, which every writer asks."""
+    return item.row is None and item.complaint_id is None
 
 
 @attrs.frozen(kw_only=True, slots=True)

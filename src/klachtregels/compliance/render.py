@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from klachtregels.compliance._sinks import GITHUB_ANNOTATION_LIMIT, GithubSink, Judge, Sink, Tee, make_sink
-from klachtregels.compliance.findings import CheckResult, FailOn, Finding, Passed, Severity
+from klachtregels.compliance.findings import (
+    CheckResult,
+    FailOn,
+    Finding,
+    Passed,
+    Severity,
+    about_organisation,
+)
 from klachtregels.messages import check_lang
 
 if TYPE_CHECKING:
@@ -63,14 +70,10 @@ def _subject(item: Finding | Passed) -> tuple[int | None, str | None]:
     return (item.row, item.complaint_id)
 
 
-def _is_organisation(item: Finding | Passed) -> bool:
-    return item.row is None and item.complaint_id is None
-
-
 def _by_subject(result: CheckResult) -> Iterator[tuple[list[Finding], list[Passed]]]:
     """The result's row findings and passes, a subject at a time, in the result's order."""
-    findings = [f for f in result.findings if not _is_organisation(f)]
-    passed = [p for p in result.passed if not _is_organisation(p)]
+    findings = [f for f in result.findings if not about_organisation(f)]
+    passed = [p for p in result.passed if not about_organisation(p)]
     order: dict[tuple[int | None, str | None], tuple[list[Finding], list[Passed]]] = {}
     for f in findings:
         order.setdefault(_subject(f), ([], []))[0].append(f)
@@ -101,8 +104,8 @@ def feed(
             sink.rows(findings, passed)
         head = attrs.evolve(
             result,
-            findings=tuple(f for f in result.findings if _is_organisation(f)),
-            passed=tuple(p for p in result.passed if _is_organisation(p)),
+            findings=tuple(f for f in result.findings if about_organisation(f)),
+            passed=tuple(p for p in result.passed if about_organisation(p)),
         )
         sink.finish(head, failed=result.failed(fail_on, strict=strict))
 
