@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from klachtregels.decisions import eligibility, geschillencommissie_access
+from klachtregels.decisions import assess, eligibility, geschillencommissie_access
 from klachtregels.model import Complaint, GckFiling, Judgement, Provider
 from klachtregels.policy import Policy
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
@@ -45,16 +45,8 @@ SITES = (
 )
 #: Fields every case has.
 REQUIRED = (
-    "ref",
-    "year",
-    "url",
-    "question",
-    "rules",
-    "summary",
-    "commission",
-    "mapping",
-    "decision",
-    "as_of",
+    *("ref", "year", "url", "question", "rules"),
+    *("summary", "commission", "mapping", "decision", "as_of"),
 )
 #: Rule and ambiguity ids as regulation.md writes them (R20-i: sub i of R20).
 RULE_ID = re.compile(r"^(R([1-9]|[12][0-9]|3[01])(-[a-z]+)?|A([1-9]|1[0-9]|2[0-2]))$")
@@ -130,6 +122,25 @@ def test_the_engine_agrees_with_the_ruling(case: dict[str, Any]) -> None:
         assert other.outcome == decision.outcome, _seen(case, other)
 
 
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, id=c["ref"]) for c in CASES if c["decision"] == DecisionKind.GCK_ACCESS]
+)
+def test_assess_gives_the_same_access_as_the_single_decision(case: dict[str, Any]) -> None:
+    """One law, one place (issue 8): the full assessment of the same facts answers access the same way."""
+    single = _decide(case)
+    full = assess(
+        Complaint.from_dict(case["complaint"]),
+        as_of=case["as_of"],
+        filing=_optional(case, "filing", GckFiling),
+        judgement=_optional(case, "judgement", Judgement),
+        provider=_optional(case, "provider", Provider),
+        filed_with_provider=case.get("filed_with_provider"),
+    ).gck_access
+    assert full is not None
+    assert (full.outcome, full.unknown_facts) == (single.outcome, single.unknown_facts)
+    assert full.details.get("rest") == single.details.get("rest")
+
+
 def test_every_case_is_complete_and_cites_a_published_ruling() -> None:
     refs = Counter(case["ref"] for case in CASES)
     assert not [ref for ref, n in refs.items() if n > 1], "reference codes are test ids: unique"
@@ -139,8 +150,9 @@ def test_every_case_is_complete_and_cites_a_published_ruling() -> None:
         assert case["url"].startswith(SITES), ref
         assert QUESTIONS[case["question"]] == case["decision"], ref
         assert all(RULE_ID.match(rule) for rule in case["rules"]), ref
-        assert 2016 <= case["year"] <= dt.date.today().year, ref
+        # The question is asked no later than the ruling's year (the filing precedes the ruling).
         assert isinstance(case["as_of"], dt.date), ref
+        assert 2016 <= case["as_of"].year <= case["year"], ref
         # One line, our own words: no multi-line quotes from the ruling.
         assert "\n" not in case["summary"], ref
         expect = case["expect"]
