@@ -25,10 +25,12 @@ import attrs
 from klachtregels import convert
 from klachtregels._io import loads_toml
 from klachtregels.errors import InvalidInputError, PolicyError, TermError
-from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, handling_deadline
+from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, _handling_on, _handling_setup
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from klachtregels.terms import _Plan
 
 __all__ = [
     "AfterMeldcode",
@@ -315,20 +317,15 @@ class Policy:
     def handling_deadline(self, received: dt.date, *, strict: bool | None = None) -> Deadline:
         """The six-week handling deadline (R6, R12) under this policy's A1-A4 settings.
 
-        The one place where a policy becomes :func:`klachtregels.terms.handling_deadline`'s
-        arguments; ``regulation_applies_atw`` only counts with ``follow_regulation_text`` (A1).
+        The same as :func:`klachtregels.terms.handling_deadline` with the policy's settings as its
+        arguments (``regulation_applies_atw`` only counts with ``follow_regulation_text``, A1).
         ``strict`` overrides ``strict_calendar`` (A2), for callers that report provisional dates.
         """
-        follow = self.atw_mode is AtwMode.FOLLOW_REGULATION_TEXT
-        return handling_deadline(
-            received,
-            atw_mode=self.atw_mode,
-            regulation_applies_atw=self.regulation_applies_atw if follow else None,
-            exclude_filing_day=self.exclude_filing_day,
-            receipt_rule=self.receipt_rule,
-            include_equated_days=self.include_equated_days,
-            strict=self.strict_calendar if strict is None else strict,
-        )
+        # The settings are resolved to the term's plan once per policy (_handling_setup_of).
+        entry = _HANDLING_SETUPS.get(id(self))
+        if entry is None or entry[0] is not self:
+            entry = _handling_setup_of(self)
+        return _handling_on(entry[1], entry[2], received, self.strict_calendar if strict is None else strict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: one key per field (enum values as text), sources included."""
@@ -453,6 +450,29 @@ def toml_key(field_name: str) -> str:
             if field == field_name:
                 return f"{section}.{key}"
     return field_name
+
+
+#: Per policy (by identity; at most 64 kept), the plan of its handling deadline and whether day 0
+#: moves to the next working day: what :meth:`Policy.handling_deadline` would otherwise resolve
+#: from the settings on every call (about 0.8 µs of a warm 0.9 µs).
+_HANDLING_SETUPS: dict[int, tuple[Policy, _Plan, bool]] = {}
+
+
+def _handling_setup_of(policy: Policy) -> tuple[Policy, _Plan, bool]:
+    """The one place where a policy's A1-A4 settings become the handling deadline's plan
+    (``regulation_applies_atw`` only counts with ``follow_regulation_text``, A1)."""
+    follow = policy.atw_mode is AtwMode.FOLLOW_REGULATION_TEXT
+    plan, next_day = _handling_setup(
+        policy.atw_mode,
+        policy.regulation_applies_atw if follow else None,
+        policy.exclude_filing_day,
+        policy.receipt_rule,
+        policy.include_equated_days,
+    )
+    if len(_HANDLING_SETUPS) >= 64:
+        _HANDLING_SETUPS.clear()
+    entry = _HANDLING_SETUPS[id(policy)] = (policy, plan, next_day)
+    return entry
 
 
 def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> Policy:

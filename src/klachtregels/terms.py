@@ -948,20 +948,43 @@ def _handling_deadline(
     ``strict=True`` raises :class:`~klachtregels.errors.ProvisionalCalendarError` instead of a
     provisional answer (A2).
     """
+    plan, next_day = _handling_setup(
+        atw_mode, regulation_applies_atw, exclude_filing_day, receipt_rule, include_equated_days
+    )
+    return _handling_on(plan, next_day, received, strict)
+
+
+def _handling_setup(
+    atw_mode: AtwMode | str,
+    regulation_applies_atw: bool | None,
+    exclude_filing_day: bool,
+    receipt_rule: ReceiptRule | str,
+    include_equated_days: bool,
+) -> tuple[_Plan, bool]:
+    """The plan of a handling deadline under these settings (A1, A3, A4), and whether day 0 moves to
+    the next working day (A4); raises :class:`~klachtregels.errors.PolicyError` for a bad setting.
+
+    What :func:`handling_deadline` resolves on every call; a policy resolves it once
+    (:meth:`klachtregels.policy.Policy.handling_deadline`) and then asks :func:`_handling_on`.
+    """
     policy, mode_apply = _atw_policy(atw_mode, regulation_applies_atw)
     rule = receipt_rule if receipt_rule is _SAME_DAY else _RECEIPT_RULES.get(receipt_rule)
     if rule is None:
         msg = f"receipt_rule must be one of {', '.join(_RECEIPT_RULES)}, got {receipt_rule!r}"
         raise PolicyError(msg)
     next_day = rule is ReceiptRule.NEXT_WORKING_DAY
-    plan = _handling_plan(policy, mode_apply, next_day, exclude_filing_day, include_equated_days)
+    return _handling_plan(policy, mode_apply, next_day, exclude_filing_day, include_equated_days), next_day
+
+
+def _handling_on(plan: _Plan, next_day: bool, received: _dt.date | _dt.datetime, strict: bool) -> Deadline:
+    """The handling deadline of ``plan`` (from :func:`_handling_setup`) for ``received``."""
     plain = type(received) is _dt.date
     day = received if plain else local_day(received)
     if plain:
         hit = plan.memo.get(day)
         if hit is not None and not (strict and hit.provisional):
             return hit
-    day0 = _cal.next_working_day(day, include_equated_days=include_equated_days) if next_day else day
+    day0 = _cal.next_working_day(day, include_equated_days=plan.include_eq) if next_day else day
     result = _compute(day, day0, plan, strict)
     return _remember(plan, day, result) if plain else result
 
