@@ -421,6 +421,32 @@ def test_the_same_file_read_with_different_mappings_in_one_process(tmp_path: Pat
     assert json.loads(out)["summary"]["rows_read"] == 2
 
 
+def test_two_readers_of_one_header_interleaved_keep_their_own_mapping() -> None:
+    """Each read generates its own row reader and keeps its own word memory: two readers of the same
+    header, iterated in turn, each read through their own mapping."""
+    data = b"id,uitkomst,ontvangen\n" + b"".join(b"K%d,ok,%d-03-2026\n" % (n, n % 28 + 1) for n in range(50))
+    first = read_register(
+        io.BytesIO(data),
+        format="csv",
+        mapping=ColumnMapping(columns={"uitkomst": "verdict"}, values={"verdict": {"ok": "gegrond"}}),
+    )
+    second = read_register(
+        io.BytesIO(data),
+        format="csv",
+        mapping=ColumnMapping(
+            columns={"uitkomst": "verdict", "ontvangen": "received_on"},
+            values={"verdict": {"ok": "ongegrond"}},
+        ),
+    )
+    pairs = list(zip(first, second, strict=True))
+    assert len(pairs) == 50
+    assert {(a.judgement.verdict, b.judgement.verdict) for a, b in pairs if a.judgement and b.judgement} == {
+        (Verdict.GEGROND, Verdict.ONGEGROND)
+    }
+    assert all(a.complaint.received_on is None for a, _ in pairs)
+    assert [b.complaint.received_on for _, b in pairs][:2] == [dt.date(2026, 3, 1), dt.date(2026, 3, 2)]
+
+
 def test_a_shared_signal_keeps_each_rows_own_offset() -> None:
     """Regression: two rows whose signal date-times were the same instant in different offsets got
     one shared Signal: the second row's record carried the first row's offset."""

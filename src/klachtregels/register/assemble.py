@@ -188,7 +188,9 @@ class Shared:
         are equal in Python, but each row keeps the offset it wrote (the key adds each date-time's
         time zone; the other values a reader gives are equal only when written alike).
         """
-        key = (cls, *kwargs.items(), *[v.tzinfo for v in kwargs.values() if isinstance(v, dt.datetime)])
+        key: tuple[Any, ...] = (cls, *kwargs.items())
+        if cls in _DATED:
+            key += tuple(v.tzinfo for v in kwargs.values() if isinstance(v, dt.datetime))
         found: _T | None = self._objects.get(key)
         if found is None:
             found = _construct(BUILDERS[cls], group, kwargs, problems, fallback)
@@ -199,6 +201,12 @@ class Shared:
 
 #: At most this many shared value objects per reader.
 SHARED_OBJECTS: Final = 4096
+#: The built classes with a date field (a date-time's offset is then part of a shared object's key).
+_DATED: Final = frozenset(
+    cls
+    for cls in BUILDERS
+    if any(hint is dt.date or dt.date in typing.get_args(hint) for hint in convert.hints(cls).values())
+)
 _SHAREABLE_PARTY: Final = frozenset({"role", "contract_party"})
 
 
