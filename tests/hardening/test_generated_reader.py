@@ -511,3 +511,27 @@ def test_a_mapping_file_with_hostile_names_through_the_command_line(tmp_path: Pa
     assert mapping.name in err
     assert "both map to location" in err
     assert not hasattr(builtins, PWNED)
+
+
+def test_a_workbook_with_hostile_headers_reads_as_its_csv() -> None:
+    """An .xlsx sheet goes through the same generated row reader: the same records and problems."""
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("python_calamine")
+    names = [n for n in HOSTILE_HEADERS if "\x00" not in n and "\n" not in n]
+    mapping = ColumnMapping(columns={"lambda": "received_on", "{0}{x!r}": "verdict"})
+    header = ["id", *names]
+    rows = [[f"K{n}", *[EXPRESSION if n % 2 else "2026-03-01"] * len(names)] for n in range(4)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [header, *rows]:
+        sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    data.seek(0)
+    from_xlsx = read_register_all(data, format="xlsx", mapping=mapping)
+    from_csv = read_register_all(_csv(header, rows), format="csv", mapping=mapping)
+    _balanced(from_xlsx, 4)
+    assert _errors(from_xlsx) == _errors(from_csv)
+    assert {e.column for e in from_xlsx.errors} == {"lambda", "{0}{x!r}"}
+    assert from_xlsx.records == from_csv.records
+    assert not hasattr(builtins, PWNED)
