@@ -66,7 +66,7 @@ def test_a_shown_command_gives_the_output_shown(command: Command) -> None:
 
 #: Each command page and the sub-commands it documents.
 OPTION_PAGES = {
-    "docs/cli/assess.md": (("assess",),),
+    "docs/cli/assess.md": (("assess",), ("rules",)),
     "docs/cli/check.md": (("check",),),
     "docs/cli/deadline.md": (("deadline",), ("calendar",)),
 }
