@@ -94,6 +94,21 @@ def test_a_command_page_names_every_option_and_only_real_ones(
     assert on_page - in_help == set(), f"{page} names options the commands do not have"
 
 
+#: Pages that document a command among other things: they name every option (and may name others').
+OPTIONS_NAMED = {
+    "docs/report.md": (("report",),),
+    "docs/policies.md": (("policy", "lint"), ("policy", "show"), ("policy", "list")),
+    "docs/embedding.md": (("obligations",),),
+}
+
+
+@pytest.mark.parametrize("page", sorted(OPTIONS_NAMED))
+def test_a_page_names_every_option_of_its_command(page: str, capsys: pytest.CaptureFixture[str]) -> None:
+    on_page = set(_OPTION.findall((ROOT / page).read_text(encoding="utf-8")))
+    for command in OPTIONS_NAMED[page]:
+        assert _options_in_help(command, capsys) - on_page == set(), command
+
+
 def test_the_check_synopsis_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
     synopsis = blocks("docs/cli/check.md", "console")[0].text
     assert synopsis.startswith("$ klachtregels check")
