@@ -309,3 +309,22 @@ def test_the_strategies_import_without_hypothesis_imported_first() -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr.splitlines()[-1:]
+
+
+def test_register_examples_read_without_a_rejected_row() -> None:
+    from klachtregels.register import read_register_all
+
+    csv = block_after("docs/register.md", "CSV, with Dutch dates and aliases", "text").text
+    result = read_register_all(io.BytesIO(csv.encode()), format="csv")
+    assert (result.summary.rows_read, result.summary.rows_rejected) == (2, 0)
+    jsonl = block_after("docs/register.md", "JSON Lines (one line", "json").text
+    result = read_register_all(io.BytesIO(jsonl.encode()), format="jsonl")
+    assert (result.summary.rows_read, result.summary.rows_rejected) == (1, 0)
+    # The stray quote: "reads as 3 rows: K2 read, K1 rejected (lines 2-4), K3 rejected (3 cells)".
+    stray = block_after("docs/register.md", "**A stray quote.**", "").text
+    result = read_register_all(io.BytesIO(stray.encode()), format="csv")
+    assert [r.complaint.id for r in result.records] == ["K2"]
+    assert [(e.row, e.code) for e in result.errors] == [
+        (2, "REGISTER_ROW_STRAY_QUOTE"),
+        (4, "REGISTER_CELL_COUNT"),
+    ]
