@@ -709,7 +709,8 @@ def decide(
     if defer:
         if extra_rules:
             raise ValueError("decide: defer=True does not take extra_rules")
-        overridden = _overridden_by(spec, fired, ())  # only a rule with an outcome overrides
+        # Only a rule with an outcome overrides (no call where no rule of the spec can).
+        overridden = _overridden_by(spec, fired, ()) if spec._has_overrides else _NOTHING_OVERRIDDEN
         outcome = _choose(spec, fired, overridden)
         return _new_tuple(Weighed, (fired, overridden, outcome, segment, ctx))
     extra = tuple(extra_rules) if extra_rules else ()
@@ -868,6 +869,8 @@ def _choose(
             _raise_conflict(spec, fired, overridden, best_rank)
         return best
     if has_unknown:
+        if len(unknown) == 1:  # the usual case: one rule lacked a fact
+            return unknown[0]
         # sorted first: the order of rules must not pick between two outcomes of one level.
         return min(sorted(set(unknown)), key=ranks.__getitem__) if unknown else spec.undetermined
     return spec.default
