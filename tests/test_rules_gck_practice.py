@@ -451,3 +451,38 @@ def test_the_catalogue_lists_the_new_facts() -> None:
     } <= facts
     page = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
     assert "`filing.term_invoked`" in page
+
+
+# --- R1 and the transition to the Geschillencommissie (A20) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filed", "expected"),
+    [
+        (dt.date(2015, 12, 20), Outcome.OUT_OF_TEMPORAL_SCOPE),  # under the old regime: not modelled
+        (dt.date(2016, 1, 1), Outcome.UNDETERMINED),  # the GCK's regime: the transition is open
+        (dt.date(2016, 10, 6), Outcome.UNDETERMINED),  # as in ruling 2017-106932/108480
+    ],
+)
+def test_r1_a_dispute_filed_from_2016_over_an_earlier_complaint_is_open_a20(
+    filed: dt.date, expected: Outcome
+) -> None:
+    complaint = Complaint.from_dict(
+        {
+            "received_on": "2015-12-15",
+            "channel": "letter",
+            "complainant": {"role": "parent"},
+            "subjects": ["agreement"],
+        }
+    )
+    access = geschillencommissie_access(complaint, filed_on=filed, as_of=filed)
+    assert access.outcome == expected
+    assert access.gave("R1", expected)
+    assert access.has_flag("TRANSITION_2016") is (expected == Outcome.UNDETERMINED)
+    # The internal complaint regime (R1 for eligibility) stays keyed on the receipt day.
+    assert eligibility(complaint, as_of=filed).outcome == Outcome.OUT_OF_TEMPORAL_SCOPE
+    # check projects the open answer onto its finding, not onto a skip.
+    filing = GckFiling(filed_on=filed, filed_by="parent")
+    row = record(judgement=None, filing=filing, received_on=dt.date(2015, 12, 15), channel="letter")
+    found = {f.id for f in check_complaint(row, as_of=filed, policy=Policy()).findings}
+    assert ("KR-GCK-UNDETERMINED" in found) is (expected == Outcome.UNDETERMINED)

@@ -100,18 +100,41 @@ def _r1_gate(f: Facts) -> RuleResult | None:
     day = f.received
     if day is None or day >= REGIME_START:
         return None
+    filed = f.filed_on
+    if filed is not None and filed >= REGIME_START:
+        return _r1_transition(day, filed)
     return _r1(f)
 
 
+_TRANSITION = flag(FlagCode.TRANSITION_2016, ambiguity="A20")
+
+
+@functools.lru_cache(maxsize=8192)
+def _r1_transition(received: dt.date, filed: dt.date) -> RuleResult:
+    """A complaint from before 2016 whose dispute reaches the commission from 2016 on: open (A20).
+
+    The old complaints commissions took no new complaints after mid-December 2015; later ones went
+    to the Geschillencommissie, which heard a dispute over a complaint made to the provider in
+    December 2015 (2017-106932/108480, ``tests/rulings``). Whether the statutory access rules decide
+    such a dispute is not settled: undetermined and flagged, not out of scope. (The access rules in
+    force from 2016 do not run for it: rules are evaluated at the complaint's receipt day, A20.)
+    """
+    return RuleResult.fire(
+        Outcome.UNDETERMINED, "SCOPE_R1_TRANSITION", flags=[_TRANSITION], received=received, filed=filed
+    )
+
+
 def r1_gate(decision: DecisionKind) -> Rule[Facts]:
-    """R1 for another decision: fires only when the complaint predates 2016-01-01."""
+    """R1 for Geschillencommissie access: fires only when the complaint predates 2016-01-01 (out
+    of scope; undetermined, A20, when the dispute reaches the commission from 2016-01-01 on)."""
     return Rule(
         id="R1",
         citations=(WKO_1_57B_WVPO,),
         decision=decision,
         function=_r1_gate,
-        outcomes=(Outcome.OUT_OF_TEMPORAL_SCOPE,),
+        outcomes=(Outcome.OUT_OF_TEMPORAL_SCOPE, Outcome.UNDETERMINED),
         valid_from=dt.date.min,
+        ambiguities=("A20",),
     )
 
 
