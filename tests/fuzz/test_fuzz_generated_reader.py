@@ -4,7 +4,8 @@ The CSV row reader is generated per header and the model objects are built by ge
 (``register.reader._cells_reader``, ``register.assemble.BUILDERS``). Each input is a register whose
 header spells the documented columns in any accepted way, in any order, among hostile names
 (keywords, dunders, the generated code's own local names, quotes, braces, NUL, line breaks), with
-some columns renamed to hostile names by a mapping (and value tables keyed by hostile words), and
+some columns renamed to hostile names by a mapping (with value tables keyed by hostile words, an
+``ignore`` list of hostile names and defaults for columns the file lacks), and
 cells that are Python expressions, odd numbers, dates in other digits, words with homoglyphs or
 invisible characters, and canaries. For every input:
 
@@ -127,11 +128,20 @@ def _spellings(column: Column) -> list[str]:
 
 
 def _target_word(column: Column) -> str:
-    """A word ``column``'s value table may translate to."""
+    """A word ``column``'s value table may translate to (and a default it may state)."""
     if column.kind is ColumnKind.BOOL:
         return "ja"
-    assert column.vocabulary is not None
+    if column.kind is ColumnKind.DATE:
+        return "2026-03-01"
+    if column.kind is ColumnKind.MEASURES:
+        return "geen"
+    if column.vocabulary is None:
+        return "Vertaald"
     return next(iter(column.vocabulary)).value
+
+
+#: The kinds of column a mapping's value table may translate.
+_TRANSLATED: Final = (ColumnKind.ENUM, ColumnKind.ENUM_LIST, ColumnKind.BOOL, ColumnKind.TEXT)
 
 
 @st.composite
@@ -158,7 +168,8 @@ class Register:
 @st.composite
 def registers(draw: st.DrawFn) -> Register:
     """A header of documented columns (``id`` first in the draw, any position in the file), renamed
-    ones and hostile unknown ones; rows with an id each (so none is blank)."""
+    ones and hostile unknown ones; a mapping (renames, value tables, ignored names, defaults) or
+    none; rows with an id each (so none is blank)."""
     others = draw(st.lists(st.sampled_from(COLUMNS[1:]), max_size=8, unique_by=lambda c: c.name))
     known = [COLUMNS[0], *others]
     names = [draw(st.sampled_from(_spellings(c))) for c in known]
@@ -170,11 +181,18 @@ def registers(draw: st.DrawFn) -> Register:
     unknown = draw(st.lists(st.sampled_from(NAMES), max_size=4))
     values: dict[str, dict[str, str]] = {}
     for column in known:
-        if column.kind in (ColumnKind.ENUM, ColumnKind.BOOL) and draw(st.booleans()):
+        if column.kind in _TRANSLATED and draw(st.booleans()):
             values[column.name] = {
                 word: _target_word(column) for word in draw(st.sets(st.sampled_from(WORDS)))
             }
-    mapping = ColumnMapping(columns=renamed, values=values) if renamed or values else None
+    ignore = tuple(draw(st.lists(st.sampled_from(unknown), unique=True))) if unknown else ()
+    absent = [c for c in COLUMNS if c not in known]
+    defaults = {c.name: _target_word(c) for c in draw(st.lists(st.sampled_from(absent), max_size=2))}
+    mapping = (
+        ColumnMapping(columns=renamed, values=values, ignore=ignore, defaults=defaults)
+        if renamed or values or ignore or defaults
+        else None
+    )
     # One cell per distinct header key (a repeated key is a header error, tested on its own).
     cells: dict[str, tuple[str, Column | None]] = {}
     for name, column in [*zip(names, known, strict=True), *((n, None) for n in unknown)]:
@@ -290,11 +308,13 @@ def test_generated_reader_against_hostile_headers_and_cells(register: Register) 
 
 def _toml_mapping(mapping: ColumnMapping, path: Path) -> Path:
     """``mapping`` as a TOML file (a JSON string of BMP text without DEL is a TOML basic string)."""
-    lines = ["[columns]"]
+    lines = [f"ignore = {json.dumps(list(mapping.ignore), ensure_ascii=False)}", "[columns]"]
     lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v)}" for k, v in mapping.columns.items()]
     for target, table in mapping.values.items():
         lines.append(f"[values.{target}]")
         lines += [f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v)}" for k, v in table.items()]
+    lines.append("[defaults]")
+    lines += [f"{k} = {json.dumps(v)}" for k, v in mapping.defaults.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert ColumnMapping.load(path) == attrs.evolve(mapping, name=str(path))
     return path
