@@ -40,3 +40,26 @@ def test_builds_fills_annotated_arguments() -> None:
         assert value is None or value > 0
 
     check()
+
+
+def test_the_strategies_import_first_in_a_fresh_process() -> None:
+    # Importing klachtregels.testing imports Hypothesis, which runs the entry point while
+    # klachtregels.testing is still half-imported: the hook must not read it then.
+    import subprocess
+    import sys
+
+    code = (
+        "import klachtregels.testing as t\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "from klachtregels.model import Complaint\n"
+        "seen = []\n"
+        "@settings(max_examples=3, database=None)\n"
+        "@given(t.complaints(), st.from_type(Complaint))\n"
+        "def f(a, b):\n"
+        "    seen.append((type(a).__name__, type(b).__name__))\n"
+        "f()\n"
+        "print(sorted(set(seen)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[('Complaint', 'Complaint')]"
