@@ -30,6 +30,7 @@ THIRD_PARTY_DATA: dict[tuple[str, str], Path] = {
     ("test_report_measures.py", "partou"): _PARTOU,
     ("test_report_publish.py", "partou"): _PARTOU,
     ("test_bulk_notebook.py", ""): _PARTOU,
+    ("docs/test_docs_python.py", "partou"): _PARTOU,
     ("test_policies_shipped.py", "test_every_quote_is_verbatim_in_the_seed"): _SEEDS,
     ("test_policies_shipped.py", "test_seed_copies_match_the_shared_seeds"): _SEEDS,
 }

@@ -11,8 +11,6 @@ import contextlib
 import datetime as dt
 import doctest
 import io
-import subprocess
-import sys
 import warnings
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +22,6 @@ from klachtregels.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-PARTOU = ROOT / "tests" / "data" / "partou" / "partou_klachten_2025.csv"
 
 
 def _run(block: Block, namespace: dict[str, Any]) -> str:
@@ -238,7 +234,6 @@ def test_compliance_snippet_with_a_baseline_written_as_documented(
     assert "KR-HANDLING-LATE" not in namespace["text"].split("==")[1]  # accepted: out of the errors section
 
 
-@pytest.mark.skipif(not PARTOU.exists(), reason="Partou's register is not in the sdist")
 @pytest.mark.usefixtures("at_root")
 def test_report_snippet_on_partou() -> None:
     from klachtregels.report import open_blockers
@@ -292,39 +287,3 @@ def test_testing_snippet_imports() -> None:
     namespace: dict[str, Any] = {}
     _run(blocks("docs/testing.md", "python")[0], namespace)
     assert callable(namespace["test_my_inbox_never_marks_an_undetermined_complaint_as_eligible"])
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "code issue: importing klachtregels.testing before hypothesis is imported runs Hypothesis' entry "
-        "point (klachtregels._hypothesis), which reads the half-imported klachtregels.testing: AttributeError"
-    ),
-)
-def test_the_strategies_import_without_hypothesis_imported_first() -> None:
-    run = subprocess.run(
-        [sys.executable, "-c", "import klachtregels; from klachtregels.testing import complaints"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr.splitlines()[-1:]
-
-
-def test_register_examples_read_without_a_rejected_row() -> None:
-    from klachtregels.register import read_register_all
-
-    csv = block_after("docs/register.md", "CSV, with Dutch dates and aliases", "text").text
-    result = read_register_all(io.BytesIO(csv.encode()), format="csv")
-    assert (result.summary.rows_read, result.summary.rows_rejected) == (2, 0)
-    jsonl = block_after("docs/register.md", "JSON Lines (one line", "json").text
-    result = read_register_all(io.BytesIO(jsonl.encode()), format="jsonl")
-    assert (result.summary.rows_read, result.summary.rows_rejected) == (1, 0)
-    # The stray quote: "reads as 3 rows: K2 read, K1 rejected (lines 2-4), K3 rejected (3 cells)".
-    stray = block_after("docs/register.md", "**A stray quote.**", "").text
-    result = read_register_all(io.BytesIO(stray.encode()), format="csv")
-    assert [r.complaint.id for r in result.records] == ["K2"]
-    assert [(e.row, e.code) for e in result.errors] == [
-        (2, "REGISTER_ROW_STRAY_QUOTE"),
-        (4, "REGISTER_CELL_COUNT"),
-    ]
