@@ -27,12 +27,13 @@ from klachtregels.citations import (
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
+from klachtregels.policy import per_policy
 from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
 from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from klachtregels.model import Complaint
     from klachtregels.policy import Policy
@@ -91,17 +92,8 @@ _NO_HOUSE_TERMS: Mapping[str, Deadline] = MappingProxyType({})
 #: days; beyond the bound the terms are computed each time, so memory stays bounded).
 _MEMO_MAX = 8192
 #: The plans by policy identity, at most 64 (then forgotten all at once: policies are few).
-_PLANS: dict[int, _HousePlan] = {}
-
-
-def _house_plan(policy: Policy) -> _HousePlan:
-    """The plan of ``policy`` (keyed by identity; the plan holds the policy, so the id stays its own)."""
-    plan = _PLANS.get(id(policy))
-    if plan is None or plan.policy is not policy:
-        if len(_PLANS) >= 64:
-            _PLANS.clear()
-        plan = _PLANS[id(policy)] = _HousePlan(policy)
-    return plan
+#: The plan of a policy, made once per policy (:func:`~klachtregels.policy.per_policy`).
+_house_plan: Callable[[Policy], _HousePlan] = per_policy(_HousePlan)
 
 
 def _house_terms(
