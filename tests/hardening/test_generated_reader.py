@@ -23,11 +23,14 @@ from unittest import mock
 
 import pytest
 
+from klachtregels import convert
 from klachtregels.cli import main
 from klachtregels.errors import RegisterError
 from klachtregels.model import Verdict
-from klachtregels.register import ColumnMapping, RegisterResult, read_register, read_register_all
+from klachtregels.register import COLUMNS, ColumnMapping, RegisterResult, read_register, read_register_all
+from klachtregels.register.cells import REMEMBERED_CHARS
 from klachtregels.register.reader import UNKNOWN_COLUMNS_LISTED
+from klachtregels.register.spec import MAX_WORD_CHARS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -388,6 +391,37 @@ def test_enum_words_with_homoglyphs_or_invisible_characters_are_rejected_unshown
 # --------------------------------------------------------------------------------------------------
 # Caches: nothing of one file, mapping or row carried into another
 # --------------------------------------------------------------------------------------------------
+
+
+def test_padded_and_junk_cells_never_enter_a_memory() -> None:
+    """Regression: a date or word cell padded with spaces was read (rightly) and remembered under its
+    whole text, by the reader (4,096 per column) and by the process-wide word look-up (8,192): a
+    120 MB file of padded cells kept 128 MB after the read. Now a reader remembers cells of at most
+    REMEMBERED_CHARS, and words are looked up normalised and only up to MAX_WORD_CHARS."""
+    rows = [f"K{n},2026-03-01{' ' * (300 + n)},gegrond{' ' * (300 + n)},{'x' * (200 + n)}" for n in range(40)]
+    data = ("id,received_on,verdict,channel\n" + "\n".join(rows) + "\n").encode()
+    before = convert.lookup_word.cache_info()
+    reader = read_register(io.BytesIO(data), format="csv")
+    records = list(reader)
+    after = convert.lookup_word.cache_info()
+    assert records == []  # every channel is an unknown word
+    assert {e.code for e in reader.errors} == {"REGISTER_UNKNOWN_WORD"}
+    assert reader.summary.rows_rejected == 40
+    assert after.misses - before.misses <= 1  # 'gegrond', once; the long junk words are not looked up
+    remembered = [cell for memory in reader._memories.values() for cell in memory]
+    assert all(len(cell) <= REMEMBERED_CHARS for cell in remembered)
+    padded = read_register_all(
+        io.BytesIO(b"id,received_on,verdict\nK1,2026-03-01" + b" " * 5000 + b",gegrond\n"), format="csv"
+    )
+    assert padded.records[0].complaint.received_on == dt.date(2026, 3, 1)
+
+
+def test_a_word_past_the_longest_vocabulary_word_is_unknown() -> None:
+    column = next(c for c in COLUMNS if c.name == "verdict")
+    assert column.lookup("  Gegrond  ") is Verdict.GEGROND
+    assert column.lookup("gegrond" + " " * 10_000) is Verdict.GEGROND
+    assert column.lookup("x" * (MAX_WORD_CHARS + 1)) is None
+    assert column.lookup("gegrond" + "x" * MAX_WORD_CHARS) is None
 
 
 def test_the_same_file_read_with_different_mappings_in_one_process(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_CELL_CHARS",
+    "REMEMBERED_CHARS",
     "CellProblem",
     "CellReader",
     "cell_reader",
@@ -47,6 +48,9 @@ __all__ = [
 MAX_CELL_CHARS: Final = 1_048_576
 #: At most this many distinct words or dates per column are remembered (registers repeat them).
 CACHE_ENTRIES: Final = 4096
+#: Only cells of at most this many characters are remembered (a word, a date or a list of words is
+#: shorter; a cell padded with spaces is read each time, so the memory never holds the file).
+REMEMBERED_CHARS: Final = 256
 
 #: A cell reader: raw value -> Python value, ``None`` for an empty cell; raises :class:`CellProblem`.
 CellReader = Callable[[Any], Any]

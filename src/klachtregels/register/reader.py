@@ -36,6 +36,7 @@ from klachtregels.register.assemble import GROUPS, GckCase, Problem, Values
 from klachtregels.register.cells import (
     CACHE_ENTRIES,
     MAX_CELL_CHARS,
+    REMEMBERED_CHARS,
     CellProblem,
     CellReader,
     cell_reader,
@@ -241,7 +242,7 @@ def _value(step: _Step, raw: Any) -> Any:
     value = memory.get(raw, _UNSEEN)
     if value is _UNSEEN:
         value = step.read(raw)
-        if len(memory) < CACHE_ENTRIES:
+        if len(memory) < CACHE_ENTRIES and len(raw) <= REMEMBERED_CHARS:
             memory[raw] = value
     return value
 
@@ -255,7 +256,7 @@ def _read_step(step: _Step, cell: str, problems: list[Problem]) -> Any:
         problems.append((step.column, Message(exc.code, exc.params)))
         return None
     memory = step.memory
-    if memory is not None and len(memory) < CACHE_ENTRIES:
+    if memory is not None and len(memory) < CACHE_ENTRIES and len(cell) <= REMEMBERED_CHARS:
         memory[cell] = value
     return value
 
