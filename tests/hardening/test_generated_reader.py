@@ -569,3 +569,13 @@ def test_a_workbook_with_hostile_headers_reads_as_its_csv() -> None:
     assert {e.column for e in from_xlsx.errors} == {"lambda", "{0}{x!r}"}
     assert from_xlsx.records == from_csv.records
     assert not hasattr(builtins, PWNED)
+
+
+def test_a_mapping_may_still_name_a_hyphen_only_header() -> None:
+    mapping = ColumnMapping(columns={"-": "location"})
+    result = read_register_all(_csv(["id", "-", "x"], [["K1", "Zon", "x"]]), format="csv", mapping=mapping)
+    assert result.records[0].complaint.location == "Zon"
+    with pytest.raises(RegisterError, match="repeats the name of column 2"):  # '--' is '-' normalised
+        read_register_all(_csv(["id", "-", "--"], []), format="csv", mapping=mapping)
+    jsonl = read_register_all(_jsonl({"id": "K1", "-": "Zon"}), format="jsonl", mapping=mapping)
+    assert jsonl.records[0].complaint.location == "Zon"

@@ -571,7 +571,7 @@ class _Reader(Generic[T]):
         plan: list[_Step] = []
         for i, name in enumerate(names):
             key = norm_header(name)
-            if not key:  # a blank cell (or only hyphens): no column, and no repeat of another blank
+            if not key and key not in self._index:  # blank (or only hyphens), and mapped by no mapping
                 continue
             if key in seen:
                 raise register_error("REGISTER_DUPLICATE_HEADER", position=i + 1, first=seen[key] + 1)
@@ -642,8 +642,9 @@ class _Reader(Generic[T]):
             return self._object_steps[name]
         except KeyError:
             key = norm_header(name)
-            # A blank key is no column, as a blank header cell is not (CSV): skipped, not listed.
-            target = self._target(name, key) if key else None
+            # A blank key is no column (unless a mapping names it), as a blank header cell is not:
+            # skipped, not listed.
+            target = self._target(name, key) if key or key in self._index else None
             step = None if target is None else self._step(target)
             if len(self._object_steps) < _OBJECT_STEPS:
                 self._object_steps[name] = step
