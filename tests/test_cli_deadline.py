@@ -42,7 +42,9 @@ def test_deadline_term_statutory_and_private(capsys: pytest.CaptureFixture[str])
     ("argv", "needle"),
     [
         pytest.param(["deadline", "2026-02-30"], "DATE", id="impossible-date"),
-        pytest.param(["deadline", "2026-03-24", "--term", "fortnight"], "fortnight", id="unknown-term"),
+        pytest.param(
+            ["deadline", "2026-03-24", "--term", "fortnight"], "cannot read the term", id="unknown-term"
+        ),
         pytest.param(["deadline", "2026-03-24", "--private"], "--private", id="private-without-term"),
         pytest.param(["deadline", "2030-03-04", "--strict"], "2030", id="strict-provisional"),
         pytest.param(["calendar", "1900"], "1900", id="year-before-1949"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Final, NoReturn, cast
 
@@ -32,10 +33,37 @@ EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit 2."""
+    """An ArgumentParser whose errors are one line and exit 2, and never repeat a value."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {without_values(message)}\n")
+
+
+#: argparse repeats the value it could not use (``invalid int value: 'x'``, ``invalid choice: 'x'``);
+#: the error says which argument and what kind of problem instead: a value typed by a person may
+#: be personal data.
+_ECHOES: Final = (
+    (re.compile(r"(invalid \S+ value): .*", re.S), r"\1 (not repeated here)"),
+    (re.compile(r"invalid choice: .*?(\(choose from .*\))$", re.S), r"invalid choice \1"),
+    (re.compile(r"invalid choice: .*", re.S), "invalid choice (not repeated here)"),
+)
+_UNRECOGNIZED: Final = "unrecognized arguments: "
+
+
+def without_values(message: str) -> str:
+    """An argparse error ``message`` without the values it repeats: an unknown option is named
+    (up to any ``=``), other unrecognised arguments are counted."""
+    for pattern, replacement in _ECHOES:
+        message = pattern.sub(replacement, message, count=1)
+    if message.startswith(_UNRECOGNIZED):
+        words = message[len(_UNRECOGNIZED) :].split()
+        options = [w.split("=", 1)[0] for w in words if w.startswith("-")]
+        others = len(words) - len(options)
+        parts = [", ".join(options)] if options else []
+        if others:
+            parts.append(f"{others} other argument{'s' if others > 1 else ''} (not repeated here)")
+        message = _UNRECOGNIZED + " and ".join(parts)
+    return message
 
 
 #: Each sub-command -> the module of :mod:`klachtregels._cli` that registers it (a test checks this

@@ -131,7 +131,12 @@ _ACCEPTED: Final = (
 
 def _check_amount(_inst: Any, _attr: Any, value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        msg = f"a term amount must be a whole number of at least 1, got {value!r}"
+        got = (
+            "a number below 1"
+            if isinstance(value, int) and not isinstance(value, bool)
+            else "a " + type(value).__name__
+        )
+        msg = f"a term amount must be a whole number of at least 1, got {got}"
         raise TermError(msg)
 
 
@@ -139,7 +144,7 @@ def _to_unit(value: TermUnit | str) -> TermUnit:
     try:
         return TermUnit(value)
     except ValueError:
-        msg = f"unknown term unit {value!r}; use one of {', '.join(u.value for u in TermUnit)}"
+        msg = f"unknown term unit (not repeated here); use one of {', '.join(u.value for u in TermUnit)}"
         raise TermError(msg) from None
 
 
@@ -172,7 +177,8 @@ class Term:
     def parse(cls, text: str) -> Term:
         """Read ``"6 weeks"``, ``"6 weken"``, ``"2 working days"``, ``"2 werkdagen"``, ``"1 maand"`` ...
 
-        Raises :class:`~klachtregels.errors.TermError` naming the text and the accepted forms.
+        Raises :class:`~klachtregels.errors.TermError` saying what is wrong (never repeating the
+        text) and the accepted forms.
         """
         return _as_term(text)
 
@@ -241,7 +247,14 @@ def _parse_term(text: str) -> Term:
                 break
         unit = _UNIT_WORDS.get(words)
     if m is None or unit is None or int(m.group(1)) < 1:
-        msg = f"cannot read the term {text!r}; accepted forms: {_ACCEPTED}"
+        # What is wrong, never the text itself (a term typed by a person may hold anything).
+        if m is None:
+            problem = "it is not a whole number followed by a unit"
+        elif unit is None:
+            problem = "its unit is not one of the accepted forms"
+        else:
+            problem = "its number is below 1"
+        msg = f"cannot read the term ({problem}); accepted forms: {_ACCEPTED}"
         raise TermError(msg)
     return Term(int(m.group(1)), unit, backwards=backwards)
 
@@ -916,7 +929,7 @@ def _atw_policy(atw_mode: AtwMode | str, regulation_applies_atw: bool | None) ->
     """The ATW policy of a handling deadline (A1) and whether the mode is ``apply``."""
     mode = atw_mode if atw_mode is _APPLY else _ATW_MODES.get(atw_mode)
     if mode is None:
-        msg = f"atw_mode must be one of {', '.join(_ATW_MODES)}, got {atw_mode!r}"
+        msg = f"atw_mode must be one of {', '.join(_ATW_MODES)} (the value given is not repeated)"
         raise PolicyError(msg)
     if mode is _APPLY or mode is _NEVER:
         if regulation_applies_atw is not None:
@@ -970,7 +983,7 @@ def _handling_setup(
     policy, mode_apply = _atw_policy(atw_mode, regulation_applies_atw)
     rule = receipt_rule if receipt_rule is _SAME_DAY else _RECEIPT_RULES.get(receipt_rule)
     if rule is None:
-        msg = f"receipt_rule must be one of {', '.join(_RECEIPT_RULES)}, got {receipt_rule!r}"
+        msg = f"receipt_rule must be one of {', '.join(_RECEIPT_RULES)} (the value given is not repeated)"
         raise PolicyError(msg)
     next_day = rule is ReceiptRule.NEXT_WORKING_DAY
     return _handling_plan(policy, mode_apply, next_day, exclude_filing_day, include_equated_days), next_day

@@ -394,3 +394,48 @@ def test_geschillen_and_previous_registers_show_no_canary(tmp_path: Path, column
         code, out = _run([*args, "--geschillen", str(cases)])
         assert code in (0, 1, 2)
         assert column in SHOWN_BY_REPORT or not _leaks(out), (column, fmt, out)
+
+
+# --- command-line arguments ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["check", "examples/register.csv", "--due-soon", f"Jan {TOKEN}"], "--due-soon"),
+        (["check", "examples/register.csv", "--format", f"{TOKEN}"], "--format"),
+        (["check", "examples/register.csv", f"--{TOKEN}=Piet"], f"--{TOKEN}"),
+        (["check", "examples/register.csv", "--no-config", "--fail-on", "never", f"--x={TOKEN}"], "--x"),
+        ([f"{TOKEN}"], "COMMAND"),
+        (["report", "examples/register.csv", "--year", f"{TOKEN}"], "--year"),
+        (["deadline", "2026-03-24", "--term", f"mijn naam is {TOKEN}"], "the term"),
+        (["deadline", "2026-03-24", "--term", f"6 {TOKEN}"], "unit"),
+        (["check", "examples/register.csv", "--as-of", f"{TOKEN}"], "--as-of"),
+    ],
+)
+def test_a_bad_argument_is_named_never_repeated(
+    args: list[str], named: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse's own errors exit through the parser
+        code = exc.code  # type: ignore[assignment]
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1  # one line
+    assert named.lower() in err.lower()
+    # An option's own name may be unknown (it is shown up to any '='); its value never is.
+    shown = err.lower().replace(named.lower(), "")
+    assert TOKEN.lower() not in shown, err
+
+
+@pytest.mark.parametrize("text", [f"{TOKEN}", f"6 {TOKEN}", "0 weken", f"{TOKEN} 6 weeks"])
+def test_term_errors_say_what_is_wrong_not_the_text(text: str) -> None:
+    from klachtregels.errors import TermError
+    from klachtregels.terms import Term
+
+    with pytest.raises(TermError) as info:
+        Term.parse(text)
+    assert TOKEN.lower() not in str(info.value).lower()
+    assert "accepted forms" in str(info.value)
