@@ -6,12 +6,22 @@ klachtregels`` never imports pydantic. The annotated types below validate throug
 convention, checks and messages as everywhere else), serialise through ``to_dict``, and publish
 the model's JSON Schema (:mod:`klachtregels.schema`: field descriptions, ``format: date``)::
 
-    from fastapi import FastAPI
-    from klachtregels.pydantic import ComplaintModel, JudgementModel, AssessmentModel
+    import datetime
+    from typing import Annotated
+
+    from fastapi import Body, FastAPI
+
+    from klachtregels.decisions import assess
+    from klachtregels.pydantic import AssessmentModel, ComplaintModel
+
+    app = FastAPI()
 
     @app.post("/assess")
-    def assess(complaint: ComplaintModel, as_of: datetime.date) -> AssessmentModel:
-        return klachtregels.decisions.assess(complaint, as_of=as_of)
+    def post_assess(complaint: Annotated[ComplaintModel, Body()], as_of: datetime.date) -> AssessmentModel:
+        return assess(complaint, as_of=as_of)
+
+``Body()`` is needed: these are annotated types, not ``BaseModel`` subclasses, so FastAPI would
+otherwise read the complaint as a query parameter (``docs/embedding.md`` runs this recipe).
 
 A body that fails validation gives pydantic's ``ValidationError`` (FastAPI: 422) with one error
 per problem, located at the field path (``complaint.complainant.role``), its message the
