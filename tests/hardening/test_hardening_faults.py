@@ -90,14 +90,22 @@ _PIPED_RUNS = [
 
 @pytest.mark.parametrize("args", _PIPED_RUNS, ids=lambda a: "-".join(a[:1] + a[-1:]))
 def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
-    """The reader is gone before the first write (as `| head -1` once head has its line)."""
+    """The reader is gone before the first write (as `| head -1` once head has its line).
+
+    The run goes on without that output (its files are still written: tests/test_cli_pipes.py):
+    the same exit code and standard error as a run whose output nobody closed.
+    """
     code = "import sys; from klachtregels.cli import main; sys.exit(main(sys.argv[1:]))"
+    unpiped = _python(code, *args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _out, expected_err = unpiped.communicate(timeout=120)
+    assert b"Traceback" not in expected_err
     run = _python(code, *args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert run.stdout is not None
     run.stdout.close()  # before the run has written anything: its first write meets a closed pipe
     _out, err = run.communicate(timeout=120)
-    assert err == b""  # no 'error: : Broken pipe', no traceback, no 'Exception ignored'
-    assert run.returncode == 0
+    assert err == expected_err  # no 'error: : Broken pipe', no traceback, no 'Exception ignored'
+    assert run.returncode == unpiped.returncode  # check: its verdict (1 here), never a quiet 0
+    assert (args[0] == "check") == (run.returncode == 1)
 
 
 # --------------------------------------------------------------------------------------------------

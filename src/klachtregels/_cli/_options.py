@@ -4,11 +4,17 @@
 catalogue's languages, so an unknown language gives the library's own
 :class:`~klachtregels.messages.UnknownLanguageError` (one line on stderr, exit 2) in every sub-command
 that uses :func:`add_lang`, never silent English.
+
+:func:`standard_output` is standard output for a run that also writes files: a reader that goes
+away (``klachtregels check REGISTER -o text:- -o sarif:out.sarif | head -3``) stops that output
+only, so the run goes on, writes every file and exits with its own code.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+import contextlib
+import sys
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from klachtregels._io import one_line
 from klachtregels._time import FIRST_DAY, LAST_DAY
@@ -29,6 +35,7 @@ __all__ = [
     "add_register_reading",
     "named",
     "parse_day",
+    "standard_output",
 ]
 
 _T = TypeVar("_T")
@@ -138,3 +145,54 @@ class NamedSource:
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self._reader, attribute)
+
+
+class _ClosablePipe:
+    """Standard output that a closed pipe ends quietly: what comes after is dropped.
+
+    The first write or flush that meets a reader gone away (:class:`BrokenPipeError`) points
+    standard output at the null device (so nothing the stream still buffers can fail again, at
+    exit either) and drops every write after it. Only the closed pipe is caught: any other error
+    of standard output (a full disk it was redirected to) is the run's error, as before.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        #: Whether the reader went away (then nothing more is written).
+        self.closed_by_reader = False
+
+    def write(self, chunk: str) -> int:
+        """Write ``chunk``, unless the reader went away; as if written either way."""
+        if not self.closed_by_reader:
+            try:
+                self._stream.write(chunk)
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Flush standard output, unless the reader went away."""
+        if not self.closed_by_reader:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        from klachtregels.cli import _quiet_stdout  # the one way to point standard output away
+
+        self.closed_by_reader = True
+        _quiet_stdout()
+
+
+@contextlib.contextmanager
+def standard_output() -> Iterator[IO[str]]:
+    """Standard output for the block, flushed at its end; a closed pipe ends only this output.
+
+    Writes and the final flush that meet a reader gone away (``| head``) raise nothing: the
+    block goes on (its file outputs are written whole) and the command keeps its exit code.
+    Only ``write`` and ``flush`` are offered: what the output formats use.
+    """
+    guard = _ClosablePipe(sys.stdout)
+    yield cast("IO[str]", guard)  # a write-only stream: the formats call write and flush alone
+    guard.flush()

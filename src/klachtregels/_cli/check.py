@@ -10,6 +10,11 @@ plain ``-o PATH`` writes ``--format``. Every output is fed by one streaming run 
 sinks), so a register is read once whatever the number of outputs. ``REGISTER`` ``-`` reads
 standard input (``--input-format``, default CSV). Settings not given as flags come from the
 configuration (:mod:`klachtregels.config`); accepted findings from it and from ``--baseline``.
+
+A reader of standard output that goes away (``| head -3``) stops that output only: the run goes
+on, every file output (and ``--write-baseline``) is written whole, and the exit code is the run's
+verdict, the same as without the pipe. Every format writes once the register has been read, so the
+verdict is known by then; nothing is said on stderr.
 """
 
 from __future__ import annotations
@@ -23,7 +28,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
 from klachtregels._cli._config import add_config
-from klachtregels._cli._options import add_due_soon, add_lang, add_register_reading, named, parse_day
+from klachtregels._cli._options import (
+    add_due_soon,
+    add_lang,
+    add_register_reading,
+    named,
+    parse_day,
+    standard_output,
+)
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 
@@ -162,7 +174,7 @@ def _check(args: argparse.Namespace) -> int:
     judge, collector = _judges(args, as_of)
     with contextlib.ExitStack() as stack:
         streams = [
-            (fmt, sys.stdout if path is None else stack.enter_context(atomic_writer(path)))
+            (fmt, stack.enter_context(standard_output() if path is None else atomic_writer(path)))
             for fmt, path in outputs
         ]
         failed = _run(args, registers, as_of, settings, streams, judge)

@@ -9,6 +9,9 @@ that blocks publication is open; ``--accept KIND`` accepts a kind after checking
 counted in it (and shown as such in the data-quality section). Records dated in another year are
 left out and listed. Pass ``--mixed-register`` when the register spans years: undated records are
 then left out and listed instead.
+
+A reader of standard output that goes away (``| head``) ends the report's output only: the review
+notes are still written and the exit code is unchanged.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._config import add_config
-from klachtregels._cli._options import add_lang, add_register_reading, named
+from klachtregels._cli._options import add_lang, add_register_reading, named, standard_output
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 
@@ -239,8 +242,9 @@ def _write_output(report: AnnualReport, args: argparse.Namespace) -> None:
     elif args.output:
         with atomic_writer(args.output) as stream:
             write_report(report, stream, args.format, args.lang)
-    else:
-        write_report(report, sys.stdout, args.format, args.lang)
+    else:  # a reader that goes away (| head) ends this output only: the review notes still follow
+        with standard_output() as stream:
+            write_report(report, stream, args.format, args.lang)
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
