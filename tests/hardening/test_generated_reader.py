@@ -29,6 +29,7 @@ from klachtregels.errors import RegisterError
 from klachtregels.model import Verdict
 from klachtregels.register import COLUMNS, ColumnMapping, RegisterResult, read_register, read_register_all
 from klachtregels.register.cells import REMEMBERED_CHARS
+from klachtregels.register.mapping import suggest_columns
 from klachtregels.register.reader import UNKNOWN_COLUMNS_LISTED
 from klachtregels.register.spec import MAX_WORD_CHARS
 
@@ -579,3 +580,24 @@ def test_a_mapping_may_still_name_a_hyphen_only_header() -> None:
         read_register_all(_csv(["id", "-", "--"], []), format="csv", mapping=mapping)
     jsonl = read_register_all(_jsonl({"id": "K1", "-": "Zon"}), format="jsonl", mapping=mapping)
     assert jsonl.records[0].complaint.location == "Zon"
+
+
+def test_a_long_junk_word_is_not_compared_with_the_vocabulary() -> None:
+    """Regression: an unknown word was compared with every accepted word by difflib whatever its
+    length: one 4 MB junk cell in a word column took 7.9 s and 202 MB. A word longer than
+    MAX_WORD_CHARS can never be close to one (difflib's ratio): it is not compared."""
+    import difflib
+
+    junk = "qzx" * (MAX_WORD_CHARS // 3 + 1)
+    data = f"id,verdict,channel\nK1,{junk},email\nK2,gegrnd,{junk.upper()}\n".encode()
+    with mock.patch.object(difflib, "get_close_matches", wraps=difflib.get_close_matches) as compared:
+        result = read_register_all(io.BytesIO(data), format="csv")
+    assert _errors(result) == [
+        (2, "verdict", "REGISTER_UNKNOWN_WORD"),
+        (3, "verdict", "REGISTER_UNKNOWN_WORD_CLOSE"),
+        (3, "channel", "REGISTER_UNKNOWN_WORD"),
+    ]
+    assert [call.args[0] for call in compared.call_args_list] == ["gegrnd"]
+    with mock.patch.object(difflib, "get_close_matches", wraps=difflib.get_close_matches) as compared:
+        assert suggest_columns([junk, "ontvangen"]) == {"ontvangen": "received_on"}
+    assert [call.args[0] for call in compared.call_args_list] == ["ontvangen"]

@@ -25,7 +25,7 @@ from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels._time import DateTextError, read_date
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Measure
-from klachtregels.register.spec import WORDS, Column, ColumnKind, norm
+from klachtregels.register.spec import MAX_WORD_CHARS, WORDS, Column, ColumnKind, norm
 
 if TYPE_CHECKING:
     import enum
@@ -127,7 +127,15 @@ def parse_bool(value: Any) -> bool:
 def _unknown_word(column: Column, word: str) -> CellProblem:
     assert column.vocabulary is not None
     allowed = ", ".join(m.value for m in column.vocabulary)
-    close = difflib.get_close_matches(norm(word), [*column.accepted_words()], n=1, cutoff=0.75)
+    key = norm(word)
+    # A word past MAX_WORD_CHARS is never close to one of at most MAX_WORD_CHARS / 2 characters
+    # (difflib's ratio is at most 2 * shorter / (both)); not comparing it keeps a junk cell of
+    # megabytes from costing seconds and hundreds of megabytes in difflib.
+    close = (
+        difflib.get_close_matches(key, [*column.accepted_words()], n=1, cutoff=0.75)
+        if len(key) <= MAX_WORD_CHARS
+        else []
+    )
     if close:
         return CellProblem("REGISTER_UNKNOWN_WORD_CLOSE", column=column.name, allowed=allowed, close=close[0])
     return CellProblem("REGISTER_UNKNOWN_WORD", column=column.name, allowed=allowed)

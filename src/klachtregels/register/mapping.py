@@ -24,7 +24,15 @@ from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
 from klachtregels.register.sources import text_codec
-from klachtregels.register.spec import COLUMNS, Column, ColumnKind, by_name, norm, norm_header
+from klachtregels.register.spec import (
+    COLUMNS,
+    MAX_WORD_CHARS,
+    Column,
+    ColumnKind,
+    by_name,
+    norm,
+    norm_header,
+)
 
 __all__ = [
     "ColumnMapping",
@@ -68,6 +76,8 @@ def _problem(code: str, **params: object) -> Message:
 
 def _close(word: str, options: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` for a near miss among ``options``, else ``""`` (not translated: a name)."""
+    if len(word) > MAX_WORD_CHARS:  # never close to a column name or word (and costly to compare)
+        return ""
     found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
     return f" ({found[0]}?)" if found else ""
 
@@ -371,8 +381,11 @@ def suggest_columns(unknown: Sequence[str], present: Sequence[str] = ()) -> dict
     names = {name: column for name, column in header_index(COLUMNS, None).items() if column not in present}
     out: dict[str, str] = {}
     for header in unknown:
+        key = norm_header(header)
+        if len(key) > MAX_WORD_CHARS:  # past 2.3 times the longest header name: never close
+            continue
         free = [name for name, column in names.items() if column is not None and column not in out.values()]
-        close = difflib.get_close_matches(norm_header(header), free, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, free, n=1, cutoff=0.6)
         if close:
             out[header] = str(names[close[0]])
     return out
