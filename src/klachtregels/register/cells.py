@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_CELL_CHARS",
+    "MAX_MEASURES",
     "REMEMBERED_CHARS",
     "CellProblem",
     "CellReader",
@@ -46,6 +47,9 @@ __all__ = [
 
 #: Cells longer than this many characters reject their row (a register cell is never this long).
 MAX_CELL_CHARS: Final = 1_048_576
+#: A measures cell lists at most this many measures (a complaint's measures are a handful; a JSON
+#: Lines array of 200,000 took 7.5 s and 97 MB to build).
+MAX_MEASURES: Final = 1000
 #: At most this many distinct words or dates per column are remembered (registers repeat them).
 CACHE_ENTRIES: Final = 4096
 #: Only cells of at most this many characters are remembered (a word, a date or a list of words is
@@ -241,6 +245,8 @@ def _measures(column: Column, value: Any) -> tuple[Measure, ...]:
             raise CellProblem("REGISTER_MEASURES_NOT_JSON") from None
     if not isinstance(value, list):
         raise CellProblem("REGISTER_MEASURES_NOT_ARRAY")
+    if len(value) > MAX_MEASURES:  # before building any: a JSON Lines array is bound by no cell limit
+        raise CellProblem("REGISTER_TOO_MANY_MEASURES", limit=MAX_MEASURES)
     return tuple(_measure(i, item) for i, item in enumerate(value))
 
 
