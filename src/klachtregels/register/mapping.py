@@ -54,7 +54,9 @@ class MappingError(RegisterError):
     """A column mapping (TOML) is invalid: unknown target field, unknown value target, bad table.
 
     ``problems`` holds every problem as a :class:`~klachtregels.messages.Message` (render it in
-    ``nl`` or ``en``); the exception's own text is English.
+    ``nl`` or ``en``); the exception's own text is English. ``name`` says where the mapping came
+    from (:attr:`ColumnMapping.origin`: its file or a built-in's name), never the ``name`` written
+    in the mapping itself.
     """
 
     def __init__(self, problems: Sequence[Message], name: str | None = None) -> None:
@@ -119,6 +121,11 @@ class ColumnMapping:
     {source word -> documented value word; ``""`` means 'unknown'}. ``defaults``: documented column
     -> a constant fact the export does not carry, stated explicitly by the provider (applied only
     when the file has no such column). ``ignore``: source columns to skip without a warning.
+
+    ``name`` is the mapping's own name, the ``name`` key of its TOML; a file without one is named
+    by where it was read from (:attr:`origin`), as before. ``origin`` is where it was read from (the
+    path given to :meth:`load`, a built-in's name); an error names the origin, never the ``name``
+    written in the file.
     """
 
     columns: Mapping[str, str] = attrs.field(factory=dict, hash=False)
@@ -133,6 +140,9 @@ class ColumnMapping:
     delimiter: str | None = None
     #: The worksheet of an ``.xlsx`` register, by name; None: the first visible worksheet.
     sheet: str | None = None
+    #: Where the mapping was read from (a file path, a built-in's name), for errors to name; None
+    #: when built in code. Not part of the TOML form and not compared.
+    origin: str | None = attrs.field(default=None, eq=False)
 
     _TOP_LEVEL: ClassVar[frozenset[str]] = frozenset(
         {"columns", "values", "defaults", "ignore", "name", "description", "encoding", "delimiter", "sheet"}
@@ -146,7 +156,7 @@ class ColumnMapping:
             *self._file_problems(),
         ]
         if problems:
-            raise MappingError(problems, self.name)
+            raise MappingError(problems, self.origin)
 
     def _column_problems(self) -> Iterable[Message]:
         names = [c.name for c in COLUMNS]
@@ -217,7 +227,11 @@ class ColumnMapping:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, name: str | None = None) -> ColumnMapping:
-        """Build from the parsed TOML (tables ``columns``, ``values``, ``defaults``, list ``ignore``)."""
+        """Build from the parsed TOML (tables ``columns``, ``values``, ``defaults``, list ``ignore``).
+
+        ``name``: where ``data`` was read from (a file, a built-in's name). Errors name it, and it
+        is the mapping's :attr:`name` when ``data`` has no ``name`` of its own.
+        """
         problems = _shape_problems(data, cls._TOP_LEVEL)
         if problems:
             raise MappingError(problems, name)
@@ -229,11 +243,12 @@ class ColumnMapping:
             values={k: dict(v) if isinstance(v, Mapping) else v for k, v in data.get("values", {}).items()},
             defaults=dict(data.get("defaults", {})),
             ignore=tuple(data.get("ignore", ())),
-            name=name or (given_name if isinstance(given_name, str) else None),
+            name=given_name if isinstance(given_name, str) else name,
             description=description if isinstance(description, str) else None,
             encoding=encoding,
             delimiter=delimiter,
             sheet=sheet,
+            origin=name,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -247,7 +262,7 @@ class ColumnMapping:
 
     @classmethod
     def from_toml(cls, source: str, *, name: str | None = None) -> ColumnMapping:
-        """Parse TOML text."""
+        """Parse TOML text; ``name`` as in :meth:`from_dict`."""
         try:
             data = loads_toml(source)
         except tomllib.TOMLDecodeError as exc:
@@ -256,7 +271,7 @@ class ColumnMapping:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ColumnMapping:
-        """Read a mapping TOML file."""
+        """Read a mapping TOML file (its :attr:`origin` is ``path``)."""
         raw = pathlib.Path(path).read_bytes()
         try:
             source = raw.decode("utf-8-sig")
@@ -360,7 +375,7 @@ def header_index(columns: Sequence[Column], mapping: ColumnMapping | None) -> di
         if target not in allowed
     ]
     if problems:
-        raise MappingError(problems, mapping.name)
+        raise MappingError(problems, mapping.origin)
     for source in mapping.ignore:
         index[norm_header(source)] = None
     for source, target in mapping.columns.items():

@@ -621,7 +621,7 @@ class _Reader(Generic[T]):
                     "REGISTER_MAPPING_BAD_DEFAULT",
                     {"target": target, "problem": Message(exc.code, exc.params)},
                 )
-                raise MappingError([problem], self._mapping.name) from None
+                raise MappingError([problem], self._mapping.origin) from None
             self._defaults[step.group][step.field] = value
             applied.append(target)
         self._defaults_applied = tuple(applied)
