@@ -91,7 +91,7 @@ def leaked(text: str) -> set[str]:
 #: What an output shows by design (docs/guarantees.md, "Personal data").
 SHOWN_BY_CHECK: Final = frozenset({"id", "organisation_name"})
 SHOWN_BY_REPORT: Final = frozenset(
-    {"location", "organisation", "category", "gck_subject", "organisation_name"}
+    {"location", "organisation", "category", "measure_category", "gck_subject", "organisation_name"}
 )
 
 # --------------------------------------------------------------------------------------------------
