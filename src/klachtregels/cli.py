@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 a check found something at or above the fail level; 2 unusable input
 or arguments (one line on stderr, never a traceback), including an unknown ``--lang``; 130 when
-interrupted (Ctrl-C). A closed output pipe ends the run quietly with 0.
+interrupted (Ctrl-C). A closed output pipe ends that output quietly: ``check`` and ``report``
+still write their files and keep their exit code; other commands end quietly with 0.
 """
 
 from __future__ import annotations
