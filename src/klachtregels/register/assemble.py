@@ -190,7 +190,10 @@ class Shared:
         """
         key: tuple[Any, ...] = (cls, *kwargs.items())
         if cls in _DATED:
-            key += tuple(v.tzinfo for v in kwargs.values() if isinstance(v, dt.datetime))
+            for value in kwargs.values():
+                if isinstance(value, dt.datetime):  # rare: only then do the offsets join the key
+                    key += tuple(v.tzinfo for v in kwargs.values() if isinstance(v, dt.datetime))
+                    break
         found: _T | None = self._objects.get(key)
         if found is None:
             found = _construct(BUILDERS[cls], group, kwargs, problems, fallback)
