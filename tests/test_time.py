@@ -94,3 +94,21 @@ def test_an_as_of_instant_is_its_amsterdam_day_and_texts_show_that_day() -> None
     complaint = kr.Complaint(received_on=dt.date(2026, 3, 23), channel="email")
     assert kr.eligibility(complaint, as_of=late_evening).as_of == dt.date(2026, 3, 24)
     assert format_value(late_evening, "nl") == "dinsdag 24 maart 2026"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "２０２６-０３-０１",
+        "٢٠٢٦-٠٣-٠١",
+        "01-03-２０２６",
+        "0١-03-2026",
+        "1 maart ２０２６",
+        "2026-03-01T１２:00",
+    ],
+)
+def test_digits_other_than_ascii_are_refused_on_every_path(text: str) -> None:
+    # Fullwidth digits were read on the day-first path and refused on the ISO path.
+    with pytest.raises(DateTextError) as info:
+        read_date(text)
+    assert info.value.code == "DATE_FORMAT"

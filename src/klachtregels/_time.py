@@ -117,6 +117,10 @@ def read_date(text: str) -> dt.date:
     :class:`DateTextError` naming the kind of problem (never the text: it may be personal data).
     """
     s = text.strip()
+    if not s.isascii():
+        # Digits are ASCII in every accepted form (and so are the month names): fullwidth or
+        # Arabic-Indic digits are not read as a date on one path and refused on another.
+        raise DateTextError("DATE_FORMAT")
     if len(s) >= 10 and s[4:5] == "-" and s[:4].isdigit():
         return _iso(s)
     match = _NL_DATE.match(s)
