@@ -249,3 +249,24 @@ def test_column_mapping_shape_and_round_trip(name: str) -> None:
         "colums": "unknown field (did you mean 'columns'?)",
         "ignore": "expected a list, got text",
     }
+
+
+def test_long_words_are_looked_up_but_never_kept() -> None:
+    """A long text given as a word is read (padding and case as for any word) and not remembered:
+    the word cache would otherwise keep every such text for the life of the process."""
+    from klachtregels.model import Channel
+
+    padded = "email" + " " * 1_000_000
+    before = convert._lookup_short_word.cache_info()
+    for _ in range(3):
+        assert convert.lookup_word(Channel, padded) is Channel.EMAIL
+    after = convert._lookup_short_word.cache_info()
+    assert after.currsize == before.currsize
+
+
+def test_did_you_mean_skips_a_text_too_long_to_be_close() -> None:
+    assert convert.did_you_mean("emial", ["email", "letter"]) == " (did you mean 'email'?)"
+    # Ratio 14/23 > 0.6 at more than twice the length: still compared, still suggested.
+    assert convert.did_you_mean("e" * 16, ["e" * 7]) == f" (did you mean {'e' * 7!r}?)"
+    assert convert.did_you_mean("x" * 4_000_000, ["email", "letter"]) == ""
+    assert convert.did_you_mean("anything", []) == ""

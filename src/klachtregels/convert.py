@@ -114,7 +114,7 @@ def register_words(vocabulary: type[enum.Enum], words: Mapping[str, str]) -> Non
     table.update({normalise_word(w): vocabulary(v) for w, v in words.items()})
     _WORDS[vocabulary] = table
     _enum_hook.cache_clear()
-    lookup_word.cache_clear()
+    _lookup_short_word.cache_clear()
 
 
 def _word_table(vocabulary: type[enum.Enum]) -> dict[str, enum.Enum]:
@@ -124,9 +124,19 @@ def _word_table(vocabulary: type[enum.Enum]) -> dict[str, enum.Enum]:
     return table
 
 
-@functools.lru_cache(maxsize=8192)
 def lookup_word(vocabulary: type[enum.Enum], word: str) -> enum.Enum | None:
     """The member of ``vocabulary`` that ``word`` names (a value or a registered word, any case), or None."""
+    if len(word) > _CACHED_WORD_CHARS:  # not kept: a long text would stay in memory with the cache
+        return _word_table(vocabulary).get(normalise_word(word))
+    return _lookup_short_word(vocabulary, word)
+
+
+#: Words up to this length are looked up once and kept (a register repeats its words).
+_CACHED_WORD_CHARS = 128
+
+
+@functools.lru_cache(maxsize=8192)
+def _lookup_short_word(vocabulary: type[enum.Enum], word: str) -> enum.Enum | None:
     return _word_table(vocabulary).get(normalise_word(word))
 
 
@@ -153,7 +163,13 @@ def accepted_words(vocabulary: type[enum.Enum]) -> list[str]:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""``. Only a known choice is ever shown."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    options = list(choices)
+    # difflib's ratio is at most 2*len(choice)/(len(word)+len(choice)): below the 0.6 cutoff once the
+    # word is more than 7/3 times the longest choice. Such a word is not compared (on megabytes of
+    # text the comparison takes seconds).
+    if not options or len(word) > 3 * max(map(len, options)):
+        return ""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -401,10 +401,10 @@ def test_padded_and_junk_cells_never_enter_a_memory() -> None:
     REMEMBERED_CHARS, and words are looked up normalised and only up to MAX_WORD_CHARS."""
     rows = [f"K{n},2026-03-01{' ' * (300 + n)},gegrond{' ' * (300 + n)},{'x' * (200 + n)}" for n in range(40)]
     data = ("id,received_on,verdict,channel\n" + "\n".join(rows) + "\n").encode()
-    before = convert.lookup_word.cache_info()
+    before = convert._lookup_short_word.cache_info()
     reader = read_register(io.BytesIO(data), format="csv")
     records = list(reader)
-    after = convert.lookup_word.cache_info()
+    after = convert._lookup_short_word.cache_info()
     assert records == []  # every channel is an unknown word
     assert {e.code for e in reader.errors} == {"REGISTER_UNKNOWN_WORD"}
     assert reader.summary.rows_rejected == 40
