@@ -19,13 +19,10 @@ invisible characters, and canaries. For every input:
 
 from __future__ import annotations
 
-import builtins
-import contextlib
 import csv
 import io
 import json
 from typing import TYPE_CHECKING, Any, Final
-from unittest import mock
 
 import attrs
 import fuzz_helpers as fz
@@ -36,9 +33,10 @@ from klachtregels.errors import RegisterError
 from klachtregels.register import COLUMNS, Column, ColumnKind, ColumnMapping, read_register_all
 from klachtregels.register.mapping import header_index
 from klachtregels.register.spec import norm_header
+from reader_helpers import no_code_from_the_file
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    import contextlib
     from pathlib import Path
 
     import pytest
@@ -243,24 +241,9 @@ def _records(result: RegisterResult, index: dict[int, int]) -> list[Any]:
     return [attrs.evolve(r, row=index[r.row or 0]) for r in result.records]
 
 
-@contextlib.contextmanager
-def _no_code_from_the_file() -> Iterator[None]:
+def _no_code_from_the_file() -> contextlib.AbstractContextManager[list[str]]:
     """The sources the reader compiles hold nothing of the file; the planted expression never runs."""
-    compiled: list[str] = []
-    real = builtins.compile
-
-    def spy(source: Any, filename: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(source, str) and str(filename).startswith("<klachtregels"):
-            compiled.append(source)
-        return real(source, filename, *args, **kwargs)
-
-    with mock.patch.object(builtins, "compile", spy):
-        yield
-    assert not hasattr(builtins, PWNED)
-    for source in compiled:
-        assert "__import__" not in source
-        assert fz.CANARY not in source
-        assert "{0}" not in source
+    return no_code_from_the_file(fz.CANARY, PWNED)
 
 
 def _without_mapping(data: bytes, register: Register) -> list[RegisterResult]:

@@ -32,8 +32,10 @@ from klachtregels.register.cells import MAX_MEASURES, REMEMBERED_CHARS
 from klachtregels.register.mapping import suggest_columns
 from klachtregels.register.reader import UNKNOWN_COLUMNS_LISTED
 from klachtregels.register.spec import MAX_WORD_CHARS
+from reader_helpers import no_code_from_the_file
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 #: Set on ``builtins`` if any header or cell were ever run as code.
@@ -104,23 +106,10 @@ def _cli(args: list[str]) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def no_code_run() -> Any:
+def no_code_run() -> Iterator[list[str]]:
     """Every source the reader compiles, checked afterwards: none holds anything of the file."""
-    compiled: list[str] = []
-    real = builtins.compile
-
-    def spy(source: Any, filename: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(source, str) and str(filename).startswith("<klachtregels"):
-            compiled.append(source)
-        return real(source, filename, *args, **kwargs)
-
-    with mock.patch.object(builtins, "compile", spy):
+    with no_code_from_the_file(CANARY, PWNED) as compiled:
         yield compiled
-    assert not hasattr(builtins, PWNED)
-    for source in compiled:
-        assert "__import__" not in source
-        assert CANARY not in source
-        assert "{0}" not in source
 
 
 # --------------------------------------------------------------------------------------------------
