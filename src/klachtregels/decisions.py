@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,7 +27,6 @@ from klachtregels.engine import (
     Weighed,
     conclude,
     decide,
-    new_decision,
     unknown_facts,
 )
 from klachtregels.errors import InvalidInputError
@@ -108,13 +107,6 @@ def _facts(
     )
 
 
-def _with_details(decision: Decision, details: Mapping[str, Any]) -> Decision:
-    """``decision`` with ``details`` added: they go into the dict :func:`evaluate` made for this decision
-    alone (no copy of the decision; it is not shared before it is returned)."""
-    cast("dict[str, Any]", decision.details).update(details)
-    return decision
-
-
 def _summary(facts: Facts) -> dict[str, Any] | None:
     """The handling deadline as details show it (derived once per facts; each decision its own copy)."""
     summary = facts.handling_summary
@@ -126,18 +118,21 @@ def _eligibility(facts: Facts, weighed: Weighed | None = None) -> Decision:
     c = facts.complaint
     if weighed is None:
         weighed = decide(ELIGIBILITY, facts, event_date=c.received_date, as_of=facts.as_of)
-    outcome = weighed.outcome
-    started: bool | None = None
-    if outcome in _ELIGIBLE:
-        started = True
-    elif outcome in (Outcome.NOT_YET, Outcome.NOT_ELIGIBLE, Outcome.OUT_OF_TEMPORAL_SCOPE):
-        started = False
+    received = c.received_date
+    started = _CLOCK_STARTED.get(weighed.outcome)
     details = {
-        "received_on": None if c.received_date is None else c.received_date.isoformat(),
+        "received_on": None if received is None else received.isoformat(),
         "clock_started": started,
         "handling_deadline": _summary(facts) if started else None,
     }
     return conclude(ELIGIBILITY, weighed, facts.as_of, facts.policy.name, details)
+
+
+#: Whether the six-week clock started, by eligibility outcome (``None``, not in it: not known).
+_CLOCK_STARTED: dict[Outcome, bool] = {
+    **dict.fromkeys(_ELIGIBLE, True),
+    **dict.fromkeys((Outcome.NOT_YET, Outcome.NOT_ELIGIBLE, Outcome.OUT_OF_TEMPORAL_SCOPE), False),
+}
 
 
 def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = None) -> Decision:
@@ -157,12 +152,11 @@ def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None 
     c = facts.complaint
     if weighed is None:
         weighed = decide(PRECEDENCE, facts, event_date=c.received_date, as_of=facts.as_of)
-    decision = conclude(PRECEDENCE, weighed, facts.as_of, facts.policy.name, {})
     signals = c.signals
-    duties = [f.code for f in decision.flags if f.code in _DUTY_CODES]
-    has_signal = bool(signals) or signals is None
+    assessed = signals is not None
+    found = bool(signals)
     after = facts.policy.after_meldcode
-    close = after in _CLOSES
+    duties: list[str] = []  # filled from the decision's flags below
     details = {
         "six_week_clock": {
             "suspended_by_statute": False,
@@ -173,13 +167,17 @@ def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None 
         "duties": duties,
         "remaining_complaint": {
             "policy": _AFTER_VALUES[after],
-            "handling": ("needs_human_judgement" if signals else "ordinary") if signals is not None else None,
-            "conflicts_with_statute": bool(signals) and close,
+            "handling": ("needs_human_judgement" if found else "ordinary") if assessed else None,
+            "conflicts_with_statute": found and after in _CLOSES,
         },
-        "signals_assessed": signals is not None,
-        "has_signal": has_signal if signals is not None else None,
+        "signals_assessed": assessed,
+        "has_signal": found if assessed else None,
     }
-    return _with_details(decision, details)
+    decision = conclude(PRECEDENCE, weighed, facts.as_of, facts.policy.name, details)
+    for f in decision.flags:  # a loop: a comprehension is a call of its own (3.11)
+        if f.code in _DUTY_CODES:
+            duties.append(f.code)
+    return decision
 
 
 #: The outcomes that are not definite (``Outcome.definite`` is False), and the policies that close
@@ -300,17 +298,14 @@ def _gck(
     decision = conclude(spec, main, facts.as_of, facts.policy.name, details)
     if not hypothetical:
         return decision
-    # No dispute was filed: the reasons speak of a filing on as_of, as a question (R20).
-    return new_decision(
-        decision.kind,
-        decision.outcome,
-        decision.reasons,
-        (_hypothetical_filing(filed), *decision.flags),
-        decision.unknown_facts,
-        decision.as_of,
-        decision.policy,
-        decision.details,
-    )
+    # No dispute was filed: the reasons speak of a filing on as_of, as a question (R20). The notice
+    # goes first among the flags, set on the decision just made (not shared yet: no second Decision).
+    _set_decision_flags(decision, (_hypothetical_filing(filed), *decision.flags))
+    return decision
+
+
+#: The flags' own setter (Decision is frozen; see engine.new_decision for the same construction).
+_set_decision_flags = Decision.__dict__["flags"].__set__
 
 
 @functools.lru_cache(maxsize=1024)
@@ -648,23 +643,26 @@ class _Lazy:
     :class:`_Pending` until then, and the built value after (a cache of a pure function of immutable
     inputs: two threads reading at once build equal values, and one is kept)."""
 
-    __slots__ = ("make", "slot")
+    __slots__ = ("_get", "_set", "make", "slot")
 
     def __init__(self, slot: Any, make: Callable[[_Pending], Any]) -> None:
         self.slot = slot
         self.make = make
+        # The slot's own accessors, looked up once (a read is on every row's hot path).
+        self._get = slot.__get__
+        self._set = slot.__set__
 
     def __get__(self, obj: object, objtype: type | None = None) -> Any:
         if obj is None:
             return self
-        value = self.slot.__get__(obj, objtype)
+        value = self._get(obj, objtype)
         if type(value) is _Pending:
             value = self.make(value)
-            self.slot.__set__(obj, value)
+            self._set(obj, value)
         return value
 
     def __set__(self, obj: object, value: Any) -> None:
-        self.slot.__set__(obj, value)
+        self._set(obj, value)
 
     def __delete__(self, obj: object) -> None:
         self.slot.__delete__(obj)

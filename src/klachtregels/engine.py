@@ -369,13 +369,14 @@ class DecisionSpec(Generic[Ctx]):
     )
     _has_overrides: bool = attrs.field(init=False, repr=False, eq=False)
     #: Per segment, the calls of the rules that declare outcomes (what decides the outcome) and of
-    #: the others (they only support or flag: decide(..., defer=True) leaves them to conclude), and
-    #: each rule's place in the segment (by identity).
+    #: the others (they only support or flag: decide(..., defer=True) leaves them to conclude, see
+    #: _complete: each with its place in the segment, or -1 when it comes after every deciding
+    #: rule), and each rule's place in the segment (by identity).
     _deciding: tuple[tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None]], ...], ...] = attrs.field(
         init=False, repr=False, eq=False
     )
-    _deferred: tuple[tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None]], ...], ...] = attrs.field(
-        init=False, repr=False, eq=False
+    _deferred: tuple[tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None], int], ...], ...] = (
+        attrs.field(init=False, repr=False, eq=False)
     )
     _places: tuple[dict[int, int], ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -399,11 +400,7 @@ class DecisionSpec(Generic[Ctx]):
         object.__setattr__(
             self, "_deciding", tuple(tuple((r, r.function) for r in seg if r.outcomes) for seg in segments)
         )
-        object.__setattr__(
-            self,
-            "_deferred",
-            tuple(tuple((r, r.function) for r in seg if not r.outcomes) for seg in segments),
-        )
+        object.__setattr__(self, "_deferred", tuple(_deferred_calls(seg) for seg in segments))
         object.__setattr__(self, "_places", tuple({id(r): i for i, r in enumerate(seg)} for seg in segments))
 
     def rank(self, outcome: Outcome) -> int:
@@ -413,6 +410,15 @@ class DecisionSpec(Generic[Ctx]):
     def rules_on(self, day: dt.date) -> tuple[Rule[Ctx], ...]:
         """The rules in force on ``day``, in spec order."""
         return self._segments[bisect.bisect_right(self._bounds, day)]
+
+
+def _deferred_calls(
+    segment: tuple[Rule[Ctx], ...],
+) -> tuple[tuple[Rule[Ctx], Callable[[Ctx], RuleResult | None], int], ...]:
+    """The calls of a segment's rules that declare no outcomes, each with its place in the segment,
+    or ``-1`` when no rule that declares outcomes comes after it (its result is appended)."""
+    last = max((i for i, r in enumerate(segment) if r.outcomes), default=-1)
+    return tuple((r, r.function, i if i < last else -1) for i, r in enumerate(segment) if not r.outcomes)
 
 
 def _validity_bounds(rules: Iterable[Rule[Any]]) -> tuple[dt.date, ...]:
@@ -737,21 +743,31 @@ def _complete(spec: DecisionSpec[Any], weighed: Weighed) -> list[tuple[Rule[Any]
     A deferred rule gives no outcome and no unknown facts (it declares no outcomes), so the outcome
     and the rules set aside stay what they were; one that breaks its declaration raises
     :class:`RuleConflictError` rather than leave a decision whose outcome ignored it.
+
+    No sort: ``weighed.fired`` is in segment order, and so are the deferred rules; one that comes
+    after every rule that declares outcomes (place ``-1``, most of them) is appended, another is
+    inserted after the results of the rules before it.
     """
     ctx = weighed.ctx
-    more: list[tuple[Rule[Any], RuleResult]] = []
-    for rule, function in spec._deferred[weighed.segment]:
+    fired = weighed.fired
+    out: list[tuple[Rule[Any], RuleResult]] | None = None  # a copy of fired, once a deferred rule fires
+    for rule, function, place in spec._deferred[weighed.segment]:
         res = function(ctx)
-        if res is not None:
-            if res.outcome is not None or res.unknown_facts:
-                raise RuleConflictError(
-                    f"rule {rule.id} gave an outcome or unknown facts it does not declare"
-                )
-            more.append((rule, res))
-    if not more:
-        return weighed.fired
-    places = spec._places[weighed.segment]
-    return sorted(weighed.fired + more, key=lambda item: places[id(item[0])])
+        if res is None:
+            continue
+        if res.outcome is not None or res.unknown_facts:
+            raise RuleConflictError(f"rule {rule.id} gave an outcome or unknown facts it does not declare")
+        if out is None:
+            out = fired.copy()
+        if place < 0:
+            out.append((rule, res))
+        else:
+            places = spec._places[weighed.segment]
+            at = len(out)
+            while at and places[id(out[at - 1][0])] > place:
+                at -= 1
+            out.insert(at, (rule, res))
+    return fired if out is None else out
 
 
 def conclude(
@@ -771,7 +787,13 @@ def conclude(
     obj = _new_object(Decision)  # what Decision(...) builds, field by field (see _SET_*)
     _set_kind(obj, spec.name)
     _set_outcome(obj, outcome)
-    _set_reasons(obj, _Trace(spec, fired, overridden, outcome))
+    trace = _new_object(_Trace)  # _Trace(spec, fired, overridden, outcome), without calling __init__
+    trace.spec = spec
+    trace.fired = fired
+    trace.overridden = overridden
+    trace.outcome = outcome
+    trace._built = None
+    _set_reasons(obj, trace)
     _set_flags(obj, flags)
     _set_unknown_facts(obj, unknown_facts)
     _set_as_of(obj, as_of)
@@ -904,25 +926,36 @@ def _collect(
     overridden: frozenset[str],
     outcome: Outcome,
 ) -> tuple[tuple[Flag, ...], tuple[str, ...]]:
-    """The flags (once per code) and unknown facts of the rules not set aside."""
-    win_rank = -1  # looked up only when a rule with flags or unknown facts fired (most do not)
+    """The flags (once per code) and unknown facts of the rules not set aside (:func:`_set_aside`,
+    written out here: only a rule with flags or unknown facts is looked at, most are not)."""
     flags: dict[FlagCode, Flag] = {}
-    unknown: dict[str, None] = {}
+    unknown: dict[str, None] | None = None
+    ranks = spec._ranks
+    win_rank = -1 if spec.cumulative else ranks[outcome]  # a cumulative decision sets aside no level
     for rule, res in fired:
-        if not (res.flags or res.unknown_facts):
+        rule_flags, facts = res.flags, res.unknown_facts
+        if not (rule_flags or facts):
             continue
-        if win_rank < 0:
-            win_rank = spec._ranks[outcome]
-        if _set_aside(spec, rule, res, overridden, win_rank):
+        if overridden and rule.id in overridden:
             continue
-        for flag in res.flags:
-            if flag.code not in flags:
-                flags[flag.code] = flag if flag.rule_id else flag.for_rule(rule.id)
-        if res.unknown_facts and (
-            res.outcome == outcome or outcome == spec.undetermined or outcome in _OPEN_OUTCOMES
-        ):
-            unknown.update(dict.fromkeys(res.unknown_facts))
-    return (tuple(flags.values()) if flags else ()), (tuple(unknown) if unknown else ())
+        if win_rank >= 0 and not facts and res.outcome is not None and ranks[res.outcome] > win_rank:
+            continue  # set aside by a higher level
+        for flag in rule_flags:
+            code = flag.code
+            if code in flags:
+                continue
+            if flag.rule_id:
+                flags[code] = flag
+            else:  # a rule module's constant: its attribution to the rule (Flag.for_rule, made once)
+                cache = flag._attributed
+                attributed = None if cache is None else cache.get(rule.id)
+                flags[code] = flag.for_rule(rule.id) if attributed is None else attributed
+        if facts and (res.outcome == outcome or outcome == spec.undetermined or outcome in _OPEN_OUTCOMES):
+            if unknown is None:
+                unknown = dict.fromkeys(facts)
+            else:
+                unknown.update(dict.fromkeys(facts))
+    return (tuple(flags.values()) if flags else ()), (() if unknown is None else tuple(unknown))
 
 
 #: The outcomes that are not definite (Outcome.definite), as a set for the evaluation loop.
