@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -33,7 +33,7 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
 from klachtregels.policy import AfterMeldcode, Policy, load_policy
-from klachtregels.rules._facts import Facts, handling_for, new_facts
+from klachtregels.rules._facts import Facts, deadline_summary, handling_for, new_facts
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
 from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE
@@ -108,9 +108,25 @@ def _facts(
 
 
 def _summary(facts: Facts) -> dict[str, Any] | None:
-    """The handling deadline as details show it (derived once per facts; each decision its own copy)."""
-    summary = facts.handling_summary
-    return None if summary is None else dict(summary)
+    """The handling deadline as details show it (:func:`~klachtregels.rules._facts.deadline_summary`),
+    made once per deadline: the terms hand out one :class:`~klachtregels.terms.Deadline` per receipt
+    day, so most complaints find theirs made (each decision gets its own copy)."""
+    deadline = facts.handling
+    if deadline is None:
+        return None
+    entry = _SUMMARIES.get(id(deadline))
+    if entry is None or entry[0] is not deadline:
+        if len(_SUMMARIES) >= _SUMMARIES_MAX:
+            _SUMMARIES.clear()
+        entry = _SUMMARIES[id(deadline)] = (deadline, cast("dict[str, Any]", deadline_summary(deadline)))
+    return dict(entry[1])
+
+
+#: :func:`_summary`'s summaries by deadline (by identity; the entry holds the deadline, so its id
+#: stays its own while it is kept). A cache of a pure function of an immutable value: two threads
+#: may both make one, and either is kept.
+_SUMMARIES: dict[int, tuple[Deadline, dict[str, Any]]] = {}
+_SUMMARIES_MAX = 4096
 
 
 def _eligibility(facts: Facts, weighed: Weighed | None = None) -> Decision:
