@@ -171,7 +171,6 @@ def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None 
     signals = c.signals
     assessed = signals is not None
     found = bool(signals)
-    after = facts.policy.after_meldcode
     duties: list[str] = []  # filled from the decision's flags below
     details = {
         "six_week_clock": {
@@ -181,11 +180,7 @@ def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None 
             "deadline": _summary(facts),
         },
         "duties": duties,
-        "remaining_complaint": {
-            "policy": _AFTER_VALUES[after],
-            "handling": ("needs_human_judgement" if found else "ordinary") if assessed else None,
-            "conflicts_with_statute": found and after in _CLOSES,
-        },
+        "remaining_complaint": _REMAINING[facts.policy.after_meldcode][found if assessed else None].copy(),
         "signals_assessed": assessed,
         "has_signal": found if assessed else None,
     }
@@ -200,7 +195,20 @@ def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None 
 #: the rest of a complaint after a meldcode signal: sets, so the hot path needs no enum member access.
 _OPEN_OUTCOMES = frozenset(o for o in Outcome if not o.definite)
 _CLOSES = frozenset({AfterMeldcode.CLOSE, AfterMeldcode.REFILE})
-_AFTER_VALUES = {m: m.value for m in AfterMeldcode}
+
+#: ``details["remaining_complaint"]`` by the policy's setting and whether a signal was found
+#: (``None``: signals not assessed): made once, each decision gets its own copy.
+_REMAINING: dict[AfterMeldcode, dict[bool | None, dict[str, Any]]] = {
+    after: {
+        found: {
+            "policy": after.value,
+            "handling": None if found is None else "needs_human_judgement" if found else "ordinary",
+            "conflicts_with_statute": bool(found) and after in _CLOSES,
+        }
+        for found in (None, False, True)
+    }
+    for after in AfterMeldcode
+}
 
 _DUTY_CODES = frozenset(
     {
