@@ -69,7 +69,7 @@ def test_new_facts_builds_the_facts_the_constructor_builds() -> None:
     assert made == ordinary
     for field in attrs.fields(Facts):  # defaults included
         assert getattr(made, field.name) == getattr(ordinary, field.name), field.name
-    assert made.handling_summary == ordinary.handling_summary  # derived values work alike
+    assert made.handled == ordinary.handled  # derived values work alike
     more = new_facts(**values, eligibility=Outcome.ELIGIBLE, due_soon_days=3, filed_on=DAY)
     assert more == Facts(**values, eligibility=Outcome.ELIGIBLE, due_soon_days=3, filed_on=DAY)  # type: ignore[arg-type]
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from klachtregels._identity import per_object
 from klachtregels._time import FIRST_DAY, LAST_DAY, local_day
 from klachtregels._version import __version__
 from klachtregels.engine import (
@@ -112,21 +113,12 @@ def _summary(facts: Facts) -> dict[str, Any] | None:
     made once per deadline: the terms hand out one :class:`~klachtregels.terms.Deadline` per receipt
     day, so most complaints find theirs made (each decision gets its own copy)."""
     deadline = facts.handling
-    if deadline is None:
-        return None
-    entry = _SUMMARIES.get(id(deadline))
-    if entry is None or entry[0] is not deadline:
-        if len(_SUMMARIES) >= _SUMMARIES_MAX:
-            _SUMMARIES.clear()
-        entry = _SUMMARIES[id(deadline)] = (deadline, cast("dict[str, Any]", deadline_summary(deadline)))
-    return dict(entry[1])
+    made = None if deadline is None else _summary_of(deadline)
+    return None if made is None else dict(made)
 
 
-#: :func:`_summary`'s summaries by deadline (by identity; the entry holds the deadline, so its id
-#: stays its own while it is kept). A cache of a pure function of an immutable value: two threads
-#: may both make one, and either is kept.
-_SUMMARIES: dict[int, tuple[Deadline, dict[str, Any]]] = {}
-_SUMMARIES_MAX = 4096
+#: :func:`deadline_summary` once per deadline object (by identity, at most 4,096 kept).
+_summary_of = per_object(deadline_summary, keep=4096)
 
 
 def _eligibility(facts: Facts, weighed: Weighed | None = None) -> Decision:

@@ -16,13 +16,14 @@ import enum
 import functools
 import os
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 
 from klachtregels import convert
+from klachtregels._identity import per_object
 from klachtregels._io import loads_toml
 from klachtregels.errors import InvalidInputError, PolicyError, TermError
 from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, _handling_on, _handling_setup
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from klachtregels.terms import _Plan
-
-T = TypeVar("T")
 
 __all__ = [
     "AfterMeldcode",
@@ -451,29 +450,7 @@ def toml_key(field_name: str) -> str:
     return field_name
 
 
-def per_policy(make: Callable[[Policy], T]) -> Callable[[Policy], T]:
-    """``make(policy)``, made once per policy object and kept (by identity, at most 64 policies).
-
-    For what a policy's settings resolve to and every complaint asks again (a term's plan, the
-    house terms' plan): a policy is immutable, so the answer cannot change. The entry holds the
-    policy itself, so its ``id`` stays its own while it is kept.
-    """
-    store: dict[int, tuple[Policy, T]] = {}
-
-    def get(policy: Policy) -> T:
-        entry = store.get(id(policy))
-        if entry is None or entry[0] is not policy:
-            if len(store) >= 64:
-                store.clear()
-            entry = store[id(policy)] = (policy, make(policy))
-        return entry[1]
-
-    functools.update_wrapper(get, make)
-    return get
-
-
-@per_policy
-def _handling_setup_of(policy: Policy) -> tuple[_Plan, bool]:
+def _resolve_handling(policy: Policy) -> tuple[_Plan, bool]:
     """The one place where a policy's A1-A4 settings become the handling deadline's plan, and
     whether day 0 moves to the next working day (``regulation_applies_atw`` only counts with
     ``follow_regulation_text``, A1)."""
@@ -485,6 +462,10 @@ def _handling_setup_of(policy: Policy) -> tuple[_Plan, bool]:
         policy.receipt_rule,
         policy.include_equated_days,
     )
+
+
+#: :func:`_resolve_handling` once per policy object (by identity, at most 64 policies kept).
+_handling_setup_of = per_object(_resolve_handling, keep=64)
 
 
 def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> Policy:

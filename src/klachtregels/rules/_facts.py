@@ -76,7 +76,7 @@ class Facts:
     """Everything a rule may look at. Built by :mod:`klachtregels.decisions`.
 
     What several rules and decisions derive from the same facts (the day the complaint counts as
-    handled, the house terms and their states, the handling deadline's summary, the signal kinds) is
+    handled, the house terms and their states, the signal kinds) is
     derived once per :class:`Facts`, on first use.
     """
 
@@ -133,11 +133,6 @@ class Facts:
         if not self.house_terms:
             return {}  # the usual case, answered without a call
         return cast("Mapping[str, tuple[Deadline, Outcome]]", _handling().house_term_states(self))
-
-    @_Derived
-    def handling_summary(self) -> dict[str, Any] | None:
-        """The handling deadline as the decisions' details show it (``None`` without a deadline)."""
-        return deadline_summary(self.handling)
 
 
 #: Every field of :class:`Facts` that has a default, with it (for :func:`new_facts`).

@@ -15,6 +15,7 @@ import functools
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from klachtregels._identity import per_object
 from klachtregels.citations import (
     ATW_1_1,
     ATW_1_1_NOT_PRIVATE,
@@ -27,7 +28,6 @@ from klachtregels.citations import (
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
-from klachtregels.policy import per_policy
 from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
 from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
@@ -92,8 +92,8 @@ _NO_HOUSE_TERMS: Mapping[str, Deadline] = MappingProxyType({})
 #: days; beyond the bound the terms are computed each time, so memory stays bounded).
 _MEMO_MAX = 8192
 #: The plans by policy identity, at most 64 (then forgotten all at once: policies are few).
-#: The plan of a policy, made once per policy (:func:`~klachtregels.policy.per_policy`).
-_house_plan: Callable[[Policy], _HousePlan] = per_policy(_HousePlan)
+#: The plan of a policy, made once per policy object (by identity, at most 64 policies kept).
+_house_plan: Callable[[Policy], _HousePlan] = per_object(_HousePlan, keep=64)
 
 
 def _house_terms(
