@@ -141,15 +141,16 @@ def test_embedding_timeline_and_calendar_snippets() -> None:
 def test_embedding_fastapi_snippet_serves_an_assessment() -> None:
     pytest.importorskip("fastapi")
     pytest.importorskip("httpx")
-    with warnings.catch_warnings():
-        # starlette and httpx warn about each other's transport API, differently per version pair
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-
     block = block_after("docs/embedding.md", "## pydantic and FastAPI", "python")
     namespace: dict[str, Any] = {}
     _run(block, namespace)
-    client = TestClient(namespace["app"])
+    with warnings.catch_warnings():
+        # starlette and httpx warn about each other's transport API, differently per version pair
+        # (the lowest versions: "The 'app' shortcut is now deprecated" when the client is made)
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+        client = TestClient(namespace["app"])
     complaint = {"received_on": "2026-03-16", "channel": "email", "complainant": {"role": "parent"},
                  "subjects": ["agreement"]}  # fmt: skip
     answer = client.post("/assess", params={"as_of": "2026-05-07"}, json=complaint)
@@ -254,6 +255,8 @@ def test_report_snippet_on_partou() -> None:
 
 
 @pytest.mark.usefixtures("at_root")
+# matplotlib 3.9 (the lowest allowed) calls pyparsing's enablePackrat, which pyparsing 3.3 deprecates.
+@pytest.mark.filterwarnings("ignore:'enablePackrat' deprecated:DeprecationWarning")
 def test_notebook_page_snippets(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pandas")
     pytest.importorskip("matplotlib")
