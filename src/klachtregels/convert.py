@@ -60,6 +60,7 @@ __all__ = [
     "Problem",
     "Shape",
     "accepted_words",
+    "closest",
     "did_you_mean",
     "kind_of",
     "lookup_word",
@@ -161,16 +162,25 @@ def accepted_words(vocabulary: type[enum.Enum]) -> list[str]:
     return values + [w for w in _word_table(vocabulary) if w not in values]
 
 
+def closest(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """The choice closest to ``word`` (difflib's ratio ``cutoff`` or more), or ``None``: the one
+    near-miss search of every "did you mean" (words, keys, column names, header suggestions).
+
+    The ratio is at most ``2 * len(choice) / (len(word) + len(choice))``, so a word longer than
+    ``(2 / cutoff - 1)`` times the longest choice cannot reach the cutoff: it is not compared (on
+    megabytes of text the comparison takes seconds and hundreds of megabytes).
+    """
+    options = list(choices)
+    if not options or len(word) * cutoff > (2 - cutoff) * max(map(len, options)):
+        return None
+    close = difflib.get_close_matches(word, options, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""``. Only a known choice is ever shown."""
-    options = list(choices)
-    # difflib's ratio is at most 2*len(choice)/(len(word)+len(choice)): below the 0.6 cutoff once the
-    # word is more than 7/3 times the longest choice. Such a word is not compared (on megabytes of
-    # text the comparison takes seconds).
-    if not options or len(word) > 3 * max(map(len, options)):
-        return ""
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    found = closest(word, choices)
+    return "" if found is None else f" (did you mean {found!r}?)"
 
 
 #: A key an error may name: it looks like an identifier. Any other key the user chose (a name typed

@@ -31,7 +31,6 @@ from klachtregels.register import COLUMNS, ColumnMapping, RegisterResult, read_r
 from klachtregels.register.cells import MAX_MEASURES, REMEMBERED_CHARS
 from klachtregels.register.mapping import suggest_columns
 from klachtregels.register.reader import UNKNOWN_COLUMNS_LISTED
-from klachtregels.register.spec import MAX_WORD_CHARS
 from reader_helpers import no_code_from_the_file
 
 if TYPE_CHECKING:
@@ -42,6 +41,8 @@ if TYPE_CHECKING:
 PWNED = "KLACHTREGELS_PWNED"
 EXPRESSION = f"__import__('builtins').__setattr__('{PWNED}', 1)"
 CANARY = "qzxcanaryhr"
+#: Longer than any vocabulary word, header name or mapping name.
+MAX_WORD_CHARS = 128
 #: Header names that would break (or take over) generated code if a header ever became code:
 #: keywords, dunders, the generated functions' own local names, quotes, braces, NUL, a line break.
 HOSTILE_HEADERS = [

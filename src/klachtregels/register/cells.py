@@ -13,7 +13,6 @@ to :mod:`klachtregels._time`, the one place that converts time zones.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -21,11 +20,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels import convert
 from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels._time import DateTextError, read_date
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Measure
-from klachtregels.register.spec import MAX_WORD_CHARS, WORDS, Column, ColumnKind, norm
+from klachtregels.register.spec import WORDS, Column, ColumnKind, norm
 
 if TYPE_CHECKING:
     import enum
@@ -131,17 +131,9 @@ def parse_bool(value: Any) -> bool:
 def _unknown_word(column: Column, word: str) -> CellProblem:
     assert column.vocabulary is not None
     allowed = ", ".join(m.value for m in column.vocabulary)
-    key = norm(word)
-    # A word past MAX_WORD_CHARS is never close to one of at most MAX_WORD_CHARS / 2 characters
-    # (difflib's ratio is at most 2 * shorter / (both)); not comparing it keeps a junk cell of
-    # megabytes from costing seconds and hundreds of megabytes in difflib.
-    close = (
-        difflib.get_close_matches(key, [*column.accepted_words()], n=1, cutoff=0.75)
-        if len(key) <= MAX_WORD_CHARS
-        else []
-    )
-    if close:
-        return CellProblem("REGISTER_UNKNOWN_WORD_CLOSE", column=column.name, allowed=allowed, close=close[0])
+    close = convert.closest(norm(word), column.accepted_words(), cutoff=0.75)
+    if close is not None:
+        return CellProblem("REGISTER_UNKNOWN_WORD_CLOSE", column=column.name, allowed=allowed, close=close)
     return CellProblem("REGISTER_UNKNOWN_WORD", column=column.name, allowed=allowed)
 
 

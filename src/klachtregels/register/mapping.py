@@ -7,7 +7,6 @@ A mapping is a small TOML file (``docs/register.md``); the shipped ones live in
 
 from __future__ import annotations
 
-import difflib
 import importlib.resources
 import os
 import pathlib
@@ -26,7 +25,6 @@ from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
 from klachtregels.register.sources import text_codec
 from klachtregels.register.spec import (
     COLUMNS,
-    MAX_WORD_CHARS,
     Column,
     ColumnKind,
     by_name,
@@ -78,10 +76,8 @@ def _problem(code: str, **params: object) -> Message:
 
 def _close(word: str, options: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` for a near miss among ``options``, else ``""`` (not translated: a name)."""
-    if len(word) > MAX_WORD_CHARS:  # never close to a column name or word (and costly to compare)
-        return ""
-    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
-    return f" ({found[0]}?)" if found else ""
+    found = convert.closest(word, options, cutoff=0.7)
+    return "" if found is None else f" ({found}?)"
 
 
 def _shown(name: object) -> str:
@@ -396,11 +392,8 @@ def suggest_columns(unknown: Sequence[str], present: Sequence[str] = ()) -> dict
     names = {name: column for name, column in header_index(COLUMNS, None).items() if column not in present}
     out: dict[str, str] = {}
     for header in unknown:
-        key = norm_header(header)
-        if len(key) > MAX_WORD_CHARS:  # past 2.3 times the longest header name: never close
-            continue
         free = [name for name, column in names.items() if column is not None and column not in out.values()]
-        close = difflib.get_close_matches(key, free, n=1, cutoff=0.6)
-        if close:
-            out[header] = str(names[close[0]])
+        close = convert.closest(norm_header(header), free)
+        if close is not None:
+            out[header] = str(names[close])
     return out

@@ -69,9 +69,6 @@ def norm_header(name: str) -> str:
 # Words
 # --------------------------------------------------------------------------------------------------
 
-#: No vocabulary word is longer than this, normalised (checked at import): a longer cell names none.
-MAX_WORD_CHARS: Final = 128
-
 
 @attrs.frozen(kw_only=True)
 class Words:
@@ -88,13 +85,10 @@ class Words:
     def member(vocabulary: type[enum.StrEnum], word: str) -> enum.StrEnum | None:
         """The member ``word`` names (its value or a word of :data:`klachtregels.model.WORDS`), or None.
 
-        Looked up normalised, and only up to :data:`MAX_WORD_CHARS`: the look-up's cache is shared
-        by the whole process, so a cell padded with spaces or a long junk cell must not enter it.
+        Looked up normalised, so a cell padded with spaces is its word (the look-up keeps short
+        words only: :func:`klachtregels.convert.lookup_word`).
         """
-        key = norm(word)
-        if len(key) > MAX_WORD_CHARS:
-            return None
-        found = convert.lookup_word(vocabulary, key)
+        found = convert.lookup_word(vocabulary, norm(word))
         return found if isinstance(found, vocabulary) else None
 
     @staticmethod
@@ -126,22 +120,6 @@ def _load_words() -> Words:
 
 #: The one cell vocabulary (``words.toml``).
 WORDS: Final = _load_words()
-
-
-def _check_word_lengths() -> None:
-    """Every word a vocabulary cell may hold fits :data:`MAX_WORD_CHARS` (else it could not be read)."""
-    words = [str(word) for table in model.WORDS.values() for word in table]
-    words += [member.value for value in vars(model).values() if _is_vocabulary(value) for member in value]
-    longest = max(words, key=lambda word: len(norm(word)))
-    if len(norm(longest)) > MAX_WORD_CHARS:
-        raise RuntimeError(f"vocabulary word {longest!r} is longer than MAX_WORD_CHARS")
-
-
-def _is_vocabulary(value: object) -> bool:
-    return isinstance(value, type) and issubclass(value, enum.StrEnum)
-
-
-_check_word_lengths()
 
 
 def _interleaved_booleans() -> tuple[str, ...]:
