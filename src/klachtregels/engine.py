@@ -787,13 +787,7 @@ def conclude(
     obj = _new_object(Decision)  # what Decision(...) builds, field by field (see _SET_*)
     _set_kind(obj, spec.name)
     _set_outcome(obj, outcome)
-    trace = _new_object(_Trace)  # _Trace(spec, fired, overridden, outcome), without calling __init__
-    trace.spec = spec
-    trace.fired = fired
-    trace.overridden = overridden
-    trace.outcome = outcome
-    trace._built = None
-    _set_reasons(obj, trace)
+    _set_reasons(obj, _Trace(spec, fired, overridden, outcome))
     _set_flags(obj, flags)
     _set_unknown_facts(obj, unknown_facts)
     _set_as_of(obj, as_of)
@@ -926,30 +920,22 @@ def _collect(
     overridden: frozenset[str],
     outcome: Outcome,
 ) -> tuple[tuple[Flag, ...], tuple[str, ...]]:
-    """The flags (once per code) and unknown facts of the rules not set aside (:func:`_set_aside`,
-    written out here: only a rule with flags or unknown facts is looked at, most are not)."""
+    """The flags (once per code) and unknown facts of the rules not set aside (:func:`_set_aside`;
+    only a rule with flags or unknown facts is looked at, most are not)."""
+    win_rank = -1  # looked up only when a rule with flags or unknown facts fired
     flags: dict[FlagCode, Flag] = {}
     unknown: dict[str, None] | None = None
-    ranks = spec._ranks
-    win_rank = -1 if spec.cumulative else ranks[outcome]  # a cumulative decision sets aside no level
     for rule, res in fired:
         rule_flags, facts = res.flags, res.unknown_facts
         if not (rule_flags or facts):
             continue
-        if overridden and rule.id in overridden:
+        if win_rank < 0:
+            win_rank = spec._ranks[outcome]
+        if _set_aside(spec, rule, res, overridden, win_rank):
             continue
-        if win_rank >= 0 and not facts and res.outcome is not None and ranks[res.outcome] > win_rank:
-            continue  # set aside by a higher level
         for flag in rule_flags:
-            code = flag.code
-            if code in flags:
-                continue
-            if flag.rule_id:
-                flags[code] = flag
-            else:  # a rule module's constant: its attribution to the rule (Flag.for_rule, made once)
-                cache = flag._attributed
-                attributed = None if cache is None else cache.get(rule.id)
-                flags[code] = flag.for_rule(rule.id) if attributed is None else attributed
+            if flag.code not in flags:  # a rule module's constant is attributed once (Flag.for_rule)
+                flags[flag.code] = flag if flag.rule_id else flag.for_rule(rule.id)
         if facts and (res.outcome == outcome or outcome == spec.undetermined or outcome in _OPEN_OUTCOMES):
             if unknown is None:
                 unknown = dict.fromkeys(facts)
