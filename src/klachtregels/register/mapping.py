@@ -23,14 +23,7 @@ from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool
 from klachtregels.register.sources import text_codec
-from klachtregels.register.spec import (
-    COLUMNS,
-    Column,
-    ColumnKind,
-    by_name,
-    norm,
-    norm_header,
-)
+from klachtregels.register.spec import COLUMNS, Column, ColumnKind, by_name, norm, norm_header
 
 __all__ = [
     "ColumnMapping",

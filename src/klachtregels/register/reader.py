@@ -242,9 +242,15 @@ def _value(step: _Step, raw: Any) -> Any:
     value = memory.get(raw, _UNSEEN)
     if value is _UNSEEN:
         value = step.read(raw)
-        if len(memory) < CACHE_ENTRIES and len(raw) <= REMEMBERED_CHARS:
-            memory[raw] = value
+        _remember(memory, raw, value)
     return value
+
+
+def _remember(memory: dict[str, Any], cell: str, value: Any) -> None:
+    """Keep a cell's value for the column's next equal cell: at most :data:`CACHE_ENTRIES` per
+    column, and only cells of at most :data:`REMEMBERED_CHARS` (the memory never holds the file)."""
+    if len(memory) < CACHE_ENTRIES and len(cell) <= REMEMBERED_CHARS:
+        memory[cell] = value
 
 
 def _read_step(step: _Step, cell: str, problems: list[Problem]) -> Any:
@@ -255,9 +261,8 @@ def _read_step(step: _Step, cell: str, problems: list[Problem]) -> Any:
     except CellProblem as exc:
         problems.append((step.column, Message(exc.code, exc.params)))
         return None
-    memory = step.memory
-    if memory is not None and len(memory) < CACHE_ENTRIES and len(cell) <= REMEMBERED_CHARS:
-        memory[cell] = value
+    if step.memory is not None:
+        _remember(step.memory, cell, value)
     return value
 
 

@@ -91,7 +91,6 @@ _NO_HOUSE_TERMS: Mapping[str, Deadline] = MappingProxyType({})
 #: At most this many pairs of start days per policy are remembered (a register spans a few thousand
 #: days; beyond the bound the terms are computed each time, so memory stays bounded).
 _MEMO_MAX = 8192
-#: The plans by policy identity, at most 64 (then forgotten all at once: policies are few).
 #: The plan of a policy, made once per policy object (by identity, at most 64 policies kept).
 _house_plan: Callable[[Policy], _HousePlan] = per_object(_HousePlan, keep=64)
 
