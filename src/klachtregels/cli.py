@@ -37,7 +37,7 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit 2, and never repeat a value."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {without_values(message)}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_without_values(message)}\n")
 
 
 #: argparse repeats the value it could not use (``invalid int value: 'x'``, ``invalid choice: 'x'``);
@@ -51,7 +51,7 @@ _ECHOES: Final = (
 _UNRECOGNIZED: Final = "unrecognized arguments: "
 
 
-def without_values(message: str) -> str:
+def _without_values(message: str) -> str:
     """An argparse error ``message`` without the values it repeats: an unknown option is named
     (up to any ``=``), other unrecognised arguments are counted."""
     for pattern, replacement in _ECHOES:
