@@ -324,6 +324,7 @@ def _handling_plan(policy: str, next_day: bool, exclude: bool, include_eq: bool)
         exclude_start_day=exclude,
         citations=(T._WKO_HANDLING,),
         rule_ids=rules,
+        counts_from_receipt=not next_day,
     )
 
 
@@ -398,6 +399,46 @@ def test_strict_raises_on_the_table_path_too() -> None:
     with pytest.raises(ProvisionalCalendarError):
         T._compute(D(2031, 3, 24), D(2031, 3, 24), plan, True)
     assert not T._compute(D(2026, 3, 24), D(2026, 3, 24), plan, True).provisional
+
+
+def test_year_tables_answer_a_receipt_moved_to_the_next_working_day() -> None:
+    # Under A4 a complaint received on a non-working day counts from the next working day: the
+    # table holds the deadline of that day 0, and the answer names the day it was received, as
+    # the general path does. The table's own entry is not changed by it, and the memo (keyed by
+    # the day of receipt) is not filled from the table.
+    tabled, general = _handling_plan("applied", True, True, True), _handling_plan("applied", True, True, True)
+    general.reach = False
+    moved = 0
+    for d in (D(2025, 1, 1) + i * DAY for i in range(3 * 366)):
+        assert d not in tabled.memo
+        fast = T._handling_on(tabled, True, d, False)
+        slow = T._handling_on(general, True, d, False)
+        assert fast == slow == _ordinary(slow), d
+        assert fast.received == d
+        assert tabled.memo[d] is fast
+        if fast.start != d:
+            moved += 1
+            first, built = tabled.years[fast.start.year]
+            entry = built[fast.start.toordinal() - first]
+            assert entry.received == entry.start == fast.start
+            assert entry is not fast
+    assert moved > 300  # weekends and holidays of three years
+
+
+def test_a_year_table_fills_the_memo_where_day_0_is_the_day_of_receipt() -> None:
+    # Once a year's table is made, every day of that year is one memo look-up, answering exactly
+    # what the table holds; the memo stays within its bound.
+    plan = _PLANS["2 working days"]()
+    T._compute(D(2026, 7, 1), D(2026, 7, 1), plan, False)
+    _, built = plan.years[2026]
+    assert len(plan.memo) == len(built) == 365
+    assert all(plan.memo[entry.start] is entry for entry in built)
+    assert [e.start for e in built] == [D(2026, 1, 1) + i * DAY for i in range(365)]
+    plan.memo.update({D(1900, 1, 1) + i * DAY: built[0] for i in range(T._MEMO_MAX - 365 - 100)})
+    plan.year_table(2027)  # no room left for a year: the table is made, the memo is not filled
+    assert len(plan.memo) == T._MEMO_MAX - 100
+    assert D(2027, 3, 3) not in plan.memo
+    assert T._compute(D(2027, 3, 3), D(2027, 3, 3), plan, False).date == D(2027, 3, 5)
 
 
 @pytest.mark.parametrize("year", [1990, 2016, 2026, 2031, 2099])

@@ -508,7 +508,7 @@ _ONE_DAY: Final = _dt.timedelta(days=1)
 _DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: A plan keeps at most this many deadlines per day 0 (16,384 days is 45 years).
 _MEMO_MAX: Final = 16_384
-#: A plan keeps its parts (:func:`_parts`) for at most this many years (about 70 kB a year).
+#: A plan keeps a table of deadlines for at most this many years (about 0.3 MB a year).
 _YEAR_TABLES_MAX: Final = 64
 #: Terms of at most this many working days (about 40 weeks) stay within a year: year tables.
 _TABLE_MAX_WORKING_DAYS: Final = 200
@@ -545,6 +545,7 @@ class _Plan:
         "memo",
         "months",
         "offset",
+        "prefill",
         "reach",
         "rule_ids",
         "tables",
@@ -565,15 +566,21 @@ class _Plan:
         exclude_start_day: bool,
         citations: tuple[Citation, ...],
         rule_ids: tuple[str, ...],
+        counts_from_receipt: bool = True,
     ) -> None:
-        """``atw_policy``: "applied" | "never" | "regulation_no" | "undetermined" (statutory only)."""
+        """``atw_policy``: "applied" | "never" | "regulation_no" | "undetermined" (statutory only).
+
+        ``counts_from_receipt``: day 0 is the day of receipt, the key of ``memo``; False where day
+        0 can move to the next working day (A4), so the memo cannot be filled from a year table.
+        """
         self.term = term
         self.include_eq = include_eq
         self.memo: dict[_dt.date, Deadline] = {}
+        self.prefill = counts_from_receipt
         self.by_years: dict[int | tuple[int, int], dict[str, Any]] = {}
-        #: year -> (ordinal of 1 January, a row of :func:`_parts` per day); no rows for a year
-        #: without a table. ``tables`` counts the tables (at most ``_YEAR_TABLES_MAX``).
-        self.years: dict[int, tuple[int, list[_Row]]] = {}
+        #: year -> (ordinal of 1 January, the deadline of each day 0 of the year); an empty list
+        #: for a year without a table. ``tables`` counts the tables (at most ``_YEAR_TABLES_MAX``).
+        self.years: dict[int, tuple[int, list[Deadline]]] = {}
         self.tables = 0
         self._how_to_count(term, exclude_start_day)
         state, exclusion = _atw_state(term, statutory, atw_policy)
@@ -654,22 +661,30 @@ class _Plan:
         self.by_years[y0 if y0 == y1 else (y0, y1)] = template
         return template
 
-    def year_table(self, year: int) -> tuple[int, list[_Row]]:
-        """The rows of :func:`_parts` for every day 0 of ``year`` (made on first use), or none.
+    def year_table(self, year: int) -> tuple[int, list[Deadline]]:
+        """The deadline of every day 0 of ``year``, built ahead on first use, or none.
 
         A table is made only where every day of it is answered by the shipped calendar (the year
         and the two on either side lie in its years, so a table never imports ``holidays`` or
         meets the calendar's edges) and the term reaches at most a year (``reach``); each plan
-        keeps at most ``_YEAR_TABLES_MAX`` tables. Elsewhere :func:`_parts` answers day by day.
+        keeps at most ``_YEAR_TABLES_MAX`` tables. Each entry is :func:`_build` of the row
+        :func:`_parts` gives for its day. Where day 0 is the day of receipt and the memo has room,
+        the year's deadlines are put in the memo too, so that any day of the year is then answered
+        by one look-up. Elsewhere :func:`_parts` answers day by day.
         """
-        table: tuple[int, list[_Row]] = (0, [])
+        table: tuple[int, list[Deadline]] = (0, [])
         if self.reach and self.tables < _YEAR_TABLES_MAX:
             years = _cal.table_years()
             if years.start + 2 <= year < years.stop - 2:
                 first = _dt.date(year, 1, 1).toordinal()
-                days = range(first, _dt.date(year, 12, 31).toordinal() + 1)
-                table = (first, [_parts(_dt.date.fromordinal(o), self) for o in days])
+                days = map(_dt.date.fromordinal, range(first, _dt.date(year, 12, 31).toordinal() + 1))
+                built = [_build(day, day, _parts(day, self)) for day in days]
+                table = (first, built)
                 self.tables += 1
+                memo = self.memo
+                if self.prefill and len(memo) + len(built) <= _MEMO_MAX:
+                    for result in built:  # a day of this year is a memo hit from now on
+                        memo.setdefault(result.start, result)
         self.years[year] = table
         return table
 
@@ -717,8 +732,8 @@ _new = object.__new__
 _atw_extend: Final = _cal.atw_extend
 
 
-#: A row of a plan's year table: raw end, ATW date, the answer, the days passed over, whether
-#: ATW art. 2 extended the term, and the template of the deadline's years (A2).
+#: What :func:`_parts` finds for a day 0: raw end, ATW date, the answer, the days passed over,
+#: whether ATW art. 2 extended the term, and the template of the deadline's years (A2).
 _Row = tuple[_dt.date, _dt.date, _dt.date, tuple[NonWorkingDay, ...], bool, dict[str, Any]]
 
 
@@ -726,7 +741,7 @@ def _parts(day0: _dt.date, plan: _Plan) -> _Row:
     """The one computation of a deadline from ``day0``: raw end, ATW art. 1 and 2, its years (A2).
 
     Everything a :class:`Deadline` holds that depends on ``day0``, and the template of the rest.
-    A plan's year tables (:meth:`_Plan.year_table`) are rows of this function, one per day.
+    A plan's year tables (:meth:`_Plan.year_table`) hold the deadlines built from it, one per day.
     """
     raw = plan.raw_end(day0) if plan.counted else day0 + plan.offset
     if plan.extend:
@@ -750,26 +765,36 @@ def _parts(day0: _dt.date, plan: _Plan) -> _Row:
 def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
     """The deadline of ``plan`` from ``day0``: raw end, ATW art. 1 and 2, provisional (A2).
 
-    The parts come from the plan's table of ``day0``'s year (rows of :func:`_parts`, built on the
-    first day of that year asked for) or, outside the tables, from :func:`_parts` itself. The
-    ``Deadline`` is built by filling its ``__dict__`` from the plan's template (one ``update``)
-    instead of the frozen class's per-field ``__init__``; attrs has no validators or converters on
-    it to skip. Tests check that the result equals ``Deadline(...)`` built the ordinary way, and
-    that the tables equal :func:`_parts` for every day 2000-2040.
+    From the plan's table of ``day0``'s year (the deadline of every day of that year, built on
+    the first day of that year asked for: :meth:`_Plan.year_table`) or, outside the tables, built
+    from :func:`_parts` itself. Tests check that the tables equal the general path for every day
+    2000-2040, and that both equal ``Deadline(...)`` built the ordinary way.
     """
     table = plan.years.get(day0.year)
     if table is None:
         table = plan.year_table(day0.year)
-    first, rows = table
-    if rows:
-        raw, atw, date, skipped, art2_extended, template = rows[day0.toordinal() - first]
+    first, built = table
+    if built:
+        result = built[day0.toordinal() - first]
+        if received is not day0 and received != day0:  # moved to the next working day (A4)
+            result = _received_on(result, received)
     else:
-        raw, atw, date, skipped, art2_extended, template = _parts(day0, plan)
-    if strict and template["provisional"]:
-        bad = template["unverified_years"]
+        result = _build(received, day0, _parts(day0, plan))
+    if strict and result.provisional:
+        bad = result.unverified_years
         reason = _provisional_reason(bad)
         msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
         raise ProvisionalCalendarError(msg, bad)
+    return result
+
+
+def _build(received: _dt.date, day0: _dt.date, row: _Row) -> Deadline:
+    """The ``Deadline`` of ``row`` (from :func:`_parts`), received on ``received``, counted from ``day0``.
+
+    Built by filling its ``__dict__`` from the plan's template (one ``update``) instead of the
+    frozen class's per-field ``__init__``; attrs has no validators or converters on it to skip.
+    """
+    raw, atw, date, skipped, art2_extended, template = row
     obj = _new(Deadline)
     values = obj.__dict__
     values.update(template)
@@ -782,6 +807,15 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
         values["extended_by"] = skipped
     if art2_extended:
         values["art2_extended"] = True
+    return obj
+
+
+def _received_on(built: Deadline, received: _dt.date) -> Deadline:
+    """``built`` (a deadline from a year table), received on ``received`` instead of its day 0 (A4)."""
+    obj = _new(Deadline)
+    values = obj.__dict__
+    values.update(built.__dict__)
+    values["received"] = received
     return obj
 
 
@@ -921,6 +955,7 @@ def _handling_plan(policy: str, mode_apply: bool, next_day: bool, exclude: bool,
             exclude_start_day=exclude,
             citations=(_WKO_HANDLING,),
             rule_ids=rules,
+            counts_from_receipt=not next_day,
         )
     return plan
 
