@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 from dateutil.easter import easter
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from klachtregels import terms as T
@@ -671,3 +671,41 @@ def test_a_working_day_term_ends_where_add_working_days_lands(
     d = deadline(start, f"{n} working days", statutory=statutory)
     assert d.date == d.calendar_date == add_working_days(start, n)
     assert not d.extended_by
+
+
+_ANY_ORDER_PLANS = {**_PLANS, "handling, A4": lambda: _handling_plan("applied", True, True, True)}
+
+
+# A working day makes the year's table; a Sunday of that year must still count from the Monday (A4).
+@example(calls=[(D(2026, 1, 5), "handling, A4"), (D(2026, 1, 4), "handling, A4")])
+@given(
+    st.lists(
+        st.tuples(
+            # mostly a few weeks around a new year (so days of one year and plan meet), or any day
+            st.dates(D(2025, 12, 1), D(2026, 2, 15)) | st.dates(D(1982, 1, 1), D(2101, 12, 31)),
+            st.sampled_from(sorted(_ANY_ORDER_PLANS)),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_tables_and_memo_answer_days_in_any_order_as_the_general_path(
+    calls: list[tuple[dt.date, str]],
+) -> None:
+    # Days of any years (inside the tables, near and past the calendar's edges) asked in any order,
+    # some more than once, through fresh plans with tables and a memo (filled from the tables where
+    # day 0 is the day of receipt) give what a plan without tables computes day by day, and the
+    # memo then holds that same answer under the day asked for.
+    tabled = {name: make() for name, make in _ANY_ORDER_PLANS.items()}
+    general = {name: make() for name, make in _ANY_ORDER_PLANS.items()}
+    for plan in general.values():
+        plan.reach = False
+    for day, name in calls:
+        plan, next_day = tabled[name], name.endswith("A4")
+        try:
+            answer = T._handling_on(plan, next_day, day, False)
+        except OverflowError:  # a term that runs past the last date Python has
+            continue
+        assert answer == T._handling_on(general[name], next_day, day, False), (day, name)
+        assert answer.received == day
+        assert plan.memo[day] is answer
