@@ -709,3 +709,24 @@ def test_tables_and_memo_answer_days_in_any_order_as_the_general_path(
         assert answer == T._handling_on(general[name], next_day, day, False), (day, name)
         assert answer.received == day
         assert plan.memo[day] is answer
+
+
+def test_the_default_memo_answers_a_date_and_only_a_date() -> None:
+    # handling_deadline(d) answers a kept day by the memo's look-up alone: a date subclass gets
+    # the answer a date gets (before and after the day is kept), a date-time its Amsterdam day, and
+    # anything else the same TypeError as before the look-up.
+    class Day(dt.date):
+        pass
+
+    day = D(2027, 3, 6)
+    T._DEFAULT_MEMO.clear()  # a cache: emptied (other tests may have filled it), answers stay equal
+    first = handling_deadline(Day(2027, 3, 6))
+    kept = handling_deadline(day)
+    assert T._DEFAULT_MEMO[day] is kept
+    assert handling_deadline(Day(2027, 3, 6)) is kept == first
+    assert type(first.received) is dt.date
+    late = dt.datetime(2027, 3, 5, 23, 30, tzinfo=dt.UTC)  # 00:30 on 6 March in Amsterdam
+    assert handling_deadline(late) == kept
+    for bad in ([1], "2027-03-06", None, 5):
+        with pytest.raises(TypeError, match="expected a date or datetime"):
+            handling_deadline(bad)  # type: ignore[arg-type]
