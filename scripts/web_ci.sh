@@ -17,9 +17,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 echo "== web: venv (web/.venv)"
-[ -x web/.venv/bin/python ] || python3 -m venv web/.venv
+[ -x web/.venv/bin/python ] || python3 -m venv web/.venv  # with pip: build_web.py runs it
 # openpyxl writes the test's .xlsx (and reads it here, as in the page); icalendar: the CLI's .ics.
-web/.venv/bin/pip install --quiet -e ".[ics]" openpyxl pytest hypothesis build playwright
+# uv when there is one (CI's dev environment has it: seconds instead of minutes), else pip.
+web_deps=(-e ".[ics]" openpyxl pytest hypothesis build playwright)
+uv_="$(command -v uv || true)"
+[ -n "$uv_" ] || { [ -x .venv/bin/uv ] && uv_=.venv/bin/uv; } || true
+if [ -n "$uv_" ]; then
+  "$uv_" pip install --quiet --python web/.venv/bin/python "${web_deps[@]}"
+else
+  web/.venv/bin/pip install --quiet "${web_deps[@]}"
+fi
 
 echo "== web: build web/dist"
 web/.venv/bin/python scripts/build_web.py
