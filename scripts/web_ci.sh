@@ -22,7 +22,7 @@ echo "== web: venv (web/.venv)"
 # uv when there is one (CI's dev environment has it: seconds instead of minutes), else pip.
 web_deps=(-e ".[ics]" openpyxl pytest hypothesis build playwright)
 uv_="$(command -v uv || true)"
-[ -n "$uv_" ] || { [ -x .venv/bin/uv ] && uv_=.venv/bin/uv; } || true
+if [ -z "$uv_" ] && [ -x .venv/bin/uv ]; then uv_=.venv/bin/uv; fi
 if [ -n "$uv_" ]; then
   "$uv_" pip install --quiet --python web/.venv/bin/python "${web_deps[@]}"
 else

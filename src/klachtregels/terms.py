@@ -838,9 +838,10 @@ def _provisional_reason(years: tuple[int, ...]) -> str:
     return text
 
 
-def _remember(plan: _Plan, day0: _dt.date, result: Deadline) -> Deadline:
+def _remember(plan: _Plan, day: _dt.date, result: Deadline) -> Deadline:
+    """``result``, kept in the plan's memo under the day asked for while it has room (``_MEMO_MAX``)."""
     if len(plan.memo) < _MEMO_MAX:
-        plan.memo[day0] = result
+        plan.memo[day] = result
     return result
 
 
@@ -888,14 +889,10 @@ def deadline(
     if plan is None:
         plan = t._plans[key] = _deadline_plan(t, *key)
     if type(start) is _dt.date:
-        memo = plan.memo
-        hit = memo.get(start)
+        hit = plan.memo.get(start)
         if hit is not None and not (strict and hit.provisional):
             return hit
-        hit = _compute(start, start, plan, strict)
-        if len(memo) < _MEMO_MAX:
-            memo[start] = hit
-        return hit
+        return _remember(plan, start, _compute(start, start, plan, strict))
     day = local_day(start)
     result = _compute(day, day, plan, strict)
     if t.unit is TermUnit.HOURS and isinstance(start, _dt.datetime):
@@ -1063,10 +1060,7 @@ else:
             except (KeyError, TypeError):  # a day not kept, or no date at all (unhashable)
                 pass
             if type(received) is _dt.date:
-                hit = _compute(received, received, _DEFAULT_PLAN, False)
-                if len(_DEFAULT_MEMO) < _MEMO_MAX:
-                    _DEFAULT_MEMO[received] = hit
-                return hit
+                return _remember(_DEFAULT_PLAN, received, _compute(received, received, _DEFAULT_PLAN, False))
             if received is not _MISSING:
                 return _handling_deadline(received)
         if received is _MISSING:
