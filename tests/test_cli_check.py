@@ -144,7 +144,7 @@ def test_unreadable_register_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_invalid_organisation_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     org = tmp_path / "org.toml"
-    org.write_text('name = "X"\n[regulation]\nadopted = "yes"\n', encoding="utf-8")
+    org.write_text('name = "X"\n[regulation]\nadopted = "maybe"\n', encoding="utf-8")
     assert main(["check", EXAMPLE, "--org", str(org), "--as-of", "2026-05-07"]) == 2
     assert "regulation.adopted" in capsys.readouterr().err
 

@@ -47,7 +47,7 @@ def test_deadline_term_statutory_and_private(capsys: pytest.CaptureFixture[str])
         ),
         pytest.param(["deadline", "2026-03-24", "--private"], "--private", id="private-without-term"),
         pytest.param(["deadline", "2030-03-04", "--strict"], "2030", id="strict-provisional"),
-        pytest.param(["calendar", "1900"], "1900", id="year-before-1949"),
+        pytest.param(["calendar", "1900"], "covers 1949 onward", id="year-before-1949"),
         pytest.param(["calendar", "twenty"], "YEAR", id="not-a-year"),
     ],
 )

@@ -67,7 +67,7 @@ def test_cli_lint_warning_fails_only_on_request(tmp_path: Path, capsys: pytest.C
         "[deadlines\n",  # not TOML
         '[deadlines]\nhandling_term = "soon"\n',  # not a term
         "[scope]\nunknown = true\n",  # unknown key
-        "[scope]\ninclude_working_method = 'yes'\n",  # wrong type
+        "[scope]\ninclude_working_method = 'maybe'\n",  # not a yes/no word
     ],
 )
 def test_cli_lint_invalid_file_exits_2(tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -126,11 +126,13 @@ def test_validate_normalises_and_checks_python_values() -> None:
     outer = Outer(name="o", inners=[Inner(amount=1, colour="Dark Blue")])  # type: ignore[arg-type]
     assert outer.inners == (Inner(amount=1, colour=Colour.DARK_BLUE),)
     with pytest.raises(InvalidInputError) as info:
-        Outer(name=3, inners=[Inner(amount=2), "x"], day="2026-01-01")  # type: ignore[arg-type]
+        Outer(name=True, inners=[Inner(amount=2), "x"], day="2026-01-01")  # type: ignore[arg-type]
     assert dict(info.value.problems) == {
-        "name": "expected text, got a whole number",
+        "name": "expected text, got true/false",
         "inners[1]": "expected an object, got text",
     }
+    # A whole number where text is expected is its text, as in a register cell.
+    assert Outer(name=3).name == "3"  # type: ignore[arg-type]
     # A typed value is kept as it is (no copy); an ISO text is read as a date.
     day = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
     assert Outer(name="o", day=day).day is day

@@ -228,7 +228,7 @@ def test_python_construction_reports_every_problem_without_the_value() -> None:
             channel=CANARY,
             complainant=CANARY,  # type: ignore[arg-type]
             subjects=[CANARY],
-            judge_is_subject="yes",  # type: ignore[arg-type]
+            judge_is_subject="maybe",  # type: ignore[arg-type]
         )
     assert {path for path, _ in info.value.problems} == {
         "received_on",
@@ -253,7 +253,12 @@ def test_python_construction_reports_every_problem_without_the_value() -> None:
             "is before mediation_from",
         ),
         (lambda: RegisterRecord(complaint=None), "complaint", "expected an object, got null"),  # type: ignore[arg-type]
-        (lambda: Party(contract_party=1), "contract_party", "expected true or false, got a whole number"),  # type: ignore[arg-type]
+        (
+            lambda: Party(contract_party=2),  # type: ignore[arg-type]
+            "contract_party",
+            "expected true or false (true/false, ja/nee, yes/no, 1/0, waar/onwaar; any case), "
+            "got a whole number",
+        ),
         (
             lambda: RegisterRecord(complaint=Complaint(), row=True),
             "row",

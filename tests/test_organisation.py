@@ -56,7 +56,7 @@ def test_every_problem_is_named_by_key() -> None:
         "kind": "creche",
         "lrk_numbers": ["123"],
         "locations": [{"name": "A", "lrk": "12"}],
-        "regulation": {"adopted": "yes", "provides": {"handling_term": 6, "typo": True}},
+        "regulation": {"adopted": "maybe", "provides": {"handling_term": True, "typo": True}},
         "annual_reports": [{"year": 2024, "sent_to_ggd_on": "2024-05-01"}],
         "colour": "red",
     }

@@ -111,14 +111,14 @@ def test_every_problem_is_reported_at_once_by_key(tmp_path: Path) -> None:
         tmp_path,
         """
 [deadlines]
-handling_term = "zes weken"
+handling_term = "binnen vijf weken"
 atw_mode = "sometimes"
-exclude_filing_day = "yes"
+exclude_filing_day = "maybe"
 [scope]
-include_working_method = 1
+include_working_method = 2
 colour = "blue"
 [house_terms]
-first_contact = 2
+first_contact = true
 [geschillencommissie]
 klachtgeld_cents = -5
 [extra]
@@ -128,7 +128,7 @@ setting = "scope.nonsense"
 document = "d"
 page = 3
 [[sources]]
-quote = 5
+quote = 5.5
 """,
     )
     with pytest.raises(PolicyError) as info:
@@ -154,7 +154,7 @@ quote = 5
     # The rejected values are never quoted (the kind of problem is named instead).
     assert isinstance(info.value, InvalidInputError)
     said = " ".join(text for _, text in info.value.problems)
-    for value in ("zes weken", "sometimes", "nonsense", "blue", "-5"):
+    for value in ("binnen vijf weken", "sometimes", "maybe", "nonsense", "blue", "-5"):
         assert value not in said, value
     assert ("deadlines.atw_mode", "not one of: apply, never, follow_regulation_text") in info.value.problems
 

@@ -74,7 +74,7 @@ def test_parse_backwards() -> None:
     ("text", "problem"),
     [
         ("fortnight", "not a whole number followed by a unit"),
-        ("six weeks", "not a whole number followed by a unit"),
+        ("some weeks", "not a whole number followed by a unit"),
         ("0 days", "number is below 1"),
         ("-2 days", "not a whole number followed by a unit"),
         ("2 weekdays", "unit is not one of the accepted forms"),

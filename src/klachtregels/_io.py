@@ -1,11 +1,15 @@
 """Reading and writing at the edges: bounded JSON and TOML, whole files, printable text.
 
 * :func:`loads_json` and :func:`loads_toml` parse like :func:`json.loads` and :func:`tomllib.loads`
-  but refuse nesting deeper than :data:`MAX_NESTING` with the parser's own error type (a
-  :class:`json.JSONDecodeError` or :class:`tomllib.TOMLDecodeError` subclass, so every caller's
-  existing handler names the file, row or field), never a :class:`RecursionError`.
+  but refuse nesting deeper than :data:`MAX_NESTING`, a repeated key (JSON; TOML refuses it
+  itself) and a whole number longer than Python reads (``sys.get_int_max_str_digits()``) with the
+  parser's own error type (a :class:`json.JSONDecodeError` or :class:`tomllib.TOMLDecodeError`
+  subclass, so every caller's existing handler names the file, row or field), never a
+  :class:`RecursionError` or a bare :class:`ValueError`. A leading byte order mark is skipped
+  (a file saved by Windows Notepad or Excel starts with one; registers accept it too).
 * :func:`atomic_write_text` writes a file whole or not at all: a temporary file in the same folder,
-  flushed, then :func:`os.replace`; on any failure the old file is left as it was.
+  flushed, then :func:`os.replace`; on any failure the old file is left as it was (a link is
+  followed; a named pipe or a device is written directly, never replaced).
 * :func:`printable` and :func:`one_line` make user-supplied text safe for a terminal or a log: no
   ANSI escape sequences, no control characters, no lone surrogates (which no UTF-8 file can hold).
 * :func:`xml_text` keeps only the characters XML 1.0 allows.
@@ -18,19 +22,24 @@ import datetime as dt
 import json
 import os
 import re
+import sys
 import tomllib
 from typing import IO, TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 __all__ = [
     "MAX_JSON_DOCUMENT_BYTES",
     "MAX_NESTING",
     "MAX_TOML_CHARS",
+    "JsonDuplicateKeyError",
     "JsonNestingError",
+    "JsonNumberError",
     "TomlKeyError",
     "TomlNestingError",
+    "TomlNumberError",
     "TomlSizeError",
     "atomic_write_text",
     "loads_json",
@@ -85,6 +94,40 @@ class JsonNestingError(json.JSONDecodeError):
 
     def __init__(self, doc: str, pos: int) -> None:
         super().__init__(_NESTING_MESSAGE, doc, pos)
+
+
+class JsonDuplicateKeyError(json.JSONDecodeError):
+    """A JSON object repeats a key (``pos``: where that object starts).
+
+    The key is named only when it looks like an identifier (another key may be personal data).
+    """
+
+    def __init__(self, key: str, doc: str, pos: int) -> None:
+        shown = key if _IDENTIFIER().fullmatch(key) else None
+        message = (
+            "an object repeats a key (not shown)" if shown is None else f"an object repeats the key {shown!r}"
+        )
+        super().__init__(message, doc, pos)
+        self.key = key
+
+
+def _number_message(kind: str) -> str:
+    return f"{kind} longer than {sys.get_int_max_str_digits()} digits"
+
+
+class JsonNumberError(json.JSONDecodeError):
+    """A JSON number with more digits than Python reads (``sys.get_int_max_str_digits()``)."""
+
+    def __init__(self, doc: str, pos: int) -> None:
+        super().__init__(_number_message("a number"), doc, pos)
+
+
+class TomlNumberError(tomllib.TOMLDecodeError):
+    """A TOML whole number with more digits than Python reads (``sys.get_int_max_str_digits()``)."""
+
+    def __init__(self, line: int | None) -> None:
+        where = "" if line is None else f" (at line {line})"
+        super().__init__(_number_message("a whole number") + where)
 
 
 class TomlNestingError(tomllib.TOMLDecodeError):
@@ -161,15 +204,107 @@ def _too_deep_at(text: str) -> int | None:
     return None  # unbalanced brackets only: the parser names the syntax error
 
 
+_BOM: Final = "\ufeff"
+
+
+def _without_bom(text: str) -> str:
+    """``text`` without a leading byte order mark (read as text, it is U+FEFF)."""
+    return text[1:] if text.startswith(_BOM) else text
+
+
+class _RepeatedKey(Exception):
+    """A repeated key (:func:`_no_repeated_keys`); loads_json raises :class:`JsonDuplicateKeyError`."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: the object, unless it repeats a key (the last one would silently win)."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return out
+
+
+def _repeated_key_at(text: str) -> int:
+    """Where the first object repeating a key starts (its ``{``); read again, on the error path only,
+    by the Python scanner, whose object parser can say where each object starts."""
+    import json.decoder
+    import json.scanner
+
+    # The pure-Python parts of the json package (typeshed does not describe them).
+    decoding: Any = json.decoder
+    scanning: Any = json.scanner
+
+    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, *rest: Any) -> tuple[Any, int]:
+        start = s_and_end[1] - 1
+        memo = rest[2] if len(rest) > 2 else None
+        pairs, end = decoding.JSONObject(s_and_end, strict, scan_once, None, list, memo)
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise _RepeatedKeyAt(start)
+        return pairs, end
+
+    decoder: Any = json.JSONDecoder()
+    decoder.parse_object = parse_object
+    decoder.scan_once = scanning.py_make_scanner(decoder)
+    try:
+        decoder.decode(text)
+    except _RepeatedKeyAt as found:
+        return found.pos
+    except (ValueError, RecursionError):
+        pass
+    return 0
+
+
+class _RepeatedKeyAt(Exception):
+    def __init__(self, pos: int) -> None:
+        super().__init__()
+        self.pos = pos
+
+
+def _long_number_at(text: str) -> int | None:
+    """Where ``text`` (JSON) holds a number with more digits than Python reads, or ``None``."""
+    limit = sys.get_int_max_str_digits()
+    if not limit:
+        return None
+    blanked = _JSON_STRING().sub(lambda m: " " * len(m.group()), text)  # digits in strings are text
+    found = re.search(rf"[0-9]{{{limit + 1},}}", blanked)
+    return None if found is None else found.start()
+
+
 def loads_json(text: str, **kwargs: Any) -> Any:
-    """:func:`json.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`JsonNestingError`)."""
+    """:func:`json.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`JsonNestingError`),
+    a repeated key (:class:`JsonDuplicateKeyError`, unless the caller gives its own ``object_hook`` or
+    ``object_pairs_hook``) and a number longer than Python reads (:class:`JsonNumberError`).
+
+    A leading byte order mark is skipped.
+    """
+    text = _without_bom(text)
     where = _too_deep_at(text)
     if where is not None:
         raise JsonNestingError(text, where)
+    if "object_pairs_hook" not in kwargs and "object_hook" not in kwargs:
+        kwargs["object_pairs_hook"] = _no_repeated_keys
     try:
         return json.loads(text, **kwargs)
     except RecursionError:  # pragma: no cover - the scan above refuses such text first
         raise JsonNestingError(text, 0) from None
+    except _RepeatedKey as exc:
+        raise JsonDuplicateKeyError(exc.key, text, _repeated_key_at(text)) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:
+        # int() refusing more digits than sys.get_int_max_str_digits(): a plain ValueError.
+        long_at = _long_number_at(text) if type(exc) is ValueError else None
+        if long_at is None:
+            raise
+        raise JsonNumberError(text, long_at) from None
 
 
 def _depth(value: object) -> int:
@@ -187,12 +322,26 @@ def _depth(value: object) -> int:
     return deepest
 
 
+def _long_number_line(text: str) -> int | None:
+    """The line of the one run of more digits than Python reads in ``text`` (TOML), or ``None``
+    when there is not exactly one (then no line is named rather than perhaps the wrong one)."""
+    limit = sys.get_int_max_str_digits()
+    runs = [
+        m.start()
+        for m in re.finditer(r"[0-9](?:_?[0-9])*", text)
+        if m.end() - m.start() > limit and len(m.group().replace("_", "")) > limit
+    ]
+    return text.count("\n", 0, runs[0]) + 1 if len(runs) == 1 else None
+
+
 def loads_toml(text: str) -> dict[str, Any]:
     """:func:`tomllib.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`TomlNestingError`).
 
     Table headers (``[a.b.c]``) count as levels too. A text longer than :data:`MAX_TOML_CHARS`
-    is refused (:class:`TomlSizeError`) before it is parsed.
+    is refused (:class:`TomlSizeError`) before it is parsed; a whole number longer than Python
+    reads is :class:`TomlNumberError`. A leading byte order mark is skipped.
     """
+    text = _without_bom(text)
     if len(text) > MAX_TOML_CHARS:
         raise TomlSizeError
     try:
@@ -204,6 +353,11 @@ def loads_toml(text: str) -> dict[str, Any]:
         if hidden is None:
             raise
         raise TomlKeyError(hidden) from None
+    except ValueError as exc:
+        # int() refusing more digits than sys.get_int_max_str_digits(): a plain ValueError.
+        if type(exc) is not ValueError or not sys.get_int_max_str_digits():
+            raise
+        raise TomlNumberError(_long_number_line(text)) from None
     if (text.count("[") + text.count("{") + text.count(".") > MAX_NESTING) and _depth(data) > MAX_NESTING:
         raise TomlNestingError
     return data
@@ -323,15 +477,25 @@ def atomic_writer(
     If anything fails (encoding, a full disk, an interrupt) the temporary file is removed and the
     old ``path``, if any, is untouched. An existing file's permission bits are kept. OS errors
     name ``path``, never the temporary file.
+
+    A symbolic link is followed: the file it points to is replaced, the link stays. An existing
+    ``path`` that is no regular file (a named pipe, a device such as the null device) is opened and
+    written directly, never replaced by a regular file; being no file on disk, it cannot be
+    written whole or not at all.
     """
     import tempfile  # here, not at import: most commands write no file (start-up, issue 8)
     from pathlib import Path
 
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # a link's target: replacing the link would cut it
+    special = _open_special(target, path)
+    if special is not None:
+        with _direct_stream(special, path, encoding=encoding, binary=binary) as direct:
+            yield direct
+        return
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:  # name the file asked for, not the temporary one
-        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+        raise _named(exc, path) from None
     temporary = Path(name)
     try:
         if binary:
@@ -351,7 +515,66 @@ def atomic_writer(
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(exc, OSError) and exc.filename in (None, name):  # the write failed
-            raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+            raise _named(exc, path) from None
+        raise
+
+
+class _OutputClosedError(OSError):
+    """The reader of a named pipe written to went away (``EPIPE``).
+
+    Not a :class:`BrokenPipeError`: that is how standard output's reader going away is told, which
+    ends a run quietly; a file output that could not be written whole is an error of the run.
+    """
+
+
+def _named(exc: OSError, path: str | os.PathLike[str]) -> OSError:
+    """``exc`` about ``path`` (the file asked for), not about a temporary or resolved name."""
+    kind = _OutputClosedError if isinstance(exc, BrokenPipeError) else OSError
+    return kind(exc.errno, exc.strerror, os.fspath(path))
+
+
+def _open_special(target: Path, path: str | os.PathLike[str]) -> int | None:
+    """A descriptor open for writing on ``target`` when it exists and is no regular file, else ``None``.
+
+    A named pipe blocks here until a reader opens it, as a shell's ``>`` does. ``path`` (the name
+    asked for) is what errors name.
+    """
+    import stat
+
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:  # a new file (or a link to one): written atomically
+        return None
+    except OSError as exc:  # a loop of links, a folder that cannot be searched
+        raise _named(exc, path) from None
+    if stat.S_ISREG(mode):
+        return None
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(target, flags)  # no O_CREAT, no O_TRUNC: a folder fails here, as it should
+    except OSError as exc:
+        raise _named(exc, path) from None
+    if stat.S_ISREG(os.fstat(handle).st_mode):  # replaced by a regular file in between: atomically
+        os.close(handle)
+        return None
+    return handle
+
+
+@contextlib.contextmanager
+def _direct_stream(
+    handle: int, path: str | os.PathLike[str], *, encoding: str, binary: bool
+) -> Iterator[IO[Any]]:
+    """A stream over ``handle`` (a pipe or a device, see :func:`atomic_writer`); OS errors name ``path``."""
+    try:
+        if binary:
+            stream: IO[Any] = os.fdopen(handle, "wb")
+        else:
+            stream = os.fdopen(handle, "w", encoding=encoding, newline="")
+        with stream:  # flushed when the block ends; a pipe or a device has nothing to fsync
+            yield stream
+    except OSError as exc:
+        if exc.filename is None:  # a write or the flush failed (the reader went away, the device is full)
+            raise _named(exc, path) from None
         raise
 
 

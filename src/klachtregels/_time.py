@@ -56,14 +56,19 @@ def local_datetime(value: dt.datetime) -> dt.datetime:
 def local_day(value: dt.date | dt.datetime) -> dt.date:
     """The Europe/Amsterdam calendar day of a date or datetime (a plain ``date`` is returned as is).
 
-    Raises :class:`TypeError` for anything else.
+    Raises :class:`TypeError` for anything else, and :class:`DateTextError` (``DATE_OUT_OF_RANGE``,
+    a :class:`ValueError`) for an instant whose Amsterdam day lies outside the years 1-9999 (such as
+    ``9999-12-31T23:00-10:00``, already 1 January 10000 in Amsterdam).
     """
     if type(value) is dt.date:
         return value
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             return value.date()
-        return value.astimezone(amsterdam()).date()
+        try:
+            return value.astimezone(amsterdam()).date()
+        except OverflowError:
+            raise DateTextError("DATE_OUT_OF_RANGE") from None
     if isinstance(value, dt.date):  # a date subclass
         return dt.date(value.year, value.month, value.day)
     raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
@@ -108,6 +113,14 @@ def _day_first(match: re.Match[str]) -> dt.date:
         raise DateTextError("DATE_NOT_REAL") from None
 
 
+def _in_range(value: dt.date) -> dt.date:
+    """``value``, once its Europe/Amsterdam day is known to exist (an instant with a zone offset near
+    the ends of the calendar can fall on a day no ``date`` holds: refused here, as text, not later)."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        local_day(value)
+    return value
+
+
 def read_date(text: str) -> dt.date:
     """A date (or a date-time, which keeps its instant) written as people write them in the Netherlands.
 
@@ -122,7 +135,7 @@ def read_date(text: str) -> dt.date:
         # Arabic-Indic digits are not read as a date on one path and refused on another.
         raise DateTextError("DATE_FORMAT")
     if len(s) >= 10 and s[4:5] == "-" and s[:4].isdigit():
-        return _iso(s)
+        return _in_range(_iso(s))
     match = _NL_DATE.match(s)
     if match:
         return _day_first(match)

@@ -139,18 +139,20 @@ class Acceptances:
 
 
 def _day(value: object) -> dt.date | None:
-    """A TOML date, or text in the one date convention; ``None`` when neither."""
-    from klachtregels._time import DateTextError, read_day
+    """A TOML date or date-time, or text in the one date convention; ``None`` when neither.
 
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
+    A date-time counts as its Europe/Amsterdam day (:func:`klachtregels._time.local_day`), the
+    same whether it is written as a TOML date-time or as text.
+    """
+    from klachtregels._time import DateTextError, local_day, read_day
+
+    try:
+        if isinstance(value, dt.date):
+            return local_day(value)
+        if isinstance(value, str):
             return read_day(value)
-        except DateTextError:
-            return None
+    except DateTextError:
+        return None
     return None
 
 

@@ -425,7 +425,7 @@ _days_cache: dict[tuple[int, bool], tuple[NonWorkingDay, ...]] = {}
 def _check_year(year: int) -> None:
     if year < FIRST_SUPPORTED_YEAR:
         msg = (
-            f"no ATW calendar for {year}: klachtregels covers {FIRST_SUPPORTED_YEAR} onward "
+            f"no ATW calendar for that year: klachtregels covers {FIRST_SUPPORTED_YEAR} onward "
             "(R19, A19); the complaint regime itself starts in 2016 (R1)"
         )
         raise CalendarDataError(msg)

@@ -49,11 +49,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from klachtregels import messages
-from klachtregels._time import DateTextError, read_date
+from klachtregels._time import DateTextError, local_day, read_date
 from klachtregels.errors import InvalidInputError
 
 __all__ = [
     "CONVERTER",
+    "LIST_SEPARATORS",
+    "MAX_DATE_CHARS",
     "Check",
     "Extra",
     "InputProblem",
@@ -61,12 +63,17 @@ __all__ = [
     "Shape",
     "accepted_words",
     "closest",
+    "date_from_text",
     "did_you_mean",
+    "is_none_word",
     "kind_of",
+    "list_from_text",
     "lookup_word",
     "normalise_word",
+    "number_text",
     "post_init",
     "problems_of",
+    "read_boolean",
     "register_keys",
     "register_shape",
     "register_words",
@@ -142,6 +149,7 @@ def _lookup_short_word(vocabulary: type[enum.Enum], word: str) -> enum.Enum | No
 
 
 E = TypeVar("E", bound=enum.Enum)
+_D = TypeVar("_D", bound=dt.date)
 
 
 def word_or_value(vocabulary: type[E], value: object) -> E:
@@ -237,40 +245,137 @@ def kind_of(value: object) -> str:
 
 # --------------------------------------------------------------------------------------------------
 # Leaf hooks (each takes the value and the type, returns the typed value or raises InputProblem)
+# and the cell vocabulary they share with the register
 # --------------------------------------------------------------------------------------------------
 
 _ISO_HINT = "an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM, optionally with a zone)"
 
+# --- the cell vocabulary: one input convention for register cells, JSON, TOML and from_dict ---------
+# The words themselves are data (register/words.toml, loaded by klachtregels.register.spec); these
+# functions are the one place that reads them, for the register's cells and for every other door.
+
+#: Longest date text read (after stripping): every accepted form is shorter. A longer text is not a
+#: date and is refused, never cut short (a name typed after a date must not pass as the date).
+MAX_DATE_CHARS: Final = 64
+#: What separates the items of a list written as text ("conduct;agreement", "a | b").
+LIST_SEPARATORS: Final = re.compile(r"[;|]")
+
+
+@functools.cache
+def _cell_words() -> Any:
+    # Read when first needed: the register's vocabulary module imports this one.
+    from klachtregels.register.spec import WORDS
+
+    return WORDS
+
+
+@functools.cache
+def _boolean_hint() -> str:
+    from klachtregels.register.spec import BOOLEAN_WORDS
+
+    pairs = zip(BOOLEAN_WORDS[::2], BOOLEAN_WORDS[1::2], strict=True)
+    return ", ".join(f"{yes}/{no}" for yes, no in pairs)
+
+
+def read_boolean(value: object) -> bool | None:
+    """A yes/no value: ``True``/``False``, the numbers 1 and 0, or a boolean word of the cell
+    vocabulary (``ja``/``nee``, ``yes``/``no``, ``waar``/``onwaar``, ``1``/``0``; any case). ``None``
+    when ``value`` is none of these (the caller says what is wrong, never the value)."""
+    if value.__class__ is bool:
+        return bool(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return bool(value) if value in (0, 1) else None
+    if isinstance(value, str):
+        found: bool | None = _cell_words().booleans.get(normalise_word(value))
+        return found
+    return None
+
+
+def is_none_word(text: str) -> bool:
+    """Whether ``text`` is a word for "checked, there are none" (``geen``, ``none``; any case)."""
+    return normalise_word(text) in _cell_words().none
+
+
+def list_from_text(text: str, *, none: bool) -> list[str] | None:
+    """The items of a list written as text: split at ``;`` or ``|``, stripped, blanks left out.
+
+    With ``none``, a none word (:func:`is_none_word`) means "checked, there are none": ``None``.
+    The register's list cells and JSON or TOML text where a list is expected are read alike.
+    """
+    if none and is_none_word(text):
+        return None
+    return [part.strip() for part in LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def date_from_text(text: str) -> dt.date:
+    """A date text in the one date convention (:func:`klachtregels._time.read_date`).
+
+    Surrounding spaces do not count; a text longer than :data:`MAX_DATE_CHARS` is no date
+    (:class:`~klachtregels._time.DateTextError`), whatever it starts with: it is never cut short.
+    """
+    stripped = text.strip()
+    if len(stripped) > MAX_DATE_CHARS:
+        raise DateTextError("DATE_FORMAT")
+    return read_date(stripped)
+
+
+def number_text(value: int) -> str | None:
+    """A whole number written where text is expected, as its text (an id ``12`` is ``"12"``, as in a
+    register cell); ``None`` when it has more digits than Python writes out."""
+    try:
+        return str(value)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return None
+
+
+# --- leaf hooks ----------------------------------------------------------------------------------
+
 
 def _structure_date(value: Any, _: Any) -> dt.date:
-    """A date, a datetime (its instant kept) or a date text (:func:`klachtregels._time.read_date`)."""
+    """A date, a datetime (its instant kept) or a date text (:func:`date_from_text`)."""
     if isinstance(value, dt.date):
-        return value
+        return _has_a_day(value)
     if isinstance(value, str):
         # The one date convention of every door (register cells, JSON, TOML, the command line).
         try:
-            return read_date(value[:64])
+            return date_from_text(value)
         except DateTextError as exc:
             raise InputProblem(messages.text(exc.code, "en")) from None
     raise InputProblem(f"expected {_ISO_HINT}, got {kind_of(value)}")
 
 
+def _has_a_day(value: _D) -> _D:
+    """``value``, once its Europe/Amsterdam day is known to exist: an instant such as a TOML
+    ``9999-12-31T23:00:00-10:00`` falls on no day a ``date`` holds (a problem of the field, not a
+    traceback later)."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        try:
+            local_day(value)
+        except DateTextError as exc:
+            raise InputProblem(messages.text(exc.code, "en")) from None
+    return value
+
+
 def _structure_datetime(value: Any, _: Any) -> dt.datetime:
     """A datetime or an ISO date-time string (a bare date is not an instant)."""
     if isinstance(value, dt.datetime):
-        return value
+        return _has_a_day(value)
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.strip())
+            parsed = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             raise InputProblem("not an ISO date-time (YYYY-MM-DDTHH:MM)") from None
+        return _has_a_day(parsed)
     raise InputProblem(f"expected an ISO date-time, got {kind_of(value)}")
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
-    if value.__class__ is bool:
-        return bool(value)
-    raise InputProblem(f"expected true or false, got {kind_of(value)}")
+    """A yes/no value in the cell vocabulary (:func:`read_boolean`), as in a register cell."""
+    found = read_boolean(value)
+    if found is not None:
+        return found
+    got = "text that is none of these" if isinstance(value, str) else kind_of(value)
+    raise InputProblem(f"expected true or false ({_boolean_hint()}; any case), got {got}")
 
 
 def _structure_int(value: Any, _: Any) -> int:
@@ -286,8 +391,14 @@ def _structure_float(value: Any, _: Any) -> float:
 
 
 def _structure_str(value: Any, _: Any) -> str:
+    """Text; a whole number is read as its text (:func:`number_text`), as in a register cell."""
     if isinstance(value, str):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = number_text(value)
+        if text is None:
+            raise InputProblem(f"a whole number longer than {sys.get_int_max_str_digits()} digits")
+        return text
     raise InputProblem(f"expected text, got {kind_of(value)}")
 
 
@@ -379,6 +490,17 @@ def _is_optional(hint: Any) -> bool:
 def _optional_factory(hint: Any, converter: cattrs.Converter) -> Hook:
     (inner,) = (a for a in typing.get_args(hint) if a is not type(None))
     hook = _resolve(converter, inner)
+    if _is_object_list(inner):
+        # ``None`` is unknown, ``()`` "checked, none": a none word says the latter, as in a register
+        # cell (signals, measures: 'geen', 'none').
+        def structure_optional_list(value: Any, _: Any) -> Any:
+            if value is None:
+                return None
+            if isinstance(value, str) and is_none_word(value):
+                return ()
+            return hook(value, inner)
+
+        return structure_optional_list
 
     def structure_optional(value: Any, _: Any) -> Any:
         return None if value is None else hook(value, inner)
@@ -393,14 +515,30 @@ def _is_homogeneous_tuple(hint: Any) -> bool:
     return typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _is_object_list(hint: Any) -> bool:
+    """Whether ``hint`` is a homogeneous tuple of attrs objects (signals, measures)."""
+    if not _is_homogeneous_tuple(hint):
+        return False
+    item = typing.get_args(hint)[0]
+    return isinstance(item, type) and attrs.has(item)
+
+
 def _tuple_factory(hint: Any, converter: cattrs.Converter) -> Hook:
-    """A list (or tuple) becomes a tuple; each bad item is reported with its index."""
+    """A list (or tuple) becomes a tuple; each bad item is reported with its index.
+
+    A list of vocabulary words may also be written as text, as in a register cell
+    (``"conduct;agreement"``: :func:`list_from_text`).
+    """
     item = typing.get_args(hint)[0]
     hook = _resolve(converter, item)
+    words = _is_enum(item)
+    expected = "a list (or text with ';' between the words)" if words else "a list"
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        if words and isinstance(value, str):
+            value = list_from_text(value, none=False)
         if not isinstance(value, list | tuple):
-            raise InputProblem(f"expected a list, got {kind_of(value)}")
+            raise InputProblem(f"expected {expected}, got {kind_of(value)}")
         out: list[Any] = []
         problems: list[Problem] = []
         for i, element in enumerate(value):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from klachtregels._identity import per_object
-from klachtregels._time import FIRST_DAY, LAST_DAY, local_day
+from klachtregels._time import FIRST_DAY, LAST_DAY, DateTextError, local_day
 from klachtregels._version import __version__
 from klachtregels.engine import (
     Decision,
@@ -77,7 +77,10 @@ def question_day(value: Any, name: str = "as_of") -> dt.date:
     """
     if not isinstance(value, dt.date):
         raise InvalidInputError("arguments", [(name, f"expected a date, got {type(value).__name__}")])
-    day = local_day(value)  # time is read in one place
+    try:
+        day = local_day(value)  # time is read in one place
+    except DateTextError as exc:  # an instant whose Amsterdam day no date holds
+        raise InvalidInputError("arguments", [(name, text(exc.code, "en"))]) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         raise InvalidInputError("arguments", [(name, text("CLI_DAY_OUT_OF_RANGE", "en"))])
     return day

@@ -9,7 +9,8 @@ of the complaint id, the item's key and number; for the Atw calendar, the date a
 name), and ``DTSTAMP`` is the as-of day, so exporting again gives the same file and a calendar
 that imports it updates its events instead of adding copies. The description holds the item's
 state on the as-of day and its legal basis. No complaint text is written; the complaint id is
-written only inside the hashed UID.
+written in the calendar's name (on one line: a line break or control character in it becomes a
+space, so an id cannot end the property or start another) and inside the hashed UID.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._io import one_line
 from klachtregels.errors import MissingExtraError
 from klachtregels.messages import text
 
@@ -75,7 +77,8 @@ def _basis(item: Obligation, lang: str) -> str:
 
 def obligations_ics(timeline: Obligations, *, lang: str = "nl") -> str:
     """The dated items of ``timeline`` as an iCalendar file (text, CRLF line ends)."""
-    cal = _calendar(text("ICS_OBLIGATIONS_NAME", lang, who=timeline.complaint_id or "-"))
+    who = one_line(timeline.complaint_id or "") or "-"
+    cal = _calendar(text("ICS_OBLIGATIONS_NAME", lang, who=who))
     for item in timeline.items:
         if item.due is None:
             continue

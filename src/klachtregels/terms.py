@@ -53,10 +53,12 @@ __all__ = [
     "DEADLINE_SCHEMA",
     "DEADLINE_SCHEMA_VERSION",
     "HANDLING_TERM",
+    "MAX_TERM_AMOUNT",
     "AtwMode",
     "Deadline",
     "ReceiptRule",
     "Term",
+    "TermTooLargeError",
     "TermUnit",
     "deadline",
     "gck_filing_limit",
@@ -121,12 +123,57 @@ _UNIT_WORDS: Final[dict[str, TermUnit]] = {
     **dict.fromkeys(("hour", "hours", "uur", "uren"), TermUnit.HOURS),
 }
 _BACKWARDS_WORDS: Final = ("before", "voor", "vóór")
-_TERM_RE: Final = re.compile(r"^\s*(\d{1,6})\s*([^\d]+?)\s*$")
+#: A number (ASCII digits only, as in dates: no other script's digits, no '_') and the unit words,
+#: matched against the stripped text (no pattern that backtracks over a run of spaces).
+_TERM_RE: Final = re.compile(r"([0-9]+)\s*([^0-9]+)")
+#: Number words, Dutch and English: regulations write "zes weken" as often as "6 weken". The one
+#: table: the organisation file's regulation (check K2) is read by this parser too.
+_NUMBER_WORDS: Final = {
+    "nul": 0,
+    "zero": 0,
+    "een": 1,
+    "one": 1,
+    "één": 1,
+    "twee": 2,
+    "two": 2,
+    "drie": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "vijf": 5,
+    "five": 5,
+    "zes": 6,
+    "six": 6,
+    "zeven": 7,
+    "seven": 7,
+    "acht": 8,
+    "eight": 8,
+    "negen": 9,
+    "nine": 9,
+    "tien": 10,
+    "ten": 10,
+    "elf": 11,
+    "eleven": 11,
+    "twaalf": 12,
+    "twelve": 12,
+}
+#: The largest amount a term is read with: a million of any unit (hours included) is far longer than
+#: any term this library counts; a larger number is refused as too large (:class:`TermTooLargeError`).
+MAX_TERM_AMOUNT: Final = 999_999
 _ACCEPTED: Final = (
     '"6 weeks"/"6 weken"/"1 week", "2 working days"/"2 werkdagen", "2 months"/"2 maanden"/"1 maand", '
-    '"3 days"/"3 dagen"/"1 dag", "1 year"/"1 jaar", "48 hours"/"48 uur"; '
-    'add "before"/"voor" for a term counted backwards'
+    '"3 days"/"3 dagen"/"1 dag", "1 year"/"1 jaar", "48 hours"/"48 uur"; the number in digits 0-9 or as a '
+    'word up to twelve ("zes weken", "een maand"); add "before"/"voor" for a term counted backwards'
 )
+
+
+class TermTooLargeError(TermError):
+    """A term whose number is larger than :data:`MAX_TERM_AMOUNT`: well formed (a number and a unit),
+    but longer than any term counted. ``backwards``: whether it was written as counted backwards."""
+
+    def __init__(self, message: str, *, backwards: bool) -> None:
+        super().__init__(message)
+        self.backwards = backwards
 
 
 def _check_amount(_inst: Any, _attr: Any, value: int) -> None:
@@ -234,21 +281,36 @@ def _make_term(amount: int, unit: str, backwards: bool) -> Term:
     return Term(amount, unit, backwards=backwards)
 
 
+def _number_and_words(text: str) -> tuple[str, str] | None:
+    """The number (ASCII digits, or a number word as digits) and the unit words of a term text."""
+    stripped = text.strip()
+    m = _TERM_RE.fullmatch(stripped)
+    if m:
+        return m.group(1), m.group(2)
+    parts = stripped.split(maxsplit=1)
+    number = _NUMBER_WORDS.get(parts[0].casefold()) if len(parts) == 2 else None
+    return None if number is None else (str(number), parts[1])
+
+
 def _parse_term(text: str) -> Term:
-    m = _TERM_RE.match(text)
+    """The one term parser (the law's terms, policies, the command line, the organisation file's
+    regulation): ``6 weeks``, ``zes weken``, ``2 werkdagen voor``. Digits are ASCII only."""
+    found = _number_and_words(text)
     backwards = False
     unit = None
-    if m:
-        words = " ".join(m.group(2).lower().replace("-", " ").split())
+    digits = ""
+    if found:
+        digits = found[0].lstrip("0") or "0"
+        words = " ".join(found[1].lower().replace("-", " ").split())
         for suffix in _BACKWARDS_WORDS:
             if words.endswith(" " + suffix):
                 words = words[: -len(suffix) - 1]
                 backwards = True
                 break
         unit = _UNIT_WORDS.get(words)
-    if m is None or unit is None or int(m.group(1)) < 1:
+    if found is None or unit is None or digits == "0":
         # What is wrong, never the text itself (a term typed by a person may hold anything).
-        if m is None:
+        if found is None:
             problem = "it is not a whole number followed by a unit"
         elif unit is None:
             problem = "its unit is not one of the accepted forms"
@@ -256,7 +318,12 @@ def _parse_term(text: str) -> Term:
             problem = "its number is below 1"
         msg = f"cannot read the term ({problem}); accepted forms: {_ACCEPTED}"
         raise TermError(msg)
-    return Term(int(m.group(1)), unit, backwards=backwards)
+    if len(digits) > len(str(MAX_TERM_AMOUNT)):  # never int(): the digits may be thousands long
+        msg = (
+            f"cannot read the term (its number is larger than {MAX_TERM_AMOUNT}); accepted forms: {_ACCEPTED}"
+        )
+        raise TermTooLargeError(msg, backwards=backwards)
+    return Term(int(digits), unit, backwards=backwards)
 
 
 # --- citations and rule ids -----------------------------------------------------------------------
@@ -783,7 +850,7 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
     if strict and result.provisional:
         bad = result.unverified_years
         reason = _provisional_reason(bad)
-        msg = f"deadline from {day0.isoformat()} ({plan.term}) is provisional: {reason}"
+        msg = f"a deadline counted from that day ({plan.term}) is provisional: {reason}"
         raise ProvisionalCalendarError(msg, bad)
     return result
 

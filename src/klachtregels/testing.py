@@ -295,6 +295,6 @@ def invalid_complaint_dicts(draw: st.DrawFn) -> dict[str, Any]:
         base["arose_on"] = "2025-10-07"
     elif defect == "contact_before":
         base["first_contact_on"] = "2025-10-05"
-    else:
-        base["subjects"] = "conduct"
+    else:  # not a list (text is read as the register reads a list cell: "conduct;agreement")
+        base["subjects"] = draw(st.sampled_from((5, True, {"conduct": True})))
     return base

@@ -8,11 +8,17 @@ that uses :func:`add_lang`, never silent English.
 :func:`standard_output` is standard output for a run that also writes files: a reader that goes
 away (``klachtregels check REGISTER -o text:- -o sarif:out.sarif | head -3``) stops that output
 only, so the run goes on, writes every file and exits with its own code.
+
+:func:`refuse_overwrites` is the one check, made before anything is read or written, that no two
+outputs go to one file and that no output is one of the run's inputs (by any name: a link,
+``./a.txt``, a hard link).
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import os
 import sys
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
@@ -23,7 +29,7 @@ from klachtregels.messages import LANGUAGES
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Collection, Iterator, Sequence
 
 __all__ = [
     "FIRST_DAY",
@@ -33,8 +39,12 @@ __all__ = [
     "add_format",
     "add_lang",
     "add_register_reading",
+    "name_or_file",
     "named",
     "parse_day",
+    "policy_file",
+    "refuse_overwrites",
+    "same_file",
     "standard_output",
 ]
 
@@ -67,10 +77,37 @@ def add_format(parser: Any, what: str) -> None:
     )
 
 
+#: The most digits a whole number on the command line may have (a year, a count, a number of days).
+_MAX_DIGITS = 18
+
+
+def read_whole_number(text: str) -> int | None:
+    """A whole number given on the command line, or ``None`` when ``text`` is not one.
+
+    ASCII digits only, with an optional ``-`` in front and spaces around (as :func:`parse_day` reads
+    dates): digits of another script (``٢٠٢٦``), ``_`` between digits and a ``+`` are not a number,
+    so no text means a number on one path and nothing on another. At most 18 digits.
+    """
+    stripped = text.strip()
+    digits = stripped.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
+        return None
+    return int(stripped)
+
+
+def whole_number(text: str) -> int:
+    """The ``type`` of every whole-number option (:func:`read_whole_number`); its error never repeats
+    the value."""
+    number = read_whole_number(text)
+    if number is None:
+        raise argparse.ArgumentTypeError(f"not a whole number (digits 0-9, at most {_MAX_DIGITS})")
+    return number
+
+
 def add_due_soon(parser: Any, dest: str, *, default: int | None, help: str) -> None:
     """Add ``--due-soon N`` (also spelled ``--due-soon-days``: one option, two spellings)."""
     parser.add_argument(
-        "--due-soon", "--due-soon-days", dest=dest, type=int, metavar="N", default=default, help=help
+        "--due-soon", "--due-soon-days", dest=dest, type=whole_number, metavar="N", default=default, help=help
     )
 
 
@@ -196,3 +233,76 @@ def standard_output() -> Iterator[IO[str]]:
     guard = _ClosablePipe(sys.stdout)
     yield cast("IO[str]", guard)  # a write-only stream: the formats call write and flush alone
     guard.flush()
+
+
+# --------------------------------------------------------------------------------------------------
+# Outputs that would destroy an input or another output
+# --------------------------------------------------------------------------------------------------
+
+
+def _where(path: str) -> str:
+    """Where ``path`` leads: links followed, ``.`` and ``..`` gone (also for a file not there yet)."""
+    from pathlib import Path  # here, not at import: deadline imports this module (start-up, issue 8)
+
+    try:
+        return os.path.realpath(path)  # not Path.resolve: Python 3.11's raises on a loop of links
+    except (OSError, ValueError):  # a name no file system accepts: compare the name itself
+        return str(Path(path).absolute())
+
+
+def same_file(first: str, second: str) -> bool:
+    """Whether ``first`` and ``second`` name one file: the same file when both exist (links and
+    hard links included), else the same place once links, ``.`` and ``..`` are resolved."""
+    from pathlib import Path
+
+    try:
+        return Path(first).samefile(second)
+    except (OSError, ValueError):  # one of them is not there (yet)
+        return _where(first) == _where(second)
+
+
+def policy_file(value: str | None) -> str | None:
+    """``--policy`` as a file the run reads, or ``None`` for a shipped policy's name (or none given)."""
+    if value is None:
+        return None
+    from klachtregels.policy import shipped_policies
+
+    return None if value in shipped_policies() else value
+
+
+def name_or_file(value: str | None) -> str | None:
+    """A ``NAME|FILE`` option (``--mapping``) as a file the run reads: only when that file exists
+    (a built-in name is no file; a missing file is an error of its own)."""
+    from pathlib import Path
+
+    return value if value is not None and Path(value).exists() else None
+
+
+def refuse_overwrites(
+    outputs: Sequence[tuple[str, str | None]],
+    inputs: Sequence[tuple[str, str | None]],
+    *,
+    in_place: Collection[tuple[str, str]] = (),
+) -> None:
+    """Refuse (exit 2) two outputs to one file, and an output that is one of the run's inputs.
+
+    ``outputs`` and ``inputs`` are ``(option, path)`` pairs; a ``None`` path is an option not given
+    (or standard input or output). ``in_place`` lists the ``(output option, input option)`` pairs
+    that may name one file: the input is read whole before the output replaces it
+    (``--baseline FILE --write-baseline FILE``). The error names the options and the file name as
+    given, nothing else. Call it before anything is read or written.
+    """
+    given = [(option, path) for option, path in outputs if path is not None]
+    for index, (option, path) in enumerate(given):
+        for other, earlier in given[:index]:
+            if same_file(path, earlier):
+                problem = (
+                    f"two outputs go to the same file ({path})"
+                    if other == option
+                    else f"goes to the same file as {other} ({path}): one output would be lost"
+                )
+                raise InvalidInputError("command-line argument", [(option, problem)])
+        for what, source in inputs:
+            if source is not None and (option, what) not in in_place and same_file(path, source):
+                problem = f"{path} is read as {what}: refusing to overwrite an input"
+                raise InvalidInputError("command-line argument", [(option, problem)])

@@ -101,9 +101,12 @@ def read_input(path: str) -> dict[str, Any]:
         out["judgement"] = _structure(what, "judgement", Judgement, data["judgement"])
     if data.get("filing") is not None:
         out["filing"] = _structure(what, "filing", GckFiling, data["filing"])
-    fwp = data.get("filed_with_provider")
-    if fwp is not None and not isinstance(fwp, bool):
-        raise InvalidInputError(what, [("filed_with_provider", f"expected true or false, got {_kind(fwp)}")])
+    from klachtregels import convert  # here, not at import: the CLI's start-up (issue 8)
+
+    raw = data.get("filed_with_provider")
+    fwp = None if raw is None else convert.read_boolean(raw)  # the one yes/no vocabulary (ja/nee, ...)
+    if raw is not None and fwp is None:
+        raise InvalidInputError(what, [("filed_with_provider", f"expected true or false, got {_kind(raw)}")])
     out["filed_with_provider"] = fwp
     return out
 

@@ -7,7 +7,9 @@ and ``github``; the exit code is 1 when any of them fails.
 
 Several outputs in one run: ``-o FORMAT:PATH`` (repeatable; ``PATH`` ``-`` is standard output); a
 plain ``-o PATH`` writes ``--format``. Every output is fed by one streaming run (a :class:`Tee` of
-sinks), so a register is read once whatever the number of outputs. ``REGISTER`` ``-`` reads
+sinks), so a register is read once whatever the number of outputs. No two outputs (``-o``,
+``--write-baseline``) go to one file and none is an input of the run; ``--write-baseline`` may
+name the ``--baseline`` file, which is then updated in place. ``REGISTER`` ``-`` reads
 standard input (``--input-format``, default CSV). Settings not given as flags come from the
 configuration (:mod:`klachtregels.config`); accepted findings from it and from ``--baseline``.
 
@@ -32,9 +34,13 @@ from klachtregels._cli._options import (
     add_due_soon,
     add_lang,
     add_register_reading,
+    name_or_file,
     named,
     parse_day,
+    policy_file,
+    refuse_overwrites,
     standard_output,
+    whole_number,
 )
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
@@ -115,12 +121,33 @@ def parse_output(value: str, default_format: str) -> tuple[str, str | None]:
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
-    """Every output of the run; at most one on standard output, no file twice."""
+    """Every output of the run; at most one on standard output (files: :func:`_refuse_overwrites`)."""
     outputs = [parse_output(value, args.format) for value in args.output or ()] or [(args.format, None)]
-    targets = [Path(path).resolve() if path is not None else None for _, path in outputs]
-    if len(set(targets)) < len(targets):
-        raise _argument_error("--output", "two outputs go to the same file (or both to standard output)")
+    if sum(path is None for _, path in outputs) > 1:
+        raise _argument_error("--output", "two outputs go to standard output")
     return outputs
+
+
+def _refuse_overwrites(args: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> None:
+    """No file written twice (``-o``, ``--write-baseline``), none of them an input of the run.
+
+    ``--baseline FILE --write-baseline FILE`` stays allowed: the baseline is read whole before the
+    run and replaced (atomically) after it, so it is updated in place (docs/cli/check.md).
+    """
+    inputs = [
+        (f"REGISTER {index}", name)  # as _registers names them
+        for index, name in enumerate(args.register, start=1)
+        if name != _STDIN
+    ]
+    inputs += [
+        ("--org", args.org),
+        ("--policy", policy_file(args.policy)),
+        ("--mapping", name_or_file(args.mapping)),
+        ("--baseline", args.baseline),
+        ("--config" if args.config is not None else "the configuration", getattr(args, "config_file", None)),
+    ]
+    files = [("--output", path) for _, path in outputs] + [("--write-baseline", args.write_baseline)]
+    refuse_overwrites(files, inputs, in_place={("--write-baseline", "--baseline")})
 
 
 def _registers(args: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> list[str]:
@@ -169,6 +196,7 @@ def _check(args: argparse.Namespace) -> int:
         raise _argument_error("--fail-on", f"must be one of {', '.join(_FAIL_ON)}")
     settings = _settings(args)
     outputs = _outputs(args)
+    _refuse_overwrites(args, outputs)  # before anything is read or written
     registers = _registers(args, outputs)
     as_of = _as_of(args.as_of)
     judge, collector = _judges(args, as_of)
@@ -310,7 +338,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument(
         "--consult-within",
-        type=int,
+        type=whole_number,
         metavar="N",
         help="'onverwijld' (Wko 1.51b): consult the vertrouwensinspecteur within N working days (default 1)",
     )

@@ -13,7 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_format, parse_day
+from klachtregels._cli._options import add_format, parse_day, read_whole_number
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -30,10 +30,9 @@ def _parse_date(text: str, argument: str) -> dt.date:
 
 
 def _parse_year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise InvalidInputError("command-line argument", [("YEAR", "not a year")]) from None
+    year = read_whole_number(text)
+    if year is None:
+        raise InvalidInputError("command-line argument", [("YEAR", "not a year")])
     if not 1 <= year <= 9998:
         raise InvalidInputError("command-line argument", [("YEAR", "out of range (1-9998)")])
     return year
@@ -51,7 +50,11 @@ def _deadline(args: argparse.Namespace) -> int:
     try:
         result = _compute(args, start, deadline, handling_deadline)
     except OverflowError:
-        raise InvalidInputError("command-line argument", [("DATE", "too late for this term")]) from None
+        # The term runs past the ends of the calendar (year 1 or 9999), backwards or forwards.
+        raise InvalidInputError(
+            "command-line argument",
+            [("DATE", "this term from this day runs past the calendar (years 1-9999)")],
+        ) from None
     if args.format == "json":
         _print_json(result.to_dict())
     else:

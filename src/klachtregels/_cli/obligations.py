@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang, parse_day
+from klachtregels._cli._options import add_lang, parse_day, policy_file, refuse_overwrites
 from klachtregels._io import atomic_write_text, printable, valid_unicode
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from klachtregels.organisation import load_organisation
     from klachtregels.timeline import obligations
 
+    inputs = [("FILE", args.file), ("--policy", policy_file(args.policy)), ("--org", args.org)]
+    refuse_overwrites([("--output", args.output)], inputs)  # before anything is read or written
     given = read_input(args.file)
     organisation = load_organisation(args.org) if args.org is not None else None
     timeline = obligations(

@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_format, add_lang
-from klachtregels._io import toml_value
+from klachtregels._io import printable, toml_value
 
 if TYPE_CHECKING:
     import argparse
@@ -102,7 +102,8 @@ def _lint(args: argparse.Namespace) -> int:
         data = [r.to_dict() for r in reports]
         _print_json(data[0] if len(data) == 1 else data)
     else:
-        print("\n\n".join(r.render(args.lang) for r in reports))
+        # No escapes from the file's text (a policy's name, title or values) reach the terminal.
+        print(printable("\n\n".join(r.render(args.lang) for r in reports)))
     if args.fail_on == "never":
         return 0
     return max(r.exit_code(args.fail_on) for r in reports)
@@ -115,7 +116,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(policy.to_dict())
     else:
-        print(_render_policy(policy, args.lang))
+        print(printable(_render_policy(policy, args.lang)))
     return 0
 
 

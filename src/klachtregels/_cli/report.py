@@ -21,7 +21,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._config import add_config
-from klachtregels._cli._options import add_lang, add_register_reading, named, standard_output
+from klachtregels._cli._options import (
+    add_lang,
+    add_register_reading,
+    name_or_file,
+    named,
+    policy_file,
+    read_whole_number,
+    refuse_overwrites,
+    standard_output,
+    whole_number,
+)
 from klachtregels._io import atomic_writer
 from klachtregels.errors import InvalidInputError
 
@@ -63,7 +73,10 @@ def register(subparsers: Any) -> None:
         help="the complaint register (CSV, JSON Lines, JSON or .xlsx; - reads standard input)",
     )
     p.add_argument(
-        "--year", type=int, required=True, help="the report year; declares REGISTER that year's register"
+        "--year",
+        type=whole_number,
+        required=True,
+        help="the report year; declares REGISTER that year's register",
     )
     p.add_argument(
         "--mixed-register",
@@ -95,7 +108,9 @@ def register(subparsers: Any) -> None:
         help="there were no disputes before the Geschillencommissie in the year (lid 4 d says so)",
     )
     p.add_argument("--geschillen-mapping", metavar="MAP", help="column mapping for --geschillen")
-    p.add_argument("--children", type=int, metavar="N", help="children served in the year (overrides --org)")
+    p.add_argument(
+        "--children", type=whole_number, metavar="N", help="children served in the year (overrides --org)"
+    )
     p.add_argument(
         "--previous",
         metavar="N|FILE",
@@ -137,7 +152,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--suppress-below",
-        type=int,
+        type=whole_number,
         metavar="K",
         help="per location, leave out the split by verdict and category where it has fewer than K "
         "complaints (and where the totals would give it away); the number per location stays (lid 4-5)",
@@ -168,8 +183,9 @@ def _previous(args: argparse.Namespace) -> int | Any:
     if args.previous is None:
         return None
     given = str(args.previous).strip()
-    if given.isdigit():
-        return int(given)
+    count = read_whole_number(given)
+    if count is not None and count >= 0:
+        return count
     if Path(given).is_file() and Path(given).suffix.lower() == ".toml":
         from klachtregels.report.previous import load_previous_figures
 
@@ -257,9 +273,27 @@ def _check_arguments(args: argparse.Namespace) -> None:
         raise InvalidInputError("command line", [("--format", "pdf needs --output FILE")])
     if args.review_notes:
         _review_format(args.review_notes)  # a wrong suffix is an error before any work
+    _refuse_overwrites(args)
     # Only kinds that block publication; checked here, not by argparse choices, so that building
     # the parser does not import the report package.
     accepted_kinds(args.accept_review, source="command line", field="--accept")
+
+
+def _refuse_overwrites(args: argparse.Namespace) -> None:
+    """``--output`` and ``--review-notes`` go to two files, neither of them an input of the run."""
+    previous = args.previous
+    inputs = [
+        ("REGISTER", None if args.register_path == "-" else args.register_path),
+        ("--org", args.org),
+        ("--policy", policy_file(args.policy)),
+        ("--mapping", name_or_file(args.mapping)),
+        ("--geschillen", args.geschillen),
+        ("--geschillen-mapping", name_or_file(args.geschillen_mapping)),
+        ("--previous", None if previous is None or str(previous).strip().isdigit() else previous),
+        ("--measure-keywords", args.measure_keywords),
+        ("--config" if args.config is not None else "the configuration", getattr(args, "config_file", None)),
+    ]
+    refuse_overwrites([("--output", args.output), ("--review-notes", args.review_notes)], inputs)
 
 
 def _finish(report: AnnualReport, args: argparse.Namespace) -> int:

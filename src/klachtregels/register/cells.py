@@ -22,10 +22,10 @@ import attrs
 
 from klachtregels import convert
 from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
-from klachtregels._time import DateTextError, read_date
+from klachtregels._time import DateTextError
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Measure
-from klachtregels.register.spec import WORDS, Column, ColumnKind, norm
+from klachtregels.register.spec import Column, ColumnKind, norm
 
 if TYPE_CHECKING:
     import enum
@@ -93,9 +93,10 @@ def _kind_of(value: Any) -> str:
 
 
 def _date_text(text: str) -> dt.date:
-    """The one date convention (:func:`klachtregels._time.read_date`), its problems as cell problems."""
+    """The one date convention (:func:`klachtregels.convert.date_from_text`: a text too long to be a
+    date is refused, never cut short), its problems as cell problems."""
     try:
-        return read_date(text)
+        return convert.date_from_text(text)
     except DateTextError as exc:
         raise CellProblem(exc.code) from None
 
@@ -106,7 +107,7 @@ def parse_date(value: Any) -> dt.date:
         return value
     if not isinstance(value, str):
         raise CellProblem("REGISTER_EXPECTED_DATE", got=_kind_of(value))
-    return _date_text(value[:64])
+    return _date_text(value)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -115,16 +116,13 @@ def parse_date(value: Any) -> dt.date:
 
 
 def parse_bool(value: Any) -> bool:
-    """A yes/no cell: a JSON boolean, 0/1, or a boolean word of the vocabulary (any case)."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        found = WORDS.booleans.get(norm(value))
-        if found is None:
-            raise CellProblem("REGISTER_NOT_BOOLEAN")
+    """A yes/no cell: a JSON boolean, 0/1, or a boolean word of the vocabulary (any case); the
+    one reading of :func:`klachtregels.convert.read_boolean`, shared with JSON and TOML."""
+    found = convert.read_boolean(value)
+    if found is not None:
         return found
+    if isinstance(value, str):
+        raise CellProblem("REGISTER_NOT_BOOLEAN")
     raise CellProblem("REGISTER_EXPECTED_BOOLEAN", got=_kind_of(value))
 
 
@@ -146,18 +144,14 @@ def _word(column: Column, value: Any) -> enum.StrEnum:
     return member
 
 
-_LIST_SEPARATORS: Final = re.compile(r"[;|]")
-
-
 def _list_items(column: Column, value: Any) -> list[Any] | None:
-    """The items of a list cell, or None for 'checked, none'."""
+    """The items of a list cell, or None for 'checked, none' (:func:`klachtregels.convert.list_from_text`,
+    shared with JSON and TOML)."""
     if isinstance(value, list):
         return value
     if not isinstance(value, str):
         raise CellProblem("REGISTER_EXPECTED_LIST", got=_kind_of(value))
-    if column.none_words and norm(value) in column.none_words:
-        return None
-    return [part.strip() for part in _LIST_SEPARATORS.split(value) if part.strip()]
+    return convert.list_from_text(value, none=bool(column.none_words))
 
 
 def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple[enum.StrEnum, ...]:
@@ -187,10 +181,10 @@ def _text(value: Any) -> str:
             raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)
         return value.strip()
     if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            return str(value)
-        except ValueError:  # more digits than Python writes out (sys.get_int_max_str_digits())
-            raise CellProblem("REGISTER_CELL_TOO_LONG", limit=sys.get_int_max_str_digits()) from None
+        text = convert.number_text(value)  # the one rule: a whole number is read as its text
+        if text is None:  # more digits than Python writes out (sys.get_int_max_str_digits())
+            raise CellProblem("REGISTER_CELL_TOO_LONG", limit=sys.get_int_max_str_digits())
+        return text
     raise CellProblem("REGISTER_EXPECTED_TEXT", got=_kind_of(value))
 
 
@@ -225,7 +219,7 @@ def _measure_key(path: str) -> str:
 
 def _measures(column: Column, value: Any) -> tuple[Measure, ...]:
     if isinstance(value, str):
-        if norm(value) in column.none_words:
+        if column.none_words and convert.is_none_word(value):
             return ()
         if len(value) > MAX_CELL_CHARS:
             raise CellProblem("REGISTER_CELL_TOO_LONG", limit=MAX_CELL_CHARS)

@@ -210,7 +210,7 @@ class DecodedLines:
         enc = encoding or guess_encoding(head)
         codec = text_codec(enc)
         if codec is None:
-            raise register_error("REGISTER_UNKNOWN_ENCODING", encoding=enc)
+            raise register_error("REGISTER_UNKNOWN_ENCODING")  # the name is not shown (a typed value)
         self._codec = codec
         #: The encoding used (as given, or as recognised).
         self.encoding = enc

@@ -605,7 +605,7 @@ def _review(
 
 def _check_arguments(year: int, children_served: int | None, suppress_below: int | None) -> None:
     if not 1900 <= year <= 2999:
-        raise InvalidInputError("annual report", [("year", f"{year} is not a plausible report year")])
+        raise InvalidInputError("annual report", [("year", "not a plausible report year (1900-2999)")])
     if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
         raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
     if suppress_below is not None and (isinstance(suppress_below, bool) or not 1 <= suppress_below <= 1000):

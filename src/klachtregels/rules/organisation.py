@@ -39,7 +39,7 @@ from klachtregels.citations import (
 )
 from klachtregels.errors import TermError
 from klachtregels.rules.annual_report import DueOutcome, report_due
-from klachtregels.terms import HANDLING_TERM, Term, term_length_days
+from klachtregels.terms import HANDLING_TERM, Term, TermTooLargeError, term_length_days
 from klachtregels.vocabulary import FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -133,28 +133,24 @@ def _facts(item: str, facts: Sequence[tuple[str, bool | None]]) -> DutyDecision:
     return DutyDecision(item=item, outcome=Outcome.MET)
 
 
-_NUMBER_WORDS: Final = {
-    **{w: i for i, w in enumerate(("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht"))},
-    "één": 1,
-    **{w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight"))},
-}
-
-
 def handling_term_within_statute(text: str | None) -> bool | None:
     """Whether a regulation's handling term always ends within the statute's six weeks (R6); ``None``:
     not given, or wording the library cannot read (a human must compare it).
 
-    Regulations write "zes weken" as often as "6 weeks". The term's longest possible length is measured
-    as policy lint measures it (:func:`klachtregels.terms.term_length_days`: months per R18, working
-    days on the ATW calendar), so a term that can run past six weeks in some year is not within them.
+    Regulations write "zes weken" as often as "6 weeks": the term is read by the one term parser
+    (:meth:`klachtregels.terms.Term.parse`, number words included), as policies and the command line
+    read theirs. Its longest possible length is measured as policy lint measures it
+    (:func:`klachtregels.terms.term_length_days`: months per R18, working days on the ATW calendar),
+    so a term that can run past six weeks in some year is not within them. A term whose number is
+    too large to count (more than :data:`~klachtregels.terms.MAX_TERM_AMOUNT` of any unit, hours
+    included) is longer than six weeks: not within them, never unknown.
     """
     if text is None:
         return None
-    words = text.strip().lower().split(maxsplit=1)
-    if len(words) == 2 and words[0] in _NUMBER_WORDS:
-        text = f"{_NUMBER_WORDS[words[0]]} {words[1]}"
     try:
         term = Term.parse(text)
+    except TermTooLargeError as exc:
+        return None if exc.backwards else False
     except TermError:
         return None
     if term.amount < 1 or getattr(term, "backwards", False):
@@ -243,7 +239,7 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     last_day = due.last_day
     assert last_day is not None
     details: dict[str, Any] = {"count": count, "last_day": last_day.isoformat()}
-    sent = report.sent_to_ggd_on if report is not None else None
+    sent = report.sent_to_ggd_date if report is not None else None  # its Amsterdam day (A22)
     out: list[DutyDecision | None] = []
     if sent is not None:
         outcome = Outcome.NOT_MET if sent > last_day else Outcome.MET
