@@ -255,6 +255,9 @@ def test_house_terms_pending_or_unset_say_nothing() -> None:
         ({"complainant": Party(role="staff")}, "KR-SCOPE-NOT-OUDER"),
         ({"complainant": Party(role="anonymous")}, "KR-SCOPE-NOT-OUDER"),
         ({"subjects": ("other_parent",), "about": "other_parent"}, "KR-SCOPE-SUBJECT-OUTSIDE"),
+        # Conduct that concerns another parent: statutory only if about the staff (supervision), A8.
+        ({"subjects": ("conduct",), "about": "other_parent"}, "KR-SCOPE-UNDETERMINED"),
+        ({"subjects": ("conduct",), "about": "child"}, "KR-SCOPE-UNDETERMINED"),
         ({"received_on": D("2015-11-10")}, "KR-SCOPE-BEFORE-2016"),
         ({"complainant": Party(role="prospective_client")}, "KR-SCOPE-UNDETERMINED"),
         ({"subjects": ("working_method",)}, "KR-SCOPE-UNDETERMINED"),

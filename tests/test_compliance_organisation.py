@@ -182,8 +182,9 @@ def test_j01_no_complaints_no_report() -> None:
 
 
 def test_k5_sent_late_and_not_made_known() -> None:
+    # 31 May 2025 is a Saturday: the ATW day is Monday 2 June (A16); 3 June is late under either reading.
     late = {
-        "annual_reports": [{"year": 2024, "sent_to_ggd_on": D("2025-06-02"), "made_known_to_parents": False}]
+        "annual_reports": [{"year": 2024, "sent_to_ggd_on": D("2025-06-03"), "made_known_to_parents": False}]
     }
     found, passed = _run(_org(late))
     assert {"KR-K5-SENT-LATE", "KR-K5-NOT-MADE-KNOWN"} <= found

@@ -17,7 +17,8 @@ import klachtregels as kr
 from compliance_helpers import AS_OF, D, judged, record
 from klachtregels.compliance import Severity, check_complaint
 from klachtregels.decisions import Assessment, assess_record
-from klachtregels.model import Channel, GckFiling, PartyRole, RegisterRecord
+from klachtregels.model import Channel, GckFiling, PartyRole, Provider, RegisterRecord
+from klachtregels.organisation import GeschillencommissieFacts, Organisation, RegulationFacts
 from klachtregels.policy import Policy, load_policy
 from klachtregels.report import build_report
 from klachtregels.rules.annual_report import counts_as_complaint
@@ -94,23 +95,38 @@ def records(draw: st.DrawFn) -> RegisterRecord:
 
 SHIPPED = [load_policy(name) for name in ("statutory", "les-petits", "smallsteps", "thuishuis")]
 
+#: What an organisation file tells the per-complaint rules (Organisation.as_provider), or nothing.
+PROVIDERS = st.none() | st.builds(
+    Organisation,
+    name=st.just("Houder"),
+    regulation=st.builds(RegulationFacts, adopted=st.sampled_from([None, True, False])),
+    geschillencommissie=st.builds(GeschillencommissieFacts, affiliated=st.sampled_from([None, True, False])),
+).map(Organisation.as_provider)
+
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rec=records(),
     policy=st.sampled_from(SHIPPED) | policies(),
     as_of=st.dates(dt.date(2016, 1, 1), dt.date(2028, 12, 31)),
+    provider=PROVIDERS,
 )
 def test_every_per_complaint_finding_agrees_with_the_decisions(
-    rec: RegisterRecord, policy: Policy, as_of: dt.date
+    rec: RegisterRecord, policy: Policy, as_of: dt.date, provider: Provider | None
 ) -> None:
     received = rec.complaint.received_date
-    result = check_complaint(rec, as_of=as_of, policy=policy)
+    result = check_complaint(rec, as_of=as_of, policy=policy, provider=provider)
     if received is not None and received > as_of:
         assert {f.id for f in result.findings} == {"KR-SCOPE-AFTER-AS-OF"}
         assert not result.counts_for_report
         return
-    a = assess_record(rec, as_of=as_of, policy=policy)
+    a = assess_record(rec, as_of=as_of, policy=policy, provider=provider)
+    # check projects the very decision assess gives with the same provider facts (A12: NO_REGULATION)
+    assert result.assessment is not None
+    mine, theirs = result.assessment.gck_access, a.gck_access
+    assert (mine is None) == (theirs is None)
+    if mine is not None and theirs is not None:
+        assert (mine.outcome, mine.flags) == (theirs.outcome, theirs.flags)
     elig = Outcome(a.eligibility.outcome)
     # scope: one finding (or a pass) that names the eligibility outcome
     expected = SCOPE[elig]

@@ -33,12 +33,21 @@ def test_the_check_catalogue_repeats_each_duty_s_legal_basis_exactly(duty: objec
 
 
 def test_every_duty_answer_has_a_finding_and_every_finding_belongs_to_its_item() -> None:
-    table = load_projection().organisation
-    for key, names in table.items():
+    projection = load_projection()
+    for key, names in projection.organisation.items():
         item = key.split(".")[0]
         for outcome_or_flag, finding in names.items():
             assert outcome_or_flag in Outcome.__members__.values() or outcome_or_flag in FlagCode.__members__
             assert CAT.findings[finding].check == item, (key, finding)
+    # an answer refined by its reason (an ambiguity id the item's check names): K5.sent, A16
+    assert projection.organisation_by_reason
+    for key, by_outcome in projection.organisation_by_reason.items():
+        item = key.split(".")[0]
+        for outcome, by_reason in by_outcome.items():
+            assert outcome in Outcome.__members__.values()
+            for reason, finding in by_reason.items():
+                assert reason in CAT.checks[item].ambiguities, (key, reason)
+                assert CAT.findings[finding].check == item, (key, finding)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ import klachtregels
 from klachtregels.decisions import assess
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import LANGUAGES, UnknownLanguageError, has_text, placeholders
-from klachtregels.model import Complaint, PartyRole, Subject
+from klachtregels.model import About, Complaint, PartyRole, Subject
 from klachtregels.rules.catalogue import all_rules
 from klachtregels.testing import complaints, gck_filings, judgements, policies
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
@@ -43,6 +43,8 @@ def _built_codes() -> set[str]:
     codes |= {f"FLAG_{code}" for code in FlagCode}
     codes |= {f"OUTCOME_{o.name}" for o in Outcome} | {f"KIND_{k.name}" for k in DecisionKind}
     codes |= {f"SCOPE_ROLE_{r.name}" for r in PartyRole} | {f"SCOPE_SUBJECT_{s.name}" for s in Subject}
+    # Whom a conduct complaint concerns when that is not the provider's side (R4, A8).
+    codes |= {f"SCOPE_ABOUT_{a.name}" for a in About}
     for key in ("house_handling", "first_contact", "acknowledgement", "submission_window"):
         codes.add(f"HANDLING_HOUSE_{key.upper()}")
     codes |= {f"HANDLING_HOUSE_STATE_{s.name}" for s in (Outcome.MET, Outcome.NOT_MET, Outcome.PENDING)}

@@ -381,7 +381,8 @@ def geschillencommissie_access(
     ``NO_REGULATION``.
 
     Outcomes: ``direct_access``, ``admissible``, ``premature``, ``inadmissible``, ``late_if_invoked``
-    (never 'inadmissible' for lateness, A13), ``redirect`` (R24; ``details["rest"]`` is the outcome for
+    (a late filing is ``inadmissible`` only when the provider invokes the term and the delay is known
+    not to be excusable, R21/A13), ``redirect`` (R24; ``details["rest"]`` is the outcome for
     the rest of the dispute), ``undetermined``, ``needs_human_judgement`` (A6), and
     ``out_of_temporal_scope``. An oudercommissie dispute (R25) follows its own route.
     """
@@ -706,9 +707,11 @@ def assess_record(
     policy: PolicyLike = None,
     due_soon_days: int = 7,
     lazy: bool = True,
+    provider: Provider | None = None,
 ) -> Assessment:
-    """:func:`assess` one register record: its complaint with its judgement and filing (``lazy``:
-    see :func:`assess`).
+    """:func:`assess` one register record: its complaint with its judgement and filing (``lazy``
+    and ``provider``: see :func:`assess`; the compliance checks pass the organisation file's
+    :meth:`~klachtregels.organisation.Organisation.as_provider`).
 
     The one evaluation per row that the compliance checks and the annual report both project from.
     A filing dated after ``as_of`` has not happened on ``as_of``: it takes no part (the question is
@@ -725,5 +728,6 @@ def assess_record(
         judgement=record.judgement,
         filing=filing,
         due_soon_days=due_soon_days,
+        provider=provider,
         lazy=lazy,
     )

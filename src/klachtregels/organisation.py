@@ -43,7 +43,7 @@ import attrs
 from klachtregels import convert
 from klachtregels._io import read_toml_file
 from klachtregels._time import local_day
-from klachtregels.model import Location, LrkNumber, ProviderKind
+from klachtregels.model import Location, LrkNumber, Provider, ProviderKind
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -235,6 +235,23 @@ class Organisation:
             if loc.name == name:
                 return loc
         return None
+
+    def as_provider(self) -> Provider:
+        """The facts of this file that the per-complaint rules read, as the
+        :class:`~klachtregels.model.Provider` that :func:`klachtregels.decisions.assess` takes:
+        ``has_regulation`` from ``[regulation] adopted`` (A12: ``NO_REGULATION``),
+        ``gck_affiliated`` from ``[geschillencommissie] affiliated``, the kind and the locations.
+        Whether the provider is a natural person is not in the file: unknown (``None``).
+        ``klachtregels check --org`` builds it once per run, so each row's findings project the
+        decision ``assess`` gives with the same provider.
+        """
+        return Provider(
+            name=self.name,
+            kind=self.kind,
+            gck_affiliated=self.geschillencommissie.affiliated,
+            has_regulation=self.regulation.adopted,
+            locations=self.locations,
+        )
 
     def annual_report(self, year: int) -> AnnualReportRecord | None:
         """The recorded annual report about ``year``, or ``None``."""

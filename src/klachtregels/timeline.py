@@ -476,7 +476,8 @@ def obligations(
     settings = settings or CheckSettings()
     pol = load_policy(policy)
     record = RegisterRecord(complaint=complaint, judgement=judgement, filing=filing)
-    checks = check_complaint(record, as_of=day, policy=pol, settings=settings)
+    provider = organisation.as_provider() if organisation is not None else None
+    checks = check_complaint(record, as_of=day, policy=pol, settings=settings, provider=provider)
     assessment = checks.assessment
     assert assessment is not None  # only a complaint received after as_of has none, refused above
     ctx = _Ctx(checks, assessment, day, settings.due_soon_days)

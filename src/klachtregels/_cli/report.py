@@ -300,10 +300,14 @@ def _finish(report: AnnualReport, args: argparse.Namespace) -> int:
     """Write the report (unless ``--publish`` refuses), the review notes and the status lines."""
     from klachtregels.messages import text
     from klachtregels.report import review_items
-    from klachtregels.report._text import due_outcome
+    from klachtregels.report._text import due_lines, due_outcome
+    from klachtregels.rules.annual_report import DueOutcome
 
     items = review_items(report, args.accept_review)
     refused = args.publish and any(i.open for i in items)
+    if report.due.outcome is DueOutcome.OUT_OF_TEMPORAL_SCOPE:  # a year before 2016 (R1): say so
+        for line in due_lines(report.due, args.lang):
+            print(f"klachtregels: {line}", file=sys.stderr)
     if not refused:  # the report first: a file that cannot be written is the one error shown
         _write_output(report, args)
     _print_review(items, args.year, args.lang, refused=refused)

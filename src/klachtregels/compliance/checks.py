@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from klachtregels.decisions import Assessment
     from klachtregels.engine import Decision, Flag
-    from klachtregels.model import Complaint, Judgement, RegisterRecord
+    from klachtregels.model import Complaint, Judgement, Provider, RegisterRecord
     from klachtregels.policy import Policy
     from klachtregels.terms import Deadline, Term
 
@@ -116,6 +116,9 @@ class Projection:
     house_terms: Mapping[str, tuple[str, Mapping[str, str]]]
     #: K item (``K5.sent`` for an aspect) -> {outcome or flag code: finding id}.
     organisation: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    #: K item -> {outcome: {reason (an ambiguity id): finding id}}: an answer given for a reason
+    #: rather than a missing fact, named by that reason instead of by its outcome alone.
+    organisation_by_reason: Mapping[str, Mapping[str, Mapping[str, str]]] = attrs.field(factory=dict)
 
 
 @functools.cache
@@ -140,7 +143,18 @@ def load_projection() -> Projection:
         key: (item["check"], _named({k: v for k, v in item.items() if k != "check"}))
         for key, item in data["house_terms"].items()
     }
-    return Projection(checks=checks, house_terms=house, organisation=data["organisation"])
+    organisation = {
+        key: _named({k: v for k, v in item.items() if k != "by_reason"})
+        for key, item in data["organisation"].items()
+    }
+    by_reason = {
+        key: {outcome: _named(names) for outcome, names in item["by_reason"].items()}
+        for key, item in data["organisation"].items()
+        if "by_reason" in item
+    }
+    return Projection(
+        checks=checks, house_terms=house, organisation=organisation, organisation_by_reason=by_reason
+    )
 
 
 def _named(names: Mapping[str, str]) -> dict[str, str]:
@@ -243,8 +257,14 @@ def check_complaint(
     as_of: dt.date,
     policy: Policy,
     settings: CheckSettings | None = None,
+    provider: Provider | None = None,
 ) -> ComplaintChecks:
-    """Every per-complaint check on ``record``: one assessment, projected onto findings."""
+    """Every per-complaint check on ``record``: one assessment, projected onto findings.
+
+    ``provider``: the provider's facts the rules read (A12's ``NO_REGULATION``), as
+    :func:`~klachtregels.decisions.assess` takes them; a run with an organisation file passes
+    :meth:`~klachtregels.organisation.Organisation.as_provider`, built once per run.
+    """
     settings = settings or _DEFAULT_SETTINGS
     out = _Out(record)
     received = record.complaint.received_date
@@ -254,7 +274,9 @@ def check_complaint(
         return ComplaintChecks(
             findings=tuple(out.findings), passed=(), eligibility=AFTER_AS_OF, counts_for_report=False
         )
-    assessment = assess_record(record, as_of=as_of, policy=policy, due_soon_days=settings.due_soon_days)
+    assessment = assess_record(
+        record, as_of=as_of, policy=policy, due_soon_days=settings.due_soon_days, provider=provider
+    )
     ctx = _Ctx(record, assessment, policy, settings)
     table = load_projection()
     checks = table.checks

@@ -1,7 +1,8 @@
 """Organisation checks K1-K9: the duties of :mod:`klachtregels.rules.organisation`, named as findings.
 
 The rules decide each item from the organisation file and the register's counts; this module only
-names their answers through the ``organisation`` table of ``compliance/data/projection.toml``. The
+names their answers through the ``organisation`` table of ``compliance/data/projection.toml`` (an
+answer undetermined for a reason, an ambiguity id, is named through its ``by_reason`` table). The
 item wording is rebuilt from the statute, not copied from the GGD GHOR toetsingskader
 (``verified = false`` in the catalogue, A21). K8 (Wko art. 1.60) is not GGD-supervised (R31): its
 finding is a warning at most.
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
 
+    from klachtregels.compliance.checks import Projection
     from klachtregels.organisation import Organisation
     from klachtregels.policy import Policy
     from klachtregels.rules.organisation import DutyDecision, K4Tally
@@ -57,10 +59,16 @@ def _facts(d: DutyDecision) -> dict[str, Any]:
     return facts
 
 
-def _name(d: DutyDecision, table: Mapping[str, Mapping[str, str]]) -> list[str]:
-    """The finding ids for one answer: its outcome's, then one per mapped flag."""
-    names = table.get(d.item if d.aspect is None else f"{d.item}.{d.aspect}", {})
-    found = [names[d.outcome]] if d.outcome in names else []
+def _name(d: DutyDecision, projection: Projection) -> list[str]:
+    """The finding ids for one answer: its outcome's (refined by the answer's reason, an ambiguity id,
+    where the table has one), then one per mapped flag."""
+    key = d.item if d.aspect is None else f"{d.item}.{d.aspect}"
+    names = projection.organisation.get(key, {})
+    by_reason = projection.organisation_by_reason.get(key, {}).get(d.outcome, {})
+    if d.reason is not None and d.reason in by_reason:
+        found = [by_reason[d.reason]]
+    else:
+        found = [names[d.outcome]] if d.outcome in names else []
     found += [names[code] for code in d.flags if code in names]
     return found
 
@@ -90,14 +98,14 @@ def check_organisation(
         register_years=register_years,
         k4=k4,
     )
-    table = load_projection().organisation
+    projection = load_projection()
     findings: list[Finding] = []
     with_findings: set[str] = set()
     items: list[str] = []
     for decision in organisation_duties(ctx):
         if decision.item not in items:
             items.append(decision.item)
-        for finding_id in _name(decision, table):
+        for finding_id in _name(decision, projection):
             findings.append(make_finding(finding_id, _facts(decision)))
             with_findings.add(decision.item)
     passed = [Passed(check=item) for item in items if item not in with_findings]

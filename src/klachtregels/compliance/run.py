@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from klachtregels.compliance._sinks import Sink
-    from klachtregels.model import RegisterRecord
+    from klachtregels.model import Provider, RegisterRecord
     from klachtregels.organisation import Organisation
     from klachtregels.register.reader import RegisterReader
     from klachtregels.rules.organisation import K4Tally
@@ -175,6 +175,12 @@ class _Tally:
         )
 
 
+def _provider(organisation: Organisation | None) -> Provider | None:
+    """The organisation's facts the per-complaint rules read (A12: ``NO_REGULATION``), built once per
+    run: each row is assessed as :func:`~klachtregels.decisions.assess` would with this provider."""
+    return organisation.as_provider() if organisation is not None else None
+
+
 def _row_key(f: Finding | Passed) -> tuple[int, int, str]:
     row = f.row
     return (0 if row is None else 1, row or 0, f.check)
@@ -207,6 +213,10 @@ def check_records(
 ) -> CheckResult:
     """Check register records (any iterable; consumed once) and, if given, the organisation.
 
+    With an ``organisation``, each record is assessed with its provider facts
+    (:meth:`~klachtregels.organisation.Organisation.as_provider`, built once), as
+    :func:`~klachtregels.decisions.assess` with that provider would (A12: ``NO_REGULATION``).
+
     ``row_errors`` (read *after* ``records`` is consumed, so a streaming reader's errors can be
     passed lazily as any iterable) become ``KR-ROW-REJECTED`` findings. ``rows_read`` defaults to
     the records seen plus ``rows_rejected``. An ``as_of`` outside the calendar's range is an
@@ -215,12 +225,14 @@ def check_records(
     as_of = _as_of_in_range(as_of)
     policy = policy or load_policy(None)
     settings = settings or CheckSettings()
+    provider = _provider(organisation)
     tally = _Tally()
     findings: list[Finding] = []
     passed: list[Passed] = []
     for record in records:
         found, ok = tally.complaint(
-            record, check_complaint(record, as_of=as_of, policy=policy, settings=settings)
+            record,
+            check_complaint(record, as_of=as_of, policy=policy, settings=settings, provider=provider),
         )
         findings += found
         passed += ok
@@ -337,6 +349,7 @@ def stream_check(
     as_of = _as_of_in_range(as_of or today_in_amsterdam())
     loaded = load_policy(policy)
     settings = settings or CheckSettings()
+    provider = _provider(organisation)
     reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)
     with contextlib.closing(sink):
         tally = _Tally()
@@ -344,7 +357,9 @@ def stream_check(
             reader,
             sink,
             tally,
-            lambda record: check_complaint(record, as_of=as_of, policy=loaded, settings=settings),
+            lambda record: check_complaint(
+                record, as_of=as_of, policy=loaded, settings=settings, provider=provider
+            ),
         )
         org_findings, org_passed = tally.organisation(organisation, as_of=as_of, policy=loaded)
         read = reader.summary

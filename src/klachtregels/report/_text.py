@@ -71,6 +71,7 @@ __all__ = [
     "previous_lines",
     "quality_lines",
     "rows_list",
+    "scope_lines",
     "source_list",
     "suppression_note",
     "term_text",
@@ -151,7 +152,9 @@ def due_outcome(due: ReportDue, lang: str = "nl") -> str:
 
 
 def due_lines(due: ReportDue, lang: str = "nl") -> list[str]:
-    """When the report is due, as sentences (R9, A16; examples J01, J02)."""
+    """When the report is due, as sentences (R9, A16; examples J01, J02; a year before 2016: R1)."""
+    if due.outcome is DueOutcome.OUT_OF_TEMPORAL_SCOPE:  # R1: before 2016 there was no such duty
+        return [text("REPORT_DUE_OUT_OF_TEMPORAL_SCOPE", lang, year=due.year)]
     if due.outcome is DueOutcome.NOT_REQUIRED:
         return [text("REPORT_DUE_NOT_REQUIRED", lang, year=due.year)]
     assert due.calendar_last_day is not None
@@ -170,6 +173,14 @@ def due_lines(due: ReportDue, lang: str = "nl") -> list[str]:
             )
         )
     return lines
+
+
+def scope_lines(report: AnnualReport, lang: str = "nl") -> list[str]:
+    """What the published report says of its own year when the due-date rule puts the year out of
+    temporal scope (before 2016, R1): that it is no report under art. 1.57b. Empty otherwise."""
+    if report.due.outcome is DueOutcome.OUT_OF_TEMPORAL_SCOPE:
+        return [text("REPORT_OUT_OF_TEMPORAL_SCOPE_NOTE", lang, year=report.year)]
+    return []
 
 
 def term_text(term: str, lang: str) -> str:

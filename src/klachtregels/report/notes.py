@@ -281,9 +281,13 @@ def _item_lines(item: ReviewItem, report: AnnualReport, lang: str) -> tuple[str,
     return line, item.fix(lang)
 
 
+#: Due outcomes under which a report is to be sent and announced (not lid 9's, not before 2016, R1).
+_TO_SEND: Final = frozenset({DueOutcome.REQUIRED, DueOutcome.UNDETERMINED})
+
+
 def _send_lines(report: AnnualReport, lang: str) -> list[str]:
     lines = [" ".join(due_lines(report.due, lang))]
-    if report.due.outcome is not DueOutcome.NOT_REQUIRED:
+    if report.due.outcome in _TO_SEND:
         lines.append(text("REVIEW_SEND_ANNOUNCE", lang))
     return lines
 

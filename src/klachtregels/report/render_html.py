@@ -42,6 +42,7 @@ from klachtregels.report._text import (
     organisation_table,
     previous_change,
     previous_lines,
+    scope_lines,
     suppression_note,
     term_text,
     title,
@@ -154,7 +155,8 @@ def _outcome_cards(r: AnnualReport, lang: str) -> list[str]:
 
 def _headline(r: AnnualReport, lang: str) -> list[str]:
     """Headline figures as cards (when it is due is the review notes' matter, not the public's)."""
-    return ['<div class="cards">', *_headline_cards(r, lang), *_outcome_cards(r, lang), "</div>"]
+    notes = [f'<p class="due">{_e(note)}</p>' for note in scope_lines(r, lang)]  # before 2016 (R1)
+    return [*notes, '<div class="cards">', *_headline_cards(r, lang), *_outcome_cards(r, lang), "</div>"]
 
 
 def _regulation(r: AnnualReport, lang: str) -> list[str]:

@@ -37,6 +37,7 @@ from klachtregels.report._text import (
     organisation_table,
     previous_change,
     previous_lines,
+    scope_lines,
     suppression_note,
     term_text,
     title,
@@ -74,7 +75,8 @@ def _headline(r: AnnualReport, lang: str) -> list[str]:
     """Headline figures as a list (when it is due is the review notes' matter, not the public's)."""
     t = r.total
     where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
-    out = [f"- **{text('REPORT_TOTAL_COMPLAINTS', lang, year=r.year)}: {fmt_int(t.total, lang)}** ({where})"]
+    out = [line for note in scope_lines(r, lang) for line in (_md(note), "")]  # before 2016 (R1)
+    out += [f"- **{text('REPORT_TOTAL_COMPLAINTS', lang, year=r.year)}: {fmt_int(t.total, lang)}** ({where})"]
     if several_organisations(r):
         orgs = "; ".join(
             f"{_md(organisation_name(g.name, lang))} {fmt_int(g.total, lang)}" for g in r.by_organisation

@@ -2,7 +2,9 @@
 
 Wko art. 1.57b lid 4-9. The provider reports each calendar year, per location, on the complaints it
 handled; the report goes to the GGD 'before 1 June' of the next year (lid 8). A provider that
-received no written complaints in a year need not report over it (lid 9).
+received no written complaints in a year need not report over it (lid 9). The duty is part of the
+regime in force from 2016-01-01 (R1, A20: evaluated at the event date): a year before 2016 is out of
+its temporal scope, whatever the register holds.
 
 This module is the one place that answers those questions: the report (:mod:`klachtregels.report`)
 and the organisation check K5 (:mod:`klachtregels.compliance`) both call it.
@@ -17,14 +19,16 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from klachtregels.calendar import is_working_day, unverified_years
-from klachtregels.citations import ATW, WET_KINDEROPVANG, Citation, cite
+from klachtregels.citations import ATW, WET_KINDEROPVANG, WKO_1_57B_WVPO, Citation, cite
 from klachtregels.errors import InvalidInputError
+from klachtregels.rules._facts import REGIME_START
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
     from klachtregels.engine import Decision
 
 __all__ = [
+    "FIRST_REPORT_YEAR",
     "REPORT_CITATIONS",
     "DueOutcome",
     "ReportDue",
@@ -40,6 +44,9 @@ REPORT_CITATIONS: Final[tuple[Citation, ...]] = tuple(
 _LID_8, _LID_9 = REPORT_CITATIONS[4], REPORT_CITATIONS[5]
 _ATW_ART1: Final = cite(ATW, "1", 1, note="A16: whether it applies to a fixed date is not settled")
 _ONE_DAY: Final = dt.timedelta(days=1)
+#: The first calendar year a report can be due over: the year the 2016 regime starts (R1, R9; A20).
+#: Whether the ministerial regulation of lid 7 names a later one is not verified (``VERIFY_LID7``).
+FIRST_REPORT_YEAR: Final = REGIME_START.year
 
 
 class DueOutcome(enum.StrEnum):
@@ -49,6 +56,8 @@ class DueOutcome(enum.StrEnum):
     NOT_REQUIRED = "NOT_REQUIRED"
     #: The last day depends on A16 (31 May is not a working day and the ATW is not applied).
     UNDETERMINED = "UNDETERMINED"
+    #: The year is before 2016: art. 1.57b lid 4-9 did not apply to it (R1, A20); no due date.
+    OUT_OF_TEMPORAL_SCOPE = "OUT_OF_TEMPORAL_SCOPE"
 
 
 @attrs.frozen(kw_only=True)
@@ -56,13 +65,16 @@ class ReportDue:
     """Whether a report over ``year`` is required, and by when (lid 8-9; R9, A16)."""
 
     year: int
-    #: ``"REQUIRED"``, ``"NOT_REQUIRED"`` or ``"UNDETERMINED"`` (the last day depends on A16).
+    #: ``"REQUIRED"``, ``"NOT_REQUIRED"``, ``"UNDETERMINED"`` (the last day depends on A16) or
+    #: ``"OUT_OF_TEMPORAL_SCOPE"`` (a year before 2016, R1).
     outcome: DueOutcome
-    #: Why undetermined: the ambiguity id (``"A16"``); ``None`` otherwise.
+    #: Why undetermined: the ambiguity id (``"A16"``); why out of temporal scope: the rule id
+    #: (``"R1"``); ``None`` otherwise.
     reason: str | None
     #: Written complaints that year (lid 9): complaints not known to be oral.
     written_complaints: int
-    #: 'Before 1 June' of the next year: 31 May. ``None`` when no report is required.
+    #: 'Before 1 June' of the next year: 31 May. ``None`` when no report is required or the year is
+    #: out of temporal scope.
     calendar_last_day: dt.date | None
     #: The last day if ATW art. 1 applies to this fixed date (next working day after a weekend/holiday).
     atw_last_day: dt.date | None
@@ -102,10 +114,28 @@ def report_due(
       ``jaarverslag_atw=False`` the outcome is ``UNDETERMINED`` (reason ``A16``), the last day stays
       31 May and the advice is to send by the last working day before it (J02). With
       ``jaarverslag_atw=True`` the last day is the next working day and the outcome ``REQUIRED``.
+    * R1 (A20): a year before :data:`FIRST_REPORT_YEAR` (2016) is ``OUT_OF_TEMPORAL_SCOPE`` (reason
+      ``R1``), whatever the number of complaints: the duty did not exist then, so it is neither
+      required nor 'not required' under lid 9, and has no last day.
     """
     flags = [FlagCode.VERIFY_LID7]
     if written_complaints < 0:
         raise InvalidInputError("report due date", [("written_complaints", "must be 0 or more")])
+    if year < FIRST_REPORT_YEAR:
+        return ReportDue(
+            year=year,
+            outcome=DueOutcome.OUT_OF_TEMPORAL_SCOPE,
+            reason="R1",
+            written_complaints=written_complaints,
+            calendar_last_day=None,
+            atw_last_day=None,
+            last_day=None,
+            recommended_by=None,
+            jaarverslag_atw=jaarverslag_atw,
+            flags=(),
+            rule_ids=("R1", "R9"),
+            citations=(WKO_1_57B_WVPO,),
+        )
     if written_complaints == 0:
         flags.append(FlagCode.KLACHTENLOKET_FAQ_GCK)
         return ReportDue(

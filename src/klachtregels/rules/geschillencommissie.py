@@ -42,10 +42,10 @@ from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.model import Channel, GckFiling, SignalKind
 from klachtregels.policy import TwelveMonthStart
-from klachtregels.rules._facts import Facts, dated, flag, handled_on
+from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
-from klachtregels.rules.scope import r1_gate
-from klachtregels.terms import gck_filing_limit
+from klachtregels.rules.scope import _r3, _r4, r1_gate
+from klachtregels.terms import Deadline, gck_filing_limit
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 __all__ = [
@@ -133,6 +133,28 @@ def _r24(f: Facts) -> RuleResult | None:
     return None
 
 
+# --- R11 (a) ----------------------------------------------------------------------------------------
+
+
+def _r11(f: Facts) -> RuleResult | None:
+    """R11 (a): the commission hears a dispute between a parent and the provider about the subjects of
+    R4. Who counts as a parent (R3) and which subjects are in (R4) are decided by those rules alone
+    (:mod:`klachtregels.rules.scope`); here their answer is read. Only a definite "not eligible" keeps
+    the dispute from the commission (a staff member, an anonymous writer, the oudercommissie as a
+    complainant, a subject outside the statute such as its advisory right, which has its own route,
+    R25); an unknown or open role or subject is left to the access rules below, as before."""
+    for rule in (_r3, _r4):
+        res = rule(f)
+        if res.outcome is Outcome.NOT_ELIGIBLE and not res.unknown_facts:
+            return _r11_outside(res)
+    return None
+
+
+def _r11_outside(scope: RuleResult) -> RuleResult:
+    """The dispute outside R11 (a), for the reason (and with the flags) the scope rule gave."""
+    return RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R11_OUTSIDE", flags=scope.flags, why=scope.message)
+
+
 # --- R20 ------------------------------------------------------------------------------------------
 
 
@@ -170,6 +192,17 @@ def _r20_i(f: Facts) -> RuleResult | None:
     deadline = f.handling
     if deadline is None:
         return _R20_I_NO_RECEIPT
+    result = _r20_i_against(f, deadline)
+    if deadline.provisional and result is not None:
+        # A2: the answer rests on a deadline whose equated days are not verified: marked, as the
+        # handling decision marks it (a decree could still move the last day).
+        provisional = memo_flag(FlagCode.DEADLINE_PROVISIONAL, "A2", ("years", deadline.unverified_years))
+        return result._replace(flags=(*result.flags, provisional))
+    return result
+
+
+def _r20_i_against(f: Facts, deadline: Deadline) -> RuleResult | None:
+    """R20 (i) against the handling ``deadline`` (premature, the A1 gap, direct access, or in time)."""
     filed = _filed(f)
     cal, atw = deadline.calendar_date, deadline.atw_date
     done, path = handled_on(f)
@@ -217,7 +250,9 @@ def _direct(f: Facts, last: dt.date, *, late_on: dt.date | None) -> RuleResult:
     else:
         code = "GCK_DIRECT_LATE_JUDGEMENT"
         params = {"done": late_on, "last": last, "direct_from": direct_access_opens(last)}
-    if f.complaint.extension_agreed:
+    # A6: whether an agreed extension waived direct access matters only while no judgement came before
+    # the filing; after a (late) judgement the internal procedure is complete either way.
+    if f.complaint.extension_agreed and late_on is None:
         return RuleResult.fire(
             Outcome.NEEDS_HUMAN_JUDGEMENT,
             "GCK_DIRECT_EXTENDED",
@@ -267,7 +302,7 @@ def _r21(f: Facts) -> RuleResult | None:
         return RuleResult.support("GCK_R21_NOT_INVOKED", last=limit)
     if excusable is True:
         return RuleResult.support("GCK_R21_EXCUSED", last=limit)
-    if filing is not None and _mediation_may_suspend(filing, limit, filed):
+    if filing is not None and _mediation_may_suspend(filing, start, limit, filed):
         return RuleResult.fire(Outcome.UNDETERMINED, "GCK_R21_MEDIATION", flags=[_MEDIATION], last=limit)
     if invoked is True and excusable is False:
         return RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R21_INADMISSIBLE", last=limit)
@@ -281,18 +316,26 @@ def _r21(f: Facts) -> RuleResult | None:
     )
 
 
-def _mediation_may_suspend(filing: GckFiling, limit: dt.date, filed: dt.date) -> bool:
+def _mediation_may_suspend(filing: GckFiling, start: dt.date, limit: dt.date, filed: dt.date) -> bool:
     """A13: whether Klachtenloket mediation could, if it suspends the term, make the filing timely.
 
-    Mediation that starts after the last day cannot suspend a term that has already run out: it
-    decides nothing. Otherwise the filing is timely if the mediation days are added (counted in
-    Amsterdam days), and whether they are is not established.
+    Only mediation while the twelve months run could suspend them: mediation that starts after the
+    last day cannot suspend a term that has already run out, and mediation that ended before the term
+    began (``start``) suspends nothing; of mediation that began earlier, only the days from ``start``
+    count. Otherwise the filing is timely if the mediation days are added (counted in Amsterdam days,
+    both ends included: a suspended term resumes when mediation ends), and whether they are is not
+    established.
     """
-    start_day = filing.mediation_from_date
-    if start_day is None or start_day > limit:
+    from_day = filing.mediation_from_date
+    if from_day is None or from_day > limit:
         return False
     until = filing.mediation_until_date
-    return until is None or filed <= limit + (until - start_day) + dt.timedelta(days=1)
+    if until is None:
+        return True  # still running, or its end unknown: it may cover any part of the term
+    if until < start:
+        return False
+    days = (until - max(from_day, start)).days + 1
+    return filed <= limit + dt.timedelta(days=days)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -311,6 +354,14 @@ def _r26(f: Facts) -> RuleResult:
 
 GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
     r1_gate(DecisionKind.GCK_ACCESS),
+    Rule(
+        id="R11",
+        citations=(WKO_1_57C_1A,),
+        decision=DecisionKind.GCK_ACCESS,
+        function=_r11,
+        outcomes=(Outcome.INADMISSIBLE,),
+        facts=("complainant.role", "complainant.contract_party", "complaint.subjects"),
+    ),
     Rule(
         id="R24",
         citations=(WKO_1_57C_1A, GCK_EXCLUSIONS, GCK_PERSONAL_INJURY),

@@ -38,7 +38,7 @@ from klachtregels.citations import (
     Citation,
 )
 from klachtregels.errors import TermError
-from klachtregels.rules.annual_report import DueOutcome, report_due
+from klachtregels.rules.annual_report import DueOutcome, ReportDue, report_due
 from klachtregels.terms import HANDLING_TERM, Term, TermTooLargeError, term_length_days
 from klachtregels.vocabulary import FlagCode, Outcome
 
@@ -57,9 +57,6 @@ __all__ = [
     "handling_term_within_statute",
     "organisation_duties",
 ]
-
-#: The first year the annual report over a year can be due under the 2016 regime (R1, R9).
-_FIRST_REPORT_YEAR: Final = 2016
 
 
 @attrs.frozen(kw_only=True)
@@ -102,6 +99,9 @@ class DutyDecision:
     failed: tuple[str, ...] = ()
     #: Facts the file does not give.
     unknown_facts: tuple[str, ...] = ()
+    #: Why undetermined when no fact is missing: the ambiguity id the answer turns on (K5: ``A16``,
+    #: a report sent after 31 May but by the day the ATW would give). ``None`` otherwise.
+    reason: str | None = None
     #: K5: the report year and the aspect (``sent`` or ``made_known``).
     year: int | None = None
     aspect: str | None = None
@@ -222,34 +222,62 @@ def _report_years(ctx: DutyContext) -> list[int]:
     if ctx.register_years is not None:
         first, last = ctx.register_years
         years.update(range(first, last + 1))
-    # Only years that are over (the report is about a whole calendar year), from the 2016 regime on.
-    return sorted(y for y in years if dt.date(y + 1, 1, 1) <= ctx.as_of and y >= _FIRST_REPORT_YEAR)
+    # Only years that are over (the report is about a whole calendar year); whether the duty
+    # existed in a year is the annual-report rule's answer (R1: not before 2016), read per year.
+    return sorted(y for y in years if dt.date(y + 1, 1, 1) <= ctx.as_of)
+
+
+def _sent_in_time(due: ReportDue, sent: dt.date) -> tuple[Outcome, str | None]:
+    """Whether a report sent on ``sent`` met the last day the annual-report rule gives (R9, A16).
+
+    A settled last day (``REQUIRED``: 31 May, or the ATW day under ``jaarverslag_atw``) is met or
+    not. When the rule leaves it open (``UNDETERMINED``, A16: 31 May is no working day), a report
+    sent by 31 May is in time under either reading, one sent after the ATW day is late under both,
+    and one sent in between is in time only if the ATW applies to the fixed date: undetermined (A16).
+    """
+    assert due.last_day is not None
+    if due.outcome is DueOutcome.UNDETERMINED and due.atw_last_day is not None:
+        if sent <= due.last_day:
+            return Outcome.MET, None
+        if sent <= due.atw_last_day:
+            return Outcome.UNDETERMINED, due.reason
+        return Outcome.NOT_MET, None
+    return (Outcome.NOT_MET if sent > due.last_day else Outcome.MET), None
 
 
 def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     covered = ctx.register_years is not None and ctx.register_years[0] <= year <= ctx.register_years[1]
     count = ctx.complaints_per_year.get(year, 0) if covered else None
+    # Whether and when it is due is the annual-report rule's answer (R1, R9, A16): one definition for
+    # report and check. A year the register does not cover may have had complaints: it counts as one.
+    due = report_due(
+        year, written_complaints=1 if count is None else count, jaarverslag_atw=ctx.policy.jaarverslag_atw
+    )
+    if due.outcome is DueOutcome.OUT_OF_TEMPORAL_SCOPE:
+        return []  # before 2016 (R1): there was no report duty to check
     report = ctx.organisation.annual_report(year)
-    if count == 0:
+    if due.outcome is DueOutcome.NOT_REQUIRED:
         if report is not None:
             return []  # a report nobody had to make
         return [DutyDecision(item="K5", aspect="sent", year=year, outcome=Outcome.NOT_REQUIRED)]
-    # When it is due is the annual-report rule's answer (R9, A16): one definition for report and check.
-    due = report_due(year, written_complaints=max(count or 0, 1), jaarverslag_atw=ctx.policy.jaarverslag_atw)
     last_day = due.last_day
     assert last_day is not None
     details: dict[str, Any] = {"count": count, "last_day": last_day.isoformat()}
     sent = report.sent_to_ggd_date if report is not None else None  # its Amsterdam day (A22)
     out: list[DutyDecision | None] = []
     if sent is not None:
-        outcome = Outcome.NOT_MET if sent > last_day else Outcome.MET
+        outcome, reason = _sent_in_time(due, sent)
+        sent_details = {**details, "sent_on": sent.isoformat()}
+        if reason is not None and due.atw_last_day is not None:
+            sent_details["atw_last_day"] = due.atw_last_day.isoformat()
         out.append(
             DutyDecision(
                 item="K5",
                 aspect="sent",
                 year=year,
                 outcome=outcome,
-                details={**details, "sent_on": sent.isoformat()},
+                reason=reason,
+                details=sent_details,
             )
         )
     elif ctx.as_of <= last_day:

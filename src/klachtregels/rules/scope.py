@@ -3,12 +3,15 @@
 How the outcomes rank (highest first): ``out_of_temporal_scope``, ``not_eligible``,
 ``undetermined``, ``needs_human_judgement``, ``not_yet``, ``eligible_by_policy``, ``eligible``.
 ``eligible`` is the default: it is given only when every rule's condition holds, that is when an
-ouder (R3) complained in writing (R5) about conduct or the agreement (R4) on or after 2016-01-01 (R1).
+ouder (R3) complained in writing (R5) about conduct of the provider or of people working for it or
+through its intermediation, or about the agreement (R4), on or after 2016-01-01 (R1).
 
 Several subjects (R4): a complaint is a statutory complaint when at least one subject is conduct or
 the agreement; the other subjects are flagged (``SUBJECT_PARTLY_OUTSIDE_STATUTE``). Without a
 statutory subject, the best of the others decides: working method (by policy or A8), then the
-oudercommissie route (R25), then outside the statute.
+oudercommissie route (R25), then outside the statute. Conduct of someone who is not on the
+provider's side (another parent, a child, a third party, a gastouder's housemate) is no statutory
+subject by itself: see :func:`_r4_conduct_not_by_provider` (A8).
 """
 
 from __future__ import annotations
@@ -39,6 +42,15 @@ __all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "complainant_result", "r1_gate", 
 
 _STATUTORY_SUBJECTS = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
 _OUTSIDE = frozenset({Subject.OTHER_PARENT, Subject.THIRD_PARTY})
+#: Whose conduct art. 1.57b lid 1 sub a names (R4): the provider itself (the organisation, its
+#: management, the provider as a natural person) and the people working for it or, for a
+#: gastouderbureau, through its intermediation (staff, the gastouder). Every other ``about`` (another
+#: parent, a child, a third party, a gastouder's adult housemate, and any value added later) is not,
+#: so a conduct complaint about them is never plainly eligible (A8). Not the 1.51b question: the
+#: meldplicht also covers the housemate (1.56b lid 3; ``rules.meldcode``).
+_PROVIDER_SIDE = frozenset(
+    {About.ORGANISATION, About.MANAGEMENT, About.PROVIDER_PERSON, About.STAFF, About.GASTOUDER}
+)
 
 #: How a message names each complainant role (SCOPE_ROLE_<ROLE>), built once.
 _ROLE: dict[PartyRole, Message] = {
@@ -84,8 +96,28 @@ _R1_UNKNOWN = RuleResult.unknown(["complaint.received_on"], "SCOPE_R1_UNKNOWN", 
 def _r1(f: Facts) -> RuleResult:
     day = f.received
     if day is None:
-        return _R1_UNKNOWN
+        bound = _received_by(f)
+        return _R1_UNKNOWN if bound is None else _r1_received_by(bound)
     return _r1_on(day)
+
+
+def _received_by(f: Facts) -> dt.date | None:
+    """When the receipt day is unknown: a day before 2016 by which the complaint had certainly been
+    received, or ``None``. A complaint asked about is received on or before the day asked (``as_of``;
+    the decisions refuse a later receipt), and one known to be first filed with the provider
+    (``filed_with_provider``) before its dispute reached the commission (R20). Either bound before
+    2016-01-01 puts the receipt before it (R1, A20)."""
+    bound = f.as_of
+    filed = f.filed_on
+    if filed is not None and f.filed_with_provider is True and filed < bound:
+        bound = filed
+    return bound if bound < REGIME_START else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _r1_received_by(bound: dt.date) -> RuleResult:
+    """R1 for an unknown receipt day that lies on or before ``bound``, a day before 2016."""
+    return RuleResult.fire(Outcome.OUT_OF_TEMPORAL_SCOPE, "SCOPE_R1_RECEIVED_BY_BEFORE_2016", bound=bound)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -98,7 +130,12 @@ def _r1_on(day: dt.date) -> RuleResult:
 
 def _r1_gate(f: Facts) -> RuleResult | None:
     day = f.received
-    if day is None or day >= REGIME_START:
+    if day is None:
+        # Unknown receipt: out of scope only when it certainly lies before 2016 (the dispute, filed
+        # after the complaint, then too: no transition question, as for a known day below).
+        bound = _received_by(f)
+        return None if bound is None else _r1_received_by(bound)
+    if day >= REGIME_START:
         return None
     filed = f.filed_on
     if filed is not None and filed >= REGIME_START:
@@ -280,24 +317,28 @@ def _r4(f: Facts) -> RuleResult:
     subjects = f.complaint.subjects
     if not subjects:
         return _R4_UNKNOWN
-    return _r4_about(frozenset(subjects), f.policy.include_working_method)
+    about = f.complaint.about
+    who = None if about is None or about in _PROVIDER_SIDE else about
+    return _r4_about(frozenset(subjects), f.policy.include_working_method, who)
 
 
 @functools.lru_cache(maxsize=1024)
-def _r4_about(given: frozenset[Subject], include_working_method: bool) -> RuleResult:
-    """R4 for a set of subjects (made once per set and policy setting)."""
+def _r4_about(
+    given: frozenset[Subject], include_working_method: bool, not_by_provider: About | None = None
+) -> RuleResult:
+    """R4 for a set of subjects (made once per set, policy setting and ``not_by_provider``).
+
+    ``not_by_provider``: whom the complaint concerns when that is not the provider's side
+    (``_PROVIDER_SIDE``); ``None`` when it is, or when it is not known (a subject ``conduct`` then
+    means what it says: conduct of the provider or its staff, 1.57b lid 1 sub a)."""
+    if not_by_provider is not None and Subject.CONDUCT in given:
+        return _r4_conduct_not_by_provider(given, include_working_method, not_by_provider)
     statutory = given & _STATUTORY_SUBJECTS
     rest = given - statutory
     if statutory:
         flags: list[Flag] = []
         if rest:
-            flags.append(
-                flag(
-                    FlagCode.SUBJECT_PARTLY_OUTSIDE_STATUTE,
-                    ambiguity="A8",
-                    subjects=_subjects(rest),
-                )
-            )
+            flags.append(_partly_outside(rest))
         if Subject.ADVISORY_RIGHT in rest:
             flags.append(_ROUTE_FLAG)
         return RuleResult.support("SCOPE_R4_STATUTORY", flags=flags, subjects=_subjects(statutory))
@@ -308,6 +349,61 @@ def _r4_about(given: frozenset[Subject], include_working_method: bool) -> RuleRe
     if Subject.ADVISORY_RIGHT in given:
         return _R4_ADVISORY_RIGHT
     return RuleResult.fire(Outcome.NOT_ELIGIBLE, "SCOPE_R4_OUTSIDE", subjects=_subjects(given & _OUTSIDE))
+
+
+def _partly_outside(rest: frozenset[Subject]) -> Flag:
+    return flag(FlagCode.SUBJECT_PARTLY_OUTSIDE_STATUTE, ambiguity="A8", subjects=_subjects(rest))
+
+
+#: How a message names each ``about`` outside the provider's side (SCOPE_ABOUT_<ABOUT>), built once.
+_WHO: dict[About, Message] = {
+    about: Message(f"SCOPE_ABOUT_{about.name}") for about in About if about not in _PROVIDER_SIDE
+}
+_CONDUCT_NOT_BY_PROVIDER = {
+    about: flag(FlagCode.CONDUCT_NOT_BY_PROVIDER, ambiguity="A8", who=who) for about, who in _WHO.items()
+}
+
+
+def _r4_conduct_not_by_provider(
+    given: frozenset[Subject], include_working_method: bool, who: About
+) -> RuleResult:
+    """A conduct complaint about someone who is not the provider nor works for it or through it (A8).
+
+    Art. 1.57b lid 1 sub a covers conduct of the provider and of the people working for it (or,
+    for a gastouderbureau, through its intermediation) toward a parent or child; the conduct of
+    another parent, of a child, of a third party or of a gastouder's housemate is outside the statute
+    (regulation.md R4). But such a complaint is often really about the provider's own conduct: a
+    child-child incident or another parent's behaviour on the group is, for the complaining parent,
+    a complaint about the staff's supervision or how they dealt with it (examples.md M04: conduct of
+    staff, eligible). The record (subject ``conduct``, ``about`` someone else) cannot tell the two
+    apart, so the cautious answer is ``undetermined`` with ``CONDUCT_NOT_BY_PROVIDER`` (A8), never
+    plain ``eligible`` (A8: outside the statute, never plain eligible) and never ``not_eligible``
+    (that would drop the statutory six-week duty of a complaint about supervision). Recording whom it
+    concerns as ``staff`` (supervision) or the subject as ``other_parent``/``third_party`` decides it.
+
+    The other subjects still count: with the agreement the complaint is statutory (``eligible``);
+    with the working method under ``include_working_method`` it is in scope by policy
+    (``eligible_by_policy``), whatever the conduct turns out to be; both keep the flag. Otherwise the
+    answer stays ``undetermined``, with the flags the other subjects carry.
+
+    No policy setting widens this: no seed regulation admits complaints about other parents',
+    children's or third parties' conduct (000 and 003 name conduct of the provider and its staff,
+    the working method and the agreement), the doubt is a fact of the case (whose conduct), which a
+    house setting cannot answer, and ``include_working_method`` is another question.
+    """
+    doubt = _CONDUCT_NOT_BY_PROVIDER[who]
+    rest = given - {Subject.CONDUCT}
+    extra: tuple[Flag, ...] = ()
+    if rest:
+        without = _r4_about(rest, include_working_method)
+        if without.outcome is None or without.outcome is Outcome.ELIGIBLE_BY_POLICY:
+            return without._replace(flags=(doubt, *without.flags))
+        extra = without.flags
+        if without.outcome is Outcome.NOT_ELIGIBLE:
+            extra = (_partly_outside(rest), *extra)
+    return RuleResult.fire(
+        Outcome.UNDETERMINED, "SCOPE_R4_CONDUCT_NOT_BY_PROVIDER", flags=[doubt, *extra], who=_WHO[who]
+    )
 
 
 # --- R5 -------------------------------------------------------------------------------------------
@@ -413,6 +509,7 @@ ELIGIBILITY_RULES: tuple[Rule[Facts], ...] = (
         function=_r4,
         outcomes=(Outcome.NOT_ELIGIBLE, Outcome.ELIGIBLE_BY_POLICY, Outcome.UNDETERMINED),
         ambiguities=("A8",),
+        facts=("complaint.subjects", "complaint.about"),
     ),
     Rule(
         id="R5",
