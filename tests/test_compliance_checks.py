@@ -277,6 +277,28 @@ def test_working_method_in_scope_by_policy_is_checked() -> None:
     assert "scope" in passed(run(record()))
 
 
+@pytest.mark.parametrize(
+    ("facts", "policy", "reason"),
+    [
+        ({"subjects": ("working_method",)}, {"include_working_method": True}, "A8 working_method"),
+        (
+            {"complainant": Party(role="prospective_client")},
+            {"include_prospective_clients": True},
+            "A7 prospective_client",
+        ),
+        ({"complainant": Party(role="carer")}, {"include_carers": True}, "A7 carer"),
+        ({"channel": "app_message"}, {"app_messages_count_as_written": True}, "A9 app_message"),
+    ],
+)
+def test_in_scope_by_policy_names_what_the_house_widened(
+    facts: dict[str, object], policy: dict[str, object], reason: str
+) -> None:
+    """The reason is read from the eligibility decision: the rules that gave eligible_by_policy."""
+    result = run(record(**facts), policy=Policy(**policy))  # type: ignore[arg-type]
+    [finding] = [f for f in result.findings if f.id == "KR-SCOPE-BY-POLICY"]
+    assert dict(finding.facts)["reason"] == reason
+
+
 # --- meldplicht and meldcode (R28, R30; A10, A11) -------------------------------------------------
 
 _STAFF = "suspected_offence_by_staff"

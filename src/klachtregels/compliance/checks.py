@@ -34,7 +34,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.decisions import assess_record
 from klachtregels.messages import text
-from klachtregels.model import PartyRole, SignalKind, Subject, Verdict
+from klachtregels.model import PartyRole, SignalKind, Verdict
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.rules.geschillencommissie import direct_access_opens
@@ -54,7 +54,6 @@ __all__ = ["ComplaintChecks", "Projection", "check_complaint", "counts_for_annua
 
 #: The pseudo-outcome of a record received after the as-of date (it cannot be assessed yet).
 AFTER_AS_OF: Final = "after_as_of"
-_STATUTORY_SUBJECTS: Final = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
 _MELDCODE_ROUTES: Final = {
     SignalKind.ABUSE_AT_HOME: "1",
     SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: "3",
@@ -429,16 +428,23 @@ def _scope_reason(flags: Iterable[Flag], unknown: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(parts)) or "needs human judgement"
 
 
-def _policy_reason(ctx: _Ctx, _d: Decision) -> dict[str, object]:
-    """Why a complaint is in scope by policy only: the house widens who (A7) or what (A8)."""
+def _policy_reason(ctx: _Ctx, decision: Decision) -> dict[str, object]:
+    """Why a complaint is in scope by policy only: the rules of the eligibility decision that gave
+    ``eligible_by_policy`` (its own reasons: nothing is decided here again), each named by the open
+    point the house settles and the fact it widened: who (R3, A7), what (R4, A8), how (R5, A9)."""
     complaint = ctx.complaint
-    parts = []
-    role = complaint.complainant.role if complaint.complainant is not None else None
-    if role is PartyRole.PROSPECTIVE_CLIENT:
-        parts.append("A7 prospective_client")
-    subjects = complaint.subjects or ()
-    if not set(subjects) & _STATUTORY_SUBJECTS:
-        parts += [f"A8 {s.value}" for s in subjects]
+    parts: list[str] = []
+    for reason in decision.reasons:
+        if reason.outcome != Outcome.ELIGIBLE_BY_POLICY or reason.set_aside:
+            continue
+        if reason.rule_id == "R3" and complaint.complainant is not None and complaint.complainant.role:
+            parts.append(f"A7 {complaint.complainant.role.value}")
+        elif reason.rule_id == "R4":
+            parts += [f"A8 {s.value}" for s in complaint.subjects or ()]
+        elif reason.rule_id == "R5" and complaint.channel is not None:
+            parts.append(f"A9 {complaint.channel.value}")
+        else:
+            parts.append(reason.rule_id)
     return {"reason": "; ".join(parts) or "policy"}
 
 
