@@ -202,3 +202,25 @@ def test_access_resting_on_a_provisional_deadline_is_marked_provisional() -> Non
     )
     assert verified.details["handling_deadline"]["provisional"] is False
     assert not verified.has_flag(FlagCode.DEADLINE_PROVISIONAL)
+
+
+# --- R23 ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("filed", [D(2025, 5, 20), D(2025, 1, 20), D(2026, 6, 1)])
+def test_a_dispute_the_provider_brings_asks_for_the_parents_consent(filed: dt.date) -> None:
+    """R23: the parent's route (R20 first to the provider, R21 twelve months) does not decide it."""
+    filing = GckFiling(filed_on=filed, filed_by="provider")
+    decision = geschillencommissie_access(
+        _complaint(), filed_on=None, filing=filing, as_of=max(filed, _RECEIVED)
+    )
+    assert decision.outcome == Outcome.NEEDS_HUMAN_JUDGEMENT
+    assert decision.has_flag(FlagCode.PROVIDER_FILED_DISPUTE)
+    assert next(r.rule_id for r in decision.reasons if not r.set_aside) == "R23"
+
+
+def test_a_parents_dispute_is_not_asked_about_consent() -> None:
+    filing = GckFiling(filed_on=D(2025, 5, 20), filed_by="parent")
+    decision = geschillencommissie_access(_complaint(), filed_on=None, filing=filing, as_of=D(2025, 5, 20))
+    assert decision.outcome == Outcome.DIRECT_ACCESS
+    assert not decision.has_flag(FlagCode.PROVIDER_FILED_DISPUTE)

@@ -323,6 +323,10 @@ GCK_12M = cite(
 )
 #: GCK: the klachtgeld a parent pays, set by the commission (R22, A14).
 GCK_KLACHTGELD = cite(GCK_REGLEMENT, note="klachtgeld (KLACHTGELD)")
+#: GCK: a dispute the provider starts needs the parent's consent (R23).
+GCK_PROVIDER_DISPUTE = cite(
+    GCK_REGLEMENT, note="a dispute the provider starts: the parent's consent, five weeks to answer (R23)"
+)
 #: GCK: exclusions (R24).
 GCK_EXCLUSIONS = cite(GCK_REGLEMENT, note="exclusions (provider summaries; verify against the reglement)")
 #: GCK: no damages for death, injury or illness, as the commission applied its reglement (R24, A15).

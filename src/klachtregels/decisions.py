@@ -5,8 +5,10 @@ asked) is required, so a result never depends on the clock of the machine. ``pol
 :class:`~klachtregels.policy.Policy`, a shipped policy name or a TOML path; ``None`` is the
 statutory baseline. Every result carries the library version and the policy that produced it.
 
-Rules are evaluated as in force on the event date: the day the complaint reached the provider
-(R1, A20), or ``as_of`` when that is unknown.
+Rules are evaluated as in force on the event date (A20): the day the complaint reached the provider
+(R1), or ``as_of`` when that is unknown. The precedence decision is dated by the day the provider
+learned of the first signal (R28: the duty arises then; a signal without ``known_on`` counts from the
+receipt day), see :func:`klachtregels.rules.meldcode.precedence_event_day`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from klachtregels.policy import AfterMeldcode, Policy, load_policy
 from klachtregels.rules._facts import Facts, deadline_summary, handling_for, new_facts
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
 from klachtregels.rules.handling import HANDLING
-from klachtregels.rules.meldcode import PRECEDENCE
+from klachtregels.rules.meldcode import PRECEDENCE, precedence_event_day
 from klachtregels.rules.scope import ELIGIBILITY
 from klachtregels.terms import Deadline, gck_filing_limit
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
@@ -158,11 +160,20 @@ def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = No
     return _eligibility(_facts(complaint, pol, day))
 
 
+def _precedence_weighed(facts: Facts, *, defer: bool = False) -> Weighed:
+    """The precedence rules run and weighed on ``facts`` (``defer``: see :func:`decide`), as in force
+    on the day the provider learned of the first signal (A20, R28: :func:`precedence_event_day`).
+    The one place the precedence decision is dated: :func:`precedence` and :func:`assess` both call it."""
+    day = precedence_event_day(facts.complaint)
+    return decide(PRECEDENCE, facts, event_date=day, as_of=facts.as_of, defer=defer)
+
+
 def _precedence(facts: Facts, eligibility_outcome: str, weighed: Weighed | None = None) -> Decision:
-    """The precedence decision on ``facts`` (``weighed``: its rules already run, :func:`decide`)."""
+    """The precedence decision on ``facts`` (``weighed``: its rules already run and weighed,
+    :func:`_precedence_weighed`)."""
     c = facts.complaint
     if weighed is None:
-        weighed = decide(PRECEDENCE, facts, event_date=c.received_date, as_of=facts.as_of)
+        weighed = _precedence_weighed(facts)
     signals = c.signals
     assessed = signals is not None
     found = bool(signals)
@@ -224,6 +235,9 @@ def precedence(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = Non
     ``none``. Always states that the six-week clock keeps running (``details["six_week_clock"]``,
     flag ``CLOCK_NOT_SUSPENDED_BY_STATUTE``) and what the policy does with the rest of the complaint.
     Several signals: every duty stands (cumulative); the headline is the highest-ranked one.
+    The rules are those in force on the day the provider learned of the first signal (its
+    ``known_on``; the receipt day for a signal without one, A20): art. 1.51b applies to a signal that
+    became known from 2013-07-01, whenever the complaint arrived.
     """
     day = _check(complaint, as_of)
     pol = load_policy(policy)
@@ -581,7 +595,7 @@ def assess(
     defer = bool(lazy)
     elig = decide(ELIGIBILITY, base, event_date=received, as_of=day, defer=defer)
     outcome = elig.outcome
-    prec = decide(PRECEDENCE, base, event_date=received, as_of=day, defer=defer)
+    prec = _precedence_weighed(base, defer=defer)
     eligible = outcome in _ELIGIBLE
     ask_gck = filing is not None or eligible
     filed, hypothetical = (

@@ -42,7 +42,7 @@ from klachtregels.organisation import Organisation
 from klachtregels.policy import load_policy
 from klachtregels.rules.annual_report import report_due
 from klachtregels.rules.geschillencommissie import direct_access_opens
-from klachtregels.rules.meldcode import consultation_last_day
+from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
 from klachtregels.rules.organisation import DutyContext, organisation_duties
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
@@ -350,8 +350,9 @@ def _signals(ctx: _Ctx, complaint: Complaint, settings: CheckSettings) -> list[O
     out = []
     if FlagCode.MELDPLICHT_1_51B in duties:
         state, found = ctx.from_check("meldplicht")
-        signals = complaint.signals or ()
-        known = next((s.known_date for s in signals if s.known_date is not None), None)
+        # The signal whose known_on starts 'onverwijld': the one the meldplicht check reads.
+        staff = meldplicht_signal(complaint.signals)
+        known = None if staff is None else staff.known_date
         due = (
             consultation_last_day(known, settings.consult_within_working_days) if known is not None else None
         )

@@ -34,13 +34,14 @@ from klachtregels.citations import (
     GCK_EXCLUSIONS,
     GCK_FIRST,
     GCK_PERSONAL_INJURY,
+    GCK_PROVIDER_DISPUTE,
     KLACHTENLOKET_OPTIONAL,
     WKO_1_57B_2D,
     WKO_1_57C_1A,
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
-from klachtregels.model import Channel, GckFiling, SignalKind
+from klachtregels.model import Channel, GckFiling, PartyRole, SignalKind
 from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
@@ -153,6 +154,24 @@ def _r11(f: Facts) -> RuleResult | None:
 def _r11_outside(scope: RuleResult) -> RuleResult:
     """The dispute outside R11 (a), for the reason (and with the flags) the scope rule gave."""
     return RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R11_OUTSIDE", flags=scope.flags, why=scope.message)
+
+
+# --- R23 ------------------------------------------------------------------------------------------
+
+_R23_PROVIDER = RuleResult.fire(
+    Outcome.NEEDS_HUMAN_JUDGEMENT, "GCK_R23_PROVIDER_FILED", flags=[flag(FlagCode.PROVIDER_FILED_DISPUTE)]
+)
+
+
+def _r23(f: Facts) -> RuleResult | None:
+    """R23: a dispute the provider starts goes to the commission only with the parent's consent (the
+    parent has five weeks to answer; after that the provider may go to the ordinary court). Whether
+    the parent agreed is not a recorded fact: a person must judge it. The parent's route (R20, R21)
+    does not apply to the provider's dispute, so those rules are set aside."""
+    filing = f.filing
+    if filing is None or filing.filed_by is not PartyRole.PROVIDER:
+        return None
+    return _R23_PROVIDER
 
 
 # --- R20 ------------------------------------------------------------------------------------------
@@ -361,6 +380,16 @@ GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
         function=_r11,
         outcomes=(Outcome.INADMISSIBLE,),
         facts=("complainant.role", "complainant.contract_party", "complaint.subjects"),
+    ),
+    Rule(
+        id="R23",
+        citations=(GCK_PROVIDER_DISPUTE,),
+        decision=DecisionKind.GCK_ACCESS,
+        function=_r23,
+        outcomes=(Outcome.NEEDS_HUMAN_JUDGEMENT,),
+        overrides=("R20", "R20-i", "R20-ii", "R21"),
+        source=Source.GCK,
+        facts=("filing.filed_by",),
     ),
     Rule(
         id="R24",

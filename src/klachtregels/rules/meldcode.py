@@ -8,12 +8,19 @@ without delay), ``houder_suspect`` (1.51c), ``meldcode_route_1`` (signals at hom
 
 Whatever the outcome, R29 says whether the six-week clock keeps running (it does: the statute
 suspends nothing) and the policy rule says what the house does with the rest of the complaint.
+
+Dating (A20): the duties arise when the provider learns of a signal (R28, R29), not when a complaint
+arrives, so the decision is evaluated with the rules in force on :func:`precedence_event_day`: the day
+the provider learned of its first signal (a signal without ``known_on`` counts from the receipt day).
+R29 and its policy rule, which speak of the complaint's six-week term, also need the complaint to be
+under it (received from 2016-01-01, R1).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import TYPE_CHECKING
 
 from klachtregels.calendar import add_working_days
 from klachtregels.citations import (
@@ -32,6 +39,9 @@ from klachtregels.policy import AfterMeldcode
 from klachtregels.rules._facts import MELDCODE_START, REGIME_START, Facts, dated, flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
+if TYPE_CHECKING:
+    from klachtregels.model import Complaint, Signal
+
 __all__ = ["PRECEDENCE", "PRECEDENCE_RULES"]
 
 
@@ -39,13 +49,62 @@ def _kinds(f: Facts) -> frozenset[SignalKind] | None:
     return f.signal_kinds
 
 
+def _signal_day(signal: Signal, fallback: dt.date | None) -> dt.date | None:
+    """The day the provider learned of ``signal``: its ``known_on``, else ``fallback``."""
+    known = signal.known_date
+    return fallback if known is None else known
+
+
+def precedence_event_day(complaint: Complaint) -> dt.date | None:
+    """A20, R28/R29: the day whose rules the precedence decision applies (its event date).
+
+    The duties of 1.51a-1.51c arise when the provider learns of a signal, "in any way", inside a
+    complaint or not: so the day is the one the provider learned of the **first** of the complaint's
+    signals (the earliest ``known_on``). A signal without ``known_on`` counts from the day the
+    complaint was received (it came with the complaint, as far as is known). Without signals, or
+    without any of these days, it is the receipt day, and ``None`` when that is unknown too (the
+    engine then takes ``as_of``).
+
+    One day for the whole decision, as for every decision: the rules in force when the first signal
+    became known. Signals on both sides of 2013-07-01 are therefore weighed under the rules before it
+    (``undetermined``, reason ``MELDCODE_PRE_2013_LATER``: a person weighs the later signals): the
+    decision never claims a duty under a law not yet in force when a signal became known, and never
+    answers ``none`` for a signal that may have started one. (R29 and its policy rule speak of the
+    complaint's six-week term: they also read the complaint's own day, see :func:`_complaint_regime`.)
+    """
+    received = complaint.received_date
+    signals = complaint.signals
+    if not signals:
+        return received
+    first: dt.date | None = None
+    for signal in signals:
+        day = _signal_day(signal, received)
+        if day is not None and (first is None or day < first):
+            first = day
+    return first
+
+
 _PRE_2013 = RuleResult.fire(Outcome.UNDETERMINED, "MELDCODE_PRE_2013")
+_PRE_2013_LATER = RuleResult.fire(Outcome.UNDETERMINED, "MELDCODE_PRE_2013_LATER")
 
 
 def _pre2013(f: Facts) -> RuleResult | None:
-    if not f.complaint.signals:
+    """Before 1.51a-1.51c: not modelled. When a later signal became known once they were in force
+    (the signals straddle :data:`MELDCODE_START`), the reason says so: that signal may have started a
+    duty, and a person weighs it."""
+    signals = f.complaint.signals
+    if not signals:
         return None
+    received = f.received
+    if any((day := _signal_day(s, received)) is not None and day >= MELDCODE_START for s in signals):
+        return _PRE_2013_LATER
     return _PRE_2013
+
+
+def meldplicht_signal(signals: tuple[Signal, ...] | None) -> Signal | None:
+    """The signal whose ``known_on`` starts the 1.51b consultation term ('onverwijld'): the first
+    signal of a possible offence by a working person (the one the compliance check reads)."""
+    return next((s for s in signals or () if s.kind is SignalKind.SUSPECTED_OFFENCE_BY_STAFF), None)
 
 
 def consultation_last_day(known: dt.date, within_working_days: int) -> dt.date:
@@ -154,7 +213,18 @@ def _triage(f: Facts) -> RuleResult:
 _CLOCK = flag(FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE, ambiguity="A10")
 
 
-def _r29(f: Facts) -> RuleResult:
+def _complaint_regime(f: Facts) -> bool:
+    """Whether the complaint falls under the six-week term of 1.57b (R1: received from 2016-01-01;
+    ``as_of`` when the receipt day is unknown, as the other decisions date it). R29 and its policy rule
+    speak of that term: they are dated by the complaint, while the decision is dated by the signal
+    (:func:`precedence_event_day`), so they read the complaint's day here, as R1 does."""
+    received = f.received
+    return (f.as_of if received is None else received) >= REGIME_START
+
+
+def _r29(f: Facts) -> RuleResult | None:
+    if not _complaint_regime(f):
+        return None
     signals = f.complaint.signals
     last = None if f.handling is None else f.handling.date
     if signals is None:
@@ -188,7 +258,7 @@ _AFTER = {AfterMeldcode.CLOSE: _AFTER_CLOSE, AfterMeldcode.REFILE: _AFTER_REFILE
 
 
 def _after_meldcode(f: Facts) -> RuleResult | None:
-    if not f.complaint.signals:
+    if not f.complaint.signals or not _complaint_regime(f):
         return None
     return _AFTER.get(f.policy.after_meldcode, _AFTER_RESUME)
 
@@ -260,7 +330,8 @@ PRECEDENCE_RULES: tuple[Rule[Facts], ...] = (
         citations=(WKO_1_51B_1, WKO_1_57B_2D),
         decision=DecisionKind.PRECEDENCE,
         function=_r29,
-        valid_from=REGIME_START,
+        valid_from=MELDCODE_START,
+        facts=("complaint.signals", "complaint.received_on"),
         ambiguities=("A10",),
     ),
     Rule(
@@ -268,7 +339,8 @@ PRECEDENCE_RULES: tuple[Rule[Facts], ...] = (
         citations=(WKO_1_57B_2D, WKO_1_57B_2E),
         decision=DecisionKind.PRECEDENCE,
         function=_after_meldcode,
-        valid_from=REGIME_START,
+        valid_from=MELDCODE_START,
+        facts=("complaint.signals", "complaint.received_on"),
         source=Source.POLICY,
         ambiguities=("A10",),
     ),
