@@ -143,12 +143,23 @@ def _r11(f: Facts) -> RuleResult | None:
     (:mod:`klachtregels.rules.scope`); here their answer is read. Only a definite "not eligible" keeps
     the dispute from the commission (a staff member, an anonymous writer, the oudercommissie as a
     complainant, a subject outside the statute such as its advisory right, which has its own route,
-    R25); an unknown or open role or subject is left to the access rules below, as before."""
+    R25); an unknown or open role or subject is left to the access rules below, as before.
+
+    When the eligibility decision is already made (``assess``), its outcome answers first: R3 and R4
+    are among its rules, and a definite "not eligible" from either ranks above every outcome but R1's,
+    so any other outcome means neither bars the dispute (no need to run them again)."""
+    decided = f.eligibility
+    if decided is not None and decided not in _MAY_BAR:
+        return None
     for rule in (_r3, _r4):
         res = rule(f)
         if res.outcome is Outcome.NOT_ELIGIBLE and not res.unknown_facts:
             return _r11_outside(res)
     return None
+
+
+#: The eligibility outcomes under which R3 or R4 may have said "not eligible".
+_MAY_BAR = frozenset({Outcome.NOT_ELIGIBLE, Outcome.OUT_OF_TEMPORAL_SCOPE})
 
 
 def _r11_outside(scope: RuleResult) -> RuleResult:
