@@ -224,3 +224,27 @@ def test_a_parents_dispute_is_not_asked_about_consent() -> None:
     decision = geschillencommissie_access(_complaint(), filed_on=None, filing=filing, as_of=D(2025, 5, 20))
     assert decision.outcome == Outcome.DIRECT_ACCESS
     assert not decision.has_flag(FlagCode.PROVIDER_FILED_DISPUTE)
+
+
+# --- A1: a judgement in the gap while the policy leaves A1 open ---------------------------------------
+
+
+def test_a_judgement_in_the_atw_gap_is_not_called_in_time_when_a1_is_open() -> None:
+    """Received Sat 1 March 2025: calendar date Sat 12 April, ATW date Mon 14 April; judged on the 14th."""
+    from klachtregels.policy import Policy
+
+    judgement = Judgement(sent_on=D(2025, 4, 14), written=True, reasoned=True)
+    filing = GckFiling(filed_on=D(2025, 4, 20))
+    args = {"as_of": D(2025, 4, 20), "judgement": judgement, "filing": filing}
+    open_a1 = assess(_complaint(D(2025, 3, 1)), policy=Policy(atw_mode="follow_regulation_text"), **args)  # type: ignore[arg-type]
+    assert open_a1.handling.outcome == Outcome.UNDETERMINED
+    access = open_a1.gck_access
+    assert access is not None
+    assert access.outcome == Outcome.ADMISSIBLE  # the internal procedure is complete either way
+    assert access.has_flag(FlagCode.ATW_DEPENDENT)
+    [reason] = [r for r in access.reasons if r.rule_id == "R20-i"]
+    assert "in time only if" in reason.message("en")
+    settled = assess(_complaint(D(2025, 3, 1)), **args)  # type: ignore[arg-type]
+    assert settled.handling.outcome == Outcome.JUDGED_IN_TIME
+    assert settled.gck_access is not None
+    assert not settled.gck_access.has_flag(FlagCode.ATW_DEPENDENT)

@@ -240,6 +240,15 @@ def _r20_i_against(f: Facts, deadline: Deadline) -> RuleResult | None:
         return RuleResult.unknown([path], "GCK_R20_I_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
     judged_before_filing = done is not None and done <= filed
     if judged_before_filing and done is not None:
+        if deadline.atw_undetermined and cal < done <= atw:
+            # A1 left open: judged in time only if the regulation applies the ATW. Either way the
+            # internal procedure is complete, so the dispute is admissible; the reason says so.
+            dependent = memo_flag(
+                FlagCode.ATW_DEPENDENT, "A1", ("day", done), ("calendar_date", cal), ("atw_date", atw)
+            )
+            return RuleResult.support(
+                "GCK_R20_I_JUDGED_IN_ATW_GAP", flags=[dependent], done=done, calendar_date=cal, atw_date=atw
+            )
         if done <= deadline.date:
             return RuleResult.support("GCK_R20_I_JUDGED_IN_TIME", done=done, last=deadline.date)
         return _direct(f, deadline.date, late_on=done)
