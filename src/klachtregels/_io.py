@@ -498,11 +498,7 @@ def atomic_writer(
         raise _named(exc, path) from None
     temporary = Path(name)
     try:
-        if binary:
-            stream: IO[Any] = os.fdopen(handle, "wb")
-        else:
-            stream = os.fdopen(handle, "w", encoding=encoding, newline="")
-        with stream:
+        with _fdopen(handle, encoding=encoding, binary=binary) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -517,6 +513,13 @@ def atomic_writer(
         if isinstance(exc, OSError) and exc.filename in (None, name):  # the write failed
             raise _named(exc, path) from None
         raise
+
+
+def _fdopen(handle: int, *, encoding: str, binary: bool) -> IO[Any]:
+    """A write stream over ``handle``: bytes, or text with ``encoding`` and no newline translation."""
+    if binary:
+        return os.fdopen(handle, "wb")
+    return os.fdopen(handle, "w", encoding=encoding, newline="")
 
 
 class _OutputClosedError(OSError):
@@ -566,11 +569,8 @@ def _direct_stream(
 ) -> Iterator[IO[Any]]:
     """A stream over ``handle`` (a pipe or a device, see :func:`atomic_writer`); OS errors name ``path``."""
     try:
-        if binary:
-            stream: IO[Any] = os.fdopen(handle, "wb")
-        else:
-            stream = os.fdopen(handle, "w", encoding=encoding, newline="")
-        with stream:  # flushed when the block ends; a pipe or a device has nothing to fsync
+        # flushed when the block ends; a pipe or a device has nothing to fsync
+        with _fdopen(handle, encoding=encoding, binary=binary) as stream:
             yield stream
     except OSError as exc:
         if exc.filename is None:  # a write or the flush failed (the reader went away, the device is full)

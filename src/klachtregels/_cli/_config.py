@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping
 
-__all__ = ["add_config", "configure"]
+__all__ = ["add_config", "config_input", "configure"]
 
 
 def add_config(parser: Any, keys: Mapping[str, str], defaults: Mapping[str, Any]) -> None:
@@ -33,6 +33,14 @@ def add_config(parser: Any, keys: Mapping[str, str], defaults: Mapping[str, Any]
     )
     group.add_argument("--no-config", action="store_true", help="read no configuration file")
     parser.set_defaults(configure=functools.partial(configure, keys=dict(keys), defaults=dict(defaults)))
+
+
+def config_input(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The configuration file :func:`configure` read, as an ``(option, path)`` input of the run (for
+    :func:`~klachtregels._cli._options.refuse_overwrites`); ``None`` when no file was read."""
+    option = "--config" if args.config is not None else "the configuration"
+    path = getattr(args, "config_file", None)
+    return option, None if path is None else str(path)
 
 
 def configure(args: argparse.Namespace, *, keys: Mapping[str, str], defaults: Mapping[str, Any]) -> None:

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
-from klachtregels._cli._config import add_config
+from klachtregels._cli._config import add_config, config_input
 from klachtregels._cli._options import (
     add_due_soon,
     add_lang,
@@ -144,7 +144,7 @@ def _refuse_overwrites(args: argparse.Namespace, outputs: list[tuple[str, str | 
         ("--policy", policy_file(args.policy)),
         ("--mapping", name_or_file(args.mapping)),
         ("--baseline", args.baseline),
-        ("--config" if args.config is not None else "the configuration", getattr(args, "config_file", None)),
+        config_input(args),
     ]
     files = [("--output", path) for _, path in outputs] + [("--write-baseline", args.write_baseline)]
     refuse_overwrites(files, inputs, in_place={("--write-baseline", "--baseline")})

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._config import add_config
+from klachtregels._cli._config import add_config, config_input
 from klachtregels._cli._options import (
     add_lang,
     add_register_reading,
@@ -174,6 +174,12 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_run)
 
 
+def _previous_count(given: str) -> int | None:
+    """``--previous`` as last year's number of complaints, or ``None`` when it names a file."""
+    count = read_whole_number(given)
+    return count if count is not None and count >= 0 else None
+
+
 def _previous(args: argparse.Namespace) -> int | Any:
     """``--previous``: a total number of complaints, a figures file (``.toml``: last year's published
     figures, :mod:`klachtregels.report.previous`), or a reader over the previous year's register
@@ -183,8 +189,8 @@ def _previous(args: argparse.Namespace) -> int | Any:
     if args.previous is None:
         return None
     given = str(args.previous).strip()
-    count = read_whole_number(given)
-    if count is not None and count >= 0:
+    count = _previous_count(given)
+    if count is not None:
         return count
     if Path(given).is_file() and Path(given).suffix.lower() == ".toml":
         from klachtregels.report.previous import load_previous_figures
@@ -289,9 +295,9 @@ def _refuse_overwrites(args: argparse.Namespace) -> None:
         ("--mapping", name_or_file(args.mapping)),
         ("--geschillen", args.geschillen),
         ("--geschillen-mapping", name_or_file(args.geschillen_mapping)),
-        ("--previous", None if previous is None or str(previous).strip().isdigit() else previous),
+        ("--previous", None if previous is None or _previous_count(str(previous)) is not None else previous),
         ("--measure-keywords", args.measure_keywords),
-        ("--config" if args.config is not None else "the configuration", getattr(args, "config_file", None)),
+        config_input(args),
     ]
     refuse_overwrites([("--output", args.output), ("--review-notes", args.review_notes)], inputs)
 

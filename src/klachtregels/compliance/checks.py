@@ -38,7 +38,7 @@ from klachtregels.model import PartyRole, SignalKind, Verdict
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.rules.geschillencommissie import direct_access_opens
-from klachtregels.rules.meldcode import consultation_last_day
+from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -560,7 +560,7 @@ def _check_signals(out: _Out, ctx: _Ctx) -> None:
         out.add(FindingId.SIGNAL_SUSPECT_UNCLEAR)  # R28: no meldplicht guessed for a non-working person
     if FlagCode.HOUDER_SUSPECT_1_51C in duties:
         out.add(FindingId.MELDPLICHT_PROVIDER_SUSPECT)
-    staff = by_kind.get(SignalKind.SUSPECTED_OFFENCE_BY_STAFF)
+    staff = meldplicht_signal(complaint.signals)  # the signal that starts 'onverwijld' (one place)
     if FlagCode.MELDPLICHT_1_51B in duties and staff is not None:
         _check_consultation(out, staff.known_date, staff.consulted_date, settings=ctx.settings)
     for duty, kind in (

@@ -89,6 +89,24 @@ class ReportDue:
     rule_ids: tuple[str, ...]
     citations: tuple[Citation, ...]
 
+    def sent_in_time(self, sent: dt.date) -> tuple[Outcome, str | None]:
+        """Whether a report sent on ``sent`` met this last day (R9, A16), and why it is open if it is.
+
+        A settled last day (``REQUIRED``: 31 May, or the ATW day under ``jaarverslag_atw``) is met or
+        not. When the last day is open (``UNDETERMINED``, A16: 31 May is no working day), a report sent
+        by 31 May is in time under either reading, one sent after the ATW day is late under both, and
+        one sent in between is in time only if the ATW applies to the fixed date: ``UNDETERMINED``,
+        for the reason ``A16``. Only for a report that was due (a last day is set).
+        """
+        assert self.last_day is not None
+        if self.outcome is DueOutcome.UNDETERMINED and self.atw_last_day is not None:
+            if sent <= self.last_day:
+                return Outcome.MET, None
+            if sent <= self.atw_last_day:
+                return Outcome.UNDETERMINED, self.reason
+            return Outcome.NOT_MET, None
+        return (Outcome.NOT_MET if sent > self.last_day else Outcome.MET), None
+
 
 def _working_day_on_or_after(day: dt.date) -> dt.date:
     while not is_working_day(day):

@@ -43,7 +43,8 @@ from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.model import Channel, GckFiling, PartyRole, SignalKind
 from klachtregels.policy import TwelveMonthStart
-from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
+from klachtregels.rules._facts import Facts, dated, flag, handled_on
+from klachtregels.rules.handling import atw_dependent, provisional_flag
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
 from klachtregels.rules.scope import _r3, _r4, r1_gate
 from klachtregels.terms import Deadline, gck_filing_limit
@@ -226,8 +227,7 @@ def _r20_i(f: Facts) -> RuleResult | None:
     if deadline.provisional and result is not None:
         # A2: the answer rests on a deadline whose equated days are not verified: marked, as the
         # handling decision marks it (a decree could still move the last day).
-        provisional = memo_flag(FlagCode.DEADLINE_PROVISIONAL, "A2", ("years", deadline.unverified_years))
-        return result._replace(flags=(*result.flags, provisional))
+        return result._replace(flags=(*result.flags, provisional_flag(deadline)))
     return result
 
 
@@ -243,11 +243,12 @@ def _r20_i_against(f: Facts, deadline: Deadline) -> RuleResult | None:
         if deadline.atw_undetermined and cal < done <= atw:
             # A1 left open: judged in time only if the regulation applies the ATW. Either way the
             # internal procedure is complete, so the dispute is admissible; the reason says so.
-            dependent = memo_flag(
-                FlagCode.ATW_DEPENDENT, "A1", ("day", done), ("calendar_date", cal), ("atw_date", atw)
-            )
             return RuleResult.support(
-                "GCK_R20_I_JUDGED_IN_ATW_GAP", flags=[dependent], done=done, calendar_date=cal, atw_date=atw
+                "GCK_R20_I_JUDGED_IN_ATW_GAP",
+                flags=atw_dependent(f, done),  # the handling decision's A1 flag for that day
+                done=done,
+                calendar_date=cal,
+                atw_date=atw,
             )
         if done <= deadline.date:
             return RuleResult.support("GCK_R20_I_JUDGED_IN_TIME", done=done, last=deadline.date)

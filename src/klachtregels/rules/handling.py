@@ -39,7 +39,14 @@ if TYPE_CHECKING:
     from klachtregels.policy import Policy
     from klachtregels.terms import Deadline
 
-__all__ = ["HANDLING", "HANDLING_RULES", "house_deadlines", "house_term_states"]
+__all__ = [
+    "HANDLING",
+    "HANDLING_RULES",
+    "atw_dependent",
+    "house_deadlines",
+    "house_term_states",
+    "provisional_flag",
+]
 
 _ELIGIBLE = ELIGIBLE_OUTCOMES
 
@@ -179,7 +186,9 @@ def _eligibility_open(unknown: tuple[str, ...]) -> RuleResult:
     )
 
 
-def _atw_dependent(f: Facts, day: dt.date) -> list[Flag]:
+def atw_dependent(f: Facts, day: dt.date) -> list[Flag]:
+    """A1: ``ATW_DEPENDENT`` when ``day`` falls between the handling deadline's calendar and ATW dates
+    (the answer then follows the ATW setting); no flag otherwise."""
     d = f.handling
     if d is None or not (d.calendar_date < day <= d.atw_date):
         return []
@@ -210,7 +219,7 @@ def _status(f: Facts) -> RuleResult | None:
         return RuleResult.unknown([path], "HANDLING_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
     last = d.date
     if done is not None and done <= f.as_of:
-        flags = _atw_dependent(f, done)
+        flags = atw_dependent(f, done)
         if d.atw_undetermined and d.calendar_date < done <= d.atw_date:
             # A1 left open by the policy: in time only if the regulation applies the ATW.
             return RuleResult.unknown(
@@ -232,7 +241,7 @@ def _status(f: Facts) -> RuleResult | None:
             last=last,
             direct_from=last + dt.timedelta(days=1),
         )
-    flags = _atw_dependent(f, f.as_of)
+    flags = atw_dependent(f, f.as_of)
     if f.as_of > last:
         return RuleResult.fire(
             Outcome.OPEN_OVERDUE, "HANDLING_OPEN_OVERDUE", flags=flags, as_of=f.as_of, last=last
@@ -284,13 +293,19 @@ def _extension(f: Facts) -> RuleResult | None:
     return _EXTENSION
 
 
+def provisional_flag(d: Deadline) -> Flag:
+    """A2: ``DEADLINE_PROVISIONAL`` for a deadline resting on unverified equated days (its years named):
+    the one flag the handling decision and the access decisions that rest on the deadline carry."""
+    return memo_flag(FlagCode.DEADLINE_PROVISIONAL, "A2", ("years", d.unverified_years))
+
+
 def _calendar(f: Facts) -> RuleResult | None:
     d = f.handling
     if d is None or f.eligibility not in _ELIGIBLE:
         return None
     flags = []
     if d.provisional:
-        flags.append(memo_flag(FlagCode.DEADLINE_PROVISIONAL, "A2", ("years", d.unverified_years)))
+        flags.append(provisional_flag(d))
     if d.atw_undetermined:
         flags.append(
             memo_flag(

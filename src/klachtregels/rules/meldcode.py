@@ -36,7 +36,8 @@ from klachtregels.citations import (
 from klachtregels.engine import DecisionSpec, Rule, RuleResult, Source
 from klachtregels.model import About, SignalKind
 from klachtregels.policy import AfterMeldcode
-from klachtregels.rules._facts import MELDCODE_START, REGIME_START, Facts, dated, flag
+from klachtregels.rules._facts import MELDCODE_START, Facts, dated, flag
+from klachtregels.rules.scope import r1_in_scope
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -214,12 +215,11 @@ _CLOCK = flag(FlagCode.CLOCK_NOT_SUSPENDED_BY_STATUTE, ambiguity="A10")
 
 
 def _complaint_regime(f: Facts) -> bool:
-    """Whether the complaint falls under the six-week term of 1.57b (R1: received from 2016-01-01;
-    ``as_of`` when the receipt day is unknown, as the other decisions date it). R29 and its policy rule
+    """Whether the complaint falls under the six-week term of 1.57b: R1's own answer (received from
+    2016-01-01, or not certainly before it when the receipt day is unknown). R29 and its policy rule
     speak of that term: they are dated by the complaint, while the decision is dated by the signal
-    (:func:`precedence_event_day`), so they read the complaint's day here, as R1 does."""
-    received = f.received
-    return (f.as_of if received is None else received) >= REGIME_START
+    (:func:`precedence_event_day`), so they ask R1 here."""
+    return r1_in_scope(f)
 
 
 def _r29(f: Facts) -> RuleResult | None:

@@ -38,7 +38,7 @@ from klachtregels.citations import (
     Citation,
 )
 from klachtregels.errors import TermError
-from klachtregels.rules.annual_report import DueOutcome, ReportDue, report_due
+from klachtregels.rules.annual_report import DueOutcome, report_due
 from klachtregels.terms import HANDLING_TERM, Term, TermTooLargeError, term_length_days
 from klachtregels.vocabulary import FlagCode, Outcome
 
@@ -227,24 +227,6 @@ def _report_years(ctx: DutyContext) -> list[int]:
     return sorted(y for y in years if dt.date(y + 1, 1, 1) <= ctx.as_of)
 
 
-def _sent_in_time(due: ReportDue, sent: dt.date) -> tuple[Outcome, str | None]:
-    """Whether a report sent on ``sent`` met the last day the annual-report rule gives (R9, A16).
-
-    A settled last day (``REQUIRED``: 31 May, or the ATW day under ``jaarverslag_atw``) is met or
-    not. When the rule leaves it open (``UNDETERMINED``, A16: 31 May is no working day), a report
-    sent by 31 May is in time under either reading, one sent after the ATW day is late under both,
-    and one sent in between is in time only if the ATW applies to the fixed date: undetermined (A16).
-    """
-    assert due.last_day is not None
-    if due.outcome is DueOutcome.UNDETERMINED and due.atw_last_day is not None:
-        if sent <= due.last_day:
-            return Outcome.MET, None
-        if sent <= due.atw_last_day:
-            return Outcome.UNDETERMINED, due.reason
-        return Outcome.NOT_MET, None
-    return (Outcome.NOT_MET if sent > due.last_day else Outcome.MET), None
-
-
 def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     covered = ctx.register_years is not None and ctx.register_years[0] <= year <= ctx.register_years[1]
     count = ctx.complaints_per_year.get(year, 0) if covered else None
@@ -266,7 +248,7 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     sent = report.sent_to_ggd_date if report is not None else None  # its Amsterdam day (A22)
     out: list[DutyDecision | None] = []
     if sent is not None:
-        outcome, reason = _sent_in_time(due, sent)
+        outcome, reason = due.sent_in_time(sent)  # the annual-report rule answers (R9, A16)
         sent_details = {**details, "sent_on": sent.isoformat()}
         if reason is not None and due.atw_last_day is not None:
             sent_details["atw_last_day"] = due.atw_last_day.isoformat()

@@ -38,7 +38,7 @@ from klachtregels.policy import ComplainantScope, Policy
 from klachtregels.rules._facts import REGIME_START, Facts, flag, memo_flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
-__all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "complainant_result", "r1_gate", "route_flag"]
+__all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "complainant_result", "r1_gate", "r1_in_scope", "route_flag"]
 
 _STATUTORY_SUBJECTS = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
 _OUTSIDE = frozenset({Subject.OTHER_PARENT, Subject.THIRD_PARTY})
@@ -99,6 +99,12 @@ def _r1(f: Facts) -> RuleResult:
         bound = _received_by(f)
         return _R1_UNKNOWN if bound is None else _r1_received_by(bound)
     return _r1_on(day)
+
+
+def r1_in_scope(f: Facts) -> bool:
+    """Whether R1 leaves the complaint under the 2016 regime (not out of temporal scope): for the rules
+    of other decisions that speak of the complaint's own term (R29), not of their event day."""
+    return _r1(f).outcome is not Outcome.OUT_OF_TEMPORAL_SCOPE
 
 
 def _received_by(f: Facts) -> dt.date | None:
