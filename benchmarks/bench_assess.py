@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klachtregels.decisions import assess_record, eligibility
-from klachtregels.model import PartyRole, Subject
+from klachtregels.model import About, PartyRole, Subject
 from klachtregels.policy import load_policy
 from klachtregels.register import read_register
 from klachtregels.rules._facts import REGIME_START
@@ -59,6 +59,10 @@ AS_OF = dt.date(2026, 5, 7)
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 _STATUTORY = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
+#: Whose conduct R4 names (the provider's side; A8: conduct of anyone else is never plainly eligible).
+_PROVIDER_SIDE = frozenset(
+    {About.ORGANISATION, About.MANAGEMENT, About.PROVIDER_PERSON, About.STAFF, About.GASTOUDER}
+)
 
 
 def _generated(rows: int, tmp: Path) -> list[RegisterRecord]:
@@ -84,6 +88,11 @@ def _subjects_class(c: Complaint) -> str:
     subjects = frozenset(c.subjects or ())
     if not subjects:
         return "unknown"
+    if Subject.AGREEMENT in subjects:
+        return "statutory"
+    if Subject.CONDUCT in subjects and c.about is not None and c.about not in _PROVIDER_SIDE:
+        # R4/A8: conduct of someone outside the provider's side, and not the agreement.
+        return "conduct_not_by_provider"
     if subjects & _STATUTORY:
         return "statutory"
     if Subject.WORKING_METHOD in subjects:
@@ -94,7 +103,8 @@ def _subjects_class(c: Complaint) -> str:
 
 
 def _features(c: Complaint) -> tuple[str, str, str, str]:
-    """What R1-R5 read under the statutory policy: era, role, subjects (as a class) and channel."""
+    """What R1-R5 read under the statutory policy: era, role, subjects (as a class, with whose
+    conduct a conduct complaint is about) and channel."""
     day = c.received_date
     era = "unknown" if day is None else ("before_2016" if day < REGIME_START else "in_force")
     role = c.complainant.role.value if c.complainant is not None and c.complainant.role else "unknown"
@@ -126,7 +136,7 @@ _ZEN_ROWS: list[tuple[str, str, str, str, str]] = [
     ("", "", '["advisory_right", "outside"]', "", "not_eligible"),
     ('"unknown"', "", "", "", "undetermined"),
     ("", '["unknown", "prospective_client"]', "", "", "undetermined"),
-    ("", "", '["unknown", "working_method"]', "", "undetermined"),
+    ("", "", '["unknown", "working_method", "conduct_not_by_provider"]', "", "undetermined"),
     ("", "", "", '"unknown"', "undetermined"),
     ("", "", "", '"app_message"', "needs_human_judgement"),
     ("", "", "", '"oral"', "not_yet"),
