@@ -12,7 +12,9 @@ knows every leaf type klachtregels uses, and the same hooks serve two doors:
 
 A problem names the *kind* of problem, never the rejected value (it may be personal data). Unknown
 fields and unknown vocabulary words get a "did you mean" (:mod:`difflib`). Errors are
-:class:`~klachtregels.errors.InvalidInputError` with ``problems`` as ``(path, message)`` pairs.
+:class:`~klachtregels.errors.InvalidInputError` with ``problems`` as ``(path, message)`` pairs; a
+message made here or by the model's checks is a :class:`ProblemText`: its English text, which also
+knows its catalogue entry (``messages/input.toml``), so an output in Dutch says it in Dutch.
 
 Dates: a ``dt.date`` field accepts a ``date``, a ``datetime`` (kept: its instant matters, A22) or an
 ISO string. The *day* of a value is read through :func:`klachtregels._time.local_day` (the
@@ -60,18 +62,21 @@ __all__ = [
     "Extra",
     "InputProblem",
     "Problem",
+    "ProblemText",
     "Shape",
     "accepted_words",
     "closest",
     "date_from_text",
     "did_you_mean",
     "is_none_word",
+    "kind_message",
     "kind_of",
     "list_from_text",
     "lookup_word",
     "normalise_word",
     "number_text",
     "post_init",
+    "problem_message",
     "problems_of",
     "read_boolean",
     "register_keys",
@@ -90,6 +95,40 @@ Problem = tuple[str, str]
 Hook = Callable[[Any, Any], Any]
 #: A cross-field check: appends ``(field, message)`` problems to the list it is given.
 Extra = Callable[[list[Problem]], None]
+
+
+class ProblemText(str):
+    """A problem's message: its English text (what it compares, hashes and prints as), which also
+    keeps its catalogue :class:`~klachtregels.messages.Message`, so :meth:`render` says it in Dutch.
+
+    ``ProblemText("INPUT_REQUIRED")`` is ``"required, but missing"``; the parameters are kinds,
+    limits and vocabulary words, never the value the problem is about.
+    """
+
+    message: messages.Message
+
+    def __new__(cls, code: str, /, **params: object) -> ProblemText:
+        message = messages.Message(code, params)
+        obj = super().__new__(cls, message.render("en"))
+        obj.message = message
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_problem_text, (self.message.code, dict(self.message.params)))
+
+    def render(self, lang: str = "nl") -> str:
+        """The problem in ``lang`` (``nl`` or ``en``)."""
+        return self.message.render(lang)
+
+
+def _problem_text(code: str, params: dict[str, object]) -> ProblemText:
+    return ProblemText(code, **params)
+
+
+def problem_message(message: str) -> messages.Message | str:
+    """What an output shows for a problem's ``message``: its catalogue message (rendered in the
+    output's language) when it has one, else the text itself."""
+    return message.message if isinstance(message, ProblemText) else message
 
 
 class InputProblem(ValueError):
@@ -187,15 +226,19 @@ def closest(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str | 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or ``""``. Only a known choice is ever shown."""
+    hint = _hint(word, choices)
+    return hint if isinstance(hint, str) else hint.render("en")
+
+
+def _hint(word: str, choices: Iterable[str]) -> messages.Message | str:
+    """:func:`did_you_mean` as a message (a parameter of a :class:`ProblemText`), or ``""``."""
     found = closest(word, choices)
-    return "" if found is None else f" (did you mean {found!r}?)"
+    return "" if found is None else messages.Message("INPUT_DID_YOU_MEAN", {"word": found})
 
 
 #: A key an error may name: it looks like an identifier. Any other key the user chose (a name typed
 #: as a key, a sentence) may itself be personal data and is not shown.
 _SHOWABLE_KEY: Final = re.compile(r"[a-z_][a-z0-9_]{0,40}")
-#: What an error says instead of a key it does not show.
-UNSHOWN_KEY: Final = "an unknown key (not shown)"
 
 
 def shown_key(key: object) -> str | None:
@@ -211,44 +254,59 @@ def unknown_key(path: str, key: object, known: Iterable[str], what: str = "field
     shows a known key.
     """
     name = shown_key(key)
-    hint = did_you_mean(str(key), known)
+    hint = _hint(str(key), known)
     if name is None:
-        return path, f"{UNSHOWN_KEY}{hint}"
-    return _join(path, name), f"unknown {what}{hint}"
+        return path, ProblemText("INPUT_UNKNOWN_KEY_NOT_SHOWN", hint=hint)
+    return _join(path, name), ProblemText(_UNKNOWN[what], hint=hint)
 
 
-_KINDS: Final = {
-    dict: "an object",
-    list: "a list",
-    tuple: "a list",
-    str: "text",
-    bool: "true/false",
-    int: "a whole number",
-    float: "a number",
-    type(None): "null",
-    dt.date: "a date",
-    dt.datetime: "a date-time",
+#: The message of an unknown key, by what the key names.
+_UNKNOWN: Final = {
+    "field": "INPUT_UNKNOWN_FIELD",
+    "key": "INPUT_UNKNOWN_KEY",
+    "section": "INPUT_UNKNOWN_SECTION",
+    "setting": "INPUT_UNKNOWN_SETTING",
 }
 
 
-def kind_of(value: object) -> str:
-    """What kind of value this is, in words (``text``, ``a list``): said instead of the value itself."""
+_KINDS: Final = {
+    dict: messages.Message("VALUE_OBJECT"),
+    list: messages.Message("VALUE_LIST"),
+    tuple: messages.Message("VALUE_LIST"),
+    str: messages.Message("VALUE_TEXT"),
+    bool: messages.Message("VALUE_BOOLEAN"),
+    int: messages.Message("VALUE_WHOLE_NUMBER"),
+    float: messages.Message("VALUE_NUMBER"),
+    type(None): messages.Message("VALUE_NULL"),
+    dt.date: messages.Message("VALUE_DATE"),
+    dt.datetime: messages.Message("VALUE_DATE_TIME"),
+}
+
+
+def kind_message(value: object) -> messages.Message:
+    """What kind of value this is, as a message (:func:`kind_of` in either language)."""
     kind = _KINDS.get(type(value))
     if kind is not None:
         return kind
     if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, enum.Enum):
-        return type(value).__name__
-    return type(value).__name__
+        return _KINDS[dict]
+    return messages.Message("VALUE_TYPE", {"name": type(value).__name__})
+
+
+def kind_of(value: object) -> str:
+    """What kind of value this is, in words (``text``, ``a list``): said instead of the value itself."""
+    return kind_message(value).render("en")
+
+
+def _expected(expected: str, value: object) -> ProblemText:
+    """``expected <kind>, got <kind of value>`` (``expected``: a ``VALUE_*`` code)."""
+    return ProblemText("INPUT_EXPECTED", expected=messages.Message(expected), got=kind_message(value))
 
 
 # --------------------------------------------------------------------------------------------------
 # Leaf hooks (each takes the value and the type, returns the typed value or raises InputProblem)
 # and the cell vocabulary they share with the register
 # --------------------------------------------------------------------------------------------------
-
-_ISO_HINT = "an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM, optionally with a zone)"
 
 # --- the cell vocabulary: one input convention for register cells, JSON, TOML and from_dict ---------
 # The words themselves are data (register/words.toml, loaded by klachtregels.register.spec); these
@@ -340,8 +398,8 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         try:
             return date_from_text(value)
         except DateTextError as exc:
-            raise InputProblem(messages.text(exc.code, "en")) from None
-    raise InputProblem(f"expected {_ISO_HINT}, got {kind_of(value)}")
+            raise InputProblem(ProblemText(exc.code)) from None
+    raise InputProblem(_expected("VALUE_ISO_DATE", value))
 
 
 def _has_a_day(value: _D) -> _D:
@@ -352,7 +410,7 @@ def _has_a_day(value: _D) -> _D:
         try:
             local_day(value)
         except DateTextError as exc:
-            raise InputProblem(messages.text(exc.code, "en")) from None
+            raise InputProblem(ProblemText(exc.code)) from None
     return value
 
 
@@ -364,9 +422,9 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
         try:
             parsed = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            raise InputProblem("not an ISO date-time (YYYY-MM-DDTHH:MM)") from None
+            raise InputProblem(ProblemText("INPUT_NOT_ISO_DATE_TIME")) from None
         return _has_a_day(parsed)
-    raise InputProblem(f"expected an ISO date-time, got {kind_of(value)}")
+    raise InputProblem(_expected("VALUE_ISO_DATE_TIME", value))
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
@@ -374,20 +432,20 @@ def _structure_bool(value: Any, _: Any) -> bool:
     found = read_boolean(value)
     if found is not None:
         return found
-    got = "text that is none of these" if isinstance(value, str) else kind_of(value)
-    raise InputProblem(f"expected true or false ({_boolean_hint()}; any case), got {got}")
+    got = messages.Message("VALUE_OTHER_TEXT") if isinstance(value, str) else kind_message(value)
+    raise InputProblem(ProblemText("INPUT_EXPECTED_BOOLEAN", words=_boolean_hint(), got=got))
 
 
 def _structure_int(value: Any, _: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InputProblem(f"expected a whole number, got {kind_of(value)}")
+    raise InputProblem(_expected("VALUE_WHOLE_NUMBER", value))
 
 
 def _structure_float(value: Any, _: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    raise InputProblem(f"expected a number, got {kind_of(value)}")
+    raise InputProblem(_expected("VALUE_NUMBER", value))
 
 
 def _structure_str(value: Any, _: Any) -> str:
@@ -397,9 +455,9 @@ def _structure_str(value: Any, _: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         text = number_text(value)
         if text is None:
-            raise InputProblem(f"a whole number longer than {sys.get_int_max_str_digits()} digits")
+            raise InputProblem(ProblemText("INPUT_NUMBER_TOO_LONG", digits=sys.get_int_max_str_digits()))
         return text
-    raise InputProblem(f"expected text, got {kind_of(value)}")
+    raise InputProblem(_expected("VALUE_TEXT", value))
 
 
 def _structure_any(value: Any, _: Any) -> Any:
@@ -424,9 +482,10 @@ def _enum_hook(vocabulary: type[enum.Enum]) -> Hook:
                 key = normalise_word(value)
                 member = table.get(key)
                 if member is None:
-                    raise InputProblem(f"not one of: {allowed}{did_you_mean(key, table)}")
+                    hint = _hint(key, table)
+                    raise InputProblem(ProblemText("INPUT_NOT_ONE_OF", allowed=allowed, hint=hint))
             return member
-        raise InputProblem(f"expected one of: {allowed}; got {kind_of(value)}")
+        raise InputProblem(ProblemText("INPUT_EXPECTED_ONE_OF", allowed=allowed, got=kind_message(value)))
 
     return structure_enum
 
@@ -532,13 +591,13 @@ def _tuple_factory(hint: Any, converter: cattrs.Converter) -> Hook:
     item = typing.get_args(hint)[0]
     hook = _resolve(converter, item)
     words = _is_enum(item)
-    expected = "a list (or text with ';' between the words)" if words else "a list"
+    expected = "VALUE_WORD_LIST" if words else "VALUE_LIST"
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if words and isinstance(value, str):
             value = list_from_text(value, none=False)
         if not isinstance(value, list | tuple):
-            raise InputProblem(f"expected {expected}, got {kind_of(value)}")
+            raise InputProblem(_expected(expected, value))
         out: list[Any] = []
         problems: list[Problem] = []
         for i, element in enumerate(value):
@@ -596,7 +655,7 @@ def _mapping_factory(hint: Any, converter: cattrs.Converter) -> Hook:
 
     def structure_mapping(value: Any, _: Any) -> dict[Any, Any]:
         if not isinstance(value, Mapping):
-            raise InputProblem(f"expected an object, got {kind_of(value)}")
+            raise InputProblem(_expected("VALUE_OBJECT", value))
         if value_type is Any:
             return dict(value)
         out: dict[Any, Any] = {}
@@ -715,9 +774,9 @@ class Shape:
         if self.schema is not None:
             name, version = self.schema
             if out.pop("schema", None) != name:
-                problems.append(("schema", f"not {name}"))
+                problems.append(("schema", ProblemText("INPUT_SCHEMA", name=name)))
             elif out.pop("schema_version", None) != version:
-                problems.append(("schema_version", f"not {version}, the version this library reads"))
+                problems.append(("schema_version", ProblemText("INPUT_SCHEMA_VERSION", version=version)))
         for key in self.derived:
             out.pop(key, None)
         for key, field in self.renamed.items():
@@ -730,7 +789,7 @@ class Shape:
                 try:
                     out[key] = read(out[key])
                 except (TypeError, ValueError, AttributeError):
-                    problems.append((key, "not in the expected form"))
+                    problems.append((key, ProblemText("INPUT_NOT_IN_FORM")))
         return out
 
     @staticmethod
@@ -741,7 +800,7 @@ class Shape:
         if sub is None:
             return
         if not isinstance(sub, Mapping):
-            problems.append((key, f"expected an object, got {kind_of(sub)}"))
+            problems.append((key, _expected("VALUE_OBJECT", sub)))
             return
         for sub_key, value in sub.items():
             if sub_key in names:
@@ -768,7 +827,7 @@ def _shaped_structure(cls: type, converter: cattrs.Converter, shape: Shape) -> H
         if isinstance(value, cls):
             return value
         if not isinstance(value, Mapping):
-            raise InputProblem(f"expected an object, got {kind_of(value)}")
+            raise InputProblem(_expected("VALUE_OBJECT", value))
         problems: list[Problem] = []
         data = shape.unfold(value, problems)
         if problems and any(path.startswith("schema") for path, _ in problems):
@@ -818,11 +877,11 @@ def _codec_structure(cls: type, _converter: cattrs.Converter) -> Hook:
         if isinstance(value, cls):
             return value
         if not isinstance(value, Mapping):
-            raise InputProblem(f"expected an object, got {kind_of(value)}")
+            raise InputProblem(_expected("VALUE_OBJECT", value))
         try:
             return read(value)
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise InputProblem(f"not a {cls.__name__.lower()} this library can read") from None
+            raise InputProblem(ProblemText("INPUT_NOT_READABLE", what=cls.__name__.lower())) from None
 
     return structure_codec
 
@@ -1010,7 +1069,7 @@ def _class_hook(cls: type, converter: cattrs.Converter, keys: Mapping[str, str])
         if isinstance(value, cls):
             return value
         if not isinstance(value, Mapping):
-            raise InputProblem(f"expected an object, got {kind_of(value)}")
+            raise InputProblem(_expected("VALUE_OBJECT", value))
         try:
             return generated(value, cls)
         except ClassValidationError as exc:
@@ -1115,9 +1174,9 @@ def _problems(
             )
             yield from _problems(error, path if index is None else f"{path}[{index}]")
     elif isinstance(exc, KeyError):
-        yield path, "required, but missing"
+        yield path, ProblemText("INPUT_REQUIRED")
     else:
-        yield path, "invalid value"
+        yield path, ProblemText("INPUT_INVALID")
 
 
 def problems_of(exc: BaseException, path: str = "") -> list[Problem]:

@@ -397,7 +397,7 @@ for _vocabulary, _words in WORDS.items():
 
 
 def _lrk_problem(value: str) -> str | None:
-    return None if value.isdigit() and len(value) == 9 else "not a 9-digit LRK number"
+    return None if value.isdigit() and len(value) == 9 else convert.ProblemText("INPUT_LRK_NUMBER")
 
 
 #: An LRK registration number: nine digits, as text (mypy reads it as ``str``).
@@ -545,7 +545,7 @@ class Location(_JsonMixin):
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         if not self.name.strip():
-            problems.append(("name", "must not be empty"))
+            problems.append(("name", convert.ProblemText("INPUT_EMPTY_NAME")))
 
 
 @attrs.frozen(kw_only=True)
@@ -570,7 +570,7 @@ class Provider(_JsonMixin):
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         if not self.name.strip():
-            problems.append(("name", "must not be empty"))
+            problems.append(("name", convert.ProblemText("INPUT_EMPTY_NAME")))
 
 
 @attrs.frozen(kw_only=True)
@@ -603,7 +603,7 @@ class Signal(_JsonMixin):
             return
         allowed = _SUSPECTS.get(self.kind) if isinstance(self.kind, SignalKind) else None
         if allowed is not None and suspect not in allowed:
-            problems.append(("suspect", _SUSPECT_PROBLEM[self.kind]))
+            problems.append(("suspect", convert.ProblemText(_SUSPECT_PROBLEM[self.kind])))
 
     @functools.cached_property
     def known_date(self) -> dt.date | None:
@@ -630,20 +630,11 @@ _SUSPECTS: dict[SignalKind, frozenset[About]] = {
     SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER: frozenset({About.PROVIDER_PERSON}),
     SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: frozenset({About.CHILD}),
 }
+#: The problem's message code (messages/input.toml) per signal kind.
 _SUSPECT_PROBLEM: dict[SignalKind, str] = {
-    SignalKind.SUSPECTED_OFFENCE_BY_STAFF: (
-        "contradicts the signal kind: art. 1.51b covers only a person working for the provider, a "
-        "gastouder or a gastouder's adult housemate (1.56b lid 3); use suspected_offence_by_provider "
-        "for the provider, sexual_behaviour_between_children for a child, or ambiguous"
-    ),
-    SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER: (
-        "contradicts the signal kind: art. 1.51c covers only the provider as a natural person "
-        "(provider_person); use suspected_offence_by_staff for a working person, or ambiguous"
-    ),
-    SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: (
-        "contradicts the signal kind: behaviour between children is about a child; use "
-        "suspected_offence_by_staff for a working person, or ambiguous"
-    ),
+    SignalKind.SUSPECTED_OFFENCE_BY_STAFF: "INPUT_SUSPECT_STAFF",
+    SignalKind.SUSPECTED_OFFENCE_BY_PROVIDER: "INPUT_SUSPECT_PROVIDER",
+    SignalKind.SEXUAL_BEHAVIOUR_BETWEEN_CHILDREN: "INPUT_SUSPECT_CHILDREN",
 }
 
 
@@ -699,7 +690,7 @@ class Complaint(_JsonMixin):
         """Cross-field problems; dates compare as Europe/Amsterdam days (A22)."""
         subjects = self.subjects
         if subjects is not None and len(subjects) > 1 and len(set(subjects)) != len(subjects):
-            problems.append(("subjects", "lists a subject twice"))
+            problems.append(("subjects", convert.ProblemText("INPUT_SUBJECT_TWICE")))
         if self.received_on is None or (
             self.first_contact_on is None and self.acknowledged_on is None and self.arose_on is None
         ):
@@ -708,10 +699,10 @@ class Complaint(_JsonMixin):
         for name in ("first_contact_on", "acknowledged_on"):
             day = _day(getattr(self, name))
             if day is not None and day < received:
-                problems.append((name, "is before received_on"))
+                problems.append((name, convert.ProblemText("INPUT_BEFORE_RECEIVED")))
         arose = _day(self.arose_on)
         if arose is not None and arose > received:
-            problems.append(("arose_on", "is after received_on"))
+            problems.append(("arose_on", convert.ProblemText("INPUT_AFTER_RECEIVED")))
 
     @functools.cached_property
     def received_date(self) -> dt.date | None:
@@ -762,7 +753,7 @@ class Measure(_JsonMixin):
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         if self.due_on is not None and self.has_concrete_term is False:
-            problems.append(("has_concrete_term", "is false but due_on gives a term"))
+            problems.append(("has_concrete_term", convert.ProblemText("INPUT_NO_TERM_BUT_DUE")))
 
     @functools.cached_property
     def due_date(self) -> dt.date | None:
@@ -809,7 +800,7 @@ class Judgement(_JsonMixin):
     def _check(self, problems: list[tuple[str, str]]) -> None:
         sent, received = _day(self.sent_on), _day(self.received_on)
         if sent is not None and received is not None and received < sent:
-            problems.append(("received_on", "is before sent_on"))
+            problems.append(("received_on", convert.ProblemText("INPUT_BEFORE_SENT")))
 
     @functools.cached_property
     def sent_date(self) -> dt.date | None:
@@ -871,24 +862,24 @@ class GckFiling(_JsonMixin):
     def _check(self, problems: list[tuple[str, str]]) -> None:
         start, end = _day(self.mediation_from), _day(self.mediation_until)
         if start is not None and end is not None and end < start:
-            problems.append(("mediation_until", "is before mediation_from"))
+            problems.append(("mediation_until", convert.ProblemText("INPUT_BEFORE_MEDIATION_FROM")))
         self._check_advice(problems)
 
     def _check_advice(self, problems: list[tuple[str, str]]) -> None:
         """R25: the advice facts must agree with each other (a contradiction is rejected, not guessed at)."""
         requested, about = self.advice_requested, self.dispute_about
         if requested is False and self.advice_requested_on is not None:
-            problems.append(("advice_requested_on", "is given but advice_requested is false"))
+            problems.append(("advice_requested_on", convert.ProblemText("INPUT_ADVICE_DAY_NOT_ASKED")))
         if requested is True and about is OudercommissieDispute.NOT_ASKED:
-            problems.append(("dispute_about", "is not_asked but advice_requested is true"))
+            problems.append(("dispute_about", convert.ProblemText("INPUT_NOT_ASKED_BUT_ASKED")))
         if requested is False and about in (
             OudercommissieDispute.ASKED_TOO_LATE,
             OudercommissieDispute.INSUFFICIENTLY_INFORMED,
         ):
-            problems.append(("dispute_about", "says advice was asked but advice_requested is false"))
+            problems.append(("dispute_about", convert.ProblemText("INPUT_ASKED_BUT_NOT_ASKED")))
         asked, filed = _day(self.advice_requested_on), _day(self.filed_on)
         if asked is not None and filed is not None and asked > filed:
-            problems.append(("advice_requested_on", "is after filed_on"))
+            problems.append(("advice_requested_on", convert.ProblemText("INPUT_AFTER_FILED")))
 
     @functools.cached_property
     def filed_date(self) -> dt.date | None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LANGUAGES",
+    "Joined",
     "Message",
     "UnknownLanguageError",
     "check_lang",
@@ -192,6 +193,8 @@ def format_value(value: object, lang: str) -> str:
         return format_date(local_day(value), lang)
     if isinstance(value, Message):
         return value.render(lang)
+    if isinstance(value, Joined):
+        return value.sep.join(format_value(v, lang) for v in value.items)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, list | tuple | frozenset | set):
@@ -209,6 +212,15 @@ def text(code: str, lang: str = "nl", /, **params: object) -> str:
     if not params:
         return template
     return template.format_map({k: format_value(v, lang) for k, v in params.items()})
+
+
+@attrs.frozen(slots=True)
+class Joined:
+    """A parameter that lists ``items`` (messages or values) joined by ``sep``, each in the message's
+    language: several problems in one message (``"; "``, since a problem may hold commas)."""
+
+    items: tuple[Any, ...]
+    sep: str = "; "
 
 
 @attrs.frozen(slots=True)

@@ -20,7 +20,7 @@ from klachtregels import convert
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Party, RegisterRecord, Signal
-from klachtregels.register.cells import safe_model_message
+from klachtregels.register.cells import model_problem
 from klachtregels.register.spec import COLUMNS
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def _construct(
         for field, msg in exc.problems:
             head = _FIELD_HEAD.split(field, maxsplit=1)[0]
             column = _COLUMN_OF.get((group, head), fallback)
-            problems.append((column, Message("REGISTER_MODEL_PROBLEM", {"problem": safe_model_message(msg)})))
+            problems.append((column, Message("REGISTER_MODEL_PROBLEM", {"problem": model_problem(msg)})))
         return None
 
 

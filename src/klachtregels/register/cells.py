@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels import convert
+from klachtregels import convert, messages
 from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels._time import DateTextError
 from klachtregels.errors import InvalidInputError
@@ -38,6 +38,7 @@ __all__ = [
     "CellReader",
     "cell_reader",
     "is_empty",
+    "model_problem",
     "parse_bool",
     "parse_date",
     "read_text",
@@ -204,17 +205,29 @@ def _measure(index: int, item: Any) -> Measure:
     try:
         return Measure.from_dict(item)
     except InvalidInputError as exc:
-        problems = "; ".join(
-            f"{_measure_key(field)}: {safe_model_message(msg)}" for field, msg in exc.problems
-        )
+        problems = messages.Joined(tuple(_measure_problem(field, msg) for field, msg in exc.problems))
         raise CellProblem("REGISTER_MEASURE_INVALID", index=index, problems=problems) from None
 
 
-def _measure_key(path: str) -> str:
-    """A measure's field path as shown: a documented field by name, any other key as '?' (a key
-    inside a cell is register content, and may be personal data)."""
+def _measure_problem(path: str, message: str) -> messages.Message | str:
+    """One problem of a measure as shown: under a documented field's name; a key that is no field is
+    not named (a key inside a cell is register content, and may be personal data)."""
     known = {field.name for field in attrs.fields(Measure)}
-    return path if path.split(".", 1)[0].split("[", 1)[0] in known else "?"
+    if path.split(".", 1)[0].split("[", 1)[0] in known:
+        return messages.Message("INPUT_AT", {"path": path, "problem": model_problem(message)})
+    if isinstance(message, convert.ProblemText) and message.message.code.startswith("INPUT_UNKNOWN_"):
+        # An unknown key: not named, its "did you mean" (a known field) kept.
+        hint = message.message.params.get("hint", "")
+        return messages.Message("INPUT_UNKNOWN_KEY_NOT_SHOWN", {"hint": hint})
+    return messages.Message("INPUT_AT", {"path": "?", "problem": model_problem(message)})
+
+
+def model_problem(message: str) -> messages.Message | str:
+    """What a rejected row shows for a model's problem: its catalogue message (in the output's
+    language; its parameters are kinds and vocabulary, never the value), else the text without the
+    values it may quote (:func:`safe_model_message`)."""
+    found = convert.problem_message(message)
+    return found if isinstance(found, messages.Message) else safe_model_message(found)
 
 
 def _measures(column: Column, value: Any) -> tuple[Measure, ...]:
