@@ -123,7 +123,8 @@ def test_every_entry_of_the_catalogue_file_is_made_somewhere() -> None:
     """No dead entry: each code of input.toml is named in the layer or the model."""
     codes = set(tomllib.loads(INPUT_TOML.read_text(encoding="utf-8")))
     source = "".join(
-        (SRC / name).read_text(encoding="utf-8") for name in ("convert.py", "model.py", "register/cells.py")
+        (SRC / name).read_text(encoding="utf-8")
+        for name in ("convert.py", "model.py", "policy.py", "register/cells.py")
     )
     # _UNKNOWN maps the words to codes, _SUSPECT_PROBLEM the signal kinds, _KINDS the kinds.
     assert {code for code in codes if f'"{code}"' not in source} == set()

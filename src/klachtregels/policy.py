@@ -46,8 +46,10 @@ __all__ = [
     "PolicySource",
     "ReceiptRule",
     "TwelveMonthStart",
+    "backwards_terms",
     "load_policy",
     "policy_from_mapping",
+    "require_applicable",
     "shipped_policies",
     "toml_key",
 ]
@@ -389,8 +391,14 @@ _LAYOUT: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") -> Policy:
+def policy_from_mapping(
+    data: Mapping[str, Any], *, origin: str = "<policy>", default_name: str | None = None
+) -> Policy:
     """Build a policy from the TOML structure; every problem is reported at once, by TOML key.
+
+    ``default_name``: the name (and title) of a policy whose ``[policy]`` table gives none (a file's
+    stem, from :func:`load_policy`), so that a house policy is never shown as the statutory baseline;
+    without it, such a policy keeps the class defaults (``statutory``).
 
     Raises :class:`InvalidPolicyError` (a :class:`~klachtregels.errors.PolicyError` and an
     :class:`~klachtregels.errors.InvalidInputError`).
@@ -417,6 +425,9 @@ def policy_from_mapping(data: Mapping[str, Any], *, origin: str = "<policy>") ->
                 problems.append((path, f"{message} (known: {', '.join(sorted(keys))})"))
                 continue
             flat[field] = item
+    if default_name is not None and default_name.strip():
+        flat.setdefault("title", flat.get("name") if isinstance(flat.get("name"), str) else default_name)
+        flat.setdefault("name", default_name)
     policy: Policy | None = None
     try:
         policy = convert.structure(flat, Policy)
@@ -450,10 +461,43 @@ def toml_key(field_name: str) -> str:
     return field_name
 
 
+#: A policy's settings that are terms counted forward from an event (R6, A17): the handling term from
+#: receipt, the house terms from receipt, the submission window from the event complained about.
+_TERM_SETTINGS = ("handling_term", "first_contact_term", "acknowledgement_term", "submission_window")
+
+
+def backwards_terms(policy: Policy) -> tuple[str, ...]:
+    """The term settings of ``policy`` written as counted backwards (``"6 weeks before"``), by field.
+
+    None of them can be applied: each runs forward from its event (a handling term that ends before
+    the complaint arrived means nothing). ``policy lint`` calls them ``*_BACKWARDS`` (unusable)."""
+    return tuple(
+        name
+        for name in _TERM_SETTINGS
+        if (text := getattr(policy, name)) is not None and Term.parse(text).backwards
+    )
+
+
+def require_applicable(policy: Policy, *, what: str | os.PathLike[str] | None = None) -> None:
+    """Raise :class:`InvalidPolicyError` when a term of ``policy`` is counted backwards
+    (:func:`backwards_terms`), naming each such setting by its TOML key.
+
+    A policy is built whatever its terms say, so that ``policy lint`` can report on it. Measuring a
+    complaint against it refuses it: this runs once per policy object when its handling deadline or
+    house terms are first counted (so ``assess``, ``check``, ``report`` and the timeline raise), and the
+    command line calls it when it loads ``--policy``, before any output (``what``: the file; default:
+    the policy's name)."""
+    found = backwards_terms(policy)
+    if found:
+        problems = [(toml_key(name), convert.ProblemText("INPUT_TERM_BACKWARDS")) for name in found]
+        raise InvalidPolicyError(f"policy {policy.name!r}" if what is None else os.fspath(what), problems)
+
+
 def _resolve_handling(policy: Policy) -> tuple[_Plan, bool]:
     """The one place where a policy's A1-A4 settings become the handling deadline's plan, and
     whether day 0 moves to the next working day (``regulation_applies_atw`` only counts with
-    ``follow_regulation_text``, A1)."""
+    ``follow_regulation_text``, A1). Refuses a policy that cannot be applied (:func:`require_applicable`)."""
+    require_applicable(policy)
     follow = policy.atw_mode is AtwMode.FOLLOW_REGULATION_TEXT
     return _handling_setup(
         policy.atw_mode,
@@ -490,7 +534,7 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
         raise PolicyError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise PolicyError(f"{path}: not UTF-8 text") from None
-    return policy_from_mapping(data, origin=str(path))
+    return policy_from_mapping(data, origin=str(path), default_name=path.stem)
 
 
 def _policies_folder() -> Path:

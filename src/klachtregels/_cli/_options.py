@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Collection, Iterator, Sequence
 
+    from klachtregels.policy import Policy
+
 __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
@@ -39,6 +41,7 @@ __all__ = [
     "add_format",
     "add_lang",
     "add_register_reading",
+    "applicable_policy",
     "name_or_file",
     "named",
     "parse_day",
@@ -268,6 +271,16 @@ def policy_file(value: str | None) -> str | None:
     from klachtregels.policy import shipped_policies
 
     return None if value in shipped_policies() else value
+
+
+def applicable_policy(value: str | None) -> Policy:
+    """``--policy`` loaded, and refused at once (naming the file) when it cannot be applied: a term
+    counted backwards (:func:`klachtregels.policy.require_applicable`), before any output."""
+    from klachtregels.policy import load_policy, require_applicable
+
+    policy = load_policy(value)
+    require_applicable(policy, what=value)
+    return policy
 
 
 def name_or_file(value: str | None) -> str | None:

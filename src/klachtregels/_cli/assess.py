@@ -113,12 +113,14 @@ def read_input(path: str) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``assess``."""
+    from klachtregels._cli._options import applicable_policy
     from klachtregels.decisions import assess
 
     kwargs = read_input(args.file)
     if args.due_soon_days < 0:
         raise InvalidInputError("arguments", [("--due-soon", "must be 0 or more")])
-    result = assess(as_of=_as_of(args.as_of), policy=args.policy, due_soon_days=args.due_soon_days, **kwargs)
+    policy = applicable_policy(args.policy)
+    result = assess(as_of=_as_of(args.as_of), policy=policy, due_soon_days=args.due_soon_days, **kwargs)
     if args.format == "json":
         sys.stdout.write(valid_unicode(json.dumps(result.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     else:

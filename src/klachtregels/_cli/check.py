@@ -34,6 +34,7 @@ from klachtregels._cli._options import (
     add_due_soon,
     add_lang,
     add_register_reading,
+    applicable_policy,
     name_or_file,
     named,
     parse_day,
@@ -232,9 +233,8 @@ def _run(
 ) -> bool:
     from klachtregels.compliance import FailOn, make_sink, stream_check
     from klachtregels.compliance._sinks import Tee
-    from klachtregels.policy import load_policy
 
-    policy = load_policy(args.policy)
+    policy = applicable_policy(args.policy)
     organisation = None
     if args.org is not None:  # imported only then: a run without --org does not need it
         from klachtregels.organisation import load_organisation

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang, parse_day, policy_file, refuse_overwrites
+from klachtregels._cli._options import add_lang, applicable_policy, parse_day, policy_file, refuse_overwrites
 from klachtregels._io import atomic_write_text, printable, valid_unicode
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     timeline = obligations(
         given["complaint"],
         as_of=parse_day(args.as_of, "--as-of"),
-        policy=args.policy,
+        policy=applicable_policy(args.policy),
         judgement=given.get("judgement"),
         filing=given.get("filing"),
         organisation=organisation,

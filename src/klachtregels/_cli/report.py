@@ -24,6 +24,7 @@ from klachtregels._cli._config import add_config, config_input
 from klachtregels._cli._options import (
     add_lang,
     add_register_reading,
+    applicable_policy,
     name_or_file,
     named,
     policy_file,
@@ -339,7 +340,6 @@ def _finish(report: AnnualReport, args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from klachtregels.organisation import load_organisation
-    from klachtregels.policy import load_policy  # lazy: keeps --help fast
     from klachtregels.register import read_gck_cases, read_register
     from klachtregels.report import build_report
 
@@ -361,7 +361,7 @@ def _run(args: argparse.Namespace) -> int:
     )
 
     previous = _previous(args)
-    policy = load_policy(args.policy)
+    policy = applicable_policy(args.policy)
     report = build_report(
         records,
         policy=policy,

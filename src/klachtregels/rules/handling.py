@@ -28,6 +28,7 @@ from klachtregels.citations import (
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
+from klachtregels.policy import require_applicable
 from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
 from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
@@ -69,6 +70,7 @@ class _HousePlan:
     __slots__ = ("memo", "none", "policy")
 
     def __init__(self, policy: Policy) -> None:
+        require_applicable(policy)  # once per policy: its terms are about to be counted
         self.policy = policy
         # The usual case: no house terms at all (answered without looking at the complaint).
         self.none = (
