@@ -108,6 +108,31 @@ def test_github_step_summary(
     assert "## klachtregels check" in capsys.readouterr().out
 
 
+def test_the_step_summary_is_never_an_input_nor_another_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GitHub format appends its summary to $GITHUB_STEP_SUMMARY: refused (exit 2, nothing
+    written) when that names the register, the organisation file or another output."""
+    register = tmp_path / "register.csv"
+    register.write_bytes((ROOT / "examples" / "register.csv").read_bytes())
+    before = register.read_bytes()
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(register))
+    assert main(["check", str(register), "--format", "github", "--as-of", "2026-05-07"]) == 2
+    err = capsys.readouterr().err
+    assert "$GITHUB_STEP_SUMMARY" in err
+    assert "refusing to overwrite an input" in err
+    assert register.read_bytes() == before
+    other = tmp_path / "out.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(other))
+    assert main(["check", str(register), "-o", f"github:{other}", "--as-of", "2026-05-07"]) == 2
+    assert "the same file" in capsys.readouterr().err
+    assert not other.exists()
+    # Another format does not write the summary: the variable naming the register is no concern.
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(register))
+    assert main(["check", str(register), "--format", "json", "--as-of", "2026-05-07"]) == 1
+    assert register.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     "args",
     [

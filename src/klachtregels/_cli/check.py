@@ -130,7 +130,8 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
 
 
 def _refuse_overwrites(args: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> None:
-    """No file written twice (``-o``, ``--write-baseline``), none of them an input of the run.
+    """No file written twice (``-o``, ``--write-baseline``, and ``$GITHUB_STEP_SUMMARY`` for the
+    GitHub format, which appends to it), none of them an input of the run.
 
     ``--baseline FILE --write-baseline FILE`` stays allowed: the baseline is read whole before the
     run and replaced (atomically) after it, so it is updated in place (docs/cli/check.md).
@@ -148,6 +149,8 @@ def _refuse_overwrites(args: argparse.Namespace, outputs: list[tuple[str, str | 
         config_input(args),
     ]
     files = [("--output", path) for _, path in outputs] + [("--write-baseline", args.write_baseline)]
+    if any(fmt == "github" for fmt, _ in outputs):  # the GitHub format appends its summary there
+        files.append(("$GITHUB_STEP_SUMMARY", os.environ.get("GITHUB_STEP_SUMMARY") or None))
     refuse_overwrites(files, inputs, in_place={("--write-baseline", "--baseline")})
 
 

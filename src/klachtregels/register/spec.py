@@ -49,9 +49,9 @@ class ColumnKind(enum.Enum):
     MEASURES = "measures"  # a JSON array of measure objects
 
 
-def norm(word: str) -> str:
-    """Vocabulary key: case-folded, '_' and '-' as spaces, whitespace collapsed."""
-    return " ".join(word.replace("_", " ").replace("-", " ").casefold().split())
+#: Vocabulary key: case-folded, '_' and '-' as spaces, whitespace collapsed. The structuring layer's
+#: own function, so a register cell's words and the JSON/TOML words are keyed alike.
+norm = convert.normalise_word
 
 
 def norm_header(name: str) -> str:

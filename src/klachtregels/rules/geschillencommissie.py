@@ -46,7 +46,7 @@ from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_on
 from klachtregels.rules.handling import atw_dependent, provisional_flag
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
-from klachtregels.rules.scope import _r3, _r4, r1_gate
+from klachtregels.rules.scope import outside_statute, r1_gate
 from klachtregels.terms import Deadline, gck_filing_limit
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
@@ -152,11 +152,8 @@ def _r11(f: Facts) -> RuleResult | None:
     decided = f.eligibility
     if decided is not None and decided not in _MAY_BAR:
         return None
-    for rule in (_r3, _r4):
-        res = rule(f)
-        if res.outcome is Outcome.NOT_ELIGIBLE and not res.unknown_facts:
-            return _r11_outside(res)
-    return None
+    bar = outside_statute(f)
+    return None if bar is None else _r11_outside(bar)
 
 
 #: The eligibility outcomes under which R3 or R4 may have said "not eligible".

@@ -38,7 +38,15 @@ from klachtregels.policy import ComplainantScope, Policy
 from klachtregels.rules._facts import REGIME_START, Facts, flag, memo_flag
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
-__all__ = ["ELIGIBILITY", "ELIGIBILITY_RULES", "complainant_result", "r1_gate", "r1_in_scope", "route_flag"]
+__all__ = [
+    "ELIGIBILITY",
+    "ELIGIBILITY_RULES",
+    "complainant_result",
+    "outside_statute",
+    "r1_gate",
+    "r1_in_scope",
+    "route_flag",
+]
 
 _STATUTORY_SUBJECTS = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
 _OUTSIDE = frozenset({Subject.OTHER_PARENT, Subject.THIRD_PARTY})
@@ -221,6 +229,17 @@ _NAMED_BY_HOUSES = frozenset({PartyRole.CARER, PartyRole.GUARDIAN})
 def _r3(f: Facts) -> RuleResult:
     party = f.complaint.complainant
     return complainant_result(f.role, f.policy, None if party is None else party.contract_party)
+
+
+def outside_statute(f: Facts) -> RuleResult | None:
+    """The result of R3 or R4 that puts the complaint definitely outside the statute (who complains,
+    or about what: ``not_eligible`` without unknown facts), or ``None``. For the Geschillencommissie's
+    R11 (a), which hears disputes between a parent and the provider about the subjects of R4."""
+    for rule in (_r3, _r4):
+        res = rule(f)
+        if res.outcome is Outcome.NOT_ELIGIBLE and not res.unknown_facts:
+            return res
+    return None
 
 
 def complainant_result(
