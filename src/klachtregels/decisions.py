@@ -36,7 +36,7 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
 from klachtregels.policy import AfterMeldcode, Policy, load_policy
-from klachtregels.rules._facts import Facts, deadline_summary, handling_for, new_facts
+from klachtregels.rules._facts import Facts, deadline_summary, handled_not_before, handling_for, new_facts
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
 from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE, precedence_event_day
@@ -544,6 +544,10 @@ def _handling(facts: Facts, *, eligible: bool, weighed: Weighed | None = None) -
         "handled_on": None if done is None else done.isoformat(),
         "handled_on_fact": done_path,
     }
+    if done is None and weighed.outcome is Outcome.JUDGED_LATE:
+        # A5: late whatever the unknown receipt day; the day it was sent, which the rule read.
+        after = handled_not_before(facts)
+        details["handled_not_before"] = None if after is None else after.isoformat()
     return conclude(HANDLING, weighed, facts.as_of, facts.policy.name, details)
 
 

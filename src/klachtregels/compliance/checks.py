@@ -462,8 +462,12 @@ def _handling_judged(ctx: _Ctx, decision: Decision) -> dict[str, object]:
     deadline = ctx.handling
     done = ctx.handled_on()
     assert deadline is not None
-    assert done is not None
     when = _HANDLED_WORDS[ctx.policy.handled_when]
+    if done is None:
+        # A5: the receipt counts and is unknown; the rule judged it late from the day it was sent
+        # (the decision's details), which the message names: the days late are at least these.
+        done = dt.date.fromisoformat(decision.details["handled_not_before"])
+        when = _HANDLED_WORDS[HandledWhen.SENT]
     facts: dict[str, object] = {
         "handled_when_nl": text(when, "nl"),
         "handled_when_en": text(when, "en"),

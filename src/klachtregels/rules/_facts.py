@@ -30,6 +30,7 @@ __all__ = [
     "dated",
     "deadline_summary",
     "flag",
+    "handled_not_before",
     "handled_on",
     "handling_for",
     "memo_flag",
@@ -205,6 +206,20 @@ def dated(code: str, day: dt.date) -> Message:
 def handled_on(facts: Facts) -> tuple[dt.date | None, str]:
     """The day the complaint counts as handled (A5) and the fact path it comes from."""
     return facts.handled
+
+
+def handled_not_before(facts: Facts) -> dt.date | None:
+    """A5: the earliest day the complaint can count as handled when that day itself is unknown.
+
+    Under a policy that counts the judgement's receipt (``handled_when = "received"``), a judgement
+    with a sending day and no receipt day was not received before it was sent (the model refuses a
+    receipt before sending): its sending day. ``None`` otherwise (the day is known, or nothing
+    bounds it). The handling status and the Geschillencommissie's access read it to say what is
+    certain whatever the receipt day: a judgement sent after the last day came late."""
+    j = facts.judgement
+    if j is None or facts.policy.handled_when is not HandledWhen.RECEIVED or j.received_date is not None:
+        return None
+    return j.sent_date
 
 
 def _handled_on(j: Judgement | None, policy: Policy) -> tuple[dt.date | None, str]:

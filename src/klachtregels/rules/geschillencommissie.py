@@ -43,7 +43,7 @@ from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.model import Channel, GckFiling, PartyRole, SignalKind
 from klachtregels.policy import TwelveMonthStart
-from klachtregels.rules._facts import Facts, dated, flag, handled_on
+from klachtregels.rules._facts import Facts, dated, flag, handled_not_before, handled_on
 from klachtregels.rules.handling import atw_dependent, provisional_flag
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
 from klachtregels.rules.scope import outside_statute, r1_gate
@@ -234,7 +234,16 @@ def _r20_i_against(f: Facts, deadline: Deadline) -> RuleResult | None:
     cal, atw = deadline.calendar_date, deadline.atw_date
     done, path = handled_on(f)
     if f.judgement is not None and done is None:
-        return RuleResult.unknown([path], "GCK_R20_I_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
+        after = handled_not_before(f)  # A5: the sending day, when the receipt counts and is unknown
+        if after is None or after <= filed:
+            if after is not None and after > max(deadline.date, atw) and not f.complaint.extension_agreed:
+                # Sent late, before the filing: judged late before it or not judged by then, the
+                # parent had direct access either way (with an agreed extension the two differ, A6).
+                return _direct_late_receipt_unknown(deadline.date, after)
+            return RuleResult.unknown(
+                [path], "GCK_R20_I_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED
+            )
+        # Sent after the filing: not received before it; as without a judgement (below).
     judged_before_filing = done is not None and done <= filed
     if judged_before_filing and done is not None:
         if deadline.atw_undetermined and cal < done <= atw:
@@ -297,6 +306,12 @@ def _direct(f: Facts, last: dt.date, *, late_on: dt.date | None) -> RuleResult:
             why=Message(code, params),
         )
     return RuleResult(Outcome.DIRECT_ACCESS, code, params)
+
+
+def _direct_late_receipt_unknown(last: dt.date, sent: dt.date) -> RuleResult:
+    """R20 (i) for a judgement sent after the last day whose receipt day (which counts, A5) is unknown."""
+    params = {"sent": sent, "last": last, "direct_from": direct_access_opens(last)}
+    return RuleResult(Outcome.DIRECT_ACCESS, "GCK_DIRECT_LATE_JUDGEMENT_RECEIPT_UNKNOWN", params)
 
 
 def _r20_ii(f: Facts) -> RuleResult | None:

@@ -29,7 +29,7 @@ from klachtregels.citations import (
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult, Source
 from klachtregels.messages import Message
 from klachtregels.policy import require_applicable
-from klachtregels.rules._facts import Facts, dated, flag, handled_on, memo_flag
+from klachtregels.rules._facts import Facts, dated, flag, handled_not_before, handled_on, memo_flag
 from klachtregels.terms import HANDLING_TERM, Term, deadline
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
@@ -153,8 +153,13 @@ def house_term_states(f: Facts) -> Mapping[str, tuple[Deadline, Outcome]]:
         done = done_map[key]
         if done is not None:
             out[key] = (d, Outcome.MET if done <= d.date else Outcome.NOT_MET)
+        elif f.as_of <= d.date:
+            out[key] = (d, Outcome.PENDING)
         else:
-            out[key] = (d, Outcome.PENDING if f.as_of <= d.date else Outcome.UNDETERMINED)
+            # A5: a judgement whose receipt counts, sent after the house term's last day, is late
+            # whatever its receipt day; with nothing recorded, missing is not 'late'.
+            after = handled_not_before(f) if key == "house_handling" else None
+            out[key] = (d, Outcome.NOT_MET if after is not None and after > d.date else Outcome.UNDETERMINED)
     return out
 
 
@@ -210,6 +215,27 @@ _NO_RECEIPT = RuleResult.unknown(
 )
 
 
+def _late_whatever_the_receipt(f: Facts, d: Deadline, path: str) -> RuleResult | None:
+    """R12 for a judgement whose counting day (``path``) is unknown: ``undetermined``, unless A5's
+    bound (:func:`~._facts.handled_not_before`, the sending day when the receipt counts) settles it.
+
+    Sent after the last day under either reading of A1 (the calendar and the ATW date) and by
+    ``as_of``: judged late, whatever the receipt day. Sent after ``as_of``: not handled on ``as_of``
+    (``None``: the caller gives the open status). Otherwise the receipt day decides: ``undetermined``."""
+    after = handled_not_before(f)
+    if after is None or (after <= f.as_of and after <= max(d.date, d.atw_date)):
+        return RuleResult.unknown([path], "HANDLING_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
+    if after > f.as_of:
+        return None
+    return RuleResult.fire(
+        Outcome.JUDGED_LATE,
+        "HANDLING_JUDGED_LATE_RECEIPT_UNKNOWN",
+        sent=after,
+        last=d.date,
+        direct_from=d.date + dt.timedelta(days=1),
+    )
+
+
 def _status(f: Facts) -> RuleResult | None:
     if f.eligibility not in _ELIGIBLE:
         return None
@@ -217,9 +243,12 @@ def _status(f: Facts) -> RuleResult | None:
     if d is None:
         return _NO_RECEIPT
     done, path = handled_on(f)
-    if f.judgement is not None and done is None:
-        return RuleResult.unknown([path], "HANDLING_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
     last = d.date
+    if f.judgement is not None and done is None:
+        late = _late_whatever_the_receipt(f, d, path)
+        if late is not None:
+            return late
+        # Sent after as_of (A5): not received by then either; the open statuses below.
     if done is not None and done <= f.as_of:
         flags = atw_dependent(f, done)
         if d.atw_undetermined and d.calendar_date < done <= d.atw_date:
