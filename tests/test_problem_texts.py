@@ -183,3 +183,20 @@ def test_measure_problems_keep_the_values_out(tmp_path: Path) -> None:
         Measure.from_dict({secret: 1, "due_on": secret})
     assert secret not in str(info.value)
     assert all(secret not in m.render("nl") for _, m in info.value.problems)  # type: ignore[attr-defined]
+
+
+def test_a_cells_kind_is_named_in_the_outputs_language(tmp_path: Path) -> None:
+    """A JSON register's value of the wrong kind: the kind in Dutch and English, never the value."""
+    path = tmp_path / "register.jsonl"
+    path.write_text(
+        '{"id": "A1", "received_on": 20260101, "channel": true, "subjects": {"a": 1}}\n', encoding="utf-8"
+    )
+    read = read_register(path)
+    assert list(read) == []
+    texts = {e.column: (e.text("nl"), e.text("en")) for e in read.errors}
+    assert texts["received_on"] == ("verwacht een datum, niet een getal", "expected a date, got a number")
+    assert texts["channel"] == (
+        "verwacht een woord, niet een ja/nee-waarde",
+        "expected a word, got a boolean",
+    )
+    assert texts["subjects"] == ("verwacht een lijst, niet een JSON-object", "expected a list, got an object")

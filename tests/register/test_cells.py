@@ -8,6 +8,7 @@ import pytest
 from register_helpers import assert_accounting, read_csv
 
 from klachtregels._time import local_day
+from klachtregels.messages import Message
 from klachtregels.model import Channel, GckOutcome, Subject, Verdict
 from klachtregels.register import COLUMNS
 from klachtregels.register.cells import CellProblem, cell_reader, parse_bool, parse_date
@@ -82,7 +83,10 @@ def test_a_date_from_python_or_toml_is_kept_as_given() -> None:
     assert parse_date(moment) is moment
     with pytest.raises(CellProblem) as info:
         parse_date(20260101)
-    assert (info.value.code, info.value.params) == ("REGISTER_EXPECTED_DATE", {"got": "number"})
+    assert (info.value.code, info.value.params) == (
+        "REGISTER_EXPECTED_DATE",
+        {"got": Message("REGISTER_KIND_NUMBER")},
+    )
 
 
 @pytest.mark.parametrize(
@@ -249,4 +253,4 @@ def test_blank_and_text_cells() -> None:
     assert reader(42) == "42"
     with pytest.raises(CellProblem) as info:
         reader(["x"])
-    assert info.value.params == {"got": "array"}
+    assert info.value.params == {"got": Message("REGISTER_KIND_ARRAY")}

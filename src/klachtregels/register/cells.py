@@ -75,17 +75,31 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _kind_of(value: Any) -> str:
-    """The JSON kind of a value, for messages (never the value itself)."""
+def _kind_of(value: Any) -> messages.Message:
+    """The JSON kind of a value (or a spreadsheet cell's odd kind), for messages (never the value)."""
     if isinstance(value, bool):
-        return "boolean"
+        return _KINDS["boolean"]
     if isinstance(value, int | float):
-        return "number"
+        return _KINDS["number"]
     if isinstance(value, list | tuple):
-        return "array"
+        return _KINDS["array"]
     if isinstance(value, Mapping):
-        return "object"
-    return "string" if isinstance(value, str) else type(value).__name__
+        return _KINDS["object"]
+    if isinstance(value, str):
+        return _KINDS["string"]
+    kind = getattr(type(value), "kind", None)  # a spreadsheet cell's error, time or duration
+    if isinstance(kind, str):
+        return messages.Message(kind)
+    return messages.Message("VALUE_TYPE", {"name": type(value).__name__})
+
+
+_KINDS: Final = {
+    "boolean": messages.Message("REGISTER_KIND_BOOLEAN"),
+    "number": messages.Message("REGISTER_KIND_NUMBER"),
+    "array": messages.Message("REGISTER_KIND_ARRAY"),
+    "object": messages.Message("REGISTER_KIND_OBJECT"),
+    "string": messages.Message("REGISTER_KIND_STRING"),
+}
 
 
 # --------------------------------------------------------------------------------------------------

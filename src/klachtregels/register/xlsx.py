@@ -42,7 +42,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Final, NamedTuple
 
 from klachtregels.register.cells import MAX_CELL_CHARS
 from klachtregels.register.sources import CsvRow, register_error
@@ -80,12 +80,15 @@ _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and every passw
 class XlsxFault:
     """A cell that holds no value any column takes: an error value, a time of day, a duration.
 
-    Its class name is the kind a cell problem names (``expected a date, got a time of day``); the
-    value itself is never kept. It is never empty, and longer than any text cell, so the reader's
-    text shortcut passes it to the column's cell reader, which rejects it by kind.
+    Its ``kind`` is the message code of the kind a cell problem names (``expected a date, got a
+    time of day``); the value itself is never kept. It is never empty, and longer than any text
+    cell, so the reader's text shortcut passes it to the column's cell reader, which rejects it by
+    kind.
     """
 
     __slots__ = ()
+    #: The kind a problem names (messages/register.toml, REGISTER_KIND_*).
+    kind: ClassVar[str] = "REGISTER_KIND_CELL_ERROR"
 
     def __bool__(self) -> bool:
         return True
@@ -94,10 +97,12 @@ class XlsxFault:
         return MAX_CELL_CHARS + 1
 
 
-# The names are the kinds shown in messages (cells._kind_of uses the class name of an odd value).
-_ERROR: Final[XlsxFault] = type("cell error (#N/A, #DIV/0!, …)", (XlsxFault,), {"__slots__": ()})()
-_TIME: Final[XlsxFault] = type("time of day", (XlsxFault,), {"__slots__": ()})()
-_DURATION: Final[XlsxFault] = type("duration", (XlsxFault,), {"__slots__": ()})()
+# Each kind the messages name (cells._kind_of reads ``kind``).
+_ERROR: Final[XlsxFault] = type("CellError", (XlsxFault,), {"__slots__": ()})()
+_TIME: Final[XlsxFault] = type("TimeOfDay", (XlsxFault,), {"__slots__": (), "kind": "REGISTER_KIND_TIME"})()
+_DURATION: Final[XlsxFault] = type(
+    "Duration", (XlsxFault,), {"__slots__": (), "kind": "REGISTER_KIND_DURATION"}
+)()
 
 
 def _number(value: float) -> str:
