@@ -7,7 +7,7 @@ Messages name the field, row or column that was wrong and say what to do.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,6 +28,20 @@ __all__ = [
 
 class KlachtregelsError(Exception):
     """Base class of every error klachtregels raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its message and attributes, without calling ``__init__`` again (its arguments
+        # differ per class): an error raised in a worker process (multiprocessing, joblib,
+        # concurrent.futures) reaches the caller whole, with its problems, instead of a TypeError.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[KlachtregelsError], args: tuple[Any, ...], state: dict[str, Any]) -> KlachtregelsError:
+    """The error ``KlachtregelsError.__reduce__`` describes (for :mod:`pickle`)."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidInputError(KlachtregelsError, ValueError):
