@@ -159,3 +159,54 @@ def test_an_answer_without_the_receipt_day_holds_for_every_receipt_day(
         assert known in LATE_LIKE
     else:
         assert known is unknown
+
+
+def test_the_house_handling_term_late_by_its_sending_day_in_check_and_obligations() -> None:
+    """Handled late against the house term only (the statutory six weeks may still be met): check
+    names the sending day; obligations shows it late; no crash for the missing receipt day."""
+    from klachtregels.timeline import ObligationStatus, obligations
+
+    policy = Policy(name="house", handled_when=HandledWhen.RECEIVED, handling_term="5 weeks")
+    record = _record(dt.date(2026, 4, 10))  # after the house day (6 April), by the last day (13 April)
+    result = check_complaint(record, as_of=AS_OF, policy=policy)
+    (late,) = (f for f in result.findings if f.id == "KR-HOUSE-HANDLING-LATE")
+    assert late.message("en").startswith("Judgement on 2026-04-10, after the house handling term of 5 weeks")
+    assert any(f.id == "KR-HANDLING-UNDETERMINED" for f in result.findings)
+    timeline = obligations(record.complaint, as_of=AS_OF, policy=policy, judgement=record.judgement)
+    (house,) = (item for item in timeline.items if item.key == "house_handling")
+    assert house.status is ObligationStatus.DONE_LATE
+
+
+def test_without_the_atw_the_calendar_day_is_the_last_day() -> None:
+    """atw_mode = never: the ATW date is not a reading of the policy, so a judgement sent after the
+    calendar last day is late whatever its receipt (received Saturday 14 March 2026: last day
+    Saturday 25 April; the ATW would give Tuesday 28 April)."""
+    policy = Policy(name="never", handled_when=HandledWhen.RECEIVED, atw_mode=AtwMode.NEVER)
+    complaint = Complaint.from_dict({**_complaint().to_dict(), "received_on": "2026-03-14"})
+    record = RegisterRecord(
+        complaint=complaint,
+        judgement=Judgement(sent_on=dt.date(2026, 4, 27)),
+        filing=GckFiling(filed_on=dt.date(2026, 4, 28), filed_by="parent"),
+    )
+    a = assess_record(record, as_of=AS_OF, policy=policy)
+    assert a.handling.outcome is Outcome.JUDGED_LATE
+    assert a.gck_access is not None
+    assert a.gck_access.outcome is Outcome.DIRECT_ACCESS
+
+
+def test_obligations_leave_direct_access_open_when_the_handling_status_is() -> None:
+    """The timeline's direct-access item follows the handling decision: undetermined there, not
+    'open' (the access decision says undetermined too)."""
+    from klachtregels.timeline import ObligationStatus, obligations
+
+    record = _record(dt.date(2026, 4, 10))  # sent by the last day, receipt unknown: undetermined
+    a = assess_record(record, as_of=AS_OF, policy=POLICY)
+    assert a.handling.outcome is Outcome.UNDETERMINED
+    timeline = obligations(record.complaint, as_of=AS_OF, policy=POLICY, judgement=record.judgement)
+    (direct,) = (item for item in timeline.items if item.key == "gck_direct_access")
+    assert direct.status is ObligationStatus.UNDETERMINED
+    assert direct.missing == ("judgement.received_on",)
+    late = _record(dt.date(2026, 4, 20))
+    timeline = obligations(late.complaint, as_of=AS_OF, policy=POLICY, judgement=late.judgement)
+    (direct,) = (item for item in timeline.items if item.key == "gck_direct_access")
+    assert direct.status is ObligationStatus.OPEN

@@ -124,3 +124,39 @@ def test_a_policy_file_without_a_name_is_named_after_the_file(
     out = capsys.readouterr().out
     assert "Beleid: house" in out
     assert "statutory" not in out.split("\n\n", 1)[0]
+
+
+def test_every_library_entry_point_refuses_it_before_any_complaint() -> None:
+    """Also with nothing to measure: an empty register, a complaint without a receipt day."""
+    from klachtregels.bulk import assess_many
+    from klachtregels.compliance import check_records
+    from klachtregels.decisions import eligibility
+    from klachtregels.report import build_report
+    from klachtregels.timeline import obligations
+
+    policy = Policy(name="back", first_contact_term="2 days before")
+    bare = Complaint(channel=Channel.LETTER)
+    day = dt.date(2026, 6, 1)
+    calls = [
+        lambda: assess_many([], as_of=day, policy=policy),
+        lambda: assess_many([RegisterRecord(complaint=_complaint())], as_of=day, policy=policy),
+        lambda: check_records([], as_of=day, policy=policy),
+        lambda: build_report([], year=2025, policy=policy),
+        lambda: eligibility(bare, as_of=day, policy=policy),
+        lambda: obligations(bare, as_of=day, policy=policy),
+    ]
+    for call in calls:
+        with pytest.raises(InvalidPolicyError, match=r"house_terms\.first_contact"):
+            call()
+
+
+def test_a_backwards_word_reads_alike_composed_or_decomposed() -> None:
+    import unicodedata
+
+    from klachtregels.terms import Term
+
+    for form in ("NFC", "NFD"):
+        assert Term.parse(unicodedata.normalize(form, "zes weken vóór")).backwards
+    assert backwards_terms(Policy(handling_term=unicodedata.normalize("NFD", "6 weken vóór"))) == (
+        "handling_term",
+    )

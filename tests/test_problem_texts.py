@@ -200,3 +200,16 @@ def test_a_cells_kind_is_named_in_the_outputs_language(tmp_path: Path) -> None:
         "expected a word, got a boolean",
     )
     assert texts["subjects"] == ("verwacht een lijst, niet een JSON-object", "expected a list, got an object")
+
+
+def test_a_users_object_with_a_kind_attribute_is_named_by_its_type() -> None:
+    """Only the spreadsheet's own odd cells name their kind by code; any other object its type."""
+    from klachtregels.register.cells import CellProblem, parse_date
+
+    class Tag:
+        kind = "note"
+
+    with pytest.raises(CellProblem) as info:
+        parse_date(Tag())
+    got = info.value.params["got"]
+    assert messages.text(info.value.code, "en", got=got) == "expected a date, got Tag"

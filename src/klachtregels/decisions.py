@@ -35,7 +35,7 @@ from klachtregels.engine import (
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
 from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
-from klachtregels.policy import AfterMeldcode, Policy, load_policy
+from klachtregels.policy import AfterMeldcode, Policy, applied_policy
 from klachtregels.rules._facts import Facts, deadline_summary, handled_not_before, handling_for, new_facts
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
 from klachtregels.rules.handling import HANDLING
@@ -156,7 +156,7 @@ def eligibility(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = No
     ``eligible`` only when an ouder complained in writing about conduct or the agreement.
     """
     day = _check(complaint, as_of)
-    pol = load_policy(policy)
+    pol = applied_policy(policy)
     return _eligibility(_facts(complaint, pol, day))
 
 
@@ -240,7 +240,7 @@ def precedence(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = Non
     became known from 2013-07-01, whenever the complaint arrived.
     """
     day = _check(complaint, as_of)
-    pol = load_policy(policy)
+    pol = applied_policy(policy)
     facts = _facts(complaint, pol, day)
     return _precedence(facts, _eligibility(facts).outcome)
 
@@ -401,7 +401,7 @@ def geschillencommissie_access(
     ``out_of_temporal_scope``. An oudercommissie dispute (R25) follows its own route.
     """
     day = _check(complaint, as_of)
-    pol = load_policy(policy)
+    pol = applied_policy(policy)
     facts, hypothetical = _gck_facts(
         complaint,
         pol,
@@ -544,10 +544,12 @@ def _handling(facts: Facts, *, eligible: bool, weighed: Weighed | None = None) -
         "handled_on": None if done is None else done.isoformat(),
         "handled_on_fact": done_path,
     }
-    if done is None and weighed.outcome is Outcome.JUDGED_LATE:
-        # A5: late whatever the unknown receipt day; the day it was sent, which the rule read.
+    if done is None and facts.judgement is not None:
+        # A5: the receipt counts and is unknown: the day it was sent, which the rules read (a
+        # judgement sent after a last day is late whatever its receipt day).
         after = handled_not_before(facts)
-        details["handled_not_before"] = None if after is None else after.isoformat()
+        if after is not None:
+            details["handled_not_before"] = after.isoformat()
     return conclude(HANDLING, weighed, facts.as_of, facts.policy.name, details)
 
 
@@ -591,7 +593,7 @@ def assess(
         raise InvalidInputError(
             "arguments", [("due_soon_days", "expected a whole number of days, 0 or more")]
         )
-    pol = load_policy(policy)
+    pol = applied_policy(policy)
     base = _facts(complaint, pol, day)
     received = complaint.received_date
     # Lazy: only the rules that can change an outcome run now (defer=True); the others, which give

@@ -30,6 +30,7 @@ from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, _handling_o
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from klachtregels.terms import _Plan
 
@@ -46,6 +47,7 @@ __all__ = [
     "PolicySource",
     "ReceiptRule",
     "TwelveMonthStart",
+    "applied_policy",
     "backwards_terms",
     "load_policy",
     "policy_from_mapping",
@@ -491,6 +493,21 @@ def require_applicable(policy: Policy, *, what: str | os.PathLike[str] | None = 
     if found:
         problems = [(toml_key(name), convert.ProblemText("INPUT_TERM_BACKWARDS")) for name in found]
         raise InvalidPolicyError(f"policy {policy.name!r}" if what is None else os.fspath(what), problems)
+
+
+def applied_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> Policy:
+    """:func:`load_policy`, for measuring complaints against the policy: refused with
+    :class:`InvalidPolicyError` when it cannot be applied (:func:`require_applicable`), before any
+    complaint is looked at (checked once per policy object). What ``assess``, ``check``, the report,
+    the timeline and ``assess_many`` call; ``policy lint`` and ``policy show`` load with
+    :func:`load_policy`, so that they can report on such a policy."""
+    policy = load_policy(name_or_path)
+    _applicable(policy)
+    return policy
+
+
+#: :func:`require_applicable` once per policy object (a policy that raises is asked again).
+_applicable: Callable[[Policy], None] = per_object(require_applicable, keep=64)
 
 
 def _resolve_handling(policy: Policy) -> tuple[_Plan, bool]:

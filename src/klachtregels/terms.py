@@ -301,7 +301,12 @@ def _parse_term(text: str) -> Term:
     digits = ""
     if found:
         digits = found[0].lstrip("0") or "0"
-        words = " ".join(found[1].lower().replace("-", " ").split())
+        words = found[1].lower().replace("-", " ")
+        if not words.isascii():  # "vóór" typed composed or decomposed reads alike (as a header does)
+            import unicodedata  # only then: not on the start-up path
+
+            words = unicodedata.normalize("NFC", words)
+        words = " ".join(words.split())
         for suffix in _BACKWARDS_WORDS:
             if words.endswith(" " + suffix):
                 words = words[: -len(suffix) - 1]

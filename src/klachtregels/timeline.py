@@ -39,7 +39,7 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.messages import format_date, text
 from klachtregels.model import RegisterRecord
 from klachtregels.organisation import Organisation
-from klachtregels.policy import load_policy
+from klachtregels.policy import applied_policy
 from klachtregels.rules.annual_report import report_due
 from klachtregels.rules.geschillencommissie import direct_access_opens
 from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
@@ -387,11 +387,29 @@ def _oudercommissie(ctx: _Ctx) -> list[Obligation]:
 def _gck(ctx: _Ctx) -> list[Obligation]:
     out = []
     handling = ctx.assessment.deadlines.get("handling")
-    judged = ctx.assessment.handling.outcome in (Outcome.JUDGED_IN_TIME,)
+    decision = ctx.assessment.handling
+    judged = decision.outcome in (Outcome.JUDGED_IN_TIME,)
     if handling is not None and not judged and ctx.assessment.eligibility.outcome in ELIGIBLE_OUTCOMES:
         opens = direct_access_opens(handling.date)
-        status = ObligationStatus.OPEN if ctx.as_of >= opens else ObligationStatus.UPCOMING
-        out.append(_item("gck_direct_access", opens, status, deadline=handling, citations=(GCK_DIRECT,)))
+        missing: tuple[str, ...] = ()
+        if ctx.as_of < opens:
+            status = ObligationStatus.UPCOMING
+        elif decision.outcome in (Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT):
+            # Whether the judgement came in time is open (R12), so is direct access (R20 i): as
+            # the access decision says, never 'open' on a guess.
+            status, missing = ObligationStatus.UNDETERMINED, decision.unknown_facts
+        else:
+            status = ObligationStatus.OPEN
+        out.append(
+            _item(
+                "gck_direct_access",
+                opens,
+                status,
+                deadline=handling,
+                citations=(GCK_DIRECT,),
+                missing=missing,
+            )
+        )
     limit = ctx.assessment.deadlines.get("gck_filing_limit")
     if limit is not None:
         state, found = ctx.from_check("gck-filing")
@@ -475,7 +493,7 @@ def obligations(
     if received is not None and received > day:
         raise InvalidInputError("arguments", [("as_of", "precedes the day the complaint was received")])
     settings = settings or CheckSettings()
-    pol = load_policy(policy)
+    pol = applied_policy(policy)
     record = RegisterRecord(complaint=complaint, judgement=judgement, filing=filing)
     provider = organisation.as_provider() if organisation is not None else None
     checks = check_complaint(record, as_of=day, policy=pol, settings=settings, provider=provider)

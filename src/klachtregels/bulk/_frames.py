@@ -317,9 +317,9 @@ def assess_many(
     be read or assessed (a rejected register row, a peildatum before its receipt) has its ``error``
     and no outcomes: one bad row never stops the others.
     """
-    from klachtregels.policy import load_policy
+    from klachtregels.policy import applied_policy
 
-    pol = load_policy(policy)  # a bad policy is the caller's error, raised once
+    pol = applied_policy(policy)  # a bad policy is the caller's error, raised once
     rows: list[dict[str, Any]] = []
     for row, item in _items(records, mapping):
         if isinstance(item, list):  # a rejected register row: its problems

@@ -246,6 +246,11 @@ class _Ctx:
         value = self.assessment.handling.details.get("handled_on")
         return None if value is None else dt.date.fromisoformat(value)
 
+    def handled_not_before(self) -> dt.date | None:
+        """A5: the sending day, when the receipt counts and is unknown (the handling decision's details)."""
+        value = self.assessment.handling.details.get("handled_not_before")
+        return None if value is None else dt.date.fromisoformat(value)
+
 
 # --- the entry point --------------------------------------------------------------------------------
 
@@ -343,7 +348,10 @@ def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
         check, names = table.house_terms[key]
         named = names.get(state)
         if named is not None:
-            done = ctx.handled_on() if key == "house_handling" else _house_done(ctx.complaint, key)
+            if key == "house_handling":  # late by its sending day when the receipt is unknown (A5)
+                done = ctx.handled_on() or ctx.handled_not_before()
+            else:
+                done = _house_done(ctx.complaint, key)
             out.add(named, _house_facts(term, done))
         elif state is Outcome.MET:
             out.ok(check)
@@ -466,7 +474,8 @@ def _handling_judged(ctx: _Ctx, decision: Decision) -> dict[str, object]:
     if done is None:
         # A5: the receipt counts and is unknown; the rule judged it late from the day it was sent
         # (the decision's details), which the message names: the days late are at least these.
-        done = dt.date.fromisoformat(decision.details["handled_not_before"])
+        done = ctx.handled_not_before()
+        assert done is not None
         when = _HANDLED_WORDS[HandledWhen.SENT]
     facts: dict[str, object] = {
         "handled_when_nl": text(when, "nl"),

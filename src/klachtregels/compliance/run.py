@@ -29,7 +29,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, check_organisation
 from klachtregels.decisions import question_day
-from klachtregels.policy import Policy, load_policy
+from klachtregels.policy import Policy, applied_policy
 from klachtregels.register import RowError, read_register
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES
 
@@ -223,7 +223,7 @@ def check_records(
     :class:`~klachtregels.errors.InvalidInputError` naming ``as_of``.
     """
     as_of = _as_of_in_range(as_of)
-    policy = policy or load_policy(None)
+    policy = applied_policy(policy)
     settings = settings or CheckSettings()
     provider = _provider(organisation)
     tally = _Tally()
@@ -347,7 +347,7 @@ def stream_check(
     Whether the run failed is :meth:`CheckSummary.failed` with the same ``fail_on`` and ``strict``.
     """
     as_of = _as_of_in_range(as_of or today_in_amsterdam())
-    loaded = load_policy(policy)
+    loaded = applied_policy(policy)
     settings = settings or CheckSettings()
     provider = _provider(organisation)
     reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)

@@ -88,11 +88,13 @@ def _kind_of(value: Any) -> messages.Message:
     if isinstance(value, str):
         return _KINDS["string"]
     kind = getattr(type(value), "kind", None)  # a spreadsheet cell's error, time or duration
-    if isinstance(kind, str):
+    if isinstance(kind, str) and kind in _ODD_KINDS:
         return messages.Message(kind)
     return messages.Message("VALUE_TYPE", {"name": type(value).__name__})
 
 
+#: The kinds a spreadsheet's odd cells name (register.xlsx.XlsxFault.kind); any other object its type.
+_ODD_KINDS: Final = frozenset({"REGISTER_KIND_CELL_ERROR", "REGISTER_KIND_TIME", "REGISTER_KIND_DURATION"})
 _KINDS: Final = {
     "boolean": messages.Message("REGISTER_KIND_BOOLEAN"),
     "number": messages.Message("REGISTER_KIND_NUMBER"),

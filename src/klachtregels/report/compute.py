@@ -26,7 +26,7 @@ from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import text
 from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
-from klachtregels.policy import Policy, load_policy
+from klachtregels.policy import Policy, applied_policy
 from klachtregels.report import review
 from klachtregels.report._tally import DuplicateFinder, GroupTally, RowList, RowReasons, counts, verdict_split
 from klachtregels.report.anonymise import Redactor, looks_like_address, name_parts
@@ -660,7 +660,7 @@ def build_report(
     that could identify a person (lid 5), for the provider and never in the published document.
     """
     _check_arguments(year, children_served, suppress_below)
-    pol = load_policy(policy)
+    pol = applied_policy(policy)
     if not isinstance(measure_keywords, MeasureKeywords):
         measure_keywords = load_measure_keywords(measure_keywords)
     p = _Pass(year, undated_in_year, pol, keep_text=include_descriptions, keywords=measure_keywords)

@@ -44,7 +44,7 @@ from klachtregels.messages import Message
 from klachtregels.model import Channel, GckFiling, PartyRole, SignalKind
 from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_not_before, handled_on
-from klachtregels.rules.handling import atw_dependent, provisional_flag
+from klachtregels.rules.handling import atw_dependent, latest_last_day, provisional_flag
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
 from klachtregels.rules.scope import outside_statute, r1_gate
 from klachtregels.terms import Deadline, gck_filing_limit
@@ -236,7 +236,7 @@ def _r20_i_against(f: Facts, deadline: Deadline) -> RuleResult | None:
     if f.judgement is not None and done is None:
         after = handled_not_before(f)  # A5: the sending day, when the receipt counts and is unknown
         if after is None or after <= filed:
-            if after is not None and after > max(deadline.date, atw) and not f.complaint.extension_agreed:
+            if after is not None and after > latest_last_day(deadline) and not f.complaint.extension_agreed:
                 # Sent late, before the filing: judged late before it or not judged by then, the
                 # parent had direct access either way (with an agreed extension the two differ, A6).
                 return _direct_late_receipt_unknown(deadline.date, after)

@@ -46,6 +46,7 @@ __all__ = [
     "atw_dependent",
     "house_deadlines",
     "house_term_states",
+    "latest_last_day",
     "provisional_flag",
 ]
 
@@ -215,15 +216,23 @@ _NO_RECEIPT = RuleResult.unknown(
 )
 
 
+def latest_last_day(d: Deadline) -> dt.date:
+    """The handling term's last day under every reading the policy leaves open: while A1 is open
+    (``atw_undetermined``) the later of the calendar and ATW dates, else the policy's own last day
+    (the ATW date when it applies the ATW, the calendar date under ``atw_mode = "never"``). A day
+    after it is after the last day whatever A1 turns out to be."""
+    return max(d.date, d.atw_date) if d.atw_undetermined else d.date
+
+
 def _late_whatever_the_receipt(f: Facts, d: Deadline, path: str) -> RuleResult | None:
     """R12 for a judgement whose counting day (``path``) is unknown: ``undetermined``, unless A5's
     bound (:func:`~._facts.handled_not_before`, the sending day when the receipt counts) settles it.
 
-    Sent after the last day under either reading of A1 (the calendar and the ATW date) and by
+    Sent after the last day under every reading the policy leaves open (:func:`latest_last_day`) and by
     ``as_of``: judged late, whatever the receipt day. Sent after ``as_of``: not handled on ``as_of``
     (``None``: the caller gives the open status). Otherwise the receipt day decides: ``undetermined``."""
     after = handled_not_before(f)
-    if after is None or (after <= f.as_of and after <= max(d.date, d.atw_date)):
+    if after is None or (after <= f.as_of and after <= latest_last_day(d)):
         return RuleResult.unknown([path], "HANDLING_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
     if after > f.as_of:
         return None
