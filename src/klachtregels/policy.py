@@ -30,7 +30,6 @@ from klachtregels.terms import AtwMode, Deadline, ReceiptRule, Term, _handling_o
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
 
     from klachtregels.terms import _Plan
 
@@ -502,12 +501,16 @@ def applied_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) 
     the timeline and ``assess_many`` call; ``policy lint`` and ``policy show`` load with
     :func:`load_policy`, so that they can report on such a policy."""
     policy = load_policy(name_or_path)
-    _applicable(policy)
+    if _APPLICABLE.get(id(policy)) is not policy:  # inline: called once per assessment
+        require_applicable(policy)
+        if len(_APPLICABLE) >= 64:
+            _APPLICABLE.clear()
+        _APPLICABLE[id(policy)] = policy  # kept with the object, so its id stays its own
     return policy
 
 
-#: :func:`require_applicable` once per policy object (a policy that raises is asked again).
-_applicable: Callable[[Policy], None] = per_object(require_applicable, keep=64)
+#: The policies :func:`require_applicable` accepted, by identity (a policy that raises is asked again).
+_APPLICABLE: dict[int, Policy] = {}
 
 
 def _resolve_handling(policy: Policy) -> tuple[_Plan, bool]:
