@@ -210,3 +210,21 @@ def test_obligations_leave_direct_access_open_when_the_handling_status_is() -> N
     timeline = obligations(late.complaint, as_of=AS_OF, policy=POLICY, judgement=late.judgement)
     (direct,) = (item for item in timeline.items if item.key == "gck_direct_access")
     assert direct.status is ObligationStatus.OPEN
+
+
+def test_an_open_answer_names_the_day_that_counts() -> None:
+    """Undetermined for want of the judgement's day: the reason says which day counts (A5)."""
+    open_receipt = assess_record(_record(dt.date(2026, 4, 10)), as_of=AS_OF, policy=POLICY)
+    open_sending = assess_record(
+        RegisterRecord(complaint=_complaint(), judgement=Judgement(written=True)), as_of=AS_OF
+    )
+    for a, nl, en in (
+        (open_receipt, "de dag van ontvangst is onbekend", "the day of its receipt is not known"),
+        (open_sending, "de dag van verzending is onbekend", "the day of its sending is not known"),
+    ):
+        (reason,) = (r for r in a.handling.reasons if r.rule_id == "R12")
+        assert nl in reason.message("nl")
+        assert en in reason.message("en")
+    gck = assess_record(_record(dt.date(2026, 4, 10), filed=dt.date(2026, 5, 1)), as_of=AS_OF, policy=POLICY)
+    assert gck.gck_access is not None
+    assert any("the day of its receipt" in r.message("en") for r in gck.gck_access.reasons)

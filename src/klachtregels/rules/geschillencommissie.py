@@ -44,7 +44,12 @@ from klachtregels.messages import Message
 from klachtregels.model import Channel, GckFiling, PartyRole, SignalKind
 from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_not_before, handled_on
-from klachtregels.rules.handling import atw_dependent, latest_last_day, provisional_flag
+from klachtregels.rules.handling import (
+    atw_dependent,
+    judgement_day_unknown,
+    latest_last_day,
+    provisional_flag,
+)
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
 from klachtregels.rules.scope import outside_statute, r1_gate
 from klachtregels.terms import Deadline, gck_filing_limit
@@ -240,9 +245,7 @@ def _r20_i_against(f: Facts, deadline: Deadline) -> RuleResult | None:
                 # Sent late, before the filing: judged late before it or not judged by then, the
                 # parent had direct access either way (with an agreed extension the two differ, A6).
                 return _direct_late_receipt_unknown(deadline.date, after)
-            return RuleResult.unknown(
-                [path], "GCK_R20_I_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED
-            )
+            return judgement_day_unknown(path, "GCK_R20_I_JUDGEMENT_DATE_UNKNOWN")
         # Sent after the filing: not received before it; as without a judgement (below).
     judged_before_filing = done is not None and done <= filed
     if judged_before_filing and done is not None:

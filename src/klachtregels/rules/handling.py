@@ -46,6 +46,7 @@ __all__ = [
     "atw_dependent",
     "house_deadlines",
     "house_term_states",
+    "judgement_day_unknown",
     "latest_last_day",
     "provisional_flag",
 ]
@@ -216,6 +217,14 @@ _NO_RECEIPT = RuleResult.unknown(
 )
 
 
+@functools.cache
+def judgement_day_unknown(path: str, code: str) -> RuleResult:
+    """``undetermined`` for want of the day the judgement counts from (A5: ``path``, its sending or its
+    receipt day under the policy), the reason ``code`` naming which (made once per pair)."""
+    which = Message("HANDLING_COUNTS_RECEIVED" if path.endswith("received_on") else "HANDLING_COUNTS_SENT")
+    return RuleResult.unknown([path], code, outcome=Outcome.UNDETERMINED, which=which)
+
+
 def latest_last_day(d: Deadline) -> dt.date:
     """The handling term's last day under every reading the policy leaves open: while A1 is open
     (``atw_undetermined``) the later of the calendar and ATW dates, else the policy's own last day
@@ -233,7 +242,7 @@ def _late_whatever_the_receipt(f: Facts, d: Deadline, path: str) -> RuleResult |
     (``None``: the caller gives the open status). Otherwise the receipt day decides: ``undetermined``."""
     after = handled_not_before(f)
     if after is None or (after <= f.as_of and after <= latest_last_day(d)):
-        return RuleResult.unknown([path], "HANDLING_JUDGEMENT_DATE_UNKNOWN", outcome=Outcome.UNDETERMINED)
+        return judgement_day_unknown(path, "HANDLING_JUDGEMENT_DATE_UNKNOWN")
     if after > f.as_of:
         return None
     return RuleResult.fire(
