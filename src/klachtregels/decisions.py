@@ -544,7 +544,7 @@ def _handling(facts: Facts, *, eligible: bool, weighed: Weighed | None = None) -
         "handled_on": None if done is None else done.isoformat(),
         "handled_on_fact": done_path,
     }
-    if done is None and facts.judgement is not None:
+    if done is None:
         # A5: the receipt counts and is unknown: the day it was sent, which the rules read (a
         # judgement sent after a last day is late whatever its receipt day).
         after = handled_not_before(facts)

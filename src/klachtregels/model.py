@@ -26,6 +26,7 @@ import attrs
 
 from klachtregels import convert
 from klachtregels._time import local_day
+from klachtregels.messages import Message
 
 __all__ = [
     "WORDS",
@@ -400,6 +401,8 @@ def _lrk_problem(value: str) -> str | None:
     return None if value.isdigit() and len(value) == 9 else convert.ProblemText("INPUT_LRK_NUMBER")
 
 
+#: What an LRK number is, as a problem names it (messages/input.toml).
+_LRK_KIND = Message("VALUE_LRK_NUMBER")
 #: An LRK registration number: nine digits, as text (mypy reads it as ``str``).
 LrkNumber = Annotated[str, convert.Check(_lrk_problem)]
 
@@ -408,7 +411,8 @@ def _structure_lrk(value: Any, _: Any) -> str:
     """An LRK number; a TOML or JSON integer is read as its digits."""
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str):
-        raise convert.InputProblem(f"expected a 9-digit LRK number, got {convert.kind_of(value)}")
+        got = convert.kind_message(value)
+        raise convert.InputProblem(convert.ProblemText("INPUT_EXPECTED", expected=_LRK_KIND, got=got))
     problem = _lrk_problem(text)
     if problem is not None:
         raise convert.InputProblem(problem)

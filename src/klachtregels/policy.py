@@ -483,26 +483,29 @@ def require_applicable(policy: Policy, *, what: str | os.PathLike[str] | None = 
     """Raise :class:`InvalidPolicyError` when a term of ``policy`` is counted backwards
     (:func:`backwards_terms`), naming each such setting by its TOML key.
 
-    A policy is built whatever its terms say, so that ``policy lint`` can report on it. Measuring a
-    complaint against it refuses it: this runs once per policy object when its handling deadline or
-    house terms are first counted (so ``assess``, ``check``, ``report`` and the timeline raise), and the
-    command line calls it when it loads ``--policy``, before any output (``what``: the file; default:
-    the policy's name)."""
+    A policy is built whatever its terms say, so that ``policy lint`` can report on it. Applying it
+    refuses it: every entry point loads its policy with :func:`applied_policy`, and the two places that
+    count its terms (its handling plan, its house-term plan) ask again for callers that go to them
+    directly (``Policy.handling_deadline``, ``house_deadlines``). ``what``: the file; default: the
+    policy's name."""
     found = backwards_terms(policy)
     if found:
         problems = [(toml_key(name), convert.ProblemText("INPUT_TERM_BACKWARDS")) for name in found]
         raise InvalidPolicyError(f"policy {policy.name!r}" if what is None else os.fspath(what), problems)
 
 
-def applied_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> Policy:
+def applied_policy(
+    name_or_path: str | os.PathLike[str] | Policy | None = None, *, what: str | None = None
+) -> Policy:
     """:func:`load_policy`, for measuring complaints against the policy: refused with
-    :class:`InvalidPolicyError` when it cannot be applied (:func:`require_applicable`), before any
-    complaint is looked at (checked once per policy object). What ``assess``, ``check``, the report,
-    the timeline and ``assess_many`` call; ``policy lint`` and ``policy show`` load with
+    :class:`InvalidPolicyError` when it cannot be applied (:func:`require_applicable`; ``what`` names
+    the policy in the error, the command line's ``--policy``), before any complaint is looked at
+    (checked once per policy object). What ``assess``, ``check``, the report, the timeline,
+    ``assess_many`` and the command line call; ``policy lint`` and ``policy show`` load with
     :func:`load_policy`, so that they can report on such a policy."""
     policy = load_policy(name_or_path)
-    if _APPLICABLE.get(id(policy)) is not policy:  # inline: called once per assessment
-        require_applicable(policy)
+    if _APPLICABLE.get(id(policy)) is not policy:  # inline, not per_object: called once per assessment
+        require_applicable(policy, what=what)
         if len(_APPLICABLE) >= 64:
             _APPLICABLE.clear()
         _APPLICABLE[id(policy)] = policy  # kept with the object, so its id stays its own

@@ -41,7 +41,7 @@ from klachtregels.model import RegisterRecord
 from klachtregels.organisation import Organisation
 from klachtregels.policy import applied_policy
 from klachtregels.rules.annual_report import report_due
-from klachtregels.rules.geschillencommissie import direct_access_opens
+from klachtregels.rules.handling import direct_access_opens
 from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
 from klachtregels.rules.organisation import DutyContext, organisation_duties
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome

@@ -275,12 +275,10 @@ def policy_file(value: str | None) -> str | None:
 
 def applicable_policy(value: str | None) -> Policy:
     """``--policy`` loaded, and refused at once (naming the file) when it cannot be applied: a term
-    counted backwards (:func:`klachtregels.policy.require_applicable`), before any output."""
-    from klachtregels.policy import load_policy, require_applicable
+    counted backwards (:func:`klachtregels.policy.applied_policy`), before any output."""
+    from klachtregels.policy import applied_policy
 
-    policy = load_policy(value)
-    require_applicable(policy, what=value)
-    return policy
+    return applied_policy(value, what=value)
 
 
 def name_or_file(value: str | None) -> str | None:

@@ -37,7 +37,7 @@ from klachtregels.messages import text
 from klachtregels.model import PartyRole, SignalKind, Verdict
 from klachtregels.policy import HandledWhen
 from klachtregels.rules.annual_report import counts_as_complaint
-from klachtregels.rules.geschillencommissie import direct_access_opens
+from klachtregels.rules.handling import direct_access_opens
 from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
 

@@ -46,6 +46,7 @@ from klachtregels.policy import TwelveMonthStart
 from klachtregels.rules._facts import Facts, dated, flag, handled_not_before, handled_on
 from klachtregels.rules.handling import (
     atw_dependent,
+    direct_access_opens,
     judgement_day_unknown,
     latest_last_day,
     provisional_flag,
@@ -60,6 +61,7 @@ __all__ = [
     "GCK_ACCESS_RULES",
     "GCK_OC_ACCESS",
     "GCK_OC_ACCESS_RULES",
+    "direct_access_opens",  # defined in rules.handling, with the term it follows; kept importable here
     "first_filed",
     "twelve_month_start",
 ]
@@ -284,12 +286,6 @@ _R20_I_NO_RECEIPT = RuleResult.unknown(
 )
 _ATW_GAP = flag(FlagCode.ATW_GAP, ambiguity="A1")
 _EXTENSION = flag(FlagCode.EXTENSION_NOT_STATUTORY, "FLAG_EXTENSION_NOT_STATUTORY_GCK", ambiguity="A6")
-
-
-def direct_access_opens(last: dt.date) -> dt.date:
-    """R20 (i): the first day the parent may go straight to the Geschillencommissie when no judgement
-    came by ``last``, the handling term's last day: the day after it."""
-    return last + dt.timedelta(days=1)
 
 
 def _direct(f: Facts, last: dt.date, *, late_on: dt.date | None) -> RuleResult:

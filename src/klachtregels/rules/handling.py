@@ -44,6 +44,7 @@ __all__ = [
     "HANDLING",
     "HANDLING_RULES",
     "atw_dependent",
+    "direct_access_opens",
     "house_deadlines",
     "house_term_states",
     "judgement_day_unknown",
@@ -217,6 +218,13 @@ _NO_RECEIPT = RuleResult.unknown(
 )
 
 
+def direct_access_opens(last: dt.date) -> dt.date:
+    """R20 (i): the first day the parent may go straight to the Geschillencommissie when no judgement
+    came by ``last``, the handling term's last day: the day after it. Here, with the term it follows,
+    so that R12's reasons and the access rules (:mod:`.geschillencommissie`) name the same day."""
+    return last + dt.timedelta(days=1)
+
+
 @functools.cache
 def judgement_day_unknown(path: str, code: str) -> RuleResult:
     """``undetermined`` for want of the day the judgement counts from (A5: ``path``, its sending or its
@@ -250,7 +258,7 @@ def _late_whatever_the_receipt(f: Facts, d: Deadline, path: str) -> RuleResult |
         "HANDLING_JUDGED_LATE_RECEIPT_UNKNOWN",
         sent=after,
         last=d.date,
-        direct_from=d.date + dt.timedelta(days=1),
+        direct_from=direct_access_opens(d.date),
     )
 
 
@@ -288,7 +296,7 @@ def _status(f: Facts) -> RuleResult | None:
             flags=flags,
             done=done,
             last=last,
-            direct_from=last + dt.timedelta(days=1),
+            direct_from=direct_access_opens(last),
         )
     flags = atw_dependent(f, f.as_of)
     if f.as_of > last:
