@@ -1,6 +1,6 @@
 """Benchmark: ``assess`` per complaint, beside a plain-Python decision table and GoRules ZEN.
 
-    .venv/bin/python benchmarks/bench_assess.py --rows 20000 --rounds 7
+    .venv/bin/python benchmarks/bench_assess.py --rows 20000 --rounds 7 [--per-rule]
 
 Reads a generated register of N rows (the seeded generator of ``bench_register.py``) and the example
 register (``examples/register.csv``), then times, in interleaved rounds over the same complaints (a
@@ -18,6 +18,10 @@ clock, and by the process's CPU time, the steadier figure on a shared machine):
 * ``assess_record + every reason built``: the same, then every decision's reasons read (objects
   built, no text rendered): what reading the reasons costs on top;
 * ``eligibility()``: the eligibility decision alone (R1-R5 through the engine, reasons lazy);
+* two floors: each complaint's facts made, then the rules of eligibility, precedence and handling
+  that can give an outcome called on them, alone and through the engine's ``decide`` (no
+  ``Decision``, no access to the Geschillencommissie, no ``Assessment``): a lower bound for any
+  assessment built from these rules;
 * ``plain dict table``: eligibility as a Python dict look-up on the facts R1-R5 read (the floor: no
   engine, no reasons). The table is filled from the engine's own answers, so it agrees by construction;
 * ``ZEN table, batch``: GoRules ZEN (``pip install zen-engine``) evaluating an equivalent eligibility
@@ -43,11 +47,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels.decisions import assess_record, eligibility
+from klachtregels.decisions import _facts, assess_record, eligibility
+from klachtregels.engine import decide
 from klachtregels.model import About, PartyRole, Subject
 from klachtregels.policy import load_policy
 from klachtregels.register import read_register
 from klachtregels.rules._facts import REGIME_START
+from klachtregels.rules.handling import HANDLING
+from klachtregels.rules.meldcode import PRECEDENCE
+from klachtregels.rules.scope import ELIGIBILITY
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -249,6 +257,38 @@ def _eligibility_each(complaints: list[Complaint]) -> None:
         eligibility(c, as_of=AS_OF)
 
 
+def _floors(records: list[RegisterRecord]) -> dict[str, Callable[[], object]]:
+    """Two floors under ``assess_record``: each complaint's facts made (as ``assess`` makes them: they
+    keep what a rule works out, so they are made anew for every complaint), then the rules of
+    eligibility, precedence and handling that can give an outcome (``Rule.outcomes``) called on them,
+    first alone (no engine, nothing weighed: what the rules' own Python costs) and then through
+    :func:`~klachtregels.engine.decide` (the rules run and weighed, no ``Decision`` built). Access to the
+    Geschillencommissie, the checks of the arguments and the ``Assessment`` are left out of both: a
+    lower bound for any assessment built from these rules."""
+    policy = load_policy(None)
+    complaints = [r.complaint for r in records]
+    specs = (ELIGIBILITY, PRECEDENCE, HANDLING)
+    functions = [[rule.function for rule in spec.rules_on(AS_OF) if rule.outcomes] for spec in specs]
+
+    def rules_alone() -> None:
+        for c in complaints:
+            f = _facts(c, policy, AS_OF)
+            for group in functions:
+                for function in group:
+                    function(f)
+
+    def decided() -> None:
+        for c in complaints:
+            f = _facts(c, policy, AS_OF)
+            for spec in specs:
+                decide(spec, f, event_date=AS_OF, as_of=AS_OF, defer=True)
+
+    return {
+        "floor: deciding rules alone (3 decisions)": rules_alone,
+        "floor: decide() on 3 decisions": decided,
+    }
+
+
 def _table_each(complaints: list[Complaint], table: dict[tuple[str, str, str, str], str]) -> None:
     for c in complaints:
         table[_features(c)]
@@ -267,6 +307,7 @@ def _contestants(records: list[RegisterRecord]) -> dict[str, Callable[[], object
         "eligibility() (engine, reasons lazy)": lambda: _eligibility_each(complaints),
         "plain dict table (eligibility)": lambda: _table_each(complaints, table),
     }
+    out.update(_floors(records))
     out.update(_zen(records))
     return out
 
@@ -292,16 +333,41 @@ def _run(label: str, records: list[RegisterRecord], rounds: int) -> None:
         print(f"{name:40} {median / n * 1e6:13.2f} {n / median:13,.0f} {median_cpu / n * 1e6:8.2f}")
 
 
+def _per_rule(records: list[RegisterRecord], rounds: int) -> None:
+    """Each deciding rule of eligibility, precedence and handling timed alone: ``Rule.function``
+    called on facts made beforehand (made anew each round: facts keep what a rule works out)."""
+    policy = load_policy(None)
+    print(f"\nper rule: {len(records):,} complaints, {rounds} rounds, median CPU us per call")
+    for spec in (ELIGIBILITY, PRECEDENCE, HANDLING):
+        for rule in spec.rules_on(AS_OF):
+            if not rule.outcomes:
+                continue
+            times = []
+            for _ in range(rounds):
+                facts = [_facts(r.complaint, policy, AS_OF) for r in records]
+                function = rule.function
+                start = time.process_time()
+                for f in facts:
+                    function(f)
+                times.append(time.process_time() - start)
+            print(f"  {spec.name:12} {rule.id:12} {statistics.median(times) / len(records) * 1e6:6.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a table of medians per data set."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--per-rule", action="store_true", help="also time each deciding rule alone (generated register)"
+    )
     args = parser.parse_args(argv)
     print(f"Python {sys.version.split()[0]}, as of {AS_OF}")
     with tempfile.TemporaryDirectory() as tmp:
         generated = _complaints(_generated(args.rows, Path(tmp)))
     _run("generated register", generated, args.rounds)
+    if args.per_rule:
+        _per_rule(generated, args.rounds)
     example = _complaints(list(read_register(ROOT / "examples" / "register.csv")))
     # The example register is small: repeated to a few thousand complaints so a round is measurable.
     _run("examples/register.csv (x100)", example * 100, args.rounds)

@@ -102,3 +102,27 @@ def test_the_peers_follow_whose_conduct(
     )
     expected = eligibility(c, as_of=bench.AS_OF).outcome
     assert _first_hit(bench._ZEN_ROWS, bench._features(c)) == expected
+
+
+def test_the_floors_run_the_deciding_rules(
+    bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The two floors under ``assess_record`` call every deciding rule of eligibility, precedence and
+    handling (a spec whose rules stop declaring outcomes would leave a floor timing nothing), and the
+    per-rule table names each of them once."""
+    records = _records(bench, tmp_path)[:50]
+    deciding = [
+        rule.id
+        for spec in (bench.ELIGIBILITY, bench.PRECEDENCE, bench.HANDLING)
+        for rule in spec.rules_on(bench.AS_OF)
+        if rule.outcomes
+    ]
+    assert {"R1", "R3", "R4", "R5", "R28", "R27", "R12"} <= set(deciding)
+    floors = bench._floors(records)
+    assert sorted(floors) == ["floor: decide() on 3 decisions", "floor: deciding rules alone (3 decisions)"]
+    for run in floors.values():
+        run()
+    bench._per_rule(records, 1)
+    lines = capsys.readouterr().out.splitlines()
+    timed = [line.split()[1] for line in lines if line.startswith("  ")]
+    assert timed == deciding
