@@ -1227,6 +1227,10 @@ def _passing_types(hint: Any) -> frozenset[type]:
     return frozenset()
 
 
+#: The years in which an instant's Europe/Amsterdam day may fall outside what a date holds.
+_EDGE_YEARS: Final = frozenset({dt.MINYEAR, dt.MAXYEAR})
+
+
 def _passing_items(hint: Any) -> frozenset[type]:
     """For ``tuple[X, ...]`` (or ``| None``): the item types that need no hook call."""
     if _is_optional(hint):
@@ -1285,6 +1289,13 @@ def _field_checks(
         namespace[f"T{i}"] = hint
         constants += [f"P{i}", f"H{i}", f"T{i}"]
         condition = f"v.__class__ not in P{i}"
+        if dt.datetime in namespace[f"P{i}"]:
+            # An instant passes as it is, unless it is in the first or the last year a date holds:
+            # there its Amsterdam day may fall outside them, which the hook says (_has_a_day).
+            if "_DATETIME" not in namespace:
+                constants += ["_DATETIME", "_EDGE_YEARS"]
+                namespace.update(_DATETIME=dt.datetime, _EDGE_YEARS=_EDGE_YEARS)
+            condition = f"({condition} or v.__class__ is _DATETIME and v.year in _EDGE_YEARS)"
         if namespace[f"I{i}"]:
             constants.append(f"I{i}")
             # one item (the usual case) without a generator; an empty tuple passes at once
