@@ -263,6 +263,51 @@ def test_r25_without_timely_advice_an_unknown_kind_of_dispute_stays_open() -> No
     assert oc_access(advice_requested=False).outcome == Outcome.ADMISSIBLE
 
 
+def oc_dispute(subjects: tuple[str, ...] | None, **filing: Any) -> Decision:
+    """:func:`oc_access` for a committee dispute with these ``subjects``."""
+    facts: dict[str, Any] = {
+        "filed_on": D("2026-02-01"),
+        "filed_by": "oudercommissie",
+        "competent_body": True,
+    }
+    facts.update(filing)
+    c = Complaint(received_on=D("2026-01-20"), complainant=Party(role="oudercommissie"), subjects=subjects)
+    return geschillencommissie_access(c, filed_on=None, filing=GckFiling(**facts), as_of=D("2026-02-01"))
+
+
+@pytest.mark.parametrize(
+    "subjects", [("agreement",), ("conduct",), ("agreement", "conduct"), ("working_method",)]
+)
+def test_r25_a_committee_dispute_not_about_art_1_60_is_inadmissible(subjects: tuple[str, ...]) -> None:
+    """R11 under b, R25, R3 (GCK 2023, ref 182944/187411): a committee's claim for the parents (their
+    agreement) is not a dispute about its advisory right: not the committee's to bring."""
+    d = oc_dispute(subjects)
+    assert d.outcome == Outcome.INADMISSIBLE
+    assert d.gave("R25-scope", Outcome.INADMISSIBLE)
+    assert d.unknown_facts == ()
+    for lang in ("nl", "en"):
+        assert "1.60" in d.explain(lang)
+        assert "1.57b" in d.explain(lang)
+
+
+@pytest.mark.parametrize(
+    ("subjects", "filing"),
+    [
+        (None, {}),  # subjects unknown: the advice facts decide
+        (("advisory_right",), {}),
+        (("advisory_right", "agreement"), {}),  # a tariff dispute: the advisory right and the agreement
+        (("agreement",), {"advice_subject": "price"}),  # the filing says it is about the advice
+        (("agreement",), {"dispute_about": "not_asked"}),
+    ],
+)
+def test_r25_scope_leaves_a_dispute_about_the_advice_to_the_other_rules(
+    subjects: tuple[str, ...] | None, filing: dict[str, Any]
+) -> None:
+    d = oc_dispute(subjects, **filing)
+    assert not d.gave("R25-scope", Outcome.INADMISSIBLE)
+    assert d.outcome == oc_dispute(("advisory_right",), **filing).outcome
+
+
 def test_r25_technical_correction_not_put_to_the_oudercommissie() -> None:
     """GCK 2023 (ref 202374/205334): the correction is a price change; not asked: heard (sub f)."""
     filing = read_csv(

@@ -3,7 +3,8 @@
 An oudercommissie's dispute about its advisory right (art. 1.60) goes to the Geschillencommissie
 directly, without an internal complaint procedure and without the parent's twelve months. Ranked
 highest first: ``out_of_temporal_scope`` (R1), ``inadmissible`` (the filer is not the competent
-body, or a dispute about the decision itself without advice given in time), ``undetermined`` (a
+body, a dispute that by its subjects is not about art. 1.60 at all, or a dispute about the decision
+itself without advice given in time), ``undetermined`` (a
 deciding fact unknown, or a subject art. 1.60 lid 1 does not list), ``admissible`` (the default).
 Cumulative: every rule keeps its reason.
 
@@ -32,7 +33,7 @@ from klachtregels.citations import (
 )
 from klachtregels.engine import DecisionSpec, Rule, RuleResult, Source
 from klachtregels.messages import Message
-from klachtregels.model import AdviceSubject, GckFiling, OudercommissieDispute
+from klachtregels.model import AdviceSubject, GckFiling, OudercommissieDispute, Subject
 from klachtregels.rules._facts import Facts, flag
 from klachtregels.rules.scope import r1_gate
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
@@ -66,6 +67,24 @@ def _r25_competent(f: Facts) -> RuleResult:
     if competent is None:
         return _R25_COMPETENT_UNKNOWN
     return _R25_COMPETENT if competent else _R25_NOT_COMPETENT
+
+
+_R25_NOT_ABOUT_1_60 = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R25_NOT_ABOUT_1_60")
+
+
+def _r25_scope(f: Facts) -> RuleResult | None:
+    """R11 under b, R25: the oudercommissie's route carries only a dispute about how art. 1.60 was
+    applied. Its subjects known and none of them the advisory right (``Subject.ADVISORY_RIGHT``),
+    and nothing on the filing about the advice (its subject, or what the dispute is about): the
+    dispute is something else, a claim under the parents' agreements for example, which is not the
+    committee's to bring (R3). The filing's advice facts say otherwise: the other rules decide."""
+    subjects = f.complaint.subjects
+    if subjects is None or Subject.ADVISORY_RIGHT in subjects:
+        return None
+    filing = f.filing
+    if filing is not None and (filing.advice_subject is not None or filing.dispute_about is not None):
+        return None
+    return _R25_NOT_ABOUT_1_60
 
 
 _R25_SUBJECT_NOT_LISTED = RuleResult.fire(
@@ -156,6 +175,14 @@ GCK_OC_ACCESS_RULES: tuple[Rule[Facts], ...] = (
         outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
         source=Source.GCK,
         facts=("filing.competent_body",),
+    ),
+    Rule(
+        id="R25-scope",
+        citations=(WKO_1_57C_1B, WKO_1_60),
+        decision=DecisionKind.GCK_ACCESS,
+        function=_r25_scope,
+        outcomes=(Outcome.INADMISSIBLE,),
+        facts=("complaint.subjects", "filing.advice_subject", "filing.dispute_about"),
     ),
     Rule(
         id="R25-subject",
