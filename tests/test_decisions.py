@@ -411,6 +411,7 @@ def test_the_oudercommissie_route_lives_in_its_own_module_and_is_still_importabl
         "R1",
         "R25",
         "R25-competent",
+        "R25-scope",
         "R25-subject",
         "R25-advice",
     ]
