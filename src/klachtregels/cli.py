@@ -23,6 +23,7 @@ from klachtregels.messages import check_lang
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from typing import TextIO
 
 __all__ = ["main"]
 
@@ -121,7 +122,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+class ClosedStreamError(KlachtregelsError, OSError):
+    """The command needed standard input or output, and the shell closed it (``<&-``, ``>&-``)."""
+
+
+class _Closed:
+    """Stands for a standard stream the shell closed (``sys.stdin``/``sys.stdout`` is ``None``):
+    reading or writing it is a one-line error (exit 2), not an ``AttributeError`` on ``None``. A
+    command that never uses it (``-o FILE``) runs as usual; flushing it does nothing."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, attribute: str) -> NoReturn:
+        raise ClosedStreamError(f"{self._name} is closed")
+
+
 def _main(argv: Sequence[str] | None) -> int:
+    stdin, stdout = sys.stdin, sys.stdout
+    if stdin is None:
+        sys.stdin = cast("TextIO", _Closed("standard input"))
+    if stdout is None:
+        sys.stdout = cast("TextIO", _Closed("standard output"))
+    try:
+        return _run(argv)
+    finally:  # a host process that runs main() in-process gets its streams back as they were
+        if stdin is None:
+            sys.stdin = stdin
+        if stdout is None:
+            sys.stdout = stdout
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     # The sub-command is the first argument (the top level has only --version and --help): build
     # only its parser. Anything else (help, no or an unknown command) gets the full parser.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from klachtregels._identity import per_object
+from klachtregels._io import one_line
 from klachtregels._time import FIRST_DAY, LAST_DAY, DateTextError, local_day
 from klachtregels._version import __version__
 from klachtregels.engine import (
@@ -481,10 +482,12 @@ class Assessment:
 
     def explain(self, lang: str = "nl") -> str:
         """The complaints officer's note: the deadlines, then each decision with its reasons."""
-        who = f" {self.complaint_id}" if self.complaint_id else ""
+        # The id and the policy's name are the user's text: each on one line, so neither can start
+        # lines of its own in the output (a forged "Uitkomst: ..." under the heading).
+        who = f" {one_line(self.complaint_id)}" if self.complaint_id else ""
         lines = [
             text("ASSESSMENT_HEADING", lang, who=who, as_of=self.as_of.isoformat()),
-            text("ASSESSMENT_POLICY", lang, policy=self.policy, version=self.library_version),
+            text("ASSESSMENT_POLICY", lang, policy=one_line(self.policy), version=self.library_version),
         ]
         if self.deadlines:
             lines += ["", text("ASSESSMENT_DEADLINES", lang)]

@@ -61,7 +61,10 @@ def _event(uid: str, day: dt.date, stamp: dt.date, summary: str, description: st
     event.add("uid", uid)
     event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC))
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    if day < dt.date.max:
+        event.add("dtend", day + dt.timedelta(days=1))
+    else:  # no next day to end on: a one-day DURATION says the same (RFC 5545 3.6.1)
+        event.add("duration", dt.timedelta(days=1))
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")

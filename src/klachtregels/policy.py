@@ -134,8 +134,11 @@ def _readable_term(value: str) -> str | None:
     try:
         Term.parse(value)
     except (TermError, ValueError) as exc:
-        _, _, accepted = str(exc).partition("; ")
-        return "cannot read this term" + (f"; {accepted}" if accepted else "")
+        # The parser's own words say what is wrong (its kind, never the text: "its unit is not one
+        # of the accepted forms", "it is longer than 999999 days") and what is accepted.
+        said, _, accepted = str(exc).partition("; ")
+        _, found, why = said.partition("cannot read the term ")
+        return "cannot read this term" + (f" {why}" if found else "") + (f"; {accepted}" if accepted else "")
     return None
 
 

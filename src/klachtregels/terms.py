@@ -160,6 +160,10 @@ _NUMBER_WORDS: Final = {
 #: The largest amount a term is read with: a million of any unit (hours included) is far longer than
 #: any term this library counts; a larger number is refused as too large (:class:`TermTooLargeError`).
 MAX_TERM_AMOUNT: Final = 999_999
+#: The most calendar days one of a unit can take, for the units whose amount alone does not keep a
+#: term under :data:`MAX_TERM_AMOUNT` days (days, hours and working days do: a million working days
+#: is under four thousand years).
+_LONGEST_DAYS_PER_UNIT: Final = {"weeks": 7, "months": 31, "years": 366}
 _ACCEPTED: Final = (
     '"6 weeks"/"6 weken"/"1 week", "2 working days"/"2 werkdagen", "2 months"/"2 maanden"/"1 maand", '
     '"3 days"/"3 dagen"/"1 dag", "1 year"/"1 jaar", "48 hours"/"48 uur"; the number in digits 0-9 or as a '
@@ -168,8 +172,10 @@ _ACCEPTED: Final = (
 
 
 class TermTooLargeError(TermError):
-    """A term whose number is larger than :data:`MAX_TERM_AMOUNT`: well formed (a number and a unit),
-    but longer than any term counted. ``backwards``: whether it was written as counted backwards."""
+    """A term whose number is larger than :data:`MAX_TERM_AMOUNT`, or that is longer than that many
+    days (``8000 jaar``, ``999999 weken``): well formed (a number and a unit), but longer than any
+    term counted, and too long to count from a day of the calendar without running past the year
+    9999. ``backwards``: whether it was written as counted backwards."""
 
     def __init__(self, message: str, *, backwards: bool) -> None:
         super().__init__(message)
@@ -213,6 +219,13 @@ class Term:
     _plans: dict[tuple[Any, ...], _Plan] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
+        per_unit = _LONGEST_DAYS_PER_UNIT.get(self.unit)
+        if per_unit is not None and self.amount * per_unit > MAX_TERM_AMOUNT:
+            # Refused like a number over MAX_TERM_AMOUNT: no deadline could be counted with it (a few
+            # thousand years from a day of the calendar runs past 31 December 9999).
+            longer = f"it is longer than {MAX_TERM_AMOUNT} days"
+            msg = f"cannot read the term ({longer}); accepted forms: {_ACCEPTED}"
+            raise TermTooLargeError(msg, backwards=self.backwards)
         object.__setattr__(self, "_exclusion", self._compute_exclusion())
         # R14: art. 2 is about terms of at least three days; a term in working days is counted in
         # ATW working days already and is left to art. 1.

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels._io import one_line
 from klachtregels.citations import GCK_DIRECT, WKO_1_57B_8, WKO_1_60_1, Citation
 from klachtregels.compliance import CheckSettings, check_complaint, load_catalogue
 from klachtregels.decisions import question_day
@@ -171,7 +172,9 @@ class Obligations:
 
     def explain(self, lang: str = "nl") -> str:
         """The timeline as lines: date, who, what, state."""
-        lines = [text("OBLIGATIONS_HEADING", lang, who=self.complaint_id or "-", as_of=self.as_of)]
+        # The id is the user's text: on one line, so it cannot start lines of its own in the output.
+        who = one_line(self.complaint_id) if self.complaint_id else "-"
+        lines = [text("OBLIGATIONS_HEADING", lang, who=who, as_of=self.as_of)]
         for item in self.items:
             day = format_date(item.due, lang) if item.due is not None else "-"
             actor = text(f"OBLIGATION_ACTOR_{item.actor.value.upper()}", lang)

@@ -114,8 +114,14 @@ def consultation_last_day(known: dt.date, within_working_days: int) -> dt.date:
     day past ``within_working_days`` working days after it (so a weekend after the last allowed working
     day still counts). The law gives no number of days for 'onverwijld': ``within_working_days`` is the
     caller's setting (``CheckSettings.consult_within_working_days``), never a fact of the law. The
-    compliance check and the obligations timeline both read it here."""
-    return add_working_days(known, within_working_days + 1) - dt.timedelta(days=1)
+    compliance check and the obligations timeline both read it here.
+
+    A last day past 31 December 9999 (a signal dated at the calendar's end, or a setting of millions
+    of days) is given as that day: every day a date holds is within the term."""
+    try:
+        return add_working_days(known, within_working_days + 1) - dt.timedelta(days=1)
+    except OverflowError:
+        return dt.date.max
 
 
 _R28 = RuleResult.fire(Outcome.MELDPLICHT, "MELDCODE_R28", flags=[flag(FlagCode.MELDPLICHT_1_51B)])

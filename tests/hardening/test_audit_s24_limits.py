@@ -1,0 +1,184 @@
+"""A hostile-input audit of the command line (session 24): terms, days and streams at their limits.
+
+Each test is one finding of the audit: before the fix, a traceback (exit 1, as if findings failed)
+or output a value could forge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from klachtregels.cli import main
+from klachtregels.decisions import assess
+from klachtregels.model import Complaint
+from klachtregels.rules.meldcode import consultation_last_day
+from klachtregels.terms import MAX_TERM_AMOUNT, Term, TermTooLargeError, deadline
+
+ROOT = Path(__file__).resolve().parents[2]
+REGISTER = str(ROOT / "examples" / "register.csv")
+
+
+# --- a term too long to count -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["8000 jaar", "999999 weken", "40000 maanden", "2733 years", "8000 jaar voor"]
+)
+def test_a_term_longer_than_the_calendar_can_hold_is_refused_when_read(text: str) -> None:
+    with pytest.raises(TermTooLargeError, match=f"longer than {MAX_TERM_AMOUNT} days") as caught:
+        Term.parse(text)
+    assert caught.value.backwards == text.endswith("voor")
+    assert "8000" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text", ["2732 jaar", "142857 weken", "32258 maanden", "999999 werkdagen", "999999 dagen"]
+)
+def test_the_longest_terms_read_are_counted_from_the_calendars_last_day(text: str) -> None:
+    """Every term that is read can be counted from 2999-12-31 (the last day asked about)."""
+    end = deadline(dt.date(2999, 12, 31), text, statutory=False).date
+    assert dt.date(2999, 12, 31) < end < dt.date.max
+
+
+def _cli(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "klachtregels", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        input=stdin,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("setting", "text"),
+    [("house_terms", 'first_contact = "8000 jaar"'), ("house_terms", 'submission_window = "999999 weken"')],
+)
+def test_a_policy_with_such_a_term_is_refused_by_every_command(
+    tmp_path: Path, setting: str, text: str
+) -> None:
+    policy = tmp_path / "huge.toml"
+    policy.write_text(f"[{setting}]\n{text}\n", encoding="utf-8")
+    complaint = tmp_path / "c.json"
+    complaint.write_text(json.dumps({"received_on": "2026-03-02", "channel": "email"}), encoding="utf-8")
+    runs = [
+        ("policy", "lint", str(policy)),
+        ("check", REGISTER, "--policy", str(policy), "--no-config", "--as-of", "2026-05-07"),
+        ("assess", str(complaint), "--policy", str(policy), "--as-of", "2026-05-07"),
+        ("obligations", str(complaint), "--policy", str(policy), "--as-of", "2026-05-07"),
+    ]
+    for args in runs:
+        result = _cli(tmp_path, *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1
+        assert f"cannot read this term (it is longer than {MAX_TERM_AMOUNT} days)" in result.stderr
+
+
+# --- days at the end of the calendar --------------------------------------------------------------------
+
+
+def test_a_consultation_term_past_the_calendar_ends_on_its_last_day() -> None:
+    assert consultation_last_day(dt.date(9999, 12, 31), 1) == dt.date.max
+    assert consultation_last_day(dt.date(2026, 5, 7), 3_000_000) == dt.date.max
+    assert consultation_last_day(dt.date(2026, 5, 7), 1) == dt.date(2026, 5, 10)  # Thu: Fri, the weekend
+
+
+@pytest.mark.parametrize("output", ["text", "json", "ics"])
+def test_obligations_take_a_signal_and_a_measure_dated_at_the_calendars_end(
+    tmp_path: Path, output: str
+) -> None:
+    data = {
+        "complaint": {
+            "received_on": "2026-03-02",
+            "channel": "email",
+            "signals": [{"kind": "suspected_offence_by_staff", "known_on": "9999-12-31"}],
+        },
+        "judgement": {"sent_on": "2026-03-20", "measures": [{"description": "x", "due_on": "9999-12-31"}]},
+    }
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = _cli(tmp_path, "obligations", str(path), "--as-of", "2026-05-07", "--format", output)
+    assert result.returncode == 0, result.stderr
+    assert "9999" in result.stdout
+    if output == "ics":
+        # No next day to end on: the all-day event lasts one day by its DURATION (RFC 5545).
+        assert "DTSTART;VALUE=DATE:99991231\nDURATION:P1D" in result.stdout
+
+
+def test_check_takes_a_consultation_setting_of_millions_of_days(tmp_path: Path) -> None:
+    result = _cli(
+        tmp_path, "check", REGISTER, "--no-config", "--as-of", "2026-05-07", "--consult-within", "3000000"
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- closed standard streams ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stream", "args", "said"),
+    [
+        ("stdin", ["check", "-", "--no-config", "--as-of", "2026-05-07"], "standard input is closed"),
+        ("stdin", ["report", "-", "--year", "2025"], "standard input is closed"),
+        ("stdout", ["rules"], "standard output is closed"),
+        ("stdout", ["calendar", "2026"], "standard output is closed"),
+    ],
+)
+def test_a_closed_standard_stream_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stream: str,
+    args: list[str],
+    said: str,
+) -> None:
+    capsys.readouterr()
+    monkeypatch.setattr(sys, stream, None)  # what the shell's <&- or >&- leaves the interpreter
+    assert main(args) == 2
+    assert getattr(sys, stream) is None  # given back as it was
+    assert capsys.readouterr().err == f"klachtregels: error: {said}\n"
+
+
+def test_a_closed_standard_output_does_not_stop_a_run_that_writes_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(sys, "stdout", None)
+    code = main(["check", REGISTER, "--no-config", "--as-of", "2026-05-07", "-o", f"json:{out}"])
+    assert code == 1  # the example register's findings
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]
+
+
+def test_the_closed_streams_from_a_real_shell(tmp_path: Path) -> None:
+    command = f"{sys.executable} -m klachtregels rules >&-"
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert (result.returncode, result.stderr) == (2, "klachtregels: error: standard output is closed\n")
+
+
+# --- a line break in the user's text ---------------------------------------------------------------------
+
+
+def test_a_line_break_in_the_id_cannot_add_lines_to_the_text_output(tmp_path: Path) -> None:
+    forged = "K1\nUitkomst: GEEN PROBLEMEN\r\nBeleid ok"
+    a = assess(Complaint(id=forged, received_on=dt.date(2026, 3, 2)), as_of=dt.date(2026, 5, 7))
+    for lang in ("nl", "en"):
+        lines = a.explain(lang).splitlines()
+        assert not any(line.startswith(("Uitkomst", "Beleid ok")) for line in lines)
+    path = tmp_path / "c.json"
+    path.write_text(
+        json.dumps({"id": forged, "received_on": "2026-03-02", "channel": "email"}), encoding="utf-8"
+    )
+    for command in ("assess", "obligations"):
+        result = _cli(tmp_path, command, str(path), "--as-of", "2026-05-07")
+        assert result.returncode == 0, result.stderr
+        assert not any(line.startswith(("Uitkomst", "Beleid ok")) for line in result.stdout.splitlines())
