@@ -370,7 +370,10 @@ def loads_toml(text: str) -> dict[str, Any]:
 # ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, and two-character escapes).
 _ANSI: Final = _Regex(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # C0 and C1 controls and DEL, except tab and newline (kept by printable, replaced by one_line).
-_CONTROL: Final = _Regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Control characters (but tab and newline), and the bidirectional embedding, override and isolate
+#: controls (U+202A-U+202E, U+2066-U+2069): invisible, they reorder what a reader sees of the text
+#: around them ("Trojan Source"), so a register's cell could make a report line read otherwise.
+_CONTROL: Final = _Regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE: Final = _Regex(r"[\ud800-\udfff]")
 _NEWLINES: Final = _Regex(r"[\n\t\u2028\u2029\x85]+")
 _MARKDOWN: Final = _Regex(r"[\\`*_<>|]|\](?=[(\[:])")
@@ -398,7 +401,8 @@ def read_toml_file(path: str | os.PathLike[str], what: str) -> dict[str, Any]:
 
 
 def printable(text: str) -> str:
-    """``text`` without ANSI escape sequences, control characters (but tab and newline) or lone surrogates."""
+    """``text`` without ANSI escape sequences, control characters (but tab and newline), bidirectional
+    embedding, override and isolate controls, or lone surrogates."""
     if text.isprintable():  # the common case: nothing to do
         return text
     return _SURROGATE().sub("\ufffd", _CONTROL().sub("", _ANSI().sub("", text)))

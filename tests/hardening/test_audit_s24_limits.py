@@ -182,3 +182,80 @@ def test_a_line_break_in_the_id_cannot_add_lines_to_the_text_output(tmp_path: Pa
         result = _cli(tmp_path, command, str(path), "--as-of", "2026-05-07")
         assert result.returncode == 0, result.stderr
         assert not any(line.startswith(("Uitkomst", "Beleid ok")) for line in result.stdout.splitlines())
+
+
+# --- bidirectional controls in the user's text -------------------------------------------------------------
+
+
+def test_bidirectional_controls_do_not_reach_a_report(tmp_path: Path) -> None:
+    """U+202E (right-to-left override) and the isolates reorder what a reader sees of a line: a
+    report shows the location without them (as it shows it without control characters)."""
+    lines = (ROOT / "examples" / "register.csv").read_text(encoding="utf-8").splitlines()
+    register = tmp_path / "r.csv"
+    register.write_text(
+        "\n".join(
+            [
+                lines[0],
+                *(
+                    line.replace("KDV De Voorbeeldtuin", "KDV \u202eDe\u2066 Tuin\u2069")
+                    for line in lines[1:]
+                ),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    for output in ("md", "html"):
+        result = _cli(tmp_path, "report", str(register), "--year", "2025", "--format", output)
+        assert result.returncode == 0, result.stderr
+        assert "KDV De Tuin" in result.stdout
+        assert not any(ch in result.stdout for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+# --- an output in a folder that does not exist ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (
+            [
+                "check",
+                REGISTER,
+                "--no-config",
+                "--as-of",
+                "2026-05-07",
+                "-o",
+                "text:ok.txt",
+                "--write-baseline",
+            ],
+            "ok.txt",
+        ),
+        (["report", REGISTER, "--year", "2025", "-o", "ok.md", "--review-notes"], "ok.md"),
+    ],
+)
+def test_an_output_in_a_missing_folder_is_refused_before_anything_is_written(
+    tmp_path: Path, args: list[str], written: str
+) -> None:
+    target = tmp_path / "nope" / ("out.toml" if args[0] == "check" else "notes.md")
+    result = _cli(tmp_path, *args, str(target))
+    assert result.returncode == 2
+    assert result.stderr == f"klachtregels: error: {target}: No such file or directory\n"
+    assert not (tmp_path / written).exists()  # a failed run leaves no new files behind
+
+
+# --- a byte-order mark inside a register --------------------------------------------------------------------
+
+
+def test_a_byte_order_mark_inside_a_register_is_no_part_of_the_first_cell(tmp_path: Path) -> None:
+    """Two exports joined into one file: the second's byte-order mark starts a data row."""
+    from klachtregels.register import read_register
+
+    path = tmp_path / "joined.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfid,received_on\nK1,2026-03-02\n\xef\xbb\xbfK2,2026-03-03\n\xef\xbb\xbf\nK3,2026-03-04\n"
+    )
+    reader = read_register(path)
+    records = list(reader)
+    assert [r.complaint.id for r in records] == ["K1", "K2", "K3"]
+    assert reader.summary.rows_read == 3

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import sys
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
@@ -301,9 +302,17 @@ def refuse_overwrites(
     (or standard input or output). ``in_place`` lists the ``(output option, input option)`` pairs
     that may name one file: the input is read whole before the output replaces it
     (``--baseline FILE --write-baseline FILE``). The error names the options and the file name as
-    given, nothing else. Call it before anything is read or written.
+    given, nothing else. An output whose folder does not exist is refused too (the OS error the
+    write would have given: the file named). Call it before anything is read or written.
     """
+    from pathlib import Path  # here, not at import (start-up, issue 8)
+
     given = [(option, path) for option, path in outputs if path is not None]
+    for _, path in given:
+        # A file in a folder that does not exist cannot be written: said now, before the run writes
+        # its other outputs (a failed run leaves no new files behind), as the OS would say it.
+        if not Path(path).parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
     for index, (option, path) in enumerate(given):
         for other, earlier in given[:index]:
             if same_file(path, earlier):

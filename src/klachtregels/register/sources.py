@@ -435,6 +435,10 @@ class CsvRows:
                 if bad is not None:
                     yield CsvRow(start, end, [], self._undecodable_problem(bad))
                     continue
+            if cells and cells[0].startswith("\ufeff"):
+                # A byte-order mark inside the file (two exports joined into one) is no part of the
+                # row's first cell: an id "\ufeffK1" would not match "K1" in a baseline.
+                cells[0] = cells[0][1:]
             if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                 self.blank += 1 + (end - start)
                 continue
