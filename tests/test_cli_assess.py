@@ -86,10 +86,24 @@ def test_missing_file_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unreadable_input_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     garbage = tmp_path / "garbage.json"
-    garbage.write_bytes(b"\xff\xfe\x00\x81 not json")
+    garbage.write_bytes(b"\x81\xfe\x00\xff not json")
     assert main(["assess", str(garbage), "--as-of", "2026-01-01"]) == 2
     err = capsys.readouterr().err
-    assert err == f"klachtregels: error: invalid input file {garbage}: not UTF-8 text\n"
+    said = "not UTF-8 text (nor UTF-16 with a byte-order mark)"
+    assert err == f"klachtregels: error: invalid input file {garbage}: {said}\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_a_complaint_in_utf16_with_its_mark_reads_as_a_register_row_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    """One input convention: a register is read in UTF-16 with a byte-order mark, and so is a complaint."""
+    text = '{"id": "K\u00e9", "received_on": "2026-03-02", "channel": "e-mail"}'
+    path = tmp_path / "c.json"
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(mark + text.encode(encoding))
+    assert main(["assess", str(path), "--as-of", "2026-03-05", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["complaint_id"] == "K\u00e9"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ where everything but ``complaint`` is optional. See docs/cli/assess.md.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from pathlib import Path
@@ -82,11 +83,15 @@ def read_input(path: str) -> dict[str, Any]:
     if Path(path).stat().st_size > MAX_JSON_DOCUMENT_BYTES:
         raise InvalidInputError(what, [("", f"larger than {MAX_JSON_DOCUMENT_BYTES} bytes")])
     try:
-        data = loads_json(Path(path).read_text(encoding="utf-8"))
+        content = Path(path).read_bytes()
+        # UTF-8, or UTF-16 with its byte-order mark: what a register is read in (Excel's "Unicode
+        # text", PowerShell's default), so one file reads alike as a register row and here.
+        utf16 = content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        data = loads_json(content.decode("utf-16" if utf16 else "utf-8"))
     except json.JSONDecodeError as exc:
         raise InvalidInputError(what, [(f"line {exc.lineno} column {exc.colno}", exc.msg)]) from None
     except UnicodeDecodeError:
-        raise InvalidInputError(what, [("", "not UTF-8 text")]) from None
+        raise InvalidInputError(what, [("", "not UTF-8 text (nor UTF-16 with a byte-order mark)")]) from None
     if not isinstance(data, dict):
         raise InvalidInputError(what, [("", f"expected a JSON object, got {_kind(data)}")])
     if "complaint" not in data:
