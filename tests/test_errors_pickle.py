@@ -21,6 +21,7 @@ import klachtregels
 from klachtregels import errors
 from klachtregels._time import DateTextError
 from klachtregels.baseline import BaselineError
+from klachtregels.cli import ClosedStreamError
 from klachtregels.config import ConfigError
 from klachtregels.convert import ProblemText
 from klachtregels.messages import Message, UnknownLanguageError
@@ -43,6 +44,7 @@ INSTANCES: list[BaseException] = [
     errors.ProvisionalCalendarError("provisional", [2027, 2028]),
     errors.RegisterError("bad register"),
     errors.RuleConflictError("conflict"),
+    ClosedStreamError("standard output is closed"),
     errors.UnknownFactError("unknown"),
     UnknownLanguageError(),
     InvalidPolicyError("policy.toml", PROBLEMS),

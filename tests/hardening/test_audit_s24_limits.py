@@ -259,3 +259,21 @@ def test_a_byte_order_mark_inside_a_register_is_no_part_of_the_first_cell(tmp_pa
     records = list(reader)
     assert [r.complaint.id for r in records] == ["K1", "K2", "K3"]
     assert reader.summary.rows_read == 3
+
+
+# --- a register whose name does not say its format ---------------------------------------------------
+
+
+def test_a_register_without_an_extension_is_read_in_the_format_given(tmp_path: Path) -> None:
+    register = tmp_path / "export"
+    register.write_bytes((ROOT / "examples" / "register.csv").read_bytes())
+    refused = _cli(tmp_path, "check", str(register), "--no-config", "--as-of", "2026-05-07")
+    assert refused.returncode == 2
+    assert "--input-format" in refused.stderr  # the command line's way, not only the library's
+    for args in (
+        ["check", str(register), "--no-config", "--as-of", "2026-05-07", "-q"],
+        ["report", str(register), "--year", "2025"],
+    ):
+        result = _cli(tmp_path, *args, "--input-format", "csv")
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr

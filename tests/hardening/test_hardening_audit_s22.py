@@ -99,10 +99,13 @@ def test_cli_check_counts_a_row_past_the_calendar_as_rejected(
 
 
 def test_cli_a_term_past_the_calendar_names_both_directions(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["deadline", "1950-01-01", "--term", "9999 jaar voor"]) == 2
+    assert main(["deadline", "1950-01-01", "--term", "2000 jaar voor"]) == 2
     err = capsys.readouterr().err
     assert "runs past the calendar" in err
     assert "too late" not in err  # the term counts backwards: "too late" was wrong
+    # Longer than 999,999 days: refused when read (session 24), before any counting.
+    assert main(["deadline", "1950-01-01", "--term", "9999 jaar voor"]) == 2
+    assert "longer than 999999 days" in capsys.readouterr().err
 
 
 def test_ics_with_a_line_break_in_the_complaint_id(

@@ -248,7 +248,7 @@ def _run(
     failed = False
     for index, name in enumerate(registers):
         with contextlib.ExitStack() as stack:
-            source = _stdin_copy(stack, args.input_format) if name == _STDIN else name
+            source = _stdin_copy(stack, args.input_format or "csv") if name == _STDIN else name
             run_judge = judge()
             sinks = []
             for fmt, out in streams:
@@ -281,6 +281,7 @@ def _run(
                 mapping=args.mapping,
                 settings=settings,
                 organisation_file=args.org,
+                format=args.input_format,
                 encoding=args.encoding,
                 delimiter=args.delimiter,
                 fail_on=fail_on,
@@ -322,8 +323,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--input-format",
         choices=("csv", "jsonl", "json"),
-        default="csv",
-        help="the format of a register read from standard input (-) (default csv)",
+        default=None,
+        help=(
+            "the register's format where its name does not say it: standard input (-), csv unless "
+            "given, or a file without a known extension (a given format wins over the extension)"
+        ),
     )
     _add_outputs(p)
     add_lang(p, "the findings and the summary")

@@ -98,8 +98,11 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--input-format",
         choices=("csv", "jsonl", "json"),
-        default="csv",
-        help="the format of a register read from standard input (-) (default csv)",
+        default=None,
+        help=(
+            "the register's format where its name does not say it: standard input (-), csv unless "
+            "given, or a file without a known extension (a given format wins over the extension)"
+        ),
     )
     gck = p.add_mutually_exclusive_group()
     gck.add_argument("--geschillen", metavar="FILE", help="Geschillencommissie cases file")
@@ -349,7 +352,7 @@ def _run(args: argparse.Namespace) -> int:
     from_stdin = args.register_path == "-"
     records = named(args.register_path, read_register)(
         sys.stdin.buffer if from_stdin else args.register_path,
-        format=args.input_format if from_stdin else None,
+        format=(args.input_format or "csv") if from_stdin else args.input_format,
         mapping=args.mapping,
         encoding=args.encoding,
         delimiter=args.delimiter,
