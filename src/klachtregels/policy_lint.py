@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels import messages
+from klachtregels._io import one_line
 from klachtregels.citations import (
     ATW_1_1,
     ATW_1_1_NOT_PRIVATE,
@@ -511,7 +512,11 @@ class LintReport:
                 (len(self.infos), "NOTE"),
             )
         )
-        lines = [messages.text("LINT_HEAD", lang, policy=self.policy, title=self.title, counts=counts)]
+        # The policy's name and title are the user's text (a file's stem): each on one line.
+        head = messages.text(
+            "LINT_HEAD", lang, policy=one_line(self.policy), title=one_line(self.title), counts=counts
+        )
+        lines = [head]
         for f in self.findings:
             refs = ", ".join((*f.rule_ids, *(c.label(lang) for c in f.citations)))
             lines.append(

@@ -277,3 +277,14 @@ def test_a_register_without_an_extension_is_read_in_the_format_given(tmp_path: P
         result = _cli(tmp_path, *args, "--input-format", "csv")
         assert result.returncode in (0, 1), result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_line_break_in_a_policy_files_name_stays_on_its_line(tmp_path: Path) -> None:
+    """A policy without a name is named after its file; the stem is the user's text."""
+    policy = tmp_path / "a\nUitkomst GOED.toml"
+    policy.write_text('[deadlines]\nhandling_term = "6 weeks"\n', encoding="utf-8")
+    for action in ("lint", "show"):
+        result = _cli(tmp_path, "policy", action, str(policy))
+        assert result.returncode == 0, result.stderr
+        assert "a Uitkomst GOED" in result.stdout
+        assert not any(line.startswith("Uitkomst") for line in result.stdout.splitlines())

@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._options import add_format, add_lang
-from klachtregels._io import printable, toml_value
+from klachtregels._io import one_line, printable, toml_value
 
 if TYPE_CHECKING:
     import argparse
@@ -145,7 +145,7 @@ def _render_policy(policy: Policy, lang: str) -> str:
         unset = "# " + message("CLI_POLICY_NOT_SET", lang, name=name)
         entry = unset if value is None else f"{name} = {toml_value(value)}"
         sections.setdefault(section, []).append(entry)
-    lines = [f"# {policy.title}"]
+    lines = [f"# {one_line(policy.title)}"]  # the user's text (a file's stem): on one line
     for section, entries in sections.items():
         lines.append("")
         if section:
