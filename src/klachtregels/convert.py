@@ -593,14 +593,23 @@ def _tuple_factory(hint: Any, converter: cattrs.Converter) -> Hook:
     words = _is_enum(item)
     expected = "VALUE_WORD_LIST" if words else "VALUE_LIST"
 
-    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...] | None:
+        shorthand = _SHORTHANDS.get(item)
         if words and isinstance(value, str):
             value = list_from_text(value, none=False)
+        elif shorthand is not None and isinstance(value, str):
+            # Objects known by one word (signals by their kind) written as a register cell writes
+            # them: "twijfel; abuse_at_home"; a none word ("geen") is checked, none; blank: not known.
+            if not value.strip():
+                return None
+            value = list_from_text(value, none=True) or []
         if not isinstance(value, list | tuple):
             raise InputProblem(_expected(expected, value))
         out: list[Any] = []
         problems: list[Problem] = []
         for i, element in enumerate(value):
+            if shorthand is not None and isinstance(element, str):
+                element = {shorthand: element}  # "twijfel" is {"kind": "twijfel"}
             try:
                 out.append(hook(element, item))
             except Exception as exc:
@@ -612,6 +621,17 @@ def _tuple_factory(hint: Any, converter: cattrs.Converter) -> Hook:
         return tuple(out)
 
     return structure_tuple
+
+
+#: Classes whose objects may be written as one word, the value of this field (``register_shorthand``).
+_SHORTHANDS: dict[Any, str] = {}
+
+
+def register_shorthand(cls: type, field: str) -> None:
+    """Let a list of ``cls`` objects be written as words, each the value of ``field`` (a signal as its
+    kind: ``"signals": ["twijfel"]`` or ``"signals": "twijfel; abuse_at_home"``), as a register cell
+    writes them; ``"geen"`` (a none word) is an empty list."""
+    _SHORTHANDS[cls] = field
 
 
 def _is_tuple(hint: Any) -> bool:

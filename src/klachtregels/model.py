@@ -625,6 +625,10 @@ class Signal(_JsonMixin):
         return _day(self.meldcode_started_on)
 
 
+# A signal may be written as its kind alone, as the register's signals column writes it ("twijfel").
+convert.register_shorthand(Signal, "kind")
+
+
 #: Who may be the suspect of each offence signal (R28): Wko 1.51b lid 1 (working persons, gastouders
 #: and, by 1.56b lid 3, a gastouder's adult housemates) and 1.51c (the provider as a natural person).
 #: Sexual behaviour between children (R30 route 3) is, by its kind, about a child.

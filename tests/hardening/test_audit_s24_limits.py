@@ -288,3 +288,53 @@ def test_a_line_break_in_a_policy_files_name_stays_on_its_line(tmp_path: Path) -
         assert result.returncode == 0, result.stderr
         assert "a Uitkomst GOED" in result.stdout
         assert not any(line.startswith("Uitkomst") for line in result.stdout.splitlines())
+
+
+# --- signals written as the register writes them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "kinds"),
+    [
+        ("twijfel", ("ambiguous",)),
+        (["twijfel"], ("ambiguous",)),
+        ("twijfel; abuse_at_home", ("ambiguous", "abuse_at_home")),
+        (["twijfel", {"kind": "abuse_at_home"}], ("ambiguous", "abuse_at_home")),
+        ("geen", ()),
+        ("none", ()),
+        ([], ()),
+        ("", None),
+    ],
+)
+def test_a_complaints_signals_read_as_the_register_reads_them(
+    written: object, kinds: tuple[str, ...] | None
+) -> None:
+    """One input convention: the words of the register's signals column, in a complaint's JSON."""
+    from klachtregels.register import read_register
+
+    complaint = Complaint.from_dict({"signals": written})
+    assert (None if complaint.signals is None else tuple(s.kind for s in complaint.signals)) == kinds
+    if isinstance(written, str):  # the same words in a register row
+        rows = list(read_register_text(f"received_on,signals\n2026-03-02,{written}\n", read_register))
+        register_kinds = rows[0].complaint.signals
+        assert (None if register_kinds is None else tuple(s.kind for s in register_kinds)) == kinds
+
+
+def read_register_text(text: str, read: object) -> list[object]:
+    import io
+
+    return list(read(io.BytesIO(text.encode("utf-8")), format="csv"))  # type: ignore[operator]
+
+
+def test_a_signal_word_outside_the_vocabulary_is_named_by_its_place(tmp_path: Path) -> None:
+    from klachtregels.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError) as caught:
+        Complaint.from_dict({"signals": ["twijfel", "SECRETXYZ"]})
+    assert [path for path, _ in caught.value.problems] == ["signals[1].kind"]
+    assert "SECRETXYZ" not in str(caught.value)
+    path = tmp_path / "c.json"
+    path.write_text(
+        json.dumps({"received_on": "2026-03-02", "channel": "email", "signals": "twijfel"}), "utf-8"
+    )
+    assert _cli(tmp_path, "assess", str(path), "--as-of", "2026-05-07").returncode == 0
