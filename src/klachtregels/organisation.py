@@ -289,5 +289,5 @@ def load_organisation(path: str | Path) -> Organisation:
     Raises :class:`~klachtregels.errors.InvalidInputError` for invalid TOML or facts (naming the
     key) and :class:`OSError` when the file cannot be read.
     """
-    what = f"organisation file {Path(path).name}"
+    what = f"organisation file {Path(path)}"
     return parse_organisation(read_toml_file(path, what), what=what)

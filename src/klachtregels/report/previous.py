@@ -98,5 +98,5 @@ def load_previous_figures(path: str | Path, *, year: int) -> PreviousYear:
     Raises :class:`~klachtregels.errors.InvalidInputError` naming the file and the key, and
     :class:`OSError` when the file cannot be read.
     """
-    what = f"previous-year figures {Path(path).name}"
+    what = f"previous-year figures {Path(path)}"
     return parse_previous_figures(read_toml_file(path, what), year=year, what=what)
