@@ -60,7 +60,7 @@ def test_assess_bare_complaint_and_policy(tmp_path: Path, capsys: pytest.Capture
         ("{not json", [], "line 1"),
         ('{"complaint": {"channel": "fax"}}', [], "channel"),
         ('{"complaint": {}, "extra": 1}', [], "extra"),
-        ('{"received_on": "2026-03-02"}', ["--policy", "nope"], "nope"),
+        ('{"received_on": "2026-03-02"}', ["--policy", "nope"], "not a shipped policy"),  # not "nope"
         ('{"received_on": "2026-03-02"}', ["--as-of", "2026-13-01"], "--as-of"),
         ('{"received_on": "2026-03-02"}', ["--as-of", "2026-03-01"], "as_of"),
     ],

@@ -81,4 +81,5 @@ def test_report_cli_takes_the_policy(capsys: pytest.CaptureFixture[str]) -> None
     assert main([*args, "--policy", "no-such-policy"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "no-such-policy" in err
+    assert "not a shipped policy" in err
+    assert "no-such-policy" not in err  # the name typed is not repeated

@@ -552,8 +552,9 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
         return _shipped(text)
     path = Path(text)
     if not path.exists():
+        # The name given is not repeated (it may be anything typed, a person's name included).
         shipped = ", ".join(shipped_policies())
-        raise PolicyError(f"no policy named {text!r}: not a shipped policy ({shipped}) and no such file")
+        raise PolicyError(convert.ProblemText("INPUT_POLICY_NOT_FOUND", shipped=shipped))
     try:
         data = loads_toml(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

@@ -22,8 +22,10 @@ verdict is known by then; nothing is said on stderr.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -164,10 +166,23 @@ def _registers(args: argparse.Namespace, outputs: list[tuple[str, str | None]]) 
                 )
     if registers.count(_STDIN) > 1:
         raise _argument_error("REGISTER", "standard input (-) can be read once")
-    for index, name in enumerate(registers, start=1):
-        if name != _STDIN and not Path(name).is_file():
-            raise _argument_error(f"REGISTER {index}", "no such file")
+    for name in registers:
+        if name != _STDIN:
+            _refuse_unreadable(name)
     return registers
+
+
+def _refuse_unreadable(name: str) -> None:
+    """A register that is not there, or is a folder, refused before any output is opened, worded as
+    every file named on the command line is (``FILE: No such file or directory``, ``FILE: Is a
+    directory``: an :class:`OSError` naming the file). Anything else is read as ``report`` reads it: a
+    file, a named pipe, ``/dev/fd/N`` from ``<(...)``."""
+    try:
+        mode = os.stat(name).st_mode  # noqa: PTH116 (os: the error names the file as given, not normalised)
+    except ValueError:  # a name no file system accepts (a NUL in it): no such file either
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), name) from None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
 
 
 def _judges(args: argparse.Namespace, as_of: dt.date) -> tuple[Callable[[], Judge], BaselineCollector | None]:

@@ -73,11 +73,19 @@ def _close(word: str, options: Iterable[str]) -> str:
     return "" if found is None else f" ({found}?)"
 
 
-def _shown(name: object) -> str:
+def _shown(name: object) -> str | Message:
     """A target (a column name or a value word) as an error shows it: itself when it looks like an
     identifier, else ``(not shown)`` (whatever else was typed there may be personal data)."""
     shown = convert.shown_key(name)
-    return "(not shown)" if shown is None else shown
+    return _problem("REGISTER_MAPPING_NOT_SHOWN") if shown is None else shown
+
+
+def _entry(name: object, index: int) -> str | Message:
+    """A key of a mapping table (a source column, a source word) as an error shows it: itself when
+    it looks like an identifier, else by its place in the table, ``entry 2 (name not shown)``
+    (a provider's own column or word may be anything, a person's name included)."""
+    shown = convert.shown_key(name)
+    return _problem("REGISTER_MAPPING_ENTRY_NOT_SHOWN", index=index) if shown is None else shown
 
 
 def _value_target_problem(column: Column, to: Any) -> Message | None:
@@ -149,21 +157,24 @@ class ColumnMapping:
 
     def _column_problems(self) -> Iterable[Message]:
         names = [c.name for c in COLUMNS]
-        targets: dict[str, str] = {}
-        for source, target in self.columns.items():
+        targets: dict[str, str | Message] = {}
+        for index, (source, target) in enumerate(self.columns.items(), start=1):
             if not isinstance(target, str) or by_name(target) is None:
                 yield _problem(
                     "REGISTER_MAPPING_UNKNOWN_TARGET",
-                    source=source,
+                    source=_entry(source, index),
                     target=_shown(target),
                     close=_close(str(target), names),
                 )
             elif target in targets:
                 yield _problem(
-                    "REGISTER_MAPPING_TWO_SOURCES", first=targets[target], second=source, target=target
+                    "REGISTER_MAPPING_TWO_SOURCES",
+                    first=targets[target],
+                    second=_entry(source, index),
+                    target=target,
                 )
             else:
-                targets[target] = source
+                targets[target] = _entry(source, index)
 
     def _value_problems(self) -> Iterable[Message]:
         for target, table in self.values.items():
@@ -179,10 +190,12 @@ class ColumnMapping:
             if not isinstance(given, Mapping):
                 yield _problem("REGISTER_MAPPING_VALUES_NOT_TABLE", target=target)
                 continue
-            for word, to in given.items():
+            for index, (word, to) in enumerate(given.items(), start=1):
                 problem = _value_target_problem(column, to)
                 if problem is not None:
-                    yield _problem("REGISTER_MAPPING_VALUE", target=target, word=word, problem=problem)
+                    yield _problem(
+                        "REGISTER_MAPPING_VALUE", target=target, word=_entry(word, index), problem=problem
+                    )
 
     def _default_problems(self) -> Iterable[Message]:
         for target, raw in self.defaults.items():
