@@ -253,10 +253,13 @@ def test_list_text_that_is_not_the_vocabulary_is_refused_alike_without_echo(
     code, err = _assess(_complaint_file(tmp_path, _complaint(complaint__subjects="geen")), capsys)
     assert code == 2
     assert "complaint.subjects[0]" in err
-    # Signals in JSON are objects: text other than a none word is not a list of them.
+    # Signals written by kind, as the register's signals column writes them: a word outside the
+    # vocabulary is refused by its place, as in the register (session 24; before, JSON took objects only).
+    assert "signals" in _rejected(_csv(tmp_path, {"signals": MARKER}))
     code, err = _assess(_complaint_file(tmp_path, _complaint(complaint__signals=MARKER)), capsys)
     assert code == 2
-    assert "complaint.signals: expected a list, got text" in err
+    assert "complaint.signals[0].kind: not one of" in err
+    assert MARKER not in err
 
 
 # --------------------------------------------------------------------------------------------------
