@@ -65,6 +65,11 @@ def _oracle(first_year: int, last_year: int, include_eq: bool) -> set[dt.date]:
         "NL", categories=("public", "optional"), years=range(first_year, last_year + 1)
     )
     closed = {d for d in pkg if d.weekday() < 5}
+    # After 2100 the package has no Dutch holidays: the statute's list stands in (it equals the
+    # package's for 2014-2100, test below), else every holiday of those years would be a working day.
+    for year in range(max(first_year, 2101), last_year + 1):
+        if not any(d.year == year for d in pkg):
+            closed |= {d for d, _ in cal._statutory_holidays(year) if d.weekday() < 5}
     if include_eq:
         toml = tomllib.loads((DATA / "equated_days.toml").read_text("utf-8"))
         closed |= {d for decree in toml["decree"] for d in decree["days"]}
@@ -101,7 +106,7 @@ def test_tables_equal_the_holidays_computation_every_day(include_eq: bool) -> No
         assert (non_working_reason(d, **eq) is None) is working[i], d
 
 
-def test_years_after_the_table_come_from_holidays() -> None:
+def test_years_after_the_table_come_from_holidays_or_the_statute() -> None:
     closed = _oracle(2102, 2103, include_eq=True)
     d = D(2102, 1, 1)
     while d <= D(2103, 12, 31):
@@ -141,3 +146,34 @@ def test_unknown_schema_version_is_an_error(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(cal, "_data", None)
     with pytest.raises(CalendarDataError, match="schema_version"):
         cal.table_years()
+
+
+# --- years the holidays package has no Dutch holidays for (session 24) ----------------------------------
+
+
+def test_the_statutory_reconstruction_is_what_the_package_gives_for_2014_to_2100() -> None:
+    """The fallback for later years is checked where the package (the oracle) has data."""
+    from klachtregels.calendar import _holidays_from_package, _statutory_holidays
+
+    for year in range(2014, 2101):
+        assert _statutory_holidays(year) == _holidays_from_package(year), year
+
+
+@pytest.mark.parametrize("year", [2101, 2102, 2500, 2999])
+def test_a_year_after_2100_keeps_its_holidays(year: int) -> None:
+    """Before: the shipped table's 2101 was empty and `holidays` gives nothing after 2100, so every
+    holiday was a working day, silently."""
+    import klachtregels as kr
+
+    days = kr.non_working_days(year)
+    names = {d.name_code for d in days if d.kind.value != "equated"}
+    assert {"ATW_DAY_NEW_YEAR", "ATW_DAY_CHRISTMAS", "ATW_DAY_BOXING_DAY", "ATW_DAY_MAY_5"} <= names
+    assert not any(d.verified for d in days)  # reconstructed from the statute, not checked
+    assert not kr.is_working_day(dt.date(year, 12, 25)) or dt.date(year, 12, 25).weekday() >= 5
+
+
+def test_second_christmas_day_2101_moves_a_deadline() -> None:
+    import klachtregels as kr
+
+    assert not kr.is_working_day(dt.date(2101, 12, 26))  # a Monday
+    assert kr.handling_deadline(dt.date(2101, 11, 14)).date == dt.date(2101, 12, 27)

@@ -75,6 +75,9 @@ FIRST_SUPPORTED_YEAR: Final = 1949
 #: From this year on the holiday list is the statutory one, pinned by the tests (5 May was added
 #: by the 1981 amendment, R19). Earlier years are a reconstruction and marked unverified.
 FIRST_VERIFIED_HOLIDAY_YEAR: Final = 1982
+#: The last year whose holidays were checked against the statutory list (tests/test_calendar_data.py).
+#: Later years come from ``holidays`` or, where it has none, from the statute (unverified).
+LAST_VERIFIED_HOLIDAY_YEAR: Final = 2100
 #: Years whose equated-day decree (ATW art. 3 lid 3) is verified (R15, A2). Every other year is
 #: unknown and a deadline touching it is provisional. Kept in sync with the data file by a test.
 VERIFIED_DECREE_YEARS: Final[frozenset[int]] = frozenset(
@@ -252,6 +255,42 @@ def _holidays_from_package(year: int) -> list[tuple[_dt.date, str]]:
     return sorted(days, key=lambda p: (p[0], _ORDER[p[1]]))
 
 
+def _statutory_holidays(year: int) -> list[tuple[_dt.date, str]]:
+    """The ATW holidays of ``year`` reconstructed from the statute as it reads since 2014 (art. 3 lid 1
+    and 2, R15: 5 May every year, R19: Koningsdag on 27 April, on Saturday 26 April when the 27th is a
+    Sunday). For the years the ``holidays`` package has no Dutch holidays for (after 2100 in the
+    versions this library supports): an empty year there would make every holiday a working day.
+    A test checks it gives what the package gives for 2014-2100."""
+    from dateutil.easter import easter
+
+    e = easter(year)
+    kings = _dt.date(year, 4, 27)
+    if kings.weekday() == 6:
+        kings = _dt.date(year, 4, 26)
+    day = _dt.timedelta(days=1)
+    pairs = [
+        (_dt.date(year, 1, 1), _NEW_YEAR),
+        (e - 2 * day, _GOOD_FRIDAY),
+        (e + day, _EASTER_MONDAY),
+        (kings, _KINGS_DAY),
+        (_dt.date(year, 5, 5), _MAY_5),
+        (e + 39 * day, _ASCENSION),
+        (e + 50 * day, _WHIT_MONDAY),
+        (_dt.date(year, 12, 25), _CHRISTMAS),
+        (_dt.date(year, 12, 26), _BOXING_DAY),
+    ]
+    return sorted(pairs, key=lambda p: (p[0], _ORDER[p[1]]))
+
+
+def _package_or_statutory(year: int) -> list[tuple[_dt.date, str]]:
+    """The ``holidays`` package's ATW holidays of ``year``; after :data:`LAST_VERIFIED_HOLIDAY_YEAR`,
+    where the package has none, the statute's (:func:`_statutory_holidays`), never an empty year."""
+    pairs = _holidays_from_package(year)
+    if not pairs and year > LAST_VERIFIED_HOLIDAY_YEAR:
+        return _statutory_holidays(year)
+    return pairs
+
+
 def _historical_holidays(year: int) -> list[tuple[_dt.date, str]]:
     """Years 1949-1981, reconstructed from R19 (unverified; no 5 May before the 1981 amendment)."""
     from dateutil.easter import easter
@@ -383,7 +422,7 @@ def calendar_data_from_sources(first_year: int, last_year: int) -> dict[str, Any
         "first_year": first_year,
         "last_year": last_year,
         "holidays": {
-            str(year): [[d.strftime("%m-%d"), key] for d, key in _holidays_from_package(year)]
+            str(year): [[d.strftime("%m-%d"), key] for d, key in _package_or_statutory(year)]
             for year in range(first_year, last_year + 1)
         },
         "decree": decrees,
@@ -439,10 +478,12 @@ def _holidays(year: int) -> tuple[NonWorkingDay, ...]:
         if data.first_year <= year <= data.last_year:
             pairs = [(_dt.date.fromisoformat(f"{year}-{md}"), key) for md, key in data.holidays[str(year)]]
         elif year >= FIRST_VERIFIED_HOLIDAY_YEAR:
-            pairs = _holidays_from_package(year)
+            pairs = _package_or_statutory(year)
         else:
             pairs = _historical_holidays(year)
-        verified = year >= FIRST_VERIFIED_HOLIDAY_YEAR
+        # Checked against the statutory list for these years; before them reconstructed (R19), after
+        # them reconstructed from the statute where the package has no data: unverified either way.
+        verified = FIRST_VERIFIED_HOLIDAY_YEAR <= year <= LAST_VERIFIED_HOLIDAY_YEAR
         days = _holiday_cache[year] = tuple(_make_holiday(k, d, verified=verified) for d, k in pairs)
     return days
 
