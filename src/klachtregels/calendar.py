@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels._arguments import bool_argument
 from klachtregels.citations import ATW, ATW_1_1, ATW_3_1, ATW_3_2, Citation, cite
 from klachtregels.errors import CalendarDataError
 
@@ -690,11 +691,19 @@ def _reasons_between(first: int, year: int, last: int, include_eq: bool) -> tupl
 # --- public API -----------------------------------------------------------------------------------
 
 
+def _switch(value: object) -> bool:
+    """``include_equated_days`` when it is not a plain boolean: checked (text such as ``"no"`` is
+    true in Python and would silently count the equated days), else :func:`bool_argument` raises."""
+    return bool(bool_argument(value, "include_equated_days"))
+
+
 def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
     """True when ``d`` is an ATW working day: no Saturday, Sunday, holiday or (by default) equated day.
 
     A ``datetime`` is taken at its own calendar date; convert to Europe/Amsterdam first (A22).
     """
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
     if table is None:
         table = _year(d.year, include_equated_days)
@@ -704,6 +713,8 @@ def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
 
 def next_working_day(d: _dt.date, *, include_equated_days: bool = True) -> _dt.date:
     """The first ATW working day on or after ``d`` (``d`` itself when it is one)."""
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
     if table is None:
         table = _year(d.year, include_equated_days)
@@ -718,6 +729,8 @@ def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) 
 
     ``add_working_days(d, 0)`` is ``d``.
     """
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
     if table is not None and n > 0:  # the common case, inlined: one table, one look-up
         k = table.cum[d.toordinal() - table.first + 1] + n
@@ -730,6 +743,8 @@ def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) 
 
 def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_days: bool = True) -> int:
     """How many ATW working days lie in ``(first, last]`` (negative when ``last`` is before ``first``)."""
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     a, b = first.toordinal(), last.toordinal()
     if a <= b:
         return _count(a, first.year, b, include_equated_days)
@@ -746,6 +761,10 @@ def atw_extend(
     new end, every non-working day in ``[end, new end)`` with its reason, and whether art. 2
     extended the term beyond art. 1.
     """
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if art2 is not True and art2 is not False:
+        art2 = bool(bool_argument(art2, "art2"))  # type: ignore[unreachable]  # untyped callers
     year = end.year
     table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(year)
     if table is None:
@@ -785,6 +804,8 @@ def non_working_days(year: int, *, include_equated_days: bool = True) -> tuple[N
     Sunday and Whit Sunday are not ATW days (always Sundays) and are not listed. Raises
     :class:`~klachtregels.errors.CalendarDataError` for years before 1949.
     """
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     _check_year(year)
     return _days(year, include_equated_days)
 
@@ -794,6 +815,8 @@ def non_working_reason(d: _dt.date, *, include_equated_days: bool = True) -> Non
 
     A holiday on a weekend is reported as the holiday (the more informative reason).
     """
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     return _year(d.year, include_equated_days).reason_map().get(d.toordinal())
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from klachtregels._arguments import bool_argument
 from klachtregels._identity import per_object
 from klachtregels._io import one_line
 from klachtregels._time import FIRST_DAY, LAST_DAY, DateTextError, local_day
@@ -402,6 +403,7 @@ def geschillencommissie_access(
     ``out_of_temporal_scope``. An oudercommissie dispute (R25) follows its own route.
     """
     day = _check(complaint, as_of)
+    filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
     pol = applied_policy(policy)
     facts, hypothetical = _gck_facts(
         complaint,
@@ -592,6 +594,9 @@ def assess(
     a table of every field such as ``assess_many``). Reasons are built when read either way.
     """
     day = _check(complaint, as_of)
+    filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
+    if lazy is not True and lazy is not False:
+        lazy = bool(bool_argument(lazy, "lazy"))  # type: ignore[unreachable]  # untyped callers
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:
         raise InvalidInputError(
             "arguments", [("due_soon_days", "expected a whole number of days, 0 or more")]

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels import calendar as _cal
+from klachtregels._arguments import bool_argument
 from klachtregels._time import amsterdam, local_datetime, local_day
 from klachtregels.calendar import NonWorkingDay, NonWorkingKind
 from klachtregels.citations import ATW_1_1, ATW_1_2, ATW_2, ATW_3, ATW_4, GCK_12M, WKO_1_57B_2D, Citation
@@ -969,8 +970,13 @@ def deadline(
     :class:`~klachtregels.errors.ProvisionalCalendarError` (A2).
     """
     t = term if type(term) is Term else (_PARSED.get(term) or _as_term(term))  # type: ignore[arg-type]
+    if strict is not False and strict is not True:
+        strict = bool(bool_argument(strict, "strict"))  # type: ignore[unreachable]  # untyped callers
     key = (statutory, include_equated_days, exclude_start_day)
-    plan = t._plans.get(key)
+    try:
+        plan = t._plans.get(key)
+    except TypeError:  # an unhashable switch (a list): refused by name when the plan is made
+        plan = _deadline_plan(t, *key)
     if plan is None:
         plan = t._plans[key] = _deadline_plan(t, *key)
     if type(start) is _dt.date:
@@ -990,6 +996,11 @@ def deadline(
 
 
 def _deadline_plan(term: Term, statutory: bool, include_eq: bool, exclude_start_day: bool) -> _Plan:
+    # Checked here, when a plan is made (once per term and settings), not on every call: a switch
+    # given as text ("no") is true in Python and would silently count the other way.
+    statutory = bool(bool_argument(statutory, "statutory"))
+    include_eq = bool(bool_argument(include_eq, "include_equated_days"))
+    exclude_start_day = bool(bool_argument(exclude_start_day, "exclude_start_day"))
     rules: tuple[str, ...] = ("R12",) if exclude_start_day else ("R12", "A3")
     if term.unit in (TermUnit.MONTHS, TermUnit.YEARS):
         rules = (*rules, "R18")
@@ -1081,7 +1092,7 @@ def _handling_deadline(
     plan, next_day = _handling_setup(
         atw_mode, regulation_applies_atw, exclude_filing_day, receipt_rule, include_equated_days
     )
-    return _handling_on(plan, next_day, received, strict)
+    return _handling_on(plan, next_day, received, bool(bool_argument(strict, "strict")))
 
 
 def _handling_setup(
@@ -1097,6 +1108,9 @@ def _handling_setup(
     What :func:`handling_deadline` resolves on every call; a policy resolves it once
     (:meth:`klachtregels.policy.Policy.handling_deadline`) and then asks :func:`_handling_on`.
     """
+    regulation_applies_atw = bool_argument(regulation_applies_atw, "regulation_applies_atw", optional=True)
+    exclude_filing_day = bool(bool_argument(exclude_filing_day, "exclude_filing_day"))
+    include_equated_days = bool(bool_argument(include_equated_days, "include_equated_days"))
     policy, mode_apply = _atw_policy(atw_mode, regulation_applies_atw)
     rule = receipt_rule if receipt_rule is _SAME_DAY else _RECEIPT_RULES.get(receipt_rule)
     if rule is None:

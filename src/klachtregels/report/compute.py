@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from klachtregels._arguments import bool_argument
 from klachtregels._version import __version__
 from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
@@ -660,6 +661,11 @@ def build_report(
     that could identify a person (lid 5), for the provider and never in the published document.
     """
     _check_arguments(year, children_served, suppress_below)
+    # Switches given as text ("no") are true in Python: include_descriptions="no" would publish the
+    # descriptions (personal data). Refused instead, naming the argument.
+    undated_in_year = bool(bool_argument(undated_in_year, "undated_in_year"))
+    jaarverslag_atw = bool(bool_argument(jaarverslag_atw, "jaarverslag_atw"))
+    include_descriptions = bool(bool_argument(include_descriptions, "include_descriptions"))
     pol = applied_policy(policy)
     if not isinstance(measure_keywords, MeasureKeywords):
         measure_keywords = load_measure_keywords(measure_keywords)
