@@ -13,6 +13,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final
 
+from klachtregels.errors import KlachtregelsError
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -63,6 +65,8 @@ def local_day(value: dt.date | dt.datetime) -> dt.date:
     if type(value) is dt.date:
         return value
     if isinstance(value, dt.datetime):
+        if type(value) is not dt.datetime and value != value:
+            raise DateTextError("DATE_MISSING")  # pandas' NaT: a datetime that is no day at all
         if value.tzinfo is None:
             return value.date()
         try:
@@ -80,12 +84,19 @@ _NL_DATE: Final = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2
 _MONTH_DATE: Final = re.compile(r"^(\d{1,2}) ([a-z]+)\.? (\d{4})$")
 
 
-class DateTextError(ValueError):
-    """A text is not a date klachtregels reads; ``code`` is its message in ``messages/register.toml``."""
+class DateTextError(KlachtregelsError, ValueError):
+    """A text or value is not a date klachtregels reads; ``code`` is its message in the catalogue
+    (``messages/dates.toml``). A :class:`~klachtregels.errors.KlachtregelsError`: it reaches callers of
+    the date functions (``handling_deadline(pd.NaT)``) as one of the library's errors."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+    def __str__(self) -> str:
+        from klachtregels.messages import text  # lazy: reading dates needs no catalogue
+
+        return text(self.code, "en")
 
 
 @functools.cache

@@ -406,9 +406,9 @@ def _has_a_day(value: _D) -> _D:
     """``value``, once its Europe/Amsterdam day is known to exist: an instant such as a TOML
     ``9999-12-31T23:00:00-10:00`` falls on no day a ``date`` holds (a problem of the field, not a
     traceback later)."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+    if isinstance(value, dt.datetime) and (value.tzinfo is not None or type(value) is not dt.datetime):
         try:
-            local_day(value)
+            local_day(value)  # an instant past the calendar, or pandas' NaT (no day at all)
         except DateTextError as exc:
             raise InputProblem(ProblemText(exc.code)) from None
     return value

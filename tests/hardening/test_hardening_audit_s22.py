@@ -19,7 +19,7 @@ import pytest
 from klachtregels import Complaint, assess
 from klachtregels._time import DateTextError, local_day, read_date
 from klachtregels.cli import main
-from klachtregels.errors import InvalidInputError
+from klachtregels.errors import InvalidInputError, KlachtregelsError
 from klachtregels.register import read_register_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,8 +44,10 @@ def test_the_instants_just_inside_the_calendar_are_read() -> None:
 
 def test_local_day_of_an_instant_past_the_calendar_is_a_value_error() -> None:
     late = dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-10)))
-    with pytest.raises(ValueError, match="DATE_OUT_OF_RANGE"):
+    with pytest.raises(ValueError, match="falls outside the years 1-9999") as caught:
         local_day(late)
+    assert caught.value.code == "DATE_OUT_OF_RANGE"
+    assert isinstance(caught.value, KlachtregelsError)  # session 24: one of the library's errors
 
 
 def test_assess_as_of_past_the_calendar_is_invalid_input() -> None:

@@ -100,3 +100,26 @@ def test_a_numpy_boolean_is_a_boolean() -> None:
     np = pytest.importorskip("numpy")
     assert kr.is_working_day(D(2026, 1, 5), include_equated_days=np.True_) is True
     assert kr.deadline(D(2026, 3, 21), "2 weeks", statutory=np.False_).date == D(2026, 4, 4)
+
+
+# --- pandas' NaT: a datetime that is no day ---------------------------------------------------------------
+
+
+def test_nat_is_a_missing_value_wherever_a_date_is_given() -> None:
+    """Before: accepted by the constructors (written back as 'NaT') and a pandas TypeError later,
+    in assess, check_records and the date functions (session 24 API audit)."""
+    pd = pytest.importorskip("pandas")
+    said = "a missing value (such as NaT), not a date"
+    with pytest.raises(InvalidInputError) as built:
+        kr.Complaint(received_on=pd.NaT)
+    assert built.value.problems == (("received_on", said),)
+    with pytest.raises(InvalidInputError) as asked:
+        kr.assess(COMPLAINT, as_of=pd.NaT)
+    assert asked.value.problems == (("as_of", said),)
+    for call in (lambda: kr.handling_deadline(pd.NaT), lambda: kr.gck_filing_limit(pd.NaT)):
+        with pytest.raises(kr.KlachtregelsError, match="missing value"):
+            call()
+    # A real Timestamp is a datetime like any other: its Amsterdam day.
+    assert kr.Complaint(received_on=pd.Timestamp("2026-03-23 23:30", tz="UTC")).received_date == D(
+        2026, 3, 24
+    )
