@@ -220,8 +220,8 @@ class Term:
     _plans: dict[tuple[Any, ...], _Plan] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        per_unit = _LONGEST_DAYS_PER_UNIT.get(self.unit)
-        if per_unit is not None and self.amount * per_unit > MAX_TERM_AMOUNT:
+        per_unit = _LONGEST_DAYS_PER_UNIT.get(self.unit, 1)
+        if self.amount * per_unit > MAX_TERM_AMOUNT:  # Term(10**9, "days") as "1000000000 dagen"
             # Refused like a number over MAX_TERM_AMOUNT: no deadline could be counted with it (a few
             # thousand years from a day of the calendar runs past 31 December 9999).
             longer = f"it is longer than {MAX_TERM_AMOUNT} days"

@@ -123,3 +123,24 @@ def test_nat_is_a_missing_value_wherever_a_date_is_given() -> None:
     assert kr.Complaint(received_on=pd.Timestamp("2026-03-23 23:30", tz="UTC")).received_date == D(
         2026, 3, 24
     )
+
+
+def test_an_unknown_format_is_not_repeated() -> None:
+    import io
+
+    records = list(read_register(ROOT / "examples" / "register.csv"))
+    report = kr.build_report(records, year=2025)
+    with pytest.raises(InvalidInputError) as rendered:
+        kr.render_report(report, "SECRETXYZ")
+    assert "SECRETXYZ" not in str(rendered.value)
+    with pytest.raises(kr.KlachtregelsError) as read:
+        list(read_register(io.BytesIO(b"id\nK1\n"), format="SECRETXYZ"))
+    assert "SECRETXYZ" not in str(read.value)
+
+
+def test_a_term_built_directly_has_the_parsers_cap() -> None:
+    from klachtregels.terms import TermTooLargeError
+
+    with pytest.raises(TermTooLargeError):
+        kr.Term(1_000_000_000, "days")
+    assert kr.Term(999_999, "days").amount == 999_999

@@ -339,7 +339,7 @@ class _Reader(Generic[T]):
             "dataframe" if self._frame else format or guess_format(cast("Source", source))
         )
         if self._format not in ("csv", "jsonl", "json", "xlsx", "dataframe"):
-            raise register_error("REGISTER_UNKNOWN_FORMAT", format=self._format)
+            raise register_error("REGISTER_UNKNOWN_FORMAT")  # the value given is not repeated
         self._by_name = {c.name: c for c in self._columns}
         self._index = header_index(self._columns, self._mapping)
         self._readers = {c.name: cell_reader(c, self._words(c)) for c in self._columns}

@@ -110,7 +110,8 @@ def render(report: AnnualReport, fmt: str = "md", lang: str = "nl") -> str:
         return render_html(report, lang)
     if fmt == "json":
         return render_json(report, lang)
-    raise InvalidInputError("report rendering", [("format", f"{fmt!r} is not one of: md, html, json")])
+    # The value given is not repeated (it may be anything a caller passed on).
+    raise InvalidInputError("report rendering", [("format", "is not one of: md, html, json")])
 
 
 def write_report(report: AnnualReport, stream: IO[str], fmt: str = "md", lang: str = "nl") -> None:
