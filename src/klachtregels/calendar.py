@@ -262,24 +262,31 @@ def _statutory_holidays(year: int) -> list[tuple[_dt.date, str]]:
     Sunday). For the years the ``holidays`` package has no Dutch holidays for (after 2100 in the
     versions this library supports): an empty year there would make every holiday a working day.
     A test checks it gives what the package gives for 2014-2100."""
-    from dateutil.easter import easter
-
-    e = easter(year)
     kings = _dt.date(year, 4, 27)
     if kings.weekday() == 6:
         kings = _dt.date(year, 4, 26)
+    return _reconstructed(year, kings, may_5=True)
+
+
+def _reconstructed(year: int, kings_day: _dt.date, *, may_5: bool) -> list[tuple[_dt.date, str]]:
+    """The ATW holidays of ``year`` from their rules: the fixed days, those that follow Easter, the
+    King's (or Queen's) day given, and 5 May when it counts (from the 1981 amendment on, R19)."""
+    from dateutil.easter import easter
+
+    e = easter(year)
     day = _dt.timedelta(days=1)
     pairs = [
         (_dt.date(year, 1, 1), _NEW_YEAR),
         (e - 2 * day, _GOOD_FRIDAY),
         (e + day, _EASTER_MONDAY),
-        (kings, _KINGS_DAY),
-        (_dt.date(year, 5, 5), _MAY_5),
+        (kings_day, _KINGS_DAY),
         (e + 39 * day, _ASCENSION),
         (e + 50 * day, _WHIT_MONDAY),
         (_dt.date(year, 12, 25), _CHRISTMAS),
         (_dt.date(year, 12, 26), _BOXING_DAY),
     ]
+    if may_5:
+        pairs.append((_dt.date(year, 5, 5), _MAY_5))
     return sorted(pairs, key=lambda p: (p[0], _ORDER[p[1]]))
 
 
@@ -294,24 +301,10 @@ def _package_or_statutory(year: int) -> list[tuple[_dt.date, str]]:
 
 def _historical_holidays(year: int) -> list[tuple[_dt.date, str]]:
     """Years 1949-1981, reconstructed from R19 (unverified; no 5 May before the 1981 amendment)."""
-    from dateutil.easter import easter
-
-    e = easter(year)
     queens = _dt.date(year, 4, 30)
     if queens.weekday() == 6:  # Sunday: R19 - Monday 1 May until 1979, Saturday 29 April from 1980.
         queens = _dt.date(year, 5, 1) if year <= 1979 else _dt.date(year, 4, 29)
-    day = _dt.timedelta(days=1)
-    pairs = [
-        (_dt.date(year, 1, 1), _NEW_YEAR),
-        (e - 2 * day, _GOOD_FRIDAY),
-        (e + day, _EASTER_MONDAY),
-        (queens, _KINGS_DAY),
-        (e + 39 * day, _ASCENSION),
-        (e + 50 * day, _WHIT_MONDAY),
-        (_dt.date(year, 12, 25), _CHRISTMAS),
-        (_dt.date(year, 12, 26), _BOXING_DAY),
-    ]
-    return sorted(pairs, key=lambda p: (p[0], _ORDER[p[1]]))
+    return _reconstructed(year, queens, may_5=False)
 
 
 # --- equated days (decree data) --------------------------------------------------------------------
