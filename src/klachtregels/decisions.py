@@ -594,7 +594,13 @@ def assess(
     a table of every field such as ``assess_many``). Reasons are built when read either way.
     """
     day = _check(complaint, as_of)
-    filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
+    # Switches checked only when they are not what they should be (assess is on every row's path).
+    if (
+        filed_with_provider is not None
+        and filed_with_provider is not True
+        and filed_with_provider is not False
+    ):
+        filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)  # type: ignore[unreachable]  # untyped callers
     if lazy is not True and lazy is not False:
         lazy = bool(bool_argument(lazy, "lazy"))  # type: ignore[unreachable]  # untyped callers
     if isinstance(due_soon_days, bool) or not isinstance(due_soon_days, int) or due_soon_days < 0:

@@ -164,12 +164,18 @@ MAX_TERM_AMOUNT: Final = 999_999
 #: The most calendar days one of a unit can take, for the units whose amount alone does not keep a
 #: term under :data:`MAX_TERM_AMOUNT` days (days, hours and working days do: a million working days
 #: is under four thousand years).
-_LONGEST_DAYS_PER_UNIT: Final = {"weeks": 7, "months": 31, "years": 366}
+_LONGEST_DAYS_PER_UNIT: Final = {TermUnit.WEEKS: 7, TermUnit.MONTHS: 31, TermUnit.YEARS: 366}
 _ACCEPTED: Final = (
     '"6 weeks"/"6 weken"/"1 week", "2 working days"/"2 werkdagen", "2 months"/"2 maanden"/"1 maand", '
     '"3 days"/"3 dagen"/"1 dag", "1 year"/"1 jaar", "48 hours"/"48 uur"; the number in digits 0-9 or as a '
     'word up to twelve ("zes weken", "een maand"); add "before"/"voor" for a term counted backwards'
 )
+
+
+def _unreadable(problem: str) -> str:
+    """The message of a term that cannot be read: what is wrong with it (its kind, never the text
+    typed, which may hold anything) and the accepted forms. ``policy`` shows the problem per setting."""
+    return f"cannot read the term ({problem}); accepted forms: {_ACCEPTED}"
 
 
 class TermTooLargeError(TermError):
@@ -224,8 +230,7 @@ class Term:
         if self.amount * per_unit > MAX_TERM_AMOUNT:  # Term(10**9, "days") as "1000000000 dagen"
             # Refused like a number over MAX_TERM_AMOUNT: no deadline could be counted with it (a few
             # thousand years from a day of the calendar runs past 31 December 9999).
-            longer = f"it is longer than {MAX_TERM_AMOUNT} days"
-            msg = f"cannot read the term ({longer}); accepted forms: {_ACCEPTED}"
+            msg = _unreadable(f"it is longer than {MAX_TERM_AMOUNT} days")
             raise TermTooLargeError(msg, backwards=self.backwards)
         object.__setattr__(self, "_exclusion", self._compute_exclusion())
         # R14: art. 2 is about terms of at least three days; a term in working days is counted in
@@ -335,12 +340,9 @@ def _parse_term(text: str) -> Term:
             problem = "its unit is not one of the accepted forms"
         else:
             problem = "its number is below 1"
-        msg = f"cannot read the term ({problem}); accepted forms: {_ACCEPTED}"
-        raise TermError(msg)
+        raise TermError(_unreadable(problem))
     if len(digits) > len(str(MAX_TERM_AMOUNT)):  # never int(): the digits may be thousands long
-        msg = (
-            f"cannot read the term (its number is larger than {MAX_TERM_AMOUNT}); accepted forms: {_ACCEPTED}"
-        )
+        msg = _unreadable(f"its number is larger than {MAX_TERM_AMOUNT}")
         raise TermTooLargeError(msg, backwards=backwards)
     return Term(int(digits), unit, backwards=backwards)
 
