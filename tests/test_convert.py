@@ -212,8 +212,8 @@ def test_decision_shape_and_round_trip(complaint: Complaint, judgement: Judgemen
     for decision in assessment.decisions:
         assert _text(convert.to_plain(decision)) == _text(decision.to_dict())
         assert Decision.from_dict(json.loads(_text(decision.to_dict()))) == decision
-    # Deadline and Assessment: their published JSON renders names and explanations; the layer's data
-    # form keeps every field and round-trips.
+    # Deadline and Assessment: the layer writes their published JSON and reads it back (names,
+    # explanations and the ATW's state restored from what the form implies).
     for deadline in assessment.deadlines.values():
         assert convert.structure(json.loads(_text(convert.to_plain(deadline))), Deadline) == deadline
     back = convert.structure(json.loads(_text(convert.to_plain(assessment))), Assessment)

@@ -48,6 +48,24 @@ def test_invalid_input_names_the_field_and_never_the_value() -> None:
         adapter.validate_python(["not", "an", "object"])
 
 
+def test_an_assessment_and_a_decision_validate_back_from_their_json() -> None:
+    """The result models read what they write (Assessment.from_dict was missing before 2026-12-03)."""
+    from klachtregels.decisions import assess
+    from klachtregels.pydantic import AssessmentModel, DecisionModel
+
+    complaint = Complaint.from_dict(COMPLAINT["complaint"])
+    assessment = assess(complaint, as_of=dt.date(2026, 6, 1))
+    adapter = pydantic.TypeAdapter(AssessmentModel)
+    plain = adapter.dump_python(assessment, mode="json")
+    assert plain == assessment.to_dict()
+    assert adapter.validate_json(json.dumps(plain)) == assessment
+    decision = pydantic.TypeAdapter(DecisionModel).validate_python(plain["decisions"]["handling"])
+    assert decision == assessment.handling
+    with pytest.raises(pydantic.ValidationError) as caught:
+        adapter.validate_python(dict(plain, decisions={"handling": plain["decisions"]["handling"]}))
+    assert caught.value.errors()[0]["ctx"]["field"] == "decisions.eligibility"
+
+
 def test_the_json_schema_has_descriptions_and_a_date_format() -> None:
     schema = pydantic.TypeAdapter(ComplaintModel).json_schema()
     received = schema["properties"]["received_on"]

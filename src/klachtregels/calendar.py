@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import os
 import threading
 from typing import TYPE_CHECKING, Any, Final
@@ -47,7 +48,7 @@ from klachtregels.citations import ATW, ATW_1_1, ATW_3_1, ATW_3_2, Citation, cit
 from klachtregels.errors import CalendarDataError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "FIRST_SUPPORTED_YEAR",
@@ -124,6 +125,22 @@ class NonWorkingDay:
         from klachtregels import messages  # lazy: the catalogue is read when a name is read
 
         return messages.text(self.name_code, lang)
+
+    @staticmethod
+    def name_code_for(name_nl: str, name_en: str) -> str:
+        """The catalogue code of the day named ``name_nl`` / ``name_en`` (as :meth:`to_dict` writes
+        them); :class:`ValueError` for names this calendar does not give."""
+        code = _names_to_codes().get((name_nl, name_en))
+        if code is None:
+            raise ValueError("not the name of a day of this calendar")
+        return code
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> NonWorkingDay:
+        """Rebuild a day from :meth:`to_dict` (through :mod:`klachtregels.convert`, every problem by path)."""
+        from klachtregels import convert
+
+        return convert.structure(data, cls, what="non-working day")
 
     @property
     def name_nl(self) -> str:
@@ -206,6 +223,14 @@ _HOLIDAYS_PKG_NAMES: Final[dict[str, str | None]] = {
     "Second Day of Christmas": _BOXING_DAY,
 }
 _ORDER: Final = {k: i for i, k in enumerate(_HOLIDAYS_PKG_NAMES.values()) if k is not None}
+
+
+@functools.cache
+def _names_to_codes() -> dict[tuple[str, str], str]:
+    """(Dutch name, English name) -> the catalogue code of every day name the calendar gives."""
+    from klachtregels import messages
+
+    return {(messages.text(c, "nl"), messages.text(c, "en")): c for c in messages.codes("ATW_DAY_")}
 
 
 def _name_code(key: str, year: int) -> str:

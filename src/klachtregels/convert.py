@@ -55,9 +55,11 @@ from klachtregels._time import DateTextError, local_day, read_date
 from klachtregels.errors import InvalidInputError
 
 __all__ = [
+    "ABSENT",
     "CONVERTER",
     "LIST_SEPARATORS",
     "MAX_DATE_CHARS",
+    "REPORTED",
     "Check",
     "Extra",
     "InputProblem",
@@ -716,6 +718,13 @@ def _qualified(cls: type) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
+#: What a :attr:`Shape.restored` function returns when the field is left to its default.
+ABSENT: Final = object()
+#: What a :attr:`Shape.restored` function returns when the field is left out because a problem
+#: with it was reported (by a check of the form): its absence is not reported again.
+REPORTED: Final = object()
+
+
 @attrs.frozen(kw_only=True)
 class Shape:
     """How the JSON form of a class differs from its fields (a published, versioned shape).
@@ -736,6 +745,14 @@ class Shape:
     omit_none: frozenset[str] = frozenset()
     #: Keys that spell a field differently: key -> field (``"message"`` for the field ``text``).
     renamed: Mapping[str, str] = attrs.field(factory=dict)
+    #: Fields the JSON form does not hold but implies, read back from it: field -> (the key its
+    #: problems are reported under, a function of the incoming mapping giving the field's plain
+    #: value, or :data:`ABSENT` to leave it to its default). A ``KeyError`` is reported at that key
+    #: as required, a ``TypeError`` or ``ValueError`` as not in the expected form, and an
+    #: :class:`InputProblem` by its own paths.
+    restored: Mapping[str, tuple[str, Callable[[Mapping[str, Any]], Any]]] = attrs.field(factory=dict)
+    #: Checks of the incoming form across keys (a function of it giving its problems, by path).
+    checks: tuple[Callable[[Mapping[str, Any]], list[Problem]], ...] = ()
 
     def writer(
         self, plain: Callable[[Any], dict[str, Any]], converter: cattrs.Converter
@@ -788,9 +805,35 @@ class Shape:
             return key, "codec", self.codecs[key][0]
         return key, "optional" if key in self.omit_none else "field", self.renamed.get(key, key)
 
-    def unfold(self, data: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
-        """The field-keyed form of ``data`` (header checked, derived keys dropped, nested keys unfolded)."""
+    def unfold(
+        self, data: Mapping[str, Any], problems: list[Problem], reported: set[str] | None = None
+    ) -> dict[str, Any]:
+        """The field-keyed form of ``data`` (header checked, derived keys dropped, nested keys
+        unfolded, implied fields restored; ``reported`` collects the restored fields whose problem
+        is reported here, so that their absence is not reported again)."""
         out = dict(data)
+        for check in self.checks:
+            problems.extend(check(data))
+        for field, (key, restore) in self.restored.items():
+            if field in out and field not in self.order:  # not a key of the form: never given
+                out.pop(field)
+                problems.append(unknown_key("", field, self.order))
+            try:
+                value = restore(data)
+            except InputProblem as exc:  # its own paths (from the top of the form), each once
+                problems.extend(p for p in exc.problems if p not in problems)
+                value = REPORTED
+            except KeyError:
+                problems.append((key, ProblemText("INPUT_REQUIRED")))
+                value = REPORTED
+            except (TypeError, ValueError):
+                problems.append((key, ProblemText("INPUT_NOT_IN_FORM")))
+                value = REPORTED
+            if value is REPORTED:
+                if reported is not None:
+                    reported.add(field)
+            elif value is not ABSENT:
+                out[field] = value
         if self.schema is not None:
             name, version = self.schema
             if out.pop("schema", None) != name:
@@ -830,6 +873,8 @@ class Shape:
 
     def key_of(self, field: str) -> str:
         """The JSON key (path) a field's problems are reported under."""
+        if field in self.restored:
+            return self.restored[field][0]
         for key, name in self.renamed.items():
             if name == field:
                 return key
@@ -849,7 +894,8 @@ def _shaped_structure(cls: type, converter: cattrs.Converter, shape: Shape) -> H
         if not isinstance(value, Mapping):
             raise InputProblem(_expected("VALUE_OBJECT", value))
         problems: list[Problem] = []
-        data = shape.unfold(value, problems)
+        reported: set[str] = set()
+        data = shape.unfold(value, problems, reported)
         if problems and any(path.startswith("schema") for path, _ in problems):
             raise InputProblem(problems[0][1], problems)  # another shape: its fields mean nothing here
         try:
@@ -857,7 +903,8 @@ def _shaped_structure(cls: type, converter: cattrs.Converter, shape: Shape) -> H
         except Exception as exc:
             for path, message in _problems(exc, ""):
                 head, sep, rest = path.partition(".")
-                problems.append((shape.key_of(head) + sep + rest, message))
+                if head not in reported:  # a restored field's problem is reported already
+                    problems.append((shape.key_of(head) + sep + rest, message))
         if problems:
             raise InputProblem(problems[0][1], problems)
         return result
@@ -1037,6 +1084,201 @@ register_shape(
             "findings",
             "passed",
         ),
+    ),
+)
+
+
+# Deadline (klachtregels.terms) and its parts: the published form renders the term's text, the days'
+# names, the end moment and the explanation; reading back restores what they imply.
+
+
+def _version(_: Any) -> str:
+    from klachtregels._version import __version__
+
+    return __version__
+
+
+def _explanation(deadline: Any) -> dict[str, str]:
+    from klachtregels.messages import LANGUAGES
+
+    return {lang: deadline.explain(lang) for lang in LANGUAGES}
+
+
+def _day_name_code(data: Mapping[str, Any]) -> str:
+    from klachtregels.calendar import NonWorkingDay
+
+    return NonWorkingDay.name_code_for(data["name_nl"], data["name_en"])
+
+
+def _deadline_atw(data: Mapping[str, Any]) -> tuple[str, Any] | None:
+    from klachtregels.terms import _read_back_atw
+
+    return _read_back_atw(data)
+
+
+def _deadline_state(data: Mapping[str, Any]) -> Any:
+    found = _deadline_atw(data)
+    return ABSENT if found is None else found[0]
+
+
+def _deadline_exclusion(data: Mapping[str, Any]) -> Any:
+    try:
+        found = _deadline_atw(data)
+    except InputProblem:
+        return ABSENT  # reported once, for the state
+    return ABSENT if found is None or found[1] is None else found[1]
+
+
+def _deadline_end_moment(data: Mapping[str, Any]) -> Any:
+    from klachtregels.terms import _read_back_end_moment
+
+    return _read_back_end_moment(data)
+
+
+register_shape(
+    "klachtregels.terms.Term",
+    Shape(order=("amount", "unit", "backwards", "text"), derived={"text": str}),
+)
+register_shape(
+    "klachtregels.calendar.NonWorkingDay",
+    Shape(
+        order=("date", "name_nl", "name_en", "kind", "basis", "verified", "decree"),
+        derived={"name_nl": operator.attrgetter("name_nl"), "name_en": operator.attrgetter("name_en")},
+        restored={"name_code": ("name_nl", _day_name_code)},
+    ),
+)
+register_shape(
+    "klachtregels.terms.Deadline",
+    Shape(
+        schema=("klachtregels.deadline", 1),
+        order=(
+            "library_version",
+            "received",
+            "start",
+            "term",
+            "statutory",
+            "date",
+            "ends_at",
+            "calendar_date",
+            "atw_date",
+            "atw_applied",
+            "atw_undetermined",
+            "atw_not_applied_reason",
+            "art2_extended",
+            "extended_by",
+            "include_equated_days",
+            "exclude_start_day",
+            "provisional",
+            "provisional_reason",
+            "unverified_years",
+            "citations",
+            "rule_ids",
+            "explanation",
+        ),
+        derived={
+            "library_version": _version,
+            "ends_at": operator.attrgetter("ends_at"),
+            "explanation": _explanation,
+        },
+        restored={
+            "_atw_state": ("atw_not_applied_reason", _deadline_state),
+            "_exclusion": ("term", _deadline_exclusion),
+            "end_moment": ("ends_at", _deadline_end_moment),
+        },
+    ),
+)
+
+
+# Assessment (klachtregels.decisions): its decisions are one object keyed by their kind; status and
+# flags are written from them. The house terms' states are not in the form (read back: none).
+
+#: The key of each decision in the form (its kind), by the Assessment's field.
+_ASSESSMENT_DECISIONS: Final = {
+    "eligibility": ("eligibility",),
+    "precedence": ("precedence",),
+    "handling": ("handling",),
+    "gck_access": ("gck_access",),
+}
+
+
+def _assessment_decisions(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """The form's decisions by field, and the problems of its ``decisions`` object: not an object,
+    a key that names no decision, a decision of another kind than its key, two access decisions."""
+    raw = data.get("decisions")
+    if not isinstance(raw, Mapping):
+        problem = ProblemText("INPUT_REQUIRED") if raw is None else _expected("VALUE_OBJECT", raw)
+        return {}, [("decisions", problem)]
+    problems: list[Problem] = []
+    known = [key for keys in _ASSESSMENT_DECISIONS.values() for key in keys]
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        field = next((f for f, keys in _ASSESSMENT_DECISIONS.items() if key in keys), None)
+        if field is None:
+            problems.append(unknown_key("decisions", key, known, what="key"))
+            continue
+        kind = value.get("kind") if isinstance(value, Mapping) else None
+        if field in out or (isinstance(kind, str) and kind != key):
+            problems.append((f"decisions.{key}", ProblemText("INPUT_NOT_IN_FORM")))
+            out[field] = REPORTED
+            continue
+        out[field] = value
+    return out, problems
+
+
+def _assessment_decision(field: str, *, required: bool = True) -> Callable[[Mapping[str, Any]], Any]:
+    def restore(data: Mapping[str, Any]) -> Any:
+        found, _ = _assessment_decisions(data)
+        if field in found:
+            return found[field]
+        if not isinstance(data.get("decisions"), Mapping):
+            return REPORTED  # by the check
+        if not required:
+            return ABSENT
+        raise KeyError(field)
+
+    return restore
+
+
+def _assessment_checks(data: Mapping[str, Any]) -> list[Problem]:
+    return _assessment_decisions(data)[1]
+
+
+def _assessment_deadline_keys(data: Mapping[str, Any]) -> list[Problem]:
+    """A problem for each key of the form's deadlines that names no deadline of an assessment."""
+    from klachtregels.decisions import DEADLINE_KEYS
+
+    raw = data.get("deadlines")
+    if not isinstance(raw, Mapping):
+        return []  # the field reports it
+    return [
+        unknown_key("deadlines", key, DEADLINE_KEYS, what="key") for key in raw if key not in DEADLINE_KEYS
+    ]
+
+
+register_shape(
+    "klachtregels.decisions.Assessment",
+    Shape(
+        schema=("klachtregels.assessment", 1),
+        order=(
+            "library_version",
+            "complaint_id",
+            "as_of",
+            "policy",
+            "status",
+            "flags",
+            "deadlines",
+            "decisions",
+        ),
+        derived={
+            "status": operator.attrgetter("status"),
+            "flags": lambda a: [f.code for f in a.flags],
+            "decisions": lambda a: {d.kind: d for d in a.decisions},
+        },
+        restored={
+            field: (f"decisions.{field}", _assessment_decision(field, required=field != "gck_access"))
+            for field in _ASSESSMENT_DECISIONS
+        },
+        checks=(_assessment_checks, _assessment_deadline_keys),
     ),
 )
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASSESSMENT_SCHEMA_VERSION",
+    "DEADLINE_KEYS",
     "Assessment",
     "PolicyLike",
     "assess",
@@ -431,7 +432,7 @@ class Assessment:
     #: The handling status (``open_on_track``, ``judged_late``, ``not_started``, ...).
     handling: Decision
     #: ``None`` when there is no filing and the complaint is not (yet) eligible.
-    gck_access: Decision | None
+    gck_access: Decision | None = None
     #: ``handling`` (the six-week term), ``gck_filing_limit`` and the policy's house terms.
     deadlines: Mapping[str, Deadline] = attrs.field(factory=dict, eq=False)
     #: Each house term of the policy with its state on ``as_of`` (``met``, ``not_met``, ``pending``,
@@ -508,6 +509,21 @@ class Assessment:
             lines += ["", "-" * 60, decision.explain(lang)]
         return "\n".join(lines)
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Assessment:
+        """Rebuild an assessment from :meth:`to_dict` (assessments survive a JSON round trip).
+
+        Read through :mod:`klachtregels.convert` (the published shape, key for key): raises
+        :class:`~klachtregels.errors.InvalidInputError` listing every problem by path
+        (``decisions.handling.reasons[0].outcome``), or naming ``schema``/``schema_version`` for
+        another shape. ``status`` and ``flags`` are written from the decisions and not read.
+        ``house_term_states`` is not in the form: an assessment read back has none (assess the
+        complaint again for them).
+        """
+        from klachtregels import convert
+
+        return convert.structure(data, cls, what="assessment")
+
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON shape ``klachtregels.assessment`` (see docs/cli/assess.md)."""
         return {
@@ -534,6 +550,8 @@ _DEADLINE_LABELS: dict[str, str] = {
     "acknowledgement": "DEADLINE_ACKNOWLEDGEMENT",
     "submission_window": "DEADLINE_SUBMISSION_WINDOW",
 }
+#: The keys of :attr:`Assessment.deadlines`: every deadline an assessment can give.
+DEADLINE_KEYS: tuple[str, ...] = tuple(_DEADLINE_LABELS)
 
 
 def _handling(facts: Facts, *, eligible: bool, weighed: Weighed | None = None) -> Decision:

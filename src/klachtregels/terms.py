@@ -35,6 +35,7 @@ import datetime as _dt
 import enum
 import functools
 import re
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
@@ -478,6 +479,21 @@ class Deadline:
             lines.extend(f"- {s}" for s in skipped)
         return lines
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Deadline:
+        """Rebuild a deadline from :meth:`to_dict` (deadlines survive a JSON round trip).
+
+        Read through :mod:`klachtregels.convert` (the published shape, key for key): raises
+        :class:`~klachtregels.errors.InvalidInputError` listing every problem by path
+        (``extended_by[0].date``), or naming ``schema``/``schema_version`` for another shape. The
+        keys written from the others (``library_version``, ``explanation``) are not read; what
+        the form implies without holding it (why the ATW was not used, the exact end of a term in
+        hours) is read back from ``atw_not_applied_reason`` and ``ends_at``.
+        """
+        from klachtregels import convert
+
+        return convert.structure(data, cls, what="deadline")
+
     def to_dict(self) -> dict[str, Any]:
         """The versioned JSON shape ``klachtregels.deadline`` v1 (see ``docs/cli/deadline.md``)."""
         from klachtregels._version import __version__
@@ -566,6 +582,66 @@ for _name, _render in (
     setattr(Deadline, _name, _field)
     _field.__set_name__(Deadline, _name)
 del _name, _render, _field
+
+
+# --- reading a deadline back (klachtregels.convert's shape of Deadline) --------------------------------
+
+
+def _read_back_atw(data: Mapping[str, Any]) -> tuple[str, tuple[str, Citation] | None] | None:
+    """Why the ATW is (not) used for a deadline's date, as :func:`_atw_state` gave it, from the
+    deadline's JSON form; ``None`` when the term or the switches are not readable (their own keys
+    report that). Raises the layer's problem when the form contradicts itself."""
+    from klachtregels.convert import InputProblem, ProblemText
+
+    raw, statutory = data.get("term"), data.get("statutory")
+    applied, undetermined = data.get("atw_applied"), data.get("atw_undetermined")
+    if not isinstance(raw, Mapping) or not all(
+        isinstance(v, bool) for v in (statutory, applied, undetermined)
+    ):
+        return None
+    try:
+        term = Term(raw["amount"], raw["unit"], backwards=raw.get("backwards", False) is True)
+    except (KeyError, TypeError, ValueError):
+        return None
+    state, exclusion = _atw_state(term, bool(statutory), "applied")
+    if state == "applied":
+        if undetermined:
+            state = "undetermined"
+        elif not applied:
+            reason = data.get("atw_not_applied_reason")
+            texts = {_text(code, "en"): name for name, code in _NOT_APPLIED_BY_POLICY.items()}
+            if reason not in texts:
+                raise InputProblem("", [("atw_not_applied_reason", ProblemText("INPUT_NOT_IN_FORM"))])
+            state = texts[reason]
+    if (state in ("applied", "undetermined")) != applied or (state == "undetermined") != undetermined:
+        raise InputProblem("", [("atw_applied", ProblemText("INPUT_NOT_IN_FORM"))])
+    return state, exclusion
+
+
+#: The policy's two ways of not applying the ATW to a statutory term (A1), by their reasons.
+_NOT_APPLIED_BY_POLICY: Final = {
+    "never": "ATW_NOT_APPLIED_POLICY",
+    "regulation_no": "ATW_NOT_APPLIED_REGULATION",
+}
+
+
+def _read_back_end_moment(data: Mapping[str, Any]) -> Any:
+    """``Deadline.end_moment`` from the form's ``ends_at``: ``None`` when it is the end of ``date``
+    in Europe/Amsterdam, else the moment (a term in hours). ``ValueError`` for a moment that is not
+    an ISO date-time with its offset."""
+    from klachtregels.convert import ABSENT
+
+    ends = data["ends_at"]
+    if not isinstance(ends, str):
+        raise TypeError
+    moment = _dt.datetime.fromisoformat(ends)
+    if moment.tzinfo is None:
+        raise ValueError
+    try:
+        day = _dt.date.fromisoformat(data["date"])
+    except (KeyError, TypeError, ValueError):
+        return ABSENT  # the date reports its own problem
+    return None if moment == _dt.datetime.combine(day, _dt.time.max, tzinfo=amsterdam()) else ends
 
 
 _SKIPPED_CODES: Final = {

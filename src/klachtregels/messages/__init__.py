@@ -41,6 +41,7 @@ __all__ = [
     "Message",
     "UnknownLanguageError",
     "check_lang",
+    "codes",
     "format_date",
     "format_value",
     "has_text",
@@ -149,6 +150,11 @@ def write_index() -> None:
     text = json.dumps({"codes": build_index(), "sizes": _sizes()}, indent=0, sort_keys=True) + "\n"
     with open(_path(_INDEX_FILE), "w", encoding="utf-8", newline="\n") as fh:  # noqa: PTH123
         fh.write(text)
+
+
+def codes(prefix: str = "") -> tuple[str, ...]:
+    """The catalogue's codes that start with ``prefix``, in code order."""
+    return tuple(code for code in _index() if code.startswith(prefix))
 
 
 def has_text(code: str) -> bool:
