@@ -37,6 +37,8 @@ PROBLEMS = [("channel", ProblemText("INPUT_NOT_ONE_OF", allowed="letter, email",
 INSTANCES: list[BaseException] = [
     errors.KlachtregelsError("plain"),
     errors.InvalidInputError("complaint", PROBLEMS),
+    errors.ArgumentTypeError("arguments", [("policy", "expected a Policy, got int")]),
+    errors.DateRangeError("arguments", [("start", "the deadline falls after 9999-12-31")]),
     errors.MissingExtraError("icalendar", "ics"),
     errors.PolicyError("bad policy"),
     errors.TermError("bad term"),

@@ -8,9 +8,13 @@ the value). Light on purpose: the calendar imports it.
 
 from __future__ import annotations
 
-from klachtregels.errors import InvalidInputError
+from typing import TypeVar
 
-__all__ = ["bool_argument"]
+from klachtregels.errors import ArgumentTypeError, InvalidInputError
+
+__all__ = ["bool_argument", "instance_argument", "whole_number_argument", "wrong_type"]
+
+T = TypeVar("T")
 
 
 def bool_argument(value: object, name: str, *, optional: bool = False) -> bool | None:
@@ -27,3 +31,32 @@ def bool_argument(value: object, name: str, *, optional: bool = False) -> bool |
         return bool(value)
     expected = "expected True, False or None" if optional else "expected True or False"
     raise InvalidInputError("arguments", [(name, expected)])
+
+
+def wrong_type(name: str, expected: str, value: object) -> ArgumentTypeError:
+    """The error for argument ``name`` that is not what it takes (``expected``, such as ``"a Policy,
+    a policy's name or a path"``): names the type given, never the value."""
+    return ArgumentTypeError("arguments", [(name, f"expected {expected}, got {type(value).__name__}")])
+
+
+def instance_argument(value: object, cls: type[T], name: str, *, optional: bool = True) -> T | None:
+    """``value`` when it is a ``cls`` (or ``None`` when ``optional``); else :class:`ArgumentTypeError`."""
+    if isinstance(value, cls):
+        return value
+    if value is None and optional:
+        return None
+    article = "an" if cls.__name__[:1].upper() in "AEIOU" else "a"
+    raise wrong_type(name, f"{article} {cls.__name__}" + (" or None" if optional else ""), value)
+
+
+def whole_number_argument(value: object, name: str, *, minimum: int | None = None) -> int:
+    """``value`` as a whole number (not a bool) of at least ``minimum``; else a typed error naming
+    ``name``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        index = getattr(value, "__index__", None)  # a NumPy integer
+        if isinstance(value, bool) or index is None or getattr(value, "dtype", None) is None:
+            raise wrong_type(name, "a whole number", value)
+        value = int(index())
+    if minimum is not None and value < minimum:
+        raise InvalidInputError("arguments", [(name, f"expected a whole number of at least {minimum}")])
+    return value

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final
 
-from klachtregels.errors import KlachtregelsError
+from klachtregels.errors import ArgumentTypeError, KlachtregelsError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -58,9 +58,10 @@ def local_datetime(value: dt.datetime) -> dt.datetime:
 def local_day(value: dt.date | dt.datetime) -> dt.date:
     """The Europe/Amsterdam calendar day of a date or datetime (a plain ``date`` is returned as is).
 
-    Raises :class:`TypeError` for anything else, and :class:`DateTextError` (``DATE_OUT_OF_RANGE``,
-    a :class:`ValueError`) for an instant whose Amsterdam day lies outside the years 1-9999 (such as
-    ``9999-12-31T23:00-10:00``, already 1 January 10000 in Amsterdam).
+    Raises :class:`~klachtregels.errors.ArgumentTypeError` (a :class:`TypeError`) for anything else,
+    and :class:`DateTextError` (``DATE_OUT_OF_RANGE``, a :class:`ValueError`) for an instant whose
+    Amsterdam day lies outside the years 1-9999 (such as ``9999-12-31T23:00-10:00``, already 1
+    January 10000 in Amsterdam).
     """
     if type(value) is dt.date:
         return value
@@ -75,7 +76,7 @@ def local_day(value: dt.date | dt.datetime) -> dt.date:
             raise DateTextError("DATE_OUT_OF_RANGE") from None
     if isinstance(value, dt.date):  # a date subclass
         return dt.date(value.year, value.month, value.day)
-    raise TypeError(f"expected a date or datetime, got {type(value).__name__}")
+    raise ArgumentTypeError("arguments", [("", f"expected a date or datetime, got {type(value).__name__}")])
 
 
 # --- reading dates from text: one convention for CSV, JSON, TOML and the command line ---------------

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
+    "ArgumentTypeError",
     "CalendarDataError",
+    "DateRangeError",
     "InvalidInputError",
     "KlachtregelsError",
     "MissingExtraError",
@@ -56,6 +58,19 @@ class InvalidInputError(KlachtregelsError, ValueError):
         self.problems: tuple[tuple[str, str], ...] = tuple(problems)
         lines = "; ".join(f"{field}: {msg}" if field else msg for field, msg in self.problems)
         super().__init__(f"invalid {what}: {lines}")
+
+
+class ArgumentTypeError(InvalidInputError, TypeError):
+    """An argument of a public function is not of a type it takes (``policy=42``, ``judgement="x"``).
+
+    Names the argument and what it takes, never the value. Also a :class:`TypeError`, which is what
+    Python raises for a wrong type, so code that catches that keeps working.
+    """
+
+
+class DateRangeError(InvalidInputError, OverflowError):
+    """A date counted from the input would fall outside the years 1-9999 that a Python date holds
+    (a deadline from a day in December 9999). Also an :class:`OverflowError`, what ``datetime`` raises."""
 
 
 class MissingExtraError(KlachtregelsError, ImportError):
