@@ -8,11 +8,14 @@ the value). Light on purpose: the calendar imports it.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from klachtregels.errors import ArgumentTypeError, InvalidInputError
 
-__all__ = ["bool_argument", "instance_argument", "whole_number_argument", "wrong_type"]
+__all__ = ["bool_argument", "each_instance", "instance_argument", "whole_number_argument", "wrong_type"]
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 T = TypeVar("T")
 
@@ -60,3 +63,18 @@ def whole_number_argument(value: object, name: str, *, minimum: int | None = Non
     if minimum is not None and value < minimum:
         raise InvalidInputError("arguments", [(name, f"expected a whole number of at least {minimum}")])
     return value
+
+
+def each_instance(items: object, cls: type[T], name: str, *, expected: str) -> Iterator[T]:
+    """``items`` one at a time, each a ``cls``; anything else is refused by the argument's name
+    (``records``, or ``records[3]`` for an item), never by its value. ``expected`` says what the
+    argument takes, for an ``items`` that cannot be iterated."""
+    try:
+        iterator = iter(items)  # type: ignore[call-overload]
+    except TypeError:
+        raise wrong_type(name, expected, items) from None
+    for index, item in enumerate(iterator):
+        if type(item) is not cls and not isinstance(item, cls):
+            article = "an" if cls.__name__[:1].upper() in "AEIOU" else "a"
+            raise wrong_type(f"{name}[{index}]", f"{article} {cls.__name__}", item)
+        yield item

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from klachtregels._arguments import bool_argument
+from klachtregels._arguments import bool_argument, instance_argument, wrong_type
 from klachtregels._identity import per_object
 from klachtregels._io import one_line
 from klachtregels._time import FIRST_DAY, LAST_DAY, DateTextError, local_day
@@ -81,7 +81,7 @@ def question_day(value: Any, name: str = "as_of") -> dt.date:
     :data:`~klachtregels._time.LAST_DAY` (past them a deadline could fall beyond the calendar).
     """
     if not isinstance(value, dt.date):
-        raise InvalidInputError("arguments", [(name, f"expected a date, got {type(value).__name__}")])
+        raise wrong_type(name, "a date", value)
     try:
         day = local_day(value)  # time is read in one place
     except DateTextError as exc:  # an instant whose Amsterdam day no date holds
@@ -93,9 +93,7 @@ def question_day(value: Any, name: str = "as_of") -> dt.date:
 
 def _check(complaint: Any, as_of: Any) -> dt.date:
     if not isinstance(complaint, Complaint):
-        raise InvalidInputError(
-            "arguments", [("complaint", f"expected a Complaint, got {type(complaint).__name__}")]
-        )
+        raise wrong_type("complaint", "a Complaint", complaint)
     day = question_day(as_of, "as_of")
     received = complaint.received_date
     if received is not None and received > day:
@@ -103,6 +101,13 @@ def _check(complaint: Any, as_of: Any) -> dt.date:
             "arguments", [("as_of", "is before the day the complaint was received (received_on)")]
         )
     return day
+
+
+def _check_parts(judgement: object, filing: object, provider: object) -> None:
+    """Refuse a judgement, filing or provider of another type, naming the argument (never the value)."""
+    instance_argument(judgement, Judgement, "judgement")
+    instance_argument(filing, GckFiling, "filing")
+    instance_argument(provider, Provider, "provider")
 
 
 def _facts(
@@ -404,6 +409,7 @@ def geschillencommissie_access(
     ``out_of_temporal_scope``. An oudercommissie dispute (R25) follows its own route.
     """
     day = _check(complaint, as_of)
+    _check_parts(judgement, filing, provider)
     filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
     pol = applied_policy(policy)
     facts, hypothetical = _gck_facts(
@@ -612,7 +618,14 @@ def assess(
     a table of every field such as ``assess_many``). Reasons are built when read either way.
     """
     day = _check(complaint, as_of)
-    # Switches checked only when they are not what they should be (assess is on every row's path).
+    # Parts and switches checked only when they are not what they should be (assess is on every
+    # row's path: an exact type costs one comparison).
+    if (
+        (judgement is not None and type(judgement) is not Judgement)
+        or (filing is not None and type(filing) is not GckFiling)
+        or (provider is not None and type(provider) is not Provider)
+    ):
+        _check_parts(judgement, filing, provider)
     if (
         filed_with_provider is not None
         and filed_with_provider is not True
@@ -770,6 +783,10 @@ def assess_record(
     asked as of that day). Raises :class:`~klachtregels.errors.InvalidInputError` when ``as_of``
     precedes the receipt day.
     """
+    if not isinstance(record, RegisterRecord):
+        raise wrong_type("record", "a RegisterRecord", record)
+    if type(as_of) is not dt.date:  # a date-time: its Amsterdam day, as assess reads it
+        as_of = question_day(as_of)
     filing = record.filing
     if filing is not None and filing.filed_date is not None and filing.filed_date > as_of:
         filing = None

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import attrs
 
 from klachtregels import convert
+from klachtregels._arguments import wrong_type
 from klachtregels._identity import per_object
 from klachtregels._io import loads_toml
 from klachtregels.errors import InvalidInputError, PolicyError, TermError
@@ -547,7 +548,9 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
         return name_or_path
     if name_or_path is None:
         return _shipped("statutory")
-    text = os.fspath(name_or_path)
+    text = os.fspath(name_or_path) if isinstance(name_or_path, str | os.PathLike) else None
+    if not isinstance(text, str):  # another type, or a path in bytes
+        raise wrong_type("policy", "a Policy, a shipped policy's name, a path or None", name_or_path)
     if text in shipped_policies():
         return _shipped(text)
     path = Path(text)
@@ -561,6 +564,8 @@ def load_policy(name_or_path: str | os.PathLike[str] | Policy | None = None) -> 
         raise PolicyError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise PolicyError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:  # a folder, or a file that cannot be read
+        raise PolicyError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
     return policy_from_mapping(data, origin=str(path), default_name=path.stem)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from klachtregels._arguments import each_instance, instance_argument
 from klachtregels._time import amsterdam
 from klachtregels.compliance.checks import ComplaintChecks, check_complaint, counts_for_annual_report
 from klachtregels.compliance.findings import (
@@ -29,6 +30,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, check_organisation
 from klachtregels.decisions import question_day
+from klachtregels.model import RegisterRecord
 from klachtregels.policy import Policy, applied_policy
 from klachtregels.register import RowError, read_register
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from klachtregels.compliance._sinks import Sink
-    from klachtregels.model import Provider, RegisterRecord
+    from klachtregels.model import Provider
     from klachtregels.organisation import Organisation
     from klachtregels.register.reader import RegisterReader
     from klachtregels.rules.organisation import K4Tally
@@ -178,7 +180,11 @@ class _Tally:
 def _provider(organisation: Organisation | None) -> Provider | None:
     """The organisation's facts the per-complaint rules read (A12: ``NO_REGULATION``), built once per
     run: each row is assessed as :func:`~klachtregels.decisions.assess` would with this provider."""
-    return organisation.as_provider() if organisation is not None else None
+    if organisation is None:
+        return None
+    from klachtregels.organisation import Organisation as _Organisation  # only when given
+
+    return instance_argument(organisation, _Organisation, "organisation").as_provider()  # type: ignore[union-attr]
 
 
 def _row_key(f: Finding | Passed) -> tuple[int, int, str]:
@@ -224,12 +230,12 @@ def check_records(
     """
     as_of = _as_of_in_range(as_of)
     policy = applied_policy(policy)
-    settings = settings or CheckSettings()
+    settings = instance_argument(settings, CheckSettings, "settings") or CheckSettings()
     provider = _provider(organisation)
     tally = _Tally()
     findings: list[Finding] = []
     passed: list[Passed] = []
-    for record in records:
+    for record in each_instance(records, RegisterRecord, "records", expected="an iterable of RegisterRecord"):
         found, ok = tally.complaint(
             record,
             check_complaint(record, as_of=as_of, policy=policy, settings=settings, provider=provider),
@@ -346,9 +352,9 @@ def stream_check(
     findings (K1-K9, which need the whole register's counts) and the run's summary, returned here.
     Whether the run failed is :meth:`CheckSummary.failed` with the same ``fail_on`` and ``strict``.
     """
-    as_of = _as_of_in_range(as_of or today_in_amsterdam())
+    as_of = _as_of_in_range(today_in_amsterdam() if as_of is None else as_of)
     loaded = applied_policy(policy)
-    settings = settings or CheckSettings()
+    settings = instance_argument(settings, CheckSettings, "settings") or CheckSettings()
     provider = _provider(organisation)
     reader = read_register(source, format=format, mapping=mapping, encoding=encoding, delimiter=delimiter)
     with contextlib.closing(sink):

@@ -21,11 +21,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from klachtregels._arguments import bool_argument
+from klachtregels._arguments import (
+    bool_argument,
+    each_instance,
+    instance_argument,
+    whole_number_argument,
+    wrong_type,
+)
 from klachtregels._version import __version__
 from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
-from klachtregels.messages import text
+from klachtregels.messages import check_lang, text
 from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
 from klachtregels.policy import Policy, applied_policy
 from klachtregels.report import review
@@ -324,7 +330,12 @@ def _previous(
     categories: Counter[str | None] = Counter()
     locations: Counter[str | None] = Counter()
     first_rows: dict[str | None, int | None] = {}
-    for rec in previous:
+    for rec in each_instance(
+        previous,
+        RegisterRecord,
+        "previous",
+        expected="a number, a PreviousYear or an iterable of RegisterRecord",
+    ):
         in_year = _in_year(rec, year - 1)
         if in_year is False or (in_year is None and not undated_in_year):
             continue
@@ -400,6 +411,10 @@ def _organisations(p: _Pass) -> tuple[GroupStats, ...]:
 def _gck_records(cases: Iterable[Any]) -> list[_GckCase]:
     """Accepts :class:`~klachtregels.register.GckCase`, records with a ``filing``, or bare filings."""
     out: list[_GckCase] = []
+    try:
+        cases = iter(cases)
+    except TypeError:
+        raise wrong_type("gck_cases", "an iterable of cases, records or filings", cases) from None
     for case in cases:
         if isinstance(case, GckFiling):
             out.append((case, None, None))
@@ -562,7 +577,7 @@ def _read(
     rejected: Iterable[Any] | None,
 ) -> tuple[int, tuple[RejectedRow, ...]]:
     """Read the records into ``p``, one at a time; then the rows read and rejected."""
-    for rec in records:
+    for rec in each_instance(records, RegisterRecord, "records", expected="an iterable of RegisterRecord"):
         p.add(rec)
     rejected_rows = _rejected(getattr(records, "errors", ()) or () if rejected is None else rejected)
     return _rows_read(records, rows_read, p.records + len(rejected_rows)), rejected_rows
@@ -604,7 +619,20 @@ def _review(
     return ReviewNotes(reidentification=tuple(warnings))
 
 
-def _check_arguments(year: int, children_served: int | None, suppress_below: int | None) -> None:
+def _check_arguments(
+    year: int, children_served: int | None, suppress_below: int | None, rows_read: int | None
+) -> None:
+    """The numbers ``build_report`` takes: whole numbers in range, each refused by its name."""
+    year = whole_number_argument(year, "year")
+    for name, value in (
+        ("children_served", children_served),
+        ("suppress_below", suppress_below),
+        ("rows_read", rows_read),
+    ):
+        if value is not None:
+            whole_number_argument(value, name)
+    if rows_read is not None and rows_read < 0:
+        raise InvalidInputError("annual report", [("rows_read", "must be a whole number >= 0")])
     if not 1900 <= year <= 2999:
         raise InvalidInputError("annual report", [("year", "not a plausible report year (1900-2999)")])
     if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
@@ -660,7 +688,12 @@ def build_report(
     its number of complaints, and every total, stay. ``report.review`` lists the published cells
     that could identify a person (lid 5), for the provider and never in the published document.
     """
-    _check_arguments(year, children_served, suppress_below)
+    _check_arguments(year, children_served, suppress_below, rows_read)
+    if organisation is not None:
+        from klachtregels.organisation import Organisation as _Organisation  # only when given
+
+        instance_argument(organisation, _Organisation, "organisation")
+    lang = check_lang(lang)
     # Switches given as text ("no") are true in Python: include_descriptions="no" would publish the
     # descriptions (personal data). Refused instead, naming the argument.
     undated_in_year = bool(bool_argument(undated_in_year, "undated_in_year"))
