@@ -114,3 +114,21 @@ def test_the_right_types_still_pass() -> None:
 def test_a_policy_path_that_is_a_folder_is_a_policy_error(tmp_path: Path) -> None:
     with pytest.raises(PolicyError, match="cannot be read"):
         load_policy(tmp_path)
+
+
+def test_check_records_accounts_for_every_row_read() -> None:
+    """rows_read, when given, is the records checked plus the rows rejected: no row unaccounted."""
+    assert kr.check_records([RECORD], as_of=DAY, rows_read=3, rows_rejected=2).summary.rows_checked == 1
+    for rows_read in (0, 2, 4):
+        with pytest.raises(kr.InvalidInputError) as info:
+            kr.check_records([RECORD], as_of=DAY, rows_read=rows_read, rows_rejected=2)
+        assert [path for path, _ in info.value.problems] == ["rows_read"]
+    for name, value in (
+        ("rows_read", -1),
+        ("rows_rejected", -1),
+        ("rows_read", "3"),
+        ("rows_rejected", True),
+    ):
+        with pytest.raises(kr.InvalidInputError) as info:
+            kr.check_records([RECORD], as_of=DAY, **{name: value})
+        assert [path for path, _ in info.value.problems] == [name]

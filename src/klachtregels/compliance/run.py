@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from klachtregels._arguments import each_instance, instance_argument
+from klachtregels._arguments import each_instance, instance_argument, whole_number_argument
 from klachtregels._time import amsterdam
 from klachtregels.compliance.checks import ComplaintChecks, check_complaint, counts_for_annual_report
 from klachtregels.compliance.findings import (
@@ -30,6 +30,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, check_organisation
 from klachtregels.decisions import question_day
+from klachtregels.errors import InvalidInputError
 from klachtregels.model import RegisterRecord
 from klachtregels.policy import Policy, applied_policy
 from klachtregels.register import RowError, read_register
@@ -225,9 +226,14 @@ def check_records(
 
     ``row_errors`` (read *after* ``records`` is consumed, so a streaming reader's errors can be
     passed lazily as any iterable) become ``KR-ROW-REJECTED`` findings. ``rows_read`` defaults to
-    the records seen plus ``rows_rejected``. An ``as_of`` outside the calendar's range is an
-    :class:`~klachtregels.errors.InvalidInputError` naming ``as_of``.
+    the records seen plus ``rows_rejected``; given, it must be that number (every row read is
+    checked or rejected), else an :class:`~klachtregels.errors.InvalidInputError` naming it. An
+    ``as_of`` outside the calendar's range is an :class:`~klachtregels.errors.InvalidInputError`
+    naming ``as_of``.
     """
+    if rows_read is not None:
+        whole_number_argument(rows_read, "rows_read", minimum=0)
+    whole_number_argument(rows_rejected, "rows_rejected", minimum=0)
     as_of = _as_of_in_range(as_of)
     policy = applied_policy(policy)
     settings = instance_argument(settings, CheckSettings, "settings") or CheckSettings()
@@ -245,6 +251,9 @@ def check_records(
     for batch in _rows_of(sorted(row_errors, key=lambda e: e.row)):
         findings += tally.rejected(batch)
     rejected = max(rows_rejected, tally.rejected_rows)
+    if rows_read is not None and rows_read != tally.seen + rejected:
+        problem = "is not the records checked plus the rows rejected (every row read is one or the other)"
+        raise InvalidInputError("arguments", [("rows_read", problem)])
     org_findings, org_passed = tally.organisation(organisation, as_of=as_of, policy=policy)
     return CheckResult(
         findings=org_findings + tuple(sorted(findings, key=_row_key)),
