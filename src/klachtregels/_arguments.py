@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from klachtregels.errors import ArgumentTypeError, InvalidInputError
 
-__all__ = ["bool_argument", "each_instance", "instance_argument", "whole_number_argument", "wrong_type"]
+__all__ = [
+    "bool_argument",
+    "each_instance",
+    "instance_argument",
+    "path_argument",
+    "whole_number_argument",
+    "wrong_type",
+]
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -78,3 +85,16 @@ def each_instance(items: object, cls: type[T], name: str, *, expected: str) -> I
             article = "an" if cls.__name__[:1].upper() in "AEIOU" else "a"
             raise wrong_type(f"{name}[{index}]", f"{article} {cls.__name__}", item)
         yield item
+
+
+def path_argument(value: object, name: str = "path") -> str:
+    """``value`` (text or an :class:`os.PathLike` of text) as a path; else :class:`ArgumentTypeError`.
+
+    A path in bytes is refused too: the library's files are named in text, and their errors name them.
+    """
+    import os  # the standard library's, imported when a path is given
+
+    text = os.fspath(value) if isinstance(value, str | os.PathLike) else None
+    if not isinstance(text, str):
+        raise wrong_type(name, "a path (text or a path object)", value)
+    return text

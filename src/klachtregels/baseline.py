@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels._arguments import path_argument
 from klachtregels._io import atomic_write_text, loads_toml, one_line, toml_value
 from klachtregels.errors import InvalidInputError
 
@@ -219,6 +220,7 @@ def load_baseline(path: str | os.PathLike[str]) -> tuple[Acceptance, ...]:
 
     A missing or unreadable file is the :class:`OSError` it raises (the command line names the file).
     """
+    path = path_argument(path)
     try:
         raw = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels._arguments import path_argument
 from klachtregels._io import loads_toml, one_line
 from klachtregels.baseline import Acceptance, parse_acceptances
 from klachtregels.errors import InvalidInputError
@@ -142,7 +143,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     :class:`ConfigError` for an unknown key or a value of the wrong kind (all problems at once),
     :class:`OSError` when the file cannot be read.
     """
-    file = Path(path)
+    file = Path(path_argument(path))
     table, prefix = _table(file)
     if table is None:
         return Config(path=os.fspath(file))

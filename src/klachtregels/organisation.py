@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import attrs
 
 from klachtregels import convert
+from klachtregels._arguments import path_argument
 from klachtregels._io import read_toml_file
 from klachtregels._time import local_day
 from klachtregels.model import Location, LrkNumber, Provider, ProviderKind
@@ -289,5 +290,6 @@ def load_organisation(path: str | Path) -> Organisation:
     Raises :class:`~klachtregels.errors.InvalidInputError` for invalid TOML or facts (naming the
     key) and :class:`OSError` when the file cannot be read.
     """
+    path = path_argument(path)
     what = f"organisation file {Path(path)}"
     return parse_organisation(read_toml_file(path, what), what=what)

@@ -132,3 +132,33 @@ def test_check_records_accounts_for_every_row_read() -> None:
         with pytest.raises(kr.InvalidInputError) as info:
             kr.check_records([RECORD], as_of=DAY, **{name: value})
         assert [path for path, _ in info.value.problems] == [name]
+
+
+def _loaders() -> dict[str, tuple[Callable[[Any], Any], str]]:
+    from klachtregels.baseline import load_baseline
+    from klachtregels.config import load_config
+    from klachtregels.register import load_mapping
+    from klachtregels.register.mapping import ColumnMapping
+    from klachtregels.report.measures import load_measure_keywords
+    from klachtregels.report.previous import load_previous_figures
+
+    return {
+        "load_organisation": (kr.load_organisation, "path"),
+        "load_policy": (load_policy, "policy"),
+        "load_mapping": (load_mapping, "mapping"),
+        "ColumnMapping.load": (ColumnMapping.load, "path"),
+        "load_measure_keywords": (load_measure_keywords, "path"),
+        "load_baseline": (load_baseline, "path"),
+        "load_config": (load_config, "path"),
+        "load_previous_figures": (lambda path: load_previous_figures(path, year=2025), "path"),
+    }
+
+
+@pytest.mark.parametrize("loader", sorted(_loaders()))
+@pytest.mark.parametrize("value", [42, b"organisation.toml", [SECRET], 1.5])
+def test_a_file_argument_that_is_not_a_path(loader: str, value: object) -> None:
+    load, argument = _loaders()[loader]
+    with pytest.raises(ArgumentTypeError) as info:
+        load(value)
+    assert [path for path, _ in info.value.problems] == [argument]
+    assert SECRET not in str(info.value)

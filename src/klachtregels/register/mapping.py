@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeAlias
 import attrs
 
 from klachtregels import convert
+from klachtregels._arguments import path_argument, wrong_type
 from klachtregels._io import loads_toml
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
@@ -274,7 +275,7 @@ class ColumnMapping:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ColumnMapping:
         """Read a mapping TOML file (its :attr:`origin` is ``path``)."""
-        raw = pathlib.Path(path).read_bytes()
+        raw = pathlib.Path(path_argument(path)).read_bytes()
         try:
             source = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -352,7 +353,9 @@ def load_mapping(mapping: MappingSource) -> ColumnMapping | None:
     """A :class:`ColumnMapping` from itself, a TOML path, or a built-in name such as ``"partou"``."""
     if mapping is None or isinstance(mapping, ColumnMapping):
         return mapping
-    path = os.fspath(mapping)
+    if not isinstance(mapping, str | os.PathLike):
+        raise wrong_type("mapping", "a ColumnMapping, a built-in mapping's name, a path or None", mapping)
+    path = path_argument(mapping, "mapping")
     if isinstance(mapping, str) and _BUILTIN_NAME.fullmatch(path) and not pathlib.Path(path).exists():
         return ColumnMapping.builtin(path)
     return ColumnMapping.load(path)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels import convert
+from klachtregels._arguments import path_argument
 from klachtregels._io import loads_toml, read_toml_file
 from klachtregels.errors import InvalidInputError
 from klachtregels.report.model import MeasureCategory, MeasureSource
@@ -210,6 +211,7 @@ def load_measure_keywords(path: str | os.PathLike[str] | None = None) -> Measure
     """
     if path is None:
         return _shipped()
+    path = path_argument(path)
     what = f"measure keywords {Path(path).name}"
     return parse_measure_keywords(read_toml_file(path, what), what=what)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from klachtregels import convert
+from klachtregels._arguments import path_argument
 from klachtregels._io import read_toml_file
 from klachtregels.errors import InvalidInputError
 from klachtregels.report._tally import counts
@@ -98,5 +99,6 @@ def load_previous_figures(path: str | Path, *, year: int) -> PreviousYear:
     Raises :class:`~klachtregels.errors.InvalidInputError` naming the file and the key, and
     :class:`OSError` when the file cannot be read.
     """
+    path = path_argument(path)
     what = f"previous-year figures {Path(path)}"
     return parse_previous_figures(read_toml_file(path, what), year=year, what=what)
