@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels import messages
+from klachtregels._arguments import instance_argument
 from klachtregels._io import one_line
 from klachtregels.citations import (
     ATW_1_1,
@@ -912,8 +913,10 @@ UNLINTED_FIELDS: Final = frozenset(
 def lint_policy(policy: Policy) -> LintReport:
     """Check ``policy`` against the law; every finding at once, most severe first.
 
-    Never raises for a valid :class:`~klachtregels.policy.Policy` (its terms were parsed when it was built).
+    Never raises for a valid :class:`~klachtregels.policy.Policy` (its terms were parsed when it was
+    built); anything else is an :class:`~klachtregels.errors.ArgumentTypeError`.
     """
+    instance_argument(policy, Policy, "policy", optional=False)
     findings = [f for check in _CHECKS for f in check(policy)]
     order = _setting_order()
     findings.sort(key=lambda f: (-f.severity.rank, order.get(f.setting, len(order)), f.code))

@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from klachtregels._arguments import instance_argument
 from klachtregels._io import one_line
 from klachtregels.citations import GCK_DIRECT, WKO_1_57B_8, WKO_1_60_1, Citation
 from klachtregels.compliance import CheckSettings, check_complaint, load_catalogue
 from klachtregels.decisions import question_day
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import format_date, text
-from klachtregels.model import RegisterRecord
+from klachtregels.model import Complaint, GckFiling, Judgement, RegisterRecord
 from klachtregels.organisation import Organisation
 from klachtregels.policy import applied_policy
 from klachtregels.rules.annual_report import report_due
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
 
     from klachtregels.compliance import ComplaintChecks
     from klachtregels.decisions import Assessment, PolicyLike
-    from klachtregels.model import Complaint, GckFiling, Judgement
     from klachtregels.policy import Policy
     from klachtregels.terms import Deadline
 
@@ -491,11 +491,18 @@ def obligations(
     working days that count as 'onverwijld' (the compliance settings). Raises
     :class:`~klachtregels.errors.InvalidInputError` when ``as_of`` precedes the receipt day.
     """
+    instance_argument(complaint, Complaint, "complaint", optional=False)
     day = question_day(as_of)
     received = complaint.received_date
     if received is not None and received > day:
         raise InvalidInputError("arguments", [("as_of", "precedes the day the complaint was received")])
-    settings = settings or CheckSettings()
+    instance_argument(judgement, Judgement, "judgement")
+    instance_argument(filing, GckFiling, "filing")
+    if organisation is not None:
+        from klachtregels.organisation import Organisation as _Organisation  # only when given
+
+        instance_argument(organisation, _Organisation, "organisation")
+    settings = instance_argument(settings, CheckSettings, "settings") or CheckSettings()
     pol = applied_policy(policy)
     record = RegisterRecord(complaint=complaint, judgement=judgement, filing=filing)
     provider = organisation.as_provider() if organisation is not None else None

@@ -83,6 +83,16 @@ CASES: dict[str, tuple[Callable[[], Any], str]] = {
     "check_records a record": (lambda: kr.check_records([RECORD, SECRET], as_of=DAY), "records[1]"),  # type: ignore[list-item]
     "check_records settings": (lambda: kr.check_records([], as_of=DAY, settings=SECRET), "settings"),  # type: ignore[arg-type]
     "obligations policy": (lambda: kr.obligations(COMPLAINT, as_of=DAY, policy=42), "policy"),  # type: ignore[arg-type]
+    "obligations complaint": (lambda: kr.obligations(SECRET, as_of=DAY), "complaint"),  # type: ignore[arg-type]
+    "obligations judgement": (lambda: kr.obligations(COMPLAINT, as_of=DAY, judgement=SECRET), "judgement"),  # type: ignore[arg-type]
+    "obligations organisation": (
+        lambda: kr.obligations(COMPLAINT, as_of=DAY, organisation=SECRET),  # type: ignore[arg-type]
+        "organisation",
+    ),
+    "obligations settings": (lambda: kr.obligations(COMPLAINT, as_of=DAY, settings=3), "settings"),  # type: ignore[arg-type]
+    "render_report report": (lambda: kr.render_report(SECRET), "report"),  # type: ignore[arg-type]
+    "lint_policy policy": (lambda: kr.lint_policy(SECRET), "policy"),  # type: ignore[arg-type]
+    "is_clean policy": (lambda: kr.is_clean(3), "policy"),  # type: ignore[arg-type]
 }
 
 

@@ -36,6 +36,7 @@ from klachtregels.compliance.findings import (
     load_catalogue,
     run_fails,
 )
+from klachtregels.errors import InvalidInputError
 from klachtregels.messages import check_lang, text
 
 if TYPE_CHECKING:
@@ -1279,4 +1280,5 @@ def make_sink(
         return SarifSink(out, lang=lang, register=register, organisation_file=organisation_file, judge=judge)
     if format == "github":
         return GithubSink(out, lang=lang, fail_on=level, summary_out=summary_out, judge=judge)
-    raise ValueError(f"unknown format {format!r}: use one of text, json, junit, sarif, github")
+    # The value given is not repeated (it may be anything passed on).
+    raise InvalidInputError("rendering", [("format", "is not one of: text, json, junit, sarif, github")])

@@ -43,6 +43,7 @@ from klachtregels.compliance.findings import (
     Severity,
     about_organisation,
 )
+from klachtregels.errors import InvalidInputError
 from klachtregels.messages import check_lang
 
 if TYPE_CHECKING:
@@ -209,8 +210,8 @@ def render(
     date: shown as accepted, they do not fail the run. ``min_severity``: leave out findings below
     it (they stay counted in the summary). Both as ``klachtregels check`` does.
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    if format not in FORMATS:  # the value given is not repeated (it may be anything passed on)
+        raise InvalidInputError("rendering", [("format", f"is not one of: {', '.join(FORMATS)}")])
     judge = _judge(result, accept, min_severity)
     if format == "github" and step_summary:
         return render_github(result, lang=lang, fail_on=fail_on, strict=strict, judge=judge)

@@ -101,8 +101,10 @@ def render(report: AnnualReport, fmt: str = "md", lang: str = "nl") -> str:
     An unknown language is :class:`~klachtregels.messages.UnknownLanguageError`, an unknown format
     :class:`~klachtregels.errors.InvalidInputError`.
     """
+    from klachtregels._arguments import instance_argument
     from klachtregels.errors import InvalidInputError
 
+    instance_argument(report, AnnualReport, "report", optional=False)
     lang = check_lang(lang)
     if fmt == "md":
         return render_markdown(report, lang)

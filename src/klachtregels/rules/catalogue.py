@@ -109,7 +109,8 @@ def render_rules(fmt: str = "text", lang: str = "nl") -> str:
     """Render the catalogue: ``text``, ``md`` (the page ``docs/rules.md``) or ``json``.
 
     Raises :class:`~klachtregels.messages.UnknownLanguageError` for a language other than ``nl``/``en``
-    (also for ``json``, which holds both) and :class:`ValueError` for an unknown format.
+    (also for ``json``, which holds both) and :class:`~klachtregels.errors.InvalidInputError` (a
+    :class:`ValueError`) for an unknown format, naming ``fmt`` and not repeating it.
     """
     lang = messages.check_lang(lang)
     if fmt == "json":
@@ -118,7 +119,8 @@ def render_rules(fmt: str = "text", lang: str = "nl") -> str:
         return _markdown(lang)
     if fmt == "text":
         return _text(lang)
-    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    # The value given is not repeated (it may be anything passed on).
+    raise InvalidInputError("rules rendering", [("fmt", f"is not one of: {', '.join(FORMATS)}")])
 
 
 def _text(lang: str) -> str:
