@@ -1,28 +1,47 @@
-"""Checks of keyword arguments that are switches (``True``/``False``), for the public functions.
+"""Checks of the arguments of the public functions: switches (``True``/``False``), types, days.
 
 A switch given as text (``include_descriptions="no"``) is true in Python; read as truth, it would
 silently do the opposite of what was meant (publish descriptions, count equated days). The public
 functions check their switches here and refuse anything but a boolean, naming the argument (never
-the value). Light on purpose: the calendar imports it.
+the value). Arguments of other types are checked only once the function has failed on them
+(:func:`refuse_arguments`), so that the fast paths pay nothing. Light on purpose: the calendar
+imports it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+import datetime as _dt
+from typing import TYPE_CHECKING, Final, TypeVar
 
-from klachtregels.errors import ArgumentTypeError, InvalidInputError
+from klachtregels.errors import ArgumentTypeError, DateRangeError, InvalidInputError
 
 __all__ = [
+    "DATE_EXPECTED",
+    "OUT_OF_RANGE",
+    "SLIPS",
     "bool_argument",
+    "day_argument",
     "each_instance",
     "instance_argument",
+    "out_of_range",
     "path_argument",
+    "refuse_arguments",
     "whole_number_argument",
     "wrong_type",
 ]
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+#: What a public function raises from where an argument is of the wrong type (a day given as text:
+#: ``AttributeError``, ``TypeError``; pandas' NaT: ``ValueError``, ``TypeError``) or a count runs past
+#: the calendar (``OverflowError``). The functions catch these around their body (a ``try`` costs
+#: nothing when nothing is raised, Python 3.11) and hand them to :func:`refuse_arguments`.
+SLIPS: Final = (AttributeError, TypeError, ValueError, OverflowError)
+#: What a day argument takes.
+DATE_EXPECTED: Final = "a date or datetime"
+#: Why a count from a day cannot be answered: the day it ends on does not exist in Python.
+OUT_OF_RANGE: Final = "the result would fall outside the dates Python holds (years 1-9999)"
 
 T = TypeVar("T")
 
@@ -98,3 +117,41 @@ def path_argument(value: object, name: str = "path") -> str:
     if not isinstance(text, str):
         raise wrong_type(name, "a path (text or a path object)", value)
     return text
+
+
+def out_of_range(name: str) -> DateRangeError:
+    """The error for a count from argument ``name`` that runs past 31 December 9999 (or before 1
+    January of the year 1): names the argument, never its value."""
+    return DateRangeError("arguments", [(name, OUT_OF_RANGE)])
+
+
+def day_argument(value: object, name: str) -> None:
+    """Refuse ``value`` for the day argument ``name``: :class:`ArgumentTypeError` when it is no date
+    or datetime, ``DATE_MISSING`` for pandas' NaT (as :func:`klachtregels._time.local_day` says it);
+    nothing for a day."""
+    if not isinstance(value, _dt.date):
+        raise wrong_type(name, DATE_EXPECTED, value)
+    if value != value:  # pandas' NaT: a datetime that is no day at all
+        from klachtregels._time import DateTextError
+
+        raise DateTextError("DATE_MISSING")
+
+
+def refuse_arguments(
+    error: BaseException,
+    days: tuple[tuple[str, object], ...],
+    numbers: tuple[tuple[str, object], ...] = (),
+    *,
+    counted_from: str | None = None,
+) -> None:
+    """Raise the typed error for ``error`` (one of :data:`SLIPS`, raised by a public function whose
+    arguments ``days`` and ``numbers`` are ``(name, value)`` pairs): :class:`ArgumentTypeError` naming
+    the first day that is no date or number that is no whole number, else, for an overflow,
+    :class:`~klachtregels.errors.DateRangeError` naming ``counted_from`` (by default the first day).
+    Returns for anything else: the caller re-raises ``error`` as it was."""
+    for name, value in days:
+        day_argument(value, name)
+    for name, value in numbers:
+        whole_number_argument(value, name)
+    if isinstance(error, OverflowError):
+        raise out_of_range(counted_from or days[0][0]) from None

@@ -43,9 +43,16 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels._arguments import bool_argument
+from klachtregels._arguments import (
+    SLIPS,
+    bool_argument,
+    out_of_range,
+    refuse_arguments,
+    whole_number_argument,
+    wrong_type,
+)
 from klachtregels.citations import ATW, ATW_1_1, ATW_3_1, ATW_3_2, Citation, cite
-from klachtregels.errors import CalendarDataError
+from klachtregels.errors import CalendarDataError, DateRangeError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -184,7 +191,13 @@ def format_date(d: _dt.date, lang: str = "nl", *, weekday: bool = True) -> str:
     """``dinsdag 5 mei 2026`` / ``Tuesday 5 May 2026``: :func:`klachtregels.messages.format_date`."""
     from klachtregels import messages  # lazy: keeps the calendar's hot path free of the catalogue
 
-    return messages.format_date(d, lang, weekday=weekday)
+    if weekday is not True and weekday is not False:
+        weekday = bool(bool_argument(weekday, "weekday"))  # type: ignore[unreachable]  # untyped callers
+    try:
+        return messages.format_date(d, lang, weekday=weekday)
+    except (AttributeError, TypeError, ValueError) as error:
+        refuse_arguments(error, (("d", d),))
+        raise
 
 
 # --- citations ------------------------------------------------------------------------------------
@@ -425,6 +438,8 @@ def calendar_data_from_sources(first_year: int, last_year: int) -> dict[str, Any
     """
     from importlib.metadata import version
 
+    first_year = whole_number_argument(first_year, "first_year")
+    last_year = whole_number_argument(last_year, "last_year")
     source = _load_decree_source()
     decrees = [
         {**{k: v for k, v in entry.items() if k != "days"}, "days": [d.isoformat() for d in entry["days"]]}
@@ -459,6 +474,8 @@ def equated_days_status(year: int) -> DecreeStatus:
     """Whether the equated days of ``year`` are known (A2). Only verified years count as known."""
     from klachtregels import messages  # lazy: the catalogue is not needed for arithmetic
 
+    if type(year) is not int:  # a NumPy integer is a year; a bool, a float or text is not
+        year = whole_number_argument(year, "year")
     decree = _decree_for(year)
     verified = year in VERIFIED_DECREE_YEARS and decree is not None and decree.verified
     if decree is None:
@@ -722,23 +739,31 @@ def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
-    if table is None:
-        table = _year(d.year, include_equated_days)
-    ordinal = d.toordinal()
-    return table.nxt[ordinal - table.first] == ordinal
+    try:
+        table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
+        if table is None:
+            table = _year(d.year, include_equated_days)
+        ordinal = d.toordinal()
+        return table.nxt[ordinal - table.first] == ordinal
+    except SLIPS as error:
+        refuse_arguments(error, (("d", d),))
+        raise
 
 
 def next_working_day(d: _dt.date, *, include_equated_days: bool = True) -> _dt.date:
     """The first ATW working day on or after ``d`` (``d`` itself when it is one)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
-    if table is None:
-        table = _year(d.year, include_equated_days)
-    day = table.nxt_day[d.toordinal() - table.first]
-    if day is None:
-        raise OverflowError("date value out of range")
+    try:
+        table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
+        if table is None:
+            table = _year(d.year, include_equated_days)
+        day = table.nxt_day[d.toordinal() - table.first]
+    except SLIPS as error:
+        refuse_arguments(error, (("d", d),))
+        raise
+    if day is None:  # past 31 December 9999
+        raise out_of_range("d")
     return day
 
 
@@ -749,24 +774,35 @@ def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) 
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
-    if table is not None and n > 0:  # the common case, inlined: one table, one look-up
-        k = table.cum[d.toordinal() - table.first + 1] + n
-        if k <= len(table.work):
-            return table.work[k - 1]
-    if n == 0:
-        return d
-    return _add(d.toordinal(), d.year, n, include_equated_days)
+    try:
+        table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
+        # The common case, inlined: one table, one look-up. ``True > 0`` too: a bool is no count.
+        if table is not None and n > 0 and n is not True:
+            k = table.cum[d.toordinal() - table.first + 1] + n
+            if k <= len(table.work):
+                return table.work[k - 1]
+        if type(n) is not int:  # off the fast path: a NumPy integer is a count, a bool or text is not
+            n = whole_number_argument(n, "n")
+        if n == 0:
+            return d
+        return _add(d.toordinal(), d.year, n, include_equated_days)
+    except SLIPS as error:
+        refuse_arguments(error, (("d", d),), (("n", n),))
+        raise
 
 
 def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_days: bool = True) -> int:
     """How many ATW working days lie in ``(first, last]`` (negative when ``last`` is before ``first``)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    a, b = first.toordinal(), last.toordinal()
-    if a <= b:
-        return _count(a, first.year, b, include_equated_days)
-    return -_count(b, last.year, a, include_equated_days)
+    try:
+        a, b = first.toordinal(), last.toordinal()
+        if a <= b:
+            return _count(a, first.year, b, include_equated_days)
+        return -_count(b, last.year, a, include_equated_days)
+    except SLIPS as error:
+        refuse_arguments(error, (("first", first), ("last", last)))
+        raise
 
 
 def atw_extend(
@@ -783,36 +819,42 @@ def atw_extend(
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
     if art2 is not True and art2 is not False:
         art2 = bool(bool_argument(art2, "art2"))  # type: ignore[unreachable]  # untyped callers
-    year = end.year
-    table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(year)
-    if table is None:
-        table = _year(year, include_equated_days)
-    first = table.first
-    ordinal = end.toordinal()
-    i = ordinal - first
-    new = table.nxt[i]
-    if art2:
-        s = start.toordinal() - first  # start, as an index into this year's table if >= 0
-        if new - first <= s:
-            count = 1  # `new` itself; nothing lies between
-        elif s >= 0:
-            cum = table.cum
-            count = cum[new - first + 1] - cum[s + 1]
-        else:
-            count = _count(s + first, start.year, new, include_equated_days)
-        if count < 2:
-            day = _add(new, year if new < first + table.length else year + 1, 2 - count, include_equated_days)
-            return day, _reasons_between(ordinal, year, day.toordinal() - 1, include_equated_days), True
-    if new == ordinal:
-        return end, (), False
-    moved = table.moves.get(i)
-    if moved is None:
-        next_day = table.nxt_day[i]
-        if next_day is None:
-            raise OverflowError("date value out of range")
-        skipped = _reasons_between(ordinal, year, new - 1, include_equated_days)
-        moved = table.moves[i] = (next_day, skipped, False)
-    return moved
+    try:
+        year = end.year
+        table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(year)
+        if table is None:
+            table = _year(year, include_equated_days)
+        first = table.first
+        ordinal = end.toordinal()
+        i = ordinal - first
+        new = table.nxt[i]
+        if art2:
+            s = start.toordinal() - first  # start, as an index into this year's table if >= 0
+            if new - first <= s:
+                count = 1  # `new` itself; nothing lies between
+            elif s >= 0:
+                cum = table.cum
+                count = cum[new - first + 1] - cum[s + 1]
+            else:
+                count = _count(s + first, start.year, new, include_equated_days)
+            if count < 2:
+                day = _add(
+                    new, year if new < first + table.length else year + 1, 2 - count, include_equated_days
+                )
+                return day, _reasons_between(ordinal, year, day.toordinal() - 1, include_equated_days), True
+        if new == ordinal:
+            return end, (), False
+        moved = table.moves.get(i)
+        if moved is None:
+            next_day = table.nxt_day[i]
+            if next_day is None:
+                raise OverflowError("date value out of range")
+            skipped = _reasons_between(ordinal, year, new - 1, include_equated_days)
+            moved = table.moves[i] = (next_day, skipped, False)
+        return moved
+    except SLIPS as error:
+        refuse_arguments(error, (("start", start), ("end", end)), counted_from="end")
+        raise
 
 
 def non_working_days(year: int, *, include_equated_days: bool = True) -> tuple[NonWorkingDay, ...]:
@@ -824,7 +866,11 @@ def non_working_days(year: int, *, include_equated_days: bool = True) -> tuple[N
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(year) is not int:  # a NumPy integer is a year; a bool, a float or text is not
+        year = whole_number_argument(year, "year")
     _check_year(year)
+    if year > _dt.MAXYEAR:
+        raise DateRangeError("arguments", [("year", "the year lies outside the dates Python holds (1-9999)")])
     return _days(year, include_equated_days)
 
 
@@ -835,16 +881,34 @@ def non_working_reason(d: _dt.date, *, include_equated_days: bool = True) -> Non
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    return _year(d.year, include_equated_days).reason_map().get(d.toordinal())
+    try:
+        return _year(d.year, include_equated_days).reason_map().get(d.toordinal())
+    except SLIPS as error:
+        refuse_arguments(error, (("d", d),))
+        raise
 
 
 def non_working_between(
     first: _dt.date, last: _dt.date, *, include_equated_days: bool = True
 ) -> tuple[NonWorkingDay, ...]:
     """Every non-working day in ``[first, last]`` (weekends included), with its reason."""
-    return _reasons_between(first.toordinal(), first.year, last.toordinal(), include_equated_days)
+    if include_equated_days is not True and include_equated_days is not False:
+        include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    try:
+        return _reasons_between(first.toordinal(), first.year, last.toordinal(), include_equated_days)
+    except SLIPS as error:
+        refuse_arguments(error, (("first", first), ("last", last)))
+        raise
 
 
 def unverified_years(years: Iterable[int]) -> tuple[int, ...]:
     """The years among ``years`` whose decree data (or, before 1982, holiday list) is not verified."""
-    return tuple(sorted({y for y in years if y not in VERIFIED_DECREE_YEARS}))
+    if isinstance(years, (str, bytes)) or not hasattr(years, "__iter__"):  # text: characters, no years
+        raise wrong_type("years", "an iterable of years (whole numbers)", years)
+    found = set()
+    for y in years:
+        if type(y) is not int:  # a NumPy integer is a year; a bool, a float or text is not
+            y = whole_number_argument(y, "years")
+        if y not in VERIFIED_DECREE_YEARS:
+            found.add(y)
+    return tuple(sorted(found))

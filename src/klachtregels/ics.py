@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from klachtregels._arguments import whole_number_argument, wrong_type
 from klachtregels._io import one_line
 from klachtregels.errors import MissingExtraError
 from klachtregels.messages import text
@@ -80,6 +81,10 @@ def _basis(item: Obligation, lang: str) -> str:
 
 def obligations_ics(timeline: Obligations, *, lang: str = "nl") -> str:
     """The dated items of ``timeline`` as an iCalendar file (text, CRLF line ends)."""
+    from klachtregels.timeline import Obligations
+
+    if not isinstance(timeline, Obligations):
+        raise wrong_type("timeline", "Obligations", timeline)
     who = one_line(timeline.complaint_id or "") or "-"
     cal = _calendar(text("ICS_OBLIGATIONS_NAME", lang, who=who))
     for item in timeline.items:
@@ -106,7 +111,9 @@ def calendar_ics(years: Iterable[int], *, lang: str = "nl", include_equated_days
     """
     from klachtregels.calendar import non_working_days
 
-    chosen = sorted(set(years))
+    if isinstance(years, (str, bytes)) or not hasattr(years, "__iter__"):  # text: characters, no years
+        raise wrong_type("years", "an iterable of years (whole numbers)", years)
+    chosen = sorted({y if type(y) is int else whole_number_argument(y, "years") for y in years})
     days = [d for year in chosen for d in non_working_days(year, include_equated_days=include_equated_days)]
     return _days_ics(days, lang=lang)
 
@@ -126,8 +133,16 @@ def _days_ics(days: Sequence[NonWorkingDay], *, lang: str) -> str:
 def to_ics(items: Obligations | Iterable[NonWorkingDay], *, lang: str = "nl") -> str:
     """An iCalendar file of a complaint's obligations, or of Atw non-working days (as
     :func:`klachtregels.calendar.non_working_days` gives them)."""
+    from klachtregels.calendar import NonWorkingDay
     from klachtregels.timeline import Obligations
 
     if isinstance(items, Obligations):
         return obligations_ics(items, lang=lang)
-    return _days_ics(list(items), lang=lang)
+    given: object = items  # untyped callers: text is iterable, but of characters
+    if isinstance(given, (str, bytes)) or not hasattr(given, "__iter__"):
+        raise wrong_type("items", "Obligations or an iterable of NonWorkingDay", given)
+    days = list(items)
+    for day in days:
+        if not isinstance(day, NonWorkingDay):
+            raise wrong_type("items", "NonWorkingDay items", day)
+    return _days_ics(days, lang=lang)

@@ -42,11 +42,17 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels import calendar as _cal
-from klachtregels._arguments import bool_argument
+from klachtregels._arguments import (
+    bool_argument,
+    out_of_range,
+    refuse_arguments,
+    whole_number_argument,
+    wrong_type,
+)
 from klachtregels._time import amsterdam, local_datetime, local_day
 from klachtregels.calendar import NonWorkingDay, NonWorkingKind
 from klachtregels.citations import ATW_1_1, ATW_1_2, ATW_2, ATW_3, ATW_4, GCK_12M, WKO_1_57B_2D, Citation
-from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
+from klachtregels.errors import ArgumentTypeError, PolicyError, ProvisionalCalendarError, TermError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -190,6 +196,40 @@ class TermTooLargeError(TermError):
         self.backwards = backwards
 
 
+class TermTypeError(ArgumentTypeError, TermError):
+    """A term given as something that is no term (``deadline(d, 3)``, ``Term.parse(None)``,
+    ``Term("6", "weeks")``): an :class:`~klachtregels.errors.ArgumentTypeError` naming the argument,
+    and a :class:`~klachtregels.errors.TermError` as every term that cannot be read. Not exported:
+    catch either of those."""
+
+
+def _term_type_error(name: str, expected: str, value: object) -> TermTypeError:
+    """The error for argument ``name`` that is not what it takes: its type, never its value."""
+    error = wrong_type(name, expected, value)
+    return TermTypeError(error.what, error.problems)
+
+
+#: What the term argument of :func:`deadline` and :func:`term_length_days` takes.
+_TERM_EXPECTED: Final = "a Term or a term's text"
+
+
+def _to_amount(value: object) -> int:
+    """``Term.amount``: a whole number (a NumPy integer too; not a bool, a float or text)."""
+    if type(value) is int:
+        return value
+    try:
+        return whole_number_argument(value, "amount")
+    except ArgumentTypeError as error:
+        raise TermTypeError(error.what, error.problems) from None
+
+
+def _to_backwards(value: object) -> bool:
+    """``Term.backwards``: a switch (text such as ``"no"`` is true in Python: refused by name)."""
+    if value is True or value is False:
+        return value
+    return bool(bool_argument(value, "backwards"))
+
+
 def _check_amount(_inst: Any, _attr: Any, value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         got = (
@@ -205,6 +245,8 @@ def _to_unit(value: TermUnit | str) -> TermUnit:
     try:
         return TermUnit(value)
     except ValueError:
+        if not isinstance(value, str):
+            raise _term_type_error("unit", "a TermUnit or a unit's name", value) from None
         msg = f"unknown term unit (not repeated here); use one of {', '.join(u.value for u in TermUnit)}"
         raise TermError(msg) from None
 
@@ -216,10 +258,10 @@ class Term:
     ``Term(6, "weeks")``; ``Term.parse("2 werkdagen")``; ``str(term)`` gives back parseable English.
     """
 
-    amount: int = attrs.field(validator=_check_amount)
+    amount: int = attrs.field(converter=_to_amount, validator=_check_amount)
     unit: TermUnit = attrs.field(converter=_to_unit)
     #: Counted backwards from the event (terugrekening): the ATW never applies (art. 1 lid 2).
-    backwards: bool = attrs.field(default=False, kw_only=True)
+    backwards: bool = attrs.field(default=False, kw_only=True, converter=_to_backwards)
     # Derived once (terms are few, deadlines many): why the ATW cannot apply (a catalogue code and
     # the article); whether ATW art. 2 concerns it; the computation plans per setting (see _Plan).
     _exclusion: tuple[str, Citation] | None = attrs.field(init=False, eq=False, repr=False)
@@ -245,9 +287,10 @@ class Term:
         """Read ``"6 weeks"``, ``"6 weken"``, ``"2 working days"``, ``"2 werkdagen"``, ``"1 maand"`` ...
 
         Raises :class:`~klachtregels.errors.TermError` saying what is wrong (never repeating the
-        text) and the accepted forms.
+        text) and the accepted forms; for anything but text, a :class:`~klachtregels.errors.TermError`
+        that is also an :class:`~klachtregels.errors.ArgumentTypeError` naming ``text``.
         """
-        return _as_term(text)
+        return _as_term(text, "text", "a term's text")
 
     def label(self, lang: str = "nl") -> str:
         """``6 weken`` / ``6 weeks`` (with ``vóór``/``before`` for a backwards term)."""
@@ -1017,11 +1060,15 @@ def _remember(plan: _Plan, day: _dt.date, result: Deadline) -> Deadline:
 _PARSED: Final[dict[str, Term]] = {}
 
 
-def _as_term(term: Term | str) -> Term:
+def _as_term(term: Term | str, name: str = "term", expected: str = _TERM_EXPECTED) -> Term:
+    """``term`` read (once per text: :data:`_PARSED`); ``name`` and ``expected`` say, for anything
+    but a term or its text, which argument it was and what it takes."""
     if isinstance(term, Term):
         return term
-    parsed = _PARSED.get(term)
+    parsed = _PARSED.get(term) if isinstance(term, str) else None
     if parsed is None:
+        if not isinstance(term, str):
+            raise _term_type_error(name, expected, term)
         parsed = _parse_term(term)
         if len(_PARSED) < 256:
             _PARSED[term] = parsed
@@ -1047,7 +1094,10 @@ def deadline(
     With ``strict=True`` a provisional result raises
     :class:`~klachtregels.errors.ProvisionalCalendarError` (A2).
     """
-    t = term if type(term) is Term else (_PARSED.get(term) or _as_term(term))  # type: ignore[arg-type]
+    try:
+        t = term if type(term) is Term else (_PARSED.get(term) or _as_term(term))  # type: ignore[arg-type]
+    except TypeError:  # unhashable (a list): no term's text
+        raise _term_type_error("term", _TERM_EXPECTED, term) from None
     if strict is not False and strict is not True:
         strict = bool(bool_argument(strict, "strict"))  # type: ignore[unreachable]  # untyped callers
     key = (statutory, include_equated_days, exclude_start_day)
@@ -1057,19 +1107,23 @@ def deadline(
         plan = _deadline_plan(t, *key)
     if plan is None:
         plan = t._plans[key] = _deadline_plan(t, *key)
-    if type(start) is _dt.date:
-        hit = plan.memo.get(start)
-        if hit is not None and not (strict and hit.provisional):
-            return hit
-        return _remember(plan, start, _compute(start, start, plan, strict))
-    day = local_day(start)
-    result = _compute(day, day, plan, strict)
-    if t.unit is TermUnit.HOURS and isinstance(start, _dt.datetime):
-        # A term in hours from a moment ends at that exact moment (it is never extended, art. 4).
-        hours = _dt.timedelta(hours=-t.amount if t.backwards else t.amount)
-        end_moment = (local_datetime(start).astimezone(_dt.UTC) + hours).astimezone(amsterdam())
-        end = end_moment.date()
-        result = attrs.evolve(result, date=end, calendar_date=end, atw_date=end, end_moment=end_moment)
+    try:
+        if type(start) is _dt.date:
+            hit = plan.memo.get(start)
+            if hit is not None and not (strict and hit.provisional):
+                return hit
+            return _remember(plan, start, _compute(start, start, plan, strict))
+        day = local_day(start)
+        result = _compute(day, day, plan, strict)
+        if t.unit is TermUnit.HOURS and isinstance(start, _dt.datetime):
+            # A term in hours from a moment ends at that exact moment (it is never extended, art. 4).
+            hours = _dt.timedelta(hours=-t.amount if t.backwards else t.amount)
+            end_moment = (local_datetime(start).astimezone(_dt.UTC) + hours).astimezone(amsterdam())
+            end = end_moment.date()
+            result = attrs.evolve(result, date=end, calendar_date=end, atw_date=end, end_moment=end_moment)
+    except (TypeError, OverflowError) as error:  # no day (local_day), or a count past the calendar
+        refuse_arguments(error, (("start", start),))
+        raise
     return result
 
 
@@ -1201,13 +1255,17 @@ def _handling_setup(
 def _handling_on(plan: _Plan, next_day: bool, received: _dt.date | _dt.datetime, strict: bool) -> Deadline:
     """The handling deadline of ``plan`` (from :func:`_handling_setup`) for ``received``."""
     plain = type(received) is _dt.date
-    day = received if plain else local_day(received)
-    if plain:
-        hit = plan.memo.get(day)
-        if hit is not None and not (strict and hit.provisional):
-            return hit
-    day0 = _cal.next_working_day(day, include_equated_days=plan.include_eq) if next_day else day
-    result = _compute(day, day0, plan, strict)
+    try:
+        day = received if plain else local_day(received)
+        if plain:
+            hit = plan.memo.get(day)
+            if hit is not None and not (strict and hit.provisional):
+                return hit
+        day0 = _cal.next_working_day(day, include_equated_days=plan.include_eq) if next_day else day
+        result = _compute(day, day0, plan, strict)
+    except (TypeError, OverflowError) as error:  # no day (local_day), or a count past the calendar
+        refuse_arguments(error, (("received", received),))
+        raise
     return _remember(plan, day, result) if plain else result
 
 
@@ -1237,7 +1295,11 @@ else:
             except (KeyError, TypeError):  # a day not kept, or no date at all (unhashable)
                 pass
             if type(received) is _dt.date:
-                return _remember(_DEFAULT_PLAN, received, _compute(received, received, _DEFAULT_PLAN, False))
+                try:
+                    result = _compute(received, received, _DEFAULT_PLAN, False)
+                except OverflowError:  # six weeks past 31 December 9999
+                    raise out_of_range("received") from None
+                return _remember(_DEFAULT_PLAN, received, result)
             if received is not _MISSING:
                 return _handling_deadline(received)
         if received is _MISSING:
@@ -1271,11 +1333,16 @@ def gck_filing_limit(filed_with_provider: _dt.date | _dt.datetime) -> Deadline:
             rule_ids=("R21", "R12", "R18", "R16"),
         )
     plain = type(filed_with_provider) is _dt.date
-    day = filed_with_provider if plain else local_day(filed_with_provider)
-    hit = plan.memo.get(day)
-    if hit is not None:
-        return hit
-    return _remember(plan, day, _compute(day, day, plan, False))
+    try:
+        day = filed_with_provider if plain else local_day(filed_with_provider)
+        hit = plan.memo.get(day)
+        if hit is not None:
+            return hit
+        result = _compute(day, day, plan, False)
+    except (TypeError, OverflowError) as error:  # no day (local_day), or twelve months past 9999
+        refuse_arguments(error, (("filed_with_provider", filed_with_provider),))
+        raise
+    return _remember(plan, day, result)
 
 
 _GCK_KEY: Final = ("gck",)
@@ -1324,7 +1391,7 @@ def term_length_days(term: Term | str) -> tuple[Fraction, Fraction]:
     ``2 months`` 59 to 62. Working days are measured on the ATW calendar (weekends, holidays and equated
     days) of 2016-2035: ``30 working days`` is 42 days without a holiday and more with one.
     """
-    t = term if isinstance(term, Term) else Term.parse(term)
+    t = _as_term(term)
     n = t.amount
     if t.unit is TermUnit.HOURS:
         return (Fraction(n, 24), Fraction(n, 24))

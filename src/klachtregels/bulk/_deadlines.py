@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from klachtregels import calendar as _cal
 from klachtregels import terms as _terms
+from klachtregels._arguments import OUT_OF_RANGE, whole_number_argument, wrong_type
 from klachtregels._time import DateTextError, local_day, read_day
-from klachtregels.errors import InvalidInputError, PolicyError
+from klachtregels.errors import DateRangeError, InvalidInputError, PolicyError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -194,7 +195,7 @@ def _read_column(values: Any, coerce: bool) -> _Column:
             return _Column(_from_datetime64(values), as_arrays)
         return _Column(_from_objects(values.tolist(), coerce), as_arrays)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
-        raise InvalidInputError("dates", [("values", "expected a list, a numpy array or a Series of dates")])
+        raise wrong_type("values", "a list, a numpy array or a Series of dates", values)
     return _Column(_from_objects(values, coerce), as_arrays)
 
 
@@ -436,7 +437,9 @@ def _answer_outside(
     for day in np.unique(days[positions]).tolist():
         try:
             answer = scalar(_dt.date.fromordinal(day + _EPOCH))
-        except (ValueError, OverflowError):  # a day number past date's range
+        except OverflowError:  # a deadline past 31 December 9999 (DateRangeError from the scalar function)
+            raise DateRangeError("dates", [("values", OUT_OF_RANGE)]) from None
+        except ValueError:  # a day number past date's range
             raise InvalidInputError("dates", [("values", "a date outside 0001-9999")]) from None
         where = positions[days[positions] == day]
         date[where] = answer.date.toordinal() - _EPOCH
@@ -515,6 +518,8 @@ def working_day_deadlines(
     The same as ``deadline(d, Term(days, "working_days", backwards=backwards), statutory=...)`` for
     each value; ``values`` and the answer as for :func:`handling_deadlines`.
     """
+    if type(days) is not int:  # a NumPy integer is a count; a bool, a float or text is not
+        days = whole_number_argument(days, "days")
     term = _terms.Term(days, _terms.TermUnit.WORKING_DAYS, backwards=backwards)
     setting = (statutory, include_equated_days, exclude_start_day)
     plan = term._plans.get(setting)
