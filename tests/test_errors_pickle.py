@@ -29,7 +29,7 @@ from klachtregels.model import Complaint
 from klachtregels.policy import InvalidPolicyError
 from klachtregels.register.mapping import MappingError
 from klachtregels.register.reader import RowRejectedError
-from klachtregels.terms import TermTooLargeError
+from klachtregels.terms import TermTooLargeError, TermTypeError
 
 PROBLEMS = [("channel", ProblemText("INPUT_NOT_ONE_OF", allowed="letter, email", hint=""))]
 
@@ -54,6 +54,7 @@ INSTANCES: list[BaseException] = [
     ConfigError("klachtregels.toml", PROBLEMS),
     MappingError([Message("REGISTER_MAPPING_UNKNOWN_TABLES_NOT_SHOWN")], name="house"),
     TermTooLargeError("too large", backwards=True),
+    TermTypeError("arguments", [("term", "expected a Term or a term's text, got int")]),
     DateTextError("DATE_FORMAT"),
 ]
 
