@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels._arguments import (
+    DATE_EXPECTED,
     SLIPS,
     bool_argument,
     out_of_range,
@@ -51,6 +52,7 @@ from klachtregels._arguments import (
     whole_number_argument,
     wrong_type,
 )
+from klachtregels._time import local_day
 from klachtregels.citations import ATW, ATW_1_1, ATW_3_1, ATW_3_2, Citation, cite
 from klachtregels.errors import CalendarDataError, DateRangeError
 
@@ -732,6 +734,19 @@ def _switch(value: object) -> bool:
     return bool(bool_argument(value, "include_equated_days"))
 
 
+#: The plain date type, bound once: the day arguments' check is on the hot paths.
+_DATE: Final = _dt.date
+
+
+def _day(value: object, name: str) -> _dt.date:
+    """A day argument that is not a plain ``date``: its Europe/Amsterdam day (A22; a date-time at
+    23:30 UTC on 23 March is 24 March), read by :func:`klachtregels._time.local_day`, the one place
+    time is read. Anything else is refused, naming ``name``."""
+    if not isinstance(value, _dt.date):
+        raise wrong_type(name, DATE_EXPECTED, value)
+    return local_day(value)
+
+
 def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
     """True when ``d`` is an ATW working day: no Saturday, Sunday, holiday or (by default) equated day.
 
@@ -739,6 +754,8 @@ def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+        d = _day(d, "d")
     try:
         table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
         if table is None:
@@ -754,6 +771,8 @@ def next_working_day(d: _dt.date, *, include_equated_days: bool = True) -> _dt.d
     """The first ATW working day on or after ``d`` (``d`` itself when it is one)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+        d = _day(d, "d")
     try:
         table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
         if table is None:
@@ -774,6 +793,8 @@ def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) 
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+        d = _day(d, "d")
     try:
         table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
         # The common case, inlined: one table, one look-up. ``True > 0`` too: a bool is no count.
@@ -795,6 +816,10 @@ def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_day
     """How many ATW working days lie in ``(first, last]`` (negative when ``last`` is before ``first``)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(first) is not _DATE:  # a date-time: its Amsterdam day
+        first = _day(first, "first")
+    if type(last) is not _DATE:  # a date-time: its Amsterdam day
+        last = _day(last, "last")
     try:
         a, b = first.toordinal(), last.toordinal()
         if a <= b:
@@ -881,6 +906,8 @@ def non_working_reason(d: _dt.date, *, include_equated_days: bool = True) -> Non
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+        d = _day(d, "d")
     try:
         return _year(d.year, include_equated_days).reason_map().get(d.toordinal())
     except SLIPS as error:
@@ -894,6 +921,10 @@ def non_working_between(
     """Every non-working day in ``[first, last]`` (weekends included), with its reason."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
+    if type(first) is not _DATE:  # a date-time: its Amsterdam day
+        first = _day(first, "first")
+    if type(last) is not _DATE:  # a date-time: its Amsterdam day
+        last = _day(last, "last")
     try:
         return _reasons_between(first.toordinal(), first.year, last.toordinal(), include_equated_days)
     except SLIPS as error:
