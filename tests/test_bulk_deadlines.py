@@ -190,3 +190,24 @@ def test_a_polars_series_gives_polars_series() -> None:
     assert dates.name == "ontvangen"
     assert dates.to_list() == [dt.date(2026, 5, 6), None]
     assert provisional.to_list() == [False, False]
+
+
+def test_handling_deadlines_resolve_their_settings_as_handling_deadline_does() -> None:
+    """The column's settings go through the one resolution of handling_deadline's (its switches checked)."""
+    day = dt.date(2026, 1, 1)
+    for name in ("exclude_filing_day", "include_equated_days"):
+        with pytest.raises(InvalidInputError) as info:
+            bulk.handling_deadlines([day], **{name: "no"})
+        assert [path for path, _ in info.value.problems] == [name]
+    with pytest.raises(PolicyError):
+        bulk.handling_deadlines([day], receipt_rule="Jansen")
+    with pytest.raises(PolicyError):
+        bulk.handling_deadlines([day], atw_mode="never", regulation_applies_atw=True)
+    settings: list[dict[str, Any]] = [
+        {"include_equated_days": False},
+        {"receipt_rule": "next_working_day"},
+        {"atw_mode": "never"},
+    ]
+    for options in settings:
+        column = bulk.handling_deadlines([day], **options)
+        assert str(column.date[0]) == terms.handling_deadline(day, **options).date.isoformat()

@@ -30,7 +30,7 @@ from klachtregels import calendar as _cal
 from klachtregels import terms as _terms
 from klachtregels._arguments import OUT_OF_RANGE, whole_number_argument, wrong_type
 from klachtregels._time import DateTextError, local_day, read_day
-from klachtregels.errors import DateRangeError, InvalidInputError, PolicyError
+from klachtregels.errors import DateRangeError, InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -469,14 +469,10 @@ def handling_deadlines(
     A value that is not a date raises :class:`~klachtregels.errors.InvalidInputError` naming its
     position (never its text); ``errors="coerce"`` makes it NaT instead.
     """
-    policy, mode_apply = _terms._atw_policy(atw_mode, regulation_applies_atw)
-    rule = _terms._RECEIPT_RULES.get(receipt_rule)
-    if rule is None:
-        msg = f"receipt_rule must be one of {', '.join(_terms._RECEIPT_RULES)}"
-        raise PolicyError(msg)
-    next_day = rule is _terms.ReceiptRule.NEXT_WORKING_DAY
-    setting = (policy, mode_apply, next_day, exclude_filing_day, include_equated_days)
-    plan = _terms._handling_plan(*setting)
+    # The settings become a plan where handling_deadline's own become one (A1, A3, A4; switches checked).
+    plan, next_day = _terms._handling_setup(
+        atw_mode, regulation_applies_atw, exclude_filing_day, receipt_rule, include_equated_days
+    )
     options: dict[str, Any] = {
         "atw_mode": atw_mode,
         "regulation_applies_atw": regulation_applies_atw,
@@ -488,7 +484,7 @@ def handling_deadlines(
     def scalar(day: _dt.date) -> Any:
         return _terms.handling_deadline(day, **options)
 
-    key = ("handling", policy, mode_apply, next_day, exclude_filing_day)
+    key = ("handling", plan)  # one plan per setting, kept for the process: its identity is the setting
     return _evaluate(values, key, plan, scalar, errors=errors, next_day=next_day)
 
 
