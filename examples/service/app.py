@@ -19,7 +19,6 @@ from pydantic import BaseModel
 
 from klachtregels.decisions import assess
 from klachtregels.errors import InvalidInputError
-from klachtregels.timeline import obligations
 from klachtregels.pydantic import (
     AssessmentModel,
     ComplaintModel,
@@ -27,6 +26,7 @@ from klachtregels.pydantic import (
     JudgementModel,
     ObligationsModel,
 )
+from klachtregels.timeline import obligations
 
 app = FastAPI(title="klachtregels example service", version="1")
 

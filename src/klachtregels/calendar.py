@@ -754,7 +754,7 @@ def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+    if d.__class__ is not _DATE:  # a date-time: its Amsterdam day
         d = _day(d, "d")
     try:
         table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
@@ -771,7 +771,7 @@ def next_working_day(d: _dt.date, *, include_equated_days: bool = True) -> _dt.d
     """The first ATW working day on or after ``d`` (``d`` itself when it is one)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+    if d.__class__ is not _DATE:  # a date-time: its Amsterdam day
         d = _day(d, "d")
     try:
         table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
@@ -793,7 +793,7 @@ def add_working_days(d: _dt.date, n: int, *, include_equated_days: bool = True) 
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+    if d.__class__ is not _DATE:  # a date-time: its Amsterdam day
         d = _day(d, "d")
     try:
         table = (_YEARS_EQ if include_equated_days else _YEARS_NO_EQ).get(d.year)
@@ -816,9 +816,9 @@ def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_day
     """How many ATW working days lie in ``(first, last]`` (negative when ``last`` is before ``first``)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if type(first) is not _DATE:  # a date-time: its Amsterdam day
+    if first.__class__ is not _DATE:  # a date-time: its Amsterdam day
         first = _day(first, "first")
-    if type(last) is not _DATE:  # a date-time: its Amsterdam day
+    if last.__class__ is not _DATE:  # a date-time: its Amsterdam day
         last = _day(last, "last")
     try:
         a, b = first.toordinal(), last.toordinal()
@@ -906,7 +906,7 @@ def non_working_reason(d: _dt.date, *, include_equated_days: bool = True) -> Non
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if type(d) is not _DATE:  # a date-time: its Amsterdam day
+    if d.__class__ is not _DATE:  # a date-time: its Amsterdam day
         d = _day(d, "d")
     try:
         return _year(d.year, include_equated_days).reason_map().get(d.toordinal())
@@ -921,9 +921,9 @@ def non_working_between(
     """Every non-working day in ``[first, last]`` (weekends included), with its reason."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if type(first) is not _DATE:  # a date-time: its Amsterdam day
+    if first.__class__ is not _DATE:  # a date-time: its Amsterdam day
         first = _day(first, "first")
-    if type(last) is not _DATE:  # a date-time: its Amsterdam day
+    if last.__class__ is not _DATE:  # a date-time: its Amsterdam day
         last = _day(last, "last")
     try:
         return _reasons_between(first.toordinal(), first.year, last.toordinal(), include_equated_days)
