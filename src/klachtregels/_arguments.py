@@ -22,10 +22,13 @@ __all__ = [
     "bool_argument",
     "day_argument",
     "each_instance",
+    "enum_argument",
     "instance_argument",
     "out_of_range",
     "path_argument",
     "refuse_arguments",
+    "report_argument",
+    "stream_argument",
     "whole_number_argument",
     "wrong_type",
 ]
@@ -155,3 +158,36 @@ def refuse_arguments(
         whole_number_argument(value, name)
     if isinstance(error, OverflowError):
         raise out_of_range(counted_from or days[0][0]) from None
+
+
+def report_argument(value: object, name: str = "report") -> None:
+    """Refuse ``value`` unless it is an :class:`~klachtregels.report.AnnualReport` (the renderers'
+    and review functions' first argument): :class:`ArgumentTypeError` naming ``name``."""
+    from klachtregels.report.model import AnnualReport
+
+    if value.__class__ is not AnnualReport:
+        instance_argument(value, AnnualReport, name, optional=False)
+
+
+def stream_argument(value: object, name: str = "stream") -> None:
+    """Refuse ``value`` unless it can be written to (has a ``write`` method): a text stream."""
+    if not callable(getattr(value, "write", None)):
+        raise wrong_type(name, "a stream to write to (with a write method)", value)
+
+
+E = TypeVar("E")
+
+
+def enum_argument(value: object, cls: type[E], name: str) -> E:
+    """``value`` as a member of the enumeration ``cls`` (a member, or its value as text); anything
+    else is :class:`~klachtregels.errors.InvalidInputError` naming ``name`` and listing the choices,
+    never the value (the enumeration's own ``ValueError`` repeats it)."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value)  # type: ignore[call-arg]
+        except ValueError:
+            pass
+    choices = ", ".join(str(member.value) for member in cls)  # type: ignore[attr-defined]
+    raise InvalidInputError("arguments", [(name, f"is not one of: {choices}")])

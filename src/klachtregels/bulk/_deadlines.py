@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from klachtregels import calendar as _cal
 from klachtregels import terms as _terms
-from klachtregels._arguments import OUT_OF_RANGE, whole_number_argument, wrong_type
+from klachtregels._arguments import OUT_OF_RANGE, bool_argument, whole_number_argument, wrong_type
 from klachtregels._time import DateTextError, local_day, read_day
 from klachtregels.errors import DateRangeError, InvalidInputError
 
@@ -518,6 +518,13 @@ def working_day_deadlines(
         days = whole_number_argument(days, "days")
     term = _terms.Term(days, _terms.TermUnit.WORKING_DAYS, backwards=backwards)
     setting = (statutory, include_equated_days, exclude_start_day)
+    if not all(switch.__class__ is bool for switch in setting):  # checked only when one is no bool
+        setting = (
+            bool(bool_argument(statutory, "statutory")),
+            bool(bool_argument(include_equated_days, "include_equated_days")),
+            bool(bool_argument(exclude_start_day, "exclude_start_day")),
+        )
+        statutory, include_equated_days, exclude_start_day = setting
     plan = term._plans.get(setting)
     if plan is None:
         plan = term._plans[setting] = _terms._deadline_plan(term, *setting)

@@ -156,6 +156,10 @@ def register_result_frame(result: RegisterResult) -> Any:
     Columns follow :meth:`RegisterRecord.to_dict` with nested keys dotted; dates (``..._on``) are
     ``datetime64`` days; lists of words are joined with ``; ``; ``row`` comes first.
     """
+    from klachtregels._arguments import instance_argument
+    from klachtregels.register.reader import RegisterResult
+
+    instance_argument(result, RegisterResult, "result", optional=False)
     rows = [_flatten(record.to_dict()) for record in result.records]
     frame = _frame(rows, ["row"])
     return _as_dates(frame, [c for c in frame.columns if c.endswith("_on")])
@@ -168,6 +172,10 @@ def check_result_frame(result: CheckResult) -> Any:
     ``rule_ids`` (joined with ``; ``), ``k_item``, ``message_nl``, ``message_en`` and one
     ``facts.<name>`` column per fact that any finding states.
     """
+    from klachtregels._arguments import instance_argument
+    from klachtregels.compliance import CheckResult
+
+    instance_argument(result, CheckResult, "result", optional=False)
     columns = [
         "id",
         "check",
@@ -317,8 +325,16 @@ def assess_many(
     be read or assessed (a rejected register row, a peildatum before its receipt) has its ``error``
     and no outcomes: one bad row never stops the others.
     """
+    from klachtregels._arguments import wrong_type
+    from klachtregels.decisions import question_day
     from klachtregels.policy import applied_policy
 
+    # The caller's arguments are checked once, before any row: a wrong as_of is no row's error.
+    as_of = question_day(as_of, "as_of")
+    if not is_frame(records) and (
+        isinstance(records, str | bytes | bytearray | Mapping) or not isinstance(records, Iterable)
+    ):
+        raise wrong_type("records", "a DataFrame or an iterable of records, complaints or mappings", records)
     pol = applied_policy(policy)  # a bad policy is the caller's error, raised once
     rows: list[dict[str, Any]] = []
     for row, item in _items(records, mapping):
@@ -376,6 +392,10 @@ def report_tables(report: AnnualReport) -> dict[str, Any]:
     Geschillencommissie data), ``entries`` (one row per complaint entry) and ``rejected_rows``.
     Names are as the report shows them (pseudonyms where it pseudonymises).
     """
+    from klachtregels._arguments import instance_argument
+    from klachtregels.report import AnnualReport
+
+    instance_argument(report, AnnualReport, "report", optional=False)
     previous = report.previous
     tables: dict[str, Any] = {
         "summary": _frame(

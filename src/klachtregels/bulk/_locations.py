@@ -28,14 +28,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from klachtregels.model import RegisterRecord
 
@@ -172,11 +172,30 @@ def _candidates(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 def _names(source: Iterable[Any]) -> Counter[str]:
     """Location names with their counts, from names, register records, or a mapping name -> count."""
+    from klachtregels._arguments import wrong_type
+    from klachtregels.model import RegisterRecord
+
     if isinstance(source, Mapping):
+        for name, n in source.items():
+            if not isinstance(name, str) and name is not None:
+                raise wrong_type("source", "a mapping of location name to count (text keys)", name)
+            if isinstance(n, bool) or not isinstance(n, int):
+                raise wrong_type("source", "a mapping of location name to count (whole-number counts)", n)
         return Counter({name: n for name, n in source.items() if name and name.strip() and n > 0})
+    expected = "register records, location names or a mapping of name to count"
+    if isinstance(source, str | bytes | bytearray) or not isinstance(source, Iterable):
+        raise wrong_type("source", expected, source)
     counts: Counter[str] = Counter()
-    for item in source:
-        name = item if isinstance(item, str) or item is None else getattr(item.complaint, "location", None)
+    for index, item in enumerate(source):
+        if isinstance(item, str) or item is None:
+            name = item
+        elif type(item).__name__ == "NAType" or (isinstance(item, float) and item != item):
+            # a DataFrame column's missing cell (NaN, pandas' NA): no name
+            continue
+        elif isinstance(item, RegisterRecord):
+            name = item.complaint.location
+        else:
+            raise wrong_type(f"source[{index}]", "a RegisterRecord, a location name or None", item)
         if name and name.strip():
             counts[name] += 1
     return counts
@@ -234,11 +253,25 @@ def _ascii(name: str) -> str:
 
 def suggested_mapping(groups: Iterable[LocationGroup]) -> dict[str, str]:
     """``{spelling: canonical}`` for every other spelling of every group: review it, then apply it."""
-    return {name: g.canonical for g in groups for name, _ in g.spellings if name != g.canonical}
+    from klachtregels._arguments import each_instance
+
+    checked = each_instance(groups, LocationGroup, "groups", expected="an iterable of LocationGroup")
+    return {name: g.canonical for g in checked for name, _ in g.spellings if name != g.canonical}
 
 
 def rename_locations(records: Iterable[RegisterRecord], mapping: dict[str, str]) -> Iterator[RegisterRecord]:
     """The records with their complaints' ``location`` renamed by ``mapping`` (the others unchanged)."""
+    from klachtregels._arguments import each_instance, wrong_type
+    from klachtregels.model import RegisterRecord
+
+    # Checked when called (not when first iterated): a wrong mapping is the caller's error at once.
+    if not isinstance(mapping, Mapping):
+        raise wrong_type("mapping", "a mapping of location name to new name", mapping)
+    checked = each_instance(records, RegisterRecord, "records", expected="an iterable of RegisterRecord")
+    return _renamed(checked, mapping)
+
+
+def _renamed(records: Iterator[RegisterRecord], mapping: Mapping[str, str]) -> Iterator[RegisterRecord]:
     for record in records:
         name = record.complaint.location
         if name is not None and name in mapping:

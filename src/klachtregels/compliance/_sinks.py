@@ -1268,7 +1268,14 @@ def make_sink(
     ``judge`` says which findings are accepted and shown (one judge for every sink of a run, and a
     :class:`Tee` to count and decide); ``quiet``: text shows only what fails the run.
     """
-    level = FailOn(fail_on)
+    from klachtregels._arguments import bool_argument, enum_argument, stream_argument
+
+    level = enum_argument(fail_on, FailOn, "fail_on")
+    strict = bool(bool_argument(strict, "strict"))
+    quiet = bool(bool_argument(quiet, "quiet"))
+    stream_argument(out, "out")
+    if summary_out is not None:
+        stream_argument(summary_out, "summary_out")
     check_lang(lang)  # an unknown language fails here, before a row is read
     if format == "text":
         return TextSink(out, lang=lang, fail_on=level, judge=judge, quiet=quiet)

@@ -34,8 +34,8 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.decisions import assess_record
 from klachtregels.messages import text
-from klachtregels.model import PartyRole, SignalKind, Verdict
-from klachtregels.policy import HandledWhen
+from klachtregels.model import PartyRole, RegisterRecord, SignalKind, Verdict
+from klachtregels.policy import HandledWhen, Policy
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.rules.handling import direct_access_opens
 from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
@@ -46,8 +46,7 @@ if TYPE_CHECKING:
 
     from klachtregels.decisions import Assessment
     from klachtregels.engine import Decision, Flag
-    from klachtregels.model import Complaint, Judgement, Provider, RegisterRecord
-    from klachtregels.policy import Policy
+    from klachtregels.model import Complaint, Judgement, Provider
     from klachtregels.terms import Deadline, Term
 
 __all__ = ["ComplaintChecks", "Projection", "check_complaint", "counts_for_annual_report", "load_projection"]
@@ -255,6 +254,20 @@ class _Ctx:
 # --- the entry point --------------------------------------------------------------------------------
 
 
+_SETTINGS_TYPES: Final = (type(None), CheckSettings)
+
+
+def _check_arguments(record: object, as_of: object, policy: object, settings: object) -> dt.date:
+    """Refuse arguments of :func:`check_complaint` of the wrong type, by their names."""
+    from klachtregels._arguments import instance_argument
+    from klachtregels.decisions import question_day
+
+    instance_argument(record, RegisterRecord, "record", optional=False)
+    instance_argument(policy, Policy, "policy", optional=False)
+    instance_argument(settings, CheckSettings, "settings")
+    return question_day(as_of, "as_of")
+
+
 def check_complaint(
     record: RegisterRecord,
     *,
@@ -269,6 +282,13 @@ def check_complaint(
     :func:`~klachtregels.decisions.assess` takes them; a run with an organisation file passes
     :meth:`~klachtregels.organisation.Organisation.as_provider`, built once per run.
     """
+    if (
+        record.__class__ is not RegisterRecord
+        or as_of.__class__ is not dt.date
+        or policy.__class__ is not Policy
+        or settings.__class__ not in _SETTINGS_TYPES
+    ):
+        as_of = _check_arguments(record, as_of, policy, settings)
     settings = settings or _DEFAULT_SETTINGS
     out = _Out(record)
     received = record.complaint.received_date

@@ -523,7 +523,9 @@ def run_fails(
     """The one rule for a run's verdict (the exit code): a finding that counts, at ``fail_on`` or
     above, fails it; under ``strict`` so does a rejected row. ``counts``: findings that count, by
     severity (accepted findings left out by the caller that knows the acceptances)."""
-    level = FailOn(fail_on)
+    from klachtregels._arguments import enum_argument
+
+    level = enum_argument(fail_on, FailOn, "fail_on")
     if strict and rows_rejected:
         return True
     return any(n > 0 and level.reached_by(severity) for severity, n in counts.items())

@@ -115,12 +115,16 @@ def _judge(
     result: CheckResult, accept: Iterable[Acceptance], min_severity: Severity | str | None
 ) -> Judge | None:
     """The judge of ``accept`` and ``min_severity`` on the result's as-of date (``None``: neither set)."""
-    from klachtregels.baseline import Acceptances
+    from klachtregels._arguments import each_instance, enum_argument, wrong_type
+    from klachtregels.baseline import Acceptance, Acceptances
 
-    entries = tuple(accept)
+    given: object = accept  # text is iterable, but no acceptance
+    if isinstance(given, str | bytes):
+        raise wrong_type("accept", "an iterable of Acceptance", given)
+    entries = tuple(each_instance(accept, Acceptance, "accept", expected="an iterable of Acceptance"))
     if not entries and min_severity is None:
         return None
-    minimum = None if min_severity is None else Severity(min_severity)
+    minimum = None if min_severity is None else enum_argument(min_severity, Severity, "min_severity")
     return Judge(Acceptances(entries, as_of=result.as_of), min_severity=minimum)
 
 
@@ -210,8 +214,14 @@ def render(
     date: shown as accepted, they do not fail the run. ``min_severity``: leave out findings below
     it (they stay counted in the summary). Both as ``klachtregels check`` does.
     """
-    if format not in FORMATS:  # the value given is not repeated (it may be anything passed on)
+    from klachtregels._arguments import bool_argument, enum_argument, instance_argument
+
+    if not isinstance(format, str) or format not in FORMATS:  # the value given is not repeated
         raise InvalidInputError("rendering", [("format", f"is not one of: {', '.join(FORMATS)}")])
+    instance_argument(result, CheckResult, "result", optional=False)
+    fail_on = enum_argument(fail_on, FailOn, "fail_on")
+    strict = bool(bool_argument(strict, "strict"))
+    step_summary = bool(bool_argument(step_summary, "step_summary"))
     judge = _judge(result, accept, min_severity)
     if format == "github" and step_summary:
         return render_github(result, lang=lang, fail_on=fail_on, strict=strict, judge=judge)

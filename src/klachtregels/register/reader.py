@@ -27,6 +27,7 @@ from typing import (
 
 import attrs
 
+from klachtregels._arguments import bool_argument, wrong_type
 from klachtregels._io import MAX_NESTING, JsonNestingError, loads_json
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
@@ -322,7 +323,7 @@ class _Reader(Generic[T]):
     ) -> None:
         self._source = source
         self._mapping = load_mapping(mapping)
-        self._strict = strict
+        self._strict = strict if strict.__class__ is bool else bool(bool_argument(strict, "strict"))
         # An explicit argument wins over the mapping's; None: recognised from the file.
         given = self._mapping
         if encoding is None and given is not None:
@@ -335,6 +336,8 @@ class _Reader(Generic[T]):
         if wanted is not None and self._delimiter is None:
             raise register_error("REGISTER_BAD_DELIMITER")
         self._frame = _is_frame(source)  # a pandas or polars DataFrame (klachtregels.bulk)
+        if not self._frame and not isinstance(source, str | os.PathLike) and not hasattr(source, "read"):
+            raise wrong_type("source", "a path, a file object or a DataFrame", source)
         self._format: Format | Literal["dataframe"] = (
             "dataframe" if self._frame else format or guess_format(cast("Source", source))
         )

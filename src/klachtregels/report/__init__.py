@@ -119,6 +119,10 @@ def render(report: AnnualReport, fmt: str = "md", lang: str = "nl") -> str:
 def write_report(report: AnnualReport, stream: IO[str], fmt: str = "md", lang: str = "nl") -> None:
     """Write ``report`` to ``stream``: the text of :func:`render`, JSON in pieces as it is encoded
     (:func:`~klachtregels.report.render_json.iter_json`), so the whole text is never held at once."""
+    from klachtregels._arguments import report_argument, stream_argument
+
+    report_argument(report)
+    stream_argument(stream)
     lang = check_lang(lang)
     if fmt == "json":
         for chunk in iter_json(report, lang):

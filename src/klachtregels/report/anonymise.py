@@ -182,6 +182,11 @@ def looks_like_address(text: str) -> bool:
 
     Used for lid 6: a gastouder's location named after a home address is left out of the report.
     """
+    given: object = text  # checked: the annotation is not enforced
+    if not isinstance(given, str):
+        from klachtregels._arguments import wrong_type
+
+        raise wrong_type("text", "text", given)
     return bool(_ADDRESS_RE.search(text) or _POSTCODE_RE.search(text))
 
 

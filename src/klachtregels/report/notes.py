@@ -239,6 +239,9 @@ def review_items(report: AnnualReport, accept: Collection[str] = ()) -> tuple[Re
     stay listed, marked accepted, and no longer block publication. An unknown kind is an
     :class:`~klachtregels.errors.InvalidInputError`.
     """
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     accepted = accepted_kinds(accept)
     items = [*_blocking_items(report), *_check_items(report)]
     return tuple(attrs.evolve(i, accepted=True) if i.kind in accepted else i for i in items)
@@ -250,8 +253,19 @@ def accepted_kinds(
     """``accept`` as kinds: only kinds that block publication can be accepted (a point to check
     needs no acceptance). Anything else is an :class:`~klachtregels.errors.InvalidInputError` on
     ``field`` of ``source`` that lists the kinds it takes, never the value given."""
+    from collections.abc import Iterable as _Iterable
+
     known = {k.value: k for k in BLOCKING}
+    if isinstance(accept, str | bytes) or not isinstance(accept, _Iterable):
+        from klachtregels.errors import ArgumentTypeError
+
+        got = type(accept).__name__
+        raise ArgumentTypeError(source, [(field, f"expected an iterable of kinds (text), got {got}")])
     given = list(accept)
+    if any(not isinstance(a, str) for a in given):
+        from klachtregels.errors import ArgumentTypeError
+
+        raise ArgumentTypeError(source, [(field, "expected an iterable of kinds (text)")])
     if any(a not in known for a in given):
         choices = ", ".join(sorted(known))
         raise InvalidInputError(
@@ -394,6 +408,9 @@ def _item_dict(item: ReviewItem, year: int, lang: str) -> dict[str, Any]:
 def review_summary(report: AnnualReport, lang: str = "nl", accept: Collection[str] = ()) -> dict[str, Any]:
     """``publishable``, ``blocking`` (open blocking points) and ``items`` as JSON types: the part of
     the review notes the report's own JSON carries under ``review``."""
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     items = review_items(report, accept)
     blocking = sum(1 for i in items if i.open)
     return {
@@ -405,6 +422,9 @@ def review_summary(report: AnnualReport, lang: str = "nl", accept: Collection[st
 
 def review_to_dict(report: AnnualReport, lang: str = "nl", accept: Collection[str] = ()) -> dict[str, Any]:
     """The review notes as JSON types (``klachtregels.annual-report-review``, version 1)."""
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     from klachtregels.report.render_json import due_dict
 
     lang = check_lang(lang)
@@ -437,9 +457,16 @@ def render_review(report: AnnualReport, fmt: str = "md", lang: str = "nl", accep
 
     ``accept``: blocking kinds the user checked and accepts (see :func:`review_items`).
     """
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     lang = check_lang(lang)
-    if fmt not in _RENDERERS:
+    if not isinstance(fmt, str) or fmt not in _RENDERERS:
         raise InvalidInputError("review notes", [("format", "is not one of: md, html, json")])
+    from collections.abc import Iterable as _Iterable
+
+    if isinstance(accept, str | bytes) or not isinstance(accept, _Iterable):
+        accepted_kinds(accept)  # refuses it by its name
     return _RENDERERS[fmt](report, lang, tuple(accept))
 
 
@@ -447,4 +474,8 @@ def write_review(
     report: AnnualReport, stream: IO[str], fmt: str = "md", lang: str = "nl", accept: Iterable[str] = ()
 ) -> None:
     """Write :func:`render_review` to ``stream``."""
+    from klachtregels._arguments import report_argument, stream_argument
+
+    report_argument(report)
+    stream_argument(stream)
     stream.write(render_review(report, fmt, lang, accept))

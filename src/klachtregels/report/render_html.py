@@ -299,6 +299,9 @@ _SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
 
 def render_html(report: AnnualReport, lang: str = "nl") -> str:
     """Render ``report`` as a self-contained HTML page. ``lang``: ``"nl"`` (default) or ``"en"``."""
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     lang = check_lang(lang)
     page_title = title(report, lang)
     present = sections(report)

@@ -274,6 +274,9 @@ def report_to_dict(report: AnnualReport, lang: str = "nl") -> dict[str, Any]:
     The keys are the schema's, in its order; the sections of the Markdown and HTML report
     (:mod:`klachtregels.report.sections`) are a reading order, which a JSON object does not have.
     """
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     return _to_dict(report, lang, lazy=False)
 
 
@@ -321,6 +324,9 @@ def render_json(report: AnnualReport, lang: str = "nl") -> str:
 def iter_json(report: AnnualReport, lang: str = "nl") -> Iterator[str]:
     """:func:`render_json` in pieces, to write as they come: the same text, without ever holding it
     whole (at a million rows the whole text and the encoder's pieces take hundreds of megabytes)."""
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     for chunk in encoder.iterencode(_to_dict(report, lang, lazy=True)):
         yield valid_unicode(chunk)

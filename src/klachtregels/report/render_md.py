@@ -217,6 +217,9 @@ _SECTIONS: Final[Mapping[Section, Callable[[AnnualReport, str], list[str]]]] = {
 
 def render_markdown(report: AnnualReport, lang: str = "nl") -> str:
     """Render ``report`` as Markdown. ``lang``: ``"nl"`` (default) or ``"en"``."""
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     lang = check_lang(lang)
     out = [f"# {_md(title(report, lang))}", "", f"_{text('REPORT_SUBTITLE', lang, year=report.year)}_", ""]
     for section in sections(report):

@@ -43,6 +43,9 @@ def render_pdf(report: AnnualReport, lang: str = "nl") -> bytes:
 
     Raises :class:`~klachtregels.errors.MissingExtraError` when WeasyPrint is not installed.
     """
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     weasyprint = _weasyprint()
     html = render_html(report, lang)
     document = weasyprint.HTML(string=html, url_fetcher=_no_fetch, media_type="print")

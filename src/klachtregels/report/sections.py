@@ -97,6 +97,9 @@ def _present(section: Section, report: AnnualReport) -> bool:
 
 def sections(report: AnnualReport) -> tuple[Section, ...]:
     """The sections ``report`` has, in :data:`SECTION_ORDER`."""
+    from klachtregels._arguments import report_argument
+
+    report_argument(report)
     return tuple(s for s in SECTION_ORDER if _present(s, report))
 
 

@@ -136,6 +136,14 @@ def report_due(
       ``R1``), whatever the number of complaints: the duty did not exist then, so it is neither
       required nor 'not required' under lid 9, and has no last day.
     """
+    from klachtregels._arguments import bool_argument, whole_number_argument
+
+    year = whole_number_argument(year, "year")
+    if not 1 <= year <= 9998:  # 31 May of the next year must be a date
+        raise InvalidInputError("arguments", [("year", "expected a year from 1 to 9998")])
+    written_complaints = whole_number_argument(written_complaints, "written_complaints")
+    channel_unknown = whole_number_argument(channel_unknown, "channel_unknown", minimum=0)
+    jaarverslag_atw = bool(bool_argument(jaarverslag_atw, "jaarverslag_atw"))
     flags = [FlagCode.VERIFY_LID7]
     if written_complaints < 0:
         raise InvalidInputError("report due date", [("written_complaints", "must be 0 or more")])
