@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from klachtregels._arguments import path_argument
+from klachtregels._arguments import each_instance, path_argument
 from klachtregels._io import atomic_write_text, loads_toml, one_line, toml_value
 from klachtregels.errors import InvalidInputError
 
@@ -244,7 +244,8 @@ def baseline_text(entries: Iterable[Acceptance]) -> str:
         "# klachtregels baseline: accepted findings (klachtregels check --baseline FILE).",
         "# Every entry needs a reason; 'expires' (YYYY-MM-DD) is the last day it applies.",
     ]
-    ordered = sorted(entries, key=lambda e: (e.finding or "", e.complaint or "", e.reason))
+    checked = each_instance(entries, Acceptance, "entries", expected="an iterable of Acceptance")
+    ordered = sorted(checked, key=lambda e: (e.finding or "", e.complaint or "", e.reason))
     for entry in ordered:
         lines += ["", "[[accept]]"]
         if entry.finding is not None:
@@ -259,7 +260,7 @@ def baseline_text(entries: Iterable[Acceptance]) -> str:
 
 def write_baseline(path: str | os.PathLike[str], entries: Iterable[Acceptance]) -> None:
     """Write a baseline file (atomically: a reader never sees half of it)."""
-    atomic_write_text(path, baseline_text(entries))
+    atomic_write_text(path_argument(path), baseline_text(entries))
 
 
 class BaselineCollector:

@@ -107,7 +107,7 @@ def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
 
 def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
     """The nearest configuration file from ``start`` (default: the working directory) upwards."""
-    folder = Path(start if start is not None else Path.cwd()).resolve()
+    folder = Path(path_argument(start, "start") if start is not None else Path.cwd()).resolve()
     for directory in (folder, *folder.parents):
         own = directory / CONFIG_FILE
         if own.is_file():

@@ -172,3 +172,27 @@ def test_a_file_argument_that_is_not_a_path(loader: str, value: object) -> None:
         load(value)
     assert [path for path, _ in info.value.problems] == [argument]
     assert SECRET not in str(info.value)
+
+
+def test_the_last_helpers_check_their_arguments(tmp_path: Path) -> None:
+    """messages.format_date, the baseline writer and find_config: typed errors by name."""
+    from klachtregels import messages
+    from klachtregels.baseline import baseline_text, write_baseline
+    from klachtregels.config import find_config
+
+    cases: list[tuple[Callable[[], Any], str]] = [
+        (lambda: messages.format_date(SECRET), "day"),  # type: ignore[arg-type]
+        (lambda: baseline_text([SECRET]), "entries[0]"),  # type: ignore[list-item]
+        (lambda: baseline_text(3), "entries"),  # type: ignore[arg-type]
+        (lambda: write_baseline(3, []), "path"),  # type: ignore[arg-type]
+        (lambda: find_config(3), "start"),  # type: ignore[arg-type]
+    ]
+    for call, argument in cases:
+        with pytest.raises(ArgumentTypeError) as info:
+            call()
+        assert [path for path, _ in info.value.problems] == [argument]
+        assert SECRET not in str(info.value)
+    with pytest.raises(kr.InvalidInputError):
+        messages.format_date(DAY, weekday="no")  # type: ignore[arg-type]
+    # A date-time is its Amsterdam day here too: 22:30 UTC on 5 April 2026 is Easter Monday.
+    assert messages.format_date(dt.datetime(2026, 4, 5, 22, 30, tzinfo=dt.UTC)) == "maandag 6 april 2026"

@@ -189,8 +189,27 @@ _WEEKDAYS: Final = {
 def format_date(day: dt.date, lang: str = "nl", *, weekday: bool = True) -> str:
     """``dinsdag 5 mei 2026`` / ``Tuesday 5 May 2026`` (locale-independent; the one date format)."""
     lang = check_lang(lang)
+    if day.__class__ is not dt.date:  # a date-time (its Amsterdam day, as everywhere), or a mistake
+        day = _day_argument(day)
+    if weekday is not True and weekday is not False:  # untyped callers
+        weekday = _switch_argument(weekday)  # type: ignore[unreachable]  # untyped callers
     plain = f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
     return f"{_WEEKDAYS[lang][day.weekday()]} {plain}" if weekday else plain
+
+
+def _day_argument(value: object) -> dt.date:
+    """``format_date``'s day that is not a plain date: a date-time's Amsterdam day; else refused."""
+    from klachtregels._arguments import wrong_type  # only off the common path
+
+    if not isinstance(value, dt.date):
+        raise wrong_type("day", "a date", value)
+    return local_day(value)
+
+
+def _switch_argument(value: object) -> bool:
+    from klachtregels._arguments import bool_argument
+
+    return bool(bool_argument(value, "weekday"))
 
 
 def format_value(value: object, lang: str) -> str:
