@@ -439,9 +439,23 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 
 def _structure_int(value: Any, _: Any) -> int:
+    """A whole number that can be written out (a JSON parser refuses longer ones, and every message,
+    label or report that shows it would fail)."""
     if isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > _SAFE_INT_BITS and _too_long(value):
+            raise InputProblem(ProblemText("INPUT_NUMBER_TOO_LONG", digits=sys.get_int_max_str_digits()))
         return value
     raise InputProblem(_expected("VALUE_WHOLE_NUMBER", value))
+
+
+#: A whole number of at most this many bits has fewer than 640 digits, the smallest limit Python
+#: allows for writing one out (``sys.set_int_max_str_digits``; 4300 by default); a longer one is
+#: checked against the limit in force.
+_SAFE_INT_BITS: Final = 3 * 640
+
+
+def _too_long(value: int) -> bool:
+    return number_text(value) is None
 
 
 def _structure_float(value: Any, _: Any) -> float:
@@ -947,6 +961,8 @@ def _codec_structure(cls: type, _converter: cattrs.Converter) -> Hook:
             raise InputProblem(_expected("VALUE_OBJECT", value))
         try:
             return read(value)
+        except InputProblem:
+            raise  # the codec's own problems, by path
         except (KeyError, TypeError, ValueError, AttributeError):
             raise InputProblem(ProblemText("INPUT_NOT_READABLE", what=cls.__name__.lower())) from None
 
@@ -984,10 +1000,59 @@ def _citation_to_plain(citation: Any) -> Any:
     return citation.to_dict()
 
 
-def _citation_from_plain(data: Any) -> Any:
+#: The keys of a citation's form and whether each is text (else a whole number); all but ``law``
+#: may be null. ``url`` and ``label`` are written from the others (read for an unknown instrument).
+_CITATION_KEYS: Final = {
+    "law": True,
+    "bwb_id": True,
+    "article": True,
+    "lid": False,
+    "sub": True,
+    "url": True,
+    "label": True,
+    "note": True,
+}
+
+
+def _citation_from_plain(data: Mapping[str, Any]) -> Any:
+    """A citation from its form, each value read as its field's type first (a problem by key): a
+    citation holds text and whole numbers only, which its label and link are made from."""
     from klachtregels.engine import citation_from_dict  # the engine imports the model: not at the top
 
-    return citation_from_dict(data)
+    plain: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, is_text in _CITATION_KEYS.items():
+        value = data.get(key)
+        if value is None:
+            if key == "law":
+                problems.append((key, ProblemText("INPUT_REQUIRED")))
+            plain[key] = None
+            continue
+        try:
+            plain[key] = _structure_str(value, str) if is_text else _structure_int(value, int)
+        except InputProblem as exc:
+            problems.extend((_join(key, sub), message) for sub, message in exc.problems)
+    if problems:
+        raise InputProblem(problems[0][1], problems)
+    return citation_from_dict(plain)
+
+
+def _finding_checks(data: Mapping[str, Any]) -> list[Problem]:
+    """A finding's id must name a catalogue entry, and its facts fill that entry's messages (a
+    finding's check, severity and messages are read from the catalogue, not from the form)."""
+    from klachtregels.compliance.findings import _entries
+
+    facts = data.get("facts", {})
+    try:
+        finding_id = _structure_str(data.get("id"), str)  # as the field reads it (12 is "12")
+    except InputProblem:
+        return []  # the field reports it
+    entry = _entries().get(finding_id)
+    if entry is None:
+        return [("id", ProblemText("INPUT_NOT_READABLE", what="finding id"))]
+    if isinstance(facts, Mapping) and not entry[0].placeholders <= {str(k) for k in facts}:
+        return [("facts", ProblemText("INPUT_NOT_IN_FORM"))]
+    return []
 
 
 def _facts_from_plain(facts: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -1049,6 +1114,7 @@ register_shape(
             "message": _messages,
         },
         codecs={"facts": (dict, _facts_from_plain)},
+        checks=(_finding_checks,),
     ),
 )
 register_shape(

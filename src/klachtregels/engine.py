@@ -631,20 +631,25 @@ def citation_from_dict(data: Mapping[str, Any]) -> Citation:
     """
     title = data["law"]
     instrument = next((i for i in _KNOWN_INSTRUMENTS if i.title == title), None)
+    article, lid, sub = data.get("article"), data.get("lid"), data.get("sub")
     if instrument is None:
         label = str(data.get("label") or title)
-        short = label.split(" art. ")[0] if " art. " in label else label
+        # The label is the short name followed by the place (" art. 3 lid 2 sub d", as label()
+        # writes it); a place without an article (" lid 2") is cut off too.
+        place = Citation(instrument=_NO_NAME, article=article, lid=lid, sub=sub).label("nl")
+        if place and label.endswith(place) and len(label) > len(place):
+            short = label[: -len(place)]
+        else:
+            short = label.split(" art. ")[0] if " art. " in label else label
         url = data.get("url")
         if url and "#" in url:
             url = url.split("#", 1)[0]
         instrument = Instrument(short=short, title=str(title), bwb_id=data.get("bwb_id"), url=url)
-    return Citation(
-        instrument=instrument,
-        article=data.get("article"),
-        lid=data.get("lid"),
-        sub=data.get("sub"),
-        note=data.get("note"),
-    )
+    return Citation(instrument=instrument, article=article, lid=lid, sub=sub, note=data.get("note"))
+
+
+#: An instrument without a short name: its citations' labels are their places alone.
+_NO_NAME = Instrument(short="", title="", bwb_id=None, url=None)
 
 
 _NOTHING_OVERRIDDEN: frozenset[str] = frozenset()

@@ -35,7 +35,6 @@ import datetime as _dt
 import enum
 import functools
 import re
-from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
@@ -55,7 +54,7 @@ from klachtregels.citations import ATW_1_1, ATW_1_2, ATW_2, ATW_3, ATW_4, GCK_12
 from klachtregels.errors import ArgumentTypeError, PolicyError, ProvisionalCalendarError, TermError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "DEADLINE_SCHEMA",
@@ -634,19 +633,20 @@ def _read_back_atw(data: Mapping[str, Any]) -> tuple[str, tuple[str, Citation] |
     """Why the ATW is (not) used for a deadline's date, as :func:`_atw_state` gave it, from the
     deadline's JSON form; ``None`` when the term or the switches are not readable (their own keys
     report that). Raises the layer's problem when the form contradicts itself."""
-    from klachtregels.convert import InputProblem, ProblemText
+    from klachtregels.convert import InputProblem, ProblemText, read_boolean, structure
+    from klachtregels.errors import InvalidInputError
 
-    raw, statutory = data.get("term"), data.get("statutory")
-    applied, undetermined = data.get("atw_applied"), data.get("atw_undetermined")
-    if not isinstance(raw, Mapping) or not all(
-        isinstance(v, bool) for v in (statutory, applied, undetermined)
-    ):
+    # Read as the fields are (a yes/no word, 1/0; a key left out is its field's default), so the
+    # state agrees with the object the fields make.
+    statutory, applied = read_boolean(data.get("statutory")), read_boolean(data.get("atw_applied"))
+    undetermined = read_boolean(data.get("atw_undetermined", False))
+    if statutory is None or applied is None or undetermined is None:
         return None
     try:
-        term = Term(raw["amount"], raw["unit"], backwards=raw.get("backwards", False) is True)
-    except (KeyError, TypeError, ValueError):
+        term = structure(data.get("term"), Term)
+    except InvalidInputError:
         return None
-    state, exclusion = _atw_state(term, bool(statutory), "applied")
+    state, exclusion = _atw_state(term, statutory, "applied")
     if state == "applied":
         if undetermined:
             state = "undetermined"

@@ -68,9 +68,9 @@ def _problem(code: str, **params: object) -> Message:
     return Message(code, params)
 
 
-def _close(word: str, options: Iterable[str]) -> str:
+def _close(word: object, options: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` for a near miss among ``options``, else ``""`` (not translated: a name)."""
-    found = convert.closest(word, options, cutoff=0.7)
+    found = convert.closest(str(word), options, cutoff=0.7)  # a key may be any JSON-like value
     return "" if found is None else f" ({found}?)"
 
 
@@ -235,6 +235,8 @@ class ColumnMapping:
         ``name``: where ``data`` was read from (a file, a built-in's name). Errors name it, and it
         is the mapping's :attr:`name` when ``data`` has no ``name`` of its own.
         """
+        if not isinstance(data, Mapping):  # a list, a text, None: no table to read
+            raise MappingError([_problem("REGISTER_MAPPING_NOT_TABLE")], name)
         problems = _shape_problems(data, cls._TOP_LEVEL)
         if problems:
             raise MappingError(problems, name)
@@ -331,7 +333,7 @@ def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Me
         problems.append(_problem("REGISTER_MAPPING_BAD_DELIMITER"))
     if "sheet" in data and not _sheet_name(data["sheet"]):
         problems.append(_problem("XLSX_MAPPING_BAD_SHEET"))
-    unknown = sorted(set(data) - allowed)
+    unknown = sorted(set(data) - allowed, key=str)  # keys of any type (a caller's dict)
     shown = [name for name in unknown if convert.shown_key(name) is not None]
     if shown:
         problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=", ".join(shown)))
