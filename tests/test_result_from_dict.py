@@ -290,3 +290,11 @@ def test_an_assessment_without_decisions() -> None:
     assert set(_problems(Assessment, plain)) == {"decisions"}
     plain["decisions"] = SECRET
     assert set(_problems(Assessment, plain)) == {"decisions"}
+
+
+def test_the_end_moment_survives_any_form_of_the_date() -> None:
+    """``ends_at`` is compared with ``date`` read as the field reads it (the one date convention)."""
+    hours = deadline(dt.datetime(2026, 5, 4, 10, 0), "30 hours", statutory=True)
+    plain = hours.to_dict()
+    for form in ("5-5-2026", "5 mei 2026", "2026-05-05"):
+        assert Deadline.from_dict(dict(plain, date=form)) == hours

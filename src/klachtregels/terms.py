@@ -51,7 +51,13 @@ from klachtregels._arguments import (
 from klachtregels._time import amsterdam, local_datetime, local_day
 from klachtregels.calendar import NonWorkingDay, NonWorkingKind
 from klachtregels.citations import ATW_1_1, ATW_1_2, ATW_2, ATW_3, ATW_4, GCK_12M, WKO_1_57B_2D, Citation
-from klachtregels.errors import ArgumentTypeError, PolicyError, ProvisionalCalendarError, TermError
+from klachtregels.errors import (
+    ArgumentTypeError,
+    InvalidInputError,
+    PolicyError,
+    ProvisionalCalendarError,
+    TermError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -672,7 +678,7 @@ def _read_back_end_moment(data: Mapping[str, Any]) -> Any:
     """``Deadline.end_moment`` from the form's ``ends_at``: ``None`` when it is the end of ``date``
     in Europe/Amsterdam, else the moment (a term in hours). ``ValueError`` for a moment that is not
     an ISO date-time with its offset."""
-    from klachtregels.convert import ABSENT
+    from klachtregels import convert
 
     ends = data["ends_at"]
     if not isinstance(ends, str):
@@ -680,10 +686,10 @@ def _read_back_end_moment(data: Mapping[str, Any]) -> Any:
     moment = _dt.datetime.fromisoformat(ends)
     if moment.tzinfo is None:
         raise ValueError
-    try:
-        day = _dt.date.fromisoformat(data["date"])
-    except (KeyError, TypeError, ValueError):
-        return ABSENT  # the date reports its own problem
+    try:  # the date as the field reads it (any form of the one date convention)
+        day = convert.structure(data["date"], _dt.date)
+    except (KeyError, InvalidInputError):
+        return convert.ABSENT  # the date reports its own problem
     return None if moment == _dt.datetime.combine(day, _dt.time.max, tzinfo=amsterdam()) else ends
 
 
