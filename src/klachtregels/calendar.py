@@ -750,7 +750,8 @@ def _day(value: object, name: str) -> _dt.date:
 def is_working_day(d: _dt.date, *, include_equated_days: bool = True) -> bool:
     """True when ``d`` is an ATW working day: no Saturday, Sunday, holiday or (by default) equated day.
 
-    A ``datetime`` is taken at its own calendar date; convert to Europe/Amsterdam first (A22).
+    A ``datetime`` is taken as its Europe/Amsterdam day (A22), as every function of this module takes
+    it; a naive one is Amsterdam time.
     """
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
@@ -816,10 +817,8 @@ def working_days_between(first: _dt.date, last: _dt.date, *, include_equated_day
     """How many ATW working days lie in ``(first, last]`` (negative when ``last`` is before ``first``)."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if first.__class__ is not _DATE:  # a date-time: its Amsterdam day
-        first = _day(first, "first")
-    if last.__class__ is not _DATE:  # a date-time: its Amsterdam day
-        last = _day(last, "last")
+    if first.__class__ is not _DATE or last.__class__ is not _DATE:  # date-times: their Amsterdam days
+        first, last = _day(first, "first"), _day(last, "last")
     try:
         a, b = first.toordinal(), last.toordinal()
         if a <= b:
@@ -921,10 +920,8 @@ def non_working_between(
     """Every non-working day in ``[first, last]`` (weekends included), with its reason."""
     if include_equated_days is not True and include_equated_days is not False:
         include_equated_days = _switch(include_equated_days)  # type: ignore[unreachable]  # untyped callers
-    if first.__class__ is not _DATE:  # a date-time: its Amsterdam day
-        first = _day(first, "first")
-    if last.__class__ is not _DATE:  # a date-time: its Amsterdam day
-        last = _day(last, "last")
+    if first.__class__ is not _DATE or last.__class__ is not _DATE:  # date-times: their Amsterdam days
+        first, last = _day(first, "first"), _day(last, "last")
     try:
         return _reasons_between(first.toordinal(), first.year, last.toordinal(), include_equated_days)
     except SLIPS as error:

@@ -16,28 +16,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import klachtregels as kr
+from argument_helpers import COMPLAINT, DAY, EXAMPLES, RECORD, SECRET
 from klachtregels.decisions import assess_record, eligibility, geschillencommissie_access, precedence
 from klachtregels.errors import ArgumentTypeError, PolicyError
-from klachtregels.model import Complaint, RegisterRecord
 from klachtregels.policy import load_policy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SECRET = "Jansen-0612345678"
-DAY = dt.date(2026, 5, 1)
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-COMPLAINT = Complaint.from_dict(
-    {
-        "id": "K1",
-        "received_on": "2026-03-02",
-        "channel": "letter",
-        "complainant": {"role": "ouder"},
-        "subjects": ["conduct"],
-        "signals": [],
-    }
-)
-RECORD = RegisterRecord(complaint=COMPLAINT)
 
 CASES: dict[str, tuple[Callable[[], Any], str]] = {
     "assess policy": (lambda: kr.assess(COMPLAINT, as_of=DAY, policy=42), "policy"),  # type: ignore[arg-type]

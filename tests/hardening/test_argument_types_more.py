@@ -11,35 +11,19 @@ for a wrong type) that names the argument and never holds the value.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 import klachtregels as kr
+from argument_helpers import DAY, EXAMPLES, RECORD, SECRET
 from klachtregels import bulk, compliance, report
 from klachtregels.errors import ArgumentTypeError, InvalidInputError
-from klachtregels.model import Complaint, RegisterRecord
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SECRET = "Jansen-0612345678"
-DAY = dt.date(2026, 5, 1)
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-COMPLAINT = Complaint.from_dict(
-    {
-        "id": "K1",
-        "received_on": "2026-03-02",
-        "channel": "letter",
-        "complainant": {"role": "ouder"},
-        "subjects": ["conduct"],
-        "signals": [],
-    }
-)
-RECORD = RegisterRecord(complaint=COMPLAINT)
 REPORT = kr.build_report([RECORD], year=2026)
 RESULT = kr.check_records([RECORD], as_of=DAY)
 POLICY = kr.load_policy()
