@@ -93,7 +93,9 @@ _NON_JSON: Final = [
     1e308,
     2**64,
     -(2**63) - 1,
-    10**5000,  # more digits than Python writes out
+    # Not 10**5000 (more digits than Python writes out): the lowest Hypothesis version CI runs prints
+    # every drawn value, and printing that one fails. tests/test_from_dict_hostile.py has it.
+    10**600,
     MARKER.encode(),
     bytearray(MARKER.encode()),
     {MARKER},
