@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 
@@ -195,6 +196,26 @@ def test_citation_round_trip_for_known_and_unknown_instruments() -> None:
         }
     )
     assert other.label() == "BW art. 3:37"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({}, ("law", "required, but missing")),
+        (
+            {"law": "Wet kinderopvang", "artikel": "Jansen"},
+            ("artikel", "unknown field (did you mean 'article'?)"),
+        ),
+        ("Jansen", ("", "expected an object, got text")),
+    ],
+)
+def test_citation_from_dict_reports_problems_by_key_without_the_value(
+    data: Any, problem: tuple[str, str]
+) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        citation_from_dict(data)
+    assert problem in info.value.problems
+    assert "Jansen" not in str(info.value)
 
 
 def test_gave_reads_the_rules_that_fired_without_building_reasons() -> None:

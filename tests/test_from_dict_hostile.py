@@ -83,6 +83,15 @@ def test_a_citation_without_its_law_is_required() -> None:
     assert _problems(Reason, data) == {"citations[0].law": "required, but missing"}
 
 
+def test_an_unknown_citation_key_is_a_problem_with_a_hint_and_never_its_value() -> None:
+    data = _reason()
+    data["citations"][0]["artcle"] = MARKER  # was ignored: a typo in a key was silently dropped
+    data["citations"][0][MARKER] = 1  # a key that is not an identifier is not shown
+    problems = _problems(Reason, data)
+    assert problems["citations[0].artcle"] == "unknown field (did you mean 'article'?)"
+    assert "citations[0]" in problems
+
+
 def test_a_citation_number_written_as_text_reads_back_equal() -> None:
     data = _reason()
     data["citations"][0]["article"] = 3  # a whole number where text is expected: its text

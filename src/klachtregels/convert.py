@@ -1017,10 +1017,12 @@ _CITATION_KEYS: Final = {
 def _citation_from_plain(data: Mapping[str, Any]) -> Any:
     """A citation from its form, each value read as its field's type first (a problem by key): a
     citation holds text and whole numbers only, which its label and link are made from."""
-    from klachtregels.engine import citation_from_dict  # the engine imports the model: not at the top
+    from klachtregels.engine import _citation_from_form  # the engine imports the model: not at the top
 
     plain: dict[str, Any] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        unknown_key("", key, _CITATION_KEYS) for key in data if key not in _CITATION_KEYS
+    ]
     for key, is_text in _CITATION_KEYS.items():
         value = data.get(key)
         if value is None:
@@ -1034,7 +1036,7 @@ def _citation_from_plain(data: Mapping[str, Any]) -> Any:
             problems.extend((_join(key, sub), message) for sub, message in exc.problems)
     if problems:
         raise InputProblem(problems[0][1], problems)
-    return citation_from_dict(plain)
+    return _citation_from_form(plain)
 
 
 def _finding_checks(data: Mapping[str, Any]) -> list[Problem]:

@@ -628,7 +628,15 @@ def citation_from_dict(data: Mapping[str, Any]) -> Citation:
     """Inverse of :meth:`Citation.to_dict` for the instruments klachtregels cites.
 
     An instrument it does not know is rebuilt from the dict (short name taken from the label).
+    Every problem (a missing ``law``, a value of another type, an unknown key) is reported at once
+    by :mod:`klachtregels.convert` as an :class:`~klachtregels.errors.InvalidInputError`, by key and
+    never with the value.
     """
+    return convert.structure(data, Citation, what="citation")
+
+
+def _citation_from_form(data: Mapping[str, Any]) -> Citation:
+    """A citation from a form :mod:`klachtregels.convert` has checked (every key, of its type)."""
     title = data["law"]
     instrument = next((i for i in _KNOWN_INSTRUMENTS if i.title == title), None)
     article, lid, sub = data.get("article"), data.get("lid"), data.get("sub")
