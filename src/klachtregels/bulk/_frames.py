@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
 
 from klachtregels.errors import KlachtregelsError
 
@@ -58,12 +58,34 @@ def is_frame(value: object) -> bool:
 # --- a DataFrame as a register ------------------------------------------------------------------------
 
 
+class _DayOutOfRange:
+    """A cell holding a day outside the years 1-9999 (a ``datetime64`` may; a Python date may not).
+
+    Its ``kind`` names it in the cell problem (``expected a date, got a day outside the years
+    1-9999``); the value itself is not kept.
+    """
+
+    __slots__ = ()
+    kind = "REGISTER_KIND_DAY_OUT_OF_RANGE"
+
+
+_OUT_OF_RANGE_CELL: Final = _DayOutOfRange()
+
+
+def _moment(moment: _dt.datetime) -> _dt.datetime | _dt.date:
+    """A naive moment at midnight is a date (a date column read by pandas); any other stays a datetime."""
+    if moment.tzinfo is None and moment.time() == _dt.time():
+        return moment.date()
+    return moment
+
+
 def _plain(value: Any) -> Any:
     """One cell as the register's cell readers take it (JSON-like values, dates as dates).
 
     Missing (None, NaN, NaT, pandas NA) is None; numpy scalars become Python ones; a whole float
     is an integer (an id column with a gap is float in pandas: ``123.0`` is ``123``); a pandas
-    Timestamp is a datetime, and a naive one at midnight a date (a date column read by pandas).
+    Timestamp or a numpy ``datetime64`` is a datetime, and a naive one at midnight a date (a date
+    column read by pandas). A day outside the years 1-9999 is a cell no column takes.
     """
     if value is None or isinstance(value, str | bool | int):
         return value
@@ -75,13 +97,43 @@ def _plain(value: Any) -> Any:
     if name in ("NaTType", "NAType"):
         return None
     if name == "Timestamp":
-        moment = value.to_pydatetime()
-        if moment.tzinfo is None and moment.time() == _dt.time():
-            return moment.date()
-        return moment
+        try:
+            return _moment(value.to_pydatetime())
+        except (ValueError, OverflowError, NotImplementedError):  # a year outside 1-9999
+            return _OUT_OF_RANGE_CELL
+    if name == "datetime64" and type(value).__module__ == "numpy":  # naive, as a datetime64 column's
+        if value != value:  # NaT
+            return None
+        moment = value.astype("datetime64[us]").item()  # an int where Python holds no such day
+        if not isinstance(moment, _dt.datetime) or value.astype("datetime64[D]") != moment.date():
+            return _OUT_OF_RANGE_CELL
+        return _moment(moment)
     if hasattr(value, "item") and type(value).__module__ == "numpy":  # a numpy scalar
         return _plain(value.item())
     return value
+
+
+#: Rows of a polars DataFrame converted at once (as ``DataFrame.iter_rows`` does).
+_POLARS_BUFFER: Final = 512
+
+
+def _polars_rows(frame: Any) -> Iterator[Iterable[Any]]:
+    """The rows of a polars DataFrame; a buffer polars cannot convert (a day outside the years 1-9999)
+    cell by cell, the cells it cannot convert as such a day."""
+    for start in range(0, frame.height, _POLARS_BUFFER):
+        part = frame.slice(start, _POLARS_BUFFER)
+        try:
+            yield from part.rows()
+        except (ValueError, OverflowError):
+            for row in range(part.height):
+                yield [_polars_cell(part, row, column) for column in range(part.width)]
+
+
+def _polars_cell(part: Any, row: int, column: int) -> Any:
+    try:
+        return part.item(row, column)
+    except (ValueError, OverflowError):
+        return _OUT_OF_RANGE_CELL
 
 
 def frame_rows(frame: DataFrameLike) -> tuple[list[str], Iterator[list[Any]]]:
@@ -90,7 +142,7 @@ def frame_rows(frame: DataFrameLike) -> tuple[list[str], Iterator[list[Any]]]:
     module = type(frame).__module__.partition(".")[0]
     reader: Any = frame  # pandas and polars name their row iterators differently
     rows: Iterable[Iterable[Any]] = (
-        reader.iter_rows() if module == "polars" else reader.itertuples(index=False, name=None)
+        _polars_rows(reader) if module == "polars" else reader.itertuples(index=False, name=None)
     )
     return names, ([_plain(cell) for cell in row] for row in rows)
 
@@ -266,8 +318,14 @@ def _error_text(exc: Exception) -> str:
     return f"{type(exc).__name__} while assessing the complaint"
 
 
+class _Rejected(NamedTuple):
+    """A rejected register row's problems (never an item of the caller's, which may be a list)."""
+
+    errors: list[RowError]
+
+
 def _items(records: Any, mapping: MappingSource) -> Iterator[tuple[int | None, Any]]:
-    """``(row, record or Complaint or RowError list)`` for a DataFrame, or ``(position, item)``."""
+    """``(row, record or _Rejected)`` for a DataFrame, or ``(position, item)``."""
     if is_frame(records):
         from klachtregels.register.reader import RowError, read_register
 
@@ -275,16 +333,16 @@ def _items(records: Any, mapping: MappingSource) -> Iterator[tuple[int | None, A
         for event in read_register(records, mapping=mapping).events():
             if isinstance(event, RowError):
                 if pending and pending[0].row != event.row:
-                    yield pending[0].row, pending
+                    yield pending[0].row, _Rejected(pending)
                     pending = []
                 pending.append(event)
                 continue
             if pending:
-                yield pending[0].row, pending
+                yield pending[0].row, _Rejected(pending)
                 pending = []
             yield event.row, event
         if pending:
-            yield pending[0].row, pending
+            yield pending[0].row, _Rejected(pending)
         return
     for position, item in enumerate(records, start=1):
         yield getattr(item, "row", None) or position, item
@@ -292,6 +350,7 @@ def _items(records: Any, mapping: MappingSource) -> Iterator[tuple[int | None, A
 
 def _assess_one(item: Any, as_of: _dt.date, policy: PolicyLike) -> Assessment:
     """Assess one record, complaint or mapping (a register record's or a complaint's JSON form)."""
+    from klachtregels._arguments import wrong_type
     from klachtregels.decisions import assess, assess_record
     from klachtregels.model import Complaint, RegisterRecord
 
@@ -302,8 +361,7 @@ def _assess_one(item: Any, as_of: _dt.date, policy: PolicyLike) -> Assessment:
         return assess_record(item, as_of=as_of, policy=policy, lazy=False)
     if isinstance(item, Complaint):
         return assess(item, as_of=as_of, policy=policy, lazy=False)
-    msg = f"expected a RegisterRecord, a Complaint or a mapping, got {type(item).__name__}"
-    raise TypeError(msg)
+    raise wrong_type("records", "a RegisterRecord, a Complaint or a mapping", item)
 
 
 def assess_many(
@@ -338,8 +396,8 @@ def assess_many(
     pol = applied_policy(policy)  # a bad policy is the caller's error, raised once
     rows: list[dict[str, Any]] = []
     for row, item in _items(records, mapping):
-        if isinstance(item, list):  # a rejected register row: its problems
-            rows.append(_error_row(row, None, "; ".join(error.describe("en") for error in item)))
+        if isinstance(item, _Rejected):  # a rejected register row: its problems
+            rows.append(_error_row(row, None, "; ".join(error.describe("en") for error in item.errors)))
             continue
         try:
             rows.append(_assessment_row(row, _assess_one(item, as_of, pol)))

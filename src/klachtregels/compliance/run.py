@@ -39,6 +39,7 @@ from klachtregels.vocabulary import ELIGIBLE_OUTCOMES
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
+    from klachtregels.bulk import DataFrameLike
     from klachtregels.compliance._sinks import Sink
     from klachtregels.model import Provider
     from klachtregels.organisation import Organisation
@@ -273,7 +274,7 @@ def check_records(
 
 
 def check_register(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | DataFrameLike,
     *,
     as_of: dt.date | None = None,
     policy: Policy | str | os.PathLike[str] | None = None,
@@ -285,7 +286,8 @@ def check_register(
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> CheckResult:
-    """Read a register file (streaming) and check it; see :func:`check_records`.
+    """Read a register file or a pandas or polars DataFrame (streaming) and check it; see
+    :func:`check_records`. The result's ``register`` is the file's path (None for a DataFrame).
 
     ``encoding`` and ``delimiter`` are :func:`~klachtregels.register.read_register`'s.
 
@@ -338,7 +340,7 @@ class _Collect:
 
 
 def stream_check(
-    source: str | os.PathLike[str],
+    source: str | os.PathLike[str] | DataFrameLike,
     sink: Sink,
     *,
     as_of: dt.date | None = None,
@@ -393,7 +395,7 @@ def stream_check(
             as_of=as_of,
             policy=loaded.name,
             settings=settings,
-            register=os.fspath(source),
+            register=os.fspath(source) if isinstance(source, str | os.PathLike) else None,
             organisation_file=organisation_file,
             organisation=organisation.name if organisation is not None else None,
         )

@@ -93,8 +93,16 @@ def _kind_of(value: Any) -> messages.Message:
     return messages.Message("VALUE_TYPE", {"name": type(value).__name__})
 
 
-#: The kinds a spreadsheet's odd cells name (register.xlsx.XlsxFault.kind); any other object its type.
-_ODD_KINDS: Final = frozenset({"REGISTER_KIND_CELL_ERROR", "REGISTER_KIND_TIME", "REGISTER_KIND_DURATION"})
+#: The kinds a spreadsheet's odd cells name (register.xlsx.XlsxFault.kind) and a DataFrame's day
+#: outside the years 1-9999 (bulk._frames); any other object its type.
+_ODD_KINDS: Final = frozenset(
+    {
+        "REGISTER_KIND_CELL_ERROR",
+        "REGISTER_KIND_TIME",
+        "REGISTER_KIND_DURATION",
+        "REGISTER_KIND_DAY_OUT_OF_RANGE",
+    }
+)
 _KINDS: Final = {
     "boolean": messages.Message("REGISTER_KIND_BOOLEAN"),
     "number": messages.Message("REGISTER_KIND_NUMBER"),
