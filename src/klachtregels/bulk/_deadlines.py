@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from klachtregels import calendar as _cal
 from klachtregels import terms as _terms
 from klachtregels._arguments import OUT_OF_RANGE, bool_argument, whole_number_argument, wrong_type
 from klachtregels._time import DateTextError, local_day, read_day
+from klachtregels.bulk._frames import is_frame
 from klachtregels.errors import DateRangeError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ __all__ = [
 _EPOCH: Final = _dt.date(1970, 1, 1).toordinal()
 #: numpy's NaT as an int64 day number.
 _NAT: Final = -(2**63)
+#: Why a value cannot be a day: Python's dates hold the years 1-9999 only.
+_OUTSIDE: Final = "a date outside 0001-9999"
 #: Years past the last day 0 a table keeps, so that a term from the last year's end stays inside.
 _MARGIN_YEARS: Final = 1
 
@@ -76,16 +80,17 @@ class _Column(NamedTuple):
 
 
 def _is_missing(value: object) -> bool:
-    """None, NaN, NaT (numpy or pandas) and the empty text are missing values."""
+    """None, NaN (a numpy float's too), NaT (numpy or pandas) and the empty text are missing values."""
     if value is None:
         return True
     if isinstance(value, float):
         return value != value  # NaN
     if isinstance(value, str):
         return not value.strip()
-    return type(value).__name__ in ("NaTType", "NAType") or (
-        type(value).__name__ == "datetime64" and str(value) == "NaT"
-    )
+    name = type(value).__name__
+    if name.startswith("float") and type(value).__module__ == "numpy":  # float16, float32, longdouble
+        return bool(value != value)
+    return name in ("NaTType", "NAType") or (name == "datetime64" and str(value) == "NaT")
 
 
 def _day_number(value: object, where: str) -> int:
@@ -102,6 +107,8 @@ def _day_number(value: object, where: str) -> int:
         return local_day(value).toordinal() - _EPOCH  # type: ignore[arg-type]
     except DateTextError as exc:
         raise InvalidInputError("dates", [(where, f"not a date ({exc.code})")]) from None
+    except (ValueError, OverflowError, NotImplementedError):  # pandas: a Timestamp past Python's years
+        raise InvalidInputError("dates", [(where, _OUTSIDE)]) from None
     except TypeError:
         kind = type(value).__name__
         raise InvalidInputError(
@@ -122,8 +129,9 @@ def _from_objects(values: Any, coerce: bool) -> Days:
     for i, value in enumerate(values):
         try:
             day = seen.get(value)
-        except TypeError:  # unhashable: read it, it will fail with a typed error
-            day = None
+            hashable = True
+        except TypeError:  # unhashable: read it, it will fail with a typed error (or be NaT)
+            day, hashable = None, False
         if day is None:
             try:
                 day = _day_number(value, f"values[{i}]")
@@ -131,7 +139,7 @@ def _from_objects(values: Any, coerce: bool) -> Days:
                 if not coerce:
                     raise
                 day = _NAT
-            if not _is_missing(value):
+            if hashable and not _is_missing(value):
                 seen[value] = day
         out[i] = day
     return out
@@ -182,7 +190,11 @@ def _read_column(values: Any, coerce: bool) -> _Column:
         import polars as pl
 
         name = values.name
-        days = _from_objects(values.to_list(), coerce)
+        try:
+            cells = values.to_list()
+        except (ValueError, OverflowError):  # a Date or Datetime past Python's years
+            raise InvalidInputError("dates", [("values", _OUTSIDE)]) from None
+        days = _from_objects(cells, coerce)
 
         def as_polars(dates: Any, provisional: Any) -> DeadlineColumns:
             return DeadlineColumns(pl.Series(name, dates), pl.Series(name, provisional))
@@ -194,7 +206,8 @@ def _read_column(values: Any, coerce: bool) -> _Column:
         if values.dtype.kind == "M":
             return _Column(_from_datetime64(values), as_arrays)
         return _Column(_from_objects(values.tolist(), coerce), as_arrays)
-    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+    if isinstance(values, (str, bytes, Mapping)) or is_frame(values) or not hasattr(values, "__len__"):
+        # A DataFrame (or a mapping) would be read as its column names (its keys): one column is asked for.
         raise wrong_type("values", "a list, a numpy array or a Series of dates", values)
     return _Column(_from_objects(values, coerce), as_arrays)
 
@@ -440,7 +453,7 @@ def _answer_outside(
         except OverflowError:  # a deadline past 31 December 9999 (DateRangeError from the scalar function)
             raise DateRangeError("dates", [("values", OUT_OF_RANGE)]) from None
         except ValueError:  # a day number past date's range
-            raise InvalidInputError("dates", [("values", "a date outside 0001-9999")]) from None
+            raise InvalidInputError("dates", [("values", _OUTSIDE)]) from None
         where = positions[days[positions] == day]
         date[where] = answer.date.toordinal() - _EPOCH
         provisional[where] = answer.provisional

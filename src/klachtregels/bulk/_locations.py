@@ -11,10 +11,11 @@ Two names are grouped when, after folding case, accents, punctuation and spacing
 
 * they are equal (``accents``: only case, accents, punctuation or spacing differ);
 * they hold the same words in another order (``word order``: ``12 Kanaalweg``);
-* or one word is misspelt (``spelling``: exactly one word differs, both spellings have at least 5
-  letters and are at most one edit apart per 6 letters; an edit is an insertion, deletion,
-  substitution or swap of two neighbouring characters), or a space is missing or doubled in a
-  name of at least 10 characters.
+* or one word is misspelt (``spelling``: exactly one word differs, both spellings have 5 to 32
+  letters and are at most one edit apart per 6 letters, at most 3; an edit is an insertion,
+  deletion, substitution or swap of two neighbouring characters), or a space is missing or doubled
+  in a name of at least 10 characters. A name of more than 200 characters (folded) is never a
+  misspelling: the work per name stays small whatever is pasted into a location cell.
 
 Never when their numbers differ: ``Kanaalweg 12`` and ``Kanaalweg 14`` are two locations, and so
 are ``Locatie 1`` and ``Locatie 2``; nor when two words differ (``De Speelmolen``, ``De Speeltoren``).
@@ -52,6 +53,12 @@ _DIGITS: Final = re.compile(r"\d+")
 _SHORT: Final = 10
 #: A word shorter than this is never a misspelling of another (KDV Zon and KDV Zen are two names).
 _MIN_WORD: Final = 5
+#: Nor a word longer than this, nor a name (folded) longer than ``_MAX_NAME``: the forms a misspelling
+#: is found by grow with the length to the power of the edits (a pasted text must not take hours).
+_MAX_WORD: Final = 32
+_MAX_NAME: Final = 200
+#: The most edits a misspelt word may have (one per 6 letters up to this).
+_MAX_EDITS: Final = 3
 
 
 @attrs.frozen(kw_only=True)
@@ -110,10 +117,13 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _spelling(a: str, b: str) -> bool:
     """Whether two folded names with the same numbers differ by a typing slip.
 
-    With as many words: exactly one word differs, both spellings have at least 5 letters, and
-    they are at most one edit apart per 6 letters (at least one). With one word more or less: a
-    space too many or too few in a name of at least 10 characters.
+    With as many words: exactly one word differs, both spellings have 5 to 32 letters, and they
+    are at most one edit apart per 6 letters (at least one, at most 3). With one word more or
+    less: a space too many or too few in a name of at least 10 characters. Never in a name of
+    more than 200 characters.
     """
+    if max(len(a), len(b)) > _MAX_NAME:
+        return False
     words_a, words_b = a.split(), b.split()
     if len(words_a) == len(words_b):
         differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
@@ -121,9 +131,14 @@ def _spelling(a: str, b: str) -> bool:
             return False  # two words differ: two names (Speelmolen / Speeltoren in another street)
         x, y = differ[0]
         shorter = min(len(x), len(y))
-        limit = max(1, shorter // 6)
-        return shorter >= _MIN_WORD and _distance(x, y, limit) <= limit
+        limit = _edits(shorter)
+        return shorter >= _MIN_WORD and max(len(x), len(y)) <= _MAX_WORD and _distance(x, y, limit) <= limit
     return abs(len(words_a) - len(words_b)) == 1 and min(len(a), len(b)) >= _SHORT and _distance(a, b, 1) <= 1
+
+
+def _edits(letters: int) -> int:
+    """The edits a misspelt word of ``letters`` letters may have: one per 6 letters, 1 to 3."""
+    return min(max(1, letters // 6), _MAX_EDITS)
 
 
 def _reason(a: str, b: str) -> str | None:
@@ -147,12 +162,15 @@ def _forms(key: str) -> set[str]:
     deleted, the other words in place (spelling); the name with one space removed (a space too many).
     """
     words = key.split()
-    forms = {"o" + " ".join(sorted(words)), "s" + key}
+    forms = {"o" + " ".join(sorted(words))}
+    if len(key) > _MAX_NAME:
+        return forms  # too long to be a misspelling (_spelling)
+    forms.add("s" + key)
     forms.update("s" + key[:i] + key[i + 1 :] for i, c in enumerate(key) if c == " ")
     for i, word in enumerate(words):
-        if len(word) >= _MIN_WORD:
+        if _MIN_WORD <= len(word) <= _MAX_WORD:
             before, after = " ".join(words[:i]), " ".join(words[i + 1 :])
-            forms.update(f"w{before}|{form}|{after}" for form in _deletions(word, max(1, len(word) // 6)))
+            forms.update(f"w{before}|{form}|{after}" for form in _deletions(word, _edits(len(word))))
     return forms
 
 
@@ -182,15 +200,17 @@ def _names(source: Iterable[Any]) -> Counter[str]:
             if isinstance(n, bool) or not isinstance(n, int):
                 raise wrong_type("source", "a mapping of location name to count (whole-number counts)", n)
         return Counter({name: n for name, n in source.items() if name and name.strip() and n > 0})
+    from klachtregels.bulk._frames import is_frame
+
     expected = "register records, location names or a mapping of name to count"
-    if isinstance(source, str | bytes | bytearray) or not isinstance(source, Iterable):
+    # A DataFrame would be read as its column names: one column (df["location"]) is asked for.
+    if isinstance(source, str | bytes | bytearray) or is_frame(source) or not isinstance(source, Iterable):
         raise wrong_type("source", expected, source)
     counts: Counter[str] = Counter()
     for index, item in enumerate(source):
         if isinstance(item, str) or item is None:
             name = item
-        elif type(item).__name__ == "NAType" or (isinstance(item, float) and item != item):
-            # a DataFrame column's missing cell (NaN, pandas' NA): no name
+        elif _missing(item):  # a DataFrame column's missing cell (NaN, NaT, pandas' NA): no name
             continue
         elif isinstance(item, RegisterRecord):
             name = item.complaint.location
@@ -199,6 +219,15 @@ def _names(source: Iterable[Any]) -> Counter[str]:
         if name and name.strip():
             counts[name] += 1
     return counts
+
+
+def _missing(item: object) -> bool:
+    """A missing cell of a column: NaN (a numpy float's too), NaT or pandas' NA."""
+    kind = type(item)
+    if kind.__name__ in ("NAType", "NaTType"):
+        return True
+    numpy_float = kind.__module__ == "numpy" and kind.__name__.startswith("float")
+    return (isinstance(item, float) or numpy_float) and bool(item != item)
 
 
 def similar_locations(
