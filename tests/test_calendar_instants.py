@@ -9,13 +9,16 @@ gives, the one place time is read.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klachtregels import calendar as cal
-from klachtregels._time import local_day
+from klachtregels import handling_deadline
+from klachtregels._time import DateTextError, local_day
 
 ZONES = st.sampled_from(
     [dt.UTC, ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo"), ZoneInfo("Europe/Amsterdam")]
@@ -56,3 +59,19 @@ def test_every_function_reads_an_instant_as_its_amsterdam_day(
 def test_a_naive_date_time_is_amsterdam_local_time() -> None:
     late = dt.datetime(2026, 3, 23, 23, 30)  # naive: already Amsterdam time
     assert cal.add_working_days(late, 1) == dt.date(2026, 3, 24)
+
+
+@pytest.mark.parametrize("function", [local_day, cal.is_working_day, handling_deadline])
+@pytest.mark.parametrize("which", ["year 0 in UTC", "naive year 12000"])
+def test_a_pandas_timestamp_whose_day_no_date_holds_is_a_typed_error(function: Any, which: str) -> None:
+    """A pandas Timestamp (a datetime) may hold year 0 or 12000: asked for its day it raised pandas'
+    ``NotImplementedError``; it is now the out-of-range input error every door gives."""
+    pd = pytest.importorskip("pandas")
+    value = (
+        pd.Timestamp("0001-01-01T00:30").as_unit("s").tz_localize("Asia/Tokyo")
+        if which == "year 0 in UTC"
+        else pd.Timestamp("2026-01-01").as_unit("s") + pd.Timedelta(days=3_650_000)
+    )
+    with pytest.raises(DateTextError, match="outside the years 1-9999"):
+        function(value)
+    assert local_day(pd.Timestamp("2026-03-23T23:30Z")) == dt.date(2026, 3, 24)

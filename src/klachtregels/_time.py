@@ -68,11 +68,13 @@ def local_day(value: dt.date | dt.datetime) -> dt.date:
     if isinstance(value, dt.datetime):
         if type(value) is not dt.datetime and value != value:
             raise DateTextError("DATE_MISSING")  # pandas' NaT: a datetime that is no day at all
-        if value.tzinfo is None:
-            return value.date()
         try:
+            if value.tzinfo is None:
+                return value.date()
             return value.astimezone(amsterdam()).date()
-        except OverflowError:
+        except (OverflowError, ValueError, NotImplementedError):
+            # A Python datetime overflows; a pandas Timestamp may hold a day no date holds, and
+            # raises one of the other two when asked for it (year 0, year 12000).
             raise DateTextError("DATE_OUT_OF_RANGE") from None
     if isinstance(value, dt.date):  # a date subclass
         return dt.date(value.year, value.month, value.day)
