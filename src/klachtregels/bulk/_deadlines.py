@@ -31,7 +31,7 @@ from klachtregels import calendar as _cal
 from klachtregels import terms as _terms
 from klachtregels._arguments import OUT_OF_RANGE, bool_argument, whole_number_argument, wrong_type
 from klachtregels._time import DateTextError, local_day, read_day
-from klachtregels.bulk._frames import is_frame
+from klachtregels.bulk._frames import is_frame, polars_conversion_failed
 from klachtregels.errors import DateRangeError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -106,7 +106,8 @@ def _day_number(value: object, where: str) -> int:
             return read_day(value).toordinal() - _EPOCH
         return local_day(value).toordinal() - _EPOCH  # type: ignore[arg-type]
     except DateTextError as exc:
-        raise InvalidInputError("dates", [(where, f"not a date ({exc.code})")]) from None
+        problem = _OUTSIDE if exc.code == "DATE_OUT_OF_RANGE" else f"not a date ({exc.code})"
+        raise InvalidInputError("dates", [(where, problem)]) from None
     except (ValueError, OverflowError, NotImplementedError):  # pandas: a Timestamp past Python's years
         raise InvalidInputError("dates", [(where, _OUTSIDE)]) from None
     except TypeError:
@@ -192,7 +193,9 @@ def _read_column(values: Any, coerce: bool) -> _Column:
         name = values.name
         try:
             cells = values.to_list()
-        except (ValueError, OverflowError):  # a Date or Datetime past Python's years
+        except BaseException as error:  # a Date or Datetime past Python's years (polars 1.0 panics)
+            if not polars_conversion_failed(error):
+                raise
             raise InvalidInputError("dates", [("values", _OUTSIDE)]) from None
         days = _from_objects(cells, coerce)
 

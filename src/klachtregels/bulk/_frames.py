@@ -117,22 +117,33 @@ def _plain(value: Any) -> Any:
 _POLARS_BUFFER: Final = 512
 
 
+def polars_conversion_failed(error: BaseException) -> bool:
+    """Whether ``error`` is polars failing to make a Python value of a day outside the years 1-9999:
+    a ``ValueError`` or ``OverflowError``, or (polars 1.0) a Rust panic, which is a ``BaseException``
+    named ``PanicException`` (anything else, such as ``KeyboardInterrupt``, is not)."""
+    return isinstance(error, ValueError | OverflowError) or type(error).__name__ == "PanicException"
+
+
 def _polars_rows(frame: Any) -> Iterator[Iterable[Any]]:
     """The rows of a polars DataFrame; a buffer polars cannot convert (a day outside the years 1-9999)
     cell by cell, the cells it cannot convert as such a day."""
     for start in range(0, frame.height, _POLARS_BUFFER):
         part = frame.slice(start, _POLARS_BUFFER)
         try:
-            yield from part.rows()
-        except (ValueError, OverflowError):
-            for row in range(part.height):
-                yield [_polars_cell(part, row, column) for column in range(part.width)]
+            rows = part.rows()
+        except BaseException as error:  # polars 1.0 panics (see polars_conversion_failed)
+            if not polars_conversion_failed(error):
+                raise
+            rows = [[_polars_cell(part, row, col) for col in range(part.width)] for row in range(part.height)]
+        yield from rows
 
 
 def _polars_cell(part: Any, row: int, column: int) -> Any:
     try:
         return part.item(row, column)
-    except (ValueError, OverflowError):
+    except BaseException as error:
+        if not polars_conversion_failed(error):
+            raise
         return _OUT_OF_RANGE_CELL
 
 
