@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from klachtregels._io import one_line
 from klachtregels.messages import check_lang, has_text, text
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def explain_decision(decision: Decision, lang: str = "nl") -> str:
             "EXPLAIN_STAMP",
             lang,
             as_of=decision.as_of.isoformat(),
-            policy=decision.policy,
+            policy=one_line(decision.policy),  # the user's name for it: on this line
             version=decision.library_version,
         ),
         "",

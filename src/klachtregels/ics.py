@@ -49,11 +49,14 @@ def _uid(*parts: object) -> str:
 
 
 def _calendar(name: str) -> Any:
-    cal = _icalendar().Calendar()
+    icalendar = _icalendar()
+    cal = icalendar.Calendar()
     cal.add("prodid", _PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # TEXT, escaped as such (icalendar writes an unknown X- property as it is): the name holds the
+    # complaint id, whose ';', ',' and backslashes calendar programs would read as separators and escapes.
+    cal.add("x-wr-calname", icalendar.vText(name))
     return cal
 
 

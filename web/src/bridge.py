@@ -48,6 +48,8 @@ CSV_FIELDS = (
     "ambiguities",
     "message",
 )
+#: What a spreadsheet reads as a formula at the start of a cell (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cli(argv: list[str]) -> tuple[int, str]:
@@ -83,6 +85,9 @@ def findings_csv(check: dict[str, Any], lang: str) -> str:
     writer.writerow(CSV_FIELDS)
     for finding in check["findings"]:
         row = {**finding, "message": finding["message"][lang]}
+        complaint_id = row["complaint_id"]  # the one cell the user typed: never a formula in Excel
+        if isinstance(complaint_id, str) and complaint_id.startswith(FORMULA_START):
+            row["complaint_id"] = "'" + complaint_id
         writer.writerow(
             " ".join(value) if isinstance(value, list) else ("" if value is None else value)
             for value in (row[field] for field in CSV_FIELDS)

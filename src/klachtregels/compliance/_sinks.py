@@ -458,7 +458,7 @@ class TextSink:
             t(lang, "title"),
             f"{t(lang, 'register')}: {one_line(head.register or '-')}",
             f"{t(lang, 'as_of')}: {head.as_of.isoformat()} (Europe/Amsterdam)",
-            f"{t(lang, 'policy')}: {head.policy} · klachtregels {head.library_version}",
+            f"{t(lang, 'policy')}: {one_line(head.policy)} · klachtregels {head.library_version}",
             f"{t(lang, 'organisation')}: {organisation}",
             "",
             summary_line(head, lang),
@@ -1227,7 +1227,7 @@ class GithubSink:
             "",
             f"{t(lang, 'register')}: {markdown_text(head.register or '-')} · "
             f"{t(lang, 'as_of')}: {head.as_of.isoformat()} · "
-            f"{t(lang, 'policy')}: {head.policy} · klachtregels {head.library_version}",
+            f"{t(lang, 'policy')}: {markdown_text(head.policy)} · klachtregels {head.library_version}",
             "",
             f"**{verdict_line(failed, self._fail_on, lang, live_errors=self._live_errors)}**",
             "",

