@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -214,3 +215,36 @@ def test_findings_csv_keeps_ordinary_ids(complaint_id: str | None) -> None:
     row = next(csv.DictReader(io.StringIO(out, newline=""), delimiter=";"))
     assert row["complaint_id"] == (complaint_id or "")
     assert row["rule_ids"] == "R1 R2"
+
+
+# --------------------------------------------------------------------------------------------------
+# SARIF: a register's file name is a URI reference (RFC 3986), whatever characters it holds
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"klachten #2 {MARK}.csv",
+        f"{MARK} 100%.csv",
+        f"{MARK}?x=1.csv",
+        f"x:{MARK}.csv",  # not a scheme
+        "register.csv",
+        "map/register-2025_v1.csv",
+    ],
+)
+def test_sarif_artifact_uri_is_the_file_name_percent_encoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).parent.mkdir(exist_ok=True)
+    (tmp_path / name).write_text("id,received_on\nK-1,not a day\n", encoding="utf-8")
+    out = _run(["check", name, "--as-of", "2025-12-01", "--format", "sarif"], capsys)
+    results = json.loads(out)["runs"][0]["results"]
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]}
+    assert len(uris) == 1
+    uri = uris.pop()
+    parts = urlsplit(uri)
+    assert (parts.scheme, parts.query, parts.fragment) == ("", "", "")  # a relative path and nothing else
+    assert re.fullmatch(r"[A-Za-z0-9\-._~/!$&'()*+,;=:@%]*", uri), uri  # only URI characters
+    assert unquote(uri) == name

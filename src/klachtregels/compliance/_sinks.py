@@ -897,12 +897,16 @@ def fingerprint(f: Finding) -> str:
 
 
 def _artifact_uri(path: str) -> str:
+    """``path`` as a URI reference: a relative path percent-encoded as ``file:`` URIs are (a file name's
+    space, ``#``, ``?`` or ``%`` would otherwise end the path or be read as an escape)."""
     p = PurePath(path)
     if p.is_absolute():
         from pathlib import Path
 
         return Path(path).as_uri()
-    return p.as_posix()
+    from urllib.parse import quote
+
+    return quote(p.as_posix())
 
 
 def _sarif_rule(fid: str, lang: str) -> dict[str, Any]:
