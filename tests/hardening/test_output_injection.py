@@ -152,7 +152,10 @@ def test_ics_calendar_name_is_escaped_text(complaint_id: str) -> None:
     assert sorted(cal.keys()) == ["CALSCALE", "PRODID", "VERSION", "X-WR-CALNAME"]  # no property added
     # X-WR-CALNAME is TEXT to the calendar programs that read it (RFC 5545 3.3.11): every ';', ','
     # and backslash escaped, so that read back it is the id as shown.
-    raw = cal["X-WR-CALNAME"].to_ical().decode("utf-8")
+    # Read from the file as written (unfolded), not through icalendar's own read-back, which differs
+    # between icalendar 6 and 7 in what it escapes again.
+    text = (out if isinstance(out, str) else out.decode("utf-8")).replace("\r\n ", "").replace("\r\n\t", "")
+    (raw,) = [line.partition(":")[2] for line in text.split("\r\n") if line.startswith("X-WR-CALNAME:")]
     assert re.fullmatch(r"(?:[^\\;,]|\\[\\;,nN])*", raw), raw
     assert _TEXT_ESCAPE.sub(_unescape, raw) == f"Klacht {one_line(complaint_id)}: verplichtingen"
 
