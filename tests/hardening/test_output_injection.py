@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -66,36 +66,32 @@ def _no_line_of_its_own(out: str) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", NEW_LINE)
-def test_check_text_shows_the_policy_name_on_its_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
-) -> None:
-    register = str(EXAMPLES / "register.csv")
-    out = _run(["check", register, "--as-of", "2025-12-01", "--policy", str(_policy(tmp_path, name))], capsys)
-    _no_line_of_its_own(out)
+#: Where a policy's name is shown: check's text, check's GitHub summary, assess's notes.
+_POLICY_SHOWN: Final = {
+    "check text": ["check", str(EXAMPLES / "register.csv"), "--as-of", "2025-12-01"],
+    "github summary": [
+        "check",
+        str(EXAMPLES / "register.csv"),
+        "--as-of",
+        "2025-12-01",
+        "--format",
+        "github",
+    ],
+    "assess text": ["assess", str(EXAMPLES / "complaint.json"), "--as-of", "2026-05-07"],
+}
 
 
 @pytest.mark.parametrize("name", NEW_LINE)
-def test_github_summary_shows_the_policy_name_as_text(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+@pytest.mark.parametrize("where", list(_POLICY_SHOWN))
+def test_the_policy_name_stays_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, where: str
 ) -> None:
-    register = str(EXAMPLES / "register.csv")
-    policy = str(_policy(tmp_path, name))
-    out = _run(["check", register, "--as-of", "2025-12-01", "--policy", policy, "--format", "github"], capsys)
+    out = _run([*_POLICY_SHOWN[where], "--policy", str(_policy(tmp_path, name))], capsys)
     _no_line_of_its_own(out)
-    assert "<img" not in out
-    assert not _MD_LINK.search(out)  # "[klik\\](javascript:...)" is text
-    assert "| kolom |" not in out  # the table cell separators are escaped
-
-
-@pytest.mark.parametrize("name", NEW_LINE)
-def test_assess_text_shows_the_policy_name_on_its_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
-) -> None:
-    complaint = str(EXAMPLES / "complaint.json")
-    policy = str(_policy(tmp_path, name))
-    out = _run(["assess", complaint, "--as-of", "2026-05-07", "--policy", policy], capsys)
-    _no_line_of_its_own(out)
+    if where == "github summary":  # Markdown: shown as text
+        assert "<img" not in out
+        assert not _MD_LINK.search(out)  # "[klik\\](javascript:...)" is text
+        assert "| kolom |" not in out  # the table cell separators are escaped
 
 
 # --------------------------------------------------------------------------------------------------
