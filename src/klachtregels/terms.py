@@ -640,7 +640,6 @@ def _read_back_atw(data: Mapping[str, Any]) -> tuple[str, tuple[str, Citation] |
     deadline's JSON form; ``None`` when the term or the switches are not readable (their own keys
     report that). Raises the layer's problem when the form contradicts itself."""
     from klachtregels.convert import InputProblem, ProblemText, read_boolean, structure
-    from klachtregels.errors import InvalidInputError
 
     # Read as the fields are (a yes/no word, 1/0; a key left out is its field's default), so the
     # state agrees with the object the fields make.

@@ -187,6 +187,21 @@ def _good_words(column: str) -> list[str]:
     return words or [""]
 
 
+def paths(value: Any, prefix: tuple[Any, ...] = (), *, depth: int = 12) -> list[tuple[Any, ...]]:
+    """Every path to a value inside nested dicts and lists (the root included), down to ``depth``
+    levels (a planted deep or circular value is not walked): where a mutation of a form may land."""
+    found = [prefix]
+    if len(prefix) >= depth:
+        return found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += paths(item, (*prefix, key), depth=depth)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += paths(item, (*prefix, index), depth=depth)
+    return found
+
+
 @st.composite
 def good_cell(draw: st.DrawFn, column: str) -> str:
     """A value ``column`` accepts; free text and text hold the column's canary."""

@@ -337,21 +337,6 @@ def valid_dicts(cls: type) -> st.SearchStrategy[Any]:
 # --------------------------------------------------------------------------------------------------
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside nested dicts and lists (the root included), down to 12 levels
-    (a planted deep or circular value is not walked)."""
-    found = [prefix]
-    if len(prefix) >= 12:
-        return found
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*prefix, index))
-    return found
-
-
 def _at(root: Any, path: tuple[Any, ...]) -> Any:
     for step in path:
         root = root[step]
@@ -400,7 +385,7 @@ def mutated(draw: st.DrawFn, cls: type) -> Any:
     """A valid form of ``cls`` with one to three values, keys or types changed anywhere in it."""
     data = copy.deepcopy(draw(valid_dicts(cls)))
     for _ in range(draw(st.integers(1, 3))):
-        paths = _paths(data)
+        paths = fz.paths(data)
         path = draw(st.sampled_from(paths))
         action = draw(st.sampled_from(["replace", "replace", "replace", "delete", "add", "retype", "swap"]))
         if action == "replace" and path:

@@ -66,18 +66,6 @@ _JUNK_JSON: Final = st.one_of(
 )
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside nested dicts and lists."""
-    found = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*prefix, index))
-    return found
-
-
 def _set(document: Any, path: tuple[Any, ...], value: Any) -> Any:
     if not path:
         return value
@@ -93,7 +81,7 @@ def complaint_documents(draw: st.DrawFn) -> str:
     """The example complaint (with its judgement), damaged one to three times, as JSON text."""
     document: Any = json.loads((EXAMPLES / "complaint.json").read_text(encoding="utf-8"))
     for _ in range(draw(st.integers(1, 3))):
-        paths = _paths(document)
+        paths = fz.paths(document)
         path = draw(st.sampled_from(paths))
         action = draw(st.sampled_from(["value", "value", "key", "delete", "unwrap"]))
         target = document

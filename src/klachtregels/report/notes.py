@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from klachtregels._io import markdown_text, printable, valid_unicode
-from klachtregels.errors import InvalidInputError
+from klachtregels.errors import ArgumentTypeError, InvalidInputError
 from klachtregels.messages import check_lang, text
 from klachtregels.report._layout import page
 from klachtregels.report._text import (
@@ -49,7 +50,7 @@ from klachtregels.report.sections import REVIEW_ORDER, ReviewSection, several_or
 from klachtregels.rules.annual_report import DueOutcome
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Iterable, Mapping
+    from collections.abc import Callable, Collection, Mapping
     from typing import IO
 
     from klachtregels.report.model import AnnualReport, ReidentificationWarning
@@ -253,18 +254,12 @@ def accepted_kinds(
     """``accept`` as kinds: only kinds that block publication can be accepted (a point to check
     needs no acceptance). Anything else is an :class:`~klachtregels.errors.InvalidInputError` on
     ``field`` of ``source`` that lists the kinds it takes, never the value given."""
-    from collections.abc import Iterable as _Iterable
-
     known = {k.value: k for k in BLOCKING}
-    if isinstance(accept, str | bytes) or not isinstance(accept, _Iterable):
-        from klachtregels.errors import ArgumentTypeError
-
+    if isinstance(accept, str | bytes) or not isinstance(accept, Iterable):
         got = type(accept).__name__
         raise ArgumentTypeError(source, [(field, f"expected an iterable of kinds (text), got {got}")])
     given = list(accept)
     if any(not isinstance(a, str) for a in given):
-        from klachtregels.errors import ArgumentTypeError
-
         raise ArgumentTypeError(source, [(field, "expected an iterable of kinds (text)")])
     if any(a not in known for a in given):
         choices = ", ".join(sorted(known))
@@ -408,10 +403,7 @@ def _item_dict(item: ReviewItem, year: int, lang: str) -> dict[str, Any]:
 def review_summary(report: AnnualReport, lang: str = "nl", accept: Collection[str] = ()) -> dict[str, Any]:
     """``publishable``, ``blocking`` (open blocking points) and ``items`` as JSON types: the part of
     the review notes the report's own JSON carries under ``review``."""
-    from klachtregels._arguments import report_argument
-
-    report_argument(report)
-    items = review_items(report, accept)
+    items = review_items(report, accept)  # refuses a report of the wrong type
     blocking = sum(1 for i in items if i.open)
     return {
         "publishable": not blocking,
@@ -463,9 +455,7 @@ def render_review(report: AnnualReport, fmt: str = "md", lang: str = "nl", accep
     lang = check_lang(lang)
     if not isinstance(fmt, str) or fmt not in _RENDERERS:
         raise InvalidInputError("review notes", [("format", "is not one of: md, html, json")])
-    from collections.abc import Iterable as _Iterable
-
-    if isinstance(accept, str | bytes) or not isinstance(accept, _Iterable):
+    if isinstance(accept, str | bytes) or not isinstance(accept, Iterable):
         accepted_kinds(accept)  # refuses it by its name
     return _RENDERERS[fmt](report, lang, tuple(accept))
 
