@@ -828,26 +828,7 @@ class Shape:
         out = dict(data)
         for check in self.checks:
             problems.extend(check(data))
-        for field, (key, restore) in self.restored.items():
-            if field in out and field not in self.order:  # not a key of the form: never given
-                out.pop(field)
-                problems.append(unknown_key("", field, self.order))
-            try:
-                value = restore(data)
-            except InputProblem as exc:  # its own paths (from the top of the form), each once
-                problems.extend(p for p in exc.problems if p not in problems)
-                value = REPORTED
-            except KeyError:
-                problems.append((key, ProblemText("INPUT_REQUIRED")))
-                value = REPORTED
-            except (TypeError, ValueError):
-                problems.append((key, ProblemText("INPUT_NOT_IN_FORM")))
-                value = REPORTED
-            if value is REPORTED:
-                if reported is not None:
-                    reported.add(field)
-            elif value is not ABSENT:
-                out[field] = value
+        self._restore(data, out, problems, reported)
         if self.schema is not None:
             name, version = self.schema
             if out.pop("schema", None) != name:
@@ -868,6 +849,36 @@ class Shape:
                 except (TypeError, ValueError, AttributeError):
                     problems.append((key, ProblemText("INPUT_NOT_IN_FORM")))
         return out
+
+    def _restore(
+        self,
+        data: Mapping[str, Any],
+        out: dict[str, Any],
+        problems: list[Problem],
+        reported: set[str] | None,
+    ) -> None:
+        """Put back into ``out`` the fields the form implies (``restored``), each from ``data``;
+        a field whose problem is reported here goes into ``reported``."""
+        for field, (key, restore) in self.restored.items():
+            if field in out and field not in self.order:  # not a key of the form: never given
+                out.pop(field)
+                problems.append(unknown_key("", field, self.order))
+            try:
+                value = restore(data)
+            except InputProblem as exc:  # its own paths (from the top of the form), each once
+                problems.extend(p for p in exc.problems if p not in problems)
+                value = REPORTED
+            except KeyError:
+                problems.append((key, ProblemText("INPUT_REQUIRED")))
+                value = REPORTED
+            except (TypeError, ValueError):
+                problems.append((key, ProblemText("INPUT_NOT_IN_FORM")))
+                value = REPORTED
+            if value is REPORTED:
+                if reported is not None:
+                    reported.add(field)
+            elif value is not ABSENT:
+                out[field] = value
 
     @staticmethod
     def _unfold_nested(

@@ -595,6 +595,8 @@ def _deadlines(facts: Facts) -> dict[str, Deadline]:
     return deadlines
 
 
+# Over 60 lines because it is on every row's path: the arguments are checked inline (a call only for
+# a value that is not what it should be) and the assessment is filled field by field, not through calls.
 def assess(
     complaint: Complaint,
     *,

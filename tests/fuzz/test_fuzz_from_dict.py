@@ -17,7 +17,7 @@ import enum
 import functools
 import types
 import zoneinfo
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import fuzz_helpers as fz
 import pytest
@@ -36,6 +36,9 @@ from klachtregels.policy import Policy
 from klachtregels.register.mapping import ColumnMapping, MappingError
 from klachtregels.report.model import AnnualReport
 from klachtregels.terms import Deadline
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 EXAMPLES: Final = fz.ROOT / "examples"
 REGISTER: Final = EXAMPLES / "register.csv"
@@ -242,45 +245,43 @@ def _deadlines() -> tuple[Deadline, ...]:
     return tuple(found)
 
 
+def _organisations() -> tuple[Organisation, ...]:
+    files = [EXAMPLES / "organisation.toml", *sorted((EXAMPLES / "seed-organisations").glob("*.toml"))]
+    return tuple(kr.load_organisation(f) for f in files)
+
+
+def _non_working_days() -> tuple[kr.NonWorkingDay, ...]:
+    return (
+        *kr.non_working_days(2025),
+        *kr.non_working_days(2039),
+        *(day for d in _deadlines() for day in d.extended_by),
+    )
+
+
+#: How to make valid objects of each class from the shipped examples.
+_MAKERS: Final[dict[type, Callable[[], tuple[Any, ...]]]] = {
+    RegisterRecord: _records,
+    Complaint: lambda: tuple(r.complaint for r in _records()),
+    Judgement: lambda: tuple(r.judgement for r in _records() if r.judgement is not None),
+    GckFiling: lambda: tuple(r.filing for r in _records() if r.filing is not None),
+    Policy: lambda: (kr.load_policy(EXAMPLES / "policy.toml"), kr.load_policy("statutory")),
+    Organisation: _organisations,
+    ColumnMapping: lambda: (ColumnMapping.builtin("partou"),),
+    Assessment: _assessments,
+    Decision: lambda: tuple(d for a in _assessments() for d in a.decisions),
+    Flag: lambda: tuple({f.code: f for a in _assessments() for d in a.decisions for f in d.flags}.values()),
+    Reason: lambda: tuple(r for a in _assessments()[:6] for d in a.decisions for r in d.reasons),
+    Deadline: _deadlines,
+    kr.NonWorkingDay: _non_working_days,
+    CheckResult: lambda: (kr.check_register(REGISTER, as_of=AS_OF),),
+    AnnualReport: lambda: (kr.build_report(kr.read_register(REGISTER), year=2025),),
+}
+
+
 @functools.cache
 def _fixed(cls: type) -> tuple[Any, ...]:
     """Valid objects of ``cls`` from the shipped examples."""
-    if cls is RegisterRecord:
-        return _records()
-    if cls is Complaint:
-        return tuple(r.complaint for r in _records())
-    if cls is Judgement:
-        return tuple(r.judgement for r in _records() if r.judgement is not None)
-    if cls is GckFiling:
-        return tuple(r.filing for r in _records() if r.filing is not None)
-    if cls is Policy:
-        return (kr.load_policy(EXAMPLES / "policy.toml"), kr.load_policy("statutory"))
-    if cls is Organisation:
-        files = [EXAMPLES / "organisation.toml", *sorted((EXAMPLES / "seed-organisations").glob("*.toml"))]
-        return tuple(kr.load_organisation(f) for f in files)
-    if cls is ColumnMapping:
-        return (ColumnMapping.builtin("partou"),)
-    if cls is Assessment:
-        return _assessments()
-    if cls is Decision:
-        return tuple(d for a in _assessments() for d in a.decisions)
-    if cls is Flag:
-        return tuple({f.code: f for a in _assessments() for d in a.decisions for f in d.flags}.values())
-    if cls is Reason:
-        return tuple(r for a in _assessments()[:6] for d in a.decisions for r in d.reasons)
-    if cls is Deadline:
-        return _deadlines()
-    if cls is kr.NonWorkingDay:
-        return (
-            *kr.non_working_days(2025),
-            *kr.non_working_days(2039),
-            *(day for d in _deadlines() for day in d.extended_by),
-        )
-    if cls is CheckResult:
-        return (kr.check_register(REGISTER, as_of=AS_OF),)
-    if cls is AnnualReport:
-        return (kr.build_report(kr.read_register(REGISTER), year=2025),)
-    raise AssertionError(cls)
+    return _MAKERS[cls]()
 
 
 #: The classes, by name (the test ids).

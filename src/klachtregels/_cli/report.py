@@ -55,7 +55,6 @@ _CONFIG_KEYS = {
 __all__ = ["ORDER", "register"]
 
 
-# Over 60 lines only by its flat list of options (one add_argument each, no branches).
 def register(subparsers: Any) -> None:
     """Add the ``report`` sub-command."""
     p = subparsers.add_parser(
@@ -68,6 +67,16 @@ def register(subparsers: Any) -> None:
             "Counts and categories only, unless --include-descriptions (then redacted, lid 5-6)."
         ),
     )
+    _input_arguments(p)
+    _output_arguments(p)
+    p.set_defaults(lang=None)  # from the configuration, else nl
+    add_config(p, _CONFIG_KEYS, {"lang": "nl"})
+    p.set_defaults(handler=_run)
+
+
+def _input_arguments(p: argparse.ArgumentParser) -> None:
+    """The ``report`` arguments that say what is read: the register, its year, organisation, policy,
+    mapping and format, the Geschillencommissie cases, the children served and the previous year."""
     p.add_argument(
         "register_path",
         metavar="REGISTER",
@@ -123,6 +132,11 @@ def register(subparsers: Any) -> None:
             "locations, gck_disputes, children_served), or its register (read with --mapping)"
         ),
     )
+
+
+def _output_arguments(p: argparse.ArgumentParser) -> None:
+    """The ``report`` arguments that say what is written, and how: format, review notes, publication,
+    language, descriptions, suppression, measure keywords, A16 and the output file."""
     p.add_argument(
         "--format",
         choices=("md", "html", "json", "pdf"),
@@ -173,9 +187,6 @@ def register(subparsers: Any) -> None:
         help="apply the Algemene termijnenwet to the fixed date 'before 1 June' (A16 jaarverslag_atw)",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    p.set_defaults(lang=None)  # from the configuration, else nl
-    add_config(p, _CONFIG_KEYS, {"lang": "nl"})
-    p.set_defaults(handler=_run)
 
 
 def _previous_count(given: str) -> int | None:

@@ -120,6 +120,28 @@ def _working_day_on_or_before(day: dt.date) -> dt.date:
     return day
 
 
+def _without_last_day(
+    year: int, written_complaints: int, jaarverslag_atw: bool, outcome: DueOutcome
+) -> ReportDue:
+    """A year with no last day: before 2016 (R1, ``OUT_OF_TEMPORAL_SCOPE``) or without written
+    complaints (lid 9, ``NOT_REQUIRED``, with the Klachtenloket FAQ's flag)."""
+    before_2016 = outcome is DueOutcome.OUT_OF_TEMPORAL_SCOPE
+    return ReportDue(
+        year=year,
+        outcome=outcome,
+        reason="R1" if before_2016 else None,
+        written_complaints=written_complaints,
+        calendar_last_day=None,
+        atw_last_day=None,
+        last_day=None,
+        recommended_by=None,
+        jaarverslag_atw=jaarverslag_atw,
+        flags=() if before_2016 else (FlagCode.VERIFY_LID7, FlagCode.KLACHTENLOKET_FAQ_GCK),
+        rule_ids=("R1", "R9") if before_2016 else ("R9",),
+        citations=(WKO_1_57B_WVPO,) if before_2016 else (_LID_9,),
+    )
+
+
 def report_due(
     year: int, *, written_complaints: int, jaarverslag_atw: bool = False, channel_unknown: int = 0
 ) -> ReportDue:
@@ -144,40 +166,13 @@ def report_due(
     written_complaints = whole_number_argument(written_complaints, "written_complaints")
     channel_unknown = whole_number_argument(channel_unknown, "channel_unknown", minimum=0)
     jaarverslag_atw = bool(bool_argument(jaarverslag_atw, "jaarverslag_atw"))
-    flags = [FlagCode.VERIFY_LID7]
     if written_complaints < 0:
         raise InvalidInputError("report due date", [("written_complaints", "must be 0 or more")])
     if year < FIRST_REPORT_YEAR:
-        return ReportDue(
-            year=year,
-            outcome=DueOutcome.OUT_OF_TEMPORAL_SCOPE,
-            reason="R1",
-            written_complaints=written_complaints,
-            calendar_last_day=None,
-            atw_last_day=None,
-            last_day=None,
-            recommended_by=None,
-            jaarverslag_atw=jaarverslag_atw,
-            flags=(),
-            rule_ids=("R1", "R9"),
-            citations=(WKO_1_57B_WVPO,),
-        )
+        return _without_last_day(year, written_complaints, jaarverslag_atw, DueOutcome.OUT_OF_TEMPORAL_SCOPE)
     if written_complaints == 0:
-        flags.append(FlagCode.KLACHTENLOKET_FAQ_GCK)
-        return ReportDue(
-            year=year,
-            outcome=DueOutcome.NOT_REQUIRED,
-            reason=None,
-            written_complaints=0,
-            calendar_last_day=None,
-            atw_last_day=None,
-            last_day=None,
-            recommended_by=None,
-            jaarverslag_atw=jaarverslag_atw,
-            flags=tuple(flags),
-            rule_ids=("R9",),
-            citations=(_LID_9,),
-        )
+        return _without_last_day(year, 0, jaarverslag_atw, DueOutcome.NOT_REQUIRED)
+    flags = [FlagCode.VERIFY_LID7]
     if channel_unknown:
         flags.append(FlagCode.CHANNEL_UNKNOWN)
     may31 = dt.date(year + 1, 5, 31)

@@ -38,7 +38,7 @@ from klachtregels.citations import (
     Citation,
 )
 from klachtregels.errors import TermError
-from klachtregels.rules.annual_report import DueOutcome, report_due
+from klachtregels.rules.annual_report import DueOutcome, ReportDue, report_due
 from klachtregels.terms import HANDLING_TERM, Term, TermTooLargeError, term_length_days
 from klachtregels.vocabulary import FlagCode, Outcome
 
@@ -248,20 +248,7 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     sent = report.sent_to_ggd_date if report is not None else None  # its Amsterdam day (A22)
     out: list[DutyDecision | None] = []
     if sent is not None:
-        outcome, reason = due.sent_in_time(sent)  # the annual-report rule answers (R9, A16)
-        sent_details = {**details, "sent_on": sent.isoformat()}
-        if reason is not None and due.atw_last_day is not None:
-            sent_details["atw_last_day"] = due.atw_last_day.isoformat()
-        out.append(
-            DutyDecision(
-                item="K5",
-                aspect="sent",
-                year=year,
-                outcome=outcome,
-                reason=reason,
-                details=sent_details,
-            )
-        )
+        out.append(_k5_sent(year, due, sent, details))
     elif ctx.as_of <= last_day:
         # A16: 31 May is no working day and the ATW is not applied to it: the last day is open.
         weekend = (FlagCode.REPORT_DUE_DATE_OPEN,) if due.outcome is DueOutcome.UNDETERMINED else ()
@@ -289,6 +276,18 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
         )
     out.append(_k5_made_known(year, report, details))
     return [d for d in out if d is not None]
+
+
+def _k5_sent(year: int, due: ReportDue, sent: dt.date, details: Mapping[str, Any]) -> DutyDecision:
+    """Lid 8: the report sent to the GGD on ``sent``, in time or not (the annual-report rule
+    answers, R9, A16)."""
+    outcome, reason = due.sent_in_time(sent)
+    sent_details = {**details, "sent_on": sent.isoformat()}
+    if reason is not None and due.atw_last_day is not None:
+        sent_details["atw_last_day"] = due.atw_last_day.isoformat()
+    return DutyDecision(
+        item="K5", aspect="sent", year=year, outcome=outcome, reason=reason, details=sent_details
+    )
 
 
 def _k5_made_known(
