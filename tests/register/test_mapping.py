@@ -97,6 +97,35 @@ def test_every_problem_at_once_in_both_languages_with_a_suggestion() -> None:
     assert error.render("nl").startswith("ongeldige kolomkoppeling m: [columns] plaats: onbekende doelkolom")
 
 
+def test_a_bad_shape_is_reported_with_the_entries_problems_and_a_suggestion_for_the_table() -> None:
+    # An unknown table (a typo of [values]) and a bad `ignore` are reported together with the
+    # problems of the [columns] and [defaults] entries, not one run at a time.
+    with pytest.raises(MappingError) as info:
+        ColumnMapping.from_toml(
+            'ignore = "bijlage"\n[columns]\nplaats = "locaton"\n[valuez.verdict]\nJa = "gegrond"\n'
+            '[defaults]\nchanel = "email"\n',
+            name="m",
+        )
+    error = info.value
+    assert [p.code for p in error.problems] == [
+        "REGISTER_MAPPING_UNKNOWN_TABLES",
+        "REGISTER_MAPPING_IGNORE_NOT_LIST",
+        "REGISTER_MAPPING_UNKNOWN_TARGET",
+        "REGISTER_MAPPING_UNKNOWN_DEFAULT",
+    ]
+    assert "unknown table(s) valuez (values?)" in str(error)
+    assert "unknown target column locaton (location?)" in str(error)
+    assert "[defaults] unknown column chanel (channel?)" in str(error)
+    assert "onbekende tabel(len) valuez (values?)" in error.render("nl")
+    # A table of the wrong shape is reported once, its entries not read.
+    with pytest.raises(MappingError) as info:
+        ColumnMapping.from_dict({"columns": ["plaats"], "defaults": {"chanel": "email"}})
+    assert [p.code for p in info.value.problems] == [
+        "REGISTER_MAPPING_COLUMNS_NOT_TABLE",
+        "REGISTER_MAPPING_UNKNOWN_DEFAULT",
+    ]
+
+
 _NAMES = st.sampled_from([c.name for c in COLUMNS] + ["kleur", "plaats"])
 _WORDS = st.sampled_from(["ja", "nee", "gegrond", "", "email", "x", "2026-01-01", "true"])
 

@@ -148,75 +148,13 @@ class ColumnMapping:
 
     def __attrs_post_init__(self) -> None:
         problems = [
-            *self._column_problems(),
-            *self._value_problems(),
-            *self._default_problems(),
+            *_column_problems(self.columns),
+            *_value_problems(self.values),
+            *_default_problems(self.defaults),
             *self._file_problems(),
         ]
         if problems:
             raise MappingError(problems, self.origin)
-
-    def _column_problems(self) -> Iterable[Message]:
-        names = [c.name for c in COLUMNS]
-        targets: dict[str, str | Message] = {}
-        for index, (source, target) in enumerate(self.columns.items(), start=1):
-            if not isinstance(target, str) or by_name(target) is None:
-                yield _problem(
-                    "REGISTER_MAPPING_UNKNOWN_TARGET",
-                    source=_entry(source, index),
-                    target=_shown(target),
-                    close=_close(str(target), names),
-                )
-            elif target in targets:
-                yield _problem(
-                    "REGISTER_MAPPING_TWO_SOURCES",
-                    first=targets[target],
-                    second=_entry(source, index),
-                    target=target,
-                )
-            else:
-                targets[target] = _entry(source, index)
-
-    def _value_problems(self) -> Iterable[Message]:
-        for target, table in self.values.items():
-            column = by_name(target)
-            if column is None:
-                yield _problem(
-                    "REGISTER_MAPPING_UNKNOWN_VALUES_TABLE",
-                    target=_shown(target),
-                    close=_close(target, [c.name for c in COLUMNS]),
-                )
-                continue
-            given: object = table  # the type says Mapping; a caller may still pass anything
-            if not isinstance(given, Mapping):
-                yield _problem("REGISTER_MAPPING_VALUES_NOT_TABLE", target=target)
-                continue
-            for index, (word, to) in enumerate(given.items(), start=1):
-                problem = _value_target_problem(column, to)
-                if problem is not None:
-                    yield _problem(
-                        "REGISTER_MAPPING_VALUE", target=target, word=_entry(word, index), problem=problem
-                    )
-
-    def _default_problems(self) -> Iterable[Message]:
-        for target, raw in self.defaults.items():
-            column = by_name(target)
-            if column is None:
-                yield _problem(
-                    "REGISTER_MAPPING_UNKNOWN_DEFAULT",
-                    target=_shown(target),
-                    close=_close(target, [c.name for c in COLUMNS]),
-                )
-                continue
-            try:
-                value = cell_reader(column)(raw)
-            except CellProblem as exc:
-                yield _problem(
-                    "REGISTER_MAPPING_BAD_DEFAULT", target=target, problem=Message(exc.code, exc.params)
-                )
-                continue
-            if value is None:
-                yield _problem("REGISTER_MAPPING_EMPTY_DEFAULT", target=target)
 
     def _file_problems(self) -> Iterable[Message]:
         if self.encoding is not None and not known_encoding(self.encoding):
@@ -324,6 +262,74 @@ def _sheet_name(given: object) -> bool:
     return isinstance(given, str) and bool(given.strip()) and len(given) <= 31
 
 
+def _column_problems(columns: Mapping[str, str]) -> Iterable[Message]:
+    """Problems with the ``[columns]`` entries: unknown targets, two sources for one target."""
+    names = [c.name for c in COLUMNS]
+    targets: dict[str, str | Message] = {}
+    for index, (source, target) in enumerate(columns.items(), start=1):
+        if not isinstance(target, str) or by_name(target) is None:
+            yield _problem(
+                "REGISTER_MAPPING_UNKNOWN_TARGET",
+                source=_entry(source, index),
+                target=_shown(target),
+                close=_close(str(target), names),
+            )
+        elif target in targets:
+            yield _problem(
+                "REGISTER_MAPPING_TWO_SOURCES",
+                first=targets[target],
+                second=_entry(source, index),
+                target=target,
+            )
+        else:
+            targets[target] = _entry(source, index)
+
+
+def _value_problems(values: Mapping[str, Mapping[str, Any]]) -> Iterable[Message]:
+    """Problems with the ``[values.*]`` tables: unknown columns, words mapped to no value."""
+    for target, table in values.items():
+        column = by_name(target)
+        if column is None:
+            yield _problem(
+                "REGISTER_MAPPING_UNKNOWN_VALUES_TABLE",
+                target=_shown(target),
+                close=_close(target, [c.name for c in COLUMNS]),
+            )
+            continue
+        given: object = table  # the type says Mapping; a caller may still pass anything
+        if not isinstance(given, Mapping):
+            yield _problem("REGISTER_MAPPING_VALUES_NOT_TABLE", target=target)
+            continue
+        for index, (word, to) in enumerate(given.items(), start=1):
+            problem = _value_target_problem(column, to)
+            if problem is not None:
+                yield _problem(
+                    "REGISTER_MAPPING_VALUE", target=target, word=_entry(word, index), problem=problem
+                )
+
+
+def _default_problems(defaults: Mapping[str, Any]) -> Iterable[Message]:
+    """Problems with the ``[defaults]`` entries: unknown columns, values the column does not read."""
+    for target, raw in defaults.items():
+        column = by_name(target)
+        if column is None:
+            yield _problem(
+                "REGISTER_MAPPING_UNKNOWN_DEFAULT",
+                target=_shown(target),
+                close=_close(target, [c.name for c in COLUMNS]),
+            )
+            continue
+        try:
+            value = cell_reader(column)(raw)
+        except CellProblem as exc:
+            yield _problem(
+                "REGISTER_MAPPING_BAD_DEFAULT", target=target, problem=Message(exc.code, exc.params)
+            )
+            continue
+        if value is None:
+            yield _problem("REGISTER_MAPPING_EMPTY_DEFAULT", target=target)
+
+
 def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Message]:
     """Problems with the shape of the parsed TOML (before the entries are checked)."""
     problems: list[Message] = []
@@ -336,7 +342,8 @@ def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Me
     unknown = sorted(set(data) - allowed, key=str)  # keys of any type (a caller's dict)
     shown = [name for name in unknown if convert.shown_key(name) is not None]
     if shown:
-        problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=", ".join(shown)))
+        tables = ", ".join(f"{name}{_close(name, sorted(allowed))}" for name in shown)
+        problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES", tables=tables))
     if len(shown) < len(unknown):  # a name that is no identifier may be personal data: counted only
         hidden = len(unknown) - len(shown)
         problems.append(_problem("REGISTER_MAPPING_UNKNOWN_TABLES_NOT_SHOWN", count=hidden))
@@ -348,7 +355,21 @@ def _shape_problems(data: Mapping[str, Any], allowed: frozenset[str]) -> list[Me
     ignore = data.get("ignore", [])
     if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
         problems.append(_problem("REGISTER_MAPPING_IGNORE_NOT_LIST"))
+    if problems:  # reported at once with the problems of the entries of every table that is one
+        problems.extend(_entry_problems(data))
     return problems
+
+
+def _entry_problems(data: Mapping[str, Any]) -> Iterable[Message]:
+    """The entries' problems of the tables of ``data`` that are tables (the others are reported by
+    :func:`_shape_problems`)."""
+    columns, values, defaults = data.get("columns", {}), data.get("values", {}), data.get("defaults", {})
+    if isinstance(columns, Mapping) and all(isinstance(k, str) for k in columns):
+        yield from _column_problems(columns)
+    if isinstance(values, Mapping):
+        yield from _value_problems(values)
+    if isinstance(defaults, Mapping):
+        yield from _default_problems(defaults)
 
 
 def load_mapping(mapping: MappingSource) -> ColumnMapping | None:
