@@ -285,16 +285,17 @@ def _column_problems(columns: Mapping[str, str]) -> Iterable[Message]:
             targets[target] = _entry(source, index)
 
 
+def _unknown_column(code: str, target: object) -> Message:
+    """A table or entry named after a column that does not exist, with a suggestion."""
+    return _problem(code, target=_shown(target), close=_close(target, [c.name for c in COLUMNS]))
+
+
 def _value_problems(values: Mapping[str, Mapping[str, Any]]) -> Iterable[Message]:
     """Problems with the ``[values.*]`` tables: unknown columns, words mapped to no value."""
     for target, table in values.items():
         column = by_name(target)
         if column is None:
-            yield _problem(
-                "REGISTER_MAPPING_UNKNOWN_VALUES_TABLE",
-                target=_shown(target),
-                close=_close(target, [c.name for c in COLUMNS]),
-            )
+            yield _unknown_column("REGISTER_MAPPING_UNKNOWN_VALUES_TABLE", target)
             continue
         given: object = table  # the type says Mapping; a caller may still pass anything
         if not isinstance(given, Mapping):
@@ -313,11 +314,7 @@ def _default_problems(defaults: Mapping[str, Any]) -> Iterable[Message]:
     for target, raw in defaults.items():
         column = by_name(target)
         if column is None:
-            yield _problem(
-                "REGISTER_MAPPING_UNKNOWN_DEFAULT",
-                target=_shown(target),
-                close=_close(target, [c.name for c in COLUMNS]),
-            )
+            yield _unknown_column("REGISTER_MAPPING_UNKNOWN_DEFAULT", target)
             continue
         try:
             value = cell_reader(column)(raw)
