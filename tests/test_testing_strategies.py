@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import klachtregels.testing as kt
+from klachtregels.decisions import eligibility
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Complaint, GckFiling, Judgement, Party
+from klachtregels.model import About, Complaint, GckFiling, Judgement, Party
 from klachtregels.policy import Policy
 
 
@@ -54,3 +56,18 @@ def test_written_parent_complaints_are_written_by_an_ouder(c: Complaint) -> None
     assert c.complainant is not None
     assert c.complainant.role is not None
     assert c.complainant.role.is_statutory_ouder
+
+
+@given(kt.written_parent_complaints())
+def test_written_parent_complaints_are_statutory_eligible(c: Complaint) -> None:
+    """The strategy's promise, read against regulation.md: an ouder (R3) wrote (R5) about the agreement or
+    about conduct of the provider or of someone working for it or through it (R4 a, R2); conduct of another
+    parent, a child, a third party or a gastouder's housemate is not plainly eligible (R4, A8)."""
+    assert c.about in {None, "staff", "gastouder", "management", "provider_person", "organisation"}
+    assert c.received_date is not None
+    assert eligibility(c, as_of=c.received_date).outcome == "eligible"
+
+
+@given(kt.complaints(about=st.just(About.CHILD)))
+def test_complaints_take_an_about_strategy(c: Complaint) -> None:
+    assert c.about == About.CHILD

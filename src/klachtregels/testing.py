@@ -46,6 +46,7 @@ from klachtregels.policy import (
     ReceiptRule,
     TwelveMonthStart,
 )
+from klachtregels.rules.scope import PROVIDER_SIDE
 
 __all__ = [
     "complaints",
@@ -61,6 +62,8 @@ __all__ = [
 
 _MIN = dt.date(2014, 1, 1)
 _MAX = dt.date(2027, 12, 31)
+#: Whom a statutory conduct complaint may concern (1.57b lid 1 sub a; the rules' own set, R4).
+_PROVIDER_SIDE_ABOUT = tuple(a for a in About if a in PROVIDER_SIDE)
 _STATUTORY_ROLES = (
     PartyRole.PARENT,
     PartyRole.FOSTER_PARENT,
@@ -115,6 +118,7 @@ def complaints(
     complainant: st.SearchStrategy[Party | None] | None = None,
     channel: st.SearchStrategy[Channel | None] | None = None,
     subjects: st.SearchStrategy[tuple[Subject, ...] | None] | None = None,
+    about: st.SearchStrategy[About | None] | None = None,
 ) -> Complaint:
     """A valid complaint; any fact may be unknown. Override parts with the keyword strategies."""
     received = draw(_maybe(st.dates(min_date, max_date)))
@@ -135,7 +139,7 @@ def complaints(
             if subjects is not None
             else _maybe(st.lists(st.sampled_from(Subject), min_size=1, max_size=3, unique=True).map(tuple))
         ),
-        about=draw(_maybe(st.sampled_from(About))),
+        about=draw(about if about is not None else _maybe(st.sampled_from(About))),
         arose_on=arose,
         signals=draw(_maybe(st.lists(signals(), max_size=3).map(tuple))),
         judge_is_subject=draw(_maybe(st.booleans())),
@@ -151,7 +155,12 @@ def complaints(
 def written_parent_complaints(
     *, min_date: dt.date = dt.date(2016, 1, 1), max_date: dt.date = _MAX
 ) -> st.SearchStrategy[Complaint]:
-    """Complaints an ouder made in writing about conduct and/or the agreement (statutory-eligible)."""
+    """Complaints an ouder made in writing about conduct and/or the agreement (statutory-eligible).
+
+    Whom the complaint concerns is the provider, someone working for it or through it, or unknown:
+    conduct of another parent, a child, a third party or a gastouder's housemate is outside art. 1.57b
+    lid 1 sub a (R4, A8), so such a complaint is not statutory-eligible.
+    """
     return complaints(
         min_date=min_date,
         max_date=max_date,
@@ -160,6 +169,7 @@ def written_parent_complaints(
         subjects=st.lists(
             st.sampled_from((Subject.CONDUCT, Subject.AGREEMENT)), min_size=1, max_size=2, unique=True
         ).map(tuple),
+        about=_maybe(st.sampled_from(_PROVIDER_SIDE_ABOUT)),
     ).filter(lambda c: c.received_on is not None)
 
 

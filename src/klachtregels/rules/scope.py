@@ -41,6 +41,7 @@ from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 __all__ = [
     "ELIGIBILITY",
     "ELIGIBILITY_RULES",
+    "PROVIDER_SIDE",
     "complainant_result",
     "outside_statute",
     "r1_gate",
@@ -59,6 +60,8 @@ _OUTSIDE = frozenset({Subject.OTHER_PARENT, Subject.THIRD_PARTY})
 _PROVIDER_SIDE = frozenset(
     {About.ORGANISATION, About.MANAGEMENT, About.PROVIDER_PERSON, About.STAFF, About.GASTOUDER}
 )
+#: The same set, for ``klachtregels.testing`` (its statutory-eligible complaints concern only these).
+PROVIDER_SIDE = _PROVIDER_SIDE
 
 #: How a message names each complainant role (SCOPE_ROLE_<ROLE>), built once.
 _ROLE: dict[PartyRole, Message] = {
