@@ -57,11 +57,9 @@ _OUTSIDE = frozenset({Subject.OTHER_PARENT, Subject.THIRD_PARTY})
 #: parent, a child, a third party, a gastouder's adult housemate, and any value added later) is not,
 #: so a conduct complaint about them is never plainly eligible (A8). Not the 1.51b question: the
 #: meldplicht also covers the housemate (1.56b lid 3; ``rules.meldcode``).
-_PROVIDER_SIDE = frozenset(
+PROVIDER_SIDE = frozenset(
     {About.ORGANISATION, About.MANAGEMENT, About.PROVIDER_PERSON, About.STAFF, About.GASTOUDER}
 )
-#: The same set, for ``klachtregels.testing`` (its statutory-eligible complaints concern only these).
-PROVIDER_SIDE = _PROVIDER_SIDE
 
 #: How a message names each complainant role (SCOPE_ROLE_<ROLE>), built once.
 _ROLE: dict[PartyRole, Message] = {
@@ -346,7 +344,7 @@ def _r4(f: Facts) -> RuleResult:
     if not subjects:
         return _R4_UNKNOWN
     about = f.complaint.about
-    who = None if about is None or about in _PROVIDER_SIDE else about
+    who = None if about is None or about in PROVIDER_SIDE else about
     return _r4_about(frozenset(subjects), f.policy.include_working_method, who)
 
 
@@ -357,7 +355,7 @@ def _r4_about(
     """R4 for a set of subjects (made once per set, policy setting and ``not_by_provider``).
 
     ``not_by_provider``: whom the complaint concerns when that is not the provider's side
-    (``_PROVIDER_SIDE``); ``None`` when it is, or when it is not known (a subject ``conduct`` then
+    (``PROVIDER_SIDE``); ``None`` when it is, or when it is not known (a subject ``conduct`` then
     means what it says: conduct of the provider or its staff, 1.57b lid 1 sub a)."""
     if not_by_provider is not None and Subject.CONDUCT in given:
         return _r4_conduct_not_by_provider(given, include_working_method, not_by_provider)
@@ -385,7 +383,7 @@ def _partly_outside(rest: frozenset[Subject]) -> Flag:
 
 #: How a message names each ``about`` outside the provider's side (SCOPE_ABOUT_<ABOUT>), built once.
 _WHO: dict[About, Message] = {
-    about: Message(f"SCOPE_ABOUT_{about.name}") for about in About if about not in _PROVIDER_SIDE
+    about: Message(f"SCOPE_ABOUT_{about.name}") for about in About if about not in PROVIDER_SIDE
 }
 _CONDUCT_NOT_BY_PROVIDER = {
     about: flag(FlagCode.CONDUCT_NOT_BY_PROVIDER, ambiguity="A8", who=who) for about, who in _WHO.items()
