@@ -150,13 +150,47 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stdin = cast("TextIO", _Closed("standard input"))
     if stdout is None:
         sys.stdout = cast("TextIO", _Closed("standard output"))
+    restore = [_in_utf8(stream) for stream in (sys.stdout, sys.stderr)]
     try:
         return _run(argv)
     finally:  # a host process that runs main() in-process gets its streams back as they were
+        for undo in restore:
+            if undo is not None:
+                undo()
         if stdin is None:
             sys.stdin = stdin
         if stdout is None:
             sys.stdout = stdout
+
+
+def _in_utf8(stream: object) -> Callable[[], None] | None:
+    """Write ``stream`` (standard output or error) in UTF-8 when its encoding is another one, and
+    return what puts it back (``None`` when nothing changed).
+
+    Every output holds characters that ASCII or a code page such as Windows-1252 cannot encode
+    (``→``, ``≥``, a complainant's name in another script), so writing in the stream's own encoding
+    would stop the run with a ``UnicodeEncodeError`` (``klachtregels deadline 2026-03-24 > out.txt`` on
+    Windows, or under ``LC_ALL=C``). The JSON, SARIF, XML and HTML outputs are UTF-8 by their formats'
+    own rules. So the command line writes UTF-8 wherever it writes, as Python's UTF-8 mode does (the
+    default from Python 3.15, PEP 686); a Windows console is already written in Unicode.
+    """
+    encoding = getattr(stream, "encoding", None)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if not isinstance(encoding, str) or reconfigure is None:  # a StringIO, a closed stream
+        return None
+    import codecs
+
+    try:
+        if codecs.lookup(encoding).name.startswith("utf-"):
+            return None
+    except LookupError:
+        pass
+    errors = getattr(stream, "errors", None)
+    try:
+        reconfigure(encoding="utf-8")
+    except (OSError, ValueError):  # a stream that cannot change (already detached, closed)
+        return None
+    return lambda: reconfigure(encoding=encoding, errors=errors)
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -1,0 +1,119 @@
+"""Standard output and error that cannot hold every character (ASCII under ``LC_ALL=C`` or
+``PYTHONIOENCODING=ascii``; Windows-1252, Python's encoding for a redirected output on a Dutch Windows)
+never stop a command with a ``UnicodeEncodeError``: the command line writes UTF-8, the same bytes as
+where the encoding is UTF-8, with the same exit code. A host that runs ``main()`` in-process gets its
+streams back in their own encoding.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from klachtregels.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+_MAIN = "import sys; from klachtregels.cli import main; sys.exit(main(sys.argv[1:]))"
+REGISTER = str(ROOT / "examples" / "register.csv")
+
+COMMANDS = {
+    "deadline": ["deadline", "2026-03-24"],  # "→" in the explanation
+    "rules": ["rules"],  # "→" and "≥"
+    "rules-en": ["rules", "R12", "--lang", "en"],
+    "calendar": ["calendar", "2026"],
+    "assess": ["assess", str(ROOT / "examples" / "complaint.json"), "--as-of", "2026-05-07"],
+    "check-text": ["check", REGISTER, "--as-of", "2026-05-07", "--fail-on", "never"],  # "·"
+    "check-json": ["check", REGISTER, "--as-of", "2026-05-07", "--format", "json"],  # exit 1: errors
+    "check-junit": ["check", REGISTER, "--as-of", "2026-05-07", "--format", "junit", "--fail-on", "never"],
+    "report": ["report", REGISTER, "--year", "2025"],  # "geïnformeerd" on standard error
+    "policy-lint": ["policy", "lint", "smallsteps"],
+    "bad-date": ["deadline", "2026-02-30"],  # an error: one line on standard error, exit 2
+}
+
+ENVIRONMENTS = {
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "cp1252": {"PYTHONIOENCODING": "cp1252"},
+    "C-locale": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+}
+
+
+def _run(args: list[str], extra: dict[str, str]) -> tuple[int, bytes, bytes]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"GITHUB_STEP_SUMMARY", "PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LANG"}
+    }
+    env.update(extra)
+    done = subprocess.run(
+        [sys.executable, "-c", _MAIN, *args], cwd=ROOT, env=env, capture_output=True, check=False, timeout=120
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture(scope="module")
+def in_utf8() -> dict[str, tuple[int, bytes, bytes]]:
+    """Every command run with UTF-8 standard streams: what the other encodings must give."""
+    return {name: _run(args, {"PYTHONIOENCODING": "utf-8"}) for name, args in COMMANDS.items()}
+
+
+def test_the_commands_write_characters_outside_ascii_and_windows_1252(
+    in_utf8: dict[str, tuple[int, bytes, bytes]],
+) -> None:
+    """The premise: without the UTF-8 output these commands would fail in ASCII (all) and in
+    Windows-1252 (those with an arrow or a sign)."""
+    written = {name: out + err for name, (_, out, err) in in_utf8.items()}
+    ascii_only = {name for name, text in written.items() if text.isascii()}
+    assert ascii_only == {"calendar", "assess", "bad-date"}
+    for name in ("deadline", "rules"):
+        with pytest.raises(UnicodeEncodeError):
+            written[name].decode("utf-8").encode("cp1252")
+    assert [code for code, _, _ in in_utf8.values()] == [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2]
+
+
+@pytest.mark.parametrize("environment", ENVIRONMENTS)
+@pytest.mark.parametrize("command", COMMANDS)
+def test_any_output_encoding_gives_the_utf_8_output(
+    command: str, environment: str, in_utf8: dict[str, tuple[int, bytes, bytes]]
+) -> None:
+    code, out, err = _run(COMMANDS[command], ENVIRONMENTS[environment])
+    assert b"Traceback" not in err
+    assert b"UnicodeEncodeError" not in err
+    assert (code, out, err) == in_utf8[command]
+
+
+class _Host(io.TextIOWrapper):
+    """A host's ASCII standard stream, its bytes kept."""
+
+    def __init__(self) -> None:
+        self.raw_bytes = io.BytesIO()
+        super().__init__(self.raw_bytes, encoding="ascii", errors="strict", write_through=True)
+
+
+def test_main_in_process_writes_utf_8_and_gives_the_host_its_streams_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out, err = _Host(), _Host()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["deadline", "2026-03-24"]) == 0
+    assert main(["deadline", "2026-02-30"]) == 2
+    assert (out.encoding, out.errors, err.encoding, err.errors) == ("ascii", "strict", "ascii", "strict")
+    written = out.raw_bytes.getvalue().decode("utf-8")
+    assert "→" in written
+    assert "woensdag 6 mei 2026" in written
+    assert err.raw_bytes.getvalue().decode("utf-8").startswith("klachtregels")
+
+
+def test_a_stream_without_an_encoding_is_left_as_it_is(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text)
+    assert main(["deadline", "2026-03-24"]) == 0
+    assert "→" in text.getvalue()
+    assert sys.stdout is text
