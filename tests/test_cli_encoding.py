@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from klachtregels.cli import main
+from klachtregels.cli import _in_utf8, main
 
 ROOT = Path(__file__).resolve().parents[1]
 _MAIN = "import sys; from klachtregels.cli import main; sys.exit(main(sys.argv[1:]))"
@@ -89,9 +89,9 @@ def test_any_output_encoding_gives_the_utf_8_output(
 class _Host(io.TextIOWrapper):
     """A host's ASCII standard stream, its bytes kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, errors: str = "strict") -> None:
         self.raw_bytes = io.BytesIO()
-        super().__init__(self.raw_bytes, encoding="ascii", errors="strict", write_through=True)
+        super().__init__(self.raw_bytes, encoding="ascii", errors=errors, write_through=True)
 
 
 def test_main_in_process_writes_utf_8_and_gives_the_host_its_streams_back(
@@ -117,3 +117,19 @@ def test_a_stream_without_an_encoding_is_left_as_it_is(
     assert main(["deadline", "2026-03-24"]) == 0
     assert "→" in text.getvalue()
     assert sys.stdout is text
+
+
+def test_the_stream_keeps_its_error_handler() -> None:
+    """Standard error's ``backslashreplace`` (Python's default there) stays: a lone surrogate (a file
+    name the file system's encoding could not decode) is shown escaped, never an error."""
+    stream = _Host(errors="backslashreplace")
+    undo = _in_utf8(stream)
+    assert undo is not None
+    assert (stream.encoding, stream.errors) == ("utf-8", "backslashreplace")
+    stream.write("verslag\udceb.md → ok")
+    assert stream.raw_bytes.getvalue() == "verslag\\udceb.md → ok".encode()
+    undo()
+    assert (stream.encoding, stream.errors) == ("ascii", "backslashreplace")
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="UTF8")
+    assert _in_utf8(utf8) is None  # any spelling of UTF-8 is left alone
+    assert utf8.encoding == "UTF8"

@@ -186,8 +186,8 @@ def _in_utf8(stream: object) -> Callable[[], None] | None:
     except LookupError:
         pass
     errors = getattr(stream, "errors", None)
-    try:
-        reconfigure(encoding="utf-8")
+    try:  # its own error handler kept (given an encoding alone, reconfigure would make it strict)
+        reconfigure(encoding="utf-8", errors=errors)
     except (OSError, ValueError):  # a stream that cannot change (already detached, closed)
         return None
     return lambda: reconfigure(encoding=encoding, errors=errors)

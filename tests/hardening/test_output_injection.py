@@ -12,6 +12,7 @@ import datetime as dt
 import importlib
 import io
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -247,3 +248,25 @@ def test_sarif_artifact_uri_is_the_file_name_percent_encoded(
     assert (parts.scheme, parts.query, parts.fragment) == ("", "", "")  # a relative path and nothing else
     assert re.fullmatch(r"[A-Za-z0-9\-._~/!$&'()*+,;=:@%]*", uri), uri  # only URI characters
     assert unquote(uri) == name
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 needs a byte file system")
+@pytest.mark.parametrize("absolute", [False, True])
+def test_sarif_artifact_uri_of_a_file_name_that_is_not_utf_8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], absolute: bool
+) -> None:
+    # A name written in Latin-1 (byte 0xEB, 'ë') on a UTF-8 system: Python gives it as a lone
+    # surrogate (surrogateescape). The URI percent-encodes the byte, as Path.as_uri does; before, a
+    # relative name stopped the run with a UnicodeEncodeError.
+    monkeypatch.chdir(tmp_path)
+    raw = b"klacht\xeb.csv"
+    (tmp_path / os.fsdecode(raw)).write_text("id,received_on\nK-1,not a day\n", encoding="utf-8")
+    name = os.fsdecode(raw)
+    assert name == "klacht\udceb.csv"
+    given = str(tmp_path / name) if absolute else name
+    out = _run(["check", given, "--as-of", "2025-12-01", "--format", "sarif"], capsys)
+    results = json.loads(out)["runs"][0]["results"]
+    (uri,) = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]}
+    assert uri.endswith("klacht%EB.csv")
+    assert uri.startswith("file:///") is absolute
+    out.encode("utf-8")  # no lone surrogate anywhere in the output

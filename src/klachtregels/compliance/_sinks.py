@@ -904,9 +904,12 @@ def _artifact_uri(path: str) -> str:
         from pathlib import Path
 
         return Path(path).as_uri()
+    import os
     from urllib.parse import quote
 
-    return quote(p.as_posix())
+    # As as_uri does: the name's bytes, so a byte the file system's encoding could not decode (a
+    # lone surrogate here) is percent-encoded as itself.
+    return quote(os.fsencode(p.as_posix()))
 
 
 def _sarif_rule(fid: str, lang: str) -> dict[str, Any]:
