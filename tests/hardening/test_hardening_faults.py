@@ -33,6 +33,9 @@ import os, signal, sys, time
 import klachtregels._cli.check as check
 
 def interrupted(args):
+    # Python's own Ctrl-C handler, also where the run was started with SIGINT ignored (a job put in
+    # the background by a shell without job control inherits that, and Python then keeps it).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     os.kill(os.getpid(), signal.SIGINT)  # as a terminal's Ctrl-C: KeyboardInterrupt mid-run
     time.sleep(30)
     return 0
