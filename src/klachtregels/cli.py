@@ -174,9 +174,11 @@ def _in_utf8(stream: object) -> Callable[[], None] | None:
     own rules. So the command line writes UTF-8 wherever it writes, as Python's UTF-8 mode does (the
     default from Python 3.15, PEP 686); a Windows console is already written in Unicode.
     """
+    if stream is None or isinstance(stream, _Closed):  # closed by the shell: nothing is written
+        return None
     encoding = getattr(stream, "encoding", None)
     reconfigure = getattr(stream, "reconfigure", None)
-    if not isinstance(encoding, str) or reconfigure is None:  # a StringIO, a closed stream
+    if not isinstance(encoding, str) or reconfigure is None:  # a StringIO
         return None
     import codecs
 
