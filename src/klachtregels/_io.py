@@ -497,7 +497,9 @@ def atomic_writer(
             yield direct
         return
     try:
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=_temporary_prefix(target.name), suffix=".tmp"
+        )
     except OSError as exc:  # name the file asked for, not the temporary one
         raise _named(exc, path) from None
     temporary = Path(name)
@@ -517,6 +519,18 @@ def atomic_writer(
         if isinstance(exc, OSError) and exc.filename in (None, name):  # the write failed
             raise _named(exc, path) from None
         raise
+
+
+#: The most characters of the file's name that its temporary file's name repeats.
+_TEMPORARY_NAME_CHARS: Final = 32
+
+
+def _temporary_prefix(name: str) -> str:
+    """The start of the temporary file's name for the file ``name``: ``.NAME.``, with ``NAME`` cut to
+    :data:`_TEMPORARY_NAME_CHARS` characters. A file's name may be as long as the file system allows
+    (255 bytes): the whole name, with the random part and ``.tmp`` added, would be longer, and
+    such a file could never be written. 32 characters are at most 128 bytes in UTF-8."""
+    return f".{name[:_TEMPORARY_NAME_CHARS]}."
 
 
 def _fdopen(handle: int, *, encoding: str, binary: bool) -> IO[Any]:

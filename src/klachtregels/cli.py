@@ -38,7 +38,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit 2, and never repeat a value."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {_without_values(message)}\n")
+        # one_line: an unknown option is named, and must not bring a terminal's escape sequence along
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {one_line(_without_values(message))}\n")
 
 
 #: argparse repeats the value it could not use (``invalid int value: 'x'``, ``invalid choice: 'x'``);
@@ -243,7 +244,22 @@ def _os_error(exc: OSError) -> str:
     reason = exc.strerror or type(exc).__name__
     names = [n for n in (exc.filename, exc.filename2) if n not in (None, "")]
     where = " -> ".join(one_line(str(n)) for n in names)
+    if not where and _no_working_directory():  # os.getcwd() names no file: say which folder is gone
+        where = "the working directory"
     return f"{where}: {reason}" if where else reason
+
+
+def _no_working_directory() -> bool:
+    """Whether the working directory is gone (deleted or moved away while the shell stood in it).
+
+    ``os.getcwd()`` then fails without a file name, and so does everything that resolves a relative
+    name (looking for ``klachtregels.toml``, comparing outputs and inputs).
+    """
+    try:
+        os.getcwd()  # noqa: PTH109 (os: pathlib is not imported at start-up, issue 8)
+    except OSError:
+        return True
+    return False
 
 
 def _quiet_stdout() -> None:

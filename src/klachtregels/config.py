@@ -118,8 +118,23 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
     return None
 
 
+def _file_name(value: str) -> str:
+    """``value`` (text from the UTF-8 configuration) as the file system names it.
+
+    Where the file system's encoding is not UTF-8 (ASCII under ``LC_ALL=C`` with UTF-8 mode off),
+    a name such as ``organisation-é.toml`` cannot be encoded as text; its UTF-8 bytes are what a
+    UTF-8 system wrote to disk, so the name is those bytes, as Python names a file it lists there.
+    """
+    try:
+        os.fsencode(value)
+    except UnicodeEncodeError:
+        return os.fsdecode(value.encode("utf-8"))
+    return value
+
+
 def _resolve(base: Path, value: str) -> str:
     """A path relative to the configuration's directory; a bare name stays a name."""
+    value = _file_name(value)
     candidate = base / value
     if candidate.exists() or "/" in value or os.sep in value or value.endswith(".toml"):
         return os.fspath(candidate)
@@ -134,6 +149,8 @@ def _check_text(table: dict[str, Any], key: str, prefix: str, problems: list[tup
         problems.append((prefix + key, f"must be one of {', '.join(LANGUAGES)}"))
     elif key == "fail_on" and value not in _FAIL_ON:
         problems.append((prefix + key, f"must be one of {', '.join(_FAIL_ON)}"))
+    elif key in _PATH_KEYS and "\0" in value:  # no file system takes it (open() would raise ValueError)
+        problems.append((prefix + key, "must be a file name or a name: it holds a NUL character"))
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
@@ -163,7 +180,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     for key in _PATH_KEYS:
         if key in table:
             _check_text(table, key, prefix, problems)
-            if isinstance(table[key], str) and table[key]:
+            if isinstance(table[key], str) and table[key] and "\0" not in table[key]:
                 values[key] = _resolve(base, table[key])
     accept: tuple[Acceptance, ...] = ()
     if "accept" in table:

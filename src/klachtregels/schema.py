@@ -17,6 +17,7 @@ import functools
 import inspect
 import json
 import re
+import sys
 import types
 import typing
 from typing import Any, Union
@@ -45,6 +46,22 @@ def _first_line(doc: str | None) -> str | None:
     if not doc:
         return None
     return doc.strip().splitlines()[0].strip()
+
+
+def _class_doc(cls: type) -> str | None:
+    """The docstring of ``cls`` itself (never a base class's): ``__doc__``, or, when Python runs with
+    ``-OO`` (which drops docstrings), the one in its source, so the schema is the same either way."""
+    doc = cls.__dict__.get("__doc__")
+    if doc is not None or sys.flags.optimize < 2:
+        return doc if isinstance(doc, str) else None
+    import ast
+    import textwrap
+
+    try:
+        node = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    except (OSError, TypeError, SyntaxError, IndexError):  # pragma: no cover - no source: no description
+        return None
+    return ast.get_docstring(node, clean=False) if isinstance(node, ast.ClassDef) else None
 
 
 def attrs_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
@@ -106,7 +123,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         if field.default is attrs.NOTHING:
             required.append(field.name)
     out: dict[str, Any] = {"type": "object"}
-    desc = _first_line(cls.__doc__)
+    desc = _first_line(_class_doc(cls))
     if desc:
         out["description"] = desc
     out["properties"] = props
@@ -159,7 +176,7 @@ def _ref_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     if name not in defs:
         if issubclass(cls, enum.Enum):
             defs[name] = {"enum": [m.value for m in cls]}
-            desc = _first_line(cls.__doc__)
+            desc = _first_line(_class_doc(cls))
             if desc:
                 defs[name]["description"] = desc
         else:

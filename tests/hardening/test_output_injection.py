@@ -270,3 +270,20 @@ def test_sarif_artifact_uri_of_a_file_name_that_is_not_utf_8(
     assert uri.endswith("klacht%EB.csv")
     assert uri.startswith("file:///") is absolute
     out.encode("utf-8")  # no lone surrogate anywhere in the output
+
+
+@pytest.mark.parametrize("option", ["--x\x1b[31mred", "--x\x1b]0;title\x07", "--x\nforged"])
+def test_an_unknown_option_is_named_without_its_escapes(
+    option: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # argparse's error names an unknown option; before, an escape sequence in it reached the
+    # terminal as it was (the error line in red, a window title set), and a line break started a line.
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "examples/register.csv", option])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("klachtregels: error: unrecognized arguments: --x")
+    assert "\x1b" not in err
+    assert "\x07" not in err

@@ -33,7 +33,7 @@ from klachtregels._cli._options import (
     standard_output,
     whole_number,
 )
-from klachtregels._io import atomic_writer
+from klachtregels._io import atomic_writer, one_line
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -261,9 +261,8 @@ def _write_review(report: AnnualReport, args: argparse.Namespace) -> None:
     fmt = _review_format(args.review_notes)
     with atomic_writer(args.review_notes) as stream:
         write_review(report, stream, fmt, args.lang, args.accept_review)
-    print(
-        f"klachtregels: {text('REVIEW_STATUS_WROTE', args.lang, output=args.review_notes)}", file=sys.stderr
-    )
+    wrote = text("REVIEW_STATUS_WROTE", args.lang, output=args.review_notes)
+    print(f"klachtregels: {one_line(wrote)}", file=sys.stderr)  # a line break in the name: one line still
 
 
 def _write_output(report: AnnualReport, args: argparse.Namespace) -> None:
@@ -348,7 +347,7 @@ def _finish(report: AnnualReport, args: argparse.Namespace) -> int:
             rejected=report.data_quality.rows_rejected,
             due=due_outcome(report.due, args.lang),
         )
-        print(status, file=sys.stderr)
+        print(one_line(status), file=sys.stderr)  # the file's name may hold a line break
     return 0
 
 
