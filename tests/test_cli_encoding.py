@@ -42,7 +42,7 @@ ENVIRONMENTS = {
 }
 
 
-def _run(args: list[str], extra: dict[str, str]) -> tuple[int, bytes, bytes]:
+def _run(args: list[str], extra: dict[str, str], stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -50,7 +50,13 @@ def _run(args: list[str], extra: dict[str, str]) -> tuple[int, bytes, bytes]:
     }
     env.update(extra)
     done = subprocess.run(
-        [sys.executable, "-c", _MAIN, *args], cwd=ROOT, env=env, capture_output=True, check=False, timeout=120
+        [sys.executable, "-c", _MAIN, *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        check=False,
+        timeout=120,
     )
     return done.returncode, done.stdout, done.stderr
 
@@ -84,6 +90,29 @@ def test_any_output_encoding_gives_the_utf_8_output(
     assert b"Traceback" not in err
     assert b"UnicodeEncodeError" not in err
     assert (code, out, err) == in_utf8[command]
+
+
+#: Commands that read the register from standard input (``-``): bytes, whatever the streams' encoding.
+FROM_STDIN = {
+    "check-stdin": ["check", "-", "--as-of", "2026-05-07", "--fail-on", "never"],
+    "report-stdin": ["report", "-", "--year", "2025", "--format", "json"],
+}
+
+
+@pytest.mark.parametrize("environment", ENVIRONMENTS)
+@pytest.mark.parametrize("command", FROM_STDIN)
+def test_a_register_from_standard_input_reads_the_same_in_any_encoding(
+    command: str, environment: str
+) -> None:
+    # UTF-8 with letters outside ASCII and Windows-1252, which the outputs show (a location, a category)
+    register = Path(REGISTER).read_bytes().replace(b"KDV De Voorbeeldtuin", "KDV Zoë → Ωmega".encode())
+    register = register.replace(b"Planning en plaatsing", "Planning · plaatsing".encode())
+    expected = _run(FROM_STDIN[command], {"PYTHONIOENCODING": "utf-8"}, register)
+    assert expected[0] == 0
+    assert not expected[1].isascii()
+    if command == "report-stdin":  # the report shows the location (check shows ids and findings)
+        assert "Zoë → Ωmega".encode() in expected[1]
+    assert _run(FROM_STDIN[command], ENVIRONMENTS[environment], register) == expected
 
 
 class _Host(io.TextIOWrapper):
