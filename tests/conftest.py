@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,14 @@ from hypothesis import settings
 # would turn that one-off cost into flaky failures.
 settings.register_profile("klachtregels", deadline=None)
 settings.load_profile("klachtregels")
+
+# Many tests run the command line in a child process whose working directory is a temporary folder:
+# a relative PYTHONPATH (``PYTHONPATH=src pytest``) would then import an installed klachtregels
+# instead of the one under test. Made absolute once, here, for every child.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        str(Path(part).resolve()) for part in os.environ["PYTHONPATH"].split(os.pathsep) if part
+    )
 
 
 # --- third-party test data (issue 11 point 1) -------------------------------------------------------
