@@ -46,7 +46,6 @@ from klachtregels.policy import (
     ReceiptRule,
     TwelveMonthStart,
 )
-from klachtregels.rules.scope import PROVIDER_SIDE
 
 __all__ = [
     "complaints",
@@ -62,8 +61,6 @@ __all__ = [
 
 _MIN = dt.date(2014, 1, 1)
 _MAX = dt.date(2027, 12, 31)
-#: Whom a statutory conduct complaint may concern (1.57b lid 1 sub a; the rules' own set, R4).
-_PROVIDER_SIDE_ABOUT = tuple(a for a in About if a in PROVIDER_SIDE)
 _STATUTORY_ROLES = (
     PartyRole.PARENT,
     PartyRole.FOSTER_PARENT,
@@ -161,6 +158,10 @@ def written_parent_complaints(
     conduct of another parent, a child, a third party or a gastouder's housemate is outside art. 1.57b
     lid 1 sub a (R4, A8), so such a complaint is not statutory-eligible.
     """
+    # The eligibility rule's own set (R4), read here: importing this module loads no rule.
+    from klachtregels.rules.scope import PROVIDER_SIDE
+
+    provider_side = tuple(a for a in About if a in PROVIDER_SIDE)
     return complaints(
         min_date=min_date,
         max_date=max_date,
@@ -169,7 +170,7 @@ def written_parent_complaints(
         subjects=st.lists(
             st.sampled_from((Subject.CONDUCT, Subject.AGREEMENT)), min_size=1, max_size=2, unique=True
         ).map(tuple),
-        about=_maybe(st.sampled_from(_PROVIDER_SIDE_ABOUT)),
+        about=_maybe(st.sampled_from(provider_side)),
     ).filter(lambda c: c.received_on is not None)
 
 
