@@ -39,14 +39,14 @@ from klachtregels.engine import (
     unknown_facts,
 )
 from klachtregels.errors import RuleConflictError
-from klachtregels.model import Complaint, GckFiling, Judgement
+from klachtregels.model import Complaint, GckFiling, Judgement, RegisterRecord
 from klachtregels.policy import Policy, load_policy
 from klachtregels.rules._facts import Facts, flag, handling_for
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS
 from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE
 from klachtregels.rules.scope import ELIGIBILITY
-from klachtregels.testing import complaints, gck_filings, judgements, policies
+from klachtregels.testing import policies, records
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -132,22 +132,11 @@ def _check_against_engine(
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    complaints(),
-    st.integers(0, 400),
-    st.none() | policies(),
-    st.none() | judgements(),
-    st.none() | gck_filings(),
-    st.randoms(use_true_random=False),
-)
+@given(records(), st.integers(0, 400), st.none() | policies(), st.randoms(use_true_random=False))
 def test_the_lazy_assessment_is_the_full_engines(
-    c: Complaint,
-    extra: int,
-    policy: Policy | None,
-    judgement: Judgement | None,
-    filing: GckFiling | None,
-    rnd: random.Random,
+    record: RegisterRecord, extra: int, policy: Policy | None, rnd: random.Random
 ) -> None:
+    c, judgement, filing = record.complaint, record.judgement, record.filing
     day = _as_of(c, extra)
     filing = _filing_on(filing, day)
     pol = load_policy(policy)
@@ -225,22 +214,11 @@ _SPECS = (ELIGIBILITY, PRECEDENCE, HANDLING, GCK_ACCESS, GCK_OC_ACCESS)
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    complaints(),
-    st.integers(0, 400),
-    st.none() | policies(),
-    st.none() | judgements(),
-    st.none() | gck_filings(),
-    st.sampled_from(Outcome),
-)
+@given(records(), st.integers(0, 400), st.none() | policies(), st.sampled_from(Outcome))
 def test_rules_that_declare_no_outcome_give_none(
-    c: Complaint,
-    extra: int,
-    policy: Policy | None,
-    judgement: Judgement | None,
-    filing: GckFiling | None,
-    eligibility_outcome: Outcome,
+    record: RegisterRecord, extra: int, policy: Policy | None, eligibility_outcome: Outcome
 ) -> None:
+    c, judgement, filing = record.complaint, record.judgement, record.filing
     # What decide(..., defer=True) relies on: a rule without declared outcomes only supports or flags.
     day = _as_of(c, extra)
     pol = load_policy(policy)

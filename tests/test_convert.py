@@ -20,7 +20,7 @@ from klachtregels.compliance.run import check_register
 from klachtregels.decisions import Assessment, assess
 from klachtregels.engine import Decision
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Channel, Complaint, Judgement, PartyRole
+from klachtregels.model import Channel, Complaint, PartyRole, RegisterRecord
 from klachtregels.organisation import load_organisation
 from klachtregels.register import read_register
 from klachtregels.register.mapping import ColumnMapping
@@ -203,8 +203,9 @@ def test_check_result_shape_and_round_trip(check_result: CheckResult) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(kt.complaints(min_date=dt.date(2016, 1, 1)), st.none() | kt.judgements(), st.integers(0, 400))
-def test_decision_shape_and_round_trip(complaint: Complaint, judgement: Judgement | None, days: int) -> None:
+@given(kt.records(complaints=kt.complaints(min_date=dt.date(2016, 1, 1))), st.integers(0, 400))
+def test_decision_shape_and_round_trip(record: RegisterRecord, days: int) -> None:
+    complaint, judgement = record.complaint, record.judgement
     start = complaint.received_date or dt.date(2020, 1, 1)
     if judgement is not None and judgement.sent_date is not None:
         start = max(start, judgement.sent_date)

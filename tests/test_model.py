@@ -318,16 +318,9 @@ def test_parts_round_trip(s: Signal, m: Measure, p: Party) -> None:
     assert Party.from_dict(_json(p)) == p
 
 
-@given(
-    kt.complaints(),
-    st.none() | kt.judgements(),
-    st.none() | kt.gck_filings(),
-    st.none() | st.integers(1, 10**6),
-)
-def test_register_record_round_trip(
-    c: Complaint, j: Judgement | None, f: GckFiling | None, row: int | None
-) -> None:
-    record = RegisterRecord(complaint=c, judgement=j, filing=f, row=row)
+@given(kt.records(), st.none() | st.integers(1, 10**6))
+def test_register_record_round_trip(drawn: RegisterRecord, row: int | None) -> None:
+    record = attrs.evolve(drawn, row=row)
     assert RegisterRecord.from_dict(_json(record)) == record
 
 

@@ -336,12 +336,8 @@ def test_the_year_is_the_amsterdam_day_of_receipt_and_filing() -> None:
 
 #: Built once: Hypothesis strategies are costly to construct, cheap to draw from.
 _COMPLAINTS = testing.complaints(min_date=dt.date(2015, 1, 1), max_date=dt.date(2026, 12, 31))
-_JUDGEMENTS = st.none() | testing.judgements(max_date=dt.date(2027, 6, 30))
-_FILINGS = st.none() | testing.gck_filings(max_date=dt.date(2027, 6, 30))
-_RECORDS = st.lists(st.tuples(_COMPLAINTS, _JUDGEMENTS, _FILINGS), max_size=8).map(
-    lambda parts: [
-        RegisterRecord(complaint=c, judgement=j, filing=f, row=i + 2) for i, (c, j, f) in enumerate(parts)
-    ]
+_RECORDS = st.lists(testing.records(complaints=_COMPLAINTS, max_date=dt.date(2027, 6, 30)), max_size=8).map(
+    lambda drawn: [attrs.evolve(r, row=i + 2) for i, r in enumerate(drawn)]
 )
 
 

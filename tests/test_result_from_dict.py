@@ -21,7 +21,7 @@ from klachtregels import convert
 from klachtregels.calendar import NonWorkingDay
 from klachtregels.decisions import DEADLINE_KEYS, Assessment, assess
 from klachtregels.errors import InvalidInputError
-from klachtregels.model import Complaint, GckFiling, Judgement
+from klachtregels.model import Complaint, GckFiling, RegisterRecord
 from klachtregels.policy import AtwMode, Policy
 from klachtregels.terms import Deadline, deadline, gck_filing_limit, handling_deadline
 
@@ -124,19 +124,12 @@ def _round_trip_assessment(a: Assessment) -> Assessment:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    kt.complaints(min_date=dt.date(2016, 1, 1)),
-    st.none() | kt.judgements(),
-    st.none() | kt.gck_filings(),
+    kt.records(complaints=kt.complaints(min_date=dt.date(2016, 1, 1))),
     kt.policies(),
     st.integers(0, 400),
 )
-def test_any_assessment_reads_back(
-    complaint: Complaint,
-    judgement: Judgement | None,
-    filing: GckFiling | None,
-    policy: Policy,
-    days: int,
-) -> None:
+def test_any_assessment_reads_back(record: RegisterRecord, policy: Policy, days: int) -> None:
+    complaint, judgement, filing = record.complaint, record.judgement, record.filing
     start = complaint.received_date or dt.date(2020, 1, 1)
     for later in (judgement and judgement.sent_date, filing and filing.filed_date):
         if later is not None:

@@ -36,7 +36,15 @@ from klachtregels.engine import (
 )
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import Message, text
-from klachtregels.model import Complaint, GckFiling, Judgement, PartyRole, Provider, RegisterRecord
+from klachtregels.model import (
+    Complaint,
+    GckFiling,
+    Judgement,
+    PartyRole,
+    Provider,
+    RegisterRecord,
+    judgement_order,
+)
 from klachtregels.policy import AfterMeldcode, Policy, applied_policy
 from klachtregels.rules._facts import Facts, deadline_summary, handled_not_before, handling_for, new_facts
 from klachtregels.rules.geschillencommissie import GCK_ACCESS, GCK_OC_ACCESS, twelve_month_start
@@ -108,6 +116,16 @@ def _check_parts(judgement: object, filing: object, provider: object) -> None:
     instance_argument(judgement, Judgement, "judgement")
     instance_argument(filing, GckFiling, "filing")
     instance_argument(provider, Provider, "provider")
+
+
+def _check_order(complaint: Complaint, judgement: Judgement) -> None:
+    """Refuse a judgement dated before the complaint was received (``sent_on``, ``received_on``): the
+    parts contradict each other (:func:`~klachtregels.model.judgement_order`; a register row is refused
+    for the same)."""
+    problems: list[tuple[str, str]] = []
+    judgement_order(complaint, judgement, problems)
+    if problems:
+        raise InvalidInputError("arguments", problems)
 
 
 def _facts(
@@ -410,6 +428,8 @@ def geschillencommissie_access(
     """
     day = _check(complaint, as_of)
     _check_parts(judgement, filing, provider)
+    if judgement is not None:
+        _check_order(complaint, judgement)
     filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
     pol = applied_policy(policy)
     facts, hypothetical = _gck_facts(
@@ -628,6 +648,8 @@ def assess(
         or (provider is not None and type(provider) is not Provider)
     ):
         _check_parts(judgement, filing, provider)
+    if judgement is not None and complaint.received_date is not None:
+        _check_order(complaint, judgement)
     if (
         filed_with_provider is not None
         and filed_with_provider is not True

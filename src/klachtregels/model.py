@@ -920,8 +920,27 @@ class RegisterRecord(_JsonMixin):
     filing: GckFiling | None = None
     row: int | None = None
 
-    #: Validation (generated on first use by the structuring layer): every field against its annotation.
-    __attrs_post_init__ = convert.post_init("register record")
+    #: Validation (generated on first use by the structuring layer): every field against its
+    #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
+    __attrs_post_init__ = convert.post_init("register record", check="_check")
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        if self.judgement is not None:
+            judgement_order(self.complaint, self.judgement, problems)
+
+
+def judgement_order(complaint: Complaint, judgement: Judgement, problems: list[tuple[str, str]]) -> None:
+    """Add a problem for each day of ``judgement`` (sent, received by the parent) before the day
+    ``complaint`` was received: a judgement answers a complaint the provider has, so such a record
+    contradicts itself (most often a mistyped date). Rejected, never read as 'judged in time'.
+    Days compare as Europe/Amsterdam days (A22); an unknown day is no contradiction. The one check
+    for :class:`RegisterRecord` and for the decisions that take the two apart."""
+    received = complaint.received_date
+    if received is None:
+        return
+    for name, day in (("sent_on", judgement.sent_date), ("received_on", judgement.received_date)):
+        if day is not None and day < received:
+            problems.append((f"judgement.{name}", convert.ProblemText("INPUT_BEFORE_COMPLAINT")))
 
 
 def statutory_ouder_roles() -> Iterable[PartyRole]:

@@ -32,6 +32,7 @@ from klachtregels.model import (
     OudercommissieDispute,
     Party,
     PartyRole,
+    RegisterRecord,
     Signal,
     SignalKind,
     Subject,
@@ -55,6 +56,7 @@ __all__ = [
     "measures",
     "parties",
     "policies",
+    "records",
     "signals",
     "written_parent_complaints",
 ]
@@ -149,6 +151,9 @@ def complaints(
     )
 
 
+_complaints = complaints
+
+
 def written_parent_complaints(
     *, min_date: dt.date = dt.date(2016, 1, 1), max_date: dt.date = _MAX
 ) -> st.SearchStrategy[Complaint]:
@@ -197,6 +202,31 @@ def judgements(draw: st.DrawFn, *, after: dt.date | None = None, max_date: dt.da
         measures=draw(_maybe(st.lists(measures(), max_size=2).map(tuple))),
         partial=draw(_maybe(st.booleans())),
     )
+
+
+@st.composite
+def records(
+    draw: st.DrawFn,
+    *,
+    complaints: st.SearchStrategy[Complaint] | None = None,
+    max_date: dt.date = _MAX,
+) -> RegisterRecord:
+    """A register record: a complaint (drawn from ``complaints``, by default :func:`complaints`) with
+    or without a judgement and a Geschillencommissie filing, dated up to ``max_date``.
+
+    The judgement is sent (and received) on or after the complaint's receipt day: a record whose
+    judgement comes before the complaint contradicts itself and is refused. The filing may fall on
+    any day, before the complaint too: a dispute filed first with the commission is a question the
+    rules answer (R20). Draw the parts this way rather than each on its own when they go to one
+    :func:`~klachtregels.assess` or :class:`~klachtregels.model.RegisterRecord`.
+    """
+    complaint = draw(complaints if complaints is not None else _complaints())
+    received = complaint.received_date
+    judgement = None
+    if received is None or received <= max_date:
+        judgement = draw(_maybe(judgements(after=received, max_date=max_date)))
+    filing = draw(_maybe(gck_filings(max_date=max_date)))
+    return RegisterRecord(complaint=complaint, judgement=judgement, filing=filing)
 
 
 @st.composite

@@ -81,6 +81,11 @@ def test_any_days_give_an_answer_or_a_typed_error(
 ) -> None:
     """``check_records``, ``assess`` and Geschillencommissie access over any days: never an OverflowError."""
     fz.count("days: check_records, assess, geschillencommissie_access (API)")
+    if sent is not None and sent < received:  # a judgement before the complaint contradicts itself
+        with pytest.raises(InvalidInputError) as refused:
+            _record(received, sent, filed)
+        assert [path for path, _ in refused.value.problems] == ["judgement.sent_on"]
+        sent = None
     record = _record(received, sent, filed)
     day = local_day(as_of)
     if not FIRST_DAY <= day <= LAST_DAY:

@@ -77,7 +77,7 @@ def _structure(what: str, key: str, kind: Any, value: Any) -> Any:
 def read_input(path: str) -> dict[str, Any]:
     """Read the file into keyword arguments for :func:`klachtregels.decisions.assess`."""
     from klachtregels import convert
-    from klachtregels.model import Complaint, GckFiling, Judgement
+    from klachtregels.model import Complaint, GckFiling, Judgement, judgement_order
 
     what = f"input file {path}"
     if Path(path).stat().st_size > MAX_JSON_DOCUMENT_BYTES:
@@ -104,6 +104,10 @@ def read_input(path: str) -> dict[str, Any]:
     out: dict[str, Any] = {"complaint": _structure(what, "complaint", Complaint, data["complaint"])}
     if data.get("judgement") is not None:
         out["judgement"] = _structure(what, "judgement", Judgement, data["judgement"])
+        order: list[tuple[str, str]] = []
+        judgement_order(out["complaint"], out["judgement"], order)  # named under the file, as a row is
+        if order:
+            raise InvalidInputError(what, order)
     if data.get("filing") is not None:
         out["filing"] = _structure(what, "filing", GckFiling, data["filing"])
     from klachtregels import convert  # here, not at import: the CLI's start-up (issue 8)

@@ -308,9 +308,16 @@ def register_record(
     )
     if problems or complaint is None:
         return None
-    record: RegisterRecord = _BUILD_RECORD(
-        {"complaint": complaint, "judgement": judgement, "filing": filing, "row": row}
-    )
+    try:
+        record: RegisterRecord = _BUILD_RECORD(
+            {"complaint": complaint, "judgement": judgement, "filing": filing, "row": row}
+        )
+    except InvalidInputError as exc:  # the parts contradict each other (RegisterRecord._check)
+        for path, msg in exc.problems:
+            group, _, field = path.partition(".")
+            column = _COLUMN_OF.get((group, _FIELD_HEAD.split(field, maxsplit=1)[0]), "id")
+            problems.append((column, Message("REGISTER_MODEL_PROBLEM", {"problem": model_problem(msg)})))
+        return None
     return record
 
 
