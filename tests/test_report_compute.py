@@ -365,6 +365,10 @@ def test_every_count_agrees_with_assess_record(
     dq = report.data_quality
     assert dq.not_complaints == tuple((row, why) for row, why in reasons.items() if why is not None)
     assert report.total.total == dq.included == len(counted)
+    # "Undated, counted" lists only undated records that are counted: one the decision rules out is
+    # listed under its reason alone (before, under both, and the notes called it counted).
+    assert dq.undated_included == tuple(r.row for r in counted if r.complaint.received_date is None)
+    assert not set(dq.undated_included) & {row for row, _why in dq.not_complaints}
     assert dq.channel_unknown == sum(1 for r in counted if r.complaint.channel is None)
     assert report.due.written_complaints == len(counted)
     if year < 2016:  # R1: no report duty over a year before the 2016 regime, counted or not

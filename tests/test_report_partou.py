@@ -158,3 +158,21 @@ def test_cli_on_partou(tmp_path: Path) -> None:
     assert data["gck"]["total"] == 6
     assert data["children_served"] == 72684
     assert data["data_quality"]["possible_duplicates"] == [[403, 411]]
+
+
+def test_undated_rows_ruled_out_are_not_also_listed_as_counted() -> None:
+    # Partou's undated register declared the 2015 register: every row is received before 2016 (R1)
+    # and none is counted. Before, the 513 rows were also listed as "without a receipt date, counted"
+    # beside "in this report: 0"; each row read is now in exactly one list of the accounting.
+    rep = build_report(
+        read_register(DATA / "partou_klachten_2025.csv", mapping="partou"), year=2015, undated_in_year=True
+    )
+    dq = rep.data_quality
+    assert rep.total.total == dq.included == 0
+    assert len(dq.not_complaints) == 513
+    assert {why for _row, why in dq.not_complaints} == {"out_of_temporal_scope"}
+    assert dq.undated_included == ()
+    assert dq.accounted
+    notes = render_review(rep, "md")
+    assert "Klachten zonder ontvangstdatum" not in notes
+    assert "513 geen klacht in de zin van art. 1.57b" in notes

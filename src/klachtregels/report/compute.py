@@ -243,17 +243,20 @@ class _Pass:
         if rec.filing is not None:
             self.filings.append((rec.filing, rec.complaint.organisation, rec.row))
         in_year = _in_year(rec, self.year)
-        if in_year is None:
-            (self.undated_in if self.undated_in_year else self.undated_out).append(rec.row)
-            if not self.undated_in_year:
-                return
-        elif not in_year:
+        if in_year is None and not self.undated_in_year:
+            self.undated_out.append(rec.row)
+            return
+        if in_year is False:
             self.outside.append(rec.row)
             return
         reason = not_a_complaint(_assessment(rec, self.year, self.policy).eligibility)
         if reason is not None:
+            # Listed once, under the decision's reason: an undated record taken into the year that the
+            # decision rules out is not also "undated, counted" (every row read is in one list).
             self.not_complaints.append(rec.row, reason)
             return
+        if in_year is None:
+            self.undated_in.append(rec.row)
         self._count(rec)
 
     def _count(self, rec: RegisterRecord) -> None:
