@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from klachtregels.cli import main
+from klachtregels.messages import text
 from klachtregels.organisation import load_organisation
 from klachtregels.register import read_gck_cases, read_register
 from klachtregels.report import AnnualReport, build_report, render, render_review
@@ -176,3 +178,23 @@ def test_undated_rows_ruled_out_are_not_also_listed_as_counted() -> None:
     notes = render_review(rep, "md")
     assert "Klachten zonder ontvangstdatum" not in notes
     assert "513 geen klacht in de zin van art. 1.57b" in notes
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_markdown_states_every_headline_figure_of_the_html(report: AnnualReport, lang: str) -> None:
+    # The HTML headline showed "Gegrond of deels gegrond: 81%" ((236 + 177) / 513, computed in the HTML
+    # renderer) and the Markdown report did not. Both now take it from _text.founded_share.
+    html = render(report, "html", lang)
+    md = render(report, "md", lang)
+    headline = md.split("\n## ", 2)[1]
+    cards = re.findall(r'<div class="card"><p class="k">(.*?)</p><p class="v">(.*?)</p>', html)
+    assert cards
+    per_org = text("REPORT_PER_ORGANISATION", lang)
+    for key, value in cards:
+        if key == per_org:  # the number of organisations: the Markdown names each of them
+            continue
+        figure = value.replace("−", "-")
+        assert figure in headline.replace("−", "-"), (key, value)
+    founded = text("REPORT_FOUNDED_SHARE", lang)
+    assert (founded, "81%") in cards
+    assert f"- {founded}: **81%**" in headline

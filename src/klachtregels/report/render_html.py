@@ -28,6 +28,7 @@ from klachtregels.report._text import (
     entry_detail,
     fmt_int,
     fmt_pct,
+    founded_share,
     gck_organisation_table,
     gck_subject_table,
     legal_basis_url,
@@ -140,7 +141,7 @@ def _headline_cards(r: AnnualReport, lang: str) -> list[str]:
 def _outcome_cards(r: AnnualReport, lang: str) -> list[str]:
     """The share judged (partly) well-founded, and the Geschillencommissie cases."""
     v = r.total.verdicts
-    founded = fmt_pct((v.gegrond + v.deels_gegrond) / v.total, lang, 0) if v.total else "–"
+    founded = founded_share(v, lang)
     detail = "<br>".join(
         f"{_e(verdict_label(k, lang))}: <b>{fmt_int(n, lang)}</b>" for k, n in verdict_counts(v)
     )

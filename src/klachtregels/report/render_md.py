@@ -23,6 +23,7 @@ from klachtregels.report._text import (
     entry_detail,
     fmt_int,
     fmt_pct,
+    founded_share,
     gck_organisation_table,
     gck_subject_table,
     legal_basis_url,
@@ -98,6 +99,7 @@ def _headline(r: AnnualReport, lang: str) -> list[str]:
     verdicts = " · ".join(
         f"{verdict_label(k, lang)} {fmt_int(n, lang)}" for k, n in verdict_counts(t.verdicts)
     )
+    out.append(f"- {text('REPORT_FOUNDED_SHARE', lang)}: **{founded_share(t.verdicts, lang)}**")
     out.append(f"- {text('REPORT_VERDICTS', lang)}: {verdicts}")
     out.append(f"- {text('REPORT_GCK_CASES', lang)}: {_gck_headline(r, lang)}")
     return [*out, ""]
