@@ -13,6 +13,7 @@ from klachtregels.messages import text
 from klachtregels.organisation import load_organisation
 from klachtregels.register import read_gck_cases, read_register
 from klachtregels.report import AnnualReport, build_report, render, render_review
+from klachtregels.report.previous import load_previous_figures
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "partou"
@@ -198,3 +199,46 @@ def test_markdown_states_every_headline_figure_of_the_html(report: AnnualReport,
     founded = text("REPORT_FOUNDED_SHARE", lang)
     assert (founded, "81%") in cards
     assert f"- {founded}: **81%**" in headline
+
+
+def test_last_years_categories_not_given_are_not_shown_as_zero(tmp_path: Path) -> None:
+    # The published report gives 538 complaints in 2024 and one category figure: "planning en plaatsing"
+    # 81 (seed § 3.2.2). A figures file with just that said 0 for 2024 in every other category, a guess;
+    # they are "niet opgegeven" now, in Markdown, HTML and the JSON's location rows alike.
+    figures = tmp_path / "partou-2024.toml"
+    figures.write_text(
+        'year = 2024\ntotal = 538\n[categories]\n"Planning en plaatsing" = 81\n'
+        '[locations]\n"Partou KDV Otje" = 3\n',
+        encoding="utf-8",
+    )
+    rep = build_report(
+        read_register(DATA / "partou_klachten_2025.csv", mapping="partou"),
+        year=2025,
+        undated_in_year=True,
+        previous=load_previous_figures(figures, year=2025),
+    )
+    assert rep.previous is not None
+    assert rep.previous.category_count("Planning en plaatsing") == 81
+    assert rep.previous.category_count("Communicatie vanuit locatie") is None
+    assert rep.previous.location_count("Partou KDV Otje") == 3
+    assert rep.previous.location_count("Noorderhof") is None
+    md = render(rep, "md")
+    assert "| Planning en plaatsing | 81 | 38 |" in md
+    assert "| Communicatie vanuit locatie | niet opgegeven | 99 |" in md
+    assert "| Partou KDV Otje | 3 | 21 |" in md
+    assert "| Noorderhof | niet opgegeven | 7 |" in md
+    assert "| 0 | 99 |" not in md
+    html = render(rep, "html", "en")
+    assert '<th scope="row">Communicatie vanuit locatie</th><td class=n>not given</td>' in html
+    rows = json.loads(render(rep, "json"))["previous"]["locations"]
+    assert {"location": "Noorderhof", "count": None, "other_locations": False} in rows
+    # Figures that split the whole total leave no doubt: a category they do not name had none.
+    whole = tmp_path / "whole.toml"
+    whole.write_text('year = 2024\n[categories]\n"Planning en plaatsing" = 81\n', encoding="utf-8")
+    rep = build_report(
+        read_register(DATA / "partou_klachten_2025.csv", mapping="partou"),
+        year=2025,
+        undated_in_year=True,
+        previous=load_previous_figures(whole, year=2025),
+    )
+    assert "| Communicatie vanuit locatie | 0 | 99 |" in render(rep, "md")

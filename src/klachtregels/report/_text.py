@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         DataQuality,
         GckSummary,
         GroupStats,
+        PreviousYear,
         ReportDue,
         ReportEntry,
         VerdictSplit,
@@ -479,32 +480,46 @@ def category_table(report: AnnualReport, lang: str) -> Table:
 
 def category_change_table(report: AnnualReport, lang: str) -> Table | None:
     """Complaints per category this year against the previous one; ``None`` without previous categories."""
-    if report.previous is None or report.previous.categories is None:
+    prev = report.previous
+    if prev is None or prev.categories is None:
         return None
-    prev = dict(report.previous.categories)
+    given = dict(prev.categories)
     now = dict(report.total.categories)
-    cats = [c for c, _ in report.total.categories] + [c for c in prev if c not in now]
+    cats = [c for c, _ in report.total.categories] + [c for c in given if c not in now]
     return Table(
-        head=(text("REPORT_CATEGORY", lang), str(report.previous.year), str(report.year)),
+        head=(text("REPORT_CATEGORY", lang), str(prev.year), str(report.year)),
         rows=tuple(
-            (category_name(c, lang), fmt_int(prev.get(c, 0), lang), fmt_int(now.get(c, 0), lang))
+            (
+                category_name(c, lang),
+                _count_or_not_given(prev.category_count(c), lang),
+                fmt_int(now.get(c, 0), lang),
+            )
             for c in cats
         ),
         numeric=(1, 2),
     )
 
 
-def location_change_rows(report: AnnualReport, given: Counts) -> list[tuple[str | None, int, int]]:
+def _count_or_not_given(n: int | None, lang: str) -> str:
+    """A previous year's count, or 'niet opgegeven' where its figures do not say (never a guessed 0)."""
+    return fmt_int(n, lang) if n is not None else text("REPORT_NOT_GIVEN", lang)
+
+
+def location_change_rows(
+    report: AnnualReport, prev: PreviousYear
+) -> list[tuple[str | None, int | None, int]]:
     """``(shown name, last year, this year)`` per location with complaints this year, then one row
     (name ``None``) for last year's complaints at locations without complaints this year.
 
     Last year's names are matched with this year's register names and shown by this year's shown
     name; a name only in last year's figures is never shown (it may be a gastouder's address, lid 6).
+    Last year's count is ``None`` where the figures do not give it (:meth:`PreviousYear.location_count`).
     """
-    before = dict(given)
-    rows: list[tuple[str | None, int, int]] = []
+    before = dict(prev.locations or ())
+    rows: list[tuple[str | None, int | None, int]] = []
     for g in report.by_location:
-        rows.append((g.display_name, before.pop(g.name, 0), g.total))
+        rows.append((g.display_name, prev.location_count(g.name), g.total))
+        before.pop(g.name, None)
     rest = sum(before.values())
     if rest:
         rows.append((None, rest, 0))
@@ -516,7 +531,7 @@ def location_change_table(report: AnnualReport, lang: str) -> Table | None:
     prev = report.previous
     if prev is None or prev.locations is None:
         return None
-    rows = location_change_rows(report, prev.locations)
+    rows = location_change_rows(report, prev)
     return Table(
         head=(text("REPORT_LOCATION", lang), str(prev.year), str(report.year)),
         rows=tuple(
@@ -524,7 +539,7 @@ def location_change_table(report: AnnualReport, lang: str) -> Table | None:
                 location_name(name, lang)
                 if name is not None or n_now
                 else text("REPORT_OTHER_LOCATIONS", lang),
-                fmt_int(n_before, lang),
+                _count_or_not_given(n_before, lang),
                 fmt_int(n_now, lang),
             )
             for name, n_before, n_now in rows

@@ -249,6 +249,27 @@ class PreviousYear:
             return None
         return self.total / self.children_served
 
+    def category_count(self, category: str | None) -> int | None:
+        """That year's complaints in ``category``; ``None`` when not known (see :meth:`_given`)."""
+        return self._given(self.categories, category)
+
+    def location_count(self, location: str | None) -> int | None:
+        """That year's complaints at ``location``; ``None`` when not known (see :meth:`_given`)."""
+        return self._given(self.locations, location)
+
+    def _given(self, given: Counts | None, name: str | None) -> int | None:
+        """A name's count as given; a name not given is 0 only when the given counts add up to the
+        total (a register, or a figures file that splits the whole total). A figures file that gives
+        some categories or locations (``total = 538`` with one category) says nothing about the
+        others: ``None``, shown as 'not given', never a guessed 0.
+        """
+        if given is None:
+            return None
+        counts = dict(given)
+        if name in counts:
+            return counts[name]
+        return 0 if sum(counts.values()) == self.total else None
+
 
 @attrs.frozen(kw_only=True)
 class ReportEntry:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         DataQuality,
         GroupStats,
         MeasureSummary,
+        PreviousYear,
         RejectedRow,
         ReportDue,
         ReportEntry,
@@ -166,18 +167,19 @@ def _previous(report: AnnualReport) -> dict[str, Any] | None:
         "year": prev.year,
         "total": prev.total,
         "categories": None if prev.categories is None else _counts(prev.categories),
-        "locations": None if prev.locations is None else _location_counts(report, prev.locations),
+        "locations": None if prev.locations is None else _location_counts(report, prev),
         "gck_disputes": prev.gck_disputes,
         "children_served": prev.children_served,
     }
 
 
-def _location_counts(report: AnnualReport, given: Counts) -> list[dict[str, Any]]:
+def _location_counts(report: AnnualReport, prev: PreviousYear) -> list[dict[str, Any]]:
     """Last year's count per location shown this year (by its shown name), and the rest as one row.
 
     A location only in last year's figures is not named: it may be a gastouder's address (lid 6).
+    ``count`` is ``null`` where last year's figures do not give it (they split only part of the total).
     """
-    rows = location_change_rows(report, given)
+    rows = location_change_rows(report, prev)
     return [
         {"location": name, "count": n, "other_locations": name is None and now == 0} for name, n, now in rows
     ]
