@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import re
 from html import unescape
@@ -11,6 +12,7 @@ import pytest
 
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import UnknownLanguageError
+from klachtregels.model import GckFiling
 from klachtregels.report import (
     SECTION_ORDER,
     AnnualReport,
@@ -24,6 +26,7 @@ from klachtregels.report import (
     report_to_dict,
     sections,
 )
+from klachtregels.report.model import PreviousYear
 from report_helpers import rec
 
 # The package re-exports the functions render_html and sections under their modules' names.
@@ -152,3 +155,39 @@ def test_the_docs_list_the_sections_in_order() -> None:
     assert len(listed) == len(SECTION_ORDER)
     for line, section in zip(listed, SECTION_ORDER, strict=True):
         assert line.startswith(section.heading("nl")), (line, section)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one_location", "one_dispute", "previous_one"),
+    [
+        (
+            "nl",
+            "(over 1 locatie)",
+            "Geschillencommissie: 1 geschil (",
+            "Geschillencommissie in 2024: 1 geschil",
+        ),
+        (
+            "en",
+            "(across 1 location)",
+            "Disputes committee: 1 dispute (",
+            "Geschillencommissie in 2024: 1 dispute",
+        ),
+    ],
+)
+def test_one_location_and_one_dispute_read_in_the_singular(
+    lang: str, one_location: str, one_dispute: str, previous_one: str
+) -> None:
+    # A provider with one location and one dispute (a common case) read "over 1 locaties" and
+    # "1 geschillen" in its published headline.
+    filing = GckFiling(subject="Kosten", outcome="ongegrond", filed_on=dt.date(2025, 6, 1))
+    prev = PreviousYear(year=2024, total=3, gck_disputes=1)
+    report = build_report([rec(2), rec(3)], year=2025, gck_cases=[filing], previous=prev)
+    md = render(report, "md", lang)
+    assert one_location in md
+    assert one_dispute in md
+    assert previous_one in md
+    html = unescape(render(report, "html", lang))
+    assert one_location.strip("()") in html
+    assert ("1 location with complaints" if lang == "en" else "1 locatie met klachten") in html
+    many = render(build_report([rec(2), rec(3, location="KDV Maan")], year=2025), "md", lang)
+    assert ("(across 2 locations)" if lang == "en" else "(over 2 locaties)") in many

@@ -44,6 +44,7 @@ __all__ = [
     "category_table",
     "category_verdict_table",
     "cite_range",
+    "count_text",
     "due_lines",
     "due_outcome",
     "entry_detail",
@@ -239,6 +240,12 @@ def verdict_counts(v: VerdictSplit) -> tuple[tuple[Verdict | None, int], ...]:
         (Verdict.ONGEGROND, v.ongegrond),
         (None, v.unknown),
     )
+
+
+def count_text(key: str, key_one: str, n: int, lang: str = "nl", **fields: object) -> str:
+    """``key``'s text with ``n``, or ``key_one``'s when ``n`` is 1 ('over 1 locatie', '1 geschil':
+    a provider with one location or one dispute is a common case, not '1 locaties')."""
+    return text(key_one if n == 1 else key, lang, n=fmt_int(n, lang), **fields)
 
 
 def founded_share(v: VerdictSplit, lang: str = "nl") -> str:
@@ -559,7 +566,11 @@ def previous_lines(report: AnnualReport, lang: str) -> list[str]:
         n = fmt_int(prev.children_served, lang)
         out.append(text("REPORT_PREVIOUS_SHARE", lang, year=prev.year, share=fmt_pct(share, lang), n=n))
     if prev.gck_disputes is not None:
-        out.append(text("REPORT_PREVIOUS_GCK", lang, year=prev.year, n=fmt_int(prev.gck_disputes, lang)))
+        out.append(
+            count_text(
+                "REPORT_PREVIOUS_GCK", "REPORT_PREVIOUS_GCK_ONE", prev.gck_disputes, lang, year=prev.year
+            )
+        )
     return out
 
 

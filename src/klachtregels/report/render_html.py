@@ -25,6 +25,7 @@ from klachtregels.report._text import (
     category_table,
     category_verdict_table,
     cite_range,
+    count_text,
     entry_detail,
     fmt_int,
     fmt_pct,
@@ -115,7 +116,7 @@ def _card(key: str, value: str, detail: str = "") -> str:
 def _headline_cards(r: AnnualReport, lang: str) -> list[str]:
     """Total, per organisation, share of children and against the previous year."""
     t = r.total
-    where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
+    where = count_text("REPORT_LOCATIONS_WITH", "REPORT_LOCATIONS_WITH_ONE", location_count(r), lang)
     cards = [_card(text("REPORT_TOTAL_COMPLAINTS", lang, year=r.year), fmt_int(t.total, lang), _e(where))]
     if several_organisations(r):
         detail = "<br>".join(
@@ -242,7 +243,9 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
 
 def _locations(r: AnnualReport, lang: str) -> list[str]:
     """One compact table of the locations with complaints (lid 4 c)."""
-    note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
+    note = count_text(
+        "REPORT_PER_LOCATION_NOTE", "REPORT_PER_LOCATION_NOTE_ONE", location_count(r), lang, year=r.year
+    )
     suppressed = suppression_note(r, lang)
     notes = [f'<p class="note">{_e(n)}</p>' for n in (note, suppressed) if n]
     out = [*notes, *_sortable(location_table(r, lang), "loc", lang)]

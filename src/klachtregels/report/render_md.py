@@ -20,6 +20,7 @@ from klachtregels.report._text import (
     category_table,
     category_verdict_table,
     cite_range,
+    count_text,
     entry_detail,
     fmt_int,
     fmt_pct,
@@ -75,7 +76,7 @@ def _table(table: Table) -> list[str]:
 def _headline(r: AnnualReport, lang: str) -> list[str]:
     """Headline figures as a list (when it is due is the review notes' matter, not the public's)."""
     t = r.total
-    where = text("REPORT_LOCATIONS_WITH", lang, n=fmt_int(location_count(r), lang))
+    where = count_text("REPORT_LOCATIONS_WITH", "REPORT_LOCATIONS_WITH_ONE", location_count(r), lang)
     out = [line for note in scope_lines(r, lang) for line in (_md(note), "")]  # before 2016 (R1)
     out += [f"- **{text('REPORT_TOTAL_COMPLAINTS', lang, year=r.year)}: {fmt_int(t.total, lang)}** ({where})"]
     if several_organisations(r):
@@ -110,7 +111,8 @@ def _gck_headline(r: AnnualReport, lang: str) -> str:
     if r.gck is None:
         return text("REPORT_GCK_UNKNOWN", lang)
     outcomes = ", ".join(f"{verdict_label(o, lang)} {n}" for o, n in r.gck.by_outcome)
-    number = f"{fmt_int(r.gck.total, lang)} {text('REPORT_GCK_CASES_N', lang)}"
+    cases = text("REPORT_GCK_CASES_N_ONE" if r.gck.total == 1 else "REPORT_GCK_CASES_N", lang)
+    number = f"{fmt_int(r.gck.total, lang)} {cases}"
     return f"{number} ({outcomes})" if outcomes else number
 
 
@@ -174,7 +176,9 @@ def _gck(r: AnnualReport, lang: str) -> list[str]:
 
 def _locations(r: AnnualReport, lang: str) -> list[str]:
     """One compact table of the locations with complaints (lid 4 c)."""
-    note = text("REPORT_PER_LOCATION_NOTE", lang, n=fmt_int(location_count(r), lang), year=r.year)
+    note = count_text(
+        "REPORT_PER_LOCATION_NOTE", "REPORT_PER_LOCATION_NOTE_ONE", location_count(r), lang, year=r.year
+    )
     suppressed = suppression_note(r, lang)
     out = [note, "", *([suppressed, ""] if suppressed else []), *_table(location_table(r, lang))]
     change = location_change_table(r, lang)
