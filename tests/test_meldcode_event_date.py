@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from compliance_helpers import ids, record, run, signal
 from klachtregels.decisions import assess, precedence
 from klachtregels.model import Complaint, Party, Signal
+from klachtregels.policy import Policy
 from klachtregels.rules._facts import MELDCODE_START, REGIME_START
 from klachtregels.rules.meldcode import consultation_last_day, precedence_event_day
 from klachtregels.timeline import obligations
@@ -27,6 +28,10 @@ STAFF = "suspected_offence_by_staff"
 
 def staff(known_on: str | None = None) -> Signal:
     return Signal(kind=STAFF, suspect="staff", known_on=None if known_on is None else D(known_on))
+
+
+def kr_policy(after_meldcode: str) -> Policy:
+    return Policy(name=f"after-{after_meldcode}", after_meldcode=after_meldcode)
 
 
 def complaint(received_on: str | None, *signals: Signal) -> Complaint:
@@ -208,6 +213,38 @@ def test_the_six_week_clock_rule_follows_the_complaint_not_the_signal() -> None:
     d = precedence(c, as_of=D("2016-03-10"))
     assert d.has_flag("CLOCK_NOT_SUSPENDED_BY_STATUTE")
     assert {"R28", "R29", "R29-policy"} <= set(d.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("received", "signals"),
+    [
+        ("2026-01-20", ("2013-06-01",)),  # the only signal learned before 1.51b
+        ("2026-01-20", ("2013-06-01", "2014-02-03")),  # signals straddling 2013-07-01
+        (None, ("2012-01-01",)),  # no receipt day, asked in 2027: under the 2016 regime
+    ],
+)
+@pytest.mark.parametrize("after", ["resume", "close", "refile"])
+def test_a_signal_learned_before_2013_leaves_the_clock_of_a_2016_complaint_running(
+    received: str | None, signals: tuple[str, ...], after: str
+) -> None:
+    """R29 and R29-policy speak of the complaint's six weeks (1.57b, from 2016), so the first signal's
+    day, which dates the duties, does not switch them off (it did before: the clock flag and the
+    remaining complaint's flags went missing while details said the same as with a later signal)."""
+    c = complaint(received, *(staff(day) for day in signals))
+    policy = kr_policy(after)
+    d = precedence(c, as_of=D("2027-01-04"), policy=policy)
+    assert d.outcome == "undetermined"  # R28-pre: the duties themselves are for a person to weigh
+    assert {"R29", "R29-policy"} <= set(d.rule_ids)
+    assert d.has_flag("CLOCK_NOT_SUSPENDED_BY_STATUTE")
+    assert d.has_flag("REMAINING_COMPLAINT_NEEDS_HUMAN_JUDGEMENT")
+    assert (
+        d.has_flag("CLOSE_CONFLICTS_WITH_STATUTE")
+        is d.details["remaining_complaint"]["conflicts_with_statute"]
+    )
+    assert d.has_flag("CLOSE_CONFLICTS_WITH_STATUTE") is (after != "resume")
+    lazy = assess(c, as_of=D("2027-01-04"), policy=policy).precedence
+    eager = assess(c, as_of=D("2027-01-04"), policy=policy, lazy=False).precedence
+    assert d.to_dict() == lazy.to_dict() == eager.to_dict()
 
 
 def test_no_six_week_clock_for_a_complaint_before_2016() -> None:

@@ -336,7 +336,9 @@ PRECEDENCE_RULES: tuple[Rule[Facts], ...] = (
         citations=(WKO_1_51B_1, WKO_1_57B_2D),
         decision=DecisionKind.PRECEDENCE,
         function=_r29,
-        valid_from=MELDCODE_START,
+        # Dated by the complaint, not by the decision's event day (the first signal's, which may lie
+        # before 2013-07-01): _complaint_regime (R1) is its only gate.
+        valid_from=dt.date.min,
         facts=("complaint.signals", "complaint.received_on"),
         ambiguities=("A10",),
     ),
@@ -345,7 +347,7 @@ PRECEDENCE_RULES: tuple[Rule[Facts], ...] = (
         citations=(WKO_1_57B_2D, WKO_1_57B_2E),
         decision=DecisionKind.PRECEDENCE,
         function=_after_meldcode,
-        valid_from=MELDCODE_START,
+        valid_from=dt.date.min,  # as R29: dated by the complaint (_complaint_regime)
         facts=("complaint.signals", "complaint.received_on"),
         source=Source.POLICY,
         ambiguities=("A10",),
