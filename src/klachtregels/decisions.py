@@ -118,16 +118,6 @@ def _check_parts(judgement: object, filing: object, provider: object) -> None:
     instance_argument(provider, Provider, "provider")
 
 
-def _check_order(complaint: Complaint, judgement: Judgement) -> None:
-    """Refuse a judgement dated before the complaint was received (``sent_on``, ``received_on``): the
-    parts contradict each other (:func:`~klachtregels.model.judgement_order`; a register row is refused
-    for the same)."""
-    problems: list[tuple[str, str]] = []
-    judgement_order(complaint, judgement, problems)
-    if problems:
-        raise InvalidInputError("arguments", problems)
-
-
 def _facts(
     complaint: Complaint,
     policy: Policy,
@@ -428,8 +418,8 @@ def geschillencommissie_access(
     """
     day = _check(complaint, as_of)
     _check_parts(judgement, filing, provider)
-    if judgement is not None:
-        _check_order(complaint, judgement)
+    if judgement is not None and (disorder := judgement_order(complaint, judgement)):
+        raise InvalidInputError("arguments", disorder)
     filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
     pol = applied_policy(policy)
     facts, hypothetical = _gck_facts(
@@ -648,8 +638,9 @@ def assess(
         or (provider is not None and type(provider) is not Provider)
     ):
         _check_parts(judgement, filing, provider)
-    if judgement is not None and complaint.received_date is not None:
-        _check_order(complaint, judgement)
+    # A judgement before the complaint contradicts itself (one check: model.judgement_order).
+    if judgement is not None and (disorder := judgement_order(complaint, judgement)):
+        raise InvalidInputError("arguments", disorder)
     if (
         filed_with_provider is not None
         and filed_with_provider is not True

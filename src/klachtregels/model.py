@@ -926,21 +926,30 @@ class RegisterRecord(_JsonMixin):
 
     def _check(self, problems: list[tuple[str, str]]) -> None:
         if self.judgement is not None:
-            judgement_order(self.complaint, self.judgement, problems)
+            problems += judgement_order(self.complaint, self.judgement)
 
 
-def judgement_order(complaint: Complaint, judgement: Judgement, problems: list[tuple[str, str]]) -> None:
-    """Add a problem for each day of ``judgement`` (sent, received by the parent) before the day
-    ``complaint`` was received: a judgement answers a complaint the provider has, so such a record
-    contradicts itself (most often a mistyped date). Rejected, never read as 'judged in time'.
-    Days compare as Europe/Amsterdam days (A22); an unknown day is no contradiction. The one check
-    for :class:`RegisterRecord` and for the decisions that take the two apart."""
+def judgement_order(complaint: Complaint, judgement: Judgement) -> list[tuple[str, str]]:
+    """The problems of ``judgement`` against ``complaint``: each of its days (sent, received by the
+    parent) before the day the complaint was received. A judgement answers a complaint the provider
+    has, so such a record contradicts itself (most often a mistyped date): it is refused, never read
+    as 'judged in time'. Days compare as Europe/Amsterdam days (A22); an unknown day is no
+    contradiction. The one check for :class:`RegisterRecord` and for the decisions that take the
+    two apart; an empty list (the usual case) when the days are in order."""
     received = complaint.received_date
     if received is None:
-        return
-    for name, day in (("sent_on", judgement.sent_date), ("received_on", judgement.received_date)):
-        if day is not None and day < received:
-            problems.append((f"judgement.{name}", convert.ProblemText("INPUT_BEFORE_COMPLAINT")))
+        return _IN_ORDER
+    problems = _IN_ORDER
+    # The raw field first: its Amsterdam day is made (and kept) only for a day that is given.
+    if judgement.sent_on is not None and (sent := judgement.sent_date) is not None and sent < received:
+        problems = [("judgement.sent_on", convert.ProblemText("INPUT_BEFORE_COMPLAINT"))]
+    if judgement.received_on is not None and (got := judgement.received_date) is not None and got < received:
+        problems = [*problems, ("judgement.received_on", convert.ProblemText("INPUT_BEFORE_COMPLAINT"))]
+    return problems
+
+
+#: :func:`judgement_order`'s answer when the days are in order (shared, never changed).
+_IN_ORDER: list[tuple[str, str]] = []
 
 
 def statutory_ouder_roles() -> Iterable[PartyRole]:

@@ -104,10 +104,9 @@ def read_input(path: str) -> dict[str, Any]:
     out: dict[str, Any] = {"complaint": _structure(what, "complaint", Complaint, data["complaint"])}
     if data.get("judgement") is not None:
         out["judgement"] = _structure(what, "judgement", Judgement, data["judgement"])
-        order: list[tuple[str, str]] = []
-        judgement_order(out["complaint"], out["judgement"], order)  # named under the file, as a row is
-        if order:
-            raise InvalidInputError(what, order)
+        disorder = judgement_order(out["complaint"], out["judgement"])  # named under the file, as a row is
+        if disorder:
+            raise InvalidInputError(what, disorder)
     if data.get("filing") is not None:
         out["filing"] = _structure(what, "filing", GckFiling, data["filing"])
     from klachtregels import convert  # here, not at import: the CLI's start-up (issue 8)
