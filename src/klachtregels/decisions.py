@@ -68,6 +68,7 @@ __all__ = [
     "geschillencommissie_access",
     "precedence",
     "question_day",
+    "record_as_of",
 ]
 
 #: Version of the JSON shape of :meth:`Assessment.to_dict`.
@@ -780,6 +781,41 @@ for _name, _make in _MATERIALISE.items():
     setattr(Assessment, _name, _Lazy(Assessment.__dict__[_name], _make))
 
 
+def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
+    """``record`` as it stood on ``day``: what is dated after it had not happened then, so it takes no
+    part in a question asked on that day. A Geschillencommissie filing dated after ``day`` is left
+    out, and so is a signal the provider learned of after it (its ``known_on``; a signal without one
+    counts from the receipt day, A20); of the signals kept, a consultation or a meldcode route started
+    after ``day`` had not happened either. The record itself is returned when nothing is dated after
+    ``day`` (the usual case). The one place :func:`assess_record` and the compliance checks read a
+    record as of their day. (A judgement sent after ``day`` is the handling rules' own question: not
+    yet sent, R12.)"""
+    filing = record.filing
+    late_filing = filing is not None and (filed := filing.filed_date) is not None and filed > day
+    signals = record.complaint.signals
+    if signals and any(
+        _after(s.known_on, day) or _after(s.consulted_on, day) or _after(s.meldcode_started_on, day)
+        for s in signals
+    ):
+        kept = tuple(
+            attrs.evolve(
+                s,
+                consulted_on=None if _after(s.consulted_on, day) else s.consulted_on,
+                meldcode_started_on=None if _after(s.meldcode_started_on, day) else s.meldcode_started_on,
+            )
+            for s in signals
+            if not _after(s.known_on, day)
+        )
+        complaint = attrs.evolve(record.complaint, signals=kept)
+        return attrs.evolve(record, complaint=complaint, filing=None if late_filing else filing)
+    return attrs.evolve(record, filing=None) if late_filing else record
+
+
+def _after(value: dt.date | None, day: dt.date) -> bool:
+    """Whether a date (or date-time: its Amsterdam day) lies after ``day``; an unknown one does not."""
+    return value is not None and local_day(value) > day
+
+
 def assess_record(
     record: RegisterRecord,
     *,
@@ -802,15 +838,13 @@ def assess_record(
         raise wrong_type("record", "a RegisterRecord", record)
     if type(as_of) is not dt.date:  # a date-time: its Amsterdam day, as assess reads it
         as_of = question_day(as_of)
-    filing = record.filing
-    if filing is not None and filing.filed_date is not None and filing.filed_date > as_of:
-        filing = None
+    record = record_as_of(record, as_of)
     return assess(
         record.complaint,
         as_of=as_of,
         policy=policy,
         judgement=record.judgement,
-        filing=filing,
+        filing=record.filing,
         due_soon_days=due_soon_days,
         provider=provider,
         lazy=lazy,

@@ -32,9 +32,9 @@ from klachtregels.compliance.findings import (
     load_catalogue,
     make_finding,
 )
-from klachtregels.decisions import assess_record
+from klachtregels.decisions import assess_record, record_as_of
 from klachtregels.messages import text
-from klachtregels.model import PartyRole, RegisterRecord, SignalKind, Verdict
+from klachtregels.model import GckFiling, PartyRole, RegisterRecord, SignalKind, Verdict
 from klachtregels.policy import HandledWhen, Policy
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.rules.handling import direct_access_opens
@@ -298,6 +298,10 @@ def check_complaint(
         return ComplaintChecks(
             findings=tuple(out.findings), passed=(), eligibility=AFTER_AS_OF, counts_for_report=False
         )
+    # The record as it stood on as_of (what is dated later had not happened): the assessment and
+    # the findings read the same facts (decisions.record_as_of, which assess_record applies too).
+    filing = record.filing  # as recorded: one filed after as_of is named as such (_project_gck)
+    record = record_as_of(record, as_of)
     assessment = assess_record(
         record, as_of=as_of, policy=policy, due_soon_days=settings.due_soon_days, provider=provider
     )
@@ -309,8 +313,8 @@ def check_complaint(
     if eligibility.outcome in ELIGIBLE_OUTCOMES:
         _project_handling(out, ctx, table)
     _check_signals(out, ctx)
-    if record.filing is not None:
-        _project_gck(out, ctx, checks["gck-filing"])
+    if filing is not None:
+        _project_gck(out, ctx, checks["gck-filing"], filing)
     return ComplaintChecks(
         findings=tuple(out.findings),
         passed=tuple(out.passed),
@@ -411,9 +415,8 @@ def _measure_term(
         out.ok("measure-term")
 
 
-def _project_gck(out: _Out, ctx: _Ctx, spec: CheckProjection) -> None:
-    filing = ctx.record.filing
-    if filing is not None and filing.filed_by is PartyRole.OUDERCOMMISSIE:
+def _project_gck(out: _Out, ctx: _Ctx, spec: CheckProjection, filing: GckFiling) -> None:
+    if filing.filed_by is PartyRole.OUDERCOMMISSIE:
         return  # the oudercommissie's own route (R25): no twelve months after a complaint
     gck = ctx.assessment.gck_access
     if gck is None:  # filed after the as-of date: not a fact on that day (assess_record)

@@ -1,0 +1,93 @@
+"""A record as it stood on the day asked (decisions.record_as_of): what is dated later had not happened.
+
+Before, a signal the provider learned of after ``--as-of`` gave a meldplicht warning ("no consultation
+recorded") for a day on which nobody knew of it, and a consultation dated after ``--as-of`` counted
+as done on it. A filing dated after ``--as-of`` was already left out (and named as such).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import klachtregels.testing as kt
+from klachtregels import RegisterRecord, check_records
+from klachtregels.decisions import assess_record, record_as_of
+from klachtregels.model import Complaint, GckFiling, Signal
+
+D = dt.date.fromisoformat
+AS_OF = D("2026-05-07")
+
+
+def _record(*signals: Signal, filing: GckFiling | None = None) -> RegisterRecord:
+    complaint = Complaint.from_dict(
+        {
+            "id": "K1",
+            "received_on": "2026-03-09",
+            "channel": "email",
+            "complainant": {"role": "parent"},
+            "subjects": ["conduct"],
+            "about": "staff",
+        }
+    )
+    complaint = Complaint.from_dict({**complaint.to_dict(), "signals": [s.to_dict() for s in signals]})
+    return RegisterRecord(complaint=complaint, filing=filing, row=2)
+
+
+STAFF = "suspected_offence_by_staff"
+
+
+def _ids(record: RegisterRecord, as_of: dt.date) -> set[str]:
+    return {f.id for f in check_records([record], as_of=as_of).findings}
+
+
+def test_a_signal_learned_of_after_the_day_asked_takes_no_part() -> None:
+    record = _record(Signal(kind=STAFF, known_on=D("2026-05-20")))
+    assert "KR-MELDPLICHT-NOT-CONSULTED" not in _ids(record, AS_OF)
+    assert assess_record(record, as_of=AS_OF).precedence.outcome == "none"
+    # Once it is known, the duty stands.
+    assert "KR-MELDPLICHT-NOT-CONSULTED" in _ids(record, D("2026-05-21"))
+    assert assess_record(record, as_of=D("2026-05-21")).precedence.outcome == "meldplicht"
+
+
+def test_a_consultation_after_the_day_asked_had_not_happened_on_it() -> None:
+    record = _record(Signal(kind=STAFF, known_on=D("2026-04-01"), consulted_on=D("2026-05-20")))
+    assert "KR-MELDPLICHT-NOT-CONSULTED" in _ids(record, AS_OF)
+    later = _ids(record, D("2026-05-21"))
+    assert "KR-MELDPLICHT-NOT-CONSULTED" not in later
+    assert "KR-MELDPLICHT-CONSULT-LATE" in later
+
+
+def test_nothing_dated_later_gives_the_record_itself() -> None:
+    record = _record(Signal(kind=STAFF, known_on=D("2026-04-01"), consulted_on=D("2026-04-01")))
+    assert record_as_of(record, AS_OF) is record
+
+
+def test_a_filing_after_the_day_asked_is_left_out_and_still_named() -> None:
+    record = _record(filing=GckFiling(filed_on=D("2026-06-01"), filed_by="parent"))
+    assert record_as_of(record, AS_OF).filing is None
+    assert (
+        assess_record(record, as_of=AS_OF).gck_access
+        == assess_record(RegisterRecord(complaint=record.complaint, row=2), as_of=AS_OF).gck_access
+    )
+    findings = check_records([record], as_of=AS_OF).findings
+    assert any(f.id == "KR-GCK-UNDETERMINED" for f in findings)
+
+
+@given(kt.records(), st.dates(D("2016-01-01"), D("2027-12-31")))
+def test_nothing_of_the_record_as_of_a_day_lies_after_it(record: RegisterRecord, day: dt.date) -> None:
+    seen = record_as_of(record, day)
+    filing = seen.filing
+    assert filing is None or filing.filed_date is None or filing.filed_date <= day
+    for signal in seen.complaint.signals or ():
+        for value in (signal.known_date, signal.consulted_date, signal.meldcode_started_date):
+            assert value is None or value <= day
+    # Only what lies after the day goes: the rest of the record is the same.
+    assert seen.complaint.id == record.complaint.id
+    assert seen.judgement == record.judgement
+    kept = [s.kind for s in seen.complaint.signals or ()]
+    expected = [s.kind for s in record.complaint.signals or () if s.known_date is None or s.known_date <= day]
+    assert kept == expected
+    assert record_as_of(seen, day) is seen
