@@ -91,3 +91,13 @@ def test_nothing_of_the_record_as_of_a_day_lies_after_it(record: RegisterRecord,
     expected = [s.kind for s in record.complaint.signals or () if s.known_date is None or s.known_date <= day]
     assert kept == expected
     assert record_as_of(seen, day) is seen
+
+
+def test_the_timeline_reads_the_same_record() -> None:
+    from klachtregels import obligations
+
+    record = _record(Signal(kind=STAFF, known_on=D("2026-05-20")))
+    items = obligations(record.complaint, as_of=AS_OF).items
+    assert "meldplicht" not in [item.key for item in items]
+    later = obligations(record.complaint, as_of=D("2026-05-21")).items
+    assert "meldplicht" in [item.key for item in later]

@@ -36,7 +36,7 @@ from klachtregels._arguments import instance_argument
 from klachtregels._io import one_line
 from klachtregels.citations import GCK_DIRECT, WKO_1_57B_8, WKO_1_60_1, Citation
 from klachtregels.compliance import CheckSettings, check_complaint, load_catalogue
-from klachtregels.decisions import question_day
+from klachtregels.decisions import question_day, record_as_of
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import format_date, text
 from klachtregels.model import Complaint, GckFiling, Judgement, RegisterRecord
@@ -504,7 +504,9 @@ def obligations(
         instance_argument(organisation, _Organisation, "organisation")
     settings = instance_argument(settings, CheckSettings, "settings") or CheckSettings()
     pol = applied_policy(policy)
-    record = RegisterRecord(complaint=complaint, judgement=judgement, filing=filing)
+    # As it stood on as_of (what is dated later had not happened), as the checks read it.
+    record = record_as_of(RegisterRecord(complaint=complaint, judgement=judgement, filing=filing), day)
+    complaint = record.complaint
     provider = organisation.as_provider() if organisation is not None else None
     checks = check_complaint(record, as_of=day, policy=pol, settings=settings, provider=provider)
     assessment = checks.assessment
