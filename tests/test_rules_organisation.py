@@ -92,6 +92,29 @@ def test_a_fact_given_as_false_is_not_met_and_named() -> None:
     assert k1.failed == ("regulation.adopted",)
 
 
+@pytest.mark.parametrize("stated", [True, None], ids=["facts-true", "facts-absent"])
+def test_no_regulation_adopted_fails_k2_and_k3_too(stated: bool | None) -> None:
+    """R6, R7: K2 and K3 ask about the regulation of lid 1. With none adopted they passed when the file
+    also said 'written', 'provides a-f' and 'published' (and were undetermined without those facts);
+    both fail now, naming regulation.adopted, the fact K1 reads."""
+    from klachtregels.organisation import RegulationProvisions
+
+    provides = RegulationProvisions(
+        written_submission=stated,
+        careful_investigation=stated,
+        keeping_informed=stated,
+        handling_term="6 weken" if stated else None,
+        reasoned_judgement=stated,
+        concrete_term_for_measures=stated,
+    )
+    reg = RegulationFacts(adopted=False, written=stated, published_to_parents=stated, provides=provides)
+    by_item = {d.item: d for d in organisation_duties(_ctx(Organisation(name="Test", regulation=reg)))}
+    for item in ("K1", "K2", "K3"):
+        assert by_item[item].outcome is Outcome.NOT_MET
+        assert by_item[item].failed == ("regulation.adopted",)
+        assert not by_item[item].unknown_facts
+
+
 def test_k5_uses_the_annual_report_rule_for_its_last_day() -> None:
     """31 May 2026 is a Sunday: the last day is open (A16) and K5 flags it while the report is pending."""
     org = Organisation(name="Test")

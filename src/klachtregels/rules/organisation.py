@@ -8,7 +8,7 @@ as false makes it ``not_met``. The compliance checks (:mod:`klachtregels.complia
 answers.
 
 * K1-K3 (Wko 1.57b lid 1-3): a written regulation covering conduct and the agreement, with the
-  provisions of lid 2 a-f, brought to parents' attention.
+  provisions of lid 2 a-f, brought to parents' attention. No regulation adopted fails all three.
 * K4 (1.57b lid 3): the regulation followed in actual cases: a summary of the per-complaint decisions.
 * K5 (1.57b lid 4-9): the annual report, per year; when it is due is :mod:`.annual_report`'s answer.
 * K6, K7 (1.57c lid 1-2): affiliated with the Geschillencommissie, parents informed of it.
@@ -174,7 +174,18 @@ def _k1(ctx: DutyContext) -> Sequence[DutyDecision]:
     )
 
 
+def _without_regulation(item: str, ctx: DutyContext) -> DutyDecision | None:
+    """K2 and K3 ask about the regulation of lid 1; whether there is one is K1's fact
+    ``regulation.adopted``. A provider that adopted none does not meet them: no regulation provides for
+    lid 2 a-f, none is brought to parents' attention (lid 3), whatever else the file says."""
+    if ctx.organisation.regulation.adopted is False:
+        return DutyDecision(item=item, outcome=Outcome.NOT_MET, failed=("regulation.adopted",))
+    return None
+
+
 def _k2(ctx: DutyContext) -> Sequence[DutyDecision]:
+    if (none := _without_regulation("K2", ctx)) is not None:
+        return (none,)
     reg = ctx.organisation.regulation
     p = reg.provides
     return (
@@ -194,6 +205,8 @@ def _k2(ctx: DutyContext) -> Sequence[DutyDecision]:
 
 
 def _k3(ctx: DutyContext) -> Sequence[DutyDecision]:
+    if (none := _without_regulation("K3", ctx)) is not None:
+        return (none,)
     return (
         _facts("K3", [("regulation.published_to_parents", ctx.organisation.regulation.published_to_parents)]),
     )
