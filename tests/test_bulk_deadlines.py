@@ -36,6 +36,7 @@ HANDLING_OPTIONS = [
     {"atw_mode": "follow_regulation_text", "regulation_applies_atw": False},
     {"exclude_filing_day": False},
     {"receipt_rule": "next_working_day"},
+    {"receipt_rule": "next_working_day", "atw_mode": "never"},
     {"include_equated_days": False},
 ]
 

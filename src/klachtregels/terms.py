@@ -1267,11 +1267,41 @@ def _handling_on(plan: _Plan, next_day: bool, received: _dt.date | _dt.datetime,
             if hit is not None and not (strict and hit.provisional):
                 return hit
         day0 = _cal.next_working_day(day, include_equated_days=plan.include_eq) if next_day else day
-        result = _compute(day, day0, plan, strict)
+        result = _compute(day, day0, plan, strict and not next_day)
+        if next_day:
+            result = _moved_start(result, day, day0, plan, strict)
     except (TypeError, OverflowError) as error:  # no day (local_day), or a count past the calendar
         refuse_arguments(error, (("received", received),))
         raise
     return _remember(plan, day, result) if plain else result
+
+
+def _moved_start(result: Deadline, day: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> Deadline:
+    """``result``, provisional also when day 0 itself rests on unverified decree data (A2, A4).
+
+    Under ``next_working_day`` day 0 is read on the ATW calendar even where the end is not (``never``,
+    a regulation without the ATW): a decree not in the data may make day 0 a non-working day and move
+    it. The days passed over before it are non-working whatever a decree adds, so only day 0's year
+    counts, and any year of a reconstructed holiday list (R19)."""
+    years = sorted(
+        {*_unverified(day0.year, day0.year, plan.include_eq), *_unverified(day.year, day0.year, False)}
+        | set(result.unverified_years)
+    )
+    if tuple(years) != result.unverified_years:
+        obj = _new(Deadline)
+        values = obj.__dict__
+        values.update(result.__dict__)
+        values.pop("provisional_reason", None)  # rendered from the years when read
+        values["provisional"] = True
+        values["unverified_years"] = tuple(years)
+        if "A2" not in result.rule_ids:
+            values["rule_ids"] = (*result.rule_ids, "A2")
+        result = obj
+    if strict and result.provisional:
+        reason = _provisional_reason(result.unverified_years)
+        msg = f"a deadline counted from that day ({plan.term}) is provisional: {reason}"
+        raise ProvisionalCalendarError(msg, result.unverified_years)
+    return result
 
 
 #: The plan of the statutory defaults, whose memo :func:`handling_deadline` reads first.

@@ -338,6 +338,22 @@ def _provisional(plan: Any, day0: Days, date: Days, raw: Days) -> npt.NDArray[np
     return seen[y1 - first + 1] - seen[y0 - first] > 0  # type: ignore[no-any-return]
 
 
+def _start_unverified(plan: Any, received: Days, day0: Days) -> npt.NDArray[np.bool_]:
+    """Whether day 0, moved to the next working day (A4), rests on unverified decree data (A2): its
+    year, or any year from receipt to day 0 with a reconstructed holiday list (R19)."""
+    import numpy as np
+
+    years = {}
+    for name, days in (("received", received), ("day0", np.maximum(day0, received))):
+        years[name] = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    first, last = int(years["received"].min()), int(years["day0"].max())
+    own = np.array([bool(_terms._unverified(y, y, plan.include_eq)) for y in range(first, last + 1)])
+    old = np.array([bool(_terms._unverified(y, y, False)) for y in range(first, last + 1)])
+    seen = np.concatenate(([0], np.cumsum(old)))
+    y0, y1 = years["received"] - first, years["day0"] - first
+    return own[y1] | (seen[y1 + 1] - seen[y0] > 0)
+
+
 def _run_plan(plan: Any, table: _Table, day0: Days) -> tuple[Days, Days]:
     """The raw end and the date of ``plan`` from each day 0 (-1 where the scalar function must answer)."""
     import numpy as np
@@ -380,6 +396,8 @@ def _answers(
     start = table.next_working(day0) if next_day else day0  # A4: day 0 is the next working day
     raw, date = _run_plan(plan, table, start)
     provisional = _provisional(plan, start, date, raw)
+    if next_day:  # day 0 is read on the calendar even where the end is not (terms._moved_start, A2)
+        provisional |= _start_unverified(plan, day0, start)
     for i in np.flatnonzero((date < 0) | (start < 0)):  # art. 2 or past the table: the scalar answer
         answer = scalar(_dt.date.fromordinal(int(day0[i]) + _EPOCH))
         date[i] = answer.date.toordinal() - _EPOCH
