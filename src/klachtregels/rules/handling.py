@@ -298,7 +298,25 @@ def _status(f: Facts) -> RuleResult | None:
             last=last,
             direct_from=direct_access_opens(last),
         )
+    return _open(f, d)
+
+
+def _open(f: Facts, d: Deadline) -> RuleResult:
+    """R12 for a complaint not handled on ``as_of``: overdue, due soon or on track; ``undetermined``
+    on a day between the calendar and the ATW date while the policy leaves A1 open (overdue unless
+    the regulation applies the ATW), as for a judgement sent on such a day."""
     flags = atw_dependent(f, f.as_of)
+    last = d.date
+    if d.atw_undetermined and d.calendar_date < f.as_of <= d.atw_date:
+        return RuleResult.unknown(
+            ["policy.regulation_applies_atw"],
+            "HANDLING_OPEN_IN_ATW_GAP",
+            outcome=Outcome.UNDETERMINED,
+            flags=flags,
+            as_of=f.as_of,
+            calendar_date=d.calendar_date,
+            last=last,
+        )
     if f.as_of > last:
         return RuleResult.fire(
             Outcome.OPEN_OVERDUE, "HANDLING_OPEN_OVERDUE", flags=flags, as_of=f.as_of, last=last
