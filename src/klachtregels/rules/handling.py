@@ -154,7 +154,11 @@ def house_term_states(f: Facts) -> Mapping[str, tuple[Deadline, Outcome]]:
     out: dict[str, tuple[Deadline, Outcome]] = {}
     for key, d in terms.items():
         done = done_map[key]
-        if done is not None:
+        if done is not None and done > f.as_of:
+            # Done after the peildatum, as R12 reads a judgement sent after it: not yet done on
+            # ``as_of``, so still running, or not met once the last day has passed by then.
+            out[key] = (d, Outcome.PENDING if f.as_of <= d.date else Outcome.NOT_MET)
+        elif done is not None:
             out[key] = (d, Outcome.MET if done <= d.date else Outcome.NOT_MET)
         elif f.as_of <= d.date:
             out[key] = (d, Outcome.PENDING)
