@@ -562,6 +562,8 @@ def test_a_start_moved_on_an_unverified_calendar_is_provisional_without_the_atw(
     # A verified year stays firm: Ascension Day 2026, then the equated Friday 15 May, day 0 Monday 18 May.
     firm = handling_deadline(D(2026, 5, 14), **options)  # type: ignore[arg-type]
     assert (firm.start, firm.provisional) == (D(2026, 5, 18), False)
+    # A1 is cited once, not once by the handling plan and again for the ATW not being applied.
+    assert moved.rule_ids.count("A1") == 1
     # The ATW's own end was already provisional for an unverified year (unchanged).
     assert handling_deadline(D(2029, 5, 10), receipt_rule="next_working_day").provisional
 

@@ -926,7 +926,8 @@ def _ids_and_citations(
         return (*rule_ids, "R16"), (*citations, exclusion[1])
     if state == "private":
         return (*rule_ids, "R17"), citations
-    return (*rule_ids, "A1"), citations
+    # A handling plan under `never` (or a regulation without the ATW) names A1 already.
+    return (rule_ids if "A1" in rule_ids else (*rule_ids, "A1")), citations
 
 
 def _atw_state(term: Term, statutory: bool, atw_policy: str) -> tuple[str, tuple[str, Citation] | None]:
