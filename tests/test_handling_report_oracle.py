@@ -607,16 +607,22 @@ def test_a_start_moved_on_an_unverified_calendar_is_provisional_without_the_atw(
     assert handling_deadline(D(2029, 5, 10), receipt_rule="next_working_day").provisional
 
 
-def _d04_on(as_of: dt.date, policy: Policy) -> str:
-    complaint = Complaint.from_dict(
+def _staff_complaint(received_on: str, **more: str) -> Complaint:
+    """A parent's e-mailed complaint about a staff member's conduct, received on ``received_on``."""
+    return Complaint.from_dict(
         {
-            "received_on": "2026-03-24",
+            "received_on": received_on,
             "channel": "email",
             "complainant": {"role": "parent"},
             "subjects": ["conduct"],
             "about": "staff",
+            **more,
         }
     )
+
+
+def _d04_on(as_of: dt.date, policy: Policy) -> str:
+    complaint = _staff_complaint("2026-03-24")
     return assess(complaint, as_of=as_of, policy=policy).handling.outcome.value
 
 
@@ -648,16 +654,7 @@ def test_a_house_term_done_after_the_peildatum_is_not_done_on_it() -> None:
     """R17, A17 with R12's reading of the peildatum: a judgement (or first contact) recorded after
     ``as_of`` was not yet given on ``as_of``. Five house weeks from Wed 3 Sep 2025 end Wed 8 Oct."""
     policy = Policy(handling_term="5 weeks", first_contact_term="2 working days")
-    complaint = Complaint.from_dict(
-        {
-            "received_on": "2025-09-03",
-            "channel": "email",
-            "complainant": {"role": "parent"},
-            "subjects": ["conduct"],
-            "about": "staff",
-            "first_contact_on": "2025-09-05",
-        }
-    )
+    complaint = _staff_complaint("2025-09-03", first_contact_on="2025-09-05")
     judgement = Judgement(sent_on=D(2025, 10, 1), written=True, reasoned=True)
 
     def states(as_of: dt.date) -> dict[str, str]:

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import klachtregels.testing as kt
+from argument_helpers import COMPLAINT
 from klachtregels import RegisterRecord, check_records
 from klachtregels.decisions import assess_record, record_as_of
 from klachtregels.model import Complaint, GckFiling, Signal
@@ -22,18 +23,9 @@ AS_OF = D("2026-05-07")
 
 
 def _record(*signals: Signal, filing: GckFiling | None = None) -> RegisterRecord:
-    complaint = Complaint.from_dict(
-        {
-            "id": "K1",
-            "received_on": "2026-03-09",
-            "channel": "email",
-            "complainant": {"role": "parent"},
-            "subjects": ["conduct"],
-            "about": "staff",
-        }
-    )
-    complaint = Complaint.from_dict({**complaint.to_dict(), "signals": [s.to_dict() for s in signals]})
-    return RegisterRecord(complaint=complaint, filing=filing, row=2)
+    """The argument tests' complaint (received 2026-03-02) with ``signals``, and ``filing``."""
+    data = {**COMPLAINT.to_dict(), "about": "staff", "signals": [s.to_dict() for s in signals]}
+    return RegisterRecord(complaint=Complaint.from_dict(data), filing=filing, row=2)
 
 
 STAFF = "suspected_offence_by_staff"
