@@ -274,6 +274,8 @@ def _k5_year_scenario(
             return {PASS, UNDET}
         return {PASS} if running else {UNDET}
     sent = report.get("sent_to_ggd_on")
+    if sent is not None and running and sent > as_of:
+        sent = None  # sent after the day asked: on that day it was still to be sent, and the term runs
     if sent is None:
         return {PASS} if running else {_kleene([None, report.get("made_known_to_parents")])}
     on_time = True if sent <= limit else (None if sent <= atw_day else False)

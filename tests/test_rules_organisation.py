@@ -129,3 +129,52 @@ def test_k5_uses_the_annual_report_rule_for_its_last_day() -> None:
     assert k5.outcome is Outcome.PENDING
     assert FlagCode.REPORT_DUE_DATE_OPEN in k5.flags
     assert k5.details["send_by"] == "2026-05-29"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "outcome"),
+    [
+        (dt.date(2026, 5, 20), Outcome.PENDING),  # on 20 May it had not been sent yet: still to send
+        (dt.date(2026, 5, 28), Outcome.MET),  # sent on 28 May, in time
+        (dt.date(2026, 6, 10), Outcome.MET),
+    ],
+)
+def test_k5_reads_a_report_sent_after_the_day_asked_as_not_sent_on_it(
+    as_of: dt.date, outcome: Outcome
+) -> None:
+    """What had happened on the day asked (as decisions.record_as_of reads a complaint): a report
+    sent on 28 May 2026 was not sent on 20 May, so K5 is pending then, not met."""
+    from klachtregels.organisation import AnnualReportRecord
+
+    org = Organisation(
+        name="Test",
+        annual_reports=(
+            AnnualReportRecord(year=2025, sent_to_ggd_on=dt.date(2026, 5, 28), made_known_to_parents=True),
+        ),
+    )
+    ctx = DutyContext(
+        organisation=org,
+        as_of=as_of,
+        policy=load_policy(None),
+        complaints_per_year={2025: 4},
+        register_years=(2025, 2025),
+    )
+    sent = [d for d in organisation_duties(ctx) if d.item == "K5" and d.aspect == "sent"]
+    assert [d.outcome for d in sent] == [outcome]
+
+
+def test_k5_a_report_sent_late_is_late_on_any_day_after_the_last_day() -> None:
+    from klachtregels.organisation import AnnualReportRecord
+
+    org = Organisation(
+        name="Test", annual_reports=(AnnualReportRecord(year=2024, sent_to_ggd_on=dt.date(2025, 7, 1)),)
+    )
+    ctx = DutyContext(
+        organisation=org,
+        as_of=dt.date(2025, 6, 15),
+        policy=load_policy(None),
+        complaints_per_year={2024: 4},
+        register_years=(2024, 2024),
+    )
+    sent = [d for d in organisation_duties(ctx) if d.item == "K5" and d.aspect == "sent"]
+    assert [d.outcome for d in sent] == [Outcome.NOT_MET]

@@ -259,6 +259,8 @@ def _k5_year(ctx: DutyContext, year: int) -> list[DutyDecision]:
     assert last_day is not None
     details: dict[str, Any] = {"count": count, "last_day": last_day.isoformat()}
     sent = report.sent_to_ggd_date if report is not None else None  # its Amsterdam day (A22)
+    if sent is not None and ctx.as_of < sent and ctx.as_of <= last_day:
+        sent = None  # sent after the day asked: on that day it was still to be sent (pending)
     out: list[DutyDecision | None] = []
     if sent is not None:
         out.append(_k5_sent(year, due, sent, details))
