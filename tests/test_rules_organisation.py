@@ -13,6 +13,7 @@ from klachtregels.policy import load_policy
 from klachtregels.rules.organisation import (
     DUTIES,
     DutyContext,
+    DutyDecision,
     handling_term_within_statute,
     organisation_duties,
 )
@@ -115,17 +116,21 @@ def test_no_regulation_adopted_fails_k2_and_k3_too(stated: bool | None) -> None:
         assert not by_item[item].unknown_facts
 
 
-def test_k5_uses_the_annual_report_rule_for_its_last_day() -> None:
-    """31 May 2026 is a Sunday: the last day is open (A16) and K5 flags it while the report is pending."""
-    org = Organisation(name="Test")
+def _k5(org: Organisation, as_of: dt.date, year: int) -> list[DutyDecision]:
+    """K5's answers for ``org`` on ``as_of``, with a register of four complaints in ``year``."""
     ctx = DutyContext(
         organisation=org,
-        as_of=dt.date(2026, 5, 20),
+        as_of=as_of,
         policy=load_policy(None),
-        complaints_per_year={2025: 4},
-        register_years=(2025, 2025),
+        complaints_per_year={year: 4},
+        register_years=(year, year),
     )
-    (k5,) = [d for d in organisation_duties(ctx) if d.item == "K5"]
+    return [d for d in organisation_duties(ctx) if d.item == "K5"]
+
+
+def test_k5_uses_the_annual_report_rule_for_its_last_day() -> None:
+    """31 May 2026 is a Sunday: the last day is open (A16) and K5 flags it while the report is pending."""
+    (k5,) = _k5(Organisation(name="Test"), dt.date(2026, 5, 20), 2025)
     assert k5.outcome is Outcome.PENDING
     assert FlagCode.REPORT_DUE_DATE_OPEN in k5.flags
     assert k5.details["send_by"] == "2026-05-29"
@@ -152,14 +157,7 @@ def test_k5_reads_a_report_sent_after_the_day_asked_as_not_sent_on_it(
             AnnualReportRecord(year=2025, sent_to_ggd_on=dt.date(2026, 5, 28), made_known_to_parents=True),
         ),
     )
-    ctx = DutyContext(
-        organisation=org,
-        as_of=as_of,
-        policy=load_policy(None),
-        complaints_per_year={2025: 4},
-        register_years=(2025, 2025),
-    )
-    sent = [d for d in organisation_duties(ctx) if d.item == "K5" and d.aspect == "sent"]
+    sent = [d for d in _k5(org, as_of, 2025) if d.aspect == "sent"]
     assert [d.outcome for d in sent] == [outcome]
 
 
@@ -169,12 +167,5 @@ def test_k5_a_report_sent_late_is_late_on_any_day_after_the_last_day() -> None:
     org = Organisation(
         name="Test", annual_reports=(AnnualReportRecord(year=2024, sent_to_ggd_on=dt.date(2025, 7, 1)),)
     )
-    ctx = DutyContext(
-        organisation=org,
-        as_of=dt.date(2025, 6, 15),
-        policy=load_policy(None),
-        complaints_per_year={2024: 4},
-        register_years=(2024, 2024),
-    )
-    sent = [d for d in organisation_duties(ctx) if d.item == "K5" and d.aspect == "sent"]
+    sent = [d for d in _k5(org, dt.date(2025, 6, 15), 2024) if d.aspect == "sent"]
     assert [d.outcome for d in sent] == [Outcome.NOT_MET]
