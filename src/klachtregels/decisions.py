@@ -794,17 +794,17 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
     late_filing = filing is not None and (filed := filing.filed_date) is not None and filed > day
     signals = record.complaint.signals
     if signals and any(
-        _after(s.known_on, day) or _after(s.consulted_on, day) or _after(s.meldcode_started_on, day)
+        _after(s.known_date, day) or _after(s.consulted_date, day) or _after(s.meldcode_started_date, day)
         for s in signals
     ):
         kept = tuple(
             attrs.evolve(
                 s,
-                consulted_on=None if _after(s.consulted_on, day) else s.consulted_on,
-                meldcode_started_on=None if _after(s.meldcode_started_on, day) else s.meldcode_started_on,
+                consulted_on=None if _after(s.consulted_date, day) else s.consulted_on,
+                meldcode_started_on=None if _after(s.meldcode_started_date, day) else s.meldcode_started_on,
             )
             for s in signals
-            if not _after(s.known_on, day)
+            if not _after(s.known_date, day)
         )
         complaint = attrs.evolve(record.complaint, signals=kept)
         return attrs.evolve(record, complaint=complaint, filing=None if late_filing else filing)
@@ -812,8 +812,8 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
 
 
 def _after(value: dt.date | None, day: dt.date) -> bool:
-    """Whether a date (or date-time: its Amsterdam day) lies after ``day``; an unknown one does not."""
-    return value is not None and local_day(value) > day
+    """Whether a fact's Amsterdam day (the model reads it) lies after ``day``; unknown does not."""
+    return value is not None and value > day
 
 
 def assess_record(

@@ -929,27 +929,23 @@ class RegisterRecord(_JsonMixin):
             problems += judgement_order(self.complaint, self.judgement)
 
 
-def judgement_order(complaint: Complaint, judgement: Judgement) -> list[tuple[str, str]]:
+def judgement_order(complaint: Complaint, judgement: Judgement) -> tuple[tuple[str, str], ...]:
     """The problems of ``judgement`` against ``complaint``: each of its days (sent, received by the
     parent) before the day the complaint was received. A judgement answers a complaint the provider
     has, so such a record contradicts itself (most often a mistyped date): it is refused, never read
     as 'judged in time'. Days compare as Europe/Amsterdam days (A22); an unknown day is no
     contradiction. The one check for :class:`RegisterRecord` and for the decisions that take the
-    two apart; an empty list (the usual case) when the days are in order."""
+    two apart; empty (the usual case) when the days are in order."""
     received = complaint.received_date
     if received is None:
-        return _IN_ORDER
-    problems = _IN_ORDER
+        return ()
+    problems: tuple[tuple[str, str], ...] = ()
     # The raw field first: its Amsterdam day is made (and kept) only for a day that is given.
     if judgement.sent_on is not None and (sent := judgement.sent_date) is not None and sent < received:
-        problems = [("judgement.sent_on", convert.ProblemText("INPUT_BEFORE_COMPLAINT"))]
+        problems = (("judgement.sent_on", convert.ProblemText("INPUT_BEFORE_COMPLAINT")),)
     if judgement.received_on is not None and (got := judgement.received_date) is not None and got < received:
-        problems = [*problems, ("judgement.received_on", convert.ProblemText("INPUT_BEFORE_COMPLAINT"))]
+        problems += (("judgement.received_on", convert.ProblemText("INPUT_BEFORE_COMPLAINT")),)
     return problems
-
-
-#: :func:`judgement_order`'s answer when the days are in order (shared, never changed).
-_IN_ORDER: list[tuple[str, str]] = []
 
 
 def statutory_ouder_roles() -> Iterable[PartyRole]:

@@ -993,12 +993,17 @@ def _compute(received: _dt.date, day0: _dt.date, plan: _Plan, strict: bool) -> D
             result = _received_on(result, received)
     else:
         result = _build(received, day0, _parts(day0, plan))
-    if strict and result.provisional:
-        bad = result.unverified_years
-        reason = _provisional_reason(bad)
-        msg = f"a deadline counted from that day ({plan.term}) is provisional: {reason}"
-        raise ProvisionalCalendarError(msg, bad)
+    if strict:
+        _refuse_provisional(result, plan)
     return result
+
+
+def _refuse_provisional(result: Deadline, plan: _Plan) -> None:
+    """``strict``: raise :class:`ProvisionalCalendarError` when ``result`` is provisional (A2)."""
+    if result.provisional:
+        bad = result.unverified_years
+        msg = f"a deadline counted from that day ({plan.term}) is provisional: {_provisional_reason(bad)}"
+        raise ProvisionalCalendarError(msg, bad)
 
 
 def _build(received: _dt.date, day0: _dt.date, row: _Row) -> Deadline:
@@ -1298,10 +1303,8 @@ def _moved_start(result: Deadline, day: _dt.date, day0: _dt.date, plan: _Plan, s
         if "A2" not in result.rule_ids:
             values["rule_ids"] = (*result.rule_ids, "A2")
         result = obj
-    if strict and result.provisional:
-        reason = _provisional_reason(result.unverified_years)
-        msg = f"a deadline counted from that day ({plan.term}) is provisional: {reason}"
-        raise ProvisionalCalendarError(msg, result.unverified_years)
+    if strict:
+        _refuse_provisional(result, plan)
     return result
 
 

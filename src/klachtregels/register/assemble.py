@@ -161,11 +161,19 @@ def _construct(
     try:
         return build(kwargs)
     except InvalidInputError as exc:
-        for field, msg in exc.problems:
-            head = _FIELD_HEAD.split(field, maxsplit=1)[0]
-            column = _COLUMN_OF.get((group, head), fallback)
-            problems.append((column, Message("REGISTER_MODEL_PROBLEM", {"problem": model_problem(msg)})))
+        _add_model_problems(exc, problems, lambda field: (group, field), fallback)
         return None
+
+
+def _add_model_problems(
+    exc: InvalidInputError, problems: list[Problem], where: Callable[[str], tuple[str, str]], fallback: str
+) -> None:
+    """``exc``'s problems on the register's columns: ``where`` gives a problem's (group, field path),
+    whose column is looked up (``fallback`` for a field that is no column)."""
+    for path, msg in exc.problems:
+        group, field = where(path)
+        column = _COLUMN_OF.get((group, _FIELD_HEAD.split(field, maxsplit=1)[0]), fallback)
+        problems.append((column, Message("REGISTER_MODEL_PROBLEM", {"problem": model_problem(msg)})))
 
 
 class Shared:
@@ -313,10 +321,7 @@ def register_record(
             {"complaint": complaint, "judgement": judgement, "filing": filing, "row": row}
         )
     except InvalidInputError as exc:  # the parts contradict each other (RegisterRecord._check)
-        for path, msg in exc.problems:
-            group, _, field = path.partition(".")
-            column = _COLUMN_OF.get((group, _FIELD_HEAD.split(field, maxsplit=1)[0]), "id")
-            problems.append((column, Message("REGISTER_MODEL_PROBLEM", {"problem": model_problem(msg)})))
+        _add_model_problems(exc, problems, lambda path: path.partition(".")[::2], "id")
         return None
     return record
 

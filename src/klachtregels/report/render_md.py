@@ -111,8 +111,7 @@ def _gck_headline(r: AnnualReport, lang: str) -> str:
     if r.gck is None:
         return text("REPORT_GCK_UNKNOWN", lang)
     outcomes = ", ".join(f"{verdict_label(o, lang)} {n}" for o, n in r.gck.by_outcome)
-    cases = text("REPORT_GCK_CASES_N_ONE" if r.gck.total == 1 else "REPORT_GCK_CASES_N", lang)
-    number = f"{fmt_int(r.gck.total, lang)} {cases}"
+    number = count_text("REPORT_GCK_CASES_N", "REPORT_GCK_CASES_N_ONE", r.gck.total, lang)
     return f"{number} ({outcomes})" if outcomes else number
 
 
