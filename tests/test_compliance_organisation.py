@@ -203,3 +203,24 @@ def test_k5_year_not_over_is_not_checked() -> None:
     found, passed = _run(_org(drop=("annual_reports",)), per_year={2026: 3}, years=(2026, 2026))
     assert "K5" in passed
     assert not {f for f in found if f.startswith("KR-K5")}
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        ({"established": False, "exempt": True}, {"KR-K8-EXEMPT"}),
+        ({"established": False, "exempt": False}, {"KR-K8-NO-OUDERCOMMISSIE"}),
+        ({"established": False}, {"KR-K8-UNDETERMINED"}),
+        ({"established": True, "advised_on_regulation": True, "informed_about_gck": True}, set()),
+    ],
+)
+def test_k8_names_the_small_provider_exemption(facts: dict[str, bool], expected: set[str]) -> None:
+    """Wko 1.58 (regulation.md section 2 item 6): a provider with at most 50 children may lawfully
+    have no oudercommissie; K8 then does not apply (information), and without the exemption it warns
+    that no oudercommissie could advise. The check stays at most a warning (R31)."""
+    found, passed = _run(_org({"oudercommissie": facts}))
+    assert {f for f in found if f.startswith("KR-K8")} == expected
+    assert ("K8" in passed) is (not expected)
+    findings = load_catalogue().findings
+    assert findings["KR-K8-EXEMPT"].severity is Severity.INFO
+    assert findings["KR-K8-NO-OUDERCOMMISSIE"].severity is Severity.WARNING

@@ -314,9 +314,15 @@ def oracle_k8(org: Mapping[str, Any]) -> Allowed:
     to advise on the regulation and was told of the Geschillencommissie. A small provider (at most 50
     children) may lawfully have no oudercommissie (section 2, 1.58), so a 'no' there is open."""
     oc = _section(org, "oudercommissie")
+    if oc.get("established") is False:
+        # No oudercommissie: lawful only with 1.58's exemption (nothing to advise or inform: passes);
+        # without it the advice cannot have been asked (fails); the exemption not given: open. The
+        # number of children served (provider-wide) cannot settle it: the exemption is per
+        # kindercentrum, so a provider with more than 50 children may have an exempt location.
+        return frozenset({_kleene([oc.get("exempt")])})
     result = _kleene([oc.get("advised_on_regulation"), oc.get("informed_about_gck")])
     served = org.get("children_served")
-    if result == FAIL and (served is None or served <= OC_EXEMPTION_LIMIT):
+    if result == FAIL and oc.get("established") is None and (served is None or served <= OC_EXEMPTION_LIMIT):
         return frozenset({FAIL, UNDET})
     return frozenset({result})
 
@@ -361,9 +367,9 @@ def oracle(facts: Facts) -> dict[str, Allowed]:
 
 # Findings that do not change an item's outcome: a report whose term is running, a year without
 # complaints (lid 9), the advice to send before a weekend 31 May (A16).
-NEUTRAL = frozenset({"KR-K5-PENDING", "KR-K5-NOT-REQUIRED", "KR-K5-WEEKEND"})
+NEUTRAL = frozenset({"KR-K5-PENDING", "KR-K5-NOT-REQUIRED", "KR-K5-WEEKEND", "KR-K8-EXEMPT"})
 # Not an error, but 'not met': K8 is at most a warning (R31).
-FAIL_WARNINGS = frozenset({"KR-K8-OUDERCOMMISSIE"})
+FAIL_WARNINGS = frozenset({"KR-K8-OUDERCOMMISSIE", "KR-K8-NO-OUDERCOMMISSIE"})
 # Open: the ATW question for a report sent after a weekend 31 May (A16).
 OPEN_WARNINGS = frozenset({"KR-K5-SENT-ATW-DAY"})
 
@@ -485,7 +491,10 @@ def organisations(draw: st.DrawFn) -> dict[str, Any]:
     for name, section in (
         ("regulation", regulation),
         ("geschillencommissie", draw(sections(("affiliated", "informs_parents")))),
-        ("oudercommissie", draw(sections(("advised_on_regulation", "informed_about_gck")))),
+        (
+            "oudercommissie",
+            draw(sections(("established", "exempt", "advised_on_regulation", "informed_about_gck"))),
+        ),
         ("meldcode", draw(sections(("adopted", "promoted", "staff_know_meldplicht")))),
     ):
         if section or draw(st.booleans()):

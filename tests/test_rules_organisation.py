@@ -8,7 +8,7 @@ import pytest
 
 from klachtregels.compliance import load_catalogue
 from klachtregels.compliance.checks import load_projection
-from klachtregels.organisation import Organisation, RegulationFacts
+from klachtregels.organisation import Organisation, OudercommissieFacts, RegulationFacts
 from klachtregels.policy import load_policy
 from klachtregels.rules.organisation import (
     DUTIES,
@@ -40,14 +40,16 @@ def test_every_duty_answer_has_a_finding_and_every_finding_belongs_to_its_item()
         for outcome_or_flag, finding in names.items():
             assert outcome_or_flag in Outcome.__members__.values() or outcome_or_flag in FlagCode.__members__
             assert CAT.findings[finding].check == item, (key, finding)
-    # an answer refined by its reason (an ambiguity id the item's check names): K5.sent, A16
+    # an answer refined by its reason (an ambiguity id or an article the item's check names): K5.sent,
+    # A16; K8, 1.58
     assert projection.organisation_by_reason
     for key, by_outcome in projection.organisation_by_reason.items():
         item = key.split(".")[0]
         for outcome, by_reason in by_outcome.items():
             assert outcome in Outcome.__members__.values()
             for reason, finding in by_reason.items():
-                assert reason in CAT.checks[item].ambiguities, (key, reason)
+                articles = {c.article for c in CAT.checks[item].citations}
+                assert reason in CAT.checks[item].ambiguities or reason in articles, (key, reason)
                 assert CAT.findings[finding].check == item, (key, finding)
 
 
@@ -169,3 +171,44 @@ def test_k5_a_report_sent_late_is_late_on_any_day_after_the_last_day() -> None:
     )
     sent = [d for d in _k5(org, dt.date(2025, 6, 15), 2024) if d.aspect == "sent"]
     assert [d.outcome for d in sent] == [Outcome.NOT_MET]
+
+
+@pytest.mark.parametrize(
+    ("oudercommissie", "outcome", "failed", "unknown"),
+    [
+        # Wko 1.58: no oudercommissie, exempt (at most 50 children or gastouders): nothing to advise
+        (OudercommissieFacts(established=False, exempt=True), Outcome.NOT_REQUIRED, (), ()),
+        # no oudercommissie and no exemption: the advice of 1.60 lid 1 e cannot have been asked
+        (
+            OudercommissieFacts(established=False, exempt=False),
+            Outcome.NOT_MET,
+            ("oudercommissie.established",),
+            (),
+        ),
+        (OudercommissieFacts(established=False), Outcome.UNDETERMINED, (), ("oudercommissie.exempt",)),
+        # with an oudercommissie (or its existence not given) the exemption is not read
+        (
+            OudercommissieFacts(established=True, exempt=True, advised_on_regulation=False),
+            Outcome.NOT_MET,
+            ("oudercommissie.advised_on_regulation",),
+            ("oudercommissie.informed_about_gck",),
+        ),
+        (
+            OudercommissieFacts(exempt=True, advised_on_regulation=True, informed_about_gck=True),
+            Outcome.MET,
+            (),
+            (),
+        ),
+    ],
+)
+def test_k8_without_an_oudercommissie_reads_the_small_provider_exemption(
+    oudercommissie: OudercommissieFacts, outcome: Outcome, failed: tuple[str, ...], unknown: tuple[str, ...]
+) -> None:
+    org = Organisation(name="Test", oudercommissie=oudercommissie)
+    (k8,) = [d for d in organisation_duties(_ctx(org)) if d.item == "K8"]
+    assert k8.outcome is outcome
+    assert k8.failed == failed
+    if outcome is not Outcome.NOT_MET:  # not met names only what is false; the rest may be unknown
+        assert k8.unknown_facts == unknown
+    decided_by_1_58 = oudercommissie.established is False and oudercommissie.exempt is not None
+    assert (k8.reason == "1.58") is decided_by_1_58

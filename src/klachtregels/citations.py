@@ -71,6 +71,7 @@ __all__ = [
     "WKO_1_57C_1B",
     "WKO_1_57C_2",
     "WKO_1_57D",
+    "WKO_1_58",
     "WKO_1_60",
     "WKO_1_60_1",
     "WKO_1_60_1E",
@@ -272,6 +273,9 @@ WKO_1_57B_9 = cite(WET_KINDEROPVANG, "1.57b", 9)
 WKO_1_57C_1 = cite(WET_KINDEROPVANG, "1.57c", 1)
 #: Wko art. 1.57c lid 2: parents informed of the Geschillencommissie (R11; K7).
 WKO_1_57C_2 = cite(WET_KINDEROPVANG, "1.57c", 2)
+#: Wko art. 1.58: the oudercommissie set up; a provider with at most 50 children (or gastouders) may be
+#: exempt (regulation.md section 2 item 6; K8).
+WKO_1_58 = cite(WET_KINDEROPVANG, "1.58")
 #: Wko art. 1.60 lid 1 sub e: the oudercommissie advises on the complaint regulation (R8; K8).
 WKO_1_60_1E = cite(WET_KINDEROPVANG, "1.60", 1, "e")
 #: Wko art. 1.60 lid 1: the subjects of the oudercommissie's advisory right, a-f (R8, R25).

@@ -139,8 +139,21 @@ class GeschillencommissieFacts:
 
 @attrs.frozen(kw_only=True)
 class OudercommissieFacts:
-    """The oudercommissie's advice and information (Wko 1.60 lid 1 e, lid 7; check K8)."""
+    """The oudercommissie's advice and information (Wko 1.60 lid 1 e, lid 7; check K8).
 
+    A provider with at most 50 children in a kindercentrum (a gastouderbureau: at most 50 gastouders)
+    may lawfully have no oudercommissie, when it made demonstrable efforts to set one up and involves
+    parents in its policy in another way (Wko 1.58; regulation.md section 2 item 6). ``established``
+    says whether there is an oudercommissie; ``exempt`` whether all three conditions of that exemption
+    hold. K8's advice and information have no one to go to without an oudercommissie.
+    """
+
+    #: An oudercommissie has been set up (Wko 1.58). ``None``: not given (K8 then reads the advice
+    #: and information facts as it always did).
+    established: bool | None = None
+    #: Without an oudercommissie: at most 50 children (or 50 gastouders), demonstrable efforts to set
+    #: one up, and parents involved in another way (Wko 1.58). Read only when ``established`` is false.
+    exempt: bool | None = None
     advised_on_regulation: bool | None = None
     informed_about_gck: bool | None = None
     source: Text | None = None

@@ -13,6 +13,7 @@ answers.
 * K5 (1.57b lid 4-9): the annual report, per year; when it is due is :mod:`.annual_report`'s answer.
 * K6, K7 (1.57c lid 1-2): affiliated with the Geschillencommissie, parents informed of it.
 * K8 (1.60 lid 1 e, lid 7): the oudercommissie's advice on the regulation; not GGD-supervised (R31).
+  A provider without an oudercommissie under 1.58's exemption (at most 50 children) has no K8 duty.
 * K9 (1.51a, 1.51b lid 5): a meldcode adopted and promoted; staff know the meldplicht.
 """
 
@@ -33,6 +34,7 @@ from klachtregels.citations import (
     WKO_1_57B_9,
     WKO_1_57C_1,
     WKO_1_57C_2,
+    WKO_1_58,
     WKO_1_60_1E,
     WKO_1_60_7,
     Citation,
@@ -99,8 +101,10 @@ class DutyDecision:
     failed: tuple[str, ...] = ()
     #: Facts the file does not give.
     unknown_facts: tuple[str, ...] = ()
-    #: Why undetermined when no fact is missing: the ambiguity id the answer turns on (K5: ``A16``,
-    #: a report sent after 31 May but by the day the ATW would give). ``None`` otherwise.
+    #: What the answer turns on when a missing or false fact does not say it all: an ambiguity id (K5:
+    #: ``A16``, a report sent after 31 May but by the day the ATW would give) or an article (K8:
+    #: ``1.58``, no oudercommissie, with or without the exemption for small providers). ``None``
+    #: otherwise.
     reason: str | None = None
     #: K5: the report year and the aspect (``sent`` or ``made_known``).
     year: int | None = None
@@ -342,6 +346,24 @@ def _k7(ctx: DutyContext) -> Sequence[DutyDecision]:
 
 def _k8(ctx: DutyContext) -> Sequence[DutyDecision]:
     oc = ctx.organisation.oudercommissie
+    if oc.established is False:
+        # No oudercommissie: lawful only under Wko 1.58's exemption for at most 50 children (or
+        # gastouders); then there is no one to advise or inform (not required). Without the exemption
+        # the duty cannot have been met; with the exemption unknown, neither can be said.
+        if oc.exempt is True:
+            return (DutyDecision(item="K8", outcome=Outcome.NOT_REQUIRED, reason="1.58"),)
+        if oc.exempt is False:
+            return (
+                DutyDecision(
+                    item="K8",
+                    outcome=Outcome.NOT_MET,
+                    failed=("oudercommissie.established",),
+                    reason="1.58",
+                ),
+            )
+        return (
+            DutyDecision(item="K8", outcome=Outcome.UNDETERMINED, unknown_facts=("oudercommissie.exempt",)),
+        )
     return (
         _facts(
             "K8",
@@ -386,7 +408,7 @@ DUTIES: Final[tuple[Duty, ...]] = (
     Duty(
         item="K8",
         rule_ids=("R8", "R11", "R31"),
-        citations=(WKO_1_60_1E, WKO_1_60_7),
+        citations=(WKO_1_60_1E, WKO_1_60_7, WKO_1_58),
         ggd_supervised=False,
         function=_k8,
     ),
