@@ -186,6 +186,25 @@ def test_e05_a_price_increase_is_eligible_and_needs_the_oudercommissies_advice()
     assert flag.rule_id == "R25-advice-duty"  # R8, 1.60 lid 1 f
 
 
+@pytest.mark.parametrize("subject", [s for s in AdviceSubject if s.sub is not None])
+def test_the_advice_duty_cites_the_letter_of_its_subject(subject: AdviceSubject) -> None:
+    """The reason of R25-advice-duty cites art. 1.60 lid 1 and the letter that lists the complaint's
+    subject (regulation.md R8: lid 1 a-f); it cited sub f, the price, whatever the subject."""
+    complaint = kr.Complaint(
+        received_on=D(2026, 1, 12),
+        channel="email",
+        complainant=kr.Party(role="parent"),
+        subjects=("agreement",),
+        advice_subject=subject,
+    )
+    reasons = kr.assess(complaint, as_of=D(2026, 1, 12)).eligibility.reasons
+    (reason,) = [r for r in reasons if r.rule_id == "R25-advice-duty"]
+    assert [(c.article, c.lid, c.sub) for c in reason.citations] == [
+        ("1.60", 1, None),
+        ("1.60", 1, subject.sub),
+    ]
+
+
 def test_e14_the_ignored_negative_advice_on_the_tariff_goes_directly_to_the_commission() -> None:
     complaint = kr.Complaint(
         received_on=D(2026, 1, 20),

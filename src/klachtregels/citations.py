@@ -7,9 +7,13 @@ docs, traces and messages are built from one source and cannot drift.
 
 from __future__ import annotations
 
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "ATW",
@@ -76,6 +80,7 @@ __all__ = [
     "WKO_1_60_1",
     "WKO_1_60_1E",
     "WKO_1_60_1F",
+    "WKO_1_60_1_SUB",
     "WKO_1_60_2",
     "WKO_1_60_5",
     "WKO_1_60_7",
@@ -282,6 +287,18 @@ WKO_1_60_1E = cite(WET_KINDEROPVANG, "1.60", 1, "e")
 WKO_1_60_1 = cite(WET_KINDEROPVANG, "1.60", 1)
 #: Wko art. 1.60 lid 1 sub f: the oudercommissie advises on a change of the price (R25).
 WKO_1_60_1F = cite(WET_KINDEROPVANG, "1.60", 1, "f")
+#: Wko art. 1.60 lid 1 by letter, a-f: the subject of the oudercommissie's advice (R8, R25; the letters
+#: of :class:`klachtregels.model.AdviceSubject`).
+WKO_1_60_1_SUB: Mapping[str, Citation] = MappingProxyType(
+    {
+        "a": cite(WET_KINDEROPVANG, "1.60", 1, "a"),
+        "b": cite(WET_KINDEROPVANG, "1.60", 1, "b"),
+        "c": cite(WET_KINDEROPVANG, "1.60", 1, "c"),
+        "d": cite(WET_KINDEROPVANG, "1.60", 1, "d"),
+        "e": WKO_1_60_1E,
+        "f": WKO_1_60_1F,
+    }
+)
 #: Wko art. 1.60 lid 5: the information the oudercommissie reasonably needs, in time (R25).
 WKO_1_60_5 = cite(WET_KINDEROPVANG, "1.60", 5)
 #: Wko art. 1.60 lid 7: the oudercommissie informed (R8; K8).

@@ -307,6 +307,16 @@ class Rule(Generic[Ctx]):
     facts: tuple[str, ...] = ()
     #: The catalogue code of the rule's title: ``RULE_`` and the id (``R12-start`` -> ``RULE_R12_START``).
     title_code: str = attrs.field(default=attrs.Factory(lambda self: _title_code(self.id), takes_self=True))
+    #: The citations of one result, where the provision depends on what the rule found (R25-advice-duty:
+    #: the letter of art. 1.60 lid 1 the complaint's subject falls under). ``None``: every result cites
+    #: :attr:`citations`, which stay the rule's legal basis in the catalogue.
+    cited_for: Callable[[RuleResult], tuple[Citation, ...]] | None = attrs.field(
+        default=None, repr=False, eq=False
+    )
+
+    def citations_of(self, result: RuleResult) -> tuple[Citation, ...]:
+        """What the reason for ``result`` cites: :attr:`cited_for`'s answer, else :attr:`citations`."""
+        return self.citations if self.cited_for is None else self.cited_for(result)
 
     def title(self, lang: str = "nl") -> str:
         """The rule's title in ``lang``."""
@@ -500,7 +510,7 @@ class _Trace(Sequence["Reason"]):
         return tuple(
             Reason(
                 rule_id=rule.id,
-                citations=rule.citations,
+                citations=rule.citations_of(res),
                 text=Message(res.code, res.params),
                 outcome=res.outcome,
                 set_aside=_set_aside(self.spec, rule, res, self.overridden, win_rank),

@@ -29,7 +29,8 @@ from klachtregels.citations import (
     WKO_1_57B_WVPO,
     WKO_1_57C_1B,
     WKO_1_60_1,
-    WKO_1_60_1F,
+    WKO_1_60_1_SUB,
+    Citation,
 )
 from klachtregels.engine import DecisionSpec, Flag, Rule, RuleResult
 from klachtregels.messages import Message
@@ -495,6 +496,15 @@ _ADVICE_DUTY = {
 }
 
 
+#: What a reason of R25-advice-duty cites: art. 1.60 lid 1 and the letter of its subject (made once).
+_ADVICE_DUTY_CITATIONS = {sub: (WKO_1_60_1, letter) for sub, letter in WKO_1_60_1_SUB.items()}
+
+
+def _advice_duty_citations(result: RuleResult) -> tuple[Citation, ...]:
+    sub = result.params.get("sub")
+    return _ADVICE_DUTY_CITATIONS.get(sub, (WKO_1_60_1,)) if isinstance(sub, str) else (WKO_1_60_1,)
+
+
 def _advice_duty(f: Facts) -> RuleResult | None:
     """Wko 1.60 lid 1 (E05): a complaint about a decision on a listed subject (a price change: sub f)
     says that the provider had to ask the oudercommissie for advice. It does not change eligibility."""
@@ -552,7 +562,8 @@ ELIGIBILITY_RULES: tuple[Rule[Facts], ...] = (
     ),
     Rule(
         id="R25-advice-duty",
-        citations=(WKO_1_60_1, WKO_1_60_1F),
+        citations=(WKO_1_60_1,),
+        cited_for=_advice_duty_citations,
         decision=DecisionKind.ELIGIBILITY,
         function=_advice_duty,
         facts=("complaint.advice_subject",),
