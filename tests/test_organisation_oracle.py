@@ -3,7 +3,10 @@ independent oracle, written from regulation.md sections 3B, 3D, 5, 7 and 8 and e
 the library's organisation rules were read. The oracle works on the organisation file as TOML data (the
 format of docs/report.md) and gives, for each K item, every outcome the regulation allows: ``pass``,
 ``fail`` or ``undetermined`` (a fact the file leaves out is unknown, never false; section 8: never a
-silent guess).
+silent guess). A file that contradicts itself (a fact given as true that presupposes one given as
+false: a regulation written, covering or providing for something, or brought to parents' attention,
+when none was adopted; a meldcode promoted when none was adopted) is bad input: the oracle expects it
+refused, naming every such fact, and no K item answered (added with the refusal; ``oracle_refusal``).
 
 The committed run is small; a long local run: ``KLACHTREGELS_ORACLE_EXAMPLES=20000 pytest -p no:randomly
 tests/test_organisation_oracle.py``.
@@ -27,6 +30,7 @@ from hypothesis import strategies as st
 
 from compliance_helpers import judged, record
 from klachtregels.compliance import check_organisation, check_records, check_register
+from klachtregels.errors import InvalidInputError
 from klachtregels.organisation import parse_organisation
 from klachtregels.policy import Policy
 from klachtregels.rules.organisation import K4Tally
@@ -306,6 +310,7 @@ def oracle_k7(org: Mapping[str, Any]) -> Allowed:
     return frozenset({_kleene([_section(org, "geschillencommissie").get("informs_parents")])})
 
 
+OC_CLAIMS = ("advised_on_regulation", "informed_about_gck")
 OC_EXEMPTION_LIMIT = 50  # section 2 item 6: at most 50 children (or gastouders) may be exempt (1.58)
 
 
@@ -332,6 +337,38 @@ def oracle_k9(org: Mapping[str, Any]) -> Allowed:
     meldplicht and overlegplicht."""
     mc = _section(org, "meldcode")
     return frozenset({_kleene([mc.get("adopted"), mc.get("promoted"), mc.get("staff_know_meldplicht")])})
+
+
+REGULATION_CLAIMS = ("written", "covers_conduct", "covers_agreement", "published_to_parents")
+PROVISION_CLAIMS = (
+    "written_submission",
+    "careful_investigation",
+    "keeping_informed",
+    "reasoned_judgement",
+    "concrete_term_for_measures",
+)
+
+
+def oracle_refusal(org: Mapping[str, Any]) -> frozenset[str]:
+    """The keys of a file that contradicts itself, each a fact given as true whose presupposition the
+    file gives as false (empty: a file to answer). Section 7: K1 (lid 1 a, b: what the regulation
+    covers), K2 (lid 2: that it is written and what it provides for, a-f) and K3 (lid 3: brought to
+    parents' attention) all speak of an adopted regulation; K9 promotes an adopted meldcode (1.51a).
+    Free text (a description, the handling term as text) says no yes or no; a fact given as false, or
+    unknown, agrees with 'none adopted'. The meldplicht is the statute's (1.51b), not the meldcode's."""
+    reg = _section(org, "regulation")
+    provides = _section(reg, "provides")
+    meldcode = _section(org, "meldcode")
+    keys: set[str] = set()
+    if reg.get("adopted") is False:
+        keys |= {f"regulation.{key}" for key in REGULATION_CLAIMS if reg.get(key) is True}
+        keys |= {f"regulation.provides.{key}" for key in PROVISION_CLAIMS if provides.get(key) is True}
+    if meldcode.get("adopted") is False and meldcode.get("promoted") is True:
+        keys.add("meldcode.promoted")
+    oc = _section(org, "oudercommissie")
+    if oc.get("established") is False:  # K8: what an oudercommissie did, when there is none (1.58)
+        keys |= {f"oudercommissie.{key}" for key in OC_CLAIMS if oc.get(key) is True}
+    return frozenset(keys)
 
 
 @attrs.frozen
@@ -421,8 +458,15 @@ ORACLE_ITEMS = ("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9")
 
 
 def disagreements(facts: Facts) -> dict[str, tuple[str, list[str]]]:
+    refused = oracle_refusal(facts.org)
+    try:
+        got = library(facts)
+    except InvalidInputError as exc:
+        keys = sorted(key for key, _ in exc.problems)
+        return {} if keys == sorted(refused) else {"file": ("refused: " + ", ".join(keys), sorted(refused))}
+    if refused:
+        return {"file": ("accepted", sorted(refused))}
     expected = oracle(facts)
-    got = library(facts)
     return {k: (got[k], sorted(expected[k])) for k in ORACLE_ITEMS if got[k] not in expected[k]}
 
 
@@ -466,6 +510,15 @@ def annual_report(draw: st.DrawFn, year: int) -> dict[str, Any]:
     return report
 
 
+def _mostly_consistent(draw: st.DrawFn, section: dict[str, Any], claims: Iterable[str]) -> None:
+    """Half the time, a section whose premise is false says nothing true that presupposes it: a
+    contradictory file is refused, and the K items are asked about the others."""
+    if draw(st.booleans()):
+        for key in claims:
+            if section.get(key) is True:
+                section[key] = False
+
+
 @st.composite
 def organisations(draw: st.DrawFn) -> dict[str, Any]:
     org: dict[str, Any] = {"name": "Kinderopvang Oracle B.V."}
@@ -486,16 +539,22 @@ def organisations(draw: st.DrawFn) -> dict[str, Any]:
         )
     )
     _put(provides, "handling_term", draw(st.none() | st.sampled_from(HANDLING_TERMS)))
+    if regulation.get("adopted") is False:
+        _mostly_consistent(draw, regulation, REGULATION_CLAIMS)
+        _mostly_consistent(draw, provides, PROVISION_CLAIMS)
     if provides:
         regulation["provides"] = provides
+    meldcode = draw(sections(("adopted", "promoted", "staff_know_meldplicht")))
+    if meldcode.get("adopted") is False:
+        _mostly_consistent(draw, meldcode, ("promoted",))
+    oudercommissie = draw(sections(("established", "exempt", *OC_CLAIMS)))
+    if oudercommissie.get("established") is False:
+        _mostly_consistent(draw, oudercommissie, OC_CLAIMS)
     for name, section in (
         ("regulation", regulation),
         ("geschillencommissie", draw(sections(("affiliated", "informs_parents")))),
-        (
-            "oudercommissie",
-            draw(sections(("established", "exempt", "advised_on_regulation", "informed_about_gck"))),
-        ),
-        ("meldcode", draw(sections(("adopted", "promoted", "staff_know_meldplicht")))),
+        ("oudercommissie", oudercommissie),
+        ("meldcode", meldcode),
     ):
         if section or draw(st.booleans()):
             org[name] = section
@@ -649,9 +708,28 @@ def test_the_example_register_and_organisation_agree_with_the_oracle() -> None:
 def test_no_regulation_adopted_fails_k2_and_k3_whatever_else_the_file_says() -> None:
     """R6, R7: K2 and K3 ask about the regulation of lid 1. A provider that adopted none passed them
     when the file also said 'written', 'provides a-f' and 'published': a regulation that does not exist
-    provided everything and was brought to parents' attention. Now both fail, naming regulation.adopted
-    (the fact K1 reads); unknown facts about the absent regulation are not asked for."""
-    org = parse_organisation(_example(**{"regulation.adopted": False}))
+    provided everything and was brought to parents' attention. Such a file contradicts itself and is
+    now refused, naming each of those facts; the same file saying none of it is so fails K1, K2 and K3,
+    naming regulation.adopted (the fact K1 reads); unknown facts about the absent regulation are not
+    asked for."""
+    contradictory = Facts(_example(**{"regulation.adopted": False}), AS_OF_EXAMPLES, NO_REGISTER)
+    with pytest.raises(InvalidInputError) as refused:
+        library(contradictory)
+    assert (
+        {key for key, _ in refused.value.problems}
+        == oracle_refusal(contradictory.org)
+        == {
+            "regulation.written",
+            "regulation.covers_conduct",
+            "regulation.covers_agreement",
+            "regulation.published_to_parents",
+            *(f"regulation.provides.{key}" for key in PROVISION_CLAIMS),
+        }
+    )
+    assert disagreements(contradictory) == {}
+    denied = {f"regulation.{key}": False for key in REGULATION_CLAIMS}
+    denied |= {f"regulation.provides.{key}": False for key in PROVISION_CLAIMS}
+    org = parse_organisation(_example(**{"regulation.adopted": False}, **denied))
     findings, passed = check_organisation(org, as_of=AS_OF_EXAMPLES, policy=Policy())
     by_item = {f.check: f for f in findings}
     for item, finding_id in (

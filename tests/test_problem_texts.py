@@ -21,6 +21,7 @@ from klachtregels import convert, messages
 from klachtregels.cli import main
 from klachtregels.errors import InvalidInputError
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Signal
+from klachtregels.organisation import MeldcodeFacts, RegulationFacts, RegulationProvisions
 from klachtregels.register import read_register
 
 SRC = Path(convert.__file__).resolve().parent
@@ -73,6 +74,43 @@ CASES: list[tuple[str, Any, dict[str, Any], str]] = [
         {"filed_on": "2026-03-02", "advice_requested": True, "advice_requested_on": "2026-03-09"},
         "INPUT_AFTER_FILED",
     ),
+    # The organisation file contradicting itself (organisation.CONTRADICTIONS; K1-K3, K9).
+    (
+        "written, none adopted",
+        RegulationFacts,
+        {"adopted": False, "written": True},
+        "INPUT_WRITTEN_WITHOUT_REGULATION",
+    ),
+    (
+        "covers conduct, none adopted",
+        RegulationFacts,
+        {"adopted": False, "covers_conduct": True},
+        "INPUT_COVERS_CONDUCT_WITHOUT_REGULATION",
+    ),
+    (
+        "covers the agreement, none adopted",
+        RegulationFacts,
+        {"adopted": False, "covers_agreement": True},
+        "INPUT_COVERS_AGREEMENT_WITHOUT_REGULATION",
+    ),
+    (
+        "provides, none adopted",
+        RegulationFacts,
+        {"adopted": False, "provides": RegulationProvisions(reasoned_judgement=True)},
+        "INPUT_PROVIDES_WITHOUT_REGULATION",
+    ),
+    (
+        "published, none adopted",
+        RegulationFacts,
+        {"adopted": False, "published_to_parents": True},
+        "INPUT_PUBLISHED_WITHOUT_REGULATION",
+    ),
+    (
+        "promoted, none adopted",
+        MeldcodeFacts,
+        {"adopted": False, "promoted": True},
+        "INPUT_PROMOTED_WITHOUT_MELDCODE",
+    ),
 ]
 
 
@@ -120,11 +158,11 @@ def test_unknown_keys_by_what_they_name() -> None:
 
 
 def test_every_entry_of_the_catalogue_file_is_made_somewhere() -> None:
-    """No dead entry: each code of input.toml is named in the layer or the model."""
+    """No dead entry: each code of input.toml is named in the layer, the model or the organisation file."""
     codes = set(tomllib.loads(INPUT_TOML.read_text(encoding="utf-8")))
     source = "".join(
         (SRC / name).read_text(encoding="utf-8")
-        for name in ("convert.py", "model.py", "policy.py", "register/cells.py")
+        for name in ("convert.py", "model.py", "policy.py", "register/cells.py", "organisation.py")
     )
     # _UNKNOWN maps the words to codes, _SUSPECT_PROBLEM the signal kinds, _KINDS the kinds.
     assert {code for code in codes if f'"{code}"' not in source} == set()

@@ -89,24 +89,27 @@ def test_an_empty_organisation_file_leaves_every_item_undetermined_never_not_met
 
 
 def test_a_fact_given_as_false_is_not_met_and_named() -> None:
-    org = Organisation(name="Test", regulation=RegulationFacts(adopted=False, covers_conduct=True))
+    """K1 (R4): the fact given as false is named; the true and the unknown ones are not."""
+    org = Organisation(name="Test", regulation=RegulationFacts(adopted=True, covers_conduct=False))
     (k1,) = [d for d in organisation_duties(_ctx(org)) if d.item == "K1"]
     assert k1.outcome is Outcome.NOT_MET
-    assert k1.failed == ("regulation.adopted",)
+    assert k1.failed == ("regulation.covers_conduct",)
 
 
-@pytest.mark.parametrize("stated", [True, None], ids=["facts-true", "facts-absent"])
+@pytest.mark.parametrize("stated", [False, None], ids=["facts-false", "facts-absent"])
 def test_no_regulation_adopted_fails_k2_and_k3_too(stated: bool | None) -> None:
-    """R6, R7: K2 and K3 ask about the regulation of lid 1. With none adopted they passed when the file
-    also said 'written', 'provides a-f' and 'published' (and were undetermined without those facts);
-    both fail now, naming regulation.adopted, the fact K1 reads."""
+    """R6, R7: K2 and K3 ask about the regulation of lid 1. With none adopted they were undetermined
+    when the file left its other facts out; both fail now, naming regulation.adopted, the fact K1
+    reads (and only that one when the file also says nothing was written, provided for or
+    published). The same file saying those facts are true contradicts itself: it is refused
+    (``tests/test_organisation_contradictions.py``)."""
     from klachtregels.organisation import RegulationProvisions
 
     provides = RegulationProvisions(
         written_submission=stated,
         careful_investigation=stated,
         keeping_informed=stated,
-        handling_term="6 weken" if stated else None,
+        handling_term="6 weken" if stated is False else None,
         reasoned_judgement=stated,
         concrete_term_for_measures=stated,
     )

@@ -28,15 +28,19 @@ The format is documented in ``docs/report.md`` ("The organisation file"). A shor
     sent_to_ggd_on = 2025-05-28
 
 Validation collects every problem (unknown keys included, so a typo is not silently an unknown
-fact) and raises one :class:`~klachtregels.errors.InvalidInputError` naming each key.
+fact) and raises one :class:`~klachtregels.errors.InvalidInputError` naming each key. A file that
+contradicts itself (a fact given as true that presupposes one the file gives as false, such as a
+regulation brought to parents' attention when none was adopted) is refused the same way, every
+contradictory pair at once: the pairs are data, :data:`CONTRADICTIONS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - read at runtime by typing.get_type_hints (convert)
 import functools
+import operator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
 import attrs
 
@@ -50,7 +54,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "CONTRADICTIONS",
     "AnnualReportRecord",
+    "Contradiction",
     "GeschillencommissieFacts",
     "MeldcodeFacts",
     "Organisation",
@@ -76,6 +82,138 @@ def _plausible_year(value: int) -> str | None:
 
 #: Organisational text (descriptions, sources): a non-empty string.
 Text = Annotated[str, convert.Check(_not_blank)]
+
+
+@attrs.frozen(kw_only=True)
+class Contradiction:
+    """A fact of the organisation file that presupposes another: given as true while the fact it
+    presupposes is given as false, the file contradicts itself and is refused (bad input), never read
+    as a failed K item. Both facts are dotted keys of the file, in the same section."""
+
+    #: The fact that presupposes ``premise`` (``regulation.published_to_parents``): the key a refusal names.
+    fact: str
+    #: The fact it presupposes (``regulation.adopted``).
+    premise: str
+    #: The item of regulation.md section 7 both facts belong to (``K3``).
+    item: str
+    #: The problem's code in ``messages/input.toml``: the kind of contradiction, never a value.
+    problem: str
+
+
+_REGULATION_ADOPTED = "regulation.adopted"
+_PROVISIONS = (
+    "written_submission",
+    "careful_investigation",
+    "keeping_informed",
+    "reasoned_judgement",
+    "concrete_term_for_measures",
+)
+
+CONTRADICTIONS: Final[tuple[Contradiction, ...]] = (
+    Contradiction(
+        fact="regulation.covers_conduct",
+        premise=_REGULATION_ADOPTED,
+        item="K1",
+        problem="INPUT_COVERS_CONDUCT_WITHOUT_REGULATION",
+    ),
+    Contradiction(
+        fact="regulation.covers_agreement",
+        premise=_REGULATION_ADOPTED,
+        item="K1",
+        problem="INPUT_COVERS_AGREEMENT_WITHOUT_REGULATION",
+    ),
+    Contradiction(
+        fact="regulation.written",
+        premise=_REGULATION_ADOPTED,
+        item="K2",
+        problem="INPUT_WRITTEN_WITHOUT_REGULATION",
+    ),
+    *(
+        Contradiction(
+            fact=f"regulation.provides.{name}",
+            premise=_REGULATION_ADOPTED,
+            item="K2",
+            problem="INPUT_PROVIDES_WITHOUT_REGULATION",
+        )
+        for name in _PROVISIONS
+    ),
+    Contradiction(
+        fact="regulation.published_to_parents",
+        premise=_REGULATION_ADOPTED,
+        item="K3",
+        problem="INPUT_PUBLISHED_WITHOUT_REGULATION",
+    ),
+    *(
+        Contradiction(
+            fact=f"oudercommissie.{name}",
+            premise="oudercommissie.established",
+            item="K8",
+            problem="INPUT_OUDERCOMMISSIE_FACT_WITHOUT_OUDERCOMMISSIE",
+        )
+        for name in ("advised_on_regulation", "informed_about_gck")
+    ),
+    Contradiction(
+        fact="meldcode.promoted",
+        premise="meldcode.adopted",
+        item="K9",
+        problem="INPUT_PROMOTED_WITHOUT_MELDCODE",
+    ),
+)
+"""Every contradiction the organisation file can hold, in one place; each pair with the item of
+regulation.md section 7 it belongs to:
+
+* K1 (Wko 1.57b lid 1; R2, R4): ``regulation.covers_conduct`` and ``regulation.covers_agreement`` say
+  what the regulation covers (lid 1 a, b): they presuppose a regulation, and ``regulation.adopted``
+  says none was adopted.
+* K2 (1.57b lid 2; R6): ``regulation.written`` says the regulation is written down, and each
+  ``regulation.provides.*`` flag (lid 2 a, b, c, e, f) says what it provides for: each presupposes a
+  regulation, which ``regulation.adopted`` denies.
+* K3 (1.57b lid 3; R7): ``regulation.published_to_parents`` says the regulation was brought to
+  parents' attention; none was adopted to bring.
+* K8 (1.60 lid 1 e, lid 7; 1.58; R8): ``oudercommissie.advised_on_regulation`` and
+  ``oudercommissie.informed_about_gck`` say what an oudercommissie did or was told;
+  ``oudercommissie.established`` says there is none.
+* K9 (1.51a; R27): ``meldcode.promoted`` says the meldcode is promoted; ``meldcode.adopted`` says
+  there is none.
+
+Only a fact given as true against one given as false: an unknown fact (absent) contradicts nothing,
+and a fact given as false agrees with an absent regulation or meldcode (nothing is written, provided
+for or brought to parents' attention). Not contradictions, so accepted:
+
+* free text (``regulation.description``, ``regulation.how_parents_informed``,
+  ``regulation.provides.handling_term``, every ``source``): the library does not read a text as a
+  yes or no, and a text may itself say there is none (the annual report needs a description and
+  how parents were told, R9 lid 4 a, b, also from a provider without a regulation);
+* the regulation's provisions or publicity against ``regulation.written`` = false: lid 2 asks for
+  both a written regulation and its provisions (K2), and one does not presuppose the other;
+* ``meldcode.staff_know_meldplicht`` against ``meldcode.adopted`` = false: the meldplicht is the
+  statute's (1.51b, R28), not the meldcode's (K9);
+* ``geschillencommissie.informs_parents`` against ``affiliated`` = false (K6, K7; R11) and the
+  oudercommissie's facts against either (K8; R8): being told of the Geschillencommissie route, or
+  asked to advise on adopting a regulation, does not presuppose the affiliation or an adopted
+  regulation;
+* ``oudercommissie.exempt`` against ``established`` = true (K8; 1.58): a provider that may do without
+  an oudercommissie may still have one, and K8 then reads the oudercommissie's facts;
+* the annual report records (K5; R9): a report's year, its sending day and whether parents were told
+  of it presuppose nothing else the file says (that the report was sent after its year is already
+  checked, as is a year listed twice);
+* the provider's own facts (name, kind, LRK numbers, locations, children served): they are no yes or
+  no about a regulation or meldcode, and none presupposes another (a provider may hold locations of
+  both kinds; ``lrk_numbers`` need not repeat every location's number).
+"""
+
+
+def _contradictions(instance: object, section: str, problems: list[tuple[str, str]]) -> None:
+    """Add a problem for every pair of :data:`CONTRADICTIONS` in ``section`` that ``instance`` (that
+    section's facts) holds, under its fact's key relative to the section (the structuring layer puts
+    the section in front)."""
+    prefix = f"{section}."
+    for pair in CONTRADICTIONS:
+        if not pair.fact.startswith(prefix):
+            continue
+        fact, premise = pair.fact.removeprefix(prefix), pair.premise.removeprefix(prefix)
+        if operator.attrgetter(fact)(instance) is True and operator.attrgetter(premise)(instance) is False:
+            problems.append((fact, convert.ProblemText(pair.problem)))
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +260,10 @@ class RegulationFacts:
     source: Text | None = None
 
     def __attrs_post_init__(self) -> None:
-        convert.validate(self, "RegulationFacts")
+        convert.validate(self, "RegulationFacts", self._check)
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        _contradictions(self, "regulation", problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -159,7 +300,10 @@ class OudercommissieFacts:
     source: Text | None = None
 
     def __attrs_post_init__(self) -> None:
-        convert.validate(self, "OudercommissieFacts")
+        convert.validate(self, "OudercommissieFacts", self._check)
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        _contradictions(self, "oudercommissie", problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -172,7 +316,10 @@ class MeldcodeFacts:
     source: Text | None = None
 
     def __attrs_post_init__(self) -> None:
-        convert.validate(self, "MeldcodeFacts")
+        convert.validate(self, "MeldcodeFacts", self._check)
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        _contradictions(self, "meldcode", problems)
 
 
 @attrs.frozen(kw_only=True)

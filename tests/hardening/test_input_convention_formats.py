@@ -164,10 +164,12 @@ def test_boolean_words_are_read_alike_in_every_format(tmp_path: Path, word: str,
 
     policy = _policy(tmp_path, f'[deadlines]\ninclude_equated_days = "{word}"\n')
     assert policy.include_equated_days is value
+    # A fact that presupposes none (regulation.adopted = false would contradict the example's other
+    # regulation facts, and such a file is refused: organisation.CONTRADICTIONS).
     organisation = _organisation(
-        tmp_path, "[regulation]\nadopted = true", f'[regulation]\nadopted = "{word}"'
+        tmp_path, "[geschillencommissie]\naffiliated = true", f'[geschillencommissie]\naffiliated = "{word}"'
     )
-    assert organisation.regulation.adopted is value
+    assert organisation.geschillencommissie.affiliated is value
 
 
 def test_json_and_toml_numbers_one_and_zero_are_booleans_as_in_json_lines(tmp_path: Path) -> None:
