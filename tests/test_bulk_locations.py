@@ -45,10 +45,92 @@ def test_accents_spelling_and_word_order_are_grouped() -> None:
         ("KDV Zon", "KDV Zen"),  # short words are names, not slips
         ("Kinderopvang De Speelmolen", "Kinderopvang De Speeltoren"),  # two edits in a 10-letter word
         ("BSO De Uitkijk", "KDV De Voorbeeldtuin"),
+        # Dutch addresses: another house number, huisletter or toevoeging is another address.
+        ("Beukenstraat 11", "Beukenstraat 111"),
+        ("Beukenstraat 11a", "Beukenstraat 11b"),
+        ("Beukenstraat 11 A", "Beukenstraat 11 B"),
+        ("Beukenstraat 11a", "Beukenstraat 11-B"),
+        ("Beukenstraat 11a-2", "Beukenstraat 11b-2"),  # a word with a figure is never misspelt
+        ("Beukenstraat 11-II", "Beukenstraat 11-III"),
+        ("Beukenstraat 11/2", "Beukenstraat 11 3"),
+        ("Beukenstraat 11", "Beukenstraat 11a"),
+        ("Beukenstraat 11", "Beukenstraat 11-II"),
+        ("Beukenstraat 11 A", "Beukenstraat 11-I"),  # a huisletter, a floor
+        ("Beukenstraat 11-2", "Beukenstraat 2-11"),  # was 'word order': the suffix stays with its number
+        ("Beukenstraat 11 2", "Beukenstraat 112"),
+        ("Beukenstr. 11", "Beukenstraat 12"),
+        ("Beukenstraat 11", "Beukenlaan 11"),
+        ("Kanaalweg 12, 3512 AB Utrecht", "Kanaalweg 12, 3512 AC Utrecht"),
+        ("KDV Zon 2", "KDV Zon II"),  # a Roman figure is a toevoeging only after a house number
     ],
 )
 def test_different_locations_stay_apart(a: str, b: str) -> None:
     assert similar_locations([a, b]) == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        # Spacing around / and -: already one spelling.
+        ("Beukenstraat 11 / II", "Beukenstraat 11/II", "accents"),
+        ("Beukenstraat 11/II", "Beukenstraat 11-II", "accents"),
+        ("BEUKENSTRAAT 11", "beukenstraat 11", "accents"),
+        ("Beukenstraat 11-2", "Beukenstraat 11 - 2", "accents"),
+        # A toevoeging in Roman figures is its number; a lone I after a house number is a floor.
+        ("Beukenstraat 11-2", "Beukenstraat 11 II", "address"),
+        ("Beukenstraat 11 / II", "Beukenstraat 11/2", "address"),
+        ("Beukenstraat 11-I", "Beukenstraat 11-1", "address"),
+        ("Beukenstraat 11 IV", "Beukenstraat 11/4", "address"),
+        ("Beukenstraat 11-XII", "Beukenstraat 11-12", "address"),
+        # A huisletter joins its number, set apart or not; hs and huis are the letter h.
+        ("Beukenstraat 11a", "Beukenstraat 11 A", "address"),
+        ("Beukenstraat 11a", "Beukenstraat 11-A", "address"),
+        ("Beukenstraat 11a-2", "Beukenstraat 11 A II", "address"),
+        ("Beukenstraat 11 hs", "Beukenstraat 11-H", "address"),
+        ("Beukenstraat 11huis", "Beukenstraat 11 H", "address"),
+        ("Kanaalweg 12, 3512 AB Utrecht", "Kanaalweg 12 3512AB Utrecht", "address"),
+        # Street words written short.
+        ("Beukenstr. 11", "Beukenstraat 11", "address"),
+        ("Beukenstr 11a", "Beukenstraat 11 A", "address"),
+        ("Nieuwe Str. 4", "Nieuwe Straat 4", "address"),
+        ("Lindenln 3", "Lindenlaan 3", "address"),
+        ("Kerkpln. 2", "Kerkplein 2", "address"),
+        ("Dorpswg 7", "Dorpsweg 7", "address"),
+        # Diacritics, as before; a house number with its letter moves as one word.
+        ("Ruïnestraat 5", "Ruinestraat 5", "accents"),
+        ("Kanaalweg 12 A", "12A Kanaalweg", "word order"),
+    ],
+)
+def test_one_address_written_two_ways_is_grouped(a: str, b: str, reason: str) -> None:
+    (group,) = similar_locations([a, b, a])
+    assert group.spellings == ((a, 2), (b, 1))
+    assert group.reasons == (reason,)
+
+
+def test_the_spellings_of_a_toevoeging_form_one_group_apart_from_the_neighbours() -> None:
+    names = [
+        *["Beukenstraat 11-II"] * 3,
+        "Beukenstraat 11 / II",
+        "Beukenstraat 11/II",
+        "Beukenstraat 11 II",
+        "beukenstr. 11-2",
+        "Beukenstraat 11",
+        "Beukenstraat 111",
+        "Beukenstraat 11a",
+        "Beukenstraat 11 B",
+        "Beukenstraat 11-III",
+    ]
+    (group,) = similar_locations(names)
+    assert group.canonical == "Beukenstraat 11-II"
+    assert {name for name, _ in group.spellings} == {
+        "Beukenstraat 11-II",
+        "Beukenstraat 11 / II",
+        "Beukenstraat 11/II",
+        "Beukenstraat 11 II",
+        "beukenstr. 11-2",
+    }
+    assert group.reasons == ("accents", "address")
+    assert group.total == 7
 
 
 def test_a_missing_space_and_the_canonical_tie_break() -> None:

@@ -53,3 +53,17 @@ def test_a_pseudonymised_location_never_takes_part(tmp_path: Path) -> None:
     assert report.data_quality.similar_locations == ()
     for fmt in ("md", "html", "json"):
         assert "Kerkstr" not in render(report, fmt, "nl")
+
+
+def test_an_address_written_several_ways_is_warned_about_never_merged(tmp_path: Path) -> None:
+    """The report only names the spellings (data quality, review notes); every spelling keeps its own
+    row and figures, and a neighbouring house number or huisletter is not among them."""
+    names = ["Beukenstraat 11 / II", "Beukenstraat 11/II", "Beukenstraat 11-2", "Beukenstr. 11-II"]
+    names += ["Beukenstraat 111", "Beukenstraat 11a", "Beukenstraat 11 B"]
+    path = _register(tmp_path, names)
+    report = build_report(read_register(path), year=2025)
+    (group,) = report.data_quality.similar_locations
+    assert set(group) == set(names[:4])
+    rows = {g.name: g.total for g in report.by_location}
+    assert all(rows[name] == 1 for name in names)  # seven locations, as the register has them
+    assert "Mogelijk dezelfde locatie onder verschillende namen (1 groep" in render_review(report, "md", "nl")

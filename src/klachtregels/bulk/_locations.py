@@ -10,6 +10,15 @@ mapping; the user reviews it and applies it (``df["location"].replace(mapping)``
 Two names are grouped when, after folding case, accents, punctuation and spacing:
 
 * they are equal (``accents``: only case, accents, punctuation or spacing differ);
+* they are equal once written as one Dutch address (``address``): a house number with its suffix
+  is one word whatever the spacing, a toevoeging in Roman figures is the number (``11 / II``,
+  ``11/II``, ``11-II``, ``11 II``, ``11-2`` and ``11/2`` are all ``11-2``), a huisletter joins its
+  number (``11a``, ``11 A``, ``11-a``), ``hs`` and ``huis`` after a number are the letter ``h``, a
+  postcode's letters join its digits (``3512 AB``), and a street word ending in the abbreviation
+  ``str``, ``ln``, ``pln`` or ``wg`` is written out (``Beukenstr.`` is ``Beukenstraat``,
+  ``Nieuwe Str.`` is ``Nieuwe Straat``). A single ``I``, ``V`` or ``X`` set apart from a house
+  number is a Roman floor (``11-I`` is ``11-1``), joined to it a letter (``11i``). A name of more than
+  200 characters is not read as an address;
 * they hold the same words in another order (``word order``: ``12 Kanaalweg``);
 * or one word is misspelt (``spelling``: exactly one word differs, both spellings have 5 to 32
   letters and are at most one edit apart per 6 letters, at most 3; an edit is an insertion,
@@ -18,7 +27,11 @@ Two names are grouped when, after folding case, accents, punctuation and spacing
   misspelling: the work per name stays small whatever is pasted into a location cell.
 
 Never when their numbers differ: ``Kanaalweg 12`` and ``Kanaalweg 14`` are two locations, and so
-are ``Locatie 1`` and ``Locatie 2``; nor when two words differ (``De Speelmolen``, ``De Speeltoren``).
+are ``Locatie 1`` and ``Locatie 2``, ``Beukenstraat 11`` and ``Beukenstraat 111``, ``11`` and
+``11-II``; nor when their house letters differ (``11a``, ``11b``), nor when two words differ
+(``De Speelmolen``, ``De Speeltoren``). A word with a figure in it (a house number with its suffix, a
+postcode) is never a misspelling of another, and a house number keeps its suffix when words move
+(``11-2`` and ``2-11`` are two addresses).
 
 Candidates are found by shared forms (the words sorted; one word with up to its allowed edits
 deleted; a space removed), so the work grows with the number of distinct names, not its square.
@@ -49,6 +62,17 @@ __all__ = [
 
 _NOT_WORD: Final = re.compile(r"[^\w]+")
 _DIGITS: Final = re.compile(r"\d+")
+#: The pieces of a name read as an address: figures, letters, and the separators ``-`` and ``/``.
+_PIECE: Final = re.compile(r"(?P<number>\d+)|(?P<letters>[^\W\d_]+)|(?P<separator>[-/])")
+#: Joins a house number to its toevoeging inside a folded name (a word character: never split again).
+_JOIN: Final = "_"
+#: A toevoeging written in Roman figures (I to XXXIX): the figure it stands for.
+_ROMAN: Final = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES: Final = {"i": 1, "v": 5, "x": 10}
+#: Street words are abbreviated by their ending (``Beukenstr.``, ``Nieuwe Str.``): written out.
+_ABBREVIATED: Final = (("pln", "plein"), ("str", "straat"), ("ln", "laan"), ("wg", "weg"))
+#: ``hs`` and ``huis`` after a house number: the toevoeging ``H`` (the ground floor).
+_HOUSE_LETTER_WORDS: Final = {"hs": "h", "huis": "h"}
 #: A name this long may have a space too many or too few.
 _SHORT: Final = 10
 #: A word shorter than this is never a misspelling of another (KDV Zon and KDV Zen are two names).
@@ -69,7 +93,8 @@ class LocationGroup:
     canonical: str
     #: Every spelling and its count, the canonical one first, then by count.
     spellings: tuple[tuple[str, int], ...]
-    #: Why: ``accents``, ``word order``, ``spelling`` (each reason found between two of its spellings).
+    #: Why: ``accents``, ``address``, ``word order``, ``spelling`` (each reason found between two of its
+    #: spellings).
     reasons: tuple[str, ...]
 
     @property
@@ -78,11 +103,102 @@ class LocationGroup:
         return sum(n for _, n in self.spellings)
 
 
-def _fold(name: str) -> str:
-    """Case, accents, punctuation and spacing folded: ``BSO Mozaïek!`` -> ``bso mozaiek``."""
+def _plain(name: str) -> str:
+    """Case and accents folded: ``BSO Mozaïek!`` -> ``bso mozaiek!``."""
     decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NOT_WORD.sub(" ", plain.casefold()).split())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _fold_spelling(name: str) -> str:
+    """Case, accents, punctuation and spacing folded: ``BSO Mozaïek!`` -> ``bso mozaiek``."""
+    return " ".join(_NOT_WORD.sub(" ", _plain(name).replace(_JOIN, " ")).split())
+
+
+def _fold(name: str) -> str:
+    """:func:`_fold_spelling`, with the name written as one Dutch address (see the module docs):
+    ``Beukenstr. 11 / II`` -> ``beukenstraat 11_2``, ``Kerkplein 3 A`` -> ``kerkplein 3a``. A name of
+    more than 200 characters is no address: only folded (the work per name stays small)."""
+    plain = _plain(name).replace(_JOIN, " ")
+    if len(plain) > _MAX_NAME:
+        return " ".join(_NOT_WORD.sub(" ", plain).split())
+    words = _address_words(plain)
+    return " ".join(_written_out(word) for word in words)
+
+
+def _roman(word: str) -> int | None:
+    """The value of a Roman figure (``ii`` -> 2, ``xiv`` -> 14), or None."""
+    if not word or _ROMAN.fullmatch(word) is None:
+        return None
+    values = [_ROMAN_VALUES[c] for c in word]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+@attrs.frozen
+class _Piece:
+    """A piece of a name: its ``kind`` (a group of :data:`_PIECE`), text and where it starts and ends."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def _address_words(plain: str) -> list[str]:
+    """The words of a folded name, each house number one word with its huisletter and toevoeging.
+
+    A number's huisletter is a letter written against it (``11a``, ``11bis``), or one letter set
+    apart by a space, ``-`` or ``/`` that is no Roman ``i``, ``v`` or ``x`` (``11 A``, ``11-a``), or
+    ``hs``/``huis`` (``h``); four figures and two letters set apart by a space are a postcode
+    (``3512 AB``). Its toevoeging, set apart by a space, ``-`` or ``/``: a Roman figure, or a number
+    of one or two figures (three after ``-`` or ``/``). A separator elsewhere is spacing.
+    """
+    pieces = [_Piece(str(m.lastgroup), m.group(), m.start(), m.end()) for m in _PIECE.finditer(plain)]
+    words: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        i += 1
+        if piece.kind != "number":
+            if piece.kind == "letters":
+                words.append(piece.text)
+            continue
+        word, end = piece.text, piece.end
+        after, separated = _past_separators(pieces, i)
+        if after < len(pieces) and pieces[after].kind == "letters":  # the huisletter
+            letters = pieces[after]
+            joined = letters.start == end
+            postcode = not separated and len(word) == 4 and len(letters.text) == 2
+            single = len(letters.text) == 1 and letters.text not in _ROMAN_VALUES
+            if joined or postcode or single or letters.text in _HOUSE_LETTER_WORDS:
+                word += _HOUSE_LETTER_WORDS.get(letters.text, letters.text)
+                end, i = letters.end, after + 1
+                after, separated = _past_separators(pieces, i)
+        if after < len(pieces) and pieces[after].start > end:  # the toevoeging, set apart
+            following = pieces[after]
+            value = _roman(following.text) if following.kind == "letters" else None
+            if following.kind == "number" and len(following.text) <= (3 if separated else 2):
+                value = int(following.text)
+            if value is not None:
+                word += f"{_JOIN}{value}"
+                i = after + 1
+        words.append(word)
+    return words
+
+
+def _past_separators(pieces: list[_Piece], i: int) -> tuple[int, bool]:
+    """The index of the first piece from ``i`` on that is no ``-`` or ``/``, and whether one was passed."""
+    j = i
+    while j < len(pieces) and pieces[j].kind == "separator":
+        j += 1
+    return j, j > i
+
+
+def _written_out(word: str) -> str:
+    """A street word with its abbreviated ending written out (``beukenstr`` -> ``beukenstraat``)."""
+    for short, full in _ABBREVIATED:
+        if word.endswith(short) and word.isalpha():
+            return word[: -len(short)] + full
+    return word
 
 
 def _deletions(key: str, depth: int) -> set[str]:
@@ -117,10 +233,10 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _spelling(a: str, b: str) -> bool:
     """Whether two folded names with the same numbers differ by a typing slip.
 
-    With as many words: exactly one word differs, both spellings have 5 to 32 letters, and they
-    are at most one edit apart per 6 letters (at least one, at most 3). With one word more or
-    less: a space too many or too few in a name of at least 10 characters. Never in a name of
-    more than 200 characters.
+    With as many words: exactly one word differs, has no figure in it, both spellings have 5 to 32
+    letters, and they are at most one edit apart per 6 letters (at least one, at most 3). With one
+    word more or less: a space too many or too few in a name of at least 10 characters. Never in a
+    name of more than 200 characters.
     """
     if max(len(a), len(b)) > _MAX_NAME:
         return False
@@ -130,6 +246,8 @@ def _spelling(a: str, b: str) -> bool:
         if len(differ) != 1:
             return False  # two words differ: two names (Speelmolen / Speeltoren in another street)
         x, y = differ[0]
+        if _DIGITS.search(x + y):
+            return False  # a house number with its suffix, a postcode: 11a_2 and 11b_2 are two addresses
         shorter = min(len(x), len(y))
         limit = _edits(shorter)
         return shorter >= _MIN_WORD and max(len(x), len(y)) <= _MAX_WORD and _distance(x, y, limit) <= limit
@@ -158,8 +276,9 @@ def _reason(a: str, b: str) -> str | None:
 def _forms(key: str) -> set[str]:
     """The forms a folded name shares with each name it may be grouped with (see :func:`_reason`).
 
-    Its words sorted (word order); each word of 5 letters or more with up to its allowed edits
-    deleted, the other words in place (spelling); the name with one space removed (a space too many).
+    Its words sorted (word order); each word of 5 letters or more (and no figure) with up to its
+    allowed edits deleted, the other words in place (spelling); the name with one space removed (a
+    space too many).
     """
     words = key.split()
     forms = {"o" + " ".join(sorted(words))}
@@ -168,7 +287,7 @@ def _forms(key: str) -> set[str]:
     forms.add("s" + key)
     forms.update("s" + key[:i] + key[i + 1 :] for i, c in enumerate(key) if c == " ")
     for i, word in enumerate(words):
-        if _MIN_WORD <= len(word) <= _MAX_WORD:
+        if _MIN_WORD <= len(word) <= _MAX_WORD and not _DIGITS.search(word):
             before, after = " ".join(words[:i]), " ".join(words[i + 1 :])
             forms.update(f"w{before}|{form}|{after}" for form in _deletions(word, _edits(len(word))))
     return forms
@@ -251,7 +370,7 @@ def similar_locations(
             key = parent[key]
         return key
 
-    reasons = {key: {"accents"} if len(names) > 1 else set[str]() for key, names in by_key.items()}
+    reasons = {key: _same_key_reasons(names) for key, names in by_key.items()}
     for a, b in _candidates(by_key):
         why = _reason(a, b)
         if why is not None:
@@ -266,13 +385,23 @@ def similar_locations(
     return tuple(sorted(groups, key=lambda g: (-g.total, g.canonical)))
 
 
+def _same_key_reasons(names: list[str]) -> set[str]:
+    """Why names that fold alike are grouped: ``accents`` when two differ only in case, accents,
+    punctuation or spacing; ``address`` when two differ in how they write the address."""
+    if len(names) < 2:
+        return set()
+    spellings = Counter(_fold_spelling(name) for name in names)
+    reasons = {"accents"} if any(n > 1 for n in spellings.values()) else set()
+    return reasons | ({"address"} if len(spellings) > 1 else set())
+
+
 def _group(names: list[str], counts: Counter[str], reasons: set[str]) -> LocationGroup:
     """One group: the canonical spelling first (most frequent, then accents, fewer words, longer)."""
     order = sorted(names, key=lambda n: (-counts[n], -(n != _ascii(n)), len(n.split()), -len(n), n))
     return LocationGroup(
         canonical=order[0],
         spellings=tuple((n, counts[n]) for n in order),
-        reasons=tuple(r for r in ("accents", "word order", "spelling") if r in reasons),
+        reasons=tuple(r for r in ("accents", "address", "word order", "spelling") if r in reasons),
     )
 
 

@@ -199,9 +199,10 @@ class DataQuality:
     pseudonymised_locations: int
     #: Location names that look like a street address while the provider's kind is unknown (check lid 6).
     address_like_locations_unchecked: int
-    #: Shown location names that are probably one location (accents, word order, one misspelt word;
-    #: :func:`klachtregels.bulk.similar_locations`), each group in order of frequency. Pseudonymised
-    #: names never take part. The count of locations may be too high by these.
+    #: Shown location names that are probably one location (accents, one address spelt two ways, word
+    #: order, one misspelt word; :func:`klachtregels.bulk.similar_locations`), each group in order of
+    #: frequency. Pseudonymised names never take part. The count of locations may be too high by these:
+    #: they are only named, never merged.
     similar_locations: tuple[tuple[str, ...], ...] = ()
     #: Geschillencommissie rows: read, rejected, outside the year, undated and counted / not counted.
     gck_rows_read: int | None = None
