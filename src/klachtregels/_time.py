@@ -85,6 +85,10 @@ def local_day(value: dt.date | dt.datetime) -> dt.date:
 
 _NL_DATE: Final = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _MONTH_DATE: Final = re.compile(r"^(\d{1,2}) ([a-z]+)\.? (\d{4})$")
+#: The shape of an ISO date or date-time (digits where ISO has them): a text of this shape that is
+#: no date names a day or a time that does not exist (``2026-02-30``, ``T25:00``); any other text
+#: (a date followed by a word, a NUL) is not written in an accepted form at all.
+_ISO_SHAPE: Final = re.compile(r"\d{4}-(?:\d{2}-\d{2}|W\d{2}-?\d)(?:[T ]\d[\d:.,+\-Z]*)?")
 
 
 class DateTextError(KlachtregelsError, ValueError):
@@ -114,7 +118,9 @@ def _iso(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
     except ValueError:
-        raise DateTextError("DATE_NOT_REAL_ISO") from None
+        # The kind of problem: a day or time that does not exist, or a text in no accepted form.
+        code = "DATE_NOT_REAL_ISO" if _ISO_SHAPE.fullmatch(text) else "DATE_FORMAT"
+        raise DateTextError(code) from None
 
 
 def _day_first(match: re.Match[str]) -> dt.date:

@@ -150,7 +150,16 @@ class InputProblem(ValueError):
 
 
 def normalise_word(word: str) -> str:
-    """A vocabulary key: case-folded, ``_`` and ``-`` read as spaces, whitespace collapsed."""
+    """A vocabulary key: case-folded, ``_`` and ``-`` read as spaces, whitespace collapsed.
+
+    An accent counts alike composed or decomposed (Unicode NFC or NFD, as exports from different
+    systems write it): ``geïnformeerd`` typed on a Mac is the word of the table, as a header is the
+    column (:func:`klachtregels.register.spec.norm_header`) and a term's unit is its word.
+    """
+    if not word.isascii():
+        import unicodedata  # only then: not on the start-up path
+
+        word = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).casefold())
     return " ".join(word.replace("_", " ").replace("-", " ").casefold().split())
 
 
@@ -360,6 +369,8 @@ def list_from_text(text: str, *, none: bool) -> list[str] | None:
     """The items of a list written as text: split at ``;`` or ``|``, stripped, blanks left out.
 
     With ``none``, a none word (:func:`is_none_word`) means "checked, there are none": ``None``.
+    A text with no item at all (blank, or only separators such as ``;``) gives ``[]``: it states
+    nothing, and every caller reads it as a blank cell (unknown), never as "checked, none".
     The register's list cells and JSON or TOML text where a list is expected are read alike.
     """
     if none and is_none_word(text):
@@ -613,12 +624,16 @@ def _tuple_factory(hint: Any, converter: cattrs.Converter) -> Hook:
         shorthand = _SHORTHANDS.get(item)
         if words and isinstance(value, str):
             value = list_from_text(value, none=False)
+            if not value:  # blank or only separators: not known, as a blank register cell
+                return None
         elif shorthand is not None and isinstance(value, str):
             # Objects known by one word (signals by their kind) written as a register cell writes
-            # them: "twijfel; abuse_at_home"; a none word ("geen") is checked, none; blank: not known.
-            if not value.strip():
+            # them: "twijfel; abuse_at_home"; a none word ("geen") is checked, none; blank (or only
+            # separators, ";"): not known, never "checked, none".
+            items = list_from_text(value, none=True)
+            if items == []:
                 return None
-            value = list_from_text(value, none=True) or []
+            value = items or []
         if not isinstance(value, list | tuple):
             raise InputProblem(_expected(expected, value))
         out: list[Any] = []

@@ -398,7 +398,11 @@ for _vocabulary, _words in WORDS.items():
 
 
 def _lrk_problem(value: str) -> str | None:
-    return None if value.isdigit() and len(value) == 9 else convert.ProblemText("INPUT_LRK_NUMBER")
+    # ASCII digits only: str.isdigit() also takes Arabic-Indic, fullwidth and superscript digits,
+    # which no register of the LRK holds (the same rule as dates, terms and numbers on the command line).
+    if value.isascii() and value.isdigit() and len(value) == 9:
+        return None
+    return convert.ProblemText("INPUT_LRK_NUMBER")
 
 
 #: What an LRK number is, as a problem names it (messages/input.toml).

@@ -179,10 +179,15 @@ def _list_items(column: Column, value: Any) -> list[Any] | None:
     return convert.list_from_text(value, none=bool(column.none_words))
 
 
-def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple[enum.StrEnum, ...]:
+def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple[enum.StrEnum, ...] | None:
+    """The words of a list cell: ``()`` for a none word (``geen``: checked, none) or an empty JSON
+    array; ``None`` (unknown, as a blank cell) when the cell names no word at all: only separators
+    (``;``), or only words the mapping reads as unknown. Such a cell is never "checked, none"."""
     items = _list_items(column, value)
+    if items is None or (isinstance(value, list) and not value):
+        return ()
     out: list[enum.StrEnum] = []
-    for index, item in enumerate(items or ()):
+    for index, item in enumerate(items):
         if not isinstance(item, str):
             raise CellProblem("REGISTER_LIST_ITEM_NOT_WORD", index=index, got=_kind_of(item))
         word = translate(item)
@@ -192,7 +197,7 @@ def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple
         if member in out:
             raise CellProblem("REGISTER_LISTED_TWICE", word=member.value)
         out.append(member)
-    return tuple(out)
+    return tuple(out) if out else None
 
 
 # --------------------------------------------------------------------------------------------------

@@ -215,9 +215,11 @@ class ColumnMapping:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ColumnMapping:
         """Read a mapping TOML file (its :attr:`origin` is ``path``)."""
-        raw = pathlib.Path(path_argument(path)).read_bytes()
+        file = pathlib.Path(path_argument(path))
         try:
-            source = raw.decode("utf-8-sig")
+            # Read as every other TOML file (policy, organisation, configuration, baseline): UTF-8,
+            # a byte order mark skipped (loads_toml), and \r\n or a lone \r read as a line end.
+            source = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise MappingError([_problem("REGISTER_MAPPING_NOT_UTF8")], os.fspath(path)) from None
         return cls.from_toml(source, name=os.fspath(path))
