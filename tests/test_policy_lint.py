@@ -613,6 +613,7 @@ def test_lint_messages_are_exactly_the_ones_lint_uses() -> None:
         "LINT_REGULATION_SAYS_ATW",
         "LINT_REGULATION_SAYS_NO_ATW",
         "LINT_SUBMISSION_WINDOW_BACKWARDS",
+        "LINT_HOUSE_TERM_AFTER_SIX_WEEKS",
         "LINT_DECIMAL",
         "LINT_AMOUNT",
     }

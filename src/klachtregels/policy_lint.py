@@ -95,7 +95,7 @@ from klachtregels.policy import (
 )
 from klachtregels.rules import scope
 from klachtregels.severity import Severity
-from klachtregels.terms import Term, term_length_days
+from klachtregels.terms import HANDLING_TERM, Term, term_length_days
 from klachtregels.vocabulary import FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -123,8 +123,9 @@ __all__ = [
 LINT_SCHEMA: Final = "klachtregels.policy-lint"
 #: Bumped on any incompatible change of :meth:`LintReport.to_dict` (keys added: no bump).
 LINT_SCHEMA_VERSION: Final = 1
-#: The statutory handling term in days: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12).
-STATUTORY_HANDLING_DAYS: Final = 42
+#: The statutory handling term in days: six weeks (Wko art. 1.57b lid 2 sub d, R6, R12), measured by the
+#: one term code from the one statutory term (:data:`klachtregels.terms.HANDLING_TERM`).
+STATUTORY_HANDLING_DAYS: Final = int(term_length_days(HANDLING_TERM)[1])
 
 
 # --- direction and codes --------------------------------------------------------------------------
@@ -147,7 +148,8 @@ class Direction(enum.StrEnum):
     NARROWER_ON_PAPER = "narrower_on_paper"
     #: The law leaves the point open (an A-point) and the setting takes the provider-friendly reading.
     PROVIDER_READING = "provider_reading"
-    #: A house promise that ends after the statutory term has already run out.
+    #: A house promise that ends after the judgement is due: after the house's handling term, which is
+    #: never later than the statutory six weeks (the value's name is kept for the JSON output).
     PAST_STATUTORY_TERM = "past_statutory_term"
     #: The setting changes no outcome (it depends on another setting that is not chosen).
     NO_EFFECT = "no_effect"
@@ -785,7 +787,10 @@ _RECEIPT_TERMS: Final = (
 
 
 def _check_house_terms(p: Policy) -> Iterator[LintFinding]:
-    _, handling_max = term_length_days(Term.parse(p.handling_term))
+    # The judgement is due by the house's own handling term (1.57b lid 3: the provider acts by its
+    # regulation), and never later than the statute's six weeks, whatever term the policy names (R6).
+    handling = Term.parse(p.handling_term)
+    due = min(term_length_days(handling)[1], Fraction(STATUTORY_HANDLING_DAYS))
     for field, name in _RECEIPT_TERMS:
         text = getattr(p, field)
         if text is None:
@@ -796,8 +801,18 @@ def _check_house_terms(p: Policy) -> Iterator[LintFinding]:
             yield _finding(LintCode.HOUSE_TERM_BACKWARDS, field, text, what=what)
             continue
         shortest, _ = term_length_days(term)
-        if shortest > handling_max:
-            yield _finding(LintCode.HOUSE_TERM_AFTER_HANDLING_TERM, field, text, what=what, term=term)
+        if shortest > due:
+            # The text names the term the promise passes: the statute's six weeks only when it does.
+            past_statute = shortest > STATUTORY_HANDLING_DAYS
+            yield _finding(
+                LintCode.HOUSE_TERM_AFTER_HANDLING_TERM,
+                field,
+                text,
+                text_code="LINT_HOUSE_TERM_AFTER_SIX_WEEKS" if past_statute else None,
+                what=what,
+                term=term,
+                handling=handling,
+            )
         else:
             yield _finding(
                 LintCode.HOUSE_TERM, field, text, what=what, term=term, flag=FlagCode.HOUSE_TERM_EXCEEDED
