@@ -111,3 +111,29 @@ def test_bad_dates_name_the_argument_not_the_value(
     assert err.startswith("klachtregels: error:")
     assert ("DATE" in err) or ("YEAR" in err)
     assert argv[1] not in err
+
+
+@pytest.mark.parametrize(
+    "written", ["binnen 10 werkdagen", "uiterlijk tien werkdagen", "within 10 working days"]
+)
+def test_deadline_term_with_an_at_most_word_is_the_term(
+    written: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["deadline", "2026-03-24", "--term", "10 werkdagen", "--json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["deadline", "2026-03-24", "--term", written, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == plain
+
+
+@pytest.mark.parametrize(
+    "written", ["na 10 werkdagen", "at least 10 working days", "binnen 10 werkdagen na ontvangst"]
+)
+def test_deadline_term_that_changes_or_names_its_start_is_refused(
+    written: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["deadline", "2026-03-24", "--term", written]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert "cannot read the term" in captured.err
+    assert written not in captured.err

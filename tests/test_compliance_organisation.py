@@ -162,6 +162,12 @@ def test_severities_k8_is_only_a_warning_r31() -> None:
         ("20 werkdagen", None),
         ("28 werkdagen", "KR-K2-PROVISIONS"),  # up to 49 days when holidays fall in it (as lint says)
         ("zo snel mogelijk", "KR-K2-UNDETERMINED"),
+        ("uiterlijk zes weken na indiening", None),  # R6 (d) in the statute's words
+        ("binnen 10 werkdagen", None),
+        ("within 6 weeks of receipt", None),
+        ("uiterlijk binnen 7 weken", "KR-K2-PROVISIONS"),
+        ("na zes weken", "KR-K2-UNDETERMINED"),  # after, not within: refused, never read as six weeks
+        ("binnen zes weken na het ontstaan van de klacht", "KR-K2-UNDETERMINED"),  # another start
     ],
 )
 def test_k2_handling_term_at_most_six_weeks(term: str, expected: str | None) -> None:

@@ -87,13 +87,23 @@ _SIX_WEEKS_OF_WORKING_DAYS = 30
 SIX_WEEKS = 42  # R6 (d), R12: at the latest six weeks after submission
 
 
+# R6 (d) says "uiterlijk zes weken na indiening": "at the latest" in front and the filing (R12, A4: the
+# receipt) after are the statute's own words around the term; "binnen" (seeds 000, 001) says the same.
+_AT_THE_LATEST = ("uiterlijk binnen ", "uiterlijk ", "binnen ", "within ")
+_AFTER_FILING = (" na indiening", " na ontvangst", " na het indienen van de klacht", " of receipt")
+
+
 def handling_term_allowed(text: str | None) -> Allowed:
     """R6 (d): the regulation's handling term must not exceed six weeks (1.57b lid 2 d).
 
-    A term the oracle cannot read as 'N unit' (or that could fall either side of 42 days) is open."""
+    A term the oracle cannot read as 'N unit', with at most the statute's "uiterlijk ... na indiening"
+    around it (or that could fall either side of 42 days), is open."""
     if text is None:
         return frozenset({UNDET})
-    match = re.fullmatch(r"\s*(\d+|[a-zé]+)\s+([a-z]+)\s*", text.lower())
+    text = text.lower()
+    text = next((text[len(w) :] for w in _AT_THE_LATEST if text.startswith(w)), text)
+    text = next((text[: -len(w)] for w in _AFTER_FILING if text.endswith(w)), text)
+    match = re.fullmatch(r"\s*(\d+|[a-zé]+)\s+([a-z]+)\s*", text)
     if match is None:
         return frozenset({UNDET})
     word, unit = match.groups()
@@ -480,7 +490,9 @@ HANDLING_TERMS = [
     "8 weken", "twee maanden", "2 maanden", "1 maand", "een maand", "zeven weken", "7 weken",
     "30 dagen", "uiterlijk zes weken", "zo snel mogelijk", "6 werkdagen", "6", "0 weken",
     "25 werkdagen", "30 werkdagen", "20 werkdagen", "100 weken", "zes maanden", "42 kalenderdagen",
-    "anderhalve maand",
+    "anderhalve maand", "uiterlijk zes weken na indiening", "binnen 6 weken", "uiterlijk binnen 7 weken",
+    "within six weeks of receipt", "na zes weken", "binnen binnen 6 weken", "uiterlijk",
+    "binnen zes weken na het ontstaan van de klacht", "zo spoedig mogelijk en uiterlijk 6 weken na indiening",
 ]  # fmt: skip
 
 

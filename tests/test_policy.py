@@ -111,7 +111,7 @@ def test_every_problem_is_reported_at_once_by_key(tmp_path: Path) -> None:
         tmp_path,
         """
 [deadlines]
-handling_term = "binnen vijf weken"
+handling_term = "na vijf weken"
 atw_mode = "sometimes"
 exclude_filing_day = "maybe"
 [scope]
@@ -154,7 +154,7 @@ quote = 5.5
     # The rejected values are never quoted (the kind of problem is named instead).
     assert isinstance(info.value, InvalidInputError)
     said = " ".join(text for _, text in info.value.problems)
-    for value in ("binnen vijf weken", "sometimes", "maybe", "nonsense", "blue", "-5"):
+    for value in ("na vijf weken", "sometimes", "maybe", "nonsense", "blue", "-5"):
         assert value not in said, value
     assert ("deadlines.atw_mode", "not one of: apply, never, follow_regulation_text") in info.value.problems
 
@@ -289,3 +289,53 @@ def test_policy_handling_deadline_ignores_regulation_text_unless_following_it(
 @given(kt.policies())
 def test_generated_policies_round_trip_through_json(policy: Policy) -> None:
     assert Policy.from_dict(json.loads(json.dumps(policy.to_dict()))) == policy
+
+
+@pytest.mark.parametrize(
+    ("written", "term"), [("binnen vijf weken", "5 weeks"), ("uiterlijk 2 werkdagen", "2 werkdagen")]
+)
+def test_a_term_with_an_at_most_word_reads_as_the_term_in_toml_and_json(
+    tmp_path: Path, written: str, term: str
+) -> None:
+    """R6 (d) "uiterlijk zes weken": a leading "at most" word is the term itself, in every channel; the
+    setting keeps the words as written (the record is never altered)."""
+    from klachtregels.policy_lint import lint_policy
+
+    path = _write(
+        tmp_path, f'[deadlines]\nhandling_term = "{written}"\n[house_terms]\nfirst_contact = "{written}"\n'
+    )
+    policy = load_policy(path)
+    assert (policy.handling_term, policy.first_contact_term) == (written, written)
+    assert Policy.from_dict(policy.to_dict()) == policy  # the JSON form
+    plain = Policy(name=policy.name, handling_term=term, first_contact_term=term)
+    from klachtregels.model import Complaint
+    from klachtregels.rules.handling import house_deadlines
+
+    c = Complaint(received_on=dt.date(2026, 3, 24))
+    assert house_deadlines(c, policy) == house_deadlines(c, plain)
+    assert [f.code for f in lint_policy(policy).findings] == [f.code for f in lint_policy(plain).findings]
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("na vijf weken", "words before its number"),
+        ("binnen vijf weken na ontvangst", "names the day it counts from"),  # each setting says its start
+        ("binnen binnen vijf weken", "more than one 'at most' word"),
+    ],
+)
+def test_a_policy_term_that_changes_or_names_its_start_is_refused_by_key(
+    tmp_path: Path, written: str, problem: str
+) -> None:
+    for text in (
+        f'[deadlines]\nhandling_term = "{written}"\n',
+        f'[house_terms]\nsubmission_window = "{written}"\n',
+    ):
+        with pytest.raises(InvalidInputError) as info:
+            load_policy(_write(tmp_path, text))
+        ((key, said),) = info.value.problems
+        assert key in ("deadlines.handling_term", "house_terms.submission_window")
+        assert problem in said
+        assert written not in said
+    with pytest.raises(InvalidInputError, match="handling_term"):
+        Policy.from_dict({"handling_term": written})

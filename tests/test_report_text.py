@@ -98,3 +98,24 @@ def test_verdicts_in_the_report_language() -> None:
 def test_unknown_language_in_a_helper_is_an_error(call: object) -> None:
     with pytest.raises(UnknownLanguageError):
         call()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("written", "nl", "en"),
+    [
+        ("6 weeks", "6 weken", "6 weeks"),
+        ("uiterlijk zes weken na indiening", "6 weken", "6 weeks"),  # R6 (d) in the regulation's words
+        ("binnen 10 werkdagen", "10 werkdagen", "10 working days"),
+        ("within four weeks of receipt", "4 weken", "4 weeks"),
+        # not a term the library reads (K2 undetermined): shown as the organisation wrote it
+        ("twee maanden na het ontstaan van de klacht", None, None),
+        ("zo spoedig mogelijk", None, None),
+    ],
+)
+def test_the_regulations_handling_term_is_shown_as_check_k2_reads_it(
+    written: str, nl: str | None, en: str | None
+) -> None:
+    from klachtregels.report._text import term_text
+
+    assert term_text(written, "nl") == (nl or written)
+    assert term_text(written, "en") == (en or written)

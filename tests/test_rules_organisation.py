@@ -69,6 +69,26 @@ def test_every_duty_answer_has_a_finding_and_every_finding_belongs_to_its_item()
         ("31 werkdagen", False),
         ("zo snel mogelijk", None),  # a human must read it
         (None, None),
+        # as regulations word it (R6 (d) "uiterlijk zes weken na indiening"; seeds 000, 001, 004)
+        ("uiterlijk zes weken na indiening", True),
+        ("uiterlijk 6 weken na indiening", True),
+        ("uiterlijk binnen zes weken na het indienen van de klacht", True),
+        ("binnen een termijn van zes weken", True),
+        ("binnen 6 weken", True),
+        ("maximaal 4 weken", True),
+        ("within six weeks of receipt", True),
+        ("no later than 42 days after receipt of the complaint", True),
+        ("binnen 7 weken na ontvangst", False),
+        ("uiterlijk twee maanden", False),
+        ("binnen 1000000 weken", False),  # too large to count: longer than six weeks
+        # wording that changes the term, or counts from another day: a human compares it
+        ("na zes weken", None),
+        ("minimaal 6 weken", None),
+        ("binnen binnen 6 weken", None),
+        ("uiterlijk", None),
+        ("binnen 2 werkdagen voor", None),
+        ("binnen zes weken na het ontstaan van de klacht", None),
+        ("zo spoedig mogelijk en uiterlijk 6 weken na indiening", None),
     ],
 )
 def test_the_regulations_term_against_the_six_weeks(text: str | None, expected: bool | None) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from klachtregels import terms as T
 from klachtregels._version import __version__
 from klachtregels.calendar import VERIFIED_DECREE_YEARS, add_working_days, format_date, is_working_day
-from klachtregels.errors import PolicyError, ProvisionalCalendarError, TermError
+from klachtregels.errors import InvalidInputError, PolicyError, ProvisionalCalendarError, TermError
 from klachtregels.terms import (
     MAX_TERM_AMOUNT,
     AtwMode,
@@ -90,6 +90,197 @@ def test_parse_rejects(text: str, problem: str) -> None:
     assert problem in str(info.value)  # what is wrong, never the text (it may hold anything)
     assert repr(text) not in str(info.value)
     assert "werkdagen" in str(info.value)  # lists the accepted forms
+
+
+# --- terms as regulations write them: one leading "at most" word (R6 (d): "uiterlijk zes weken") ---------
+
+#: The words that only say the term is a maximum (docs/policies.md, "Terms as a regulation writes them"),
+#: listed here from the documentation, not imported: a term is already its last day, so they change nothing.
+AT_MOST = (
+    "binnen", "uiterlijk", "uiterlijk binnen", "maximaal", "ten hoogste", "binnen een termijn van",
+    "within", "at most", "at the latest", "at the latest within", "no later than", "not later than",
+    "within a period of",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # the wordings of the seeds and regulation.md R6 (d)
+        ("uiterlijk zes weken", Term(6, "weeks")),
+        ("binnen zes weken", Term(6, "weeks")),
+        ("binnen 6 weken", Term(6, "weeks")),
+        ("maximaal 6 weken", Term(6, "weeks")),
+        ("binnen 10 werkdagen", Term(10, "working_days")),
+        ("uiterlijk binnen 4 weken", Term(4, "weeks")),
+        ("uiterlijk binnen zes weken", Term(6, "weeks")),
+        ("binnen twee werkdagen", Term(2, "working_days")),
+        ("binnen een termijn van zes weken", Term(6, "weeks")),
+        ("binnen een maand", Term(1, "months")),  # "een" is the number here, not part of the qualifier
+        ("ten hoogste 48 uur", Term(48, "hours")),
+        ("within six weeks", Term(6, "weeks")),
+        ("at most 6 weeks", Term(6, "weeks")),
+        ("no later than 6 weeks", Term(6, "weeks")),
+        ("not later than 1 year", Term(1, "years")),
+        ("at the latest within 2 working days", Term(2, "working_days")),
+        ("within a period of 3 months", Term(3, "months")),
+        # as typed: any case, runs of spaces, a non-breaking space
+        ("Uiterlijk  binnen\u00a0zes weken", Term(6, "weeks")),
+        ("MAXIMAAL 6 WEKEN", Term(6, "weeks")),
+        ("  Within 2 Working Days ", Term(2, "working_days")),
+        ("binnen 6weken", Term(6, "weeks")),  # as "6weken" reads
+    ],
+)
+def test_parse_reads_a_leading_at_most_word_as_the_term_itself(text: str, term: Term) -> None:
+    assert Term.parse(text) == term
+    assert deadline(D(2026, 3, 24), text, statutory=True) == deadline(D(2026, 3, 24), term, statutory=True)
+
+
+@given(
+    st.sampled_from(AT_MOST),
+    st.integers(1, 500),
+    st.sampled_from(list(TermUnit)),
+    st.sampled_from(["nl", "en"]),
+)
+def test_every_at_most_word_leaves_every_forward_term_as_it_is(
+    word: str, amount: int, unit: TermUnit, lang: str
+) -> None:
+    assume(unit is not TermUnit.YEARS or amount * 366 <= MAX_TERM_AMOUNT)
+    term = Term(amount, unit)
+    assert Term.parse(f"{word} {term.label(lang)}") == term
+    assert Term.parse(f"{word.upper()}  {term.label(lang)}") == term
+
+
+#: What each refusal says (its kind, never the text).
+_LEADING = "words before its number that are not an accepted 'at most' word"
+_TWICE = "more than one 'at most' word"
+_ALONE = "an 'at most' word but no number and unit"
+_BACKWARDS = "before a term counted backwards"
+_START = "names the day it counts from"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # words that change the term: after, at least, from, before (in front)
+        ("na 6 weken", _LEADING),
+        ("na zes weken", _LEADING),
+        ("after 6 weeks", _LEADING),
+        ("minimaal 6 weken", _LEADING),
+        ("ten minste zes weken", _LEADING),
+        ("tenminste 6 weken", _LEADING),
+        ("een minimum van 6 weken", _LEADING),  # "een" reads as a number: the words after it do not
+        ("at least 6 weeks", _LEADING),
+        ("vanaf 6 weken", _LEADING),
+        ("from 6 weeks", _LEADING),
+        ("voor 6 weken", _LEADING),
+        ("before 6 weeks", _LEADING),
+        ("zo spoedig mogelijk en uiterlijk 6 weken", _LEADING),  # write the term; the rest is the description
+        # hostile forms of the accepted words
+        ("uiterlijkzes weken", "not a whole number followed by a unit"),  # glued: no word, no number
+        ("binnen6 weken", "not a whole number followed by a unit"),
+        ("binnen-6-weken", "not a whole number followed by a unit"),
+        ("binnen binnen 6 weken", _TWICE),
+        ("uiterlijk uiterlijk zes weken", _TWICE),
+        ("within within 6 weeks", _TWICE),
+        ("binnen uiterlijk 6 weken", _TWICE),
+        ("at most within 6 weeks", _TWICE),
+        ("maximaal binnen 6 weken", _TWICE),
+        ("uiterlijk uiterlijk", _TWICE),
+        ("uiterlijk", _ALONE),
+        ("binnen ", _ALONE),
+        ("within", _ALONE),
+        ("no later than", _ALONE),
+        ("binnen zes", "not a whole number followed by a unit"),
+        ("6 weken uiterlijk", "unit is not one of the accepted forms"),  # only in front
+        ("binnen 0 weken", "number is below 1"),
+        # before a term counted backwards: "binnen 2 werkdagen voor" is the stretch before the event
+        ("binnen 2 werkdagen voor", _BACKWARDS),
+        ("uiterlijk 2 werkdagen vóór", _BACKWARDS),
+        ("within 2 working days before", _BACKWARDS),
+        ("at most 3 days before", _BACKWARDS),
+        # the day it counts from is the caller's (see test_parse_reads_the_receipt_only_when_counted_from_it)
+        ("binnen zes weken na ontvangst van de klacht", _START),
+        ("uiterlijk 6 weken na indiening", _START),
+        ("within 6 weeks of receipt", _START),
+        ("6 weeks after receipt", _START),
+        ("2 werkdagen voor de zitting", _START),
+    ],
+)
+def test_parse_refuses_words_that_change_a_term(text: str, problem: str) -> None:
+    with pytest.raises(TermError) as info:
+        Term.parse(text)
+    assert type(info.value) is TermError  # not "too large": the words are the problem
+    message = str(info.value)
+    assert problem in message
+    assert repr(text) not in message  # what is wrong, never the text
+    assert "accepted forms" in message
+    with pytest.raises(TermError):  # every channel reads through the one parser
+        deadline(D(2026, 3, 24), text, statutory=True)
+
+
+def test_a_run_of_at_most_words_is_refused_as_doubled() -> None:
+    with pytest.raises(TermError, match=_TWICE):
+        Term.parse("binnen " * 10_000 + "6 weken")
+
+
+def test_a_too_large_number_after_an_at_most_word_is_too_large() -> None:
+    with pytest.raises(TermTooLargeError) as info:
+        Term.parse("binnen 1000000 weken")
+    assert info.value.backwards is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uiterlijk zes weken na indiening",  # R6 (d), the statute's words; seed 000
+        "uiterlijk 6 weken na indiening",
+        "uiterlijk binnen zes weken na het indienen van de klacht",  # seed 001
+        "binnen zes weken na ontvangst van de klacht",
+        "binnen 6 weken na de ontvangst van de klacht",
+        "binnen zes weken na ontvangst",
+        "zes weken na indiening van de klacht",
+        "within 6 weeks of receipt",
+        "within six weeks after receipt of the complaint",
+        "no later than 6 weeks from submission",
+        "at most 6 weeks after filing of the complaint",
+        "6 weken",  # no phrase: as without from_receipt
+        "binnen zes weken",
+    ],
+)
+def test_parse_reads_the_receipt_only_when_counted_from_it(text: str) -> None:
+    """R12, A4: the handling term counts from the complaint's receipt ("na indiening" in R6 (d)), so a
+    phrase naming that day names the start already counted from; the caller says so."""
+    assert Term.parse(text, from_receipt=True) == Term(6, "weeks")
+    if " na " in text or " of " in text or " after " in text or " from " in text:
+        with pytest.raises(TermError, match=_START):  # not kept for the callers that count from another day
+            Term.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "twee maanden na het ontstaan van de klacht",  # seed 001's submission window: another start
+        "binnen 6 weken na het eerste gesprek",
+        "binnen 6 weken na dagtekening",
+        "within 6 weeks of the incident",
+        "6 weeks after receipt of the judgement",
+        "binnen 6 weken vanaf ontvangst",  # not one of the phrases read
+        "binnen 6 weken na",
+    ],
+)
+def test_parse_refuses_another_start_even_when_counted_from_receipt(text: str) -> None:
+    with pytest.raises(TermError, match="counts from another day than the complaint's receipt") as info:
+        Term.parse(text, from_receipt=True)
+    assert repr(text) not in str(info.value)
+
+
+def test_from_receipt_is_a_switch_and_the_text_must_be_text() -> None:
+    with pytest.raises(InvalidInputError, match="from_receipt"):
+        Term.parse("6 weken", from_receipt="yes")  # type: ignore[arg-type]
+    with pytest.raises(TermError, match="text"):
+        Term.parse(6, from_receipt=True)  # type: ignore[arg-type]
+    assert Term.parse("6 weken", from_receipt=False) == Term(6, "weeks")
 
 
 def test_term_validation() -> None:

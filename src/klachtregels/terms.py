@@ -177,11 +177,80 @@ MAX_TERM_AMOUNT: Final = 999_999
 #: term under :data:`MAX_TERM_AMOUNT` days (days, hours and working days do: a million working days
 #: is under four thousand years).
 _LONGEST_DAYS_PER_UNIT: Final = {TermUnit.WEEKS: 7, TermUnit.MONTHS: 31, TermUnit.YEARS: 366}
+#: Leading words that say only that the term is a maximum: "at the latest", "within", "at most" (R6 (d):
+#: "uiterlijk zes weken na indiening"; the seeds: "binnen 6 weken", "uiterlijk binnen zes weken", "binnen een
+#: termijn van zes weken"). A term here is already a maximum, the last day by which something must happen,
+#: so they leave it as it is. Exactly one, as separate words before the number, on a term counted forward:
+#: before a term counted backwards "binnen 2 werkdagen voor" is the stretch of days before the event, not a
+#: last day. Words that do change the term ("na"/"after", "minimaal"/"at least", "vanaf"/"from", "voor"/
+#: "before" in front, "zo spoedig mogelijk en ...") are not here: such a text is refused.
+_AT_MOST_WORDS: Final = frozenset(
+    {
+        "binnen",
+        "uiterlijk",
+        "uiterlijk binnen",
+        "maximaal",
+        "ten hoogste",
+        "binnen een termijn van",
+        "within",
+        "at most",
+        "at the latest",
+        "at the latest within",
+        "no later than",
+        "not later than",
+        "within a period of",
+    }
+)
+_AT_MOST_LONGEST: Final = max(len(words.split()) for words in _AT_MOST_WORDS)
+#: The phrases after the unit that name the complaint's receipt, the day 0 of the handling term (R12; "na
+#: indiening" in R6 (d) is that day: A4, filing is receipt). Read only where the caller counts the term
+#: from that day (``Term.parse(text, from_receipt=True)``: the organisation file's handling term, check K2);
+#: anywhere else a term counts from the day it is used with (a policy's submission window from the day
+#: the complaint arose, ``deadline`` from its ``start``), so a phrase naming a start is refused there.
+_RECEIPT_PHRASES: Final = frozenset(
+    {
+        *(
+            f"na {what}{of}"
+            for what in ("ontvangst", "de ontvangst", "indiening", "de indiening", "het indienen")
+            for of in ("", " van de klacht")
+        ),
+        *(
+            f"{after} {what}{of}"
+            for after in ("after", "of", "from")
+            for what in ("receipt", "submission", "filing")
+            for of in ("", " of the complaint")
+        ),
+    }
+)
+#: Words after the unit that begin a phrase naming the day a term counts from (for the message only:
+#: anything after the unit that is not a receipt phrase read under ``from_receipt`` is refused).
+_START_WORDS: Final = frozenset(
+    ("na", "nadat", "vanaf", "sinds", "voor", "vóór", "after", "of", "from", "since", "following", "before")
+)
 _ACCEPTED: Final = (
     '"6 weeks"/"6 weken"/"1 week", "2 working days"/"2 werkdagen", "2 months"/"2 maanden"/"1 maand", '
     '"3 days"/"3 dagen"/"1 dag", "1 year"/"1 jaar", "48 hours"/"48 uur"; the number in digits 0-9 or as a '
-    'word up to twelve ("zes weken", "een maand"); add "before"/"voor" for a term counted backwards'
+    'word up to twelve ("zes weken", "een maand"); one "at most" word may come first ("uiterlijk", "binnen", '
+    '"uiterlijk binnen", "maximaal", "within", "at most", "no later than"); add "before"/"voor" for a term '
+    "counted backwards"
 )
+#: Why a term text cannot be read (its kind, never its text).
+_NOT_A_TERM: Final = "it is not a whole number followed by a unit"
+_LEADING_WORDS: Final = (
+    "it has words before its number that are not an accepted 'at most' word, such as 'na', 'after', "
+    "'minimaal' or 'at least', which change what the term means"
+)
+_AT_MOST_ALONE: Final = "it has an 'at most' word but no number and unit after it"
+_AT_MOST_TWICE: Final = "it has more than one 'at most' word before its number"
+_AT_MOST_BACKWARDS: Final = (
+    "it has an 'at most' word before a term counted backwards, which makes it the stretch of days before "
+    "the event, not a last day"
+)
+_NAMES_A_START: Final = (
+    "it names the day it counts from, which is not read here: give the term alone, it counts from the day "
+    "it is used with"
+)
+_NAMES_ANOTHER_START: Final = "it counts from another day than the complaint's receipt"
 
 
 def _unreadable(problem: str) -> str:
@@ -288,13 +357,32 @@ class Term:
         object.__setattr__(self, "_art2", art2)
 
     @classmethod
-    def parse(cls, text: str) -> Term:
+    def parse(cls, text: str, *, from_receipt: bool = False) -> Term:
         """Read ``"6 weeks"``, ``"6 weken"``, ``"2 working days"``, ``"2 werkdagen"``, ``"1 maand"`` ...
+
+        One "at most" word may come first, as regulations write their terms: ``"uiterlijk zes weken"``,
+        ``"binnen 10 werkdagen"``, ``"uiterlijk binnen 4 weken"``, ``"maximaal 6 weken"``, ``"within six
+        weeks"``, ``"no later than 6 weeks"``. A term is already a maximum (its last day), so the word
+        leaves it as it is: ``Term.parse("binnen zes weken") == Term(6, "weeks")``. Words that change a
+        term ("na 6 weken", "at least 6 weeks", two "at most" words, one before a term counted backwards)
+        are refused.
+
+        A phrase after the unit that names the day the term counts from ("na ontvangst van de klacht",
+        "of receipt") is refused: a term counts from the day it is used with. With ``from_receipt=True``
+        the caller counts it from the complaint's receipt (R12, as the handling term of Wko art. 1.57b
+        lid 2 sub d: "uiterlijk zes weken na indiening"), and a phrase naming that day is read:
+        ``Term.parse("binnen zes weken na ontvangst", from_receipt=True) == Term(6, "weeks")``; one naming
+        another day ("na het ontstaan van de klacht") is still refused.
 
         Raises :class:`~klachtregels.errors.TermError` saying what is wrong (never repeating the
         text) and the accepted forms; for anything but text, a :class:`~klachtregels.errors.TermError`
         that is also an :class:`~klachtregels.errors.ArgumentTypeError` naming ``text``.
         """
+        if from_receipt is not False and bool_argument(from_receipt, "from_receipt"):
+            if not isinstance(text, str):
+                raise _term_type_error("text", "a term's text", text)
+            # Not kept in the cache of texts read without a start: the same text reads alike there or fails.
+            return _PARSED.get(text) or _parse_term(text, from_receipt=True)
         return _as_term(text, "text", "a term's text")
 
     def label(self, lang: str = "nl") -> str:
@@ -360,36 +448,83 @@ def _number_and_words(text: str) -> tuple[str, str] | None:
     return None if number is None else (str(number), parts[1])
 
 
-def _parse_term(text: str) -> Term:
-    """The one term parser (the law's terms, policies, the command line, the organisation file's
-    regulation): ``6 weeks``, ``zes weken``, ``2 werkdagen voor``. Digits are ASCII only."""
-    found = _number_and_words(text)
-    backwards = False
-    unit = None
-    digits = ""
-    if found:
-        digits = found[0].lstrip("0") or "0"
-        words = found[1].lower().replace("-", " ")
-        if not words.isascii():  # "vóór" typed composed or decomposed reads alike (as a header does)
-            import unicodedata  # only then: not on the start-up path
+def _without_at_most(text: str) -> tuple[str, bool]:
+    """``text`` (stripped) without its leading "at most" word (:data:`_AT_MOST_WORDS`, the longest that
+    fits: "uiterlijk binnen" before "uiterlijk"), and whether it had one. The word must stand apart:
+    "uiterlijkzes weken" has none (and is no term)."""
+    words = text.split(maxsplit=_AT_MOST_LONGEST)
+    for n in range(min(_AT_MOST_LONGEST, len(words)), 0, -1):
+        if " ".join(words[:n]).casefold() in _AT_MOST_WORDS:
+            rest = text.split(maxsplit=n)
+            return (rest[n] if len(rest) > n else ""), True
+    return text, False
 
-            words = unicodedata.normalize("NFC", words)
-        words = " ".join(words.split())
-        for suffix in _BACKWARDS_WORDS:
-            if words.endswith(" " + suffix):
-                words = words[: -len(suffix) - 1]
-                backwards = True
-                break
-        unit = _UNIT_WORDS.get(words)
-    if found is None or unit is None or digits == "0":
-        # What is wrong, never the text itself (a term typed by a person may hold anything).
-        if found is None:
-            problem = "it is not a whole number followed by a unit"
-        elif unit is None:
-            problem = "its unit is not one of the accepted forms"
-        else:
-            problem = "its number is below 1"
-        raise TermError(_unreadable(problem))
+
+def _has_leading_words(text: str) -> bool:
+    """Whether ``text``, no term, is words and then a number: "na 6 weken", "minimaal zes weken"."""
+    words = text.split()
+    return any((w[:1].isascii() and w[:1].isdigit()) or w.casefold() in _NUMBER_WORDS for w in words[1:])
+
+
+def _unit_and_start(words: str) -> tuple[TermUnit, str] | None:
+    """The unit of unit words followed by a phrase naming the day the term counts from ("weken na
+    ontvangst"), and that phrase; ``None`` when ``words`` is not a unit and such a phrase."""
+    parts = words.split(" ")
+    for n in (1, 2):  # a unit is one or two words ("weken", "working days")
+        unit = _UNIT_WORDS.get(" ".join(parts[:n]))
+        if unit is not None and len(parts) > n and parts[n] in _START_WORDS:
+            return unit, " ".join(parts[n:])
+    return None
+
+
+def _unit_words(words: str, from_receipt: bool) -> tuple[TermUnit | None, bool, str | None]:
+    """The unit of a term's words after its number (``weken``, ``werkdagen voor``), whether it is
+    counted backwards, and what is wrong with a phrase naming its start (``None``: nothing)."""
+    words = words.lower().replace("-", " ")
+    if not words.isascii():  # "vóór" typed composed or decomposed reads alike (as a header does)
+        import unicodedata  # only then: not on the start-up path
+
+        words = unicodedata.normalize("NFC", words)
+    words = " ".join(words.split())
+    for suffix in _BACKWARDS_WORDS:
+        if words.endswith(" " + suffix):
+            return _UNIT_WORDS.get(words[: -len(suffix) - 1]), True, None
+    unit = _UNIT_WORDS.get(words)
+    if unit is None and (split := _unit_and_start(words)) is not None:
+        if not from_receipt:
+            return None, False, _NAMES_A_START
+        if split[1] not in _RECEIPT_PHRASES:
+            return None, False, _NAMES_ANOTHER_START
+        return split[0], False, None
+    return unit, False, None
+
+
+def _parse_term(text: str, from_receipt: bool = False) -> Term:
+    """The one term parser (the law's terms, policies, the command line, the organisation file's
+    regulation): ``6 weeks``, ``zes weken``, ``2 werkdagen voor``, ``uiterlijk binnen zes weken``.
+    Digits are ASCII only. ``from_receipt``: the caller counts the term from the complaint's receipt, so
+    a phrase naming that day after the unit is read (:data:`_RECEIPT_PHRASES`)."""
+    body, at_most = _without_at_most(text.strip())
+    found = _number_and_words(body)
+    unit, backwards, problem = _unit_words(found[1], from_receipt) if found else (None, False, None)
+    digits = (found[0].lstrip("0") or "0") if found else ""
+    # What is wrong, never the text itself (a term typed by a person may hold anything).
+    if at_most and not body:
+        problem = _AT_MOST_ALONE
+    elif at_most and _without_at_most(body)[1]:
+        problem = _AT_MOST_TWICE
+    elif found is None:
+        problem = _LEADING_WORDS if not at_most and _has_leading_words(body) else _NOT_A_TERM
+    elif problem is None and unit is None:
+        # "ten minste zes weken", "een minimum van 6 weken": a number word that begins other words
+        leading = not body[:1].isdigit() and _has_leading_words(body)
+        problem = _LEADING_WORDS if leading else "its unit is not one of the accepted forms"
+    elif problem is None and digits == "0":
+        problem = "its number is below 1"
+    elif problem is None and at_most and backwards:
+        problem = _AT_MOST_BACKWARDS
+    if problem is not None or unit is None:
+        raise TermError(_unreadable(problem or _NOT_A_TERM))
     if len(digits) > len(str(MAX_TERM_AMOUNT)):  # never int(): the digits may be thousands long
         msg = _unreadable(f"its number is larger than {MAX_TERM_AMOUNT}")
         raise TermTooLargeError(msg, backwards=backwards)

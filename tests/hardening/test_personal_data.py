@@ -430,12 +430,28 @@ def test_a_bad_argument_is_named_never_repeated(
     assert TOKEN.lower() not in shown, err
 
 
-@pytest.mark.parametrize("text", [f"{TOKEN}", f"6 {TOKEN}", "0 weken", f"{TOKEN} 6 weeks"])
-def test_term_errors_say_what_is_wrong_not_the_text(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{TOKEN}",
+        f"6 {TOKEN}",
+        "0 weken",
+        f"{TOKEN} 6 weeks",
+        f"binnen {TOKEN} weken",
+        f"uiterlijk binnen {TOKEN}",
+        f"binnen binnen 6 {TOKEN}",
+        f"{TOKEN} uiterlijk 6 weken",
+        f"binnen 6 weken na {TOKEN}",
+        f"within 6 weeks of {TOKEN}",
+        f"uiterlijk{TOKEN} 6 weken",
+    ],
+)
+@pytest.mark.parametrize("from_receipt", [False, True])
+def test_term_errors_say_what_is_wrong_not_the_text(text: str, from_receipt: bool) -> None:
     from klachtregels.errors import TermError
     from klachtregels.terms import Term
 
     with pytest.raises(TermError) as info:
-        Term.parse(text)
+        Term.parse(text, from_receipt=from_receipt)
     assert TOKEN.lower() not in str(info.value).lower()
     assert "accepted forms" in str(info.value)

@@ -187,13 +187,14 @@ def scope_lines(report: AnnualReport, lang: str = "nl") -> list[str]:
 
 
 def term_text(term: str, lang: str) -> str:
-    """A term from the organisation file in the report's language ("6 weeks" -> "6 weken");
+    """The organisation file's handling term in the report's language ("6 weeks", "uiterlijk zes weken na
+    indiening" -> "6 weken"), read as check K2 reads it (counted from the complaint's receipt: R6, R12);
     text that is not a term the library reads is shown as the organisation wrote it."""
     from klachtregels.errors import TermError
     from klachtregels.terms import Term
 
     try:
-        return Term.parse(term).label(check_lang(lang))
+        return Term.parse(term, from_receipt=True).label(check_lang(lang))
     except TermError:
         return term
 

@@ -141,9 +141,15 @@ def handling_term_within_statute(text: str | None) -> bool | None:
     """Whether a regulation's handling term always ends within the statute's six weeks (R6); ``None``:
     not given, or wording the library cannot read (a human must compare it).
 
-    Regulations write "zes weken" as often as "6 weeks": the term is read by the one term parser
-    (:meth:`klachtregels.terms.Term.parse`, number words included), as policies and the command line
-    read theirs. Its longest possible length is measured as policy lint measures it
+    Regulations write "zes weken" as often as "6 weeks", and in the statute's own words: "uiterlijk zes
+    weken na indiening", "binnen 6 weken", "uiterlijk binnen zes weken na het indienen van de klacht".
+    The term is read by the one term parser (:meth:`klachtregels.terms.Term.parse`: number words and a
+    leading "at most" word, as policies and the command line read theirs), counted from the complaint's
+    receipt (``from_receipt=True``): the statute's six weeks run from that day (R6 (d) "na indiening",
+    R12, A4), so a phrase naming it ("na ontvangst van de klacht", "of receipt") leaves the term
+    comparable, and one naming another day ("na het ontstaan van de klacht") leaves it to a human, as
+    does any wording the parser refuses ("zo spoedig mogelijk en uiterlijk ..."). Its longest possible
+    length is measured as policy lint measures it
     (:func:`klachtregels.terms.term_length_days`: months per R18, working days on the ATW calendar),
     so a term that can run past six weeks in some year is not within them. A term whose number is
     too large to count (more than :data:`~klachtregels.terms.MAX_TERM_AMOUNT` of any unit, hours
@@ -152,7 +158,7 @@ def handling_term_within_statute(text: str | None) -> bool | None:
     if text is None:
         return None
     try:
-        term = Term.parse(text)
+        term = Term.parse(text, from_receipt=True)
     except TermTooLargeError as exc:
         return None if exc.backwards else False
     except TermError:
