@@ -15,12 +15,27 @@ from klachtregels.organisation import Organisation, load_organisation, parse_org
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
+def test_the_example_organisation_and_policy_state_one_handling_term() -> None:
+    """examples/organisation.toml (check K2's source) and examples/policy.toml (the house term counted,
+    quoting the same regulation's art. 6) describe one regulation: its handling term is one fact (R6)."""
+    from klachtregels.policy import load_policy
+    from klachtregels.rules.organisation import handling_term_within_statute
+    from klachtregels.terms import Term
+
+    org = load_organisation(EXAMPLES / "organisation.toml")
+    policy = load_policy(EXAMPLES / "policy.toml")
+    written = org.regulation.provides.handling_term
+    assert written is not None
+    assert Term.parse(written, from_receipt=True) == Term.parse(policy.handling_term) == Term(5, "weeks")
+    assert handling_term_within_statute(written) is True
+
+
 def test_synthetic_example_loads_every_section() -> None:
     org = load_organisation(EXAMPLES / "organisation.toml")
     assert org.kind is ProviderKind.KINDERCENTRUM
     assert [loc.name for loc in org.locations] == ["KDV De Voorbeeldtuin", "BSO De Uitkijk"]
     assert org.locations[0].lrk_number == "100000001"
-    assert org.regulation.provides.handling_term == "6 weeks"
+    assert org.regulation.provides.handling_term == "binnen vijf weken na ontvangst"  # kept as written
     assert org.regulation.provides.concrete_term_for_measures is True
     assert org.meldcode.staff_know_meldplicht is True
     report = org.annual_report(2024)
