@@ -67,6 +67,7 @@ def test_every_duty_answer_has_a_finding_and_every_finding_belongs_to_its_item()
         ("26 werkdagen", False),  # 47 days around Christmas
         ("28 werkdagen", False),  # past six weeks when holidays fall in it (as policy lint says)
         ("31 werkdagen", False),
+        ("0 dagen", None),  # the term parser refuses a number below 1 (a policy cannot have it either)
         ("zo snel mogelijk", None),  # a human must read it
         (None, None),
         # as regulations word it (R6 (d) "uiterlijk zes weken na indiening"; seeds 000, 001, 004)
@@ -235,3 +236,23 @@ def test_k8_without_an_oudercommissie_reads_the_small_provider_exemption(
         assert k8.unknown_facts == unknown
     decided_by_1_58 = oudercommissie.established is False and oudercommissie.exempt is not None
     assert (k8.reason == "1.58") is decided_by_1_58
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("1 day", "6 weeks", "42 dagen", "43 days", "1 maand", "2 maanden", "1008 uur", "1009 hours"),
+        *("24 werkdagen", "25 working days", "26 werkdagen", "30 working days", "1 year"),
+        "uiterlijk zes weken",
+    ],
+)
+def test_k2_and_policy_lint_give_one_answer_on_the_six_weeks(text: str) -> None:
+    """R6 (d): "does this handling term end within six weeks?" is one question. K2 asks it of the
+    organisation file's term, policy lint of the policy's; both call
+    ``terms.within_statutory_handling_term``, so the same term gets the same answer (each compared on
+    its own before)."""
+    from klachtregels.policy import Policy
+    from klachtregels.policy_lint import LintCode, lint_policy
+
+    too_long = LintCode.HANDLING_TERM_TOO_LONG in lint_policy(Policy(handling_term=text)).codes()
+    assert handling_term_within_statute(text) is (not too_long)

@@ -95,7 +95,7 @@ from klachtregels.policy import (
 )
 from klachtregels.rules import scope
 from klachtregels.severity import Severity
-from klachtregels.terms import HANDLING_TERM, Term, term_length_days
+from klachtregels.terms import HANDLING_TERM, Term, term_length_days, within_statutory_handling_term
 from klachtregels.vocabulary import FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -600,7 +600,7 @@ def _check_handling_term(p: Policy) -> Iterator[LintFinding]:
         return
     shortest, longest = term_length_days(term)
     limit = STATUTORY_HANDLING_DAYS
-    if longest > limit:
+    if not within_statutory_handling_term(term):
         yield _finding(
             LintCode.HANDLING_TERM_TOO_LONG, field, p.handling_term, term=term, days=longest, limit=limit
         )

@@ -77,6 +77,7 @@ __all__ = [
     "gck_filing_limit",
     "handling_deadline",
     "term_length_days",
+    "within_statutory_handling_term",
 ]
 
 #: ``"schema"`` value of :meth:`Deadline.to_dict`.
@@ -1580,3 +1581,12 @@ def term_length_days(term: Term | str) -> tuple[Fraction, Fraction]:
         return (Fraction(365 * n), Fraction(366 * n))
     lo, hi = _working_days_span(n)
     return (Fraction(lo), Fraction(hi))
+
+
+def within_statutory_handling_term(term: Term | str) -> bool:
+    """Whether ``term`` always ends within the statute's six weeks (R6 (d)): its longest possible
+    length (:func:`term_length_days`) is at most that of :data:`HANDLING_TERM`. The one comparison
+    behind policy lint's ``HANDLING_TERM_TOO_LONG`` and check K2 (the organisation file's term):
+    ``2 months`` (up to 62 days) and ``26 working days`` (47 days around Christmas) are not within,
+    ``1 month`` and ``42 days`` are."""
+    return term_length_days(term)[1] <= term_length_days(HANDLING_TERM)[1]

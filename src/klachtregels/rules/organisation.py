@@ -41,7 +41,7 @@ from klachtregels.citations import (
 )
 from klachtregels.errors import TermError
 from klachtregels.rules.annual_report import DueOutcome, ReportDue, report_due
-from klachtregels.terms import HANDLING_TERM, Term, TermTooLargeError, term_length_days
+from klachtregels.terms import Term, TermTooLargeError, within_statutory_handling_term
 from klachtregels.vocabulary import FlagCode, Outcome
 
 if TYPE_CHECKING:
@@ -148,10 +148,11 @@ def handling_term_within_statute(text: str | None) -> bool | None:
     receipt (``from_receipt=True``): the statute's six weeks run from that day (R6 (d) "na indiening",
     R12, A4), so a phrase naming it ("na ontvangst van de klacht", "of receipt") leaves the term
     comparable, and one naming another day ("na het ontstaan van de klacht") leaves it to a human, as
-    does any wording the parser refuses ("zo spoedig mogelijk en uiterlijk ..."). Its longest possible
-    length is measured as policy lint measures it
-    (:func:`klachtregels.terms.term_length_days`: months per R18, working days on the ATW calendar),
-    so a term that can run past six weeks in some year is not within them. A term whose number is
+    does any wording the parser refuses ("zo spoedig mogelijk en uiterlijk ..."). It is compared with
+    the six weeks by the comparison policy lint makes
+    (:func:`klachtregels.terms.within_statutory_handling_term`: its longest length, months per R18,
+    working days on the ATW calendar), so a term that can run past six weeks in some year is not
+    within them (the parser refuses a term of no days, as it does in a policy). A term whose number is
     too large to count (more than :data:`~klachtregels.terms.MAX_TERM_AMOUNT` of any unit, hours
     included) is longer than six weeks: not within them, never unknown.
     """
@@ -163,11 +164,9 @@ def handling_term_within_statute(text: str | None) -> bool | None:
         return None if exc.backwards else False
     except TermError:
         return None
-    if term.amount < 1 or getattr(term, "backwards", False):
+    if getattr(term, "backwards", False):
         return None
-    statutory_days = HANDLING_TERM.nominal_days
-    assert statutory_days is not None
-    return term_length_days(term)[1] <= statutory_days
+    return within_statutory_handling_term(term)
 
 
 def _k1(ctx: DutyContext) -> Sequence[DutyDecision]:
