@@ -786,13 +786,19 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
     part in a question asked on that day. A Geschillencommissie filing dated after ``day`` is left
     out, and so is a signal the provider learned of after it (its ``known_on``; a signal without one
     counts from the receipt day, A20); of the signals kept, a consultation or a meldcode route started
-    after ``day`` had not happened either. The record itself is returned when nothing is dated after
-    ``day`` (the usual case). The one place :func:`assess_record` and the compliance checks read a
-    record as of their day. (A judgement sent after ``day`` is the handling rules' own question: not
-    yet sent, R12.)"""
+    after ``day`` had not happened either. A judgement sent after ``day`` had not been given: neither
+    its form (art. 1.57b lid 2 sub e) nor its measures (sub f) are facts of that day, and the handling
+    rules read it as not yet sent (R12) either way; of a judgement given, a measure carried out after
+    ``day`` had not been carried out. The record itself is returned when nothing is dated after
+    ``day`` (the usual case). The one place :func:`assess_record`, the compliance checks and the
+    obligations timeline read a record as of their day."""
     filing = record.filing
     late_filing = filing is not None and (filed := filing.filed_date) is not None and filed > day
-    signals = record.complaint.signals
+    judgement = record.judgement
+    if judgement is not None:
+        judgement = _judgement_as_of(judgement, day)
+    complaint = record.complaint
+    signals = complaint.signals
     if signals and any(
         _after(s.known_date, day) or _after(s.consulted_date, day) or _after(s.meldcode_started_date, day)
         for s in signals
@@ -806,9 +812,24 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
             for s in signals
             if not _after(s.known_date, day)
         )
-        complaint = attrs.evolve(record.complaint, signals=kept)
-        return attrs.evolve(record, complaint=complaint, filing=None if late_filing else filing)
-    return attrs.evolve(record, filing=None) if late_filing else record
+        complaint = attrs.evolve(complaint, signals=kept)
+    if complaint is record.complaint and judgement is record.judgement and not late_filing:
+        return record
+    return attrs.evolve(
+        record, complaint=complaint, judgement=judgement, filing=None if late_filing else filing
+    )
+
+
+def _judgement_as_of(judgement: Judgement, day: dt.date) -> Judgement | None:
+    """``judgement`` as it stood on ``day`` (:func:`record_as_of`): ``None`` when it was sent after
+    ``day`` (an unknown sending day keeps it); a measure carried out after ``day`` not yet done."""
+    if _after(judgement.sent_date, day):
+        return None
+    measures = judgement.measures
+    if measures and any(_after(m.done_date, day) for m in measures):
+        undone = tuple(attrs.evolve(m, done_on=None) if _after(m.done_date, day) else m for m in measures)
+        return attrs.evolve(judgement, measures=undone)
+    return judgement
 
 
 def _after(value: dt.date | None, day: dt.date) -> bool:

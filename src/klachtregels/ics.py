@@ -102,6 +102,9 @@ def obligations_ics(timeline: Obligations, *, lang: str = "nl") -> str:
             as_of=timeline.as_of,
             basis=_basis(item, lang) or "-",
         )
+        if item.provisional:  # A2: the day may still move; say so where the calendar shows it
+            summary += text("OBLIGATION_PROVISIONAL", lang)
+            description += " " + item.provisional_text(lang)
         uid = _uid(timeline.complaint_id or "", item.key, item.number or 0)
         cal.add_component(_event(uid, item.due, timeline.as_of, summary, description))
     return str(cal.to_ical().decode("utf-8"))

@@ -124,6 +124,11 @@ class Obligation:
     deadline: Deadline | None = attrs.field(default=None, eq=False, repr=False)
     #: For an item that occurs more than once (measures): its number, from 1.
     number: int | None = None
+    #: ``due`` rests on equated days (Atw art. 3 lid 3) that are not verified and may still move (A2):
+    #: the deadline's mark, or the annual-report rule's (``PROVISIONAL_CALENDAR``).
+    provisional: bool = False
+    #: The years whose equated days are not verified, for a provisional ``due``.
+    unverified_years: tuple[int, ...] = ()
 
     def title(self, lang: str = "nl") -> str:
         """What is due, in words."""
@@ -132,6 +137,12 @@ class Obligation:
     def status_text(self, lang: str = "nl") -> str:
         """The state, in words."""
         return text(f"OBLIGATION_STATUS_{self.status.value.upper()}", lang)
+
+    def provisional_text(self, lang: str = "nl") -> str:
+        """Why ``due`` may still move (A2), or ``""`` when it is not provisional."""
+        if not self.provisional:
+            return ""
+        return text("ATW_EXPLAIN_PROVISIONAL", lang, years=self.unverified_years or "?")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (part of ``klachtregels.obligations``)."""
@@ -146,7 +157,8 @@ class Obligation:
             "rule_ids": list(self.rule_ids),
             "citations": [c.to_dict() for c in self.citations],
             "findings": list(self.findings),
-            "provisional": bool(self.deadline is not None and self.deadline.provisional),
+            "provisional": self.provisional,
+            "unverified_years": list(self.unverified_years),
             "title": {"nl": self.title("nl"), "en": self.title("en")},
         }
 
@@ -179,6 +191,8 @@ class Obligations:
             day = format_date(item.due, lang) if item.due is not None else "-"
             actor = text(f"OBLIGATION_ACTOR_{item.actor.value.upper()}", lang)
             line = f"{day:<26} {actor:<15} {item.title(lang)}: {item.status_text(lang)}"
+            if item.provisional:
+                line += text("OBLIGATION_PROVISIONAL", lang)
             if item.missing:
                 line += f" ({text('OBLIGATION_MISSING', lang)}: {', '.join(item.missing)})"
             lines.append(line)
@@ -215,6 +229,10 @@ def _spec(key: str) -> tuple[Actor, str, tuple[str, ...], tuple[Citation, ...]]:
 def _item(key: str, due: dt.date | None, status: ObligationStatus, **kw: Any) -> Obligation:
     actor, kind, rule_ids, citations = _spec(key)
     extra = kw.pop("citations", ())
+    deadline = kw.get("deadline")
+    if deadline is not None and deadline.provisional:  # A2: the deadline's own mark, never dropped
+        kw.setdefault("provisional", True)
+        kw.setdefault("unverified_years", deadline.unverified_years)
     return Obligation(
         key=key, actor=actor, kind=kind, due=due, status=status, rule_ids=rule_ids,
         citations=citations + tuple(extra), **kw,
@@ -335,13 +353,19 @@ def _measures(ctx: _Ctx, judgement: Judgement | None) -> list[Obligation]:
     term_state, found = ctx.from_check("measure-term")
     out = []
     for number, measure in enumerate(judgement.measures, start=1):
-        due = measure.due_on
+        # Their Europe/Amsterdam days (A22), as every other date is read; a measure carried out after
+        # as_of is not done on it (decisions.record_as_of gives the judgement as it stood then).
+        due, done = measure.due_date, measure.done_date
         missing: tuple[str, ...] = ()
         if due is None:
-            status = term_state if term_state is not None else ObligationStatus.UNDETERMINED
+            # No day to carry it out by. No term stated: lid 2 f is not met (the check's finding). A
+            # term stated but its day not recorded (or not known): whether it was carried out in time
+            # is open; the check passing lid 2 f never makes the measure itself done.
+            no_term = measure.concrete_term is False and term_state is ObligationStatus.NOT_MET
+            status = ObligationStatus.NOT_MET if no_term else ObligationStatus.UNDETERMINED
             missing = ("measure.due_on",)
-        elif measure.done_on is not None:
-            status = ObligationStatus.DONE if measure.done_on <= due else ObligationStatus.DONE_LATE
+        elif done is not None:
+            status = ObligationStatus.DONE if done <= due else ObligationStatus.DONE_LATE
         else:
             status = ctx.open_state(due)
         out.append(_item("measure", due, status, number=number, findings=found, missing=missing))
@@ -438,6 +462,13 @@ def _annual_report(
     """The annual report over the complaint's year (R9), as the organisation duty K5 reads it."""
     if not ctx.checks.counts_for_report or year is None:
         return []
+    # When it is due is the rule's answer (R9, A16), the one K5 reads; so is its provisional mark (A2).
+    due = report_due(year, written_complaints=1, jaarverslag_atw=policy.jaarverslag_atw)
+    if due.last_day is None:
+        return []
+    mark: dict[str, Any] = {}
+    if FlagCode.PROVISIONAL_CALENDAR in due.flags:
+        mark = {"provisional": True, "unverified_years": (due.last_day.year,)}
     org = organisation or Organisation(name="-")
     duty_ctx = DutyContext(
         organisation=org,
@@ -450,10 +481,8 @@ def _annual_report(
         d for d in organisation_duties(duty_ctx) if d.item == "K5" and d.aspect == "sent" and d.year == year
     ]
     if not sent:  # the year is not over: the report is still to come, by the day R9 gives
-        due = report_due(year, written_complaints=1, jaarverslag_atw=policy.jaarverslag_atw)
-        if due.last_day is None:
-            return []
-        return [_item("annual_report", due.last_day, ctx.open_state(due.last_day), citations=(WKO_1_57B_8,))]
+        last = due.last_day
+        return [_item("annual_report", last, ctx.open_state(last), citations=(WKO_1_57B_8,), **mark)]
     decision = sent[0]
     last = dt.date.fromisoformat(decision.details["last_day"])
     if decision.outcome is Outcome.PENDING:
@@ -470,6 +499,7 @@ def _annual_report(
             status,
             missing=missing if status is ObligationStatus.UNDETERMINED else (),
             citations=(WKO_1_57B_8,),
+            **mark,
         )
     ]
 
@@ -506,7 +536,7 @@ def obligations(
     pol = applied_policy(policy)
     # As it stood on as_of (what is dated later had not happened), as the checks read it.
     record = record_as_of(RegisterRecord(complaint=complaint, judgement=judgement, filing=filing), day)
-    complaint = record.complaint
+    complaint, judgement = record.complaint, record.judgement
     provider = organisation.as_provider() if organisation is not None else None
     checks = check_complaint(record, as_of=day, policy=pol, settings=settings, provider=provider)
     assessment = checks.assessment
