@@ -171,10 +171,11 @@ def _hide_toml_keys(message: str) -> str | None:
 
 
 class TomlSizeError(tomllib.TOMLDecodeError):
-    """A TOML text longer than :data:`MAX_TOML_CHARS` (no policy, organisation or mapping is)."""
+    """A TOML text longer than its limit: :data:`MAX_TOML_CHARS` (no policy, organisation or mapping
+    is), or the reader's own (a baseline file, :data:`klachtregels.baseline.MAX_BASELINE_CHARS`)."""
 
-    def __init__(self) -> None:
-        super().__init__(f"longer than {MAX_TOML_CHARS} characters")
+    def __init__(self, limit: int = MAX_TOML_CHARS) -> None:
+        super().__init__(f"longer than {limit} characters")
 
 
 def _too_deep_at(text: str) -> int | None:
@@ -334,16 +335,16 @@ def _long_number_line(text: str) -> int | None:
     return text.count("\n", 0, runs[0]) + 1 if len(runs) == 1 else None
 
 
-def loads_toml(text: str) -> dict[str, Any]:
+def loads_toml(text: str, *, max_chars: int = MAX_TOML_CHARS) -> dict[str, Any]:
     """:func:`tomllib.loads` that refuses nesting deeper than :data:`MAX_NESTING` (:class:`TomlNestingError`).
 
-    Table headers (``[a.b.c]``) count as levels too. A text longer than :data:`MAX_TOML_CHARS`
-    is refused (:class:`TomlSizeError`) before it is parsed; a whole number longer than Python
-    reads is :class:`TomlNumberError`. A leading byte order mark is skipped.
+    Table headers (``[a.b.c]``) count as levels too. A text longer than ``max_chars`` (by default
+    :data:`MAX_TOML_CHARS`) is refused (:class:`TomlSizeError`) before it is parsed; a whole number
+    longer than Python reads is :class:`TomlNumberError`. A leading byte order mark is skipped.
     """
     text = _without_bom(text)
-    if len(text) > MAX_TOML_CHARS:
-        raise TomlSizeError
+    if len(text) > max_chars:
+        raise TomlSizeError(max_chars)
     try:
         data = tomllib.loads(text)
     except RecursionError:  # tomllib recurses once per inline array or table

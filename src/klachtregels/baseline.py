@@ -1,16 +1,23 @@
 """Accepted findings: a finding, or a complaint, that a person judged and accepted, with the reason.
 
 An acceptance names a finding id (``KR-HANDLING-LATE``), a complaint id (the register's own), or
-both; it carries a required ``reason`` and an optional ``expires`` day (the last day it applies,
+both; an organisation finding about one year (the annual report over it, K5) may also name its
+``year``. It carries a required ``reason`` and an optional ``expires`` day (the last day it applies,
 read by the one date convention, :func:`klachtregels._time.read_day`). It lives in the
 configuration (``[[tool.klachtregels.accept]]``, :mod:`klachtregels.config`) or in a baseline file
 that ``klachtregels check --write-baseline FILE`` writes and ``--baseline FILE`` reads::
+
+    schema = 1
 
     [[accept]]
     finding = "KR-HANDLING-LATE"
     complaint = "K-2024-017"
     reason = "Judged late in 2024; the team was told (minutes 2025-01-14)."
     expires = 2026-12-31
+
+An acceptance is of a finding's identity (its id, complaint id and year), never of its row, so it
+holds when other rows are added, deleted or reordered; a finding with another identity (next
+year's late report, another complaint) is not accepted by it.
 
 An accepted finding is still reported, marked as accepted with its reason, and does not fail the
 run; an acceptance whose ``expires`` lies before the run's as-of date no longer applies, and the
@@ -29,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from klachtregels._arguments import each_instance, path_argument
-from klachtregels._io import atomic_write_text, loads_toml, one_line, toml_value
+from klachtregels._io import TomlSizeError, atomic_write_text, loads_toml, one_line, toml_value
 from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -38,6 +45,8 @@ if TYPE_CHECKING:
     from klachtregels.compliance.findings import Finding
 
 __all__ = [
+    "BASELINE_SCHEMA_VERSION",
+    "MAX_BASELINE_CHARS",
     "MAX_REASON_CHARS",
     "Acceptance",
     "AcceptanceStatus",
@@ -51,9 +60,14 @@ __all__ = [
 ]
 
 #: The keys an acceptance may have.
-_KEYS: Final = ("finding", "complaint", "reason", "expires")
+_KEYS: Final = ("finding", "complaint", "year", "reason", "expires")
 #: The longest reason kept (a reason is a sentence or two, not a document).
 MAX_REASON_CHARS: Final = 2000
+#: The version of the baseline file (its ``schema`` key; a file without one is this version).
+BASELINE_SCHEMA_VERSION: Final = 1
+#: The longest baseline file read or written: room for some 250,000 acceptances (a register of that
+#: many findings), and a bound on what a hostile file costs to read.
+MAX_BASELINE_CHARS: Final = 32 * 1_048_576
 
 
 class BaselineError(InvalidInputError):
@@ -73,6 +87,9 @@ class Acceptance:
     finding: str | None = None
     #: The complaint id it accepts (``None``: ``finding`` wherever it occurs).
     complaint: str | None = None
+    #: The year an organisation finding is about (K5: the annual report over that year); ``None``:
+    #: any year.
+    year: int | None = None
     #: The last day it applies (``None``: no end).
     expires: dt.date | None = None
     #: Where it was written (the configuration or baseline file), for people reading the output.
@@ -83,6 +100,7 @@ class Acceptance:
         return {
             "finding": self.finding,
             "complaint": self.complaint,
+            "year": self.year,
             "reason": self.reason,
             "expires": None if self.expires is None else self.expires.isoformat(),
             "origin": self.origin,
@@ -107,8 +125,9 @@ class Acceptances:
     """The acceptances of one run, looked up per finding (a dictionary look-up, not a scan).
 
     A finding matches an acceptance of its id and complaint id first, then one of its id alone,
-    then one of its complaint id alone; among matches, one that still applies wins over an
-    expired one.
+    then one of its complaint id alone; an acceptance that names a year matches only a finding
+    about that year (:attr:`~klachtregels.compliance.Finding.year`). Among matches, one that still
+    applies wins over an expired one.
     """
 
     def __init__(self, entries: Iterable[Acceptance], *, as_of: dt.date) -> None:
@@ -133,6 +152,8 @@ class Acceptances:
             keys = [(finding.id, finding.complaint_id), *keys, (None, finding.complaint_id)]
         for key in keys:
             for entry in self._index.get(key, ()):
+                if entry.year is not None and entry.year != finding.year:
+                    continue  # another year's finding (next year's late report is not this one)
                 if entry.expires is None or entry.expires >= self._as_of:
                     return AcceptanceStatus(entry, expired=False)
                 expired = expired or entry
@@ -184,6 +205,13 @@ def _entry(item: object, where: str, origin: str, problems: list[tuple[str, str]
 
         if texts["finding"] not in load_catalogue().findings:
             problems.append((f"{where}.finding", "is not a finding id of the catalogue"))
+    year = item.get("year")
+    if "year" in item:
+        if type(year) is not int or not 1 <= year <= 9999:
+            problems.append((f"{where}.year", "must be a year (a whole number from 1 to 9999)"))
+        elif "finding" not in item or "complaint" in item:
+            # Only an organisation finding is about a year: with a complaint it would match nothing.
+            problems.append((f"{where}.year", "needs 'finding' and no 'complaint' (an organisation finding)"))
     expires = None
     if "expires" in item:
         expires = _day(item["expires"])
@@ -195,6 +223,7 @@ def _entry(item: object, where: str, origin: str, problems: list[tuple[str, str]
         reason=texts["reason"] or "",
         finding=texts["finding"],
         complaint=texts["complaint"],
+        year=year,
         expires=expires,
         origin=origin,
     )
@@ -205,33 +234,59 @@ def parse_acceptances(
 ) -> tuple[tuple[Acceptance, ...], list[tuple[str, str]]]:
     """Acceptances from a TOML array of tables at ``key``; the problems found, by key.
 
-    ``origin`` (a file name) is recorded in each acceptance. The caller raises its own typed error
-    (:class:`BaselineError`, :class:`klachtregels.config.ConfigError`) from the problems.
+    ``origin`` (a file name) is recorded in each acceptance. Two acceptances of the same finding
+    id, complaint id and year are a problem (which one's reason and expiry would count?), named by
+    the later one's place. The caller raises its own typed error (:class:`BaselineError`,
+    :class:`klachtregels.config.ConfigError`) from the problems.
     """
     problems: list[tuple[str, str]] = []
     if not isinstance(value, list):
         return (), [(key, "must be an array of tables ([[accept]])")]
     entries = [_entry(item, f"{key}[{index}]", origin, problems) for index, item in enumerate(value)]
+    first: dict[tuple[str | None, str | None, int | None], int] = {}
+    for index, entry in enumerate(entries):
+        if entry is None:
+            continue
+        seen = first.setdefault((entry.finding, entry.complaint, entry.year), index)
+        if seen != index:
+            problems.append(
+                (f"{key}[{index}]", f"repeats {key}[{seen}] (the same finding, complaint and year)")
+            )
     return tuple(e for e in entries if e is not None), problems
 
 
 def load_baseline(path: str | os.PathLike[str]) -> tuple[Acceptance, ...]:
     """The acceptances of a baseline file (TOML: ``[[accept]]`` tables); :class:`BaselineError` if invalid.
 
-    A missing or unreadable file is the :class:`OSError` it raises (the command line names the file).
+    A file longer than :data:`MAX_BASELINE_CHARS` is refused without reading the rest; ``schema``,
+    when given, must be :data:`BASELINE_SCHEMA_VERSION` (a later version may mean what this one
+    cannot read). A missing or unreadable file is the :class:`OSError` it raises (the command line
+    names the file).
     """
     path = path_argument(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        with Path(path).open(encoding="utf-8") as file:
+            raw = file.read(MAX_BASELINE_CHARS + 1)
     except UnicodeDecodeError:
         raise BaselineError(path, [("", "not UTF-8 text")]) from None
     try:
-        data = loads_toml(raw)
-    except tomllib.TOMLDecodeError:
-        raise BaselineError(path, [("", "not valid TOML")]) from None
+        data = loads_toml(raw, max_chars=MAX_BASELINE_CHARS)
+    except TomlSizeError as exc:
+        raise BaselineError(path, [("", str(exc))]) from None  # longer than MAX_BASELINE_CHARS characters
+    except tomllib.TOMLDecodeError as exc:
+        # The parser's own words (where and what, never a value: klachtregels._io hides keys).
+        raise BaselineError(path, [("", f"not valid TOML: {exc}")]) from None
     unknown = [k for k in data if k not in ("accept", "schema")]
     if unknown:
         raise BaselineError(path, [(k if k.isidentifier() else "", "unknown key") for k in unknown])
+    version = data.get("schema", BASELINE_SCHEMA_VERSION)
+    if type(version) is not int:
+        raise BaselineError(path, [("schema", "must be a whole number (the baseline version)")])
+    if version != BASELINE_SCHEMA_VERSION:
+        raise BaselineError(
+            path,
+            [("schema", f"is an unknown version: this klachtregels reads version {BASELINE_SCHEMA_VERSION}")],
+        )
     entries, problems = parse_acceptances(data.get("accept", []), key="accept", origin=os.fspath(path))
     if problems:
         raise BaselineError(path, problems)
@@ -243,15 +298,19 @@ def baseline_text(entries: Iterable[Acceptance]) -> str:
     lines = [
         "# klachtregels baseline: accepted findings (klachtregels check --baseline FILE).",
         "# Every entry needs a reason; 'expires' (YYYY-MM-DD) is the last day it applies.",
+        "",
+        f"schema = {BASELINE_SCHEMA_VERSION}",
     ]
     checked = each_instance(entries, Acceptance, "entries", expected="an iterable of Acceptance")
-    ordered = sorted(checked, key=lambda e: (e.finding or "", e.complaint or "", e.reason))
+    ordered = sorted(checked, key=lambda e: (e.finding or "", e.complaint or "", e.year or 0, e.reason))
     for entry in ordered:
         lines += ["", "[[accept]]"]
         if entry.finding is not None:
             lines.append(f"finding = {toml_value(entry.finding)}")
         if entry.complaint is not None:
             lines.append(f"complaint = {toml_value(entry.complaint)}")
+        if entry.year is not None:
+            lines.append(f"year = {entry.year}")
         lines.append(f"reason = {toml_value(entry.reason)}")
         if entry.expires is not None:
             lines.append(f"expires = {entry.expires.isoformat()}")
@@ -259,21 +318,30 @@ def baseline_text(entries: Iterable[Acceptance]) -> str:
 
 
 def write_baseline(path: str | os.PathLike[str], entries: Iterable[Acceptance]) -> None:
-    """Write a baseline file (atomically: a reader never sees half of it)."""
-    atomic_write_text(path_argument(path), baseline_text(entries))
+    """Write a baseline file (atomically: a reader never sees half of it).
+
+    One :func:`load_baseline` would refuse (longer than :data:`MAX_BASELINE_CHARS`) is not written:
+    :class:`BaselineError`, and the file is left as it was.
+    """
+    path = path_argument(path)
+    text = baseline_text(entries)
+    if len(text) > MAX_BASELINE_CHARS:
+        raise BaselineError(path, [("", f"would be longer than {MAX_BASELINE_CHARS} characters")])
+    atomic_write_text(path, text)
 
 
 class BaselineCollector:
     """``check --write-baseline``: accepts every error and warning that nothing accepts yet.
 
     A finding about a complaint is accepted by its finding id and complaint id; one about the
-    organisation by its finding id. A rejected row (no complaint id) and information are never
-    taken into a baseline: a row that cannot be read is a data problem to fix, not to accept.
+    organisation by its finding id, and by its year when it is about one (K5: next year's late
+    report is a new finding). A rejected row (no complaint id) and information are never taken
+    into a baseline: a row that cannot be read is a data problem to fix, not to accept.
     """
 
     def __init__(self, reason: str, *, origin: str = "", keep_from: Iterable[str] = ()) -> None:
         self._reason, self._origin = reason, origin
-        self._taken: dict[tuple[str, str | None], Acceptance] = {}
+        self._taken: dict[tuple[str, str | None, int | None], Acceptance] = {}
         self._keep_from = frozenset(keep_from)
         self._kept: dict[Acceptance, None] = {}
 
@@ -288,11 +356,16 @@ class BaselineCollector:
 
         if finding.severity is Severity.INFO or (finding.complaint_id is None and finding.row is not None):
             return None
-        key = (finding.id, finding.complaint_id)
+        year = finding.year
+        key = (finding.id, finding.complaint_id, year)
         entry = self._taken.get(key)
         if entry is None:
             entry = self._taken[key] = Acceptance(
-                reason=self._reason, finding=finding.id, complaint=finding.complaint_id, origin=self._origin
+                reason=self._reason,
+                finding=finding.id,
+                complaint=finding.complaint_id,
+                year=year,
+                origin=self._origin,
             )
         return AcceptanceStatus(entry, expired=False)
 

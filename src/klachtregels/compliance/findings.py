@@ -376,6 +376,18 @@ class Finding:
         return self.spec.message_en.format_map(dict(self.facts))
 
     @property
+    def year(self) -> int | None:
+        """The calendar year an organisation finding is about (K5: the annual report over that year),
+        from its facts; ``None`` for any other finding. Part of what an acceptance names
+        (:mod:`klachtregels.baseline`): next year's late report is another finding."""
+        if self.row is not None or self.complaint_id is not None:
+            return None
+        for key, value in self.facts:
+            if key == "year":
+                return int(value) if value.isascii() and value.isdigit() else None
+        return None
+
+    @property
     def subject(self) -> str:
         """``organisation`` when the finding is about the provider, else ``complaint``/``row``."""
         if about_organisation(self):
