@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import klachtregels.testing as kt
 from argument_helpers import COMPLAINT
 from klachtregels import RegisterRecord, check_records
-from klachtregels.decisions import assess_record, record_as_of
+from klachtregels.decisions import assess, assess_record, record_as_of
 from klachtregels.model import Complaint, GckFiling, Signal
 
 D = dt.date.fromisoformat
@@ -80,10 +80,10 @@ def test_nothing_of_the_record_as_of_a_day_lies_after_it(record: RegisterRecord,
     # Only what lies after the day goes: the rest of the record is the same.
     assert seen.complaint.id == record.complaint.id
     judgement = record.judgement
-    if judgement is not None and judgement.sent_date is not None and judgement.sent_date > day:
-        assert seen.judgement is None  # not given yet on the day (R6 e, f)
-    elif judgement is not None:
+    if judgement is not None:
+        # A judgement sent later stays for its sending day (R12, R17); it is not given yet (R6 e, f).
         assert seen.judgement is not None
+        assert seen.judgement.given_on(day) is (judgement.sent_date is None or judgement.sent_date <= day)
         assert attrs.evolve(seen.judgement, measures=None) == attrs.evolve(judgement, measures=None)
         for now, then in zip(seen.judgement.measures or (), judgement.measures or (), strict=True):
             assert now.done_on == (
@@ -105,3 +105,50 @@ def test_the_timeline_reads_the_same_record() -> None:
     assert "meldplicht" not in [item.key for item in items]
     later = obligations(record.complaint, as_of=D("2026-05-21")).items
     assert "meldplicht" in [item.key for item in later]
+
+
+def test_assess_reads_its_arguments_as_of_its_day_as_assess_record_does() -> None:
+    """A judgement sent after ``as_of`` had not been given on it: ``assess`` flagged its form (not
+    written) for a complaint it called open and on track, where ``assess_record`` (and ``check``) read
+    it as not sent; a signal learned of later started a meldplicht on a day nobody knew of it."""
+    from klachtregels.model import Judgement
+
+    record = _record(Signal(kind=STAFF, known_on=D("2026-05-20")))
+    judgement = Judgement(sent_on=D("2026-05-10"), written=False)
+    direct = assess(record.complaint, judgement=judgement, as_of=AS_OF)
+    assert direct.handling.outcome == "open_overdue"  # received 2026-03-02: six weeks passed
+    assert "JUDGEMENT_NOT_WRITTEN" not in {f.code for f in direct.handling.flags}
+    assert direct.precedence.outcome == "none"
+    # On the day the judgement is sent, its form counts.
+    sent = assess(record.complaint, judgement=judgement, as_of=D("2026-05-10"))
+    assert "JUDGEMENT_NOT_WRITTEN" in {f.code for f in sent.handling.flags}
+
+
+@given(kt.records(), st.dates(D("2016-01-01"), D("2027-12-31")))
+def test_assess_and_assess_record_give_one_answer_on_any_day(record: RegisterRecord, day: dt.date) -> None:
+    received = record.complaint.received_date
+    if received is not None and day < received:
+        return  # refused by both (as_of before receipt)
+    seen = record_as_of(record, day)
+    direct = assess(record.complaint, judgement=record.judgement, filing=seen.filing, as_of=day)
+    assert direct.to_dict() == assess_record(record, as_of=day).to_dict()
+
+
+def test_a_judgement_sent_after_the_day_keeps_its_sending_day_for_the_house_term() -> None:
+    """R17 (A17): a house term of one week ended before the day asked, and the judgement was sent
+    after it: on that day it is known the term was not met. Dropping the later judgement (as a
+    first form of this reading did) made the house term 'undetermined' (missing is not late)."""
+    from klachtregels.model import Judgement
+    from klachtregels.policy import Policy
+
+    complaint = _record().complaint  # received 2026-03-02
+    judgement = Judgement(sent_on=D("2026-03-20"), written=False)
+    day = D("2026-03-12")
+    house = Policy(handling_term="1 week")
+    for got in (
+        assess(complaint, judgement=judgement, as_of=day, policy=house),
+        assess_record(RegisterRecord(complaint=complaint, judgement=judgement), as_of=day, policy=house),
+    ):
+        assert got.house_term_states["house_handling"][1] == "not_met"
+        assert got.handling.outcome == "open_on_track"  # the statutory six weeks still run
+        assert "JUDGEMENT_NOT_WRITTEN" not in {f.code for f in got.handling.flags}  # not given yet

@@ -629,6 +629,13 @@ def assess(
     and the rules that only give reasons and flags run then. ``lazy=False`` runs every rule and
     builds them all now: the same assessment, cheaper when every field will be read (``to_dict()``,
     a table of every field such as ``assess_many``). Reasons are built when read either way.
+
+    The arguments are read as they stood on ``as_of`` (as :func:`record_as_of` reads a record): a
+    judgement sent after it had not been given (its sending day counts, its form and measures do
+    not), a measure
+    carried out after it had not been done, a signal learned of after it takes no part, and a
+    consultation or meldcode route started after it had not started. A ``filing`` dated after
+    ``as_of`` is refused (:func:`assess_record` leaves it out of a record instead).
     """
     day = _check(complaint, as_of)
     # Parts and switches checked only when they are not what they should be (assess is on every
@@ -642,6 +649,10 @@ def assess(
     # A judgement before the complaint contradicts itself (one check: model.judgement_order).
     if judgement is not None and (disorder := judgement_order(complaint, judgement)):
         raise InvalidInputError("arguments", disorder)
+    # What is dated after the day had not happened on it (a judgement sent later, a signal learned
+    # of later): read as assess_record reads a record (one helper; usually nothing changes).
+    if judgement is not None or complaint.signals:
+        complaint, judgement = _parts_as_of(complaint, judgement, day)
     if (
         filed_with_provider is not None
         and filed_with_provider is not True
@@ -786,18 +797,32 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
     part in a question asked on that day. A Geschillencommissie filing dated after ``day`` is left
     out, and so is a signal the provider learned of after it (its ``known_on``; a signal without one
     counts from the receipt day, A20); of the signals kept, a consultation or a meldcode route started
-    after ``day`` had not happened either. A judgement sent after ``day`` had not been given: neither
-    its form (art. 1.57b lid 2 sub e) nor its measures (sub f) are facts of that day, and the handling
-    rules read it as not yet sent (R12) either way; of a judgement given, a measure carried out after
-    ``day`` had not been carried out. The record itself is returned when nothing is dated after
+    after ``day`` had not happened either. A judgement sent after ``day`` had not been given: it stays,
+    for its sending day (not sent by ``day``: R12, R17), while its form (art. 1.57b lid 2 sub e) and
+    measures (sub f) are read only once it is given (:meth:`~klachtregels.model.Judgement.given_on`,
+    the one test the rules, the checks and the timeline make); a measure carried out after ``day`` had
+    not been carried out. The record itself is returned when nothing is dated after
     ``day`` (the usual case). The one place :func:`assess_record`, the compliance checks and the
-    obligations timeline read a record as of their day."""
+    obligations timeline read a record as of their day (:func:`assess` reads its complaint and
+    judgement through the same helper)."""
     filing = record.filing
     late_filing = filing is not None and (filed := filing.filed_date) is not None and filed > day
-    judgement = record.judgement
+    complaint, judgement = _parts_as_of(record.complaint, record.judgement, day)
+    if complaint is record.complaint and judgement is record.judgement and not late_filing:
+        return record
+    return attrs.evolve(
+        record, complaint=complaint, judgement=judgement, filing=None if late_filing else filing
+    )
+
+
+def _parts_as_of(
+    complaint: Complaint, judgement: Judgement | None, day: dt.date
+) -> tuple[Complaint, Judgement | None]:
+    """The complaint's signals and the judgement as they stood on ``day`` (:func:`record_as_of`); the
+    objects themselves when nothing of them is dated after ``day``. :func:`assess` reads its arguments
+    through it too, so a question asked directly and one asked of a record read the same facts."""
     if judgement is not None:
         judgement = _judgement_as_of(judgement, day)
-    complaint = record.complaint
     signals = complaint.signals
     if signals and any(
         _after(s.known_date, day) or _after(s.consulted_date, day) or _after(s.meldcode_started_date, day)
@@ -813,18 +838,14 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
             if not _after(s.known_date, day)
         )
         complaint = attrs.evolve(complaint, signals=kept)
-    if complaint is record.complaint and judgement is record.judgement and not late_filing:
-        return record
-    return attrs.evolve(
-        record, complaint=complaint, judgement=judgement, filing=None if late_filing else filing
-    )
+    return complaint, judgement
 
 
-def _judgement_as_of(judgement: Judgement, day: dt.date) -> Judgement | None:
-    """``judgement`` as it stood on ``day`` (:func:`record_as_of`): ``None`` when it was sent after
-    ``day`` (an unknown sending day keeps it); a measure carried out after ``day`` not yet done."""
-    if _after(judgement.sent_date, day):
-        return None
+def _judgement_as_of(judgement: Judgement, day: dt.date) -> Judgement:
+    """``judgement`` as it stood on ``day`` (:func:`record_as_of`): a measure carried out after ``day``
+    not yet done. A judgement sent after ``day`` is kept: its sending day tells the handling rules it
+    had not been sent by then (R12, and a house term that ended before it, R17), and its form and
+    measures count only once it is given (:meth:`~klachtregels.model.Judgement.given_on`)."""
     measures = judgement.measures
     if measures and any(_after(m.done_date, day) for m in measures):
         undone = tuple(attrs.evolve(m, done_on=None) if _after(m.done_date, day) else m for m in measures)

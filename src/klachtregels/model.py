@@ -824,6 +824,14 @@ class Judgement(_JsonMixin):
         """The Europe/Amsterdam day of ``received_on`` (the parent's receipt; A5 alternative)."""
         return _day(self.received_on)
 
+    def given_on(self, day: dt.date) -> bool:
+        """Whether the judgement had been given on ``day``: sent on or before it (A5: 'afgehandeld' =
+        sent). Its form (art. 1.57b lid 2 sub e) and its measures (sub f) are facts only from then
+        on; before, it is a judgement still to come, whose sending day the handling rules read (R12,
+        R17). A judgement without a sending day is taken as given: it is recorded, and when is unknown."""
+        sent = self.sent_date
+        return sent is None or sent <= day
+
 
 @attrs.frozen(kw_only=True)
 class GckFiling(_JsonMixin):

@@ -348,8 +348,8 @@ def _handling(ctx: _Ctx) -> list[Obligation]:
 
 
 def _measures(ctx: _Ctx, judgement: Judgement | None) -> list[Obligation]:
-    if judgement is None or not judgement.measures:
-        return []
+    if judgement is None or not judgement.measures or not judgement.given_on(ctx.as_of):
+        return []  # measures are set by a judgement given (on as_of)
     term_state, found = ctx.from_check("measure-term")
     out = []
     for number, measure in enumerate(judgement.measures, start=1):

@@ -362,7 +362,7 @@ def _project_handling(out: _Out, ctx: _Ctx, table: Projection) -> None:
     ):
         out.ok("extension")
     judgement = ctx.record.judgement
-    if judgement is not None:
+    if judgement is not None and judgement.given_on(ctx.assessment.as_of):  # form and measures: once given
         _judgement_form(out, ctx, handling, judgement, checks["judgement-form"])
         _measure_term(out, ctx, handling, judgement, checks["measure-term"])
     # The states R17 read (rules.handling.house_term_states), kept with the assessment.

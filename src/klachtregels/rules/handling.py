@@ -335,8 +335,8 @@ def _open(f: Facts, d: Deadline) -> RuleResult:
 
 def _form(f: Facts) -> RuleResult | None:
     j = f.judgement
-    if j is None or f.eligibility not in _ELIGIBLE:
-        return None
+    if j is None or f.eligibility not in _ELIGIBLE or not j.given_on(f.as_of):
+        return None  # no judgement given (yet, on as_of): no form and no measures to judge
     flags = []
     if j.written is False:
         flags.append(_NOT_WRITTEN)
