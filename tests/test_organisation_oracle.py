@@ -7,6 +7,10 @@ silent guess). A file that contradicts itself (a fact given as true that presupp
 false: a regulation written, covering or providing for something, or brought to parents' attention,
 when none was adopted; a meldcode promoted when none was adopted) is bad input: the oracle expects it
 refused, naming every such fact, and no K item answered (added with the refusal; ``oracle_refusal``).
+K2's provisions of lid 2 a-c, e-f can also be stated in the policy's ``[regulation]`` (docs/policies.md):
+one fact, two files. The oracle reads both (added with the merged view; ``provision``): the two agreeing or
+only one giving it is that value, neither is unknown, the two disagreeing is open and named as such; the
+statutory baseline states the statute, not the provider's regulation, and is no source.
 
 The committed run is small; a long local run: ``KLACHTREGELS_ORACLE_EXAMPLES=20000 pytest -p no:randomly
 tests/test_organisation_oracle.py``.
@@ -32,7 +36,7 @@ from compliance_helpers import judged, record
 from klachtregels.compliance import check_organisation, check_records, check_register
 from klachtregels.errors import InvalidInputError
 from klachtregels.organisation import parse_organisation
-from klachtregels.policy import Policy
+from klachtregels.policy import Policy, load_policy, policy_from_mapping
 from klachtregels.rules.organisation import K4Tally
 
 if TYPE_CHECKING:
@@ -138,22 +142,52 @@ def oracle_k1(org: Mapping[str, Any]) -> Allowed:
     return frozenset({_kleene([reg.get("adopted"), reg.get("covers_conduct"), reg.get("covers_agreement")])})
 
 
-def oracle_k2(org: Mapping[str, Any]) -> Allowed:
+#: Lid 2 a-c, e-f: the organisation file's key under [regulation.provides] and the policy's under
+#: [regulation] (docs/report.md, docs/policies.md): (c) is spelled differently in the two.
+POLICY_KEYS = {
+    "written_submission": "written_submission",
+    "careful_investigation": "careful_investigation",
+    "keeping_informed": "keeps_parent_informed",
+    "reasoned_judgement": "reasoned_judgement",
+    "concrete_term_for_measures": "concrete_term_for_measures",
+}
+
+
+def provision(in_file: bool | None, in_policy: bool | None) -> bool | None:
+    """One provision stated in two files: the same in both, or in one only, is what they say; in neither,
+    unknown; two answers that differ are no answer (section 8: never a silent guess)."""
+    if in_file is None or in_file == in_policy:
+        return in_policy
+    return in_file if in_policy is None else None
+
+
+def oracle_k2_disagreements(org: Mapping[str, Any], policy: Mapping[str, Any] | None) -> frozenset[str]:
+    """The provisions (by the organisation file's key) the file and a house policy state differently."""
+    provides = _section(_section(org, "regulation"), "provides")
+    stated = policy or {}
+    return frozenset(
+        f"regulation.provides.{key}"
+        for key, policy_key in POLICY_KEYS.items()
+        if provides.get(key) is not None
+        and stated.get(policy_key) is not None
+        and provides.get(key) != stated.get(policy_key)
+    )
+
+
+def oracle_k2(org: Mapping[str, Any], policy: Mapping[str, Any] | None = None) -> Allowed:
     """K2, R6 (1.57b lid 2 a-f): written, and providing for (a) written submission, (b) careful
     investigation, (c) keeping the parent informed, (d) at most six weeks, (e) a written reasoned
     judgement, (f) a concrete term for measures (C01: no clause on (f) fails). No adopted regulation
-    provides nothing, so it fails too."""
+    provides nothing, so it fails too. ``policy``: a house policy's [regulation] table (``None``: the
+    statutory baseline, which says nothing about this provider's text)."""
     reg = _section(org, "regulation")
     provides = _section(reg, "provides")
     if reg.get("adopted") is False:
         return frozenset({FAIL})
+    stated = policy or {}
     clauses = [
         reg.get("written"),
-        provides.get("written_submission"),
-        provides.get("careful_investigation"),
-        provides.get("keeping_informed"),
-        provides.get("reasoned_judgement"),
-        provides.get("concrete_term_for_measures"),
+        *(provision(provides.get(key), stated.get(policy_key)) for key, policy_key in POLICY_KEYS.items()),
     ]
     terms = handling_term_allowed(provides.get("handling_term"))
     return frozenset(_kleene([*clauses, _AS_FACT[term]]) for term in terms)
@@ -384,20 +418,23 @@ def oracle_refusal(org: Mapping[str, Any]) -> frozenset[str]:
 @attrs.frozen
 class Facts:
     """Everything K1-K9 may read: the organisation file (as TOML data), the day of the check, what the
-    register shows, the policy's jaarverslag_atw (A16) and the per-complaint K4 results."""
+    register shows, the policy's jaarverslag_atw (A16), the per-complaint K4 results and the policy's
+    [regulation] table (K2; ``None``: the statutory baseline, shipped, whose table states the statute)."""
 
     org: Mapping[str, Any]
     as_of: D
     register: Register
     atw: bool = False
     practice: Practice | None = None
+    policy: Mapping[str, Any] | None = None
 
 
 def oracle(facts: Facts) -> dict[str, Allowed]:
     org = facts.org
     return {
         "K1": oracle_k1(org),
-        "K2": oracle_k2(org),
+        "K2": oracle_k2(org, facts.policy),
+        "K2.sources": frozenset({",".join(sorted(oracle_k2_disagreements(org, facts.policy)))}),
         "K3": oracle_k3(org),
         "K4": oracle_k4(facts.practice),
         "K5": oracle_k5(org, facts.as_of, facts.register, atw=facts.atw),
@@ -417,8 +454,9 @@ def oracle(facts: Facts) -> dict[str, Allowed]:
 NEUTRAL = frozenset({"KR-K5-PENDING", "KR-K5-NOT-REQUIRED", "KR-K5-WEEKEND", "KR-K8-EXEMPT"})
 # Not an error, but 'not met': K8 is at most a warning (R31).
 FAIL_WARNINGS = frozenset({"KR-K8-OUDERCOMMISSIE", "KR-K8-NO-OUDERCOMMISSIE"})
-# Open: the ATW question for a report sent after a weekend 31 May (A16).
-OPEN_WARNINGS = frozenset({"KR-K5-SENT-ATW-DAY"})
+# Open: the ATW question for a report sent after a weekend 31 May (A16); a provision the organisation
+# file and the policy state differently (K2).
+OPEN_WARNINGS = frozenset({"KR-K5-SENT-ATW-DAY", "KR-K2-SOURCES-DISAGREE"})
 
 
 def library(facts: Facts) -> dict[str, str]:
@@ -437,7 +475,7 @@ def library(facts: Facts) -> dict[str, str]:
     findings, passed = check_organisation(
         org,
         as_of=facts.as_of,
-        policy=Policy(jaarverslag_atw=facts.atw),
+        policy=_policy(facts),
         complaints_per_year=dict(register.counts) if register.years else None,
         register_years=register.years,
         k4=k4,
@@ -445,10 +483,21 @@ def library(facts: Facts) -> dict[str, str]:
     return project(findings, passed)
 
 
+def _policy(facts: Facts) -> Policy:
+    """The statutory baseline as shipped (its [regulation] says yes to everything), or a house policy
+    with the drawn [regulation] table; either with the drawn jaarverslag_atw."""
+    if facts.policy is None:
+        return attrs.evolve(load_policy("statutory"), jaarverslag_atw=facts.atw)
+    data = {"policy": {"name": "oracle-house"}, "deadlines": {"jaarverslag_atw": facts.atw}}
+    return policy_from_mapping({**data, "regulation": dict(facts.policy)})
+
+
 def project(findings: Sequence[Finding], passed: Sequence[Passed]) -> dict[str, str]:
     """Each K item's findings as one outcome: a failure wins, then an open point; only neutral
-    findings, or a pass, pass; nothing at all: the item was not evaluated."""
-    outcome: dict[str, str] = {}
+    findings, or a pass, pass; nothing at all: the item was not evaluated. ``K2.sources``: the
+    provisions K2 names as stated differently by the two files."""
+    disputed = [dict(f.facts)["organisation_key"] for f in findings if f.id == "KR-K2-SOURCES-DISAGREE"]
+    outcome: dict[str, str] = {"K2.sources": ",".join(sorted(disputed))}
     for item in ORACLE_ITEMS:
         ids = [f for f in findings if f.check == item]
         if any(f.severity == "error" or f.id in FAIL_WARNINGS for f in ids):
@@ -465,6 +514,7 @@ def project(findings: Sequence[Finding], passed: Sequence[Passed]) -> dict[str, 
 
 
 ORACLE_ITEMS = ("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8", "K9")
+COMPARED = (*ORACLE_ITEMS, "K2.sources")
 
 
 def disagreements(facts: Facts) -> dict[str, tuple[str, list[str]]]:
@@ -477,7 +527,7 @@ def disagreements(facts: Facts) -> dict[str, tuple[str, list[str]]]:
     if refused:
         return {"file": ("accepted", sorted(refused))}
     expected = oracle(facts)
-    return {k: (got[k], sorted(expected[k])) for k in ORACLE_ITEMS if got[k] not in expected[k]}
+    return {k: (got[k], sorted(expected[k])) for k in COMPARED if got[k] not in expected[k]}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -599,7 +649,36 @@ AS_OF = st.one_of(
     st.dates(D(2016, 1, 1), D(2028, 12, 31)),
     st.builds(lambda y, n: D(y, 5, 31) + dt.timedelta(days=n), st.integers(2017, 2028), st.integers(-3, 3)),
 )
-FACTS = st.builds(Facts, organisations(), AS_OF, registers(), st.booleans(), practices())
+
+
+@st.composite
+def policy_regulations(draw: st.DrawFn, org: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A third of the time the statutory baseline; else a house policy's [regulation], each provision
+    the file's value, either value or left out."""
+    if draw(st.integers(0, 2)) == 0:
+        return None
+    provides = _section(_section(org, "regulation"), "provides")
+    table: dict[str, Any] = {}
+    for key, policy_key in POLICY_KEYS.items():
+        choice = draw(st.sampled_from(["same", True, False, None]))
+        _put(table, policy_key, provides.get(key) if choice == "same" else choice)
+    return table
+
+
+@st.composite
+def all_facts(draw: st.DrawFn) -> Facts:
+    org = draw(organisations())
+    return Facts(
+        org,
+        draw(AS_OF),
+        draw(registers()),
+        draw(st.booleans()),
+        draw(practices()),
+        draw(policy_regulations(org)),
+    )
+
+
+FACTS = all_facts()
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -621,6 +700,15 @@ SHIPPED_ORGS = [
 ]
 AS_OF_EXAMPLES = D(2026, 5, 7)  # the day docs/compliance.md runs the example on
 NO_REGISTER = Register({}, None)
+POLICIES = ROOT / "src" / "klachtregels" / "policies"
+
+
+def _policy_regulation(path: Path) -> dict[str, Any]:
+    """A policy file's [regulation] table, as TOML data."""
+    return dict(tomllib.loads(path.read_text(encoding="utf-8")).get("regulation", {}))
+
+
+EXAMPLE_POLICY = _policy_regulation(ROOT / "examples" / "policy.toml")
 
 
 def _example(**changes: bool) -> dict[str, Any]:
@@ -637,16 +725,63 @@ def _example(**changes: bool) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", SHIPPED_ORGS, ids=lambda p: p.parent.name + "/" + p.name)
 def test_shipped_organisation_files_agree_with_the_oracle(path: Path) -> None:
+    """Each file with the statutory baseline, and with the policy written for the same regulation
+    (examples/policy.toml; a seed's shipped policy): the two never disagree on lid 2."""
     org = tomllib.loads(path.read_text(encoding="utf-8"))
     assert disagreements(Facts(org, AS_OF_EXAMPLES, NO_REGISTER)) == {}
+    own = POLICIES / path.name if path.parent.name == "seed-organisations" else None
+    policy = _policy_regulation(own) if own is not None else EXAMPLE_POLICY if path == EXAMPLE_ORG else None
+    if policy is not None:
+        facts = Facts(org, AS_OF_EXAMPLES, NO_REGISTER, policy=policy)
+        assert disagreements(facts) == {}
+        assert oracle(facts)["K2.sources"] == {""}
 
 
 def test_the_example_organisation_passes_everything_the_file_can_show() -> None:
-    facts = Facts(_example(), AS_OF_EXAMPLES, NO_REGISTER)
-    expected = {item: frozenset({PASS}) for item in ORACLE_ITEMS} | {"K4": frozenset({NOT_EVALUATED, UNDET})}
-    assert oracle(facts) | {"K5": frozenset({PASS})} == expected
-    got = library(facts)
-    assert got == dict.fromkeys(ORACLE_ITEMS, PASS) | {"K4": NOT_EVALUATED}
+    for policy in (None, EXAMPLE_POLICY):
+        facts = Facts(_example(), AS_OF_EXAMPLES, NO_REGISTER, policy=policy)
+        expected = {item: frozenset({PASS}) for item in ORACLE_ITEMS} | {
+            "K4": frozenset({NOT_EVALUATED, UNDET}),
+            "K2.sources": frozenset({""}),
+        }
+        assert oracle(facts) | {"K5": frozenset({PASS})} == expected
+        got = library(facts)
+        assert got == dict.fromkeys(ORACLE_ITEMS, PASS) | {"K4": NOT_EVALUATED, "K2.sources": ""}
+
+
+@pytest.mark.parametrize(
+    ("provides", "policy", "k2", "disputed"),
+    [
+        # the defect: the file leaves lid 2 b out, the policy says the regulation provides for it
+        ({"careful_investigation": None}, {"careful_investigation": True}, PASS, ""),
+        # the file says it provides for it, the policy (and lint) that it lacks it
+        ({}, {"careful_investigation": False}, UNDET, "regulation.provides.careful_investigation"),
+        # the file leaves it out, the policy says it lacks it
+        ({"careful_investigation": None}, {"careful_investigation": False}, FAIL, ""),
+        # (c) under its two names
+        (
+            {"keeping_informed": False},
+            {"keeps_parent_informed": True},
+            UNDET,
+            "regulation.provides.keeping_informed",
+        ),
+        ({"keeping_informed": None}, {"keeps_parent_informed": False}, FAIL, ""),
+    ],
+)
+def test_the_example_with_a_policy_that_says_otherwise(
+    provides: dict[str, bool | None], policy: dict[str, bool], k2: str, disputed: str
+) -> None:
+    """R6 (1.57b lid 2 b, c): examples/organisation.toml against a house policy's [regulation]."""
+    org = _example()
+    for key, value in provides.items():
+        if value is None:
+            del org["regulation"]["provides"][key]
+        else:
+            org["regulation"]["provides"][key] = value
+    facts = Facts(org, AS_OF_EXAMPLES, NO_REGISTER, policy=policy)
+    assert oracle(facts)["K2"] == {k2}
+    assert oracle(facts)["K2.sources"] == {disputed}
+    assert disagreements(facts) == {}
 
 
 @pytest.mark.parametrize(
@@ -704,7 +839,7 @@ def test_the_example_register_and_organisation_agree_with_the_oracle() -> None:
     )
     practice = Practice(failing=1, undetermined=0, checked=1)  # at least C04 fails
     facts = Facts(_example(), AS_OF_EXAMPLES, _register_counts(ROOT / "examples" / "register.csv"))
-    facts = attrs.evolve(facts, practice=practice)
+    facts = attrs.evolve(facts, practice=practice, policy=EXAMPLE_POLICY)
     expected = oracle(facts)
     got = project(result.findings, result.passed)
     assert {k: v for k, v in got.items() if v not in expected[k]} == {}

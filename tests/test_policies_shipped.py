@@ -23,7 +23,12 @@ from klachtregels.policy import (
     toml_key,
 )
 from klachtregels.policy_lint import Severity, lint_policy
-from klachtregels.rules.organisation import DutyContext, organisation_duties
+from klachtregels.rules.organisation import (
+    DutyContext,
+    ProvisionSource,
+    organisation_duties,
+    regulation_provisions,
+)
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 #: Shipped policy -> the copy of the seed text it encodes (see tests/data/seeds/README.md).
@@ -257,8 +262,10 @@ def test_seed_organisation_files_k1_k2_follow_the_seeds() -> None:
 
 @pytest.mark.parametrize("name", sorted(SEED_OF))
 def test_seed_policy_and_organisation_file_agree_on_lid_2(name: str) -> None:
-    """The policy ([regulation]) and the organisation file (regulation.provides, check K2) describe the
-    same text: for 1.57b lid 2 a-c, e-f they must say the same (both read from one seed)."""
+    """The policy ([regulation]) and the organisation file (regulation.provides) describe the same text:
+    for 1.57b lid 2 a-c, e-f they say the same (both read from one seed), so K2's merged view
+    (regulation_provisions) has each point from both files or from neither, never one file alone or
+    two that disagree (KR-K2-SOURCES-DISAGREE)."""
     policy = load_policy(name)
     provides = load_organisation(ORGS / f"{name}.toml").regulation.provides
     assert policy.written_submission == provides.written_submission
@@ -266,12 +273,15 @@ def test_seed_policy_and_organisation_file_agree_on_lid_2(name: str) -> None:
     assert policy.keeps_parent_informed == provides.keeping_informed
     assert policy.reasoned_judgement == provides.reasoned_judgement
     assert policy.concrete_term_for_measures == provides.concrete_term_for_measures
+    merged = regulation_provisions(load_organisation(ORGS / f"{name}.toml"), policy)
+    assert {fact.source for fact in merged} <= {ProvisionSource.BOTH, ProvisionSource.NEITHER}
 
 
 def test_example_policy_and_organisation_agree_on_lid_2() -> None:
+    """examples/policy.toml and examples/organisation.toml describe one regulation: every point of lid 2
+    a-c, e-f is stated in both, alike (the check golden files use them together)."""
     examples = ORGS.parent
     policy = load_policy(examples / "policy.toml")
-    provides = load_organisation(examples / "organisation.toml").regulation.provides
-    assert (policy.written_submission, provides.written_submission) == (True, True)
-    assert (policy.keeps_parent_informed, provides.keeping_informed) == (True, True)
+    merged = regulation_provisions(load_organisation(examples / "organisation.toml"), policy)
+    assert [(fact.value, fact.source) for fact in merged] == [(True, ProvisionSource.BOTH)] * 5
     assert lint_policy(policy).ok

@@ -275,7 +275,9 @@ class Policy:
     include_guardians: bool = False
     # --- What the regulation's text provides (issue 10 point 6). ``None``: the text does not say
     # (lint: 'not stated'); ``False``: it says less than the law (lint: a warning). Decisions keep
-    # the statutory outcome either way.
+    # the statutory outcome either way. Check K2 reads lid 2 a-c, e-f from here and from the
+    # organisation file together (rules.organisation.regulation_provisions); not from the statutory
+    # baseline, which states the statute.
     #: R5 (1.57b lid 2 a): the complaint is submitted in writing.
     written_submission: bool | None = None
     #: R6 (1.57b lid 2 b): careful investigation.

@@ -8,7 +8,9 @@ as false makes it ``not_met``. The compliance checks (:mod:`klachtregels.complia
 answers.
 
 * K1-K3 (Wko 1.57b lid 1-3): a written regulation covering conduct and the agreement, with the
-  provisions of lid 2 a-f, brought to parents' attention. No regulation adopted fails all three.
+  provisions of lid 2 a-f, brought to parents' attention. No regulation adopted fails all three. Lid 2
+  a-c, e-f can be stated in two files, the organisation file and the policy; K2 reads them through one
+  merged view, :func:`regulation_provisions`.
 * K4 (1.57b lid 3): the regulation followed in actual cases: a summary of the per-complaint decisions.
 * K5 (1.57b lid 4-9): the annual report, per year; when it is due is :mod:`.annual_report`'s answer.
 * K6, K7 (1.57c lid 1-2): affiliated with the Geschillencommissie, parents informed of it.
@@ -20,6 +22,7 @@ answers.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -29,6 +32,11 @@ from klachtregels.citations import (
     WKO_1_51B_5,
     WKO_1_57B_1,
     WKO_1_57B_2,
+    WKO_1_57B_2A,
+    WKO_1_57B_2B,
+    WKO_1_57B_2C,
+    WKO_1_57B_2E,
+    WKO_1_57B_2F,
     WKO_1_57B_3,
     WKO_1_57B_8,
     WKO_1_57B_9,
@@ -40,6 +48,7 @@ from klachtregels.citations import (
     Citation,
 )
 from klachtregels.errors import TermError
+from klachtregels.policy import Policy, toml_key
 from klachtregels.rules.annual_report import DueOutcome, ReportDue, report_due
 from klachtregels.terms import Term, TermTooLargeError, within_statutory_handling_term
 from klachtregels.vocabulary import FlagCode, Outcome
@@ -48,16 +57,19 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from klachtregels.organisation import AnnualReportRecord, Organisation
-    from klachtregels.policy import Policy
 
 __all__ = [
     "DUTIES",
+    "POLICY_KEY_PREFIX",
     "Duty",
     "DutyContext",
     "DutyDecision",
     "K4Tally",
+    "ProvisionFact",
+    "ProvisionSource",
     "handling_term_within_statute",
     "organisation_duties",
+    "regulation_provisions",
 ]
 
 
@@ -97,16 +109,19 @@ class DutyDecision:
     item: str
     #: ``met``, ``not_met``, ``undetermined``, ``pending`` or ``not_required``.
     outcome: Outcome
-    #: Facts (dotted keys of the organisation file) that are false.
+    #: Facts (dotted keys of the organisation file) that are false. K2 names a fact only the policy
+    #: gives by the policy's key with :data:`POLICY_KEY_PREFIX` (``policy:regulation.careful_investigation``).
     failed: tuple[str, ...] = ()
-    #: Facts the file does not give.
+    #: Facts the file does not give (K2: nor the policy).
     unknown_facts: tuple[str, ...] = ()
     #: What the answer turns on when a missing or false fact does not say it all: an ambiguity id (K5:
     #: ``A16``, a report sent after 31 May but by the day the ATW would give) or an article (K8:
     #: ``1.58``, no oudercommissie, with or without the exemption for small providers). ``None``
     #: otherwise.
     reason: str | None = None
-    #: K5: the report year and the aspect (``sent`` or ``made_known``).
+    #: K5: the report year and the aspect (``sent`` or ``made_known``). K2: ``sources`` for a provision
+    #: of lid 2 that the organisation file and the policy state differently (undetermined; ``details``
+    #: names both keys and the sub-paragraph).
     year: int | None = None
     aspect: str | None = None
     flags: tuple[FlagCode, ...] = ()
@@ -169,6 +184,111 @@ def handling_term_within_statute(text: str | None) -> bool | None:
     return within_statutory_handling_term(term)
 
 
+#: How K2 names a policy setting among the organisation file's keys
+#: (``policy:regulation.reasoned_judgement``).
+POLICY_KEY_PREFIX: Final = "policy:"
+
+#: The name of the statutory baseline: :class:`~klachtregels.policy.Policy`'s default, the shipped
+#: ``statutory`` policy's, the policy every entry point uses when none is given.
+_BASELINE_NAME: Final = str(attrs.fields(Policy).name.default)
+
+
+class ProvisionSource(enum.StrEnum):
+    """Where K2's value of one provision of Wko 1.57b lid 2 comes from (:func:`regulation_provisions`)."""
+
+    #: Only the organisation file gives it (``regulation.provides.*``).
+    ORGANISATION = "organisation"
+    #: Only the policy gives it (``[regulation]``).
+    POLICY = "policy"
+    #: Both give it, and they agree.
+    BOTH = "both"
+    #: Neither gives it: unknown.
+    NEITHER = "neither"
+    #: Both give it, and they disagree: unknown for K2, and named as such (``KR-K2-SOURCES-DISAGREE``).
+    DISAGREE = "disagree"
+
+
+@attrs.frozen(kw_only=True)
+class ProvisionFact:
+    """One provision of Wko 1.57b lid 2 as K2 reads it: its value and where the value comes from."""
+
+    #: The organisation file's key (``regulation.provides.keeping_informed``).
+    organisation_key: str
+    #: The policy's TOML key (``regulation.keeps_parent_informed``).
+    policy_key: str
+    #: Its sub-paragraph of lid 2 (``WKO_1_57B_2C``).
+    citation: Citation
+    #: ``True``: the regulation provides for it; ``False``: it does not; ``None``: unknown (neither
+    #: file gives it, or the two disagree).
+    value: bool | None
+    source: ProvisionSource
+
+    @property
+    def key(self) -> str:
+        """The key K2 names for this fact: the policy's (with :data:`POLICY_KEY_PREFIX`) when only the
+        policy gives it, else the organisation file's."""
+        if self.source is ProvisionSource.POLICY:
+            return POLICY_KEY_PREFIX + self.policy_key
+        return self.organisation_key
+
+
+#: Lid 2 a-c, e-f: the organisation file's name (``regulation.provides.*``), the policy's field
+#: (``[regulation]``) and the sub-paragraph. Lid 2 d, the handling term, is not here: the policy's
+#: ``deadlines.handling_term`` has a default (the statute's six weeks), so it cannot say "not stated";
+#: K2 reads the organisation file's ``regulation.provides.handling_term`` alone.
+_LID_2: Final = (
+    ("written_submission", "written_submission", WKO_1_57B_2A),
+    ("careful_investigation", "careful_investigation", WKO_1_57B_2B),
+    ("keeping_informed", "keeps_parent_informed", WKO_1_57B_2C),
+    ("reasoned_judgement", "reasoned_judgement", WKO_1_57B_2E),
+    ("concrete_term_for_measures", "concrete_term_for_measures", WKO_1_57B_2F),
+)
+
+
+def _merged(organisation: bool | None, policy: bool | None) -> tuple[bool | None, ProvisionSource]:
+    if organisation is None and policy is None:
+        return None, ProvisionSource.NEITHER
+    if policy is None:
+        return organisation, ProvisionSource.ORGANISATION
+    if organisation is None:
+        return policy, ProvisionSource.POLICY
+    if organisation == policy:
+        return organisation, ProvisionSource.BOTH
+    return None, ProvisionSource.DISAGREE
+
+
+def regulation_provisions(organisation: Organisation, policy: Policy) -> tuple[ProvisionFact, ...]:
+    """What the provider's regulation provides for under Wko 1.57b lid 2 a-c, e-f (R5, R6; check K2),
+    from both files that can say it: the organisation file (``regulation.provides``) and the policy
+    (``[regulation]``, which policy lint reads). One fact, two input places: this is the one place they
+    are merged, in lid order.
+
+    Per provision: the two agreeing, or only one giving it, gives that value; neither gives it is
+    unknown; both giving it and disagreeing is unknown too (:attr:`ProvisionSource.DISAGREE`): K2 does
+    not pick one, it is undetermined and names both keys. The statutory baseline (the policy named
+    ``statutory``, :class:`~klachtregels.policy.Policy`'s default and what every entry point uses when
+    no policy is given) states what the statute asks, not what a provider's regulation says: it is no
+    source, and the organisation file alone speaks. Policy lint does not read this view: it judges the
+    policy alone.
+    """
+    baseline = policy.name == _BASELINE_NAME
+    provides = organisation.regulation.provides
+    out = []
+    for name, field, citation in _LID_2:
+        stated = None if baseline else getattr(policy, field)
+        value, source = _merged(getattr(provides, name), stated)
+        out.append(
+            ProvisionFact(
+                organisation_key=f"regulation.provides.{name}",
+                policy_key=toml_key(field),
+                citation=citation,
+                value=value,
+                source=source,
+            )
+        )
+    return tuple(out)
+
+
 def _k1(ctx: DutyContext) -> Sequence[DutyDecision]:
     reg = ctx.organisation.regulation
     return (
@@ -192,25 +312,44 @@ def _without_regulation(item: str, ctx: DutyContext) -> DutyDecision | None:
     return None
 
 
-def _k2(ctx: DutyContext) -> Sequence[DutyDecision]:
-    if (none := _without_regulation("K2", ctx)) is not None:
-        return (none,)
-    reg = ctx.organisation.regulation
-    p = reg.provides
-    return (
-        _facts(
-            "K2",
-            [
-                ("regulation.written", reg.written),
-                ("regulation.provides.written_submission", p.written_submission),
-                ("regulation.provides.careful_investigation", p.careful_investigation),
-                ("regulation.provides.keeping_informed", p.keeping_informed),
-                ("regulation.provides.reasoned_judgement", p.reasoned_judgement),
-                ("regulation.provides.concrete_term_for_measures", p.concrete_term_for_measures),
-                ("regulation.provides.handling_term", handling_term_within_statute(p.handling_term)),
-            ],
-        ),
+def _sources_disagree(fact: ProvisionFact) -> DutyDecision:
+    """K2 on one provision the organisation file and the policy state differently: undetermined, naming
+    both keys and the sub-paragraph, never either value."""
+    return DutyDecision(
+        item="K2",
+        aspect="sources",
+        outcome=Outcome.UNDETERMINED,
+        details={
+            "organisation_key": fact.organisation_key,
+            "policy_key": fact.policy_key,
+            "sub": fact.citation.sub,
+        },
     )
+
+
+def _k2(ctx: DutyContext) -> Sequence[DutyDecision]:
+    """K2 (R6, 1.57b lid 2): written, lid 2 a-c, e-f from :func:`regulation_provisions`, lid 2 d from
+    the organisation file's handling term. A provision the two files disagree on is open: one
+    ``sources`` answer each, beside the answer over the other facts (which it replaces when that
+    answer would otherwise be met)."""
+    provisions = regulation_provisions(ctx.organisation, ctx.policy)
+    disagree = tuple(
+        _sources_disagree(fact) for fact in provisions if fact.source is ProvisionSource.DISAGREE
+    )
+    if (none := _without_regulation("K2", ctx)) is not None:
+        return (none, *disagree)
+    reg = ctx.organisation.regulation
+    answer = _facts(
+        "K2",
+        [
+            ("regulation.written", reg.written),
+            *((fact.key, fact.value) for fact in provisions if fact.source is not ProvisionSource.DISAGREE),
+            ("regulation.provides.handling_term", handling_term_within_statute(reg.provides.handling_term)),
+        ],
+    )
+    if disagree and answer.outcome is Outcome.MET:
+        return disagree  # only the disagreement is open: K2 is undetermined through it alone
+    return (answer, *disagree)
 
 
 def _k3(ctx: DutyContext) -> Sequence[DutyDecision]:
