@@ -62,7 +62,11 @@ def test_assess_bare_complaint_and_policy(tmp_path: Path, capsys: pytest.Capture
         ('{"complaint": {}, "extra": 1}', [], "extra"),
         ('{"received_on": "2026-03-02"}', ["--policy", "nope"], "not a shipped policy"),  # not "nope"
         ('{"received_on": "2026-03-02"}', ["--as-of", "2026-13-01"], "--as-of"),
-        ('{"received_on": "2026-03-02"}', ["--as-of", "2026-03-01"], "as_of"),
+        (
+            '{"received_on": "2026-03-02"}',
+            ["--as-of", "2026-03-01"],
+            "command-line argument: --as-of: is before",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

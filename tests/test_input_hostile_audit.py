@@ -234,3 +234,365 @@ def test_a_mapping_file_with_old_mac_line_ends_reads_as_a_policy_file_does(tmp_p
     policy = tmp_path / "policy.toml"
     policy.write_bytes(b'[deadlines]\ratw_mode = "never"\r')
     assert load_policy(policy).atw_mode == "never"
+
+
+# --------------------------------------------------------------------------------------------------
+# 6. A blank item in a JSON array is bad input in every door; an empty word in a text list is no word
+# --------------------------------------------------------------------------------------------------
+
+
+def _json_array(tmp_path: Path, rows: list[dict[str, Any]] | str) -> RegisterResult:
+    path = tmp_path / "register.json"
+    path.write_text(rows if isinstance(rows, str) else json.dumps(rows), encoding="utf-8")
+    return read_register_all(path)
+
+
+@pytest.mark.parametrize(("column", "items"), [("subjects", ["conduct", ""]), ("signals", ["twijfel", "  "])])
+def test_a_blank_item_in_a_json_array_rejects_the_row_in_every_door(
+    tmp_path: Path, column: str, items: list[str]
+) -> None:
+    """A JSON Lines (or JSON array) row dropped the blank item and read ``["conduct"]``, while the
+    complaint JSON of ``assess`` refused it: an item written explicitly and left blank may be a word
+    lost on export (R4 subjects; R27-R30 signals), so the row is rejected, naming the column."""
+    row = {"id": "K-1", "received_on": "2026-03-02", column: items, "description": MARKER}
+    for result in (_jsonl(tmp_path, {column: items, "description": MARKER}), _json_array(tmp_path, [row])):
+        error = _rejected(result)
+        assert (error.column, error.code) == (column, "REGISTER_LIST_ITEM_BLANK")
+        assert error.describe("en") == f"row 1, column {column}: list item 1 is blank, expected a word"
+        assert "leeg" in error.describe("nl")
+    with pytest.raises(InvalidInputError) as info:
+        _complaint_json(tmp_path, {"complaint": {"received_on": "2026-03-02", column: items}})
+    assert info.value.problems[0][0].startswith(f"complaint.{column}[1]")
+    with pytest.raises(InvalidInputError):
+        Complaint.from_dict({column: items})
+
+
+def test_a_blank_item_in_a_mapping_default_list_is_refused_naming_the_default(tmp_path: Path) -> None:
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(f'[defaults]\nsubjects = ["conduct", ""]\n# {MARKER}\n', encoding="utf-8")
+    with pytest.raises(RegisterError) as info:
+        _csv(tmp_path, {}, mapping=mapping)
+    assert "[defaults] subjects" in str(info.value)
+    assert "list item 1 is blank" in str(info.value)
+
+
+def test_an_empty_word_between_separators_in_a_text_list_is_no_word_alike_in_every_door(
+    tmp_path: Path,
+) -> None:
+    """Text lists are different, as docs/register.md says: the separators mark where words end, so
+    ``conduct;;agreement`` is ``conduct;agreement`` in a CSV cell, JSON text and from_dict alike."""
+    both = (Subject.CONDUCT, Subject.AGREEMENT)
+    for text in ("conduct;;agreement", "conduct; |agreement;", "|conduct|agreement"):
+        assert _one(_csv(tmp_path, {"subjects": text})).complaint.subjects == both
+        assert _one(_jsonl(tmp_path, {"subjects": text})).complaint.subjects == both
+        assert Complaint.from_dict({"subjects": text}).subjects == both
+        doc = {"complaint": {"received_on": "2026-03-02", "subjects": text}}
+        assert _complaint_json(tmp_path, doc)["complaint"].subjects == both
+    assert _one(_jsonl(tmp_path, {"subjects": ["conduct", "agreement"]})).complaint.subjects == both
+
+
+def test_a_mapping_word_read_as_unknown_in_an_array_is_still_left_out(tmp_path: Path) -> None:
+    """Not a blank item: a word the provider's mapping states to be unknown (``onbekend = ""``) is
+    left out of an array as of a text list (docs/register.md, "Unknown is not false")."""
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[values.signals]\nonbekend = ""\n', encoding="utf-8")
+    path = tmp_path / "register.jsonl"
+    row = {"id": "K-1", "received_on": "2026-03-02", "signals": ["onbekend", "twijfel"]}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (record,) = read_register_all(path, mapping=str(mapping)).records
+    assert [s.kind for s in record.complaint.signals] == [SignalKind.AMBIGUOUS]
+
+
+# --------------------------------------------------------------------------------------------------
+# 7. A repeated key in a JSON array register rejects its row, as in JSON Lines, not the file
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_repeated_key_in_a_json_array_rejects_that_row_and_every_row_is_accounted_for(
+    tmp_path: Path,
+) -> None:
+    """docs/register.md promised that "a JSON object that repeats a key rejects its row"; a JSON array
+    refused the whole file instead (RegisterError), so one bad row cost every other row."""
+    rows = [
+        '{"id": "K-1", "received_on": "2026-03-02"}',
+        f'{{"id": "K-2", "{MARKER}": 1, "{MARKER}": 2}}',
+        '{"id": "K-3", "measures": [{"description": "a", "description": "b"}]}',  # nested in a measure
+        '{"id": "K-4", "received_on": "2026-03-04", "received_on": "2026-03-05"}',
+        '{"id": "K-5", "received_on": "2026-03-06"}',
+    ]
+    result = _json_array(tmp_path, "[" + ",\n".join(rows) + "]")
+    assert [r.complaint.id for r in result.records] == ["K-1", "K-5"]
+    summary = result.summary
+    assert (summary.rows_read, summary.rows_ok, summary.rows_rejected) == (5, 2, 3)
+    assert summary.balanced
+    assert [(e.row, e.column, e.code) for e in result.errors] == [
+        (row, None, "REGISTER_ROW_DUPLICATE_KEY") for row in (2, 3, 4)
+    ]
+    for error in result.errors:
+        assert MARKER not in error.describe("en") + error.describe("nl")
+    # The same rows in JSON Lines: the same rows rejected, with the same code.
+    lines = tmp_path / "register.jsonl"
+    lines.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    jsonl = read_register_all(lines)
+    assert [(e.row, e.code) for e in jsonl.errors] == [(e.row, e.code) for e in result.errors]
+    assert [r.complaint.id for r in jsonl.records] == ["K-1", "K-5"]
+
+
+def test_a_repeated_key_in_a_json_array_is_fatal_only_with_strict(tmp_path: Path) -> None:
+    from klachtregels.register import RowRejectedError
+
+    path = tmp_path / "register.json"
+    path.write_text('[{"id": "K-1", "id": "K-2"}]', encoding="utf-8")
+    with pytest.raises(RowRejectedError):
+        read_register_all(path, strict=True)
+    path.write_text('{"id": "K-1", "id": "K-2"}', encoding="utf-8")  # no array at all: the file
+    with pytest.raises(RegisterError, match="array"):
+        read_register_all(path)
+
+
+# --------------------------------------------------------------------------------------------------
+# 8. A list of words that must not repeat one refuses a repeat by field and index, never the value
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_direct_access_ground_listed_twice_is_refused_as_a_subject_is(tmp_path: Path) -> None:
+    """R20: a policy's ``direct_access_grounds`` took a ground twice while a complaint's subjects (R4)
+    refused a repeat; both now name the field and the index of the repeat, never the value."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        '[escalation]\ndirect_access_grounds = ["no_timely_judgement", "not_reasonably_required", '
+        '"no_timely_judgement"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError) as info:
+        load_policy(policy)
+    assert list(info.value.problems) == [
+        ("escalation.direct_access_grounds[2]", "listed twice (the same as item 0)")
+    ]
+    assert "no_timely_judgement" not in str(info.value)
+    with pytest.raises(InvalidInputError) as subjects:
+        Complaint.from_dict({"subjects": ["conduct", "agreement", "gedrag"]})
+    assert list(subjects.value.problems) == [("subjects[2]", "listed twice (the same as item 0)")]
+    assert subjects.value.problems[0][1].render("nl") == "staat er twee keer in (hetzelfde als item 0)"  # type: ignore[attr-defined]
+    policy.write_text(
+        '[escalation]\ndirect_access_grounds = ["no_timely_judgement", "not_reasonably_required"]\n',
+        encoding="utf-8",
+    )
+    assert len(load_policy(policy).direct_access_grounds or ()) == 2
+
+
+# --------------------------------------------------------------------------------------------------
+# 9. A baseline's expires that is no date: the date problem texts of every other door
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written", ['"2026-02-30"', f'"2026-03-24 {MARKER}"', '"31-02-2026"', "2026", "true", "10:00:00"]
+)
+def test_a_baseline_expires_that_is_no_date_says_the_kind_of_problem_as_every_door(
+    tmp_path: Path, written: str
+) -> None:
+    """It said "must be a day (YYYY-MM-DD)" whatever the problem, though every date form is read: now
+    the problem of the organisation file, the policy file and the complaint JSON."""
+    from klachtregels.baseline import BaselineError, load_baseline
+    from klachtregels.organisation import load_organisation
+
+    (tmp_path / "baseline.toml").write_text(
+        f'[[accept]]\ncomplaint = "A-1"\nreason = "r"\nexpires = {written}\n', encoding="utf-8"
+    )
+    with pytest.raises(BaselineError) as info:
+        load_baseline(tmp_path / "baseline.toml")
+    ((path, problem),) = info.value.problems
+    assert path == "accept[0].expires"
+    assert problem != "must be a day (YYYY-MM-DD)"
+    assert MARKER not in str(info.value)
+    if written.startswith('"'):  # a text: the kind read_date names (a day that does not exist, or no form)
+        with pytest.raises(DateTextError) as kind:
+            read_date(written.strip('"'))
+        assert problem.message.code == kind.value.code  # type: ignore[attr-defined]
+    (tmp_path / "org.toml").write_text(
+        f"[regulation]\nadopted = true\n[[annual_reports]]\nyear = 2024\nsent_to_ggd_on = {written}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError) as org:
+        load_organisation(tmp_path / "org.toml")
+    assert [m for p, m in org.value.problems if p.endswith("sent_to_ggd_on")] == [problem]
+
+
+# --------------------------------------------------------------------------------------------------
+# 10. Every date argument's help says what is accepted: a date in any documented form
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "argument"),
+    [
+        ("assess", "--as-of DATE"),
+        ("obligations", "--as-of DATE"),
+        ("check", "--as-of DATE"),
+        ("deadline", "DATE"),
+    ],
+)
+def test_the_help_of_every_date_argument_points_to_the_date_forms(
+    command: str, argument: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The help said ``YYYY-MM-DD`` while ``7-5-2026`` and ``7 mei 2026`` are read too: it now says
+    "a date, e.g. ...", and where every form is documented (docs/register.md, Values)."""
+    from klachtregels._cli._options import DATE_HELP
+
+    monkeypatch.setenv("COLUMNS", "1000")  # one line per argument
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "YYYY" not in out
+    (line,) = (line for line in out.splitlines() if line.strip().startswith(argument + " "))
+    assert line.endswith(DATE_HELP)
+    anchor = DATE_HELP.rsplit("#", 1)[1]
+    assert f"## {anchor.capitalize()}" in (ROOT / "docs" / "register.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------------
+# 11. One wording per error: "invalid command-line argument", the option's own name, one as-of text
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_report_year_out_of_range_is_named_as_the_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``report --year 10000`` said ``invalid annual report: year: ...`` (the library's argument);
+    other report options said ``invalid command line``, deadline and check ``invalid command-line
+    argument``. Now one label and the option's name, with the library's own text."""
+    from klachtregels.report import build_report
+
+    register = EXAMPLES / "register.csv"
+    for year in ("10000", "1899"):
+        assert main(["report", str(register), "--year", year]) == 2
+        err = capsys.readouterr().err
+        said = "invalid command-line argument: --year: not a plausible report year (1900-2999)"
+        assert err == f"klachtregels: error: {said}\n"
+    assert main(["report", str(register), "--year", "2025", "--review-notes", str(tmp_path / "x.txt")]) == 2
+    assert "invalid command-line argument: --review-notes" in capsys.readouterr().err
+    with pytest.raises(InvalidInputError) as info:
+        build_report([], year=10000)
+    assert list(info.value.problems) == [("year", "not a plausible report year (1900-2999)")]
+
+
+def test_assess_and_obligations_say_an_as_of_before_the_receipt_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``assess`` said "is before the day the complaint was received (received_on)", ``obligations``
+    "precedes the day the complaint was received", both under the library's ``as_of``."""
+    from klachtregels.decisions import assess
+    from klachtregels.timeline import obligations
+
+    path = tmp_path / "complaint.json"
+    path.write_text(json.dumps({"complaint": {"received_on": "2026-03-10"}}), encoding="utf-8")
+    said = (
+        "invalid command-line argument: --as-of: is before the day the complaint was received (received_on)"
+    )
+    for command in ("assess", "obligations"):
+        assert main([command, str(path), "--as-of", "2026-03-09"]) == 2
+        assert capsys.readouterr().err == f"klachtregels: error: {said}\n"
+    complaint = Complaint(received_on=dt.date(2026, 3, 10))
+    problems = []
+    for call in (assess, obligations):
+        with pytest.raises(InvalidInputError) as info:
+            call(complaint, as_of=dt.date(2026, 3, 9))
+        problems.append(info.value.problems)
+    assert (
+        problems[0]
+        == problems[1]
+        == (("as_of", "is before the day the complaint was received (received_on)"),)
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["report", str(EXAMPLES / "register.csv"), "--year", "2025", "--children", "-1"], "--children"),
+        (["report", str(EXAMPLES / "register.csv"), "--year", "2025", "--previous", "no such"], "--previous"),
+        (["report", str(EXAMPLES / "register.csv"), "--year", "2025", "--format", "pdf"], "--format"),
+        (["report", str(EXAMPLES / "register.csv"), "--year", "2025", "--accept", "x"], "--accept"),
+        (["deadline", "2026-02-30"], "DATE"),
+        (["calendar", "0"], "YEAR"),
+        (["check", str(EXAMPLES / "register.csv"), "--as-of", "1-1-1800"], "--as-of"),
+        (
+            ["assess", str(EXAMPLES / "complaint.json"), "--as-of", "7-5-2026", "--due-soon", "-1"],
+            "--due-soon",
+        ),
+    ],
+)
+def test_every_command_line_error_is_said_alike(
+    argv: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``report`` said "invalid command line", ``assess --due-soon`` "invalid arguments", the others
+    "invalid command-line argument": one label now, with the option's name."""
+    assert main(argv) == 2
+    assert capsys.readouterr().err.startswith(
+        f"klachtregels: error: invalid command-line argument: {option}: "
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# 12. assess - and obligations - read the complaint JSON from standard input, as check - does
+# --------------------------------------------------------------------------------------------------
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="ascii"))
+
+
+@pytest.mark.parametrize("command", ["assess", "obligations"])
+def test_assess_and_obligations_read_standard_input(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = (EXAMPLES / "complaint.json").read_bytes()
+    assert main([command, str(EXAMPLES / "complaint.json"), "--as-of", "2026-05-07", "--format", "json"]) == 0
+    from_file = capsys.readouterr().out
+    for given in (data, data.decode("utf-8").encode("utf-16")):  # UTF-16 with its mark, as a file may be
+        _stdin(monkeypatch, given)
+        assert main([command, "-", "--as-of", "2026-05-07", "--format", "json"]) == 0
+        assert capsys.readouterr().out == from_file
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (
+            json.dumps({"complaint": {"received_on": f"2026-02-30 {MARKER}"}}).encode(),
+            "complaint.received_on",
+        ),
+        (
+            json.dumps({"complaint": {"subjects": ["conduct", ""], "description": MARKER}}).encode(),
+            "subjects[1]",
+        ),
+        (b"{not json " + MARKER.encode(), "line 1 column 2"),
+        (b"", "line 1 column 1"),
+        (b"\xff{}", "not UTF-8 text"),
+    ],
+)
+def test_bad_input_on_standard_input_names_stdin_never_the_value(
+    data: bytes, field: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, data)
+    assert main(["assess", "-", "--as-of", "2026-05-07"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("klachtregels: error: invalid input file <stdin>: ")
+    assert field in err
+    assert MARKER not in err
+    assert err.count("\n") == 1
+
+
+def test_standard_input_larger_than_a_complaint_is_refused_without_reading_it_whole(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from klachtregels._io import MAX_JSON_DOCUMENT_BYTES
+
+    _stdin(monkeypatch, b" " * (MAX_JSON_DOCUMENT_BYTES + 1))
+    assert main(["assess", "-", "--as-of", "2026-05-07"]) == 2
+    assert capsys.readouterr().err == (
+        f"klachtregels: error: invalid input file <stdin>: larger than {MAX_JSON_DOCUMENT_BYTES} bytes\n"
+    )

@@ -243,7 +243,11 @@ def test_python_construction_reports_every_problem_without_the_value() -> None:
 @pytest.mark.parametrize(
     ("build", "path", "message"),
     [
-        (lambda: Complaint(subjects=("conduct", "gedrag")), "subjects", "lists a subject twice"),
+        (
+            lambda: Complaint(subjects=("conduct", "gedrag")),
+            "subjects[1]",
+            "listed twice (the same as item 0)",
+        ),
         (lambda: Location(name=" "), "name", "must not be empty"),
         (lambda: Location(name="L", lrk_number="12"), "lrk_number", "not a 9-digit LRK number"),
         (lambda: Provider(name=""), "name", "must not be empty"),

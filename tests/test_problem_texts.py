@@ -43,7 +43,7 @@ CASES: list[tuple[str, Any, dict[str, Any], str]] = [
     ("boolean", Complaint, {"judge_is_subject": "misschien"}, "INPUT_EXPECTED_BOOLEAN"),
     ("text", Complaint, {"description": ["a"]}, "INPUT_EXPECTED"),
     ("list", Complaint, {"subjects": 3}, "INPUT_EXPECTED"),
-    ("subject twice", Complaint, {"subjects": ["conduct", "conduct"]}, "INPUT_SUBJECT_TWICE"),
+    ("subject twice", Complaint, {"subjects": ["conduct", "conduct"]}, "INPUT_LISTED_TWICE"),
     (
         "before receipt",
         Complaint,

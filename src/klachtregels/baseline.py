@@ -160,22 +160,22 @@ class Acceptances:
         return None if expired is None else AcceptanceStatus(expired, expired=True)
 
 
-def _day(value: object) -> dt.date | None:
-    """A TOML date or date-time, or text in the one date convention; ``None`` when neither.
+def _day(value: object, where: str, problems: list[tuple[str, str]]) -> dt.date | None:
+    """A TOML date or date-time, or text in the one date convention; ``None`` (with the problem, in
+    the texts every other door gives: :func:`klachtregels.convert.structure`) when neither.
 
     A date-time counts as its Europe/Amsterdam day (:func:`klachtregels._time.local_day`), the
     same whether it is written as a TOML date-time or as text.
     """
-    from klachtregels._time import DateTextError, local_day, read_day
+    from klachtregels import convert
+    from klachtregels._time import local_day
 
     try:
-        if isinstance(value, dt.date):
-            return local_day(value)
-        if isinstance(value, str):
-            return read_day(value)
-    except DateTextError:
+        found = convert.structure(value, dt.date, what=where)
+    except InvalidInputError as exc:
+        problems.extend((where, message) for _, message in exc.problems)
         return None
-    return None
+    return local_day(found)
 
 
 def _entry(item: object, where: str, origin: str, problems: list[tuple[str, str]]) -> Acceptance | None:
@@ -212,11 +212,7 @@ def _entry(item: object, where: str, origin: str, problems: list[tuple[str, str]
         elif "finding" not in item or "complaint" in item:
             # Only an organisation finding is about a year: with a complaint it would match nothing.
             problems.append((f"{where}.year", "needs 'finding' and no 'complaint' (an organisation finding)"))
-    expires = None
-    if "expires" in item:
-        expires = _day(item["expires"])
-        if expires is None:
-            problems.append((f"{where}.expires", "must be a day (YYYY-MM-DD)"))
+    expires = _day(item["expires"], f"{where}.expires", problems) if "expires" in item else None
     if len(problems) > before:
         return None
     return Acceptance(
@@ -297,7 +293,7 @@ def baseline_text(entries: Iterable[Acceptance]) -> str:
     """A baseline file holding ``entries`` (sorted by finding and complaint id, so diffs stay small)."""
     lines = [
         "# klachtregels baseline: accepted findings (klachtregels check --baseline FILE).",
-        "# Every entry needs a reason; 'expires' (YYYY-MM-DD) is the last day it applies.",
+        "# Every entry needs a reason; 'expires' (a date, e.g. 2026-12-31) is the last day it applies.",
         "",
         f"schema = {BASELINE_SCHEMA_VERSION}",
     ]

@@ -37,7 +37,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, TypeVar, Union
 
 import attrs
@@ -74,6 +74,7 @@ __all__ = [
     "kind_message",
     "kind_of",
     "list_from_text",
+    "listed_twice",
     "lookup_word",
     "normalise_word",
     "number_text",
@@ -376,6 +377,19 @@ def list_from_text(text: str, *, none: bool) -> list[str] | None:
     if none and is_none_word(text):
         return None
     return [part.strip() for part in LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def listed_twice(field: str, items: Sequence[Hashable]) -> list[Problem]:
+    """A problem for each item of ``items`` that an earlier item already lists: ``field[i]``, "listed
+    twice (the same as item j)", by index, never the value (one rule for every list of words that
+    must not repeat one: a complaint's subjects, a policy's direct-access grounds)."""
+    first: dict[Hashable, int] = {}
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        seen = first.setdefault(item, index)
+        if seen != index:
+            problems.append((f"{field}[{index}]", ProblemText("INPUT_LISTED_TWICE", first=seen)))
+    return problems
 
 
 def date_from_text(text: str) -> dt.date:

@@ -25,6 +25,7 @@ from klachtregels._identity import per_object
 from klachtregels._io import one_line
 from klachtregels._time import FIRST_DAY, LAST_DAY, DateTextError, local_day
 from klachtregels._version import __version__
+from klachtregels.convert import ProblemText
 from klachtregels.engine import (
     Decision,
     DecisionSpec,
@@ -64,6 +65,7 @@ __all__ = [
     "PolicyLike",
     "assess",
     "assess_record",
+    "complaint_question_day",
     "eligibility",
     "geschillencommissie_access",
     "precedence",
@@ -100,16 +102,20 @@ def question_day(value: Any, name: str = "as_of") -> dt.date:
     return day
 
 
+def complaint_question_day(complaint: Complaint, as_of: Any, name: str = "as_of") -> dt.date:
+    """:func:`question_day` for a question about ``complaint``: never a day before its receipt. The one
+    check and text (``CLI_AS_OF_BEFORE_RECEIPT``) of the decisions, ``assess`` and ``obligations``."""
+    day = question_day(as_of, name)
+    received = complaint.received_date
+    if received is not None and received > day:
+        raise InvalidInputError("arguments", [(name, ProblemText("CLI_AS_OF_BEFORE_RECEIPT"))])
+    return day
+
+
 def _check(complaint: Any, as_of: Any) -> dt.date:
     if not isinstance(complaint, Complaint):
         raise wrong_type("complaint", "a Complaint", complaint)
-    day = question_day(as_of, "as_of")
-    received = complaint.received_date
-    if received is not None and received > day:
-        raise InvalidInputError(
-            "arguments", [("as_of", "is before the day the complaint was received (received_on)")]
-        )
-    return day
+    return complaint_question_day(complaint, as_of)
 
 
 def _check_parts(judgement: object, filing: object, provider: object) -> None:

@@ -702,7 +702,7 @@ class Complaint(_JsonMixin):
         """Cross-field problems; dates compare as Europe/Amsterdam days (A22)."""
         subjects = self.subjects
         if subjects is not None and len(subjects) > 1 and len(set(subjects)) != len(subjects):
-            problems.append(("subjects", convert.ProblemText("INPUT_SUBJECT_TWICE")))
+            problems.extend(convert.listed_twice("subjects", subjects))
         if self.received_on is None or (
             self.first_contact_on is None and self.acknowledged_on is None and self.arose_on is None
         ):

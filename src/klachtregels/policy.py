@@ -314,7 +314,13 @@ class Policy:
         # Every field is checked against its annotation by the one structuring layer; an enum
         # setting also accepts its value as text. Problems are reported all at once.
         what = f"policy {self.name!r}" if isinstance(self.name, str) else "policy"
-        convert.validate(self, what, error=InvalidPolicyError)
+        convert.validate(self, what, self._check, error=InvalidPolicyError)
+
+    def _check(self, problems: list[tuple[str, str]]) -> None:
+        """Cross-field problems: a direct-access ground listed twice (R20), as a subject is refused."""
+        grounds = self.direct_access_grounds
+        if grounds is not None and len(grounds) > 1:
+            problems.extend(convert.listed_twice("direct_access_grounds", grounds))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Policy:

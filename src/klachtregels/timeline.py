@@ -36,8 +36,7 @@ from klachtregels._arguments import instance_argument
 from klachtregels._io import one_line
 from klachtregels.citations import GCK_DIRECT, WKO_1_57B_8, WKO_1_60_1, Citation
 from klachtregels.compliance import CheckSettings, check_complaint, load_catalogue
-from klachtregels.decisions import question_day, record_as_of
-from klachtregels.errors import InvalidInputError
+from klachtregels.decisions import complaint_question_day, record_as_of
 from klachtregels.messages import format_date, text
 from klachtregels.model import Complaint, GckFiling, Judgement, RegisterRecord
 from klachtregels.organisation import Organisation
@@ -522,10 +521,8 @@ def obligations(
     :class:`~klachtregels.errors.InvalidInputError` when ``as_of`` precedes the receipt day.
     """
     instance_argument(complaint, Complaint, "complaint", optional=False)
-    day = question_day(as_of)
+    day = complaint_question_day(complaint, as_of)
     received = complaint.received_date
-    if received is not None and received > day:
-        raise InvalidInputError("arguments", [("as_of", "precedes the day the complaint was received")])
     instance_argument(judgement, Judgement, "judgement")
     instance_argument(filing, GckFiling, "filing")
     if organisation is not None:

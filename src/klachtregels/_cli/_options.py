@@ -21,7 +21,7 @@ import contextlib
 import errno
 import os
 import sys
-from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from klachtregels._io import one_line
 from klachtregels._time import FIRST_DAY, LAST_DAY
@@ -30,11 +30,13 @@ from klachtregels.messages import LANGUAGES
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Collection, Iterator, Sequence
+    from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
     from klachtregels.policy import Policy
 
 __all__ = [
+    "COMMAND_LINE",
+    "DATE_HELP",
     "FIRST_DAY",
     "LAST_DAY",
     "NamedSource",
@@ -43,6 +45,8 @@ __all__ = [
     "add_lang",
     "add_register_reading",
     "applicable_policy",
+    "argument_error",
+    "as_command_line",
     "name_or_file",
     "named",
     "parse_day",
@@ -53,6 +57,33 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+
+#: What every error about a command-line argument is about, in every sub-command:
+#: ``invalid command-line argument: --as-of: ...``.
+COMMAND_LINE: Final = "command-line argument"
+#: The help of every argument that takes a date (``--as-of``, ``deadline DATE``): every form of the
+#: one date convention is accepted (:func:`parse_day`), documented in docs/register.md under Values.
+DATE_HELP: Final = "a date, e.g. 2026-05-07 or 7-5-2026; every form: docs/register.md#values"
+
+
+def argument_error(argument: str, problem: str) -> InvalidInputError:
+    """The error about one command-line argument (``--due-soon``, ``DATE``): named, never its value."""
+    return InvalidInputError(COMMAND_LINE, [(argument, problem)])
+
+
+@contextlib.contextmanager
+def as_command_line(options: Mapping[str, str]) -> Iterator[None]:
+    """The library's errors about its arguments (``invalid arguments: as_of: ...``) said as errors
+    about the command-line options that gave them (``invalid command-line argument: --as-of: ...``).
+
+    ``options``: library argument -> option. An error about anything else passes unchanged.
+    """
+    try:
+        yield
+    except InvalidInputError as exc:
+        if exc.what != "arguments" or not all(field in options for field, _ in exc.problems):
+            raise
+        raise InvalidInputError(COMMAND_LINE, [(options[f], m) for f, m in exc.problems]) from None
 
 
 def add_lang(parser: Any, what: str) -> None:
@@ -142,9 +173,9 @@ def parse_day(text: str, argument: str) -> dt.date:
     try:
         day = read_day(text)
     except DateTextError as exc:
-        raise InvalidInputError("command-line argument", [(argument, message(exc.code, "en"))]) from None
+        raise argument_error(argument, message(exc.code, "en")) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise InvalidInputError("command-line argument", [(argument, message("CLI_DAY_OUT_OF_RANGE", "en"))])
+        raise argument_error(argument, message("CLI_DAY_OUT_OF_RANGE", "en"))
     return day
 
 
@@ -321,8 +352,8 @@ def refuse_overwrites(
                     if other == option
                     else f"goes to the same file as {other} ({path}): one output would be lost"
                 )
-                raise InvalidInputError("command-line argument", [(option, problem)])
+                raise argument_error(option, problem)
         for what, source in inputs:
             if source is not None and (option, what) not in in_place and same_file(path, source):
                 problem = f"{path} is read as {what}: refusing to overwrite an input"
-                raise InvalidInputError("command-line argument", [(option, problem)])
+                raise argument_error(option, problem)

@@ -2,7 +2,8 @@
 
 The JSON file holds either a bare complaint (the form of ``Complaint.to_dict()``) or an object
 ``{"complaint": {...}, "judgement": {...}, "filing": {...}, "filed_with_provider": true|false}``
-where everything but ``complaint`` is optional. See docs/cli/assess.md.
+where everything but ``complaint`` is optional. ``FILE`` ``-`` reads standard input, as ``check -``
+and ``report -`` do; its errors name ``<stdin>``. See docs/cli/assess.md.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_due_soon, add_format, add_lang, parse_day
+from klachtregels._cli._options import (
+    DATE_HELP,
+    add_due_soon,
+    add_format,
+    add_lang,
+    argument_error,
+    as_command_line,
+    parse_day,
+)
 from klachtregels._io import MAX_JSON_DOCUMENT_BYTES, loads_json, printable, valid_unicode
 from klachtregels.errors import InvalidInputError
 
@@ -24,6 +33,9 @@ if TYPE_CHECKING:
 ORDER = 20
 
 _ENVELOPE_KEYS = frozenset({"complaint", "judgement", "filing", "filed_with_provider"})
+#: ``FILE`` that reads standard input, and the name its errors give it.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 def register(subparsers: Any) -> None:
@@ -34,9 +46,12 @@ def register(subparsers: Any) -> None:
         description="Assess one complaint from a JSON file on a given day.",
     )
     p.add_argument(
-        "file", help="JSON file: a complaint, or {complaint, judgement?, filing?, filed_with_provider?}"
+        "file",
+        metavar="FILE",
+        help="JSON file: a complaint, or {complaint, judgement?, filing?, filed_with_provider?}; "
+        "- reads standard input",
     )
-    p.add_argument("--as-of", required=True, help="the day to assess on (YYYY-MM-DD)")
+    p.add_argument("--as-of", metavar="DATE", required=True, help=f"the day to assess on: {DATE_HELP}")
     p.add_argument(
         "--policy", default=None, help="a shipped policy name (statutory, smallsteps, ...) or a TOML file"
     )
@@ -74,16 +89,29 @@ def _structure(what: str, key: str, kind: Any, value: Any) -> Any:
         raise InvalidInputError(what, problems) from None
 
 
+def _content(path: str, what: str) -> bytes:
+    """The bytes of ``path``, or of standard input for ``-`` (read as bytes, the same in every
+    locale, as ``check -`` reads a register); more than the limit is refused, never read whole."""
+    too_large = [("", f"larger than {MAX_JSON_DOCUMENT_BYTES} bytes")]
+    if path == STDIN:
+        content: bytes = sys.stdin.buffer.read(MAX_JSON_DOCUMENT_BYTES + 1)
+        if len(content) > MAX_JSON_DOCUMENT_BYTES:
+            raise InvalidInputError(what, too_large)
+        return content
+    if Path(path).stat().st_size > MAX_JSON_DOCUMENT_BYTES:
+        raise InvalidInputError(what, too_large)
+    return Path(path).read_bytes()
+
+
 def read_input(path: str) -> dict[str, Any]:
-    """Read the file into keyword arguments for :func:`klachtregels.decisions.assess`."""
+    """Read the file (``-``: standard input) into keyword arguments for
+    :func:`klachtregels.decisions.assess`."""
     from klachtregels import convert
     from klachtregels.model import Complaint, GckFiling, Judgement, judgement_order
 
-    what = f"input file {path}"
-    if Path(path).stat().st_size > MAX_JSON_DOCUMENT_BYTES:
-        raise InvalidInputError(what, [("", f"larger than {MAX_JSON_DOCUMENT_BYTES} bytes")])
+    what = f"input file {STDIN_NAME if path == STDIN else path}"
+    content = _content(path, what)
     try:
-        content = Path(path).read_bytes()
         # UTF-8, or UTF-16 with its byte-order mark: what a register is read in (Excel's "Unicode
         # text", PowerShell's default), so one file reads alike as a register row and here.
         utf16 = content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -126,9 +154,10 @@ def run(args: argparse.Namespace) -> int:
 
     kwargs = read_input(args.file)
     if args.due_soon_days < 0:
-        raise InvalidInputError("arguments", [("--due-soon", "must be 0 or more")])
+        raise argument_error("--due-soon", "must be 0 or more days")
     policy = applicable_policy(args.policy)
-    result = assess(as_of=_as_of(args.as_of), policy=policy, due_soon_days=args.due_soon_days, **kwargs)
+    with as_command_line({"as_of": "--as-of"}):  # an as-of before the receipt: said as the option
+        result = assess(as_of=_as_of(args.as_of), policy=policy, due_soon_days=args.due_soon_days, **kwargs)
     if args.format == "json":
         sys.stdout.write(valid_unicode(json.dumps(result.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     else:

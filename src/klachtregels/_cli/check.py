@@ -33,10 +33,12 @@ from typing import IO, TYPE_CHECKING, Final
 
 from klachtregels._cli._config import add_config, config_input
 from klachtregels._cli._options import (
+    DATE_HELP,
     add_due_soon,
     add_lang,
     add_register_reading,
     applicable_policy,
+    argument_error,
     name_or_file,
     named,
     parse_day,
@@ -46,7 +48,6 @@ from klachtregels._cli._options import (
     whole_number,
 )
 from klachtregels._io import atomic_writer
-from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
@@ -79,10 +80,6 @@ _CONFIG_KEYS: Final = {
 }
 
 
-def _argument_error(argument: str, problem: str) -> InvalidInputError:
-    return InvalidInputError("command-line argument", [(argument, problem)])
-
-
 def _as_of(text: str | None) -> dt.date:
     from klachtregels.compliance.run import today_in_amsterdam  # lazy: keeps --help fast
 
@@ -95,9 +92,9 @@ def _settings(args: argparse.Namespace) -> CheckSettings:
     from klachtregels.compliance import CheckSettings
 
     if args.due_soon is not None and args.due_soon < 0:
-        raise _argument_error("--due-soon", "must be 0 or more days")
+        raise argument_error("--due-soon", "must be 0 or more days")
     if args.consult_within is not None and args.consult_within < 0:
-        raise _argument_error("--consult-within", "must be 0 or more days")
+        raise argument_error("--consult-within", "must be 0 or more days")
     defaults = CheckSettings()
     return CheckSettings(
         due_soon_days=defaults.due_soon_days if args.due_soon is None else args.due_soon,
@@ -119,7 +116,7 @@ def parse_output(value: str, default_format: str) -> tuple[str, str | None]:
     else:
         fmt, path = default_format, value
     if not path:
-        raise _argument_error("--output", "names no file after FORMAT: (use FORMAT:- for standard output)")
+        raise argument_error("--output", "names no file after FORMAT: (use FORMAT:- for standard output)")
     return fmt, None if path == _STDIN else path
 
 
@@ -127,7 +124,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     """Every output of the run; at most one on standard output (files: :func:`_refuse_overwrites`)."""
     outputs = [parse_output(value, args.format) for value in args.output or ()] or [(args.format, None)]
     if sum(path is None for _, path in outputs) > 1:
-        raise _argument_error("--output", "two outputs go to standard output")
+        raise argument_error("--output", "two outputs go to standard output")
     return outputs
 
 
@@ -161,11 +158,11 @@ def _registers(args: argparse.Namespace, outputs: list[tuple[str, str | None]]) 
     if len(registers) > 1:
         for fmt, _ in outputs:
             if fmt in _ONE_REGISTER:
-                raise _argument_error(
+                raise argument_error(
                     "REGISTER", f"--format {fmt} takes one register per run; got {len(registers)}"
                 )
     if registers.count(_STDIN) > 1:
-        raise _argument_error("REGISTER", "standard input (-) can be read once")
+        raise argument_error("REGISTER", "standard input (-) can be read once")
     for name in registers:
         if name != _STDIN:
             _refuse_unreadable(name)
@@ -212,7 +209,7 @@ def _judges(args: argparse.Namespace, as_of: dt.date) -> tuple[Callable[[], Judg
 def _check(args: argparse.Namespace) -> int:
     """Stream each register through every output's sink: memory stays flat however long it is."""
     if args.fail_on not in _FAIL_ON:
-        raise _argument_error("--fail-on", f"must be one of {', '.join(_FAIL_ON)}")
+        raise argument_error("--fail-on", f"must be one of {', '.join(_FAIL_ON)}")
     settings = _settings(args)
     outputs = _outputs(args)
     _refuse_overwrites(args, outputs)  # before anything is read or written
@@ -330,7 +327,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--as-of",
         metavar="DATE",
-        help="the date to judge open complaints on (YYYY-MM-DD; default today in Europe/Amsterdam)",
+        help=f"the date to judge open complaints on (default today in Europe/Amsterdam): {DATE_HELP}",
     )
     p.add_argument("--policy", metavar="NAME|FILE", help="a shipped policy name or a policy TOML file")
     p.add_argument("--mapping", metavar="MAP", help="column mapping (TOML file or built-in name)")

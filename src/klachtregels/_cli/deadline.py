@@ -13,8 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_format, parse_day, read_whole_number
-from klachtregels.errors import InvalidInputError
+from klachtregels._cli._options import DATE_HELP, add_format, argument_error, parse_day, read_whole_number
 
 if TYPE_CHECKING:
     import argparse
@@ -32,9 +31,9 @@ def _parse_date(text: str, argument: str) -> dt.date:
 def _parse_year(text: str) -> int:
     year = read_whole_number(text)
     if year is None:
-        raise InvalidInputError("command-line argument", [("YEAR", "not a year")])
+        raise argument_error("YEAR", "not a year")
     if not 1 <= year <= 9998:
-        raise InvalidInputError("command-line argument", [("YEAR", "out of range (1-9998)")])
+        raise argument_error("YEAR", "out of range (1-9998)")
     return year
 
 
@@ -51,10 +50,8 @@ def _deadline(args: argparse.Namespace) -> int:
         result = _compute(args, start, deadline, handling_deadline)
     except OverflowError:
         # The term runs past the ends of the calendar (year 1 or 9999), backwards or forwards.
-        raise InvalidInputError(
-            "command-line argument",
-            [("DATE", "this term from this day runs past the calendar (years 1-9999)")],
-        ) from None
+        problem = "this term from this day runs past the calendar (years 1-9999)"
+        raise argument_error("DATE", problem) from None
     if args.format == "json":
         _print_json(result.to_dict())
     else:
@@ -65,9 +62,8 @@ def _deadline(args: argparse.Namespace) -> int:
 def _compute(args: argparse.Namespace, start: dt.date, deadline: Any, handling_deadline: Any) -> Any:
     if args.term is None:
         if args.private:
-            raise InvalidInputError(
-                "command-line argument",
-                [("--private", "the handling term is statutory (Wko art. 1.57b); use --private with --term")],
+            raise argument_error(
+                "--private", "the handling term is statutory (Wko art. 1.57b); use --private with --term"
             )
         result = handling_deadline(start, include_equated_days=not args.no_equated_days, strict=args.strict)
     else:
@@ -140,7 +136,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     p.add_argument(
-        "date", metavar="DATE", help="day 0: the day the written complaint was received (YYYY-MM-DD)"
+        "date", metavar="DATE", help=f"day 0: the day the written complaint was received: {DATE_HELP}"
     )
     p.add_argument("--term", help='another term: "2 working days", "2 maanden", "3 dagen", ...')
     p.add_argument("--private", action="store_true", help="the --term is not statutory: no ATW (R17)")

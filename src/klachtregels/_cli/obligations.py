@@ -12,7 +12,15 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang, applicable_policy, parse_day, policy_file, refuse_overwrites
+from klachtregels._cli._options import (
+    DATE_HELP,
+    add_lang,
+    applicable_policy,
+    as_command_line,
+    parse_day,
+    policy_file,
+    refuse_overwrites,
+)
 from klachtregels._io import atomic_write_text, printable, valid_unicode
 
 if TYPE_CHECKING:
@@ -31,8 +39,14 @@ def register(subparsers: Any) -> None:
             "with its state on --as-of."
         ),
     )
-    p.add_argument("file", help="JSON file: a complaint, or {complaint, judgement?, filing?}")
-    p.add_argument("--as-of", required=True, help="the day to judge the states on (YYYY-MM-DD)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="JSON file: a complaint, or {complaint, judgement?, filing?}; - reads standard input",
+    )
+    p.add_argument(
+        "--as-of", metavar="DATE", required=True, help=f"the day to judge the states on: {DATE_HELP}"
+    )
     p.add_argument("--policy", default=None, help="a shipped policy name or a policy TOML file")
     p.add_argument("--org", metavar="ORG.toml", help="organisation file: its recorded annual reports")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text", help="output format")
@@ -43,22 +57,24 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``obligations``."""
-    from klachtregels._cli.assess import read_input
+    from klachtregels._cli.assess import STDIN, read_input
     from klachtregels.organisation import load_organisation
     from klachtregels.timeline import obligations
 
-    inputs = [("FILE", args.file), ("--policy", policy_file(args.policy)), ("--org", args.org)]
+    file = None if args.file == STDIN else args.file  # standard input is no file an output could overwrite
+    inputs = [("FILE", file), ("--policy", policy_file(args.policy)), ("--org", args.org)]
     refuse_overwrites([("--output", args.output)], inputs)  # before anything is read or written
     given = read_input(args.file)
     organisation = load_organisation(args.org) if args.org is not None else None
-    timeline = obligations(
-        given["complaint"],
-        as_of=parse_day(args.as_of, "--as-of"),
-        policy=applicable_policy(args.policy),
-        judgement=given.get("judgement"),
-        filing=given.get("filing"),
-        organisation=organisation,
-    )
+    with as_command_line({"as_of": "--as-of"}):  # an as-of before the receipt: said as the option
+        timeline = obligations(
+            given["complaint"],
+            as_of=parse_day(args.as_of, "--as-of"),
+            policy=applicable_policy(args.policy),
+            judgement=given.get("judgement"),
+            filing=given.get("filing"),
+            organisation=organisation,
+        )
     if args.format == "json":
         out = valid_unicode(json.dumps(timeline.to_dict(), ensure_ascii=False, indent=2)) + "\n"
     elif args.format == "ics":

@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from klachtregels._cli._config import add_config, config_input
 from klachtregels._cli._options import (
+    COMMAND_LINE,
     add_lang,
     add_register_reading,
     applicable_policy,
+    argument_error,
     name_or_file,
     named,
     policy_file,
@@ -34,7 +36,6 @@ from klachtregels._cli._options import (
     whole_number,
 )
 from klachtregels._io import atomic_writer, one_line
-from klachtregels.errors import InvalidInputError
 
 if TYPE_CHECKING:
     import argparse
@@ -215,10 +216,8 @@ def _previous(args: argparse.Namespace) -> int | Any:
         return named(given, read_register)(
             given, mapping=args.mapping, encoding=args.encoding, delimiter=args.delimiter
         )
-    raise InvalidInputError(
-        "command line",
-        [("--previous", "is neither a number, a figures file (.toml) nor a readable register file")],
-    )
+    problem = "is neither a number, a figures file (.toml) nor a readable register file"
+    raise argument_error("--previous", problem)
 
 
 #: Review items of one kind printed in full; the rest are counted (all are in the review notes).
@@ -249,7 +248,7 @@ def _review_format(path: str) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     formats = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
     if suffix not in formats:
-        raise InvalidInputError("command line", [("--review-notes", "must end in .md, .html or .json")])
+        raise argument_error("--review-notes", "must end in .md, .html or .json")
     return formats[suffix]
 
 
@@ -285,18 +284,22 @@ def _write_output(report: AnnualReport, args: argparse.Namespace) -> None:
 
 def _check_arguments(args: argparse.Namespace) -> None:
     """What the command line alone can get wrong, reported before any file is read."""
+    from klachtregels.report.compute import report_year_problem
     from klachtregels.report.notes import accepted_kinds
 
+    year = report_year_problem(args.year)
+    if year is not None:  # the library's own check and text, named as the option that gave it
+        raise argument_error("--year", year)
     if args.children is not None and args.children < 0:
-        raise InvalidInputError("command line", [("--children", "must be 0 or more")])
+        raise argument_error("--children", "must be 0 or more")
     if args.format == "pdf" and not args.output:
-        raise InvalidInputError("command line", [("--format", "pdf needs --output FILE")])
+        raise argument_error("--format", "pdf needs --output FILE")
     if args.review_notes:
         _review_format(args.review_notes)  # a wrong suffix is an error before any work
     _refuse_overwrites(args)
     # Only kinds that block publication; checked here, not by argparse choices, so that building
     # the parser does not import the report package.
-    accepted_kinds(args.accept_review, source="command line", field="--accept")
+    accepted_kinds(args.accept_review, source=COMMAND_LINE, field="--accept")
 
 
 def _refuse_overwrites(args: argparse.Namespace) -> None:

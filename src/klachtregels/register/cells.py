@@ -182,7 +182,11 @@ def _list_items(column: Column, value: Any) -> list[Any] | None:
 def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple[enum.StrEnum, ...] | None:
     """The words of a list cell: ``()`` for a none word (``geen``: checked, none) or an empty JSON
     array; ``None`` (unknown, as a blank cell) when the cell names no word at all: only separators
-    (``;``), or only words the mapping reads as unknown. Such a cell is never "checked, none"."""
+    (``;``), or only words the mapping reads as unknown. Such a cell is never "checked, none".
+
+    In text, separators only mark where words end: an empty word between two (``conduct;;agreement``)
+    is no word. An array lists each item explicitly: a blank item rejects the row, as the complaint
+    JSON of ``klachtregels assess`` refuses it (it may be a word lost on export)."""
     items = _list_items(column, value)
     if items is None or (isinstance(value, list) and not value):
         return ()
@@ -190,6 +194,8 @@ def _words(column: Column, value: Any, translate: Callable[[str], Any]) -> tuple
     for index, item in enumerate(items):
         if not isinstance(item, str):
             raise CellProblem("REGISTER_LIST_ITEM_NOT_WORD", index=index, got=_kind_of(item))
+        if not item.strip():  # only in an array: a text list has no blank word (list_from_text)
+            raise CellProblem("REGISTER_LIST_ITEM_BLANK", index=index)
         word = translate(item)
         if is_empty(word):
             continue

@@ -52,6 +52,7 @@ from klachtregels.register.mapping import (
     load_mapping,
 )
 from klachtregels.register.sources import (
+    REPEATED_KEY_ROW,
     CsvRows,
     DecodedLines,
     DuplicateKeyError,
@@ -567,6 +568,9 @@ class _Reader(Generic[T]):
                 raise register_error("REGISTER_UNDECODABLE_LINE", line=line, offset=offset, encoding=encoding)
         for index, item in enumerate(items, start=1):
             self._rows_read += 1
+            if item is REPEATED_KEY_ROW:  # as a JSON Lines line that repeats a key: the row, not the file
+                self._reject_row(index, "REGISTER_ROW_DUPLICATE_KEY")
+                continue
             built = self._object(item, index)
             if built is not None:
                 yield built

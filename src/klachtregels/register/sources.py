@@ -19,7 +19,6 @@ import pathlib
 import re
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias
 
-from klachtregels import convert
 from klachtregels._io import loads_json
 from klachtregels.errors import RegisterError
 from klachtregels.messages import Message, text
@@ -31,6 +30,7 @@ __all__ = [
     "CSV_FIELD_LIMIT",
     "JSON_LINE_LIMIT",
     "JSON_REGISTER_LIMIT",
+    "REPEATED_KEY_ROW",
     "CsvRow",
     "CsvRows",
     "DecodedLines",
@@ -507,20 +507,53 @@ def _whole(lines: Iterator[str]) -> str:
     return "".join(parts)
 
 
+class _RepeatsKey(dict[str, Any]):
+    """A JSON object of a JSON array register that repeats a key: marked, not refused, so that its
+    row is rejected and the other rows are read (as in JSON Lines)."""
+
+    __slots__ = ()
+
+
+#: A row of a JSON array register that holds an object repeating a key (itself or nested in it):
+#: the reader rejects that row (``REGISTER_ROW_DUPLICATE_KEY``) and reads the others.
+REPEATED_KEY_ROW: Final = object()
+
+
+def _holds_repeat(value: Any) -> bool:
+    """Whether ``value`` is or holds an object that repeats a key (nesting is bound by MAX_NESTING)."""
+    if isinstance(value, _RepeatsKey):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_repeat(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_repeat(v) for v in value)
+    return False
+
+
 def json_array(lines: Iterator[str]) -> list[Any]:
     """A whole JSON file that must be an array (loaded at once: JSON Lines streams, JSON cannot).
 
-    Larger than :data:`JSON_REGISTER_LIMIT` characters: :class:`RegisterError`, read no further.
+    A row (an item of the array) holding an object that repeats a key is :data:`REPEATED_KEY_ROW`
+    (the last value would silently win): that row is rejected, the file is read, as a line of JSON
+    Lines is. Larger than :data:`JSON_REGISTER_LIMIT` characters: :class:`RegisterError`, read no further.
     """
     whole = _whole(lines)
+    repeats = False
+
+    def marking(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeats
+        out = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        repeats = True
+        return _RepeatsKey(out)
+
     try:
-        data = loads_json(whole, object_pairs_hook=no_duplicates)
-    except DuplicateKeyError as exc:
-        if convert.shown_key(exc.key) is None:  # a key that is no identifier may be personal data
-            raise register_error("REGISTER_JSON_DUPLICATE_KEY_NOT_SHOWN") from None
-        raise register_error("REGISTER_JSON_DUPLICATE_KEY", key=exc.key) from None
+        data = loads_json(whole, object_pairs_hook=marking)
     except ValueError as exc:
         raise register_error("REGISTER_JSON_INVALID", detail=str(exc)) from None
     if not isinstance(data, list):
         raise register_error("REGISTER_JSON_NOT_ARRAY")
+    if repeats:  # only then is any row looked through again
+        data = [REPEATED_KEY_ROW if _holds_repeat(item) else item for item in data]
     return data

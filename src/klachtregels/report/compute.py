@@ -28,7 +28,9 @@ from klachtregels._arguments import (
     whole_number_argument,
     wrong_type,
 )
+from klachtregels._time import FIRST_DAY, LAST_DAY
 from klachtregels._version import __version__
+from klachtregels.convert import ProblemText
 from klachtregels.decisions import assess_record
 from klachtregels.errors import InvalidInputError
 from klachtregels.messages import check_lang, text
@@ -622,6 +624,14 @@ def _review(
     return ReviewNotes(reidentification=tuple(warnings))
 
 
+def report_year_problem(year: int) -> str | None:
+    """Why ``year`` is no report year (outside the days the library counts in, 1900-2999), or ``None``:
+    the one text, for ``build_report(year=...)`` and ``klachtregels report --year`` alike."""
+    if FIRST_DAY.year <= year <= LAST_DAY.year:
+        return None
+    return ProblemText("CLI_NOT_A_REPORT_YEAR", first=FIRST_DAY.year, last=LAST_DAY.year)
+
+
 def _check_arguments(
     year: int, children_served: int | None, suppress_below: int | None, rows_read: int | None
 ) -> None:
@@ -636,8 +646,9 @@ def _check_arguments(
             whole_number_argument(value, name)
     if rows_read is not None and rows_read < 0:
         raise InvalidInputError("annual report", [("rows_read", "must be a whole number >= 0")])
-    if not 1900 <= year <= 2999:
-        raise InvalidInputError("annual report", [("year", "not a plausible report year (1900-2999)")])
+    problem = report_year_problem(year)
+    if problem is not None:
+        raise InvalidInputError("annual report", [("year", problem)])
     if children_served is not None and (isinstance(children_served, bool) or children_served < 0):
         raise InvalidInputError("annual report", [("children_served", "must be a whole number >= 0")])
     if suppress_below is not None and (isinstance(suppress_below, bool) or not 1 <= suppress_below <= 1000):
