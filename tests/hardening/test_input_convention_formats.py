@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -479,9 +480,9 @@ def test_k2_decides_a_huge_regulation_term(tmp_path: Path, capsys: pytest.Captur
     found = {}
     for term in ("1000000 weeks", "10000 weeks", "zes weken"):
         path = tmp_path / "organisation.toml"
-        path.write_text(
-            org.replace('handling_term = "6 weeks"', f'handling_term = "{term}"'), encoding="utf-8"
-        )
+        stated = re.sub(r'(?m)^handling_term = "[^"]*".*$', f'handling_term = "{term}"', org)
+        assert f'handling_term = "{term}"' in stated  # the example's term line was replaced
+        path.write_text(stated, encoding="utf-8")
         main(
             [
                 "check",

@@ -107,7 +107,9 @@ def test_markdown_report_shows_the_handling_term_as_text(
     org = tmp_path / "org.toml"
     text = (EXAMPLES / "organisation.toml").read_text(encoding="utf-8")
     hostile = f"handling_term = {json.dumps(term)}"
-    org.write_text(text.replace('handling_term = "6 weeks"', hostile, 1), encoding="utf-8")
+    stated = re.sub(r'(?m)^handling_term = "[^"]*".*$', lambda _m: hostile, text, count=1)
+    assert hostile in stated  # the example's term line was replaced (a test of nothing otherwise)
+    org.write_text(stated, encoding="utf-8")
     register = str(EXAMPLES / "register.csv")
     out = _run(["report", register, "--year", "2025", "--org", str(org), "--format", "md"], capsys)
     _no_line_of_its_own(out)
