@@ -52,7 +52,7 @@ from klachtregels.rules.handling import (
     provisional_flag,
 )
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
-from klachtregels.rules.scope import outside_statute, r1_gate
+from klachtregels.rules.scope import in_writing, outside_statute, r1_gate
 from klachtregels.terms import Deadline, gck_filing_limit
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
@@ -198,6 +198,16 @@ _R20_NOT_FIRST = RuleResult.fire(Outcome.INADMISSIBLE, "GCK_R20_NOT_FIRST")
 _R20_ORAL = RuleResult.fire(
     Outcome.UNDETERMINED, "GCK_R20_ORAL_ONLY", flags=[flag(FlagCode.ORAL_ONLY, ambiguity="A13")]
 )
+_R20_NOT_WRITTEN = RuleResult.fire(
+    Outcome.UNDETERMINED,
+    "GCK_R20_NOT_WRITTEN",
+    flags=[flag(FlagCode.INVITE_WRITTEN_COMPLAINT, "FLAG_INVITE_WRITTEN_COMPLAINT_GCK", ambiguity="A9")],
+)
+_R20_APP_OPEN = RuleResult.fire(
+    Outcome.NEEDS_HUMAN_JUDGEMENT,
+    "GCK_R20_APP_OPEN",
+    flags=[flag(FlagCode.APP_MESSAGE_WRITTEN, ambiguity="A9")],
+)
 _R20_FIRST_UNDATED = RuleResult.support("GCK_R20_FIRST", when="")
 
 
@@ -207,13 +217,33 @@ def _r20(f: Facts) -> RuleResult:
         return _R20_UNKNOWN
     if not first:
         return _R20_NOT_FIRST
-    if f.complaint.channel is Channel.ORAL:
-        return _R20_ORAL
+    unwritten = _r20_not_written(f)
+    if unwritten is not None:
+        return unwritten
     received = f.received
     assert received is not None or f.filed_with_provider
     if received is None:
         return _R20_FIRST_UNDATED
     return _r20_first_on(received)
+
+
+def _r20_not_written(f: Facts) -> RuleResult | None:
+    """R20 for a complaint the policy does not (or not yet) count as written (R5, read by
+    :func:`~.scope.in_writing`), or ``None``. Its six-week term has not started, so R20 (i) has no term
+    to measure, and whether such a complaint counts as 'first with the provider' is not settled (the
+    reglement's wording is unverified, regulation.md section 11): orally (R5, A13), or in a form the
+    policy does not count as writing (A9). An app message under a policy that leaves A9 open is for a
+    person to weigh, as R5 says. A complaint whose channel is not recorded is taken as the written
+    complaint it usually is (the commission's rulings hear such disputes, tests/rulings)."""
+    channel = f.complaint.channel
+    if channel is None:
+        return None
+    if channel is Channel.ORAL:
+        return _R20_ORAL
+    written = in_writing(f)
+    if written:
+        return None
+    return _R20_NOT_WRITTEN if written is False else _R20_APP_OPEN
 
 
 @functools.lru_cache(maxsize=8192)
@@ -222,8 +252,8 @@ def _r20_first_on(received: dt.date) -> RuleResult:
 
 
 def _r20_i(f: Facts) -> RuleResult | None:
-    if first_filed(f) is not True or f.complaint.channel is Channel.ORAL:
-        return None
+    if first_filed(f) is not True or _r20_not_written(f) is not None:
+        return None  # R5: no six-week term ran, see _r20_not_written
     deadline = f.handling
     if deadline is None:
         return _R20_I_NO_RECEIPT
@@ -437,8 +467,9 @@ GCK_ACCESS_RULES: tuple[Rule[Facts], ...] = (
         citations=(WKO_1_57C_1A, GCK_FIRST),
         decision=DecisionKind.GCK_ACCESS,
         function=_r20,
-        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED),
+        outcomes=(Outcome.INADMISSIBLE, Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT),
         source=Source.GCK,
+        ambiguities=("A9", "A13"),
     ),
     Rule(
         id="R20-i",

@@ -44,6 +44,7 @@ __all__ = [
     "ELIGIBILITY_RULES",
     "PROVIDER_SIDE",
     "complainant_result",
+    "in_writing",
     "outside_statute",
     "r1_gate",
     "r1_in_scope",
@@ -482,6 +483,18 @@ def _r5(f: Facts) -> RuleResult:
     if setting:
         return RuleResult.fire(Outcome.ELIGIBLE_BY_POLICY, "SCOPE_R5_APP_BY_POLICY", flags=_oral_flag(f))
     return _R5_APP_NOT_WRITTEN
+
+
+def in_writing(f: Facts) -> bool | None:
+    """Whether the complaint was made in writing, as R5 reads it under the policy (A9): ``True`` for a
+    letter, an e-mail or web form the policy counts as written, an app message the policy counts;
+    ``False`` for an oral complaint and for an e-mail, web form or app message the policy does not
+    count (the six-week term has not started, R5); ``None`` when the channel is unknown or the policy
+    leaves app messages open (A9). The one answer the other decisions read (the access rules, R20)."""
+    res = _r5(f)
+    if res.unknown_facts or res.outcome is Outcome.NEEDS_HUMAN_JUDGEMENT:
+        return None
+    return res.outcome is not Outcome.NOT_YET
 
 
 #: The flag per listed subject of art. 1.60 lid 1 (made once): the oudercommissie had to be asked.
