@@ -329,11 +329,14 @@ def timely(
 
 def twelve_month_start(complaint: Complaint, policy: Policy) -> dt.date | None:
     """R21 with A13: the filing with the provider the twelve months run from (first written, or first
-    of any kind); ``None`` when the policy counts only a written one and there is none (oral)."""
+    of any kind); ``None`` when the policy counts only a written one and there is none (oral, or an
+    e-mail, web form or app message the policy does not count as written: R5, A9)."""
     received, oral = complaint.received_on, complaint.oral_first_on
     if policy.twelve_month_start is TwelveMonthStart.FIRST_ANY and oral is not None:
         return oral if received is None else min(received, oral)
-    if policy.twelve_month_start is TwelveMonthStart.FIRST_WRITTEN and complaint.channel is Channel.ORAL:
+    if policy.twelve_month_start is TwelveMonthStart.FIRST_WRITTEN and (
+        complaint.channel is Channel.ORAL or written(complaint, policy) is False
+    ):
         return None
     return received
 
@@ -904,7 +907,7 @@ EDGES = [
             D(2025, 9, 1),
             D(2025, 10, 20),
             "undetermined",
-            D(2026, 9, 1),
+            None,  # not written under the policy: no twelve months (R21, A13 first_written)
             settings={"electronic_counts_as_written": False},
             flag="INVITE_WRITTEN_COMPLAINT",
         ),
@@ -915,7 +918,7 @@ EDGES = [
             D(2025, 9, 1),
             D(2025, 9, 20),
             "undetermined",
-            D(2026, 9, 1),
+            None,  # not written under the policy: no twelve months (R21, A13 first_written)
             settings={"electronic_counts_as_written": False},
             flag="INVITE_WRITTEN_COMPLAINT",
         ),
@@ -952,7 +955,7 @@ EDGES = [
             D(2025, 9, 1),
             D(2025, 10, 20),
             "undetermined",
-            D(2026, 9, 1),
+            None,  # not written under the policy: no twelve months (R21, A13 first_written)
             facts={"channel": Channel.APP_MESSAGE},
             settings={"app_messages_count_as_written": False},
             flag="INVITE_WRITTEN_COMPLAINT",
@@ -1069,3 +1072,32 @@ def test_a_judged_complaint_not_in_writing_stays_open() -> None:
     assert statutory.gck_access.outcome == "admissible"
     assert strict.gck_access.outcome == "undetermined"
     assert strict.gck_access.has_flag("INVITE_WRITTEN_COMPLAINT")
+
+
+def test_an_email_the_policy_does_not_count_as_written_starts_no_twelve_months() -> None:
+    """R21 with A13 ``first_written`` and A9 ``electronic_counts_as_written = false``: the e-mail is
+    not a written complaint under the policy (R5), so, like an oral one, it starts neither the six
+    weeks (R20) nor the twelve months; the default policy counts it, and the twelve months run."""
+    import klachtregels as kr
+    from klachtregels.model import GckFiling
+    from klachtregels.policy import Policy
+
+    complaint = kr.Complaint(
+        received_on=dt.date(2024, 3, 4),
+        channel="email",
+        complainant=kr.Party(role="parent"),
+        subjects=("conduct",),
+    )
+    filing = GckFiling(filed_on=dt.date(2025, 6, 1), filed_by="parent")
+    counted = kr.assess(complaint, as_of=dt.date(2025, 6, 1), filing=filing).gck_access
+    assert counted.outcome == "late_if_invoked"
+    assert counted.details["twelve_month_start"] == "2024-03-04"
+    refused = kr.assess(
+        complaint,
+        as_of=dt.date(2025, 6, 1),
+        filing=filing,
+        policy=Policy(electronic_counts_as_written=False),
+    ).gck_access
+    assert refused.outcome == "undetermined"
+    assert refused.details["twelve_month_start"] is None
+    assert "LATE_IF_INVOKED" not in {f.code for f in refused.flags}

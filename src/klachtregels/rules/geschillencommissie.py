@@ -78,13 +78,21 @@ def first_filed(f: Facts) -> bool | None:
 
 
 def twelve_month_start(f: Facts) -> tuple[dt.date | None, str]:
-    """The day the twelve months of R21 start (A13 ``twelve_month_start``) and the fact path needed."""
+    """The day the twelve months of R21 start (A13 ``twelve_month_start``) and the fact path needed.
+
+    Under ``first_written`` (the default) a complaint that was not made in writing, as R5 reads it
+    under the policy (:func:`~.scope.in_writing`: oral, or an e-mail, web form or app message the
+    policy does not count as written, A9), starts no twelve months, as it starts no six weeks (R20).
+    A channel not known is taken as written here (the commission hears disputes whose form is not
+    recorded; the handling decision names the unknown channel)."""
     received = f.received
     oral_day = f.complaint.oral_first_date
     first_any = f.policy.twelve_month_start is TwelveMonthStart.FIRST_ANY
     if first_any and oral_day is not None and (received is None or oral_day < received):
         return oral_day, "complaint.oral_first_on"
-    if f.complaint.channel is Channel.ORAL and f.policy.twelve_month_start is TwelveMonthStart.FIRST_WRITTEN:
+    if f.policy.twelve_month_start is TwelveMonthStart.FIRST_WRITTEN and (
+        f.complaint.channel is Channel.ORAL or in_writing(f) is False
+    ):
         return None, "complaint.channel"
     return received, "complaint.received_on"
 
