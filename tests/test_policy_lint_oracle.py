@@ -646,7 +646,7 @@ def _readable(text: str) -> bool:
             "annual_report_to_parents": st.none() | st.sampled_from(AnnualReportToParents),
             "klachtenloket": st.none() | st.sampled_from(KlachtenloketRole),
             "direct_access_grounds": st.none()
-            | st.lists(st.sampled_from(DirectAccessGround), max_size=2).map(tuple),
+            | st.lists(st.sampled_from(DirectAccessGround), max_size=2, unique=True).map(tuple),
         }
     ),
 )

@@ -260,9 +260,12 @@ def precedence(complaint: Complaint, *, as_of: dt.date, policy: PolicyLike = Non
     Several signals: every duty stands (cumulative); the headline is the highest-ranked one.
     The rules are those in force on the day the provider learned of the first signal (its
     ``known_on``; the receipt day for a signal without one, A20): art. 1.51b applies to a signal that
-    became known from 2013-07-01, whenever the complaint arrived.
+    became known from 2013-07-01, whenever the complaint arrived. A signal learned of after ``as_of``
+    takes no part (as :func:`assess` reads it).
     """
     day = _check(complaint, as_of)
+    if complaint.signals:  # as it stood on as_of, as assess reads it (a signal learned of later: none)
+        complaint, _ = _parts_as_of(complaint, None, day)
     pol = applied_policy(policy)
     facts = _facts(complaint, pol, day)
     return _precedence(facts, _eligibility(facts).outcome)
@@ -427,6 +430,8 @@ def geschillencommissie_access(
     _check_parts(judgement, filing, provider)
     if judgement is not None and (disorder := judgement_order(complaint, judgement)):
         raise InvalidInputError("arguments", disorder)
+    if judgement is not None or complaint.signals:  # as it stood on as_of, as assess reads it
+        complaint, judgement = _parts_as_of(complaint, judgement, day)
     filed_with_provider = bool_argument(filed_with_provider, "filed_with_provider", optional=True)
     pol = applied_policy(policy)
     facts, hypothetical = _gck_facts(
