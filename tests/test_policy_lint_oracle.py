@@ -21,6 +21,7 @@ term lengths come from :func:`klachtregels.terms.term_length_days` (the one term
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from fractions import Fraction
@@ -51,7 +52,7 @@ from klachtregels.policy import (
     toml_key,
 )
 from klachtregels.policy_lint import LintFinding, LintReport, lint_policy
-from klachtregels.terms import Term, term_length_days
+from klachtregels.terms import Term, deadline, term_length_days
 from strategies_policy import policies as suite_policies
 
 if TYPE_CHECKING:
@@ -473,6 +474,18 @@ def test_term_code_reads_the_law_on_term_lengths() -> None:
     assert term_length_days("1 month") == (28, 31)  # R18: same day number, clamped
     assert term_length_days("2 months") == (59, 62)
     assert term_length_days("12 months")[1] >= 365
+
+
+def test_thirty_working_days_take_40_to_54_days() -> None:
+    """docs/policies.md (HANDLING_TERM_TOO_LONG) as the code computes it: 30 working days on the ATW calendar
+    take 42 days counted from a weekday with no holiday inside, 41 from a Saturday, 40 from a Sunday, and up
+    to 54 from the Thursday before Easter (Good Friday, Easter Monday, Koningsdag, 5 May and Ascension)."""
+    assert term_length_days("30 working days") == (40, 54)
+    week = [dt.date(2025, 9, 1) + dt.timedelta(days=n) for n in range(7)]  # Monday to Sunday, no holiday
+    lengths = [(deadline(d, "30 working days", statutory=False).date - d).days for d in week]
+    assert lengths == [42, 42, 42, 42, 42, 41, 40]
+    for thursday in (dt.date(2017, 4, 13), dt.date(2023, 4, 6), dt.date(2028, 4, 13)):
+        assert (deadline(thursday, "30 working days", statutory=False).date - thursday).days == 54
 
 
 # --- one setting at a time, from the statutory baseline ----------------------------------------------

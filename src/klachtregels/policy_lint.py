@@ -36,8 +36,8 @@ the difference, so lint and ``assess`` cannot disagree.
 laxer than the statutory one.
 
 Term lengths are compared by the longest time a term can take, in days: ``1 month`` is at most 31 days
-(fine), ``2 months`` up to 62 (later than the law), ``30 working days`` more than 42 once a holiday falls
-inside.
+(fine), ``2 months`` up to 62 (later than the law), ``30 working days`` 40 to 54 (over 42 around
+holidays).
 """
 
 from __future__ import annotations

@@ -1564,7 +1564,8 @@ def term_length_days(term: Term | str) -> tuple[Fraction, Fraction]:
 
     Months follow R18 (same day number, clamped to the month's end): ``1 month`` is 28 to 31 days,
     ``2 months`` 59 to 62. Working days are measured on the ATW calendar (weekends, holidays and equated
-    days) of 2016-2035: ``30 working days`` is 42 days without a holiday and more with one.
+    days) of 2016-2035: ``30 working days`` is 40 to 54 days (without a holiday inside 42 from a
+    weekday, 41 from a Saturday, 40 from a Sunday; 54 from the Thursday before Easter 2017, 2023, 2028).
     """
     t = _as_term(term)
     n = t.amount
