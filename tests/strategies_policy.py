@@ -1,34 +1,46 @@
 """Hypothesis strategies for organisation policies (:class:`klachtregels.policy.Policy`).
 
-* :func:`policies`: any policy within the settings' ranges, lax ones included.
+* :func:`policies`: any policy within the settings' ranges, lax ones and terms counted backwards included
+  (:func:`klachtregels.testing.policies`, the one strategy, with backwards terms added).
 * :func:`clean_policies`: only policies that :func:`klachtregels.policy_lint.is_clean` accepts (no error, no
   warning). For the property "a policy that lints clean never produces an outcome laxer than the statutory
-  one" (``tests/test_policy_lint.py`` checks the strategy against lint itself).
-* :func:`terms`: term texts such as ``"6 weeks"``, ``"2 werkdagen"``.
+  one" (``tests/test_policy_lint.py`` checks the strategy against lint itself); the public strategy with
+  the settings that could make a policy laxer pinned.
+* :func:`terms`: plain term texts such as ``"6 weeks"``, ``"2 werkdagen"`` (a number in digits and a unit
+  word, read back by the tests' own cross-checks; :func:`klachtregels.testing.term_texts` draws every form).
+* :func:`refused_as_provisional`: whether a decision under a drawn policy with ``strict_calendar`` must be
+  refused (A2), for the property tests that decide under any policy.
 
 Import from tests as ``from strategies_policy import clean_policies`` (pytest puts ``tests/`` on the path).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from hypothesis import strategies as st
 
+from klachtregels import testing
 from klachtregels.policy import (
     AfterMeldcode,
     AnnualReportToParents,
     AtwMode,
     ComplainantScope,
     DirectAccessGround,
-    HandledWhen,
     KlachtenloketRole,
     Policy,
     ReceiptRule,
     TwelveMonthStart,
 )
 
-__all__ = ["clean_handling_terms", "clean_policies", "policies", "terms"]
+if TYPE_CHECKING:
+    from klachtregels.model import Complaint
+
+__all__ = ["clean_handling_terms", "clean_policies", "policies", "refused_as_provisional", "terms"]
+
+#: R1: the six-week handling term runs for complaints received from 2016 on.
+_REGIME_START = dt.date(2016, 1, 1)
 
 #: Unit words Term.parse reads, per unit (English and Dutch, singular and plural).
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -83,8 +95,7 @@ def clean_handling_terms() -> st.SearchStrategy[str]:
     )
 
 
-_OPTIONAL_BOOL = st.none() | st.booleans()
-#: What the regulation provides (1.57b lid 2 a-c, e-f; 1.57d; registration): None, True or False.
+#: What the regulation provides (1.57b lid 2 a-c, e-f; 1.57d; registration): as the law has it or not stated.
 _PROVISION_FIELDS = (
     "written_submission",
     "careful_investigation",
@@ -113,52 +124,23 @@ def _house_term_within(days: int) -> st.SearchStrategy[str | None]:
     return st.none() | st.integers(1, days).map(lambda n: f"{n} dagen") | st.just(f"{days * 24} hours")
 
 
-def _settings(**overrides: st.SearchStrategy[Any]) -> dict[str, st.SearchStrategy[Any]]:
-    base: dict[str, st.SearchStrategy[Any]] = {
-        "name": st.just("hypothesis"),
-        "atw_mode": st.sampled_from(AtwMode),
-        "regulation_applies_atw": _OPTIONAL_BOOL,
-        "include_equated_days": st.booleans(),
-        "strict_calendar": st.booleans(),
-        "exclude_filing_day": st.booleans(),
-        "receipt_rule": st.sampled_from(ReceiptRule),
-        "handled_when": st.sampled_from(HandledWhen),
-        "handling_term": terms(backwards=True),
-        "complainant_scope": st.sampled_from(ComplainantScope),
-        "include_prospective_clients": st.booleans(),
-        "include_working_method": st.booleans(),
-        "electronic_counts_as_written": st.booleans(),
-        "app_messages_count_as_written": _OPTIONAL_BOOL,
-        "after_meldcode": st.sampled_from(AfterMeldcode),
-        "twelve_month_start": st.sampled_from(TwelveMonthStart),
-        "klachtgeld_cents": st.none() | st.integers(0, 100_000),
-        "klachtgeld_seen_on": st.none() | st.sampled_from(["2016", "2025", "2026-01-01"]),
-        "jaarverslag_atw": st.booleans(),
-        "private_term_atw": st.booleans(),
-        "first_contact_term": st.none() | terms(backwards=True),
-        "acknowledgement_term": st.none() | terms(backwards=True),
-        "submission_window": st.none() | terms(backwards=True),
-        "oudercommissie_internal_route": st.booleans(),
-        "include_carers": st.booleans(),
-        "include_guardians": st.booleans(),
-        **dict.fromkeys(_PROVISION_FIELDS, _OPTIONAL_BOOL),
-        "annual_report_to_ggd": _OPTIONAL_BOOL,
-        "annual_report_to_parents": st.none() | st.sampled_from(AnnualReportToParents),
-        "annual_report_anonymised": _OPTIONAL_BOOL,
-        "annual_report_to_oudercommissie": _OPTIONAL_BOOL,
-        "klachtenloket": st.none() | st.sampled_from(KlachtenloketRole),
-        "direct_access_grounds": st.none() | st.lists(st.sampled_from(DirectAccessGround), unique=True),
-    }
-    base.update(overrides)
-    return base
+#: The term settings with terms counted backwards too: a policy holds them, lint reports them, assess
+#: refuses them (the public strategy leaves them out: every policy it draws can be applied).
+_BACKWARDS_TOO: dict[str, st.SearchStrategy[Any]] = {
+    "handling_term": st.just("6 weeks") | testing.term_texts(backwards=True),
+    "first_contact_term": st.none() | testing.term_texts(backwards=True),
+    "acknowledgement_term": st.none() | testing.term_texts(backwards=True),
+    "submission_window": st.none() | testing.term_texts(backwards=True),
+}
 
 
 def policies(**overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[Policy]:
-    """Any policy within the settings' ranges (laxer-than-the-law ones included).
+    """:func:`klachtregels.testing.policies` (every setting a policy file can give, lax ones included),
+    with terms counted backwards too (``"2 weken voor"``, which lint calls unusable).
 
     Keyword arguments replace the strategy for one setting: ``policies(handling_term=st.just("7 weeks"))``.
     """
-    return st.builds(Policy, **_settings(**overrides))
+    return testing.policies(**{**_BACKWARDS_TOO, **overrides})
 
 
 @st.composite
@@ -166,30 +148,46 @@ def _clean(draw: st.DrawFn) -> Policy:
     atw_mode = draw(st.sampled_from(AtwMode))
     handling_term = draw(clean_handling_terms())
     house_terms = _house_term_within(_lower_bound_days(handling_term))
-    settings = _settings(
-        handling_term=st.just(handling_term),
-        atw_mode=st.just(atw_mode),
-        # Only meaningful (and only clean) with follow_regulation_text.
-        regulation_applies_atw=_OPTIONAL_BOOL if atw_mode is AtwMode.FOLLOW_REGULATION_TEXT else st.none(),
-        receipt_rule=st.just(ReceiptRule.SAME_DAY),
-        complainant_scope=st.just(ComplainantScope.STATUTORY_OUDER),
-        electronic_counts_as_written=st.just(True),
-        app_messages_count_as_written=st.none() | st.just(True),
-        after_meldcode=st.just(AfterMeldcode.RESUME),
-        twelve_month_start=st.just(TwelveMonthStart.FIRST_WRITTEN),
-        jaarverslag_atw=st.just(False),
-        first_contact_term=house_terms,
-        acknowledgement_term=house_terms,
-        submission_window=st.none(),
-        # The whole regulation: each point as the law has it, or not stated (never less).
-        **dict.fromkeys(_PROVISION_FIELDS, _STATED_OR_NOT),
-        annual_report_to_ggd=_STATED_OR_NOT,
-        annual_report_to_parents=st.none() | st.just(AnnualReportToParents.BROUGHT_TO_ATTENTION),
-        annual_report_anonymised=_STATED_OR_NOT,
-        klachtenloket=st.none() | st.just(KlachtenloketRole.OPTIONAL),
-        direct_access_grounds=st.none() | st.permutations(list(DirectAccessGround)),
+    return draw(
+        testing.policies(
+            handling_term=st.just(handling_term),
+            atw_mode=st.just(atw_mode),
+            # Only meaningful (and only clean) with follow_regulation_text.
+            regulation_applies_atw=(
+                st.none() | st.booleans() if atw_mode is AtwMode.FOLLOW_REGULATION_TEXT else st.none()
+            ),
+            receipt_rule=st.just(ReceiptRule.SAME_DAY),
+            complainant_scope=st.just(ComplainantScope.STATUTORY_OUDER),
+            electronic_counts_as_written=st.just(True),
+            app_messages_count_as_written=st.none() | st.just(True),
+            after_meldcode=st.just(AfterMeldcode.RESUME),
+            twelve_month_start=st.just(TwelveMonthStart.FIRST_WRITTEN),
+            jaarverslag_atw=st.just(False),
+            first_contact_term=house_terms,
+            acknowledgement_term=house_terms,
+            submission_window=st.none(),
+            # The whole regulation: each point as the law has it, or not stated (never less).
+            **dict.fromkeys(_PROVISION_FIELDS, _STATED_OR_NOT),
+            annual_report_to_ggd=_STATED_OR_NOT,
+            annual_report_to_parents=st.none() | st.just(AnnualReportToParents.BROUGHT_TO_ATTENTION),
+            annual_report_anonymised=_STATED_OR_NOT,
+            klachtenloket=st.none() | st.just(KlachtenloketRole.OPTIONAL),
+            direct_access_grounds=st.none() | st.permutations(list(DirectAccessGround)).map(tuple),
+        )
     )
-    return draw(st.builds(Policy, **settings))
+
+
+def refused_as_provisional(policy: Policy | None, complaint: Complaint) -> TypeGuard[Policy]:
+    """Whether deciding on ``complaint`` under ``policy`` must raise ``ProvisionalCalendarError``: the policy
+    asks for a strict calendar (``strict_calendar``, A2) and the six-week handling deadline, the one a policy
+    counts strictly, would be provisional (an unverified decree year, A2, R19). That deadline exists for a
+    complaint whose receipt is known, from the 2016 regime on (R1). :func:`policies` draws such policies.
+    A test asserts the refusal, then goes on with ``attrs.evolve(policy, strict_calendar=False)``."""
+    received = complaint.received_on
+    day = complaint.received_date
+    if policy is None or not policy.strict_calendar or received is None or day is None:
+        return False
+    return day >= _REGIME_START and policy.handling_deadline(received, strict=False).provisional
 
 
 def clean_policies() -> st.SearchStrategy[Policy]:

@@ -38,7 +38,7 @@ from klachtregels.engine import (
     evaluate,
     unknown_facts,
 )
-from klachtregels.errors import RuleConflictError
+from klachtregels.errors import ProvisionalCalendarError, RuleConflictError
 from klachtregels.model import Complaint, GckFiling, Judgement, RegisterRecord
 from klachtregels.policy import Policy, load_policy
 from klachtregels.rules._facts import Facts, flag, handling_for
@@ -48,6 +48,7 @@ from klachtregels.rules.meldcode import PRECEDENCE
 from klachtregels.rules.scope import ELIGIBILITY
 from klachtregels.testing import policies, records
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, DecisionKind, FlagCode, Outcome
+from strategies_policy import refused_as_provisional
 
 if TYPE_CHECKING:
     import random
@@ -140,6 +141,10 @@ def test_the_lazy_assessment_is_the_full_engines(
     day = _as_of(c, extra)
     filing = _filing_on(filing, day)
     pol = load_policy(policy)
+    if refused_as_provisional(pol, c):  # strict_calendar (A2): refused, lazily or not
+        with pytest.raises(ProvisionalCalendarError):
+            assess(c, as_of=day, policy=pol, judgement=judgement, filing=filing, lazy=False)
+        pol = attrs.evolve(pol, strict_calendar=False)  # the rest, as the policy decides without it
     a = assess(c, as_of=day, policy=pol, judgement=judgement, filing=filing)
     # The outcome is decided before anything is built; reading the fields in any order builds the same.
     status = a.status
@@ -222,6 +227,8 @@ def test_rules_that_declare_no_outcome_give_none(
     # What decide(..., defer=True) relies on: a rule without declared outcomes only supports or flags.
     day = _as_of(c, extra)
     pol = load_policy(policy)
+    if refused_as_provisional(pol, c):  # strict_calendar (A2) refuses the deadline; not this test's subject
+        pol = attrs.evolve(pol, strict_calendar=False)
     facts = Facts(
         complaint=c,
         policy=pol,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +19,7 @@ import klachtregels as kr
 from compliance_helpers import AS_OF, D, judged, record
 from klachtregels.compliance import Severity, check_complaint
 from klachtregels.decisions import Assessment, assess_record
+from klachtregels.errors import ProvisionalCalendarError
 from klachtregels.model import Channel, GckFiling, PartyRole, Provider, RegisterRecord
 from klachtregels.organisation import GeschillencommissieFacts, Organisation, RegulationFacts
 from klachtregels.policy import Policy, load_policy
@@ -24,6 +27,7 @@ from klachtregels.report import build_report
 from klachtregels.rules.annual_report import counts_as_complaint
 from klachtregels.testing import complaints, gck_filings, judgements, policies
 from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, Outcome
+from strategies_policy import refused_as_provisional
 
 if TYPE_CHECKING:
     from klachtregels.compliance.checks import ComplaintChecks
@@ -115,6 +119,13 @@ def test_every_per_complaint_finding_agrees_with_the_decisions(
     rec: RegisterRecord, policy: Policy, as_of: dt.date, provider: Provider | None
 ) -> None:
     received = rec.complaint.received_date
+    if refused_as_provisional(policy, rec.complaint):
+        if received is not None and received <= as_of:  # strict_calendar (A2): both refuse alike
+            with pytest.raises(ProvisionalCalendarError):
+                check_complaint(rec, as_of=as_of, policy=policy, provider=provider)
+            with pytest.raises(ProvisionalCalendarError):
+                assess_record(rec, as_of=as_of, policy=policy, provider=provider)
+        policy = attrs.evolve(policy, strict_calendar=False)  # the rest, as the policy decides without it
     result = check_complaint(rec, as_of=as_of, policy=policy, provider=provider)
     if received is not None and received > as_of:
         assert {f.id for f in result.findings} == {"KR-SCOPE-AFTER-AS-OF"}

@@ -25,9 +25,11 @@ from hypothesis import strategies as st
 
 import klachtregels as kr
 from klachtregels.compliance import check_register
+from klachtregels.errors import ProvisionalCalendarError
 from klachtregels.model import AdviceSubject, GckFiling, OudercommissieDispute, PartyRole, Subject
 from klachtregels.organisation import OudercommissieFacts, load_organisation
 from klachtregels.testing import complaints, gck_filings, policies
+from strategies_policy import refused_as_provisional
 
 D = dt.date
 EXAMPLES = int(os.environ.get("KLACHTREGELS_ORACLE_EXAMPLES", "200"))
@@ -148,6 +150,10 @@ def test_the_oudercommissie_route_agrees_with_the_oracle(
     case: tuple[kr.Complaint, GckFiling, dt.date, kr.Policy],
 ) -> None:
     complaint, filing, filed_on, policy = case
+    if refused_as_provisional(policy, complaint):  # strict_calendar (A2): refused, never a provisional date
+        with pytest.raises(ProvisionalCalendarError):
+            _outcome(complaint, filing, filed_on, policy)
+        policy = attrs.evolve(policy, strict_calendar=False)  # the rest, as the policy decides without it
     expected = oc_access(complaint, filing, filed_on)
     assert _outcome(complaint, filing, filed_on, policy) in expected, (filing, complaint.subjects)
 

@@ -14,9 +14,8 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
-from klachtregels import convert
+from klachtregels import convert, testing
 from klachtregels.decisions import eligibility
 from klachtregels.engine import RuleResult
 from klachtregels.model import Complaint, PartyRole
@@ -24,7 +23,6 @@ from klachtregels.policy import ComplainantScope, Policy, load_policy, shipped_p
 from klachtregels.policy_lint import Direction, LintCode, lint_policy
 from klachtregels.rules import scope
 from klachtregels.vocabulary import FlagCode, Outcome
-from strategies_policy import policies, terms
 
 AS_OF = dt.date(2026, 3, 3)
 
@@ -139,13 +137,9 @@ def test_contract_party_scope_cannot_take_the_statutory_right_away(role: str) ->
     assert not _decide(pol, role=role, contract_party=True).has_flag("HOUSE_SCOPE_NARROWER_THAN_STATUTE")
 
 
-#: Every policy that can be applied: no term counted backwards (those are refused, not assessed).
-_APPLICABLE = policies(
-    handling_term=terms(),
-    first_contact_term=st.none() | terms(),
-    acknowledgement_term=st.none() | terms(),
-    submission_window=st.none() | terms(),
-)
+#: Every policy that can be applied: the public strategy draws no term counted backwards (those are
+#: refused, not assessed).
+_APPLICABLE = testing.policies()
 
 
 @given(_APPLICABLE)

@@ -513,7 +513,7 @@ def test_handling_term_over_six_weeks_is_always_rejected(policy: Policy) -> None
     # Cross-check the units whose length needs no calendar, and the working-day edges.
     amount, _, word = policy.handling_term.partition(" ")
     if word in UNIT_WORDS["working_days"]:
-        if int(amount) >= 30:  # 30 working days are 42 days only when no holiday falls inside
+        if int(amount) >= 30:  # 30 working days take 40 to 54 days (term_length_days)
             assert "HANDLING_TERM_TOO_LONG" in codes
         if int(amount) <= 20:
             assert "HANDLING_TERM_TOO_LONG" not in codes

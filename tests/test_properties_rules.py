@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klachtregels.decisions import assess, eligibility, precedence
 from klachtregels.engine import Decision
+from klachtregels.errors import ProvisionalCalendarError
 from klachtregels.model import Channel, Complaint, Signal, Subject
 from klachtregels.testing import complaints, judgements, policies, written_parent_complaints
+from strategies_policy import refused_as_provisional
+
+if TYPE_CHECKING:
+    from klachtregels.policy import Policy
 
 WRITTEN = (Channel.LETTER, Channel.EMAIL, Channel.WEB_FORM)
 IN_SCOPE = frozenset({Subject.CONDUCT, Subject.AGREEMENT})
@@ -25,8 +32,12 @@ def _as_of(c: Complaint, extra: int) -> dt.date:
 
 @settings(max_examples=150)
 @given(complaints(), st.integers(0, 400), st.none() | policies())
-def test_every_decision_has_a_cited_reason(c: Complaint, extra: int, pol: object) -> None:
-    a = assess(c, as_of=_as_of(c, extra), policy=pol)  # type: ignore[arg-type]
+def test_every_decision_has_a_cited_reason(c: Complaint, extra: int, pol: Policy | None) -> None:
+    if refused_as_provisional(pol, c):  # strict_calendar (A2): refused, never a provisional date
+        with pytest.raises(ProvisionalCalendarError):
+            assess(c, as_of=_as_of(c, extra), policy=pol).to_dict()
+        pol = attrs.evolve(pol, strict_calendar=False)  # the rest, as the policy decides without it
+    a = assess(c, as_of=_as_of(c, extra), policy=pol)
     for d in a.decisions:
         assert any(r.citations for r in d.reasons), d.kind
         assert d.policy == a.policy
@@ -55,12 +66,16 @@ def test_nothing_is_eligible_unless_an_ouder_complained_in_writing_in_scope(c: C
     st.none() | policies(),
 )
 def test_meldplicht_signal_always_gives_meldplicht_and_the_clock_runs(
-    c: Complaint, extra: int, pol: object
+    c: Complaint, extra: int, pol: Policy | None
 ) -> None:
     # R28: a signal that names a working person as the suspect (Wko 1.51b lid 1).
     signal = Signal(kind="suspected_offence_by_staff", suspect="staff")
     c = attrs.evolve(c, signals=(*(c.signals or ()), signal))
-    d = precedence(c, as_of=_as_of(c, extra), policy=pol)  # type: ignore[arg-type]
+    if refused_as_provisional(pol, c):  # strict_calendar (A2): the clock's date is not given provisionally
+        with pytest.raises(ProvisionalCalendarError):
+            precedence(c, as_of=_as_of(c, extra), policy=pol)
+        pol = attrs.evolve(pol, strict_calendar=False)  # the rest, as the policy decides without it
+    d = precedence(c, as_of=_as_of(c, extra), policy=pol)
     assert d.outcome == "meldplicht"
     assert d.has_flag("CLOCK_NOT_SUSPENDED_BY_STATUTE")
     assert d.details["six_week_clock"]["suspended_by_statute"] is False
@@ -73,12 +88,16 @@ def test_meldplicht_signal_always_gives_meldplicht_and_the_clock_runs(
     st.none() | policies(),
 )
 def test_a_staff_signal_about_a_non_working_person_is_never_a_meldplicht_guess(
-    c: Complaint, about: str, pol: object
+    c: Complaint, about: str, pol: Policy | None
 ) -> None:
     """R28 (Wko 1.51b lid 1, 1.56b lid 3): without a named suspect, a 'by staff' signal in a complaint
     about another parent, a child or a third party stays open; it never becomes a meldplicht."""
     c = attrs.evolve(c, about=about, signals=(Signal(kind="suspected_offence_by_staff"),))
-    d = precedence(c, as_of=c.received_date or dt.date(2026, 1, 1), policy=pol)  # type: ignore[arg-type]
+    if refused_as_provisional(pol, c):  # strict_calendar (A2)
+        with pytest.raises(ProvisionalCalendarError):
+            precedence(c, as_of=c.received_date or dt.date(2026, 1, 1), policy=pol)
+        pol = attrs.evolve(pol, strict_calendar=False)  # the rest, as the policy decides without it
+    d = precedence(c, as_of=c.received_date or dt.date(2026, 1, 1), policy=pol)
     assert d.outcome == "undetermined"
     assert not d.has_flag("MELDPLICHT_1_51B")
     assert d.has_flag("SIGNAL_SUSPECT_NOT_WORKING_PERSON")

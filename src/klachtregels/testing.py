@@ -40,13 +40,22 @@ from klachtregels.model import (
 )
 from klachtregels.policy import (
     AfterMeldcode,
+    AnnualReportToParents,
     AtwMode,
     ComplainantScope,
+    DirectAccessGround,
     HandledWhen,
+    KlachtenloketRole,
     Policy,
+    PolicySource,
     ReceiptRule,
     TwelveMonthStart,
 )
+from klachtregels.terms import _AT_MOST_WORDS as _TERM_AT_MOST_WORDS
+from klachtregels.terms import _BACKWARDS_WORDS as _TERM_BACKWARDS_WORDS
+from klachtregels.terms import _NUMBER_WORDS as _TERM_NUMBER_WORDS
+from klachtregels.terms import _UNIT_WORDS as _TERM_UNIT_WORDS
+from klachtregels.terms import TermUnit
 
 __all__ = [
     "complaints",
@@ -58,6 +67,7 @@ __all__ = [
     "policies",
     "records",
     "signals",
+    "term_texts",
     "written_parent_complaints",
 ]
 
@@ -269,32 +279,147 @@ def _contradicts(requested: bool | None, about: OudercommissieDispute) -> bool:
     return False
 
 
+#: Amounts drawn per unit: wide enough to cross the six weeks (42 days) in every unit, short enough to
+#: count quickly.
+_TERM_AMOUNTS: dict[TermUnit, int] = {
+    TermUnit.WEEKS: 60,
+    TermUnit.DAYS: 400,
+    TermUnit.WORKING_DAYS: 80,
+    TermUnit.MONTHS: 30,
+    TermUnit.HOURS: 3000,
+    TermUnit.YEARS: 5,
+}
+
+
 @st.composite
-def policies(draw: st.DrawFn) -> Policy:
-    """A Policy with every A-setting drawn from its allowed range (regulation.md section 8)."""
-    atw = draw(st.sampled_from(AtwMode))
-    return Policy(
-        name="generated",
-        title="Generated policy",
-        atw_mode=atw,
-        regulation_applies_atw=draw(_maybe(st.booleans())) if atw is AtwMode.FOLLOW_REGULATION_TEXT else None,
-        include_equated_days=draw(st.booleans()),
-        exclude_filing_day=draw(st.booleans()),
-        receipt_rule=draw(st.sampled_from(ReceiptRule)),
-        handled_when=draw(st.sampled_from(HandledWhen)),
-        complainant_scope=draw(st.sampled_from(ComplainantScope)),
-        include_prospective_clients=draw(st.booleans()),
-        include_working_method=draw(st.booleans()),
-        electronic_counts_as_written=draw(st.booleans()),
-        app_messages_count_as_written=draw(_maybe(st.booleans())),
-        after_meldcode=draw(st.sampled_from(AfterMeldcode)),
-        twelve_month_start=draw(st.sampled_from(TwelveMonthStart)),
-        private_term_atw=draw(st.booleans()),
-        first_contact_term=draw(_maybe(st.sampled_from(("2 working days", "1 week")))),
-        acknowledgement_term=draw(_maybe(st.sampled_from(("5 working days", "3 days")))),
-        submission_window=draw(_maybe(st.sampled_from(("2 months", "3 months")))),
-        oudercommissie_internal_route=draw(st.booleans()),
+def term_texts(
+    draw: st.DrawFn, *, units: tuple[TermUnit | str, ...] | None = None, backwards: bool = False
+) -> str:
+    """A term as a policy file writes it and ``Term.parse`` reads it: ``"6 weeks"``, ``"zes weken"``,
+    ``"binnen 10 werkdagen"``, ``"uiterlijk 1 maand"``, ``"48 uur"``.
+
+    The words are the parser's own (units in English and Dutch, numbers up to twelve as words, one
+    leading "at most" word), so every form it reads can be drawn. ``units`` limits the units (default:
+    all); ``backwards=True`` may add ``"before"``/``"voor"`` (a term counted backwards, which a policy
+    holds but cannot apply: :func:`klachtregels.policy.require_applicable`). Shrinks towards ``"1 week"``.
+    """
+    chosen = tuple(TermUnit(u) for u in units) if units is not None else tuple(_TERM_AMOUNTS)
+    unit = draw(st.sampled_from(chosen))
+    amount = draw(st.integers(1, _TERM_AMOUNTS[unit]))
+    unit_word = draw(st.sampled_from([w for w, u in _TERM_UNIT_WORDS.items() if u is unit]))
+    # The same draws whatever the amount, so that a failing example shrinks its amount freely.
+    number_word = draw(st.none() | st.sampled_from(range(len(_TERM_NUMBER_WORDS))))
+    at_most = draw(st.none() | st.sampled_from(sorted(_TERM_AT_MOST_WORDS)))
+    before = draw(st.none() | st.sampled_from(_TERM_BACKWARDS_WORDS)) if backwards else None
+    spelled = [w for w, n in _TERM_NUMBER_WORDS.items() if n == amount]
+    number = spelled[number_word % len(spelled)] if spelled and number_word is not None else str(amount)
+    if before is not None:  # an 'at most' word before a term counted backwards is refused by the parser
+        return f"{number} {unit_word} {before}"
+    return f"{number} {unit_word}" if at_most is None else f"{at_most} {number} {unit_word}"
+
+
+#: A drawn policy is named 'generated' first: only the statutory baseline is called 'statutory' (a file
+#: that gives no name is named after itself), so a changed policy never passes for it.
+_FIRST_NAME = {"name": "generated", "title": "Generated policy"}
+_NAMES = ("huisregeling", "Kinderopvang De Boom", "klachtenregeling-2024")
+_TITLES = ("Klachtenregeling Kinderopvang De Boom 2024", "Interne klachtenregeling")
+_DOCUMENTS = ("Klachtenregeling 2024", "Klachtenreglement oudercommissie", "Pedagogisch beleidsplan")
+
+
+def _policy_sources() -> st.SearchStrategy[PolicySource]:
+    from klachtregels.policy import _known_settings  # the TOML keys a source may name
+
+    return st.builds(
+        PolicySource,
+        setting=st.sampled_from(_known_settings()),
+        document=st.sampled_from(_DOCUMENTS),
+        clause=_maybe(st.sampled_from(("art. 6", "art. 3 lid 2", "bijlage 1"))),
+        quote=_maybe(
+            st.sampled_from(("binnen zes weken na ontvangst", "schriftelijk en met redenen omkleed"))
+        ),
     )
+
+
+def _policy_values() -> dict[str, st.SearchStrategy[Any]]:
+    """Every value a policy file may give each :class:`Policy` field (its default aside): lawful
+    settings and the unlawful ones a policy holds and ``policy lint`` judges (regulation.md section 8)."""
+    optional_bool = _maybe(st.booleans())
+    house_term = _maybe(term_texts())
+    return {
+        "name": st.sampled_from(_NAMES),
+        "title": st.sampled_from(_TITLES),
+        "atw_mode": st.sampled_from(AtwMode),
+        # Held (and linted) whatever the mode; it counts only with follow_regulation_text (A1).
+        "regulation_applies_atw": optional_bool,
+        "include_equated_days": st.booleans(),
+        "strict_calendar": st.booleans(),
+        "exclude_filing_day": st.booleans(),
+        "receipt_rule": st.sampled_from(ReceiptRule),
+        "handled_when": st.sampled_from(HandledWhen),
+        "handling_term": term_texts(),
+        "complainant_scope": st.sampled_from(ComplainantScope),
+        "include_prospective_clients": st.booleans(),
+        "include_working_method": st.booleans(),
+        "electronic_counts_as_written": st.booleans(),
+        "app_messages_count_as_written": optional_bool,
+        "after_meldcode": st.sampled_from(AfterMeldcode),
+        "twelve_month_start": st.sampled_from(TwelveMonthStart),
+        "klachtgeld_cents": _maybe(st.integers(0, 100_000)),
+        "klachtgeld_seen_on": _maybe(st.sampled_from(("2016", "2024", "2026-01-01"))),
+        "jaarverslag_atw": st.booleans(),
+        "private_term_atw": st.booleans(),
+        "first_contact_term": house_term,
+        "acknowledgement_term": house_term,
+        "submission_window": house_term,
+        "oudercommissie_internal_route": st.booleans(),
+        "include_carers": st.booleans(),
+        "include_guardians": st.booleans(),
+        "written_submission": optional_bool,
+        "careful_investigation": optional_bool,
+        "keeps_parent_informed": optional_bool,
+        "reasoned_judgement": optional_bool,
+        "concrete_term_for_measures": optional_bool,
+        "confidentiality": optional_bool,
+        "registration": optional_bool,
+        "annual_report_to_ggd": optional_bool,
+        "annual_report_to_parents": _maybe(st.sampled_from(AnnualReportToParents)),
+        "annual_report_anonymised": optional_bool,
+        "annual_report_to_oudercommissie": optional_bool,
+        "klachtenloket": _maybe(st.sampled_from(KlachtenloketRole)),
+        "direct_access_grounds": _maybe(
+            st.lists(st.sampled_from(DirectAccessGround), unique=True).map(tuple)
+        ),
+        "sources": st.lists(_policy_sources(), max_size=3).map(tuple),
+    }
+
+
+def policies(**settings: st.SearchStrategy[Any] | None) -> st.SearchStrategy[Policy]:
+    """A :class:`Policy` with every setting a policy file can give drawn from its range (regulation.md
+    section 8): the A-settings, the handling term and the house terms (any text ``Term.parse`` reads, in
+    every unit: :func:`term_texts`), who may complain, the klachtgeld, what the regulation's text provides
+    (``[regulation]``), the annual report and the escalation, name, title and sources. Lawful settings and
+    the unlawful ones a policy holds and ``policy lint`` judges alike; every policy can be applied (no term
+    counted backwards: pass ``handling_term=term_texts(backwards=True)`` for those).
+
+    Pin or narrow a setting with a keyword named after the field: ``policies(handling_term=st.just("7
+    weeks"), include_carers=st.just(True))``; ``None`` keeps the default strategy. Each setting is its
+    default (the statutory baseline, :class:`Policy`) or another value, default first, so a failing
+    example shrinks towards the statutory policy, named ``generated``, with only the settings that matter
+    changed.
+    """
+    values = _policy_values()
+    unknown = sorted(set(settings) - set(values))
+    if unknown:
+        msg = f"policies() takes a keyword per Policy field; not one: {', '.join(unknown)}"
+        raise TypeError(msg)
+    defaults = Policy()
+    strategies = {
+        name: pinned
+        if (pinned := settings.get(name)) is not None
+        else st.just(_FIRST_NAME.get(name, getattr(defaults, name))) | values[name]
+        for name in values
+    }
+    return st.builds(Policy, **strategies)
 
 
 @st.composite
