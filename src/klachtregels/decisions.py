@@ -617,8 +617,6 @@ def _deadlines(facts: Facts) -> dict[str, Deadline]:
     return deadlines
 
 
-# Over 60 lines because it is on every row's path: the arguments are checked inline (a call only for
-# a value that is not what it should be) and the assessment is filled field by field, not through calls.
 def assess(
     complaint: Complaint,
     *,
@@ -648,6 +646,27 @@ def assess(
     consultation or meldcode route started after it had not started. A ``filing`` dated after
     ``as_of`` is refused (:func:`assess_record` leaves it out of a record instead).
     """
+    return _assess(
+        complaint, as_of, policy, judgement, filing, due_soon_days, filed_with_provider, provider, lazy, True
+    )
+
+
+# Over 60 lines because it is on every row's path: the arguments are checked inline (a call only for
+# a value that is not what it should be) and the assessment is filled field by field, not through calls.
+# ``read``: read the complaint and judgement as of the day (False only for a record read so already, by
+# assess_record through record_as_of: one reading, not two).
+def _assess(
+    complaint: Complaint,
+    as_of: dt.date,
+    policy: PolicyLike,
+    judgement: Judgement | None,
+    filing: GckFiling | None,
+    due_soon_days: int,
+    filed_with_provider: bool | None,
+    provider: Provider | None,
+    lazy: bool,
+    read: bool,
+) -> Assessment:
     day = _check(complaint, as_of)
     # Parts and switches checked only when they are not what they should be (assess is on every
     # row's path: an exact type costs one comparison).
@@ -662,7 +681,7 @@ def assess(
         raise InvalidInputError("arguments", disorder)
     # What is dated after the day had not happened on it (a judgement sent later, a signal learned
     # of later): read as assess_record reads a record (one helper; usually nothing changes).
-    if judgement is not None or complaint.signals:
+    if read and (judgement is not None or complaint.signals):
         complaint, judgement = _parts_as_of(complaint, judgement, day)
     if (
         filed_with_provider is not None
@@ -892,13 +911,15 @@ def assess_record(
     if type(as_of) is not dt.date:  # a date-time: its Amsterdam day, as assess reads it
         as_of = question_day(as_of)
     record = record_as_of(record, as_of)
-    return assess(
+    return _assess(
         record.complaint,
-        as_of=as_of,
-        policy=policy,
-        judgement=record.judgement,
-        filing=record.filing,
-        due_soon_days=due_soon_days,
-        provider=provider,
-        lazy=lazy,
+        as_of,
+        policy,
+        record.judgement,
+        record.filing,
+        due_soon_days,
+        None,
+        provider,
+        lazy,
+        False,  # read as of the day just now (record_as_of)
     )

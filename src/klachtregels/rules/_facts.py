@@ -116,6 +116,13 @@ class Facts:
         return None if signals is None else frozenset(s.kind for s in signals)
 
     @_Derived
+    def written(self) -> bool | None:
+        """Whether the complaint was made in writing as R5 reads it under the policy
+        (:func:`~.scope.in_writing`), derived once for the access rules that read it (R20, R21)."""
+        scope = sys.modules.get(_SCOPE) or importlib.import_module(_SCOPE)
+        return cast("bool | None", scope.in_writing(self))
+
+    @_Derived
     def handled(self) -> tuple[dt.date | None, str]:
         """:func:`handled_on` for these facts (the day the complaint counts as handled, and its fact path)."""
         return _handled_on(self.judgement, self.policy)
@@ -160,6 +167,7 @@ def new_facts(**values: Any) -> Facts:
 
 
 _HANDLING = "klachtregels.rules.handling"
+_SCOPE = "klachtregels.rules.scope"
 
 
 def _handling() -> Any:

@@ -52,7 +52,7 @@ from klachtregels.rules.handling import (
     provisional_flag,
 )
 from klachtregels.rules.oudercommissie import GCK_OC_ACCESS, GCK_OC_ACCESS_RULES
-from klachtregels.rules.scope import in_writing, outside_statute, r1_gate
+from klachtregels.rules.scope import outside_statute, r1_gate
 from klachtregels.terms import Deadline, gck_filing_limit
 from klachtregels.vocabulary import DecisionKind, FlagCode, Outcome
 
@@ -91,7 +91,7 @@ def twelve_month_start(f: Facts) -> tuple[dt.date | None, str]:
     if first_any and oral_day is not None and (received is None or oral_day < received):
         return oral_day, "complaint.oral_first_on"
     if f.policy.twelve_month_start is TwelveMonthStart.FIRST_WRITTEN and (
-        f.complaint.channel is Channel.ORAL or in_writing(f) is False
+        f.complaint.channel is Channel.ORAL or f.written is False
     ):
         return None, "complaint.channel"
     return received, "complaint.received_on"
@@ -248,7 +248,7 @@ def _r20_not_written(f: Facts) -> RuleResult | None:
         return None
     if channel is Channel.ORAL:
         return _R20_ORAL
-    written = in_writing(f)
+    written = f.written  # R5's answer (scope.in_writing), derived once per facts
     if written:
         return None
     return _R20_NOT_WRITTEN if written is False else _R20_APP_OPEN
