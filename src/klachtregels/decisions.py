@@ -641,10 +641,9 @@ def assess(
 
     The arguments are read as they stood on ``as_of`` (as :func:`record_as_of` reads a record): a
     judgement sent after it had not been given (its sending day counts, its form and measures do
-    not), a measure
-    carried out after it had not been done, a signal learned of after it takes no part, and a
-    consultation or meldcode route started after it had not started. A ``filing`` dated after
-    ``as_of`` is refused (:func:`assess_record` leaves it out of a record instead).
+    not), a measure carried out after it had not been done, a signal learned of after it takes no
+    part, and a consultation or meldcode route started after it had not started. A ``filing`` dated
+    after ``as_of`` is refused (:func:`assess_record` leaves it out of a record instead).
     """
     return _assess(
         complaint, as_of, policy, judgement, filing, due_soon_days, filed_with_provider, provider, lazy, True
@@ -831,8 +830,8 @@ def record_as_of(record: RegisterRecord, day: dt.date) -> RegisterRecord:
     for its sending day (not sent by ``day``: R12, R17), while its form (art. 1.57b lid 2 sub e) and
     measures (sub f) are read only once it is given (:meth:`~klachtregels.model.Judgement.given_on`,
     the one test the rules, the checks and the timeline make); a measure carried out after ``day`` had
-    not been carried out. The record itself is returned when nothing is dated after
-    ``day`` (the usual case). The one place :func:`assess_record`, the compliance checks and the
+    not been carried out. The record itself is returned when nothing is dated after ``day`` (the
+    usual case). The one place :func:`assess_record`, the compliance checks and the
     obligations timeline read a record as of their day (:func:`assess` reads its complaint and
     judgement through the same helper)."""
     filing = record.filing
