@@ -67,11 +67,8 @@ from klachtregels.citations import (
     WKO_1_57B_1,
     WKO_1_57B_2,
     WKO_1_57B_2A,
-    WKO_1_57B_2B,
-    WKO_1_57B_2C,
     WKO_1_57B_2D,
     WKO_1_57B_2E,
-    WKO_1_57B_2F,
     WKO_1_57B_4,
     WKO_1_57B_5,
     WKO_1_57B_8,
@@ -94,6 +91,7 @@ from klachtregels.policy import (
     toml_key,
 )
 from klachtregels.rules import scope
+from klachtregels.rules.organisation import LID_2_PROVISIONS
 from klachtregels.severity import Severity
 from klachtregels.terms import HANDLING_TERM, Term, term_length_days, within_statutory_handling_term
 from klachtregels.vocabulary import FlagCode, Outcome
@@ -714,15 +712,23 @@ def _check_meldcode(p: Policy) -> Iterator[LintFinding]:
         )
 
 
+#: The sub-paragraph of 1.57b lid 2 per policy setting, as check K2 reads the same settings (one table).
+_LID_2: Final = {field: citation for _, field, citation in LID_2_PROVISIONS}
+
 #: What the regulation must provide, per setting: the rule ids, the citations and the catalogue entry
 #: naming the provision (1.57b lid 2 a-c, e-f; 1.57d; registration for lid 4). ``False`` gives
 #: REGULATION_PROVISION_MISSING, ``None`` NOT_STATED; ``True`` is what the law asks: quiet.
 _PROVISIONS: Final = (
-    ("written_submission", ("R5",), (WKO_1_57B_2A,), "LINT_WHAT_WRITTEN_SUBMISSION"),
-    ("careful_investigation", ("R6",), (WKO_1_57B_2B,), "LINT_WHAT_CAREFUL_INVESTIGATION"),
-    ("keeps_parent_informed", ("R6",), (WKO_1_57B_2C,), "LINT_WHAT_KEEPS_PARENT_INFORMED"),
-    ("reasoned_judgement", ("R6",), (WKO_1_57B_2E,), "LINT_WHAT_REASONED_JUDGEMENT"),
-    ("concrete_term_for_measures", ("R6",), (WKO_1_57B_2F,), "LINT_WHAT_CONCRETE_TERM"),
+    ("written_submission", ("R5",), (_LID_2["written_submission"],), "LINT_WHAT_WRITTEN_SUBMISSION"),
+    ("careful_investigation", ("R6",), (_LID_2["careful_investigation"],), "LINT_WHAT_CAREFUL_INVESTIGATION"),
+    ("keeps_parent_informed", ("R6",), (_LID_2["keeps_parent_informed"],), "LINT_WHAT_KEEPS_PARENT_INFORMED"),
+    ("reasoned_judgement", ("R6",), (_LID_2["reasoned_judgement"],), "LINT_WHAT_REASONED_JUDGEMENT"),
+    (
+        "concrete_term_for_measures",
+        ("R6",),
+        (_LID_2["concrete_term_for_measures"],),
+        "LINT_WHAT_CONCRETE_TERM",
+    ),
     ("confidentiality", ("R10",), (WKO_1_57D,), "LINT_WHAT_CONFIDENTIALITY"),
     ("registration", ("R9",), (WKO_1_57B_4,), "LINT_WHAT_REGISTRATION"),
 )

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DUTIES",
+    "LID_2_PROVISIONS",
     "POLICY_KEY_PREFIX",
     "Duty",
     "DutyContext",
@@ -233,10 +234,11 @@ class ProvisionFact:
 
 
 #: Lid 2 a-c, e-f: the organisation file's name (``regulation.provides.*``), the policy's field
-#: (``[regulation]``) and the sub-paragraph. Lid 2 d, the handling term, is not here: the policy's
-#: ``deadlines.handling_term`` has a default (the statute's six weeks), so it cannot say "not stated";
-#: K2 reads the organisation file's ``regulation.provides.handling_term`` alone.
-_LID_2: Final = (
+#: (``[regulation]``) and the sub-paragraph; policy lint cites the same sub-paragraphs from here. Lid
+#: 2 d, the handling term, is not here: the policy's ``deadlines.handling_term`` has a default (the
+#: statute's six weeks), so it cannot say "not stated"; K2 reads the organisation file's
+#: ``regulation.provides.handling_term`` alone.
+LID_2_PROVISIONS: Final = (
     ("written_submission", "written_submission", WKO_1_57B_2A),
     ("careful_investigation", "careful_investigation", WKO_1_57B_2B),
     ("keeping_informed", "keeps_parent_informed", WKO_1_57B_2C),
@@ -274,7 +276,7 @@ def regulation_provisions(organisation: Organisation, policy: Policy) -> tuple[P
     baseline = policy.name == _BASELINE_NAME
     provides = organisation.regulation.provides
     out = []
-    for name, field, citation in _LID_2:
+    for name, field, citation in LID_2_PROVISIONS:
         stated = None if baseline else getattr(policy, field)
         value, source = _merged(getattr(provides, name), stated)
         out.append(
