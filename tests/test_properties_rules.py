@@ -16,6 +16,7 @@ from klachtregels.engine import Decision
 from klachtregels.errors import ProvisionalCalendarError
 from klachtregels.model import Channel, Complaint, Signal, Subject
 from klachtregels.testing import complaints, judgements, policies, written_parent_complaints
+from klachtregels.vocabulary import CLOCK_MAY_RUN, FlagCode, Outcome
 from strategies_policy import refused_as_provisional
 
 if TYPE_CHECKING:
@@ -144,3 +145,22 @@ def test_decisions_are_deterministic_and_survive_json(c: Complaint, extra: int, 
         back = Decision.from_dict(json.loads(json.dumps(d.to_dict())))
         assert back == d
         assert back.to_dict() == d.to_dict()
+
+
+@settings(max_examples=150)
+@given(complaints(min_date=dt.date(2016, 1, 1)), st.integers(0, 200), policies(), st.data())
+def test_no_term_runs_for_a_complaint_the_procedure_does_not_cover(
+    c: Complaint, extra: int, pol: Policy, data: st.DataObject
+) -> None:
+    """R12, R17, A17: a complaint outside the statute and the policy, or not yet made in writing,
+    has no statutory and no house term: no deadline, no house term's state, no exceeded flag, and a
+    handling status that says so (the decision does not say 'not applicable' and 'late' at once)."""
+    pol = attrs.evolve(pol, strict_calendar=False)
+    j = data.draw(st.none() | judgements(after=c.received_date))
+    a = assess(c, as_of=_as_of(c, extra), policy=pol, judgement=j)
+    if a.eligibility.outcome in CLOCK_MAY_RUN:
+        return
+    assert a.deadlines == {}
+    assert a.house_term_states == {}
+    assert not a.handling.has_flag(FlagCode.HOUSE_TERM_EXCEEDED)
+    assert a.handling.outcome in (Outcome.NOT_APPLICABLE, Outcome.NOT_STARTED)

@@ -53,7 +53,7 @@ from klachtregels.rules.handling import HANDLING
 from klachtregels.rules.meldcode import PRECEDENCE, precedence_event_day
 from klachtregels.rules.scope import ELIGIBILITY
 from klachtregels.terms import Deadline, gck_filing_limit
-from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
+from klachtregels.vocabulary import CLOCK_MAY_RUN, ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -81,7 +81,7 @@ PolicyLike = Policy | str | os.PathLike[str] | None
 
 _ELIGIBLE = ELIGIBLE_OUTCOMES
 #: Eligibility outcomes under which the six-week clock may be running (deadlines are shown).
-_CLOCK_MAY_RUN = frozenset({*ELIGIBLE_OUTCOMES, Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT})
+_CLOCK_MAY_RUN = CLOCK_MAY_RUN
 
 
 def question_day(value: Any, name: str = "as_of") -> dt.date:

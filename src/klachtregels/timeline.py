@@ -45,7 +45,7 @@ from klachtregels.rules.annual_report import report_due
 from klachtregels.rules.handling import direct_access_opens
 from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
 from klachtregels.rules.organisation import DutyContext, organisation_duties
-from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, FlagCode, Outcome
+from klachtregels.vocabulary import CLOCK_MAY_RUN, ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -539,9 +539,8 @@ def obligations(
     assessment = checks.assessment
     assert assessment is not None  # only a complaint received after as_of has none, refused above
     ctx = _Ctx(checks, assessment, day, settings.due_soon_days)
-    eligible = assessment.eligibility.outcome in ELIGIBLE_OUTCOMES
     items: list[Obligation] = []
-    if eligible or assessment.eligibility.outcome in (Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT):
+    if assessment.eligibility.outcome in CLOCK_MAY_RUN:
         items += _house_terms(ctx) + _handling(ctx) + _measures(ctx, judgement)
     items += _signals(ctx, complaint, settings) + _oudercommissie(ctx) + _gck(ctx)
     items += _annual_report(ctx, pol, organisation, received.year if received is not None else None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["DecisionKind", "FlagCode", "Outcome"]
+__all__ = ["CLOCK_MAY_RUN", "ELIGIBLE_OUTCOMES", "DecisionKind", "FlagCode", "Outcome"]
 
 
 class DecisionKind(enum.StrEnum):
@@ -82,6 +82,12 @@ _OPEN = frozenset({Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT})
 
 #: Eligibility outcomes under which the complaint procedure runs (R1-R5, A7, A8).
 ELIGIBLE_OUTCOMES = frozenset({Outcome.ELIGIBLE, Outcome.ELIGIBLE_BY_POLICY})
+
+#: Eligibility outcomes under which the procedure's terms may run: eligible, or not yet decided (the
+#: terms are shown, their consequences wait for the answer). Under the others (``not_eligible``,
+#: ``not_yet``, ``out_of_temporal_scope``) neither the statutory terms (R12, R21) nor the house
+#: regulation's terms (R7, R17) apply to the complaint.
+CLOCK_MAY_RUN = frozenset({*ELIGIBLE_OUTCOMES, Outcome.UNDETERMINED, Outcome.NEEDS_HUMAN_JUDGEMENT})
 
 
 class FlagCode(enum.StrEnum):

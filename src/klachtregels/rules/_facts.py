@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import importlib
 import sys
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import attrs
@@ -17,6 +18,7 @@ import attrs
 from klachtregels.engine import Flag
 from klachtregels.messages import Message
 from klachtregels.policy import HandledWhen, Policy
+from klachtregels.vocabulary import CLOCK_MAY_RUN
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Mapping
@@ -129,7 +131,14 @@ class Facts:
 
     @_Derived
     def house_terms(self) -> Mapping[str, Deadline]:
-        """The policy's house terms for the complaint (:func:`~.handling.house_deadlines`)."""
+        """The policy's house terms for the complaint (:func:`~.handling.house_deadlines`).
+
+        None once eligibility is known and none of the procedure's terms apply
+        (:data:`~klachtregels.vocabulary.CLOCK_MAY_RUN`: a complaint outside the statute and the
+        policy, or not yet made in writing): the house regulation's promises (R7, R17) are about
+        the complaints it covers, as the statutory six weeks are (R12)."""
+        if self.eligibility is not None and self.eligibility not in CLOCK_MAY_RUN:
+            return _NO_TERMS
         plan = _handling()._house_plan(self.policy)
         return cast(
             "Mapping[str, Deadline]", plan.deadlines(self.complaint.received_on, self.complaint.arose_on)
@@ -167,6 +176,8 @@ def new_facts(**values: Any) -> Facts:
 
 
 _HANDLING = "klachtregels.rules.handling"
+#: No house terms (shared, read-only).
+_NO_TERMS: Mapping[str, Deadline] = MappingProxyType({})
 _SCOPE = "klachtregels.rules.scope"
 
 
