@@ -252,3 +252,36 @@ def test_the_timelines_consultation_day_is_the_checks_limit(known: dt.date, afte
     last = consultation_last_day(known, within)
     working_days = working_days_between(known, consulted) if consulted > known else 0
     assert (consulted > last) == (working_days > within)
+
+
+@pytest.mark.parametrize(
+    ("known", "as_of", "years"),
+    [
+        # 2026: the decree for 2026-2028 is in the data, so the day is certain.
+        ("2026-05-07", "2026-05-07", ()),
+        # 2029: no decree in the data yet; a decree can only add a non-working day (A2).
+        ("2029-05-10", "2029-05-10", (2029,)),
+        # Friday 29 December 2028: the count runs past New Year into 2029 (Tue 2 Jan is the last day).
+        ("2028-12-29", "2028-12-29", (2029,)),
+    ],
+)
+def test_the_onverwijld_day_is_provisional_where_it_counts_through_an_unverified_year(
+    known: str, as_of: str, years: tuple[int, ...]
+) -> None:
+    """R28 with A2: the meldplicht's last day is counted in working days, so it rests on the equated
+    days (ATW art. 3 lid 3) of every year the count passes; where the data lacks the decree, the
+    timeline marks the day provisional and names the years, as it does for the six weeks."""
+    from klachtregels.rules.meldcode import consultation_last_day, consultation_unverified_years
+
+    rec = record(
+        received_on=D(known), judgement=None, signals=(signal("suspected_offence_by_staff", known_on=known),)
+    )
+    (item,) = obligations(rec.complaint, as_of=D(as_of)).by_key("meldplicht")
+    assert item.due == consultation_last_day(D(known), 1)
+    assert consultation_unverified_years(D(known), 1) == years
+    assert item.provisional is bool(years)
+    assert item.unverified_years == years
+    if years:
+        assert str(years[0]) in item.provisional_text("en")
+    if known == "2028-12-29":
+        assert item.due == D("2029-01-02")

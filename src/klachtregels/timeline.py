@@ -43,7 +43,11 @@ from klachtregels.organisation import Organisation
 from klachtregels.policy import applied_policy
 from klachtregels.rules.annual_report import report_due
 from klachtregels.rules.handling import direct_access_opens
-from klachtregels.rules.meldcode import consultation_last_day, meldplicht_signal
+from klachtregels.rules.meldcode import (
+    consultation_last_day,
+    consultation_unverified_years,
+    meldplicht_signal,
+)
 from klachtregels.rules.organisation import DutyContext, organisation_duties
 from klachtregels.vocabulary import CLOCK_MAY_RUN, ELIGIBLE_OUTCOMES, FlagCode, Outcome
 
@@ -387,7 +391,14 @@ def _signals(ctx: _Ctx, complaint: Complaint, settings: CheckSettings) -> list[O
             # Nothing recorded while the term still runs: due, not undetermined.
             state = ctx.open_state(due) if due is not None else ObligationStatus.UNDETERMINED
         missing = ("signal.consulted_on",) if state is ObligationStatus.UNDETERMINED else ()
-        out.append(_item("meldplicht", due, state, findings=found, missing=missing))
+        # A2: the day counted through a year whose equated days are not known may still move later.
+        years = (
+            consultation_unverified_years(known, settings.consult_within_working_days)
+            if known is not None
+            else ()
+        )
+        mark = {"provisional": True, "unverified_years": years} if years else {}
+        out.append(_item("meldplicht", due, state, findings=found, missing=missing, **mark))
     if duties & {FlagCode.MELDCODE, FlagCode.MELDCODE_ROUTE_3}:
         state, found = ctx.from_check("meldcode")
         state = state or ObligationStatus.UNDETERMINED

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
-from klachtregels.calendar import add_working_days
+from klachtregels.calendar import add_working_days, unverified_years
 from klachtregels.citations import (
     MELDCODE_BESLUIT_2,
     WKO_1_51A,
@@ -122,6 +122,17 @@ def consultation_last_day(known: dt.date, within_working_days: int) -> dt.date:
         return add_working_days(known, within_working_days + 1) - dt.timedelta(days=1)
     except OverflowError:
         return dt.date.max
+
+
+def consultation_unverified_years(known: dt.date, within_working_days: int) -> tuple[int, ...]:
+    """The years whose ATW calendar is not verified (A2: equated days by decree not in the data, or a
+    reconstructed holiday list) that :func:`consultation_last_day` counted through: from the signal's
+    day to the working day after the last day. Empty: the last day is certain. Otherwise it is
+    provisional: a decree not yet in the data can only add a non-working day, so the last day can only
+    move later, never earlier."""
+    last = consultation_last_day(known, within_working_days)
+    end = last.year if last == dt.date.max else (last + dt.timedelta(days=1)).year
+    return unverified_years(range(known.year, end + 1))
 
 
 _R28 = RuleResult.fire(Outcome.MELDPLICHT, "MELDCODE_R28", flags=[flag(FlagCode.MELDPLICHT_1_51B)])
