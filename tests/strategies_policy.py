@@ -19,9 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+import attrs
 from hypothesis import strategies as st
 
 from klachtregels import testing
+from klachtregels.decisions import eligibility
 from klachtregels.policy import (
     AfterMeldcode,
     AnnualReportToParents,
@@ -33,6 +35,7 @@ from klachtregels.policy import (
     ReceiptRule,
     TwelveMonthStart,
 )
+from klachtregels.vocabulary import CLOCK_MAY_RUN
 
 if TYPE_CHECKING:
     from klachtregels.model import Complaint
@@ -177,17 +180,35 @@ def _clean(draw: st.DrawFn) -> Policy:
     )
 
 
-def refused_as_provisional(policy: Policy | None, complaint: Complaint) -> TypeGuard[Policy]:
+def refused_as_provisional(
+    policy: Policy | None,
+    complaint: Complaint,
+    *,
+    as_of: dt.date | None = None,
+    filing: object = None,
+    access: bool = False,
+) -> TypeGuard[Policy]:
     """Whether deciding on ``complaint`` under ``policy`` must raise ``ProvisionalCalendarError``: the policy
-    asks for a strict calendar (``strict_calendar``, A2) and the six-week handling deadline, the one a policy
-    counts strictly, would be provisional (an unverified decree year, A2, R19). That deadline exists for a
-    complaint whose receipt is known, from the 2016 regime on (R1). :func:`policies` draws such policies.
-    A test asserts the refusal, then goes on with ``attrs.evolve(policy, strict_calendar=False)``."""
+    asks for a strict calendar (``strict_calendar``, A2), the six-week handling deadline, the one a policy
+    counts strictly, would be provisional (an unverified decree year, A2, R19), and the answer reads it.
+    That deadline exists for a complaint whose receipt is known, from the 2016 regime on (R1).
+    :func:`policies` draws such policies.
+
+    Which answers read it: Geschillencommissie access always (``access=True``, R20 i); ``assess`` when
+    the procedure may cover the complaint (eligibility in ``CLOCK_MAY_RUN``: its handling status and
+    deadlines) or a ``filing`` is asked about. ``eligibility()`` and ``precedence()`` never read it, nor
+    does ``assess`` for a complaint outside the procedure: those are never refused. A test asserts the
+    refusal, then goes on with ``attrs.evolve(policy, strict_calendar=False)``."""
     received = complaint.received_on
     day = complaint.received_date
     if policy is None or not policy.strict_calendar or received is None or day is None:
         return False
-    return day >= _REGIME_START and policy.handling_deadline(received, strict=False).provisional
+    if day < _REGIME_START or not policy.handling_deadline(received, strict=False).provisional:
+        return False
+    if access or filing is not None:
+        return True
+    lenient = attrs.evolve(policy, strict_calendar=False)
+    return eligibility(complaint, as_of=as_of or day, policy=lenient).outcome in CLOCK_MAY_RUN
 
 
 def clean_policies() -> st.SearchStrategy[Policy]:

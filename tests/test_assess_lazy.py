@@ -141,7 +141,7 @@ def test_the_lazy_assessment_is_the_full_engines(
     day = _as_of(c, extra)
     filing = _filing_on(filing, day)
     pol = load_policy(policy)
-    if refused_as_provisional(pol, c):  # strict_calendar (A2): refused, lazily or not
+    if refused_as_provisional(pol, c, as_of=day, filing=filing):  # strict_calendar (A2): refused
         with pytest.raises(ProvisionalCalendarError):
             assess(c, as_of=day, policy=pol, judgement=judgement, filing=filing, lazy=False)
         pol = attrs.evolve(pol, strict_calendar=False)  # the rest, as the policy decides without it

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from klachtregels.decisions import Assessment, assess, eligibility, geschillencommissie_access, precedence
-from klachtregels.errors import InvalidInputError, PolicyError
+from klachtregels.errors import InvalidInputError, PolicyError, ProvisionalCalendarError
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Provider, RegisterRecord
 from klachtregels.policy import Policy
 from klachtregels.rules._facts import Facts, handling_for
 from klachtregels.rules.handling import house_deadlines, house_term_states
 from klachtregels.testing import complaints, policies, records
-from klachtregels.vocabulary import CLOCK_MAY_RUN
+from klachtregels.vocabulary import CLOCK_MAY_RUN, Outcome
 from strategies_policy import refused_as_provisional
 
 D = dt.date.fromisoformat
@@ -433,3 +433,39 @@ def test_the_oudercommissie_route_lives_in_its_own_module_and_is_still_importabl
     assert decision.details["route"] == "oudercommissie"
     assert decision.outcome == "inadmissible"
     assert decision.gave("R25-competent", "inadmissible")
+
+
+def test_a_strict_calendar_refuses_only_answers_that_read_the_six_weeks() -> None:
+    """A2: strict mode raises instead of giving a provisional day, and only where a day is given.
+
+    2030 has no verified equated-day decree, so the six weeks from a 2030 receipt are provisional."""
+    strict = Policy(strict_calendar=True)
+    as_of = dt.date(2030, 3, 10)
+
+    def made(subject: str, role: str) -> Complaint:
+        return Complaint.from_dict(
+            {
+                "received_on": "2030-03-04",
+                "channel": "email",
+                "complainant": {"role": role},
+                "subjects": [subject],
+            }
+        )
+
+    outside = made("other_parent", "parent")  # R3: outside the statute and the policy
+    council = made("advisory_right", "oudercommissie")  # R25: the oudercommissie's own route
+    for c in (outside, council):
+        a = assess(c, as_of=as_of, policy=strict)
+        assert a.eligibility.outcome == Outcome.NOT_ELIGIBLE
+        assert a.deadlines == {}
+        assert eligibility(c, as_of=as_of, policy=strict).outcome == Outcome.NOT_ELIGIBLE
+    covered = made("conduct", "parent")
+    assert eligibility(covered, as_of=as_of, policy=strict).outcome == Outcome.ELIGIBLE
+    assert precedence(covered, as_of=as_of, policy=strict).outcome == Outcome.UNDETERMINED
+    with pytest.raises(ProvisionalCalendarError, match="2030"):
+        assess(covered, as_of=as_of, policy=strict)
+    with pytest.raises(ProvisionalCalendarError, match="2030"):
+        geschillencommissie_access(covered, filed_on=as_of, as_of=as_of, policy=strict)
+    # Without the strict mode the same day is given, marked provisional.
+    lenient = assess(covered, as_of=as_of, policy=Policy())
+    assert lenient.deadlines["handling"].provisional

@@ -453,7 +453,7 @@ def test_the_library_strategies_agree_with_the_oracle(
     try:
         handling = assess(complaint, as_of=as_of, policy=policy, judgement=judgement).handling
     except ProvisionalCalendarError:  # strict_calendar (A2) on an unverified year: refused, not guessed
-        assert refused_as_provisional(policy, complaint)
+        assert refused_as_provisional(policy, complaint, as_of=as_of)
         return
     if handling.outcome.value in {"not_applicable", "not_started"}:
         return  # not (yet) a statutory complaint under this policy (R5, A9): eligibility's question

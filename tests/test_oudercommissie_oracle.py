@@ -150,7 +150,7 @@ def test_the_oudercommissie_route_agrees_with_the_oracle(
     case: tuple[kr.Complaint, GckFiling, dt.date, kr.Policy],
 ) -> None:
     complaint, filing, filed_on, policy = case
-    if refused_as_provisional(policy, complaint):  # strict_calendar (A2): refused, never a provisional date
+    if refused_as_provisional(policy, complaint, access=True):  # strict_calendar (A2): never provisional
         with pytest.raises(ProvisionalCalendarError):
             _outcome(complaint, filing, filed_on, policy)
         policy = attrs.evolve(policy, strict_calendar=False)  # the rest, as the policy decides without it

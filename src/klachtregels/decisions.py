@@ -136,6 +136,19 @@ def _facts(
     )
 
 
+def refuse_provisional(facts: Facts) -> None:
+    """Under ``strict_calendar`` (A2), raise :class:`~klachtregels.errors.ProvisionalCalendarError`
+    when the six-week handling deadline of ``facts`` is provisional (a decree year not in the data,
+    R19's reconstructed years). Called by the decisions whose answer reads the six weeks (the handling
+    status and deadlines of a complaint the procedure may cover, Geschillencommissie access), so a
+    strict policy never gets a provisional day, and never a refusal where no day is given."""
+    handling = facts.handling
+    if handling is not None and handling.provisional and facts.policy.strict_calendar:
+        received = facts.complaint.received_on
+        assert received is not None  # a handling deadline is counted from it
+        facts.policy.handling_deadline(received)  # the strict count: raises, with its reason
+
+
 def _summary(facts: Facts) -> dict[str, Any] | None:
     """The handling deadline as details show it (:func:`~klachtregels.rules._facts.deadline_summary`),
     made once per deadline: the terms hand out one :class:`~klachtregels.terms.Deadline` per receipt
@@ -444,6 +457,7 @@ def geschillencommissie_access(
         filed_with_provider=filed_with_provider,
         provider=provider,
     )
+    refuse_provisional(facts)  # A2: R20 (i) reads the six weeks
     return _gck(facts, hypothetical=hypothetical)
 
 
@@ -705,6 +719,8 @@ def _assess(
     prec = _precedence_weighed(base, defer=defer)
     eligible = outcome in _ELIGIBLE
     ask_gck = filing is not None or eligible
+    if outcome in _CLOCK_MAY_RUN or ask_gck:
+        refuse_provisional(base)  # A2: the six weeks are part of this answer
     filed, hypothetical = (
         _filing_day(complaint, day, filed_on=None, filing=filing, filed_with_provider=filed_with_provider)
         if ask_gck

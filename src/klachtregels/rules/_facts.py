@@ -251,10 +251,14 @@ def _handled_on(j: Judgement | None, policy: Policy) -> tuple[dt.date | None, st
 
 
 def handling_for(complaint: Complaint, policy: Policy) -> Deadline | None:
-    """The six-week handling deadline (R6, R12) with the policy's A1-A4 settings, or ``None``."""
+    """The six-week handling deadline (R6, R12) with the policy's A1-A4 settings, or ``None``.
+
+    A provisional day (A2) is kept, marked: under ``strict_calendar`` the decisions refuse it where it
+    is part of their answer (:func:`klachtregels.decisions.refuse_provisional`), not for a complaint
+    whose answer shows no six weeks (an ineligible one, an oudercommissie's)."""
     received_on, day = complaint.received_on, complaint.received_date
     if received_on is None or day is None:
         return None
     if day < REGIME_START:
         return None  # R1: no six-week term before 2016 (and no reason to ask the calendar for one)
-    return policy.handling_deadline(received_on)
+    return policy.handling_deadline(received_on, strict=False)
