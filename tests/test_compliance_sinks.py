@@ -10,7 +10,10 @@ surrogates, rows or none, acceptances), with the plain forms: ``_json_line(f.to_
 from __future__ import annotations
 
 import io
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,9 +28,14 @@ from klachtregels.compliance._sinks import (
     TextSink,
     _json_line,
     _JsonLines,
+    fingerprint,
     subject_label,
 )
+from klachtregels.cli import main
 from klachtregels.compliance.findings import FailOn
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CAT = load_catalogue()
 #: Any text, lone surrogates, control characters and quotes included.
@@ -126,3 +134,69 @@ def test_a_sarif_result_line_is_the_json_line_of_its_result(
     for f in found:  # the id's parts are made from the first finding of an id and reused
         assert sink._line(f) == _json_line(sink._result(f))
     sink.close()
+
+
+_ORG_TWO_LATE_REPORTS = """
+name = "Test B.V."
+kind = "kindercentrum"
+lrk_numbers = ["100000001"]
+
+[[annual_reports]]
+year = 2024
+sent_to_ggd_on = 2025-06-20
+made_known_to_parents = true
+
+[[annual_reports]]
+year = 2025
+sent_to_ggd_on = 2026-07-01
+made_known_to_parents = true
+"""
+_REGISTER_TWO_YEARS = (
+    "id,received_on,channel,complainant_role,subjects,about,"
+    "judgement_sent_on,judgement_written,judgement_reasoned,verdict,measures\n"
+    "K-1,2024-03-04,email,parent,agreement,organisation,2024-03-20,ja,ja,ongegrond,geen\n"
+    "K-2,2025-03-03,email,parent,agreement,organisation,2025-03-20,ja,ja,ongegrond,geen\n"
+)
+
+
+def _k5_fingerprints(tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
+    register = tmp_path / "register.csv"
+    register.write_text(_REGISTER_TWO_YEARS, encoding="utf-8")
+    org = tmp_path / "org.toml"
+    org.write_text(_ORG_TWO_LATE_REPORTS, encoding="utf-8")
+    argv = ["check", str(register), "--org", str(org), "--no-config", "--as-of", "2026-08-01"]
+    main([*argv, "--format", "sarif", "--lang", lang])
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    late = [r for r in results if r["ruleId"] == "KR-K5-SENT-LATE"]
+    return {r["properties"]["facts"]["year"]: r["partialFingerprints"]["klachtregels/v2"] for r in late}
+
+
+def test_two_years_late_reports_have_two_fingerprints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R9 (Wko 1.57b lid 8), K5: the reports over 2024 and 2025, both sent late, are two findings, so
+    two code-scanning alerts: their fingerprints differ by year, and are the same in either
+    language and in another run (no wording in them)."""
+    dutch = _k5_fingerprints(tmp_path, "nl", capsys)
+    assert dutch == {"2024": "KR-K5-SENT-LATE::year 2024", "2025": "KR-K5-SENT-LATE::year 2025"}
+    assert _k5_fingerprints(tmp_path, "en", capsys) == dutch
+
+
+def test_an_organisation_fingerprint_names_its_year_and_key_never_its_wording() -> None:
+    """K5 by year; K2 on disagreeing sources by the organisation file's key (one per provision of lid
+    2); an organisation finding with neither keeps its id alone (as before); a complaint's finding
+    its complaint id (its facts, a year among them, are no part of it)."""
+    k2 = [
+        Finding(id="KR-K2-SOURCES-DISAGREE", facts=(("organisation_key", key), ("sub", sub)))
+        for key, sub in (("regulation.provides.handling_term", "d"), ("regulation.provides.independent", "b"))
+    ]
+    assert [fingerprint(f) for f in k2] == [
+        "KR-K2-SOURCES-DISAGREE::organisation_key regulation.provides.handling_term",
+        "KR-K2-SOURCES-DISAGREE::organisation_key regulation.provides.independent",
+    ]
+    assert fingerprint(Finding(id="KR-K1-REGULATION", facts=(("failed", "regulation.adopted"),))) == (
+        "KR-K1-REGULATION:"
+    )
+    assert fingerprint(Finding(id="KR-K5-SENT-LATE", facts=(("year", "?"),))) == "KR-K5-SENT-LATE:"
+    late = Finding(id="KR-HANDLING-LATE", row=3, complaint_id="K-1", facts=(("year", "2024"),))
+    assert fingerprint(late) == "KR-HANDLING-LATE:K-1"

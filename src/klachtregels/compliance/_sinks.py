@@ -887,12 +887,30 @@ def _counts(tests: int, failures: int) -> str:
 # --- SARIF ------------------------------------------------------------------------------------------
 
 
+#: The facts that tell two organisation findings of one id apart, in this order: the year a K5
+#: finding is about (R9: an annual report over each year, ``Finding.year``) and the organisation
+#: file's key a K2 finding on disagreeing sources is about (one per provision of Wko 1.57b lid 2).
+#: Codes and numbers, never wording: the same in every language.
+_ORGANISATION_IDENTITY: Final = ("year", "organisation_key")
+
+
 def fingerprint(f: Finding) -> str:
     """A finding's identity across runs: its id and complaint id, not its row (rows move when old
     ones are deleted). A finding without a complaint id about a row (a rejected row) has only its
-    row and column to go by; one about the organisation only its id."""
-    if f.complaint_id is not None or f.row is None:
-        return f"{f.id}:{f.complaint_id or ''}"
+    row and column to go by. One about the organisation has its id, and what tells it apart from
+    another of that id (:data:`_ORGANISATION_IDENTITY`): ``KR-K5-SENT-LATE::year 2024`` and
+    ``KR-K5-SENT-LATE::year 2025`` are two alerts; an organisation finding with neither keeps the
+    id alone (``KR-K1-REGULATION:``)."""
+    if f.complaint_id is not None:
+        return f"{f.id}:{f.complaint_id}"
+    if f.row is None:
+        facts = dict(f.facts)
+        if f.year is not None:
+            facts["year"] = str(f.year)
+        else:
+            facts.pop("year", None)  # not a year (``Finding.year`` reads none): no part of the identity
+        parts = "".join(f":{key} {one_line(facts[key])}" for key in _ORGANISATION_IDENTITY if key in facts)
+        return f"{f.id}:{parts}"
     return f"{f.id}:row {f.row}:{f.column or ''}"
 
 
