@@ -5,8 +5,9 @@ and escapes the text; ``pip install "klachtregels[ics]"``). Without it, the func
 :class:`~klachtregels.errors.MissingExtraError`.
 
 Every event has a stable ``UID`` made from what it is about, not from when it was exported (a hash
-of the complaint id, the item's key and number; for the Atw calendar, the date and the day's
-name), and ``DTSTAMP`` is the as-of day, so exporting again gives the same file and a calendar
+of the complaint id, the item's key and number; for a complaint without an id, of what else tells it
+apart, :func:`klachtregels.timeline.complaint_key`, itself a hash; for the Atw calendar, the date and
+the day's name), and ``DTSTAMP`` is the as-of day, so exporting again gives the same file and a calendar
 that imports it updates its events instead of adding copies. The description holds the item's
 state on the as-of day and its legal basis. No complaint text is written; the complaint id is
 written in the calendar's name (on one line: a line break or control character in it becomes a
@@ -89,6 +90,9 @@ def obligations_ics(timeline: Obligations, *, lang: str = "nl") -> str:
     if not isinstance(timeline, Obligations):
         raise wrong_type("timeline", "Obligations", timeline)
     who = one_line(timeline.complaint_id or "") or "-"
+    # The complaint: its id, or without one what else tells it apart (Obligations.complaint_key).
+    key = timeline.complaint_key if timeline.complaint_id is None else None
+    who_uid: tuple[str, ...] = (timeline.complaint_id or "",) if key is None else ("", "key", key)
     cal = _calendar(text("ICS_OBLIGATIONS_NAME", lang, who=who))
     for item in timeline.items:
         if item.due is None:
@@ -105,7 +109,7 @@ def obligations_ics(timeline: Obligations, *, lang: str = "nl") -> str:
         if item.provisional:  # A2: the day may still move; say so where the calendar shows it
             summary += text("OBLIGATION_PROVISIONAL", lang)
             description += " " + item.provisional_text(lang)
-        uid = _uid(timeline.complaint_id or "", item.key, item.number or 0)
+        uid = _uid(*who_uid, item.key, item.number or 0)
         cal.add_component(_event(uid, item.due, timeline.as_of, summary, description))
     return str(cal.to_ical().decode("utf-8"))
 

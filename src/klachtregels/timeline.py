@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import hashlib
 import tomllib
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Final
@@ -65,6 +66,7 @@ __all__ = [
     "Obligation",
     "ObligationStatus",
     "Obligations",
+    "complaint_key",
     "obligations",
 ]
 
@@ -174,6 +176,9 @@ class Obligations:
     as_of: dt.date
     policy: str
     items: tuple[Obligation, ...]
+    #: What tells a complaint without an id apart from another (:func:`complaint_key`), for the
+    #: iCalendar UIDs; ``None`` when it has an id (the id tells it apart) or was not given.
+    complaint_key: str | None = attrs.field(default=None, repr=False)
 
     def __iter__(self) -> Iterator[Obligation]:
         return iter(self.items)
@@ -532,6 +537,7 @@ def obligations(
     :class:`~klachtregels.errors.InvalidInputError` when ``as_of`` precedes the receipt day.
     """
     instance_argument(complaint, Complaint, "complaint", optional=False)
+    key = complaint_key(complaint)
     day = complaint_question_day(complaint, as_of)
     received = complaint.received_date
     instance_argument(judgement, Judgement, "judgement")
@@ -555,7 +561,31 @@ def obligations(
         items += _house_terms(ctx) + _handling(ctx) + _measures(ctx, judgement)
     items += _signals(ctx, complaint, settings) + _oudercommissie(ctx) + _gck(ctx)
     items += _annual_report(ctx, pol, organisation, received.year if received is not None else None)
-    return Obligations(complaint_id=complaint.id, as_of=day, policy=pol.name, items=_ordered(items))
+    return Obligations(
+        complaint_id=complaint.id, as_of=day, policy=pol.name, items=_ordered(items), complaint_key=key
+    )
+
+
+def complaint_key(complaint: Complaint) -> str | None:
+    """What tells a complaint without an id apart from another in an export, as a SHA-256 digest:
+    what is known of it when it is received (its receipt moment as given, channel, location, provider,
+    and the complainant's own id). Not its name or text (personal data, and free text changes), nor
+    anything its handling adds later (a judgement, a first contact, signals), so the key is the same
+    in every export of the complaint. ``None`` for a complaint with an id. Two complaints alike in
+    all of these are not told apart: give each an id."""
+    if complaint.id is not None:
+        return None
+    received = complaint.received_on
+    parts = (
+        "" if received is None else received.isoformat(),
+        "" if complaint.channel is None else str(complaint.channel.value),
+        complaint.location or "",
+        complaint.organisation or "",
+        (complaint.complainant.id or "") if complaint.complainant is not None else "",
+    )
+    # Each part with its length in front: no two different sets of parts give the same text.
+    joined = "".join(f"{len(part)}:{part}" for part in parts)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _ordered(items: Sequence[Obligation]) -> tuple[Obligation, ...]:
