@@ -134,6 +134,43 @@ def test_standard_input_is_a_register(
     assert main(["check", "-", "-", "--no-config"]) == 2
 
 
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_standard_input_is_named_as_a_person_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check -`` and ``report -``: the text and GitHub outputs say standaardinvoer/standard input
+    (never a bare ``-``), errors say standard input; JSON keeps ``-`` (the command line's word, in
+    no language) and SARIF and annotations point at no file."""
+    data = Path(EXAMPLE).read_bytes()
+    for lang, word in (("nl", "standaardinvoer"), ("en", "standard input")):
+        _stdin(monkeypatch, data)
+        _, text = _run(["check", "-", *MAIN_JOB[1:], "--lang", lang], capsys)
+        assert f"Register: {word}\n" in text
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _stdin(monkeypatch, data)
+    _, commands = _run(["check", "-", *MAIN_JOB[1:], "--format", "github", "--lang", "en"], capsys)
+    assert "Register: standard input · " in summary.read_text(encoding="utf-8")
+    row_annotations = [line for line in commands.splitlines() if "KR-HANDLING-LATE" in line]
+    assert row_annotations
+    assert all("file=" not in line and "line=" not in line for line in row_annotations)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    _stdin(monkeypatch, data)
+    _, sarif = _run(["check", "-", *MAIN_JOB[1:], "--format", "sarif"], capsys)
+    rows = [r for r in json.loads(sarif)["runs"][0]["results"] if r["properties"]["row"] is not None]
+    assert rows
+    assert all(r["locations"] == [] for r in rows)
+    for command in (["check", "-", "--no-config"], ["report", "-", "--year", "2025", "--no-config"]):
+        _stdin(monkeypatch, b"nothing,known\n1,2\n")
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("klachtregels: error: standard input: "), err
+        assert "-:" not in err
+
+
 def test_json_is_a_deprecated_spelling_of_format_json(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (
         ["policy", "lint", "smallsteps"],

@@ -39,6 +39,7 @@ __all__ = [
     "DATE_HELP",
     "FIRST_DAY",
     "LAST_DAY",
+    "STDIN",
     "NamedSource",
     "add_due_soon",
     "add_format",
@@ -53,6 +54,7 @@ __all__ = [
     "policy_file",
     "refuse_overwrites",
     "same_file",
+    "source_name",
     "standard_output",
 ]
 
@@ -177,6 +179,20 @@ def parse_day(text: str, argument: str) -> dt.date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argument_error(argument, message("CLI_DAY_OUT_OF_RANGE", "en"))
     return day
+
+
+#: What a file argument holds to read standard input (``check -``, ``report -``).
+STDIN: Final = "-"
+
+
+def source_name(name: str) -> str:
+    """A file argument as an error names it: ``standard input`` for ``-`` (the message catalogue's
+    ``IO_STANDARD_INPUT``; errors are in English), else the name as given."""
+    if name == STDIN:
+        from klachtregels.messages import text
+
+        return text("IO_STANDARD_INPUT", "en")
+    return name
 
 
 def _with_name(name: str, exc: RegisterError) -> RegisterError:

@@ -44,6 +44,7 @@ from klachtregels._cli._options import (
     parse_day,
     policy_file,
     refuse_overwrites,
+    source_name,
     standard_output,
     whole_number,
 )
@@ -284,7 +285,7 @@ def _run(
                     )
                 )
             tee = Tee(sinks, run_judge, fail_on=fail_on, strict=args.strict, register=name)
-            named(name, stream_check)(
+            named(source_name(name), stream_check)(
                 source,
                 tee,
                 as_of=as_of,

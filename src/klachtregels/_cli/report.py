@@ -32,6 +32,7 @@ from klachtregels._cli._options import (
     policy_file,
     read_whole_number,
     refuse_overwrites,
+    source_name,
     standard_output,
     whole_number,
 )
@@ -363,7 +364,7 @@ def _run(args: argparse.Namespace) -> int:
     undated = not args.mixed_register
     organisation = load_organisation(args.org) if args.org else None
     from_stdin = args.register_path == "-"
-    records = named(args.register_path, read_register)(
+    records = named(source_name(args.register_path), read_register)(
         sys.stdin.buffer if from_stdin else args.register_path,
         format=(args.input_format or "csv") if from_stdin else args.input_format,
         mapping=args.mapping,

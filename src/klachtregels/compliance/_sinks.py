@@ -187,6 +187,18 @@ def _basis(f: Finding, lang: str) -> str:
     return " · ".join(parts)
 
 
+#: What ``register`` holds when the register was read from standard input (``check -``).
+STANDARD_INPUT: Final = "-"
+
+
+def source_label(register: str | None, lang: str) -> str:
+    """The register as a person reads it: its file name, ``standaardinvoer``/``standard input`` for
+    standard input (``-``), ``-`` when none was named."""
+    if register == STANDARD_INPUT:
+        return text("IO_STANDARD_INPUT", lang)
+    return register or "-"
+
+
 def subject_label(f: Finding | Passed, lang: str) -> str:
     """``rij 12 · klacht K-1``, or the organisation."""
     if about_organisation(f):
@@ -456,7 +468,7 @@ class TextSink:
         )
         return [
             t(lang, "title"),
-            f"{t(lang, 'register')}: {one_line(head.register or '-')}",
+            f"{t(lang, 'register')}: {one_line(source_label(head.register, lang))}",
             f"{t(lang, 'as_of')}: {head.as_of.isoformat()} (Europe/Amsterdam)",
             f"{t(lang, 'policy')}: {one_line(head.policy)} · klachtregels {head.library_version}",
             f"{t(lang, 'organisation')}: {organisation}",
@@ -972,7 +984,7 @@ class SarifSink:
     ) -> None:
         self._out, self._lang = out, lang
         self._judge = judge or Judge()
-        self._register = None if register in (None, "-") else _artifact_uri(register)
+        self._register = None if register in (None, STANDARD_INPUT) else _artifact_uri(register)
         self._organisation = None if organisation_file is None else _artifact_uri(organisation_file)
         self._index = {fid: i for i, fid in enumerate(load_catalogue().findings)}
         self._results = _JsonList(indent=8)
@@ -1183,7 +1195,7 @@ class GithubSink:
         if f.subject == "organisation":
             if head.organisation_file is not None:
                 props.append(f"file={_escape_property(PurePath(head.organisation_file).as_posix())}")
-        elif head.register not in (None, "-"):  # "-": standard input, no file to point at
+        elif head.register not in (None, STANDARD_INPUT):  # standard input: no file to point at
             props.append(f"file={_escape_property(PurePath(head.register).as_posix())}")
             if f.row is not None:
                 props.append(f"line={f.row}")
@@ -1250,7 +1262,7 @@ class GithubSink:
         lines = [
             f"## {t(lang, 'title')}",
             "",
-            f"{t(lang, 'register')}: {markdown_text(head.register or '-')} · "
+            f"{t(lang, 'register')}: {markdown_text(source_label(head.register, lang))} · "
             f"{t(lang, 'as_of')}: {head.as_of.isoformat()} · "
             f"{t(lang, 'policy')}: {markdown_text(head.policy)} · klachtregels {head.library_version}",
             "",
