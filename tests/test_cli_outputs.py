@@ -261,3 +261,27 @@ def test_one_spelling_per_option_across_subcommands() -> None:
         if "--due-soon-days" in options:
             assert options["--due-soon-days"] is options.get("--due-soon"), name
     assert {"--json", "--fail-on", "--due-soon-days", "--format", "--lang"} <= seen
+
+
+def test_output_dash_is_standard_output_in_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-o -`` is standard output, as ``check -o text:-`` has it: the same output as without ``-o``,
+    and no file named ``-``."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    complaint = str(ROOT / "examples" / "complaint.json")
+    for argv in (
+        ["obligations", complaint, "--as-of", "2026-05-10"],
+        ["obligations", complaint, "--as-of", "2026-05-10", "--format", "ics"],
+        ["report", EXAMPLE, "--year", "2025", "--no-config"],
+        ["rules", "--format", "md"],
+        ["check", *MAIN_JOB],
+    ):
+        plain = _run(argv, capsys)
+        assert plain[1]
+        assert _run([*argv, "-o", "-"], capsys) == plain, argv
+        assert not (tmp_path / "-").exists(), argv
+    assert main(["report", EXAMPLE, "--year", "2025", "--no-config", "--format", "pdf", "-o", "-"]) == 2
+    assert "pdf needs --output FILE" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists()

@@ -13,12 +13,11 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klachtregels._io import one_line
+from klachtregels.cli import main
 from klachtregels.compliance import Finding, Passed, load_catalogue
 from klachtregels.compliance._sinks import (
     _INDENT,
@@ -31,11 +30,12 @@ from klachtregels.compliance._sinks import (
     fingerprint,
     subject_label,
 )
-from klachtregels.cli import main
 from klachtregels.compliance.findings import FailOn
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pytest
 
 CAT = load_catalogue()
 #: Any text, lone surrogates, control characters and quotes included.

@@ -40,6 +40,7 @@ __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
     "STDIN",
+    "STDOUT",
     "NamedSource",
     "add_due_soon",
     "add_format",
@@ -50,6 +51,7 @@ __all__ = [
     "as_command_line",
     "name_or_file",
     "named",
+    "output_file",
     "parse_day",
     "policy_file",
     "refuse_overwrites",
@@ -183,6 +185,15 @@ def parse_day(text: str, argument: str) -> dt.date:
 
 #: What a file argument holds to read standard input (``check -``, ``report -``).
 STDIN: Final = "-"
+
+
+#: What ``--output`` holds to write standard output (every command's ``-o -``; ``check -o FORMAT:-``).
+STDOUT: Final = "-"
+
+
+def output_file(value: str | None) -> str | None:
+    """``--output``'s file, or ``None`` for standard output: the option not given, or ``-``."""
+    return None if value is None or value == STDOUT else value
 
 
 def source_name(name: str) -> str:

@@ -41,6 +41,7 @@ from klachtregels._cli._options import (
     argument_error,
     name_or_file,
     named,
+    output_file,
     parse_day,
     policy_file,
     refuse_overwrites,
@@ -118,7 +119,7 @@ def parse_output(value: str, default_format: str) -> tuple[str, str | None]:
         fmt, path = default_format, value
     if not path:
         raise argument_error("--output", "names no file after FORMAT: (use FORMAT:- for standard output)")
-    return fmt, None if path == _STDIN else path
+    return fmt, output_file(path)
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:

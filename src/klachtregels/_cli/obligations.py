@@ -17,6 +17,7 @@ from klachtregels._cli._options import (
     add_lang,
     applicable_policy,
     as_command_line,
+    output_file,
     parse_day,
     policy_file,
     refuse_overwrites,
@@ -50,7 +51,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--policy", default=None, help="a shipped policy name or a policy TOML file")
     p.add_argument("--org", metavar="ORG.toml", help="organisation file: its recorded annual reports")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text", help="output format")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of standard output (-: standard output)",
+    )
     add_lang(p, "the timeline")
     p.set_defaults(handler=run)
 
@@ -63,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
 
     file = None if args.file == STDIN else args.file  # standard input is no file an output could overwrite
     inputs = [("FILE", file), ("--policy", policy_file(args.policy)), ("--org", args.org)]
-    refuse_overwrites([("--output", args.output)], inputs)  # before anything is read or written
+    output = output_file(args.output)  # -o -: standard output, as no --output
+    refuse_overwrites([("--output", output)], inputs)  # before anything is read or written
     given = read_input(args.file)
     organisation = load_organisation(args.org) if args.org is not None else None
     with as_command_line({"as_of": "--as-of"}):  # an as-of before the receipt: said as the option
@@ -83,8 +90,8 @@ def run(args: argparse.Namespace) -> int:
         out = obligations_ics(timeline, lang=args.lang)
     else:
         out = printable(timeline.explain(args.lang)) + "\n"
-    if args.output is not None:
-        atomic_write_text(args.output, out)
+    if output is not None:
+        atomic_write_text(output, out)
     else:
         sys.stdout.write(out)
     return 0

@@ -29,6 +29,7 @@ from klachtregels._cli._options import (
     argument_error,
     name_or_file,
     named,
+    output_file,
     policy_file,
     read_whole_number,
     refuse_overwrites,
@@ -188,7 +189,12 @@ def _output_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="apply the Algemene termijnenwet to the fixed date 'before 1 June' (A16 jaarverslag_atw)",
     )
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of standard output (-: standard output)",
+    )
 
 
 def _previous_count(given: str) -> int | None:
@@ -293,8 +299,9 @@ def _check_arguments(args: argparse.Namespace) -> None:
         raise argument_error("--year", year)
     if args.children is not None and args.children < 0:
         raise argument_error("--children", "must be 0 or more")
+    args.output = output_file(args.output)  # -o -: standard output, as no --output
     if args.format == "pdf" and not args.output:
-        raise argument_error("--format", "pdf needs --output FILE")
+        raise argument_error("--format", "pdf needs --output FILE (a file, not standard output)")
     if args.review_notes:
         _review_format(args.review_notes)  # a wrong suffix is an error before any work
     _refuse_overwrites(args)

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import add_lang
+from klachtregels._cli._options import add_lang, output_file
 from klachtregels._io import atomic_write_text
 
 if TYPE_CHECKING:
@@ -34,7 +34,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--format", choices=("text", "md", "json"), default="text")
     add_lang(p, "the text and Markdown catalogue")
-    p.add_argument("-o", "--output", default=None, help="write to this file instead of standard output")
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="write to this file instead of standard output (-: standard output)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -45,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
     text = (
         render_rules(args.format, args.lang) if args.id is None else _explain(args.id, args.format, args.lang)
     )
-    if args.output:
-        atomic_write_text(args.output, text)
+    output = output_file(args.output)
+    if output is not None:
+        atomic_write_text(output, text)
     else:
         sys.stdout.write(text)
     return 0
