@@ -148,5 +148,6 @@ def test_assess_unknown_language_exits_2(capsys: pytest.CaptureFixture[str]) -> 
     captured = capsys.readouterr()
     assert captured.out == ""
     assert (
-        captured.err == "klachtregels: error: invalid arguments: lang: unknown language; use 'nl' or 'en'\n"
+        captured.err
+        == "klachtregels: error: invalid command-line argument: --lang: unknown language; use one of nl, en\n"
     )

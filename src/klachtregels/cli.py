@@ -19,7 +19,7 @@ from klachtregels import _cli
 from klachtregels._io import one_line
 from klachtregels._version import __version__
 from klachtregels.errors import KlachtregelsError
-from klachtregels.messages import check_lang
+from klachtregels.messages import LANGUAGES, UnknownLanguageError, check_lang
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -211,7 +211,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if configure is not None:  # the configuration file fills what the flags left open (_cli._config)
             configure(args)
         if hasattr(args, "lang"):  # one check for every sub-command's --lang (never silent English)
-            args.lang = check_lang(args.lang)
+            args.lang = _lang_option(args.lang)
         code = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below, not at exit
         return code
@@ -231,6 +231,18 @@ def _run(argv: Sequence[str] | None) -> int:
             "klachtregels: error: no time-zone database for Europe/Amsterdam: install tzdata", file=sys.stderr
         )
         return EXIT_USAGE
+
+
+def _lang_option(lang: object) -> str:
+    """``--lang``, checked by the library's one test (:func:`klachtregels.messages.check_lang`); an
+    unknown language is an error about the option, naming the languages accepted, never the value."""
+    try:
+        return check_lang(lang)
+    except UnknownLanguageError:
+        from klachtregels._cli._options import argument_error
+
+        problem = f"unknown language; use one of {', '.join(LANGUAGES)}"
+        raise argument_error("--lang", problem) from None
 
 
 def _no_time_zone(exc: KeyError) -> bool:

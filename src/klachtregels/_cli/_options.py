@@ -1,9 +1,10 @@
 """Options shared by several sub-commands, spelled once.
 
 ``--lang`` is accepted as any text and checked by :func:`klachtregels.cli.main` against the message
-catalogue's languages, so an unknown language gives the library's own
-:class:`~klachtregels.messages.UnknownLanguageError` (one line on stderr, exit 2) in every sub-command
-that uses :func:`add_lang`, never silent English.
+catalogue's languages (the library's :func:`~klachtregels.messages.check_lang`), so an unknown language
+is one error in every sub-command that uses :func:`add_lang` (all that take ``--lang``), never silent
+English: ``invalid command-line argument: --lang: unknown language; use one of nl, en`` (one line on
+stderr, exit 2), naming the option and the languages, never the value.
 
 :func:`standard_output` is standard output for a run that also writes files: a reader that goes
 away (``klachtregels check REGISTER -o text:- -o sarif:out.sarif | head -3``) stops that output

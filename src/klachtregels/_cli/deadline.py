@@ -13,15 +13,20 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klachtregels._cli._options import DATE_HELP, add_format, argument_error, parse_day, read_whole_number
+from klachtregels._cli._options import (
+    DATE_HELP,
+    add_format,
+    add_lang,
+    argument_error,
+    parse_day,
+    read_whole_number,
+)
 
 if TYPE_CHECKING:
     import argparse
     import datetime as dt
 
 ORDER = 10
-
-_LANGS = ("nl", "en")
 
 
 def _parse_date(text: str, argument: str) -> dt.date:
@@ -146,7 +151,7 @@ def register(subparsers: Any) -> None:
         help="ignore days equated by Royal Decree (Atw art. 3 lid 3)",
     )
     p.add_argument("--strict", action="store_true", help="fail (exit 2) instead of a provisional answer (A2)")
-    p.add_argument("--lang", choices=_LANGS, default="nl", help="language of the explanation (default nl)")
+    add_lang(p, "the explanation")
     add_format(p, "the deadline (JSON: klachtregels.deadline, schema v1)")
     p.set_defaults(handler=_deadline)
 
@@ -161,6 +166,6 @@ def register(subparsers: Any) -> None:
     )
     c.add_argument("year", metavar="YEAR", help="the year, e.g. 2026")
     c.add_argument("--no-equated-days", action="store_true", help="leave out days equated by Royal Decree")
-    c.add_argument("--lang", choices=_LANGS, default="nl", help="language (default nl)")
+    add_lang(c, "the calendar")
     add_format(c, "the calendar (JSON: klachtregels.calendar, schema v1)")
     c.set_defaults(handler=_calendar)
