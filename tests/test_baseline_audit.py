@@ -30,6 +30,7 @@ from klachtregels.baseline import (
 )
 from klachtregels.cli import main
 from klachtregels.compliance import Finding, check_records
+from klachtregels.errors import InvalidInputError
 from klachtregels.model import Complaint, Judgement, Party, RegisterRecord
 
 if TYPE_CHECKING:
@@ -169,12 +170,57 @@ def test_next_years_late_report_is_not_accepted_by_this_years_acceptance(
     assert k5["2024"]["accepted"]["year"] == 2024
     assert "accepted" not in k5["2025"]
     assert code == 1
-    # A hand-written acceptance without a year still means the finding wherever it occurs.
-    any_year = Acceptances([Acceptance(reason="r", finding="KR-K5-SENT-LATE")], as_of=AS_OF)
-    for year in ("2024", "2025"):
-        status = any_year.status(Finding(id="KR-K5-SENT-LATE", facts=(("year", year),)))
-        assert status is not None
-        assert status.applies
+    # An acceptance of a K5 finding without a year is refused, not read as every year's.
+    with pytest.raises(InvalidInputError, match=r"entries\[0\]\.year: is required: KR-K5-SENT-LATE"):
+        Acceptances([Acceptance(reason="r", finding="KR-K5-SENT-LATE")], as_of=AS_OF)
+
+
+def test_an_old_baseline_without_years_is_refused_naming_the_acceptance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R9, K5: a baseline written before acceptances named a year accepts 'KR-K5-SENT-LATE' alone. Read
+    as every year's, it would accept the report over 2025 sent late, which nobody judged; read as
+    none, the 2024 acceptance would vanish. It is refused: exit 2, naming the file and the
+    acceptance and saying to add its year; nothing is written. Acceptances of other findings
+    without a year, and the configuration's, are read as before; the configuration's is refused
+    alike."""
+    register = tmp_path / "register.csv"
+    register.write_text(_HEADER + _ROWS, encoding="utf-8")
+    org = tmp_path / "org.toml"
+    org.write_text(
+        _ORG + "\n[[annual_reports]]\nyear = 2025\nsent_to_ggd_on = 2026-07-01\n", encoding="utf-8"
+    )
+    old = tmp_path / "baseline.toml"
+    old.write_text(
+        'schema = 1\n\n[[accept]]\nfinding = "KR-K1-UNDETERMINED"\nreason = "r"\n'
+        '\n[[accept]]\nfinding = "KR-K5-SENT-LATE"\nreason = "Judged late in 2025."\n',
+        encoding="utf-8",
+    )
+    argv = ["check", str(register), "--org", str(org), "--as-of", "2026-08-01"]
+    assert main([*argv, "--no-config", "--baseline", str(old)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(
+        f"klachtregels: error: invalid baseline {old}: accept[1].year: is required: "
+    )
+    assert "KR-K5-SENT-LATE" in captured.err
+    assert "add year = " in captured.err
+    with pytest.raises(BaselineError, match=r"accept\[1\]\.year"):
+        load_baseline(old)
+    old.write_text(old.read_text(encoding="utf-8") + "year = 2024\n", encoding="utf-8")
+    assert [e.year for e in load_baseline(old)] == [None, 2024]
+    assert main([*argv, "--no-config", "--baseline", str(old), "--format", "json"]) == 1
+    k5 = {
+        f["facts"]["year"]: f
+        for f in json.loads(capsys.readouterr().out)["findings"]
+        if f["id"] == "KR-K5-SENT-LATE"
+    }
+    assert k5["2024"]["accepted"]["year"] == 2024
+    assert "accepted" not in k5["2025"]
+    config = tmp_path / "klachtregels.toml"
+    config.write_text('[[accept]]\nfinding = "KR-K5-SENT-LATE"\nreason = "r"\n', encoding="utf-8")
+    assert main([*argv, "--config", str(config)]) == 2
+    assert "accept[0].year: is required: KR-K5-SENT-LATE" in capsys.readouterr().err
 
 
 def test_expiry_is_an_amsterdam_day(tmp_path: Path) -> None:

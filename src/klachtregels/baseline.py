@@ -57,6 +57,7 @@ __all__ = [
     "load_baseline",
     "parse_acceptances",
     "write_baseline",
+    "year_missing",
 ]
 
 #: The keys an acceptance may have.
@@ -87,8 +88,8 @@ class Acceptance:
     finding: str | None = None
     #: The complaint id it accepts (``None``: ``finding`` wherever it occurs).
     complaint: str | None = None
-    #: The year an organisation finding is about (K5: the annual report over that year); ``None``:
-    #: any year.
+    #: The year an organisation finding is about (K5: the annual report over that year). Required
+    #: for a finding about a year (:func:`year_missing`); ``None`` for any other.
     year: int | None = None
     #: The last day it applies (``None``: no end).
     expires: dt.date | None = None
@@ -133,8 +134,15 @@ class Acceptances:
     def __init__(self, entries: Iterable[Acceptance], *, as_of: dt.date) -> None:
         self._as_of = as_of
         self._index: dict[tuple[str | None, str | None], list[Acceptance]] = {}
-        for entry in entries:
+        problems: list[tuple[str, str]] = []
+        for index, entry in enumerate(entries):
+            if entry.year is None and entry.finding is not None and entry.complaint is None:
+                problem = year_missing(entry.finding)
+                if problem is not None:  # as the files refuse it (parse_acceptances)
+                    problems.append((f"entries[{index}].year", problem))
             self._index.setdefault((entry.finding, entry.complaint), []).append(entry)
+        if problems:
+            raise InvalidInputError("arguments", problems)
 
     def __bool__(self) -> bool:
         return bool(self._index)
@@ -212,6 +220,10 @@ def _entry(item: object, where: str, origin: str, problems: list[tuple[str, str]
         elif "finding" not in item or "complaint" in item:
             # Only an organisation finding is about a year: with a complaint it would match nothing.
             problems.append((f"{where}.year", "needs 'finding' and no 'complaint' (an organisation finding)"))
+    elif texts["finding"] is not None and texts["complaint"] is None:
+        problem = year_missing(texts["finding"])
+        if problem is not None:
+            problems.append((f"{where}.year", problem))
     expires = _day(item["expires"], f"{where}.expires", problems) if "expires" in item else None
     if len(problems) > before:
         return None
@@ -222,6 +234,28 @@ def _entry(item: object, where: str, origin: str, problems: list[tuple[str, str]
         year=year,
         expires=expires,
         origin=origin,
+    )
+
+
+def year_missing(finding: str) -> str | None:
+    """The problem of an acceptance of ``finding`` (with no complaint) that names no ``year`` when
+    each finding of that id is about one year (K5: the annual report over a year, R9); ``None``
+    when it needs none.
+
+    Such an acceptance is refused, not read as 'every year': a baseline written before acceptances
+    named a year (or a hand-written one) was written for one year's finding, and accepting next
+    year's late report by it would accept what nobody judged; nor can the year it was meant for be
+    known (a baseline records no day it was written). Refused, the run stops (exit 2) and says which
+    acceptance to give its year: nothing is accepted or un-accepted without a word.
+    """
+    from klachtregels.compliance.findings import load_catalogue
+
+    spec = load_catalogue().findings.get(finding)
+    if spec is None or not spec.about_a_year:
+        return None
+    return (
+        f"is required: {finding} is about one year (the annual report over it, K5); "
+        "add year = the year this acceptance is for (an acceptance of every year is not taken)"
     )
 
 

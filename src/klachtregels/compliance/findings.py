@@ -234,6 +234,13 @@ class FindingSpec:
         (Parsed once per entry: every finding of a run asks.)"""
         return _placeholders(self.message_nl) | _placeholders(self.message_en)
 
+    @property
+    def about_a_year(self) -> bool:
+        """Whether each finding of this id is about one calendar year (K5: the annual report over a
+        year, R9), which its message names (``{year}``): ``Finding.year`` tells them apart, and an
+        acceptance of one names its year (:mod:`klachtregels.baseline`)."""
+        return "year" in self.placeholders
+
 
 def _placeholders(template: str) -> frozenset[str]:
     return frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
