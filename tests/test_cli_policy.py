@@ -151,5 +151,6 @@ def test_cli_lint_unknown_language_is_a_clean_error(lang: str, capsys: pytest.Ca
     captured = capsys.readouterr()
     assert captured.out == ""
     assert (
-        captured.err == "klachtregels: error: invalid arguments: lang: unknown language; use 'nl' or 'en'\n"
+        captured.err
+        == "klachtregels: error: invalid command-line argument: --lang: unknown language; use one of nl, en\n"
     )
