@@ -292,3 +292,19 @@ concrete_term_for_measures = true
         "sub": "b",
     }
     assert k2(says) == ([], True)
+
+
+@pytest.mark.parametrize("named", [None, "statutory"])
+def test_a_policy_named_statutory_that_states_less_is_a_source(named: str | None) -> None:
+    """A Policy built in Python is named ``statutory`` by default: one that states a provision otherwise
+    than the baseline (here: no written, reasoned judgement, lid 2 e) is what the provider's regulation
+    says, and K2 reads it beside the organisation file, instead of taking it for the baseline by name."""
+    policy = (
+        Policy(reasoned_judgement=False) if named is None else Policy(name=named, reasoned_judgement=False)
+    )
+    assert policy.name == "statutory"
+    merged = {f.policy_key: f for f in regulation_provisions(_org({}), policy)}
+    assert merged["regulation.reasoned_judgement"].source is ProvisionSource.POLICY
+    assert merged["regulation.reasoned_judgement"].value is False
+    findings, _ = _k2(_org({"reasoned_judgement": True}), policy)
+    assert "KR-K2-SOURCES-DISAGREE" in [f.id for f in findings]

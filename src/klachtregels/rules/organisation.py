@@ -48,7 +48,7 @@ from klachtregels.citations import (
     Citation,
 )
 from klachtregels.errors import TermError
-from klachtregels.policy import Policy, toml_key
+from klachtregels.policy import Policy, load_policy, toml_key
 from klachtregels.rules.annual_report import DueOutcome, ReportDue, report_due
 from klachtregels.terms import Term, TermTooLargeError, within_statutory_handling_term
 from klachtregels.vocabulary import FlagCode, Outcome
@@ -259,6 +259,12 @@ def _merged(organisation: bool | None, policy: bool | None) -> tuple[bool | None
     return None, ProvisionSource.DISAGREE
 
 
+def _states_the_baseline(policy: Policy) -> bool:
+    """Whether ``policy`` states lid 2 a-c, e-f as the shipped statutory baseline does (or not at all)."""
+    baseline = load_policy(None)
+    return all(getattr(policy, field) in (None, getattr(baseline, field)) for _, field, _ in LID_2_PROVISIONS)
+
+
 def regulation_provisions(organisation: Organisation, policy: Policy) -> tuple[ProvisionFact, ...]:
     """What the provider's regulation provides for under Wko 1.57b lid 2 a-c, e-f (R5, R6; check K2),
     from both files that can say it: the organisation file (``regulation.provides``) and the policy
@@ -267,13 +273,15 @@ def regulation_provisions(organisation: Organisation, policy: Policy) -> tuple[P
 
     Per provision: the two agreeing, or only one giving it, gives that value; neither gives it is
     unknown; both giving it and disagreeing is unknown too (:attr:`ProvisionSource.DISAGREE`): K2 does
-    not pick one, it is undetermined and names both keys. The statutory baseline (the policy named
-    ``statutory``, :class:`~klachtregels.policy.Policy`'s default and what every entry point uses when
-    no policy is given) states what the statute asks, not what a provider's regulation says: it is no
-    source, and the organisation file alone speaks. Policy lint does not read this view: it judges the
-    policy alone.
+    not pick one, it is undetermined and names both keys. The statutory baseline (the shipped policy
+    named ``statutory``, what every entry point uses when no policy is given) states what the statute
+    asks, not what a provider's regulation says: it is no source, and the organisation file alone
+    speaks. A policy is taken as the baseline by what it states, not by its name alone: one named
+    ``statutory`` (as :class:`~klachtregels.policy.Policy` is by default, built in Python) that states
+    lid 2 otherwise than the baseline does is a source. Policy lint does not read this view: it judges
+    the policy alone.
     """
-    baseline = policy.name == _BASELINE_NAME
+    baseline = policy.name == _BASELINE_NAME and _states_the_baseline(policy)
     provides = organisation.regulation.provides
     out = []
     for name, field, citation in LID_2_PROVISIONS:
