@@ -234,3 +234,89 @@ def test_annual_report_records_contradict_nothing_else_in_the_file() -> None:
         | {"annual_reports": [{"year": 2024, "sent_to_ggd_on": "2025-05-20", "made_known_to_parents": True}]}
     )
     assert org.annual_reports[0].made_known_to_parents is True
+
+
+@pytest.mark.parametrize(
+    ("other", "problem"),
+    [
+        # A problem in the contradiction's own section (which is then never built) ...
+        ({"regulation.description": ""}, ("regulation.description", "must not be empty")),
+        (
+            {"regulation.provides.handling_term": " "},
+            ("regulation.provides.handling_term", "must not be empty"),
+        ),
+        ({"regulation.publishd": True}, ("regulation.publishd", "unknown field")),
+        ({"regulation.written": "misschien"}, ("regulation.written", None)),
+        # ... or elsewhere, as before.
+        ({"children_served": -1}, ("children_served", "must be 0 or more")),
+        ({"name": ""}, ("name", "must not be empty")),
+    ],
+)
+def test_a_contradiction_is_reported_with_the_other_problems(
+    tmp_path: Path, other: dict[str, Any], problem: tuple[str, str | None]
+) -> None:
+    """All problems at once: a contradiction between two valid facts (regulation.published_to_parents
+    true, regulation.adopted false: K3) does not wait until the file's other problems are fixed, in
+    the TOML file and the JSON form alike."""
+    data = _file({"regulation.adopted": False, "regulation.published_to_parents": True, **other})
+    with pytest.raises(InvalidInputError) as info:
+        parse_organisation(data)
+    found = dict(info.value.problems)
+    key, message = problem
+    assert key in found
+    if message is not None:
+        assert found[key] == message
+    assert found["regulation.published_to_parents"] == (
+        "says the regulation was brought to parents' attention, but also that none was adopted "
+        "(regulation.adopted)"
+    )
+    assert len(info.value.problems) == 2  # each problem once
+    with pytest.raises(InvalidInputError) as from_json:
+        Organisation.from_dict(data)
+    assert dict(from_json.value.problems).keys() == found.keys()
+
+
+def test_every_pair_is_reported_beside_a_problem_in_its_section() -> None:
+    """Each pair of CONTRADICTIONS, with an unknown key in its fact's section: both named at once."""
+    for pair in CONTRADICTIONS:
+        section = pair.fact.split(".")[0]
+        data = _file({pair.fact: True, pair.premise: False, f"{section}.unknown_fact": True})
+        with pytest.raises(InvalidInputError) as info:
+            parse_organisation(data)
+        assert [key for key, _ in info.value.problems] == [f"{section}.unknown_fact", pair.fact], pair
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        # A premise or a fact that is itself wrong is reported as wrong, and no contradiction is read
+        # into it (the file does not say false, or true).
+        {"regulation.adopted": "misschien", "regulation.published_to_parents": True},
+        {"regulation.adopted": False, "regulation.published_to_parents": "misschien"},
+        {"regulation.adopted": False, "regulation.published_to_parents": [True]},
+        {"regulation": "geen tabel"},
+    ],
+)
+def test_a_fact_that_is_itself_invalid_makes_no_contradiction(facts: dict[str, Any]) -> None:
+    data = _file()
+    data.update({k: v for k, v in facts.items() if "." not in k})
+    for key, value in facts.items():
+        if "." in key:
+            _with(data, key, value)
+    with pytest.raises(InvalidInputError) as info:
+        parse_organisation(data)
+    assert len(info.value.problems) == 1
+    assert "none was adopted" not in str(info.value)
+
+
+def test_the_words_of_the_file_count_as_its_booleans() -> None:
+    """``"nee"`` and ``"ja"`` are read as the structuring layer reads them (false, true)."""
+    data = _file(
+        {"regulation.adopted": "nee", "regulation.published_to_parents": "ja", "regulation.description": ""}
+    )
+    with pytest.raises(InvalidInputError) as info:
+        parse_organisation(data)
+    assert [key for key, _ in info.value.problems] == [
+        "regulation.description",
+        "regulation.published_to_parents",
+    ]

@@ -31,7 +31,7 @@ Validation collects every problem (unknown keys included, so a typo is not silen
 fact) and raises one :class:`~klachtregels.errors.InvalidInputError` naming each key. A file that
 contradicts itself (a fact given as true that presupposes one the file gives as false, such as a
 regulation brought to parents' attention when none was adopted) is refused the same way, every
-contradictory pair at once: the pairs are data, :data:`CONTRADICTIONS`.
+contradictory pair at once and with the file's other problems: the pairs are data, :data:`CONTRADICTIONS`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt  # noqa: TC003 - read at runtime by typing.get_type_hints (convert)
 import functools
 import operator
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Final
 
@@ -48,10 +49,11 @@ from klachtregels import convert
 from klachtregels._arguments import path_argument
 from klachtregels._io import read_toml_file
 from klachtregels._time import local_day
+from klachtregels.errors import InvalidInputError
 from klachtregels.model import Location, LrkNumber, Provider, ProviderKind
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Sequence
 
 __all__ = [
     "CONTRADICTIONS",
@@ -201,6 +203,44 @@ for or brought to parents' attention). Not contradictions, so accepted:
   no about a regulation or meldcode, and none presupposes another (a provider may hold locations of
   both kinds; ``lrk_numbers`` need not repeat every location's number).
 """
+
+
+def _given(data: object, key: str) -> bool | None:
+    """The yes or no the raw file ``data`` gives at the dotted ``key`` (read as the structuring layer
+    reads it, :func:`klachtregels.convert.read_boolean`), or None: absent, not a yes or no, or under
+    a section that is no table."""
+    for part in key.split("."):
+        if not isinstance(data, Mapping):
+            return None
+        data = data.get(part)
+    return convert.read_boolean(data) if data is not None else None
+
+
+def _contradictions_beside(data: object, problems: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The contradictions (:data:`CONTRADICTIONS`) that a file refused for other problems also holds,
+    and that those problems do not already name: each pair whose two facts are themselves valid yes or
+    no values. A fact's own section is only built when all its fields are valid, so its contradictions
+    would otherwise wait until every other problem in the section is fixed ("all problems at once")."""
+    named = {path for path, _ in problems}
+    found: list[tuple[str, str]] = []
+    for pair in CONTRADICTIONS:
+        if pair.fact in named or pair.premise in named:
+            continue  # a fact that is itself wrong (or this contradiction, already reported)
+        if _given(data, pair.fact) is True and _given(data, pair.premise) is False:
+            found.append((pair.fact, convert.ProblemText(pair.problem)))
+    return found
+
+
+def _structure(data: Mapping[str, Any], *, what: str | None, converter: Any) -> Organisation:
+    """:func:`klachtregels.convert.structure` of an organisation: every problem at once, the
+    contradictions among the valid facts (:func:`_contradictions_beside`) with the other problems."""
+    try:
+        return convert.structure(data, Organisation, what=what, converter=converter)
+    except InvalidInputError as exc:
+        beside = _contradictions_beside(data, exc.problems)
+        if not beside:
+            raise
+        raise InvalidInputError(exc.what, [*exc.problems, *beside]) from None
 
 
 def _contradictions(instance: object, section: str, problems: list[tuple[str, str]]) -> None:
@@ -383,7 +423,7 @@ class Organisation:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Organisation:
         """Inverse of :meth:`to_dict` (the JSON form). For the TOML file use :func:`parse_organisation`."""
-        return convert.structure(data, cls)
+        return _structure(data, what=None, converter=convert.CONVERTER)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: plain JSON types; unknown facts stay ``None``."""
@@ -441,7 +481,7 @@ def parse_organisation(data: Mapping[str, Any], *, what: str = "organisation fil
     Raises :class:`~klachtregels.errors.InvalidInputError` listing every problem, each with its key
     (``regulation.provides.handling_term``, ``locations[3].lrk``); unknown keys get a "did you mean".
     """
-    return convert.structure(data, Organisation, what=what, converter=_file_converter())
+    return _structure(data, what=what, converter=_file_converter())
 
 
 def load_organisation(path: str | Path) -> Organisation:
