@@ -62,6 +62,16 @@ def test_accents_spelling_and_word_order_are_grouped() -> None:
         ("Beukenstraat 11", "Beukenlaan 11"),
         ("Kanaalweg 12, 3512 AB Utrecht", "Kanaalweg 12, 3512 AC Utrecht"),
         ("KDV Zon 2", "KDV Zon II"),  # a Roman figure is a toevoeging only after a house number
+        # The BAG's huisletter (written against the number) and a floor (a toevoeging set apart, in
+        # Roman figures) are two addresses: 11V is the letter V, 11 V and 11-V the fifth floor.
+        ("Beukenstraat 11v", "Beukenstraat 11 V"),
+        ("Beukenstraat 11V", "Beukenstraat 11-V"),
+        ("Beukenstraat 11v", "Beukenstraat 11-5"),
+        ("Beukenstraat 11i", "Beukenstraat 11 I"),
+        ("Beukenstraat 11x", "Beukenstraat 11/X"),
+        ("Beukenstraat 11 V-2", "Beukenstraat 11-5"),  # the letter V with a floor, not the fifth floor
+        ("Beukenstraat 11 V-2", "Beukenstraat 11-V"),
+        ("Beukenstraat 11 V-2", "Beukenstraat 11w-2"),
     ],
 )
 def test_different_locations_stay_apart(a: str, b: str) -> None:
@@ -82,6 +92,16 @@ def test_different_locations_stay_apart(a: str, b: str) -> None:
         ("Beukenstraat 11-I", "Beukenstraat 11-1", "address"),
         ("Beukenstraat 11 IV", "Beukenstraat 11/4", "address"),
         ("Beukenstraat 11-XII", "Beukenstraat 11-12", "address"),
+        # V, I or X set apart is a floor whatever its case or separator; followed by a toevoeging it
+        # is the huisletter (one huisletter, then one toevoeging: a floor is last).
+        ("Beukenstraat 11 V", "Beukenstraat 11-5", "address"),
+        ("Beukenstraat 11 v", "Beukenstraat 11/5", "address"),
+        ("Beukenstraat 11 V", "Beukenstraat 11-V", "accents"),
+        ("Beukenstraat 11 V-2", "Beukenstraat 11v-2", "address"),
+        ("Beukenstraat 11 V II", "Beukenstraat 11V-2", "address"),
+        ("Beukenstraat 11-V-2", "Beukenstraat 11 v/II", "address"),
+        ("Beukenstraat 11 I-3", "Beukenstraat 11i-3", "address"),
+        ("Beukenstraat 11 X 1", "Beukenstraat 11x-I", "address"),
         # A huisletter joins its number, set apart or not; hs and huis are the letter h.
         ("Beukenstraat 11a", "Beukenstraat 11 A", "address"),
         ("Beukenstraat 11a", "Beukenstraat 11-A", "address"),

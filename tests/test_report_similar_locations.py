@@ -67,3 +67,17 @@ def test_an_address_written_several_ways_is_warned_about_never_merged(tmp_path: 
     rows = {g.name: g.total for g in report.by_location}
     assert all(rows[name] == 1 for name in names)  # seven locations, as the register has them
     assert "Mogelijk dezelfde locatie onder verschillende namen (1 groep" in render_review(report, "md", "nl")
+
+
+def test_a_huisletter_v_and_the_fifth_floor_are_two_locations(tmp_path: Path) -> None:
+    """The BAG keeps a huisletter and a huisnummertoevoeging apart: ``11v`` (the letter, written against
+    the number) is one address, ``11 V``, ``11-V`` and ``11-5`` (the fifth floor) another; ``11 V-2``
+    writes the letter with a toevoeging and is ``11v-2`` (docs/notebooks.md)."""
+    names = ["Beukenstraat 11v", "Beukenstraat 11 V", "Beukenstraat 11-V", "Beukenstraat 11-5"]
+    names += ["Beukenstraat 11 V-2", "Beukenstraat 11v-2"]
+    report = build_report(read_register(_register(tmp_path, names)), year=2025)
+    groups = {frozenset(group) for group in report.data_quality.similar_locations}
+    assert groups == {
+        frozenset({"Beukenstraat 11 V", "Beukenstraat 11-V", "Beukenstraat 11-5"}),
+        frozenset({"Beukenstraat 11 V-2", "Beukenstraat 11v-2"}),
+    }

@@ -17,8 +17,9 @@ Two names are grouped when, after folding case, accents, punctuation and spacing
   postcode's letters join its digits (``3512 AB``), and a street word ending in the abbreviation
   ``str``, ``ln``, ``pln`` or ``wg`` is written out (``Beukenstr.`` is ``Beukenstraat``,
   ``Nieuwe Str.`` is ``Nieuwe Straat``). A single ``I``, ``V`` or ``X`` set apart from a house
-  number is a Roman floor (``11-I`` is ``11-1``), joined to it a letter (``11i``). A name of more than
-  200 characters is not read as an address;
+  number is a Roman floor (``11-I`` is ``11-1``, ``11 V`` and ``11/V`` are ``11-5``), joined to it a
+  letter (``11i``, ``11V``), and set apart with a toevoeging after it the letter too (``11 V-2`` and
+  ``11 V II`` are ``11v-2``). A name of more than 200 characters is not read as an address;
 * they hold the same words in another order (``word order``: ``12 Kanaalweg``);
 * or one word is misspelt (``spelling``: exactly one word differs, both spellings have 5 to 32
   letters and are at most one edit apart per 6 letters, at most 3; an edit is an insertion,
@@ -32,6 +33,17 @@ are ``Locatie 1`` and ``Locatie 2``, ``Beukenstraat 11`` and ``Beukenstraat 111`
 (``De Speelmolen``, ``De Speeltoren``). A word with a figure in it (a house number with its suffix, a
 postcode) is never a misspelling of another, and a house number keeps its suffix when words move
 (``11-2`` and ``2-11`` are two addresses).
+
+Why a joined ``V`` is a letter and a ``V`` set apart a floor: the BAG gives an address a *huisletter*
+(one letter) and a *huisnummertoevoeging* (up to four letters or figures) apart, and the Dutch way of
+writing an address (NEN 5825) puts the huisletter against the number and the toevoeging after a
+``-`` or a space. ``11V`` is therefore the huisletter V and ``11-V`` the toevoeging V, which in
+Roman figures is the fifth floor, as ``11-II`` is the second (``11-5``): two addresses, never
+grouped. A letter other than ``I``, ``V`` or ``X`` set apart (``11 A``, ``11-a``) is read as the
+huisletter typed apart, as registers write it (a one-letter toevoeging that is no floor is rare);
+an ``I``, ``V`` or ``X`` followed by a toevoeging cannot be the floor (the toevoeging is last, and
+there is one), so it is the huisletter. The reading looks at the writing, never at the case:
+``11 v`` is the floor as ``11 V`` is.
 
 Candidates are found by shared forms (the words sorted; one word with up to its allowed edits
 deleted; a space removed), so the work grows with the number of distinct names, not its square.
@@ -168,21 +180,32 @@ def _address_words(plain: str) -> list[str]:
             letters = pieces[after]
             joined = letters.start == end
             postcode = not separated and len(word) == 4 and len(letters.text) == 2
-            single = len(letters.text) == 1 and letters.text not in _ROMAN_VALUES
+            single = len(letters.text) == 1 and (
+                letters.text not in _ROMAN_VALUES or _toevoeging(pieces, after + 1, letters.end) is not None
+            )
             if joined or postcode or single or letters.text in _HOUSE_LETTER_WORDS:
                 word += _HOUSE_LETTER_WORDS.get(letters.text, letters.text)
                 end, i = letters.end, after + 1
-                after, separated = _past_separators(pieces, i)
-        if after < len(pieces) and pieces[after].start > end:  # the toevoeging, set apart
-            following = pieces[after]
-            value = _roman(following.text) if following.kind == "letters" else None
-            if following.kind == "number" and len(following.text) <= (3 if separated else 2):
-                value = int(following.text)
-            if value is not None:
-                word += f"{_JOIN}{value}"
-                i = after + 1
+        found = _toevoeging(pieces, i, end)
+        if found is not None:
+            value, i = found
+            word += f"{_JOIN}{value}"
         words.append(word)
     return words
+
+
+def _toevoeging(pieces: list[_Piece], i: int, end: int) -> tuple[int, int] | None:
+    """The toevoeging from piece ``i`` on, set apart from what ends at ``end`` by a space, ``-`` or
+    ``/``: its value (a Roman figure, or a number of one or two figures, three after ``-`` or ``/``)
+    and the index of the piece after it; None when there is none."""
+    after, separated = _past_separators(pieces, i)
+    if after >= len(pieces) or pieces[after].start <= end:
+        return None
+    following = pieces[after]
+    value = _roman(following.text) if following.kind == "letters" else None
+    if following.kind == "number" and len(following.text) <= (3 if separated else 2):
+        value = int(following.text)
+    return None if value is None else (value, after + 1)
 
 
 def _past_separators(pieces: list[_Piece], i: int) -> tuple[int, bool]:
