@@ -109,7 +109,8 @@ def test_structure_collects_every_problem_with_its_path() -> None:
         "inners[1].colour": "not one of: red, dark_blue (did you mean 'dark blue'?)",
         "inners[2].amount": "required, but missing",
         "inners[3]": "expected an object, got a whole number",
-        "day": "not a date in an accepted format; use YYYY-MM-DD, dd-mm-jjjj or d/m/jjjj",
+        "day": "not a date in an accepted format; use YYYY-MM-DD, dd-mm-jjjj, d/m/jjjj, 3 maart 2026 or "
+        "3 March 2026",
         "name": "required, but missing",
         "nmae": "unknown field (did you mean 'name'?)",
     }

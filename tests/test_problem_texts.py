@@ -189,12 +189,12 @@ def test_a_rejected_row_says_the_models_problem_in_the_outputs_language(tmp_path
     assert errors[3].text("en") == "is before received_on"
     assert errors[3].text("nl") == "ligt vóór received_on"
     assert errors[2].text("en") == (
-        "measure 0 is invalid: due_on: not a real ISO date; use YYYY-MM-DD, dd-mm-jjjj or d/m/jjjj; "
-        "an unknown key (not shown)"
+        "measure 0 is invalid: due_on: not a real ISO date; use YYYY-MM-DD, dd-mm-jjjj, d/m/jjjj, "
+        "3 maart 2026 or 3 March 2026; an unknown key (not shown)"
     )
     assert errors[2].text("nl") == (
-        "maatregel 0 is ongeldig: due_on: geen bestaande ISO-datum; gebruik JJJJ-MM-DD, dd-mm-jjjj of "
-        "d/m/jjjj; een onbekende sleutel (niet getoond)"
+        "maatregel 0 is ongeldig: due_on: geen bestaande ISO-datum; gebruik JJJJ-MM-DD, dd-mm-jjjj, "
+        "d/m/jjjj, 3 maart 2026 of 3 March 2026; een onbekende sleutel (niet getoond)"
     )
     assert errors[2].to_dict()["message"]["nl"] == errors[2].text("nl")
 
@@ -232,7 +232,10 @@ def test_a_cells_kind_is_named_in_the_outputs_language(tmp_path: Path) -> None:
     read = read_register(path)
     assert list(read) == []
     texts = {e.column: (e.text("nl"), e.text("en")) for e in read.errors}
-    assert texts["received_on"] == ("verwacht een datum, niet een getal", "expected a date, got a number")
+    assert texts["received_on"] == (
+        "verwacht een datum (JJJJ-MM-DD, dd-mm-jjjj, d/m/jjjj, 3 maart 2026 of 3 March 2026), niet een getal",
+        "expected a date (YYYY-MM-DD, dd-mm-jjjj, d/m/jjjj, 3 maart 2026 or 3 March 2026), got a number",
+    )
     assert texts["channel"] == (
         "verwacht een woord, niet een ja/nee-waarde",
         "expected a word, got a boolean",
@@ -250,4 +253,4 @@ def test_a_users_object_with_a_kind_attribute_is_named_by_its_type() -> None:
     with pytest.raises(CellProblem) as info:
         parse_date(Tag())
     got = info.value.params["got"]
-    assert messages.text(info.value.code, "en", got=got) == "expected a date, got Tag"
+    assert messages.text(info.value.code, "en", got=got).endswith("), got Tag")

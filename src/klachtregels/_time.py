@@ -24,6 +24,7 @@ __all__ = [
     "LAST_DAY",
     "DateTextError",
     "amsterdam",
+    "is_week_date",
     "local_datetime",
     "local_day",
     "read_date",
@@ -87,8 +88,8 @@ _NL_DATE: Final = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2
 _MONTH_DATE: Final = re.compile(r"^(\d{1,2}) ([a-z]+)\.? (\d{4})$")
 #: The shape of an ISO date or date-time (digits where ISO has them): a text of this shape that is
 #: no date names a day or a time that does not exist (``2026-02-30``, ``T25:00``); any other text
-#: (a date followed by a word, a NUL) is not written in an accepted form at all.
-_ISO_SHAPE: Final = re.compile(r"\d{4}-(?:\d{2}-\d{2}|W\d{2}-?\d)(?:[T ]\d[\d:.,+\-Z]*)?")
+#: (a date followed by a word, a NUL, an ISO week date) is not written in an accepted form at all.
+_ISO_SHAPE: Final = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d[\d:.,+\-Z]*)?")
 
 
 class DateTextError(KlachtregelsError, ValueError):
@@ -114,7 +115,18 @@ def _month_words() -> Mapping[str, int]:
     return WORDS.months
 
 
+def is_week_date(text: str) -> bool:
+    """Whether ``text`` (stripped) is written as an ISO week date (``2026-W10-2``, ``2026-W10T09:00``).
+
+    No door reads one: the one date convention is calendar dates (docs/register.md, Values), and
+    Python's ISO reader would read a week without its day as that week's Monday, a day nobody wrote.
+    """
+    return text[4:6] in ("-W", "-w") and text[:4].isdigit()
+
+
 def _iso(text: str) -> dt.date:
+    if is_week_date(text):
+        raise DateTextError("DATE_FORMAT")
     try:
         return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
     except ValueError:
@@ -145,7 +157,8 @@ def read_date(text: str) -> dt.date:
     """A date (or a date-time, which keeps its instant) written as people write them in the Netherlands.
 
     ISO (``2026-03-24``, ``2026-03-24T09:05+01:00``), day first (``24-03-2026``, ``4/3/2026 9:05``,
-    ``24.03.2026``) or with a month name (``24 maart 2026``, ``24 March 2026``); never month first.
+    ``24.03.2026``) or with a month name (``24 maart 2026``, ``24 March 2026``); never month first,
+    and never an ISO week date (``2026-W13-2``: :func:`is_week_date`).
     The same forms are accepted in register cells, JSON, TOML and command-line arguments. Raises
     :class:`DateTextError` naming the kind of problem (never the text: it may be personal data).
     """

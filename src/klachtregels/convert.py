@@ -21,6 +21,9 @@ ISO string. The *day* of a value is read through :func:`klachtregels._time.local
 Europe/Amsterdam day), which the model's day accessors (``Complaint.received_date``) use, so no
 other module converts.
 
+Text: the text fields of the record classes (:func:`register_text`: ids, names, locations, descriptions)
+are read as a register cell reads text, stripped, a blank one unknown; other text is kept as given.
+
 Enum words: :func:`register_words` records, per enum, the words accepted besides its values (the
 one Dutch/English vocabulary table lives in :mod:`klachtregels.model`); :func:`lookup_word` reads
 it, for the register, the CLI and every other door.
@@ -51,7 +54,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from klachtregels import messages
-from klachtregels._time import DateTextError, local_day, read_date
+from klachtregels._time import DateTextError, is_week_date, local_day, read_date
 from klachtregels.errors import InvalidInputError
 
 __all__ = [
@@ -84,6 +87,7 @@ __all__ = [
     "read_boolean",
     "register_keys",
     "register_shape",
+    "register_text",
     "register_words",
     "shown_key",
     "structure",
@@ -447,6 +451,8 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
         return _has_a_day(value)
     if isinstance(value, str):
         try:
+            if is_week_date(value.strip()):  # the one date convention reads no week dates
+                raise ValueError
             parsed = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             raise InputProblem(ProblemText("INPUT_NOT_ISO_DATE_TIME")) from None
@@ -499,6 +505,20 @@ def _structure_str(value: Any, _: Any) -> str:
             raise InputProblem(ProblemText("INPUT_NUMBER_TOO_LONG", digits=sys.get_int_max_str_digits()))
         return text
     raise InputProblem(_expected("VALUE_TEXT", value))
+
+
+def _structure_text(value: Any, _: Any) -> str:
+    """Text of a record (:func:`register_text`): read as :func:`_structure_str`, surrounding
+    whitespace stripped, as a register cell reads it."""
+    return _structure_str(value, str).strip()
+
+
+def _structure_optional_text(value: Any, _: Any) -> str | None:
+    """Text of a record that may be unknown: :func:`_structure_text`; blank is unknown (``None``),
+    as a blank register cell."""
+    if value is None:
+        return None
+    return _structure_str(value, str).strip() or None
 
 
 def _structure_any(value: Any, _: Any) -> Any:
@@ -1424,12 +1444,37 @@ def hints(cls: type) -> dict[str, Any]:
     return {field.name: field.type for field in attrs.fields(cls)}
 
 
+#: Classes whose text fields are read as a register cell reads text (:func:`register_text`).
+_TEXT_CLASSES: set[type] = set()
+
+
+def register_text(*classes: type) -> None:
+    """Read every text field (``str`` or ``str | None``) of ``classes`` as a register cell reads text,
+    in JSON, TOML and ``from_dict``: surrounding whitespace stripped, and a blank text that may be
+    unknown is unknown (``None``). An id, a location or a description with spaces around it is then
+    the same record whichever door it came through (docs/register.md, Values). An object built in
+    Python keeps the text it was given."""
+    _TEXT_CLASSES.update(classes)
+
+
+def _text_hook(cls: type, hint: Any) -> Hook | None:
+    """The text hook of a field of ``cls`` (:func:`register_text`), or None."""
+    if cls not in _TEXT_CLASSES:
+        return None
+    if hint is str:
+        return _structure_text
+    if _is_optional(hint) and str in typing.get_args(hint):
+        return _structure_optional_text
+    return None
+
+
 def _class_hook(cls: type, converter: cattrs.Converter, keys: Mapping[str, str]) -> Hook:
     """The hook for an attrs class whose field ``f`` is spelled ``keys.get(f, f)`` in the data."""
     hints_ = hints(cls)
     overrides: dict[str, Any] = {}
     for a in attrs.fields(cls):
-        hook = _enum_hook(hints_[a.name]) if _is_enum(hints_[a.name]) else None
+        hint = hints_[a.name]
+        hook = _enum_hook(hint) if _is_enum(hint) else _text_hook(cls, hint)
         if hook is not None or a.name in keys:
             overrides[a.name] = override(struct_hook=hook, rename=keys.get(a.name))
     generated: Hook = make_dict_structure_fn(cls, converter, **overrides)

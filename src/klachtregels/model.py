@@ -941,6 +941,11 @@ class RegisterRecord(_JsonMixin):
             problems += judgement_order(self.complaint, self.judgement)
 
 
+# Text (ids, names, locations, categories, descriptions) is read in JSON, TOML and from_dict as a
+# register cell reads it: stripped, blank is unknown (one input convention, docs/register.md Values).
+convert.register_text(Party, Location, Provider, Complaint, Measure, Judgement, GckFiling)
+
+
 def judgement_order(complaint: Complaint, judgement: Judgement) -> tuple[tuple[str, str], ...]:
     """The problems of ``judgement`` against ``complaint``: each of its days (sent, received by the
     parent) before the day the complaint was received. A judgement answers a complaint the provider

@@ -48,7 +48,7 @@ from klachtregels._arguments import (
     whole_number_argument,
     wrong_type,
 )
-from klachtregels._time import amsterdam, local_datetime, local_day
+from klachtregels._time import amsterdam, is_week_date, local_datetime, local_day
 from klachtregels.calendar import NonWorkingDay, NonWorkingKind
 from klachtregels.citations import ATW_1_1, ATW_1_2, ATW_2, ATW_3, ATW_4, GCK_12M, WKO_1_57B_2D, Citation
 from klachtregels.errors import (
@@ -818,6 +818,8 @@ def _read_back_end_moment(data: Mapping[str, Any]) -> Any:
     ends = data["ends_at"]
     if not isinstance(ends, str):
         raise TypeError
+    if is_week_date(ends):  # no week dates, as in every date of the one convention
+        raise ValueError
     moment = _dt.datetime.fromisoformat(ends)
     if moment.tzinfo is None:
         raise ValueError
