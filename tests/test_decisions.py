@@ -18,7 +18,6 @@ from klachtregels.rules._facts import Facts, handling_for
 from klachtregels.rules.handling import house_deadlines, house_term_states
 from klachtregels.testing import complaints, policies, records
 from klachtregels.vocabulary import CLOCK_MAY_RUN, Outcome
-from strategies_policy import refused_as_provisional
 
 D = dt.date.fromisoformat
 
@@ -359,8 +358,7 @@ def test_what_an_assessment_derives_once_equals_the_rules_from_scratch(
     if filing is not None and filing.filed_date is not None and filing.filed_date > dt.date(2026, 5, 7):
         filing = None  # not yet filed on the day asked
     as_of = dt.date(2026, 5, 7)
-    if refused_as_provisional(policy, c):  # strict_calendar (A2): not this test's subject
-        policy = attrs.evolve(policy, strict_calendar=False)
+    policy = attrs.evolve(policy, strict_calendar=False)  # strict_calendar (A2): not this test's subject
     a = assess(c, as_of=as_of, policy=policy, judgement=j, filing=filing)
     fresh = Facts(
         complaint=c,
