@@ -42,7 +42,9 @@ ENVIRONMENTS = {
 }
 
 
-def _run(args: list[str], extra: dict[str, str], stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
+def _run(
+    args: list[str], extra: dict[str, str], stdin: bytes | None = None, cwd: Path = ROOT
+) -> tuple[int, bytes, bytes]:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -51,7 +53,7 @@ def _run(args: list[str], extra: dict[str, str], stdin: bytes | None = None) -> 
     env.update(extra)
     done = subprocess.run(
         [sys.executable, "-c", _MAIN, *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         input=stdin,
         capture_output=True,
@@ -113,6 +115,35 @@ def test_a_register_from_standard_input_reads_the_same_in_any_encoding(
     if command == "report-stdin":  # the report shows the location (check shows ids and findings)
         assert "Zoë → Ωmega".encode() in expected[1]
     assert _run(FROM_STDIN[command], ENVIRONMENTS[environment], register) == expected
+
+
+#: Commands that name a file whose name holds an "é" (in the output, in an error, in a written file's name).
+NAMED_E = {
+    "check-text": ["check", "registeré.csv", "--as-of", "2026-05-07", "--fail-on", "never"],
+    "check-github": ["check", "registeré.csv", "--as-of", "2026-05-07", "--format", "github"],
+    "check-json": ["check", "registeré.csv", "--as-of", "2026-05-07", "--format", "json"],
+    "check-missing": ["check", "geën.csv"],
+    "report-output": ["report", "registeré.csv", "--year", "2025", "--output", "verslagé.md"],
+    "assess-missing": ["assess", "klachté.json", "--as-of", "2026-05-07"],
+}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name as UTF-8 bytes needs a byte file system")
+@pytest.mark.parametrize("command", NAMED_E)
+def test_a_file_name_with_an_e_acute_is_shown_as_it_is_under_the_c_locale(
+    command: str, tmp_path: Path
+) -> None:
+    # Under LC_ALL=C with UTF-8 mode off Python reads the name's bytes C3 A9 as two undecodable
+    # bytes (surrogateescape). Before, each was shown as U+FFFD ("registerXX.csv"); now the name
+    # reads as where the locale is UTF-8.
+    (tmp_path / "registeré.csv").write_bytes(Path(REGISTER).read_bytes())
+    expected = _run(NAMED_E[command], {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}, cwd=tmp_path)
+    shown = expected[1] + expected[2]
+    assert any(arg.encode() in shown for arg in NAMED_E[command] if not arg.isascii())  # the premise
+    got = _run(NAMED_E[command], ENVIRONMENTS["C-locale"], cwd=tmp_path)
+    assert b"Traceback" not in got[2]
+    assert "\ufffd".encode() not in got[1] + got[2]
+    assert got == expected
 
 
 class _Host(io.TextIOWrapper):

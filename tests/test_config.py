@@ -1,5 +1,6 @@
-"""Configuration (``klachtregels.config``): found upwards as ruff finds its own, flags override,
-paths relative to the file, typed errors that name the file and key but never the value."""
+"""Configuration (``klachtregels.config``): found upwards up to the repository root (as black and mypy
+find their own), flags override, paths relative to the file, typed errors that name the file and key
+but never the value."""
 
 from __future__ import annotations
 
@@ -38,6 +39,48 @@ def test_the_nearest_file_wins_and_klachtregels_toml_beats_pyproject(tmp_path: P
     assert load_config(tmp_path / "a" / "klachtregels.toml") == Config(
         path=str(tmp_path / "a" / "klachtregels.toml"), fail_on="never"
     )
+
+
+@pytest.mark.parametrize("marker", ["git-dir", "git-file", "hg-dir"])
+def test_the_search_stops_at_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], marker: str
+) -> None:
+    # An unrelated parent directory's files (invalid ones too: before, they stopped the run) are not
+    # read; the repository root's own file is.
+    _write(tmp_path / "klachtregels.toml", f'fail_on = "{SECRET}"\n')
+    _write(tmp_path / "pyproject.toml", "[tool.klachtregels\nnot toml")
+    repo = tmp_path / "project"
+    if marker == "git-file":  # a worktree or a submodule: .git is a file
+        _write(repo / ".git", "gitdir: ../elders/.git/worktrees/project\n")
+    else:
+        (repo / (".git" if marker == "git-dir" else ".hg")).mkdir(parents=True)
+    work = repo / "data" / "2025"
+    work.mkdir(parents=True)
+    assert find_config(work) is None
+    assert find_config(repo) is None
+    monkeypatch.chdir(work)
+    register = str(EXAMPLES / "register.csv")
+    assert main(["check", register, "--as-of", "2026-05-07", "--fail-on", "never"]) == 0
+    assert capsys.readouterr().err == ""
+    own = _write(repo / "klachtregels.toml", 'fail_on = "never"\n')
+    assert find_config(work) == own.resolve()
+    assert main(["check", register, "--as-of", "2026-05-07"]) == 0  # fail_on = never: the repository's
+    capsys.readouterr()
+    _write(repo / "klachtregels.toml", f'fail_on = "{SECRET}"\n')  # the project's own invalid file
+    assert main(["check", register, "--as-of", "2026-05-07"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert str(repo / "klachtregels.toml") in err
+    assert SECRET not in err
+
+
+def test_outside_a_repository_the_search_goes_on_upwards(tmp_path: Path) -> None:
+    own = _write(tmp_path / "klachtregels.toml", 'lang = "en"\n')
+    inner = tmp_path / "a" / "b" / "c"
+    inner.mkdir(parents=True)
+    assert find_config(inner) == own.resolve()
+    (tmp_path / "a" / "b" / ".git").mkdir()  # a repository below the file: the file is not its own
+    assert find_config(inner) is None
 
 
 def test_paths_are_relative_to_the_file_and_names_stay_names(tmp_path: Path) -> None:

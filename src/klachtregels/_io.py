@@ -376,6 +376,9 @@ _ANSI: Final = _Regex(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\
 #: around them ("Trojan Source"), so a register's cell could make a report line read otherwise.
 _CONTROL: Final = _Regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE: Final = _Regex(r"[\ud800-\udfff]")
+#: Bytes a file name or argument could not be decoded as (Python's ``surrogateescape``: byte ``b`` is
+#: ``U+DC00 + b``), as under ``LC_ALL=C`` with UTF-8 mode off, where ``é`` arrives as two of them.
+_ESCAPED_BYTES: Final = _Regex(r"[\udc80-\udcff]+")
 _NEWLINES: Final = _Regex(r"[\n\t\u2028\u2029\x85]+")
 _MARKDOWN: Final = _Regex(r"[\\`*_<>|]|\](?=[(\[:])")
 _MARKDOWN_ENTITY: Final = {"<": "&lt;", ">": "&gt;"}
@@ -406,7 +409,7 @@ def printable(text: str) -> str:
     embedding, override and isolate controls, or lone surrogates."""
     if text.isprintable():  # the common case: nothing to do
         return text
-    return _SURROGATE().sub("\ufffd", _CONTROL().sub("", _ANSI().sub("", text)))
+    return _SURROGATE().sub("\ufffd", _CONTROL().sub("", _ANSI().sub("", _utf8_bytes(text))))
 
 
 def one_line(text: str) -> str:
@@ -417,8 +420,22 @@ def one_line(text: str) -> str:
 
 
 def valid_unicode(text: str) -> str:
-    """``text`` with lone surrogates (which no UTF-8 file can hold) replaced by U+FFFD."""
-    return _SURROGATE().sub("\ufffd", text)
+    """``text`` with lone surrogates (which no UTF-8 file can hold) replaced by U+FFFD.
+
+    Undecodable bytes that are UTF-8 together (a file name ``regé.csv`` read where the file system's
+    encoding is ASCII: ``LC_ALL=C``, UTF-8 mode off) are read as UTF-8 first, so ``é`` is shown as
+    ``é``, as where the locale is UTF-8; only bytes that are no UTF-8 (Latin-1 ``\\xeb``) become U+FFFD.
+    """
+    return _SURROGATE().sub("\ufffd", _utf8_bytes(text))
+
+
+def _utf8_bytes(text: str) -> str:
+    """``text`` with each run of escaped bytes (``surrogateescape``) read as UTF-8 (U+FFFD where not)."""
+    return _ESCAPED_BYTES().sub(_decode_bytes, text)
+
+
+def _decode_bytes(match: re.Match[str]) -> str:
+    return bytes(ord(char) - 0xDC00 for char in match.group()).decode("utf-8", "replace")
 
 
 def toml_value(value: str | bool | int | float | dt.date | list[Any] | tuple[Any, ...]) -> str:
@@ -456,7 +473,7 @@ def _markdown_escape(match: re.Match[str]) -> str:
 
 def xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 forbids removed (lone surrogates become U+FFFD)."""
-    return _NOT_XML().sub("", _SURROGATE().sub("\ufffd", text))
+    return _NOT_XML().sub("", valid_unicode(text))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,9 +1,13 @@
 """Configuration: ``[tool.klachtregels]`` in ``pyproject.toml``, or a ``klachtregels.toml``.
 
-Found as ruff finds its own: from the working directory upwards, the nearest directory that holds
-a ``klachtregels.toml`` (its top-level keys) or a ``pyproject.toml`` with a ``[tool.klachtregels]``
-table wins; in one directory ``klachtregels.toml`` wins over ``pyproject.toml``. Nothing is merged
-from further up. ``klachtregels check --config FILE`` names the file; ``--no-config`` ignores any.
+Found as black and mypy find their own: from the working directory upwards, the nearest directory
+that holds a ``klachtregels.toml`` (its top-level keys) or a ``pyproject.toml`` with a
+``[tool.klachtregels]`` table wins; in one directory ``klachtregels.toml`` wins over
+``pyproject.toml``. The search stops at the repository's root (the first directory, the working
+directory included, that holds ``.git`` or ``.hg``): a file above it belongs to another project and
+is never read, not even when it is invalid. Outside a repository it goes on to the file system's root.
+Nothing is merged from further up. ``klachtregels check --config FILE`` names the file;
+``--no-config`` ignores any.
 
 Keys (each optional; a command-line flag overrides it)::
 
@@ -105,8 +109,14 @@ def _table(path: Path) -> tuple[dict[str, Any] | None, str]:
     return table, "tool.klachtregels."
 
 
+#: What marks a repository's root (a directory, or a file for a git worktree or submodule).
+_REPOSITORY_MARKERS: Final = (".git", ".hg")
+
+
 def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
-    """The nearest configuration file from ``start`` (default: the working directory) upwards."""
+    """The nearest configuration file from ``start`` (default: the working directory) upwards, up to
+    and including the repository's root (a directory holding ``.git`` or ``.hg``), or the file
+    system's root outside a repository."""
     folder = Path(path_argument(start, "start") if start is not None else Path.cwd()).resolve()
     for directory in (folder, *folder.parents):
         own = directory / CONFIG_FILE
@@ -115,6 +125,8 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
         pyproject = directory / _PYPROJECT
         if pyproject.is_file() and _table(pyproject)[0] is not None:
             return pyproject
+        if any(os.path.lexists(directory / marker) for marker in _REPOSITORY_MARKERS):
+            return None  # the project's root: what lies above is another project's
     return None
 
 
