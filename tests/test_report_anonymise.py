@@ -74,6 +74,22 @@ def test_redactor_patterns() -> None:
     assert r.redact("Zon B.V. belde") == "Zon B.V. belde"
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u2066"])
+def test_an_invisible_character_hides_nothing_from_the_redactor(hidden: str) -> None:
+    """A zero-width or direction character inside an address or a name (copied from a web page, or
+    put there to slip past) kept it from being found, while a reader saw it whole (lid 5)."""
+    r = Redactor([f"Wilhelmina Zwanen{hidden}burg"])
+    assert r.redact(f"mail w.zwanenburg@exam{hidden}ple.org of w.zwanen{hidden}burg@example.org") == (
+        "mail [e-mail] of [e-mail]"
+    )
+    assert (
+        r.redact(f"Moeder Zwanen{hidden}burg belde; mevrouw Zwanenburg ook")
+        == "Moeder [naam] belde; mevrouw [naam] ook"
+    )
+    assert r.redact(f"tel 06-412{hidden}34567") == "tel [telefoon]"
+    assert hidden not in r.redact(f"Afgehandeld{hidden}, met {hidden}excuses")  # and none is left in the text
+
+
 def test_gastouder_addresses_are_pseudonymised() -> None:
     assert looks_like_address("Gastouder Dorpsstraat 5")
     assert not looks_like_address("KDV De Zonnebloem")

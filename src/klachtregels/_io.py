@@ -372,16 +372,29 @@ def loads_toml(text: str, *, max_chars: int = MAX_TOML_CHARS) -> dict[str, Any]:
 _ANSI: Final = _Regex(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # C0 and C1 controls and DEL, except tab and newline (kept by printable, replaced by one_line).
 #: Control characters (but tab and newline), and the bidirectional embedding, override and isolate
-#: controls (U+202A-U+202E, U+2066-U+2069): invisible, they reorder what a reader sees of the text
-#: around them ("Trojan Source"), so a register's cell could make a report line read otherwise.
-_CONTROL: Final = _Regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: controls (U+202A-U+202E, U+2066-U+2069) and direction marks (U+200E, U+200F, U+061C): invisible,
+#: they reorder what a reader sees of the text around them ("Trojan Source"), so a register's cell
+#: could make a report line read otherwise.
+_CONTROL: Final = _Regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE: Final = _Regex(r"[\ud800-\udfff]")
 #: Bytes a file name or argument could not be decoded as (Python's ``surrogateescape``: byte ``b`` is
 #: ``U+DC00 + b``), as under ``LC_ALL=C`` with UTF-8 mode off, where ``é`` arrives as two of them.
 _ESCAPED_BYTES: Final = _Regex(r"[\udc80-\udcff]+")
 _NEWLINES: Final = _Regex(r"[\n\t\u2028\u2029\x85]+")
-_MARKDOWN: Final = _Regex(r"[\\`*_<>|]|\](?=[(\[:])")
-_MARKDOWN_ENTITY: Final = {"<": "&lt;", ">": "&gt;"}
+#: Markup characters, and what GitHub's renderer (cmark-gfm's autolink extension) would make a link
+#: of: ``www.``, a scheme's ``://``, the ``@`` of an e-mail address, and an entity (``&#64;``).
+_MARKDOWN: Final = _Regex(
+    r"[\\`*_<>|]|\](?=[(\[:])|(?i:www)\.|:(?=//)|(?<=[A-Za-z0-9.+\-_])@(?=[A-Za-z0-9\-_])|&(?=#?\w+;)"
+)
+_MARKDOWN_ENTITY: Final = {
+    "<": "&lt;",
+    ">": "&gt;",
+    ":": "&#58;",  # "http&#58;//": no ':' for the renderer to start a link at; shown as ':'
+    "&": "&amp;",  # a character reference the text holds is shown as written, not as its character
+    # The renderer finds e-mail addresses in the text after entities and escapes are read, so only
+    # something that is no text keeps one from being linked: an empty comment, which shows nothing.
+    "@": "<!-- -->@",
+}
 # Characters XML 1.0 does not allow (even escaped).
 _NOT_XML: Final = _Regex(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -406,7 +419,7 @@ def read_toml_file(path: str | os.PathLike[str], what: str) -> dict[str, Any]:
 
 def printable(text: str) -> str:
     """``text`` without ANSI escape sequences, control characters (but tab and newline), bidirectional
-    embedding, override and isolate controls, or lone surrogates."""
+    embedding, override and isolate controls and direction marks, or lone surrogates."""
     if text.isprintable():  # the common case: nothing to do
         return text
     return _SURROGATE().sub("\ufffd", _CONTROL().sub("", _ANSI().sub("", _utf8_bytes(text))))
@@ -461,12 +474,21 @@ def markdown_text(text: str) -> str:
     it (before ``(``, ``[`` or ``:``), so ``[x](javascript:...)`` and ``![](tracker.gif)`` stay text
     while a redaction mark such as ``[naam]`` reads as itself. :func:`one_line` keeps a value from
     starting a heading or a list item. Callers never put ``(``, ``[`` or ``:`` straight after a value.
+
+    Nothing in the text becomes a link where GitHub renders it (GFM's autolinks): the dot of ``www.``
+    and the colon of ``://`` are written as character references (``www&#46;``, ``https&#58;//``),
+    which read as ``.`` and ``:``; an ``&`` that starts a reference is ``&amp;``; and an e-mail
+    address's ``@`` has an empty HTML comment before it (``jan<!-- -->@example.nl``), the one piece of
+    HTML written, which every renderer shows as nothing. So ``www.[naam].nl`` left of an address by
+    the report's anonymiser, or a location named after its website, stays text.
     """
     return _MARKDOWN().sub(_markdown_escape, one_line(text))
 
 
 def _markdown_escape(match: re.Match[str]) -> str:
     char = match.group()
+    if len(char) == 4:  # "www.": its dot as an entity, so the renderer sees no "www." to link
+        return char[:3] + "&#46;"
     # Angle brackets as entities: CommonMark and Python-Markdown (MkDocs) both show them as text.
     return _MARKDOWN_ENTITY.get(char) or "\\" + char
 

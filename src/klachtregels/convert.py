@@ -73,6 +73,7 @@ __all__ = [
     "closest",
     "date_from_text",
     "did_you_mean",
+    "invisible_problem",
     "is_none_word",
     "kind_message",
     "kind_of",
@@ -166,6 +167,28 @@ def normalise_word(word: str) -> str:
 
         word = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).casefold())
     return " ".join(word.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def invisible_problem(text: str) -> ProblemText | None:
+    """The problem with a name, id or vocabulary word that holds an invisible format character
+    (Unicode category Cf): a zero-width space, non-joiner or joiner (U+200B-U+200D), a word joiner
+    (U+2060), a byte order mark inside the value (U+FEFF), a soft hyphen, a direction mark
+    (U+200E, U+200F, U+061C) or a bidirectional embedding, override or isolate (U+202A-U+202E,
+    U+2066-U+2069); ``None`` when it holds none.
+
+    Such a character makes two values that read the same differ (``KDV De Zon`` and
+    ``KDV De\u200bZon`` would count as two locations in the annual report, R9) and a bidirectional
+    control makes a line read otherwise than it is ("Trojan Source"), so a value that names or
+    labels something is refused, never altered. Free text (a description) keeps them; the outputs
+    strip the bidirectional controls (:func:`klachtregels._io.printable`).
+    """
+    if text.isprintable():  # the common case: no format character (they are not printable)
+        return None
+    import unicodedata  # only then: not on the start-up path
+
+    if any(unicodedata.category(char) == "Cf" for char in text):
+        return ProblemText("INPUT_INVISIBLE_CHARACTER")
+    return None
 
 
 _WORDS: dict[type[enum.Enum], dict[str, enum.Enum]] = {}
@@ -543,6 +566,9 @@ def _enum_hook(vocabulary: type[enum.Enum]) -> Hook:
                 key = normalise_word(value)
                 member = table.get(key)
                 if member is None:
+                    invisible = invisible_problem(value)
+                    if invisible is not None:  # "e\u200bmail": not an unknown word, a hidden character
+                        raise InputProblem(invisible)
                     hint = _hint(key, table)
                     raise InputProblem(ProblemText("INPUT_NOT_ONE_OF", allowed=allowed, hint=hint))
             return member
@@ -576,6 +602,9 @@ class Check:
     """
 
     test: Callable[[Any], str | None]
+    #: The name of a ``str`` method that, when it answers ``True``, means the test passes (``"isprintable"``):
+    #: a text value is then checked without a call (the model's hot path).
+    quick: str | None = None
 
 
 def _is_checked(hint: Any) -> bool:
@@ -1628,11 +1657,23 @@ def to_plain(obj: Any, *, converter: cattrs.Converter = CONVERTER) -> Any:
     return converter.unstructure(obj)
 
 
+def _quick_test(hint: Any) -> str | None:
+    """For text whose checks all name a :attr:`Check.quick` method (``| None`` too): that method."""
+    if _is_optional(hint):
+        (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+    if not _is_checked(hint) or hint.__origin__ is not str:
+        return None
+    quick = {m.quick for m in hint.__metadata__ if isinstance(m, Check)}
+    return quick.pop() if len(quick) == 1 and None not in quick else None
+
+
 def _passing_types(hint: Any) -> frozenset[type]:
     """Types whose values are already what ``hint`` asks for (no hook call needed)."""
     if _is_optional(hint):
         (inner,) = (a for a in typing.get_args(hint) if a is not type(None))
         return frozenset({type(None)}) | _passing_types(inner)
+    if _quick_test(hint) is not None:
+        return frozenset({str})  # when its quick method passes it (_field_checks)
     if hint is dt.date:
         return frozenset({dt.date, dt.datetime})
     if hint in (str, int, bool, dt.datetime) or _is_enum(hint):
@@ -1704,6 +1745,9 @@ def _field_checks(
         namespace[f"T{i}"] = hint
         constants += [f"P{i}", f"H{i}", f"T{i}"]
         condition = f"v.__class__ not in P{i}"
+        quick = _quick_test(hint)
+        if quick is not None:  # a text passes when its quick method says so: no call otherwise
+            condition = f"({condition} or v is not None and not v.{quick}())"
         if dt.datetime in namespace[f"P{i}"]:
             # An instant passes as it is, unless it is in the first or the last year a date holds:
             # there its Amsterdam day may fall outside them, which the hook says (_has_a_day).

@@ -37,6 +37,7 @@ __all__ = [
     "GckFiling",
     "GckOutcome",
     "Judgement",
+    "Label",
     "Location",
     "LrkNumber",
     "Measure",
@@ -411,6 +412,12 @@ _LRK_KIND = Message("VALUE_LRK_NUMBER")
 LrkNumber = Annotated[str, convert.Check(_lrk_problem)]
 
 
+#: Text that names or labels something (an id, a location, a category, a case number): refused when
+#: it holds an invisible format character (:func:`klachtregels.convert.invisible_problem`), so two
+#: values that read the same are the same. mypy reads it as ``str``.
+Label = Annotated[str, convert.Check(convert.invisible_problem, quick="isprintable")]
+
+
 def _structure_lrk(value: Any, _: Any) -> str:
     """An LRK number; a TOML or JSON integer is read as its digits."""
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
@@ -530,7 +537,7 @@ class Party(_JsonMixin):
     #: A name: personal data. Never shown in repr, errors or reports.
     name: str | None = attrs.field(default=None, repr=False)
     #: The caller's own identifier (pseudonymous).
-    id: str | None = None
+    id: Label | None = None
 
     #: Validation (generated on first use by the structuring layer): every field against its annotation.
     __attrs_post_init__ = convert.post_init("party")
@@ -542,7 +549,7 @@ class Location(_JsonMixin):
 
     _what: ClassVar[str] = "location"
 
-    name: str
+    name: Label
     kind: ProviderKind | None = attrs.field(default=None, converter=_to_provider_kind)
     #: LRK registration number (9 digits).
     lrk_number: LrkNumber | None = None
@@ -562,7 +569,7 @@ class Provider(_JsonMixin):
 
     _what: ClassVar[str] = "provider"
 
-    name: str
+    name: Label
     kind: ProviderKind | None = attrs.field(default=None, converter=_to_provider_kind)
     #: Affiliated with the Geschillencommissie Kinderopvang (Wko 1.57c lid 1). ``None``: not known.
     gck_affiliated: bool | None = None
@@ -657,7 +664,7 @@ class Complaint(_JsonMixin):
     _what: ClassVar[str] = "complaint"
 
     #: The caller's identifier (pseudonymous; used in findings and reports).
-    id: str | None = None
+    id: Label | None = None
     #: When the complaint reached the provider (R12, A4: receipt, not sending). A datetime is best
     #: (A22: store timestamps); naive datetimes are Europe/Amsterdam local time.
     received_on: dt.date | None = None
@@ -683,11 +690,11 @@ class Complaint(_JsonMixin):
     #: When receipt was acknowledged (house terms).
     acknowledged_on: dt.date | None = None
     #: The location name, as the provider registers it (annual report per location, R9).
-    location: str | None = None
+    location: Label | None = None
     #: The provider's own category (annual report 'nature of complaints').
-    category: str | None = None
+    category: Label | None = None
     #: The provider (legal entity) it was filed with, where one register covers several (Partou's 'label').
-    organisation: str | None = None
+    organisation: Label | None = None
     #: The complaint concerns a provider's decision on a subject of the oudercommissie's advisory
     #: right (Wko 1.60 lid 1; a price change is sub f). ``None``: not known or none.
     advice_subject: AdviceSubject | None = attrs.field(default=None, converter=_to_advice_subject)
@@ -757,7 +764,7 @@ class Measure(_JsonMixin):
     done_on: dt.date | None = None
     #: The nature of the measure as the provider labels it (a free label, like a complaint's
     #: category), for the annual report (1.57b lid 4; R9). ``None``: not labelled.
-    category: str | None = None
+    category: Label | None = None
 
     #: Validation (generated on first use by the structuring layer): every field against its
     #: annotation, then :meth:`_check`; all problems in one InvalidInputError.
@@ -842,9 +849,9 @@ class GckFiling(_JsonMixin):
     filed_on: dt.date | None = None
     #: Who filed: a parent (R20) or the oudercommissie (R25).
     filed_by: PartyRole | None = attrs.field(default=None, converter=_to_party_role)
-    case_number: str | None = None
+    case_number: Label | None = None
     #: Subject as the GCK records it ("Zorgvuldigheid", "Algemene voorwaarden, Kosten").
-    subject: str | None = None
+    subject: Label | None = None
     outcome: GckOutcome | None = attrs.field(default=None, converter=_to_gck_outcome)
     #: Claims damages for death, bodily injury or illness (R24, A15: redirect to the court).
     claims_personal_injury: bool | None = None

@@ -84,6 +84,8 @@ def _plausible_year(value: int) -> str | None:
 
 #: Organisational text (descriptions, sources): a non-empty string.
 Text = Annotated[str, convert.Check(_not_blank)]
+#: The provider's name: non-empty, no invisible character (:func:`klachtregels.convert.invisible_problem`).
+Name = Annotated[str, convert.Check(_not_blank), convert.Check(convert.invisible_problem)]
 
 
 @attrs.frozen(kw_only=True)
@@ -390,7 +392,7 @@ class AnnualReportRecord:
 class Organisation:
     """A provider (houder) as its organisation file describes it. Unknown facts are ``None``."""
 
-    name: Text
+    name: Name
     kind: ProviderKind | None = None
     #: LRK numbers of the provider's registrations (9 digits each). ``()``: none given.
     lrk_numbers: tuple[LrkNumber, ...] = ()

@@ -217,7 +217,9 @@ class Policy:
     Setting names follow regulation.md section 8; the ambiguity each fills is in its comment.
     """
 
-    name: Annotated[str, convert.Check(_not_blank)] = "statutory"
+    #: The policy's name (``smallsteps``): shown in every output, so no invisible character in it
+    #: (:func:`klachtregels.convert.invisible_problem`).
+    name: Annotated[str, convert.Check(_not_blank), convert.Check(convert.invisible_problem)] = "statutory"
     title: str = "Wettelijke basis (Wet kinderopvang art. 1.57b-1.57c)"
     #: A1.
     atw_mode: AtwMode = attrs.field(default=AtwMode.APPLY, converter=_to_atw_mode)

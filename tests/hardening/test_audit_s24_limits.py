@@ -188,8 +188,9 @@ def test_a_line_break_in_the_id_cannot_add_lines_to_the_text_output(tmp_path: Pa
 
 
 def test_bidirectional_controls_do_not_reach_a_report(tmp_path: Path) -> None:
-    """U+202E (right-to-left override) and the isolates reorder what a reader sees of a line: a
-    report shows the location without them (as it shows it without control characters)."""
+    """U+202E (right-to-left override) and the isolates reorder what a reader sees of a line. A
+    location is a name the report counts by (R9): one that holds them is refused, its rows named by
+    ``check`` (column location), and the report counts without them and says rows were not read."""
     lines = (ROOT / "examples" / "register.csv").read_text(encoding="utf-8").splitlines()
     register = tmp_path / "r.csv"
     register.write_text(
@@ -205,11 +206,18 @@ def test_bidirectional_controls_do_not_reach_a_report(tmp_path: Path) -> None:
         + "\n",
         encoding="utf-8",
     )
-    for output in ("md", "html"):
+    for output in ("md", "html", "json"):
         result = _cli(tmp_path, "report", str(register), "--year", "2025", "--format", output)
         assert result.returncode == 0, result.stderr
-        assert "KDV De Tuin" in result.stdout
+        assert "Tuin" not in result.stdout  # the rows with that location were not counted ...
+        assert "niet konden worden ingelezen" in result.stderr  # ... and the report says so
         assert not any(ch in result.stdout for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    checked = _cli(
+        tmp_path, "check", str(register), "--as-of", "2026-05-07", "--format", "json", "--lang", "en"
+    )
+    rejected = [f for f in json.loads(checked.stdout)["findings"] if f["id"] == "KR-ROW-REJECTED"]
+    assert {f["column"] for f in rejected} >= {"location"}
+    assert "invisible character" in " ".join(f["message"]["en"] for f in rejected)
 
 
 # --- an output in a folder that does not exist ------------------------------------------------------------

@@ -373,7 +373,10 @@ def test_enum_words_with_homoglyphs_or_invisible_characters_are_rejected_unshown
         _csv(["id", "verdict"], [["K1", word + CANARY], ["K2", "gegrond"]]), format="csv"
     )
     _balanced(result, 2)
-    assert [e.code for e in result.errors] in (["REGISTER_UNKNOWN_WORD"], ["REGISTER_UNKNOWN_WORD_CLOSE"])
+    if any(ch in word for ch in "\u200b\u00ad\u202e"):  # an invisible character: named as such
+        assert [e.code for e in result.errors] == ["INPUT_INVISIBLE_CHARACTER"]
+    else:
+        assert [e.code for e in result.errors] in (["REGISTER_UNKNOWN_WORD"], ["REGISTER_UNKNOWN_WORD_CLOSE"])
     shown = " ".join(e.describe(lang) for e in result.errors for lang in ("nl", "en"))
     assert CANARY not in shown
     assert word not in shown

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klachtregels.cli import main
 
@@ -289,3 +291,239 @@ def test_an_unknown_option_is_named_without_its_escapes(
     assert err.startswith("klachtregels: error: unrecognized arguments: --x")
     assert "\x1b" not in err
     assert "\x07" not in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Invisible characters: refused in names and ids, never carried into a rendered line
+# --------------------------------------------------------------------------------------------------
+
+#: Unicode format characters: zero-width space, non-joiner, joiner, direction marks, word joiner, a
+#: byte order mark inside the value, a soft hyphen, the right-to-left override and an isolate.
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u202e",
+    "\u2067",
+]
+#: The bidirectional controls and marks that reorder a rendered line (Trojan Source).
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMAT = re.compile(r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _register(tmp_path: Path, column: str, value: str, *, rows: int = 1, filled: bool = False) -> Path:
+    """The example register with ``value`` in ``column`` of its first ``rows`` rows (header kept);
+    ``filled``: only where the example has a value in that column."""
+    with (EXAMPLES / "register.csv").open(encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f))
+    at = table[0].index(column)
+    for row in table[1 : 1 + rows]:
+        if row[at] or not filled:
+            row[at] = value
+    path = tmp_path / "register.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(table)
+    return path
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("id", "VT-2015-{}" + MARK),
+        ("location", "KDV De {}Voorbeeldtuin" + MARK),
+        ("category", "Planning {}en plaatsing" + MARK),
+        ("channel", "e{}mail"),
+        ("gck_case_number", "GCK-{}" + MARK),
+    ],
+)
+def test_a_name_or_id_with_an_invisible_character_rejects_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], char: str, column: str, value: str
+) -> None:
+    # Before, the id, location, category and case number were taken as they were (the id reached the
+    # JSON and SARIF outputs with its override; "KDV De\u200bVoorbeeldtuin" counted as a location of
+    # its own in the annual report), and the channel was "an unknown value; did you mean email?".
+    register = _register(tmp_path, column, value.format(char))
+    args = ["check", str(register), "--as-of", "2025-12-01", "--lang", "en", "--format", "json"]
+    data = json.loads(_run(args, capsys))
+    (rejected,) = [f for f in data["findings"] if f["id"] == "KR-ROW-REJECTED" and f["row"] == 2]
+    assert rejected["column"] == column
+    assert "holds an invisible character" in rejected["message"]["en"]
+    assert MARK not in json.dumps(rejected, ensure_ascii=False)  # the value is never shown
+    assert not _FORMAT.search(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u202e", "\ufeff"], ids=lambda c: f"U+{ord(c):04X}")
+def test_every_door_refuses_an_invisible_character_in_a_name_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], char: str
+) -> None:
+    from klachtregels.errors import InvalidInputError
+    from klachtregels.model import Complaint, Location
+
+    # A complaint's JSON (assess), the organisation file's TOML, from_dict and the constructor.
+    data = json.loads((EXAMPLES / "complaint.json").read_text(encoding="utf-8"))
+    data["complaint"]["location"] = f"KDV{char} {MARK}"
+    complaint = tmp_path / "complaint.json"
+    complaint.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["assess", str(complaint), "--as-of", "2026-05-07"]) == 2
+    err = capsys.readouterr().err
+    assert "complaint.location: holds an invisible character" in err
+    assert MARK not in err
+    org = tmp_path / "org.toml"
+    text = (EXAMPLES / "organisation.toml").read_text(encoding="utf-8")
+    org.write_text(
+        text.replace('name = "KDV De Voorbeeldtuin"', f'name = "KDV{char} {MARK}"', 1), encoding="utf-8"
+    )
+    assert org.read_text(encoding="utf-8") != text
+    assert main(["check", str(EXAMPLES / "register.csv"), "--org", str(org), "--as-of", "2026-05-07"]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"locations\[\d+\]\.name: holds an invisible character", err)
+    assert MARK not in err
+    with pytest.raises(InvalidInputError, match=r"location: holds an invisible character"):
+        Complaint.from_dict({"location": f"KDV{char}"})
+    with pytest.raises(InvalidInputError, match=r"id: holds an invisible character"):
+        Complaint(id=f"K{char}1")
+    with pytest.raises(InvalidInputError, match=r"name: holds an invisible character"):
+        Location(name=f"KDV{char}")
+    # Free text keeps them (it is the caller's), and visible letters outside ASCII are names as any.
+    assert Complaint(id="Klacht-é", description=f"vrije{char} tekst").description == f"vrije{char} tekst"
+
+
+def _report(tmp_path: Path, register: Path, output: str, capsys: pytest.CaptureFixture[str]) -> str:
+    args = ["report", str(register), "--year", "2025", "--include-descriptions", "--format", output]
+    return _run(args, capsys)
+
+
+@pytest.mark.parametrize("output", ["md", "html", "json"])
+def test_free_text_reaches_the_report_without_invisible_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    # A measure's description is free text: kept in the register, redacted in the report (R9, Wko
+    # 1.57b lid 5). Before, its override and isolates reached the JSON report, and a zero-width space
+    # inside an e-mail address hid it from the redaction: the report showed it, reading whole.
+    hostile = f"Extra \u202ecoaching\u202c {MARK} \u2067x\u2069 door jan@voor\u200bbeeld.nl"
+    register = _register(tmp_path, "measure_description", hostile, rows=60, filled=True)
+    out = _report(tmp_path, register, output, capsys)
+    assert f"coaching {MARK} x door [e-mail]" in out
+    assert not _FORMAT.search(out)
+    assert "voorbeeld.nl" not in out.replace("voorbeeldtuin", "")
+
+
+# --------------------------------------------------------------------------------------------------
+# Markdown: nothing becomes a link where GitHub renders it (GFM autolinks)
+# --------------------------------------------------------------------------------------------------
+
+#: Text a GFM renderer links on its own: www., a scheme, an e-mail address (also as an entity).
+AUTOLINKS = [
+    f"www.{MARK}.nl",
+    f"zie https://{MARK}.nl/klacht",
+    f"HTTP://{MARK}.example",
+    f"mailto:info@{MARK}.nl",
+    f"info@{MARK}.nl",
+    f"info&#64;{MARK}.nl",
+    f"*www.{MARK}.nl*",
+    f"(ftp://{MARK}.nl)",
+    "www.[naam].nl",  # what the anonymiser leaves of a website named after a person
+]
+
+
+def _gfm(markdown: str) -> str:
+    """The HTML GitHub makes of ``markdown`` (cmark-gfm with GitHub's extensions, autolink among them)."""
+    import cmarkgfm
+
+    return str(cmarkgfm.github_flavored_markdown_to_html(markdown))
+
+
+def test_the_autolinks_are_links_to_the_renderer() -> None:
+    """The premise: unescaped, each is a link."""
+    assert all("<a href" in _gfm(text) for text in AUTOLINKS)
+
+
+@pytest.mark.parametrize("text", AUTOLINKS)
+def test_markdown_text_is_never_an_autolink(text: str) -> None:
+    from klachtregels._io import markdown_text
+
+    html = _gfm(markdown_text(text))
+    assert "<a" not in html
+    shown = re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").strip()  # what a reader sees
+    assert shown == text.replace("\\", "")
+
+
+def test_the_markdown_report_links_no_address_or_website(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The measure descriptions (free text, redacted) and the categories (names) of the report. Before,
+    # GitHub linked "www.example.nl" and "klachten@example.nl" in the report's Markdown.
+    register = _register(tmp_path, "measure_description", " · ".join(AUTOLINKS), rows=60, filled=True)
+    text = register.read_text(encoding="utf-8").replace("Tarieven", f"Tarieven klachten@{MARK}.nl")
+    register.write_text(text, encoding="utf-8")
+    out = _report(tmp_path, register, "md", capsys)
+    assert f"www&#46;{MARK}.nl" in out  # the website is shown, ...
+    assert f"klachten<!-- -->@{MARK}.nl" in out  # ... and the category's address
+    links = re.findall(r'<a href="([^"]*)"', _gfm(out))
+    assert links == ["https://wetten.overheid.nl/BWBR0017017#Artikel1.57b"]  # ... as text: the law's only
+
+
+def test_the_github_summary_links_no_address_or_website(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = _register(tmp_path, "id", f"klacht@{MARK}.nl", rows=30)  # beyond the ten annotations
+    args = ["check", str(register), "--as-of", "2025-12-01", "--format", "github"]
+    out = _run([*args, "--policy", str(_policy(tmp_path, f"www.{MARK}.nl"))], capsys)
+    # The summary's Markdown (the lines before it are workflow commands, plain text to GitHub).
+    summary = "\n".join(line for line in out.splitlines() if not line.startswith("::"))
+    assert f"klacht<!-- -->@{MARK}.nl" in summary
+    assert f"www&#46;{MARK}.nl" in summary
+    assert "<a " not in _gfm(summary)
+
+
+#: Pieces of autolinks, markup and character references, drawn in any order.
+_PIECES = [
+    "www.",
+    "WWW.",
+    "http",
+    "s",
+    "://",
+    "@",
+    "mailto:",
+    "x",
+    "1",
+    ".",
+    "nl",
+    " ",
+    "_",
+    "-",
+    "+",
+    "*",
+    "(",
+    ")",
+    "[",
+    "]",
+    "&",
+    "#64;",
+    "#x40;",
+    "commat;",
+    ";",
+    "\\",
+    "<",
+    ">",
+    "!",
+    "é",
+    "\u200b",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_markdown_text_over_autolink_pieces_is_never_a_link(value: str) -> None:
+    from klachtregels._io import markdown_text
+
+    out = markdown_text(value)
+    html = _gfm(out)
+    assert "<a" not in html
+    assert "<img" not in html

@@ -153,6 +153,8 @@ def parse_bool(value: Any) -> bool:
 
 def _unknown_word(column: Column, word: str) -> CellProblem:
     assert column.vocabulary is not None
+    if convert.invisible_problem(word) is not None:  # "e\u200bmail" reads as a word it is not
+        return CellProblem("INPUT_INVISIBLE_CHARACTER")
     allowed = ", ".join(m.value for m in column.vocabulary)
     close = convert.closest(norm(word), column.accepted_words(), cutoff=0.75)
     if close is not None:

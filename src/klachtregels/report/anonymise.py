@@ -166,6 +166,17 @@ _TOKEN_RE: Final = re.compile(r"[^\W_]+")
 _JOINER_RE: Final = re.compile(r"[\s\-'’]+")
 
 
+def _visible(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width spaces and
+    joiners, the word joiner, a byte order mark, soft hyphens, direction marks and bidirectional
+    embeddings, overrides and isolates). Hidden inside an e-mail address or a name
+    (``jan@ex\u200bample.nl``, ``Jan\u200bsen``) they kept it from being found while it reads the
+    same; and a bidirectional control makes a report line read otherwise than it is."""
+    if text.isprintable():  # the common case: no format character (they are not printable)
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 def _fold(word: str) -> str:
     """``word`` compared without case and diacritics: 'Çelik' and 'CELIK' fold alike."""
     decomposed = unicodedata.normalize("NFD", word)
@@ -229,9 +240,9 @@ def name_parts(name: str) -> set[str]:
 
 def _name_phrases(names: Iterable[str], keep: Iterable[str]) -> set[tuple[str, ...]]:
     """Every name, and every part of one, as folded words (whole names first when matching)."""
-    kept = {_phrase(k) for k in keep if k.strip()}
+    kept = {_phrase(_visible(k)) for k in keep if k.strip()}
     phrases: set[tuple[str, ...]] = set()
-    for name in names:
+    for name in map(_visible, names):
         whole = _phrase(name)
         if not whole or whole in kept:
             continue
@@ -290,8 +301,9 @@ class Redactor:
         self._names = _NameFinder(phrases) if phrases else None
 
     def redact(self, text: str) -> str:
-        """``text`` with every recognised piece of personal data replaced by a bracketed tag."""
-        out = _EMAIL_RE.sub("[e-mail]", unicodedata.normalize("NFC", text))
+        """``text`` with every recognised piece of personal data replaced by a bracketed tag, and
+        without invisible format characters (:func:`_visible`), which could hide a piece from it."""
+        out = _EMAIL_RE.sub("[e-mail]", unicodedata.normalize("NFC", _visible(text)))
         out = _IBAN_RE.sub("[iban]", out)
         for date_re in _DATE_RES:
             out = date_re.sub("[datum]", out)
