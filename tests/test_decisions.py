@@ -467,3 +467,28 @@ def test_a_strict_calendar_refuses_only_answers_that_read_the_six_weeks() -> Non
     # Without the strict mode the same day is given, marked provisional.
     lenient = assess(covered, as_of=as_of, policy=Policy())
     assert lenient.deadlines["handling"].provisional
+
+
+def test_the_receipt_rule_moves_day_0_of_the_six_weeks_only() -> None:
+    """A4 ``next_working_day`` moves day 0 of the statutory six weeks (R12) from Saturday 1 March 2025 to
+    Monday 3 March; the twelve months (R21) and a house term count from the day of receipt
+    (docs/policies.md)."""
+    policy = Policy(receipt_rule="next_working_day", first_contact_term="2 working days")
+    c = Complaint.from_dict(
+        {
+            "received_on": "2025-03-01",
+            "channel": "email",
+            "complainant": {"role": "parent"},
+            "subjects": ["conduct"],
+        }
+    )
+    a = assess(c, as_of=dt.date(2025, 3, 1), policy=policy)
+    handling = a.deadlines["handling"]
+    assert (handling.received, handling.start, handling.date) == (
+        D("2025-03-01"),
+        D("2025-03-03"),
+        D("2025-04-14"),
+    )
+    assert a.deadlines["gck_filing_limit"].date == D("2026-03-01")
+    first = a.deadlines["first_contact"]
+    assert (first.start, first.date) == (D("2025-03-01"), D("2025-03-04"))  # Mon 3 and Tue 4 March
