@@ -1490,11 +1490,28 @@ def _text_hook(cls: type, hint: Any) -> Hook | None:
     """The text hook of a field of ``cls`` (:func:`register_text`), or None."""
     if cls not in _TEXT_CLASSES:
         return None
-    if hint is str:
-        return _structure_text
-    if _is_optional(hint) and str in typing.get_args(hint):
-        return _structure_optional_text
-    return None
+    optional = _is_optional(hint)
+    inner = next(a for a in typing.get_args(hint) if a is not type(None)) if optional else hint
+    tests: tuple[Callable[[Any], str | None], ...] = ()
+    if _is_checked(inner) and inner.__origin__ is str:  # a checked text (model.Label): strip, then test
+        tests = tuple(m.test for m in inner.__metadata__ if isinstance(m, Check))
+        inner = str
+    if inner is not str:
+        return None
+    read = _structure_optional_text if optional else _structure_text
+    if not tests:
+        return read
+
+    def structure_checked_text(value: Any, _: Any) -> str | None:
+        text = read(value, _)
+        if text is not None:
+            for test in tests:
+                problem = test(text)
+                if problem is not None:
+                    raise InputProblem(problem)
+        return text
+
+    return structure_checked_text
 
 
 def _class_hook(cls: type, converter: cattrs.Converter, keys: Mapping[str, str]) -> Hook:
