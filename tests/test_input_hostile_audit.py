@@ -574,16 +574,28 @@ def test_assess_and_obligations_read_standard_input(
         (b"\xff{}", "not UTF-8 text"),
     ],
 )
-def test_bad_input_on_standard_input_names_stdin_never_the_value(
+def test_bad_input_on_standard_input_names_standard_input_never_the_value(
     data: bytes, field: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _stdin(monkeypatch, data)
     assert main(["assess", "-", "--as-of", "2026-05-07"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("klachtregels: error: invalid input file <stdin>: ")
+    assert err.startswith("klachtregels: error: invalid input from standard input: ")
     assert field in err
     assert MARKER not in err
     assert err.count("\n") == 1
+
+
+def test_obligations_names_standard_input_as_assess_and_check_do(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One name for standard input in every command's errors: ``check -`` says ``standard input``, and so
+    do ``assess -`` and ``obligations -`` (they said ``<stdin>``)."""
+    _stdin(monkeypatch, b'{"complaint": {"received_on": "2026-02-30"}}')
+    assert main(["obligations", "-", "--as-of", "2026-05-07"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("klachtregels: error: invalid input from standard input: complaint.received_on: ")
+    assert "<stdin>" not in err
 
 
 def test_standard_input_larger_than_a_complaint_is_refused_without_reading_it_whole(
@@ -594,5 +606,6 @@ def test_standard_input_larger_than_a_complaint_is_refused_without_reading_it_wh
     _stdin(monkeypatch, b" " * (MAX_JSON_DOCUMENT_BYTES + 1))
     assert main(["assess", "-", "--as-of", "2026-05-07"]) == 2
     assert capsys.readouterr().err == (
-        f"klachtregels: error: invalid input file <stdin>: larger than {MAX_JSON_DOCUMENT_BYTES} bytes\n"
+        "klachtregels: error: invalid input from standard input: "
+        f"larger than {MAX_JSON_DOCUMENT_BYTES} bytes\n"
     )

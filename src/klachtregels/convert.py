@@ -1487,7 +1487,8 @@ def register_text(*classes: type) -> None:
 
 
 def _text_hook(cls: type, hint: Any) -> Hook | None:
-    """The text hook of a field of ``cls`` (:func:`register_text`), or None."""
+    """The text hook of a field of ``cls`` (:func:`register_text`), or None. A checked text
+    (``Annotated[str, Check(...)]``, such as ``model.Label``) is stripped first, then checked."""
     if cls not in _TEXT_CLASSES:
         return None
     optional = _is_optional(hint)

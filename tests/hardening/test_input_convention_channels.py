@@ -261,6 +261,20 @@ def test_a_required_text_that_is_blank_is_still_refused() -> None:
     assert info.value.problems == (("locations[0].name", "must not be empty"),)
 
 
+def test_a_checked_name_is_stripped_and_then_checked() -> None:
+    """An id or a location is a checked text (``model.Label``: no invisible character, R9 lid 5): the
+    spaces around it go as in a register cell, and a hidden character inside is still refused, by
+    field and never by value. (The check once kept these fields from being stripped at all.)"""
+    complaint = Complaint.from_dict({"id": " K-1 ", "location": "\tDe Zon ", "category": "  "})
+    assert (complaint.id, complaint.location, complaint.category) == ("K-1", "De Zon", None)
+    with pytest.raises(InvalidInputError) as info:
+        Complaint.from_dict({"id": " K-\u200b1 ", "location": " De Zon "})
+    ((path, problem),) = info.value.problems
+    assert path == "id"
+    assert "invisible character" in problem
+    assert "K-" not in str(info.value)
+
+
 # --------------------------------------------------------------------------------------------------
 # 2. ISO week dates: refused in every channel
 # --------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 The JSON file holds either a bare complaint (the form of ``Complaint.to_dict()``) or an object
 ``{"complaint": {...}, "judgement": {...}, "filing": {...}, "filed_with_provider": true|false}``
 where everything but ``complaint`` is optional. ``FILE`` ``-`` reads standard input, as ``check -``
-and ``report -`` do; its errors name ``<stdin>``. See docs/cli/assess.md.
+and ``report -`` do; its errors name it ``standard input``, as theirs do. See docs/cli/assess.md.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from klachtregels._cli._options import (
     argument_error,
     as_command_line,
     parse_day,
+    source_name,
 )
 from klachtregels._io import MAX_JSON_DOCUMENT_BYTES, loads_json, printable, valid_unicode
 from klachtregels.errors import InvalidInputError
@@ -33,9 +34,8 @@ if TYPE_CHECKING:
 ORDER = 20
 
 _ENVELOPE_KEYS = frozenset({"complaint", "judgement", "filing", "filed_with_provider"})
-#: ``FILE`` that reads standard input, and the name its errors give it.
+#: ``FILE`` that reads standard input (its errors name it as ``check -`` does: ``source_name``).
 STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 
 def register(subparsers: Any) -> None:
@@ -109,7 +109,7 @@ def read_input(path: str) -> dict[str, Any]:
     from klachtregels import convert
     from klachtregels.model import Complaint, GckFiling, Judgement, judgement_order
 
-    what = f"input file {STDIN_NAME if path == STDIN else path}"
+    what = f"input from {source_name(path)}" if path == STDIN else f"input file {path}"
     content = _content(path, what)
     try:
         # UTF-8, or UTF-16 with its byte-order mark: what a register is read in (Excel's "Unicode
