@@ -1,9 +1,10 @@
 """Accepted findings: a finding, or a complaint, that a person judged and accepted, with the reason.
 
 An acceptance names a finding id (``KR-HANDLING-LATE``), a complaint id (the register's own), or
-both; an organisation finding about one year (the annual report over it, K5) may also name its
-``year``. It carries a required ``reason`` and an optional ``expires`` day (the last day it applies,
-read by the one date convention, :func:`klachtregels._time.read_day`). It lives in the
+both; an organisation finding about one year (the annual report over it, K5) is accepted with its
+``year``, which such an acceptance must name (:func:`year_missing`: one without it is refused, never
+read as every year's). It carries a required ``reason`` and an optional ``expires`` day (the last
+day it applies, read by the one date convention, :func:`klachtregels._time.read_day`). It lives in the
 configuration (``[[tool.klachtregels.accept]]``, :mod:`klachtregels.config`) or in a baseline file
 that ``klachtregels check --write-baseline FILE`` writes and ``--baseline FILE`` reads::
 

@@ -475,10 +475,12 @@ class Assessment:
     handling: Decision
     #: ``None`` when there is no filing and the complaint is not (yet) eligible.
     gck_access: Decision | None = None
-    #: ``handling`` (the six-week term), ``gck_filing_limit`` and the policy's house terms.
+    #: ``handling`` (the six-week term), ``gck_filing_limit`` and the policy's house terms; none for a
+    #: complaint outside :data:`~klachtregels.vocabulary.CLOCK_MAY_RUN` (not eligible, not yet written).
     deadlines: Mapping[str, Deadline] = attrs.field(factory=dict, eq=False)
     #: Each house term of the policy with its state on ``as_of`` (``met``, ``not_met``, ``pending``,
-    #: ``undetermined``; :func:`klachtregels.rules.handling.house_term_states`), as R17 read them.
+    #: ``undetermined``; :func:`klachtregels.rules.handling.house_term_states`), as R17 read them;
+    #: empty outside :data:`~klachtregels.vocabulary.CLOCK_MAY_RUN`, as :attr:`deadlines`.
     house_term_states: Mapping[str, tuple[Deadline, Outcome]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -658,6 +660,13 @@ def assess(
     not), a measure carried out after it had not been done, a signal learned of after it takes no
     part, and a consultation or meldcode route started after it had not started. A ``filing`` dated
     after ``as_of`` is refused (:func:`assess_record` leaves it out of a record instead).
+
+    The deadlines and the house terms' states are given only for a complaint the procedure may cover
+    (eligibility in :data:`~klachtregels.vocabulary.CLOCK_MAY_RUN`, R12, R17): a ``not_eligible``,
+    ``not_yet`` or ``out_of_temporal_scope`` complaint has none. Under a policy with
+    ``strict_calendar`` (A2) a provisional six weeks raises
+    :class:`~klachtregels.errors.ProvisionalCalendarError` when the answer reads them: for such a
+    complaint, or with a ``filing`` (Geschillencommissie access, R20 i).
     """
     return _assess(
         complaint, as_of, policy, judgement, filing, due_soon_days, filed_with_provider, provider, lazy, True

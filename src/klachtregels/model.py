@@ -515,7 +515,13 @@ class _JsonMixin:
 
     @classmethod
     def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
-        """Build from the JSON form; raises ``InvalidInputError`` listing every problem at once, by path."""
+        """Build from the JSON form; raises ``InvalidInputError`` listing every problem at once, by path.
+
+        Values are read as a register reads its cells (docs/register.md, Values): the Dutch and
+        English vocabulary, the one date convention (an ISO week date such as ``2026-W10-2`` is
+        refused), and text stripped of surrounding whitespace, a blank text being unknown
+        (:func:`klachtregels.convert.register_text`). A name or id holding an invisible character is
+        refused (:func:`klachtregels.convert.invisible_problem`)."""
         return convert.structure(data, cls)
 
 

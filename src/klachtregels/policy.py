@@ -227,7 +227,9 @@ class Policy:
     regulation_applies_atw: bool | None = None
     #: A2.
     include_equated_days: bool = True
-    #: A2: raise instead of returning a provisional deadline.
+    #: A2: raise :class:`~klachtregels.errors.ProvisionalCalendarError` instead of giving an answer that
+    #: reads a provisional six weeks (the handling of a complaint the procedure may cover,
+    #: Geschillencommissie access); an answer without that deadline is never refused.
     strict_calendar: bool = False
     #: A3.
     exclude_filing_day: bool = True

@@ -18,7 +18,7 @@ import pytest
 from docs_helpers import ROOT, Block, block_after, blocks
 
 from klachtregels.calendar import NonWorkingKind
-from klachtregels.vocabulary import Outcome
+from klachtregels.vocabulary import ELIGIBLE_OUTCOMES, Outcome
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -290,3 +290,26 @@ def test_testing_snippet_imports() -> None:
     namespace: dict[str, Any] = {}
     _run(blocks("docs/testing.md", "python")[0], namespace)
     assert callable(namespace["test_my_inbox_never_marks_an_undetermined_complaint_as_eligible"])
+
+
+def test_testing_strict_policies_snippet_draws_what_the_page_says() -> None:
+    """docs/testing.md: ``policies(strict_calendar=st.just(True), ...)`` draws strict policies (A2) whose
+    handling term is in weeks, and such a policy refuses a provisional six weeks only where an answer
+    reads them (an eligible complaint's assessment), not its eligibility."""
+    from hypothesis import find
+
+    from klachtregels import Complaint, assess, eligibility
+    from klachtregels.errors import ProvisionalCalendarError
+
+    namespace: dict[str, Any] = {}
+    _run(block_after("docs/testing.md", "Pin or narrow a setting", "python"), namespace)
+    policy = find(namespace["strict_house"], lambda p: True)
+    assert policy.strict_calendar is True
+    assert policy.handling_term.split()[-1] in ("week", "weeks", "weken")
+    complaint = Complaint.from_dict(
+        {"received_on": "2031-03-10", "channel": "email", "complainant": {"role": "parent"},
+         "subjects": ["conduct"], "about": "staff"}
+    )  # fmt: skip
+    with pytest.raises(ProvisionalCalendarError):
+        assess(complaint, as_of=dt.date(2031, 3, 12), policy=policy)
+    assert eligibility(complaint, as_of=dt.date(2031, 3, 12), policy=policy).outcome in ELIGIBLE_OUTCOMES

@@ -29,7 +29,8 @@ def add_config(parser: Any, keys: Mapping[str, str], defaults: Mapping[str, Any]
         "--config",
         metavar="FILE",
         help="the configuration file (klachtregels.toml or a pyproject.toml with [tool.klachtregels]); "
-        "default: the nearest one from the working directory upwards",
+        "default: the nearest one from the working directory upwards, not past the repository's root "
+        "(.git or .hg)",
     )
     group.add_argument("--no-config", action="store_true", help="read no configuration file")
     parser.set_defaults(configure=functools.partial(configure, keys=dict(keys), defaults=dict(defaults)))
