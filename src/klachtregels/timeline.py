@@ -130,7 +130,9 @@ class Obligation:
     #: For an item that occurs more than once (measures): its number, from 1.
     number: int | None = None
     #: ``due`` rests on equated days (Atw art. 3 lid 3) that are not verified and may still move (A2):
-    #: the deadline's mark, or the annual-report rule's (``PROVISIONAL_CALENDAR``).
+    #: the deadline's mark, the annual-report rule's (``PROVISIONAL_CALENDAR``), or for the meldplicht's
+    #: 'onverwijld' day the years its working days were counted through (R28,
+    #: :func:`klachtregels.rules.meldcode.consultation_unverified_years`).
     provisional: bool = False
     #: The years whose equated days are not verified, for a provisional ``due``.
     unverified_years: tuple[int, ...] = ()
@@ -535,6 +537,10 @@ def obligations(
     reports) lets the annual report's state be read; ``settings`` holds the due-soon window and the
     working days that count as 'onverwijld' (the compliance settings). Raises
     :class:`~klachtregels.errors.InvalidInputError` when ``as_of`` precedes the receipt day.
+
+    The house terms, the six weeks and the measures are listed only for a complaint the procedure may
+    cover (eligibility in :data:`~klachtregels.vocabulary.CLOCK_MAY_RUN`; R7, R12, R17), as
+    :func:`~klachtregels.decisions.assess` gives their deadlines.
     """
     instance_argument(complaint, Complaint, "complaint", optional=False)
     key = complaint_key(complaint)
