@@ -41,14 +41,28 @@ def _policy_files(folder: Path) -> None:
 
 def test_the_pages_show_commands_with_their_output() -> None:
     assert len(COMMANDS) >= 10
-    assert {c.page for c in COMMANDS} >= {"docs/quickstart.md", "docs/policies.md", "docs/embedding.md"}
+    assert {c.page for c in COMMANDS} >= {
+        "docs/quickstart.md",
+        "docs/policies.md",
+        "docs/embedding.md",
+        "docs/cli/check.md",
+    }
+
+
+def _baseline_files(folder: Path) -> None:
+    """The baseline the check page refuses: ``old-baseline.toml`` as shown (K5 acceptance, no year)."""
+    page = "docs/cli/check.md"
+    text = block_after(page, "With this `old-baseline.toml`", "toml").text
+    (folder / "old-baseline.toml").write_text(text, encoding="utf-8")
 
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder as the pages assume it: the repository's ``examples/``, the policies page's files."""
+    """A working folder as the pages assume it: the repository's ``examples/``, the policies and check
+    pages' files."""
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     _policy_files(tmp_path)
+    _baseline_files(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
