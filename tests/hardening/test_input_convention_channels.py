@@ -393,17 +393,3 @@ def test_every_date_message_names_the_same_forms() -> None:
             assert forms in text(code, lang), (code, lang)
     for lang, forms in FORMS.items():
         assert forms in text("REGISTER_EXPECTED_DATE", lang, got="x"), lang
-
-
-@pytest.mark.parametrize("field", ["id", "location", "category", "organisation"])
-def test_a_checked_name_is_stripped_and_still_checked_for_invisible_characters(field: str) -> None:
-    """A name or id (model.Label: text with a check) read through from_dict is stripped as a register cell
-    is, and the check for invisible characters still runs on it: the two rules of the text convention
-    (docs/register.md, Values) hold together, not one in place of the other."""
-    from klachtregels.errors import InvalidInputError
-    from klachtregels.model import Complaint
-
-    assert getattr(Complaint.from_dict({field: " K-1 "}), field) == "K-1"
-    assert getattr(Complaint.from_dict({field: "   "}), field) is None
-    with pytest.raises(InvalidInputError, match=f"{field}: holds an invisible character"):
-        Complaint.from_dict({field: " K\u200b1 "})
