@@ -227,3 +227,29 @@ def test_a_rejected_row_is_explained_in_the_output_language(
     ]
     assert expected in line
     assert foreign not in out
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_strict_calendar_refusal_names_the_register_row(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A2 with ``strict_calendar``: a register row whose six weeks would be provisional (2030: no verified
+    decree) stops the run with exit 2 and one line naming the row, never the complaint's values."""
+    policy = tmp_path / "strikt.toml"
+    policy.write_text('[policy]\nname = "strikt"\n[deadlines]\nstrict_calendar = true\n', encoding="utf-8")
+    register = tmp_path / "register.csv"
+    register.write_text(
+        "id,received_on,channel,complainant_role,subjects,location\n"
+        "K-17,2026-03-02,email,parent,conduct,KDV Zon\n"
+        "K-29,2030-03-04,email,parent,conduct,KDV Maan\n",
+        encoding="utf-8",
+    )
+    when = ["--as-of", "2030-04-01"] if command == "check" else ["--year", "2030"]
+    assert main([command, str(register), "--policy", str(policy), *when]) == 2
+    err = capsys.readouterr().err
+    assert "register row 3: " in err
+    assert "2030" in err
+    assert "(A2)" in err
+    assert "K-29" not in err
+    assert "KDV Maan" not in err
+    assert err.count("\n") == 1

@@ -100,6 +100,13 @@ class ProvisionalCalendarError(CalendarDataError):
         self.years: tuple[int, ...] = tuple(years)
         super().__init__(message)
 
+    def in_row(self, row: int | None) -> ProvisionalCalendarError:
+        """This refusal, naming the register row whose complaint it is about (``None``: as it is). A
+        register check or report stops at the first such row; the row tells the user which one."""
+        if row is None:
+            return self
+        return ProvisionalCalendarError(f"register row {row}: {self}", self.years)
+
 
 class PolicyError(KlachtregelsError, ValueError):
     """A policy file or value is invalid, or breaks the law (``klachtregels policy lint``)."""

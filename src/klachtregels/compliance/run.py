@@ -30,7 +30,7 @@ from klachtregels.compliance.findings import (
 )
 from klachtregels.compliance.organisation_checks import K4_IDS_SHOWN, check_organisation
 from klachtregels.decisions import question_day
-from klachtregels.errors import InvalidInputError
+from klachtregels.errors import InvalidInputError, ProvisionalCalendarError
 from klachtregels.model import RegisterRecord
 from klachtregels.policy import Policy, applied_policy
 from klachtregels.register import RowError, read_register
@@ -245,7 +245,7 @@ def check_records(
     for record in each_instance(records, RegisterRecord, "records", expected="an iterable of RegisterRecord"):
         found, ok = tally.complaint(
             record,
-            check_complaint(record, as_of=as_of, policy=policy, settings=settings, provider=provider),
+            _check_row(record, as_of=as_of, policy=policy, settings=settings, provider=provider),
         )
         findings += found
         passed += ok
@@ -271,6 +271,14 @@ def check_records(
         organisation_file=organisation_file,
         organisation=organisation.name if organisation is not None else None,
     )
+
+
+def _check_row(record: RegisterRecord, **arguments: Any) -> ComplaintChecks:
+    """:func:`check_complaint` on one register row; a strict calendar's refusal (A2) names the row."""
+    try:
+        return check_complaint(record, **arguments)
+    except ProvisionalCalendarError as error:
+        raise error.in_row(record.row) from None
 
 
 def check_register(
@@ -374,7 +382,7 @@ def stream_check(
             reader,
             sink,
             tally,
-            lambda record: check_complaint(
+            lambda record: _check_row(
                 record, as_of=as_of, policy=loaded, settings=settings, provider=provider
             ),
         )

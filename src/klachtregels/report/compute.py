@@ -32,7 +32,7 @@ from klachtregels._time import FIRST_DAY, LAST_DAY
 from klachtregels._version import __version__
 from klachtregels.convert import ProblemText
 from klachtregels.decisions import assess_record
-from klachtregels.errors import InvalidInputError
+from klachtregels.errors import InvalidInputError, ProvisionalCalendarError
 from klachtregels.messages import check_lang, text
 from klachtregels.model import GckFiling, ProviderKind, RegisterRecord, Verdict
 from klachtregels.policy import Policy, applied_policy
@@ -169,7 +169,10 @@ def _assessment(rec: RegisterRecord, year: int, policy: Policy) -> Assessment:
     As of the day it was received (the day R1-R5 are decided on), or the last day of ``year`` when
     it has no receipt date.
     """
-    return assess_record(rec, as_of=rec.complaint.received_date or dt.date(year, 12, 31), policy=policy)
+    try:
+        return assess_record(rec, as_of=rec.complaint.received_date or dt.date(year, 12, 31), policy=policy)
+    except ProvisionalCalendarError as error:  # strict_calendar (A2): say which row
+        raise error.in_row(rec.row) from None
 
 
 def _in_year(rec: RegisterRecord, year: int) -> bool | None:
