@@ -6,10 +6,11 @@
 The request and response bodies are klachtregels' own classes, validated and serialised through
 ``klachtregels.pydantic`` (the same vocabulary, date convention and messages as the library and the
 command line). A complaint that fails validation is a 422 with one error per problem at its field
-path; an as-of day before the receipt day is a 422 too.
+path; an as-of day before the receipt day is a 422 too. ``as_of`` is read in the library's date
+convention (``DayModel``: ``2026-05-07``, ``7-5-2026``, ``7 mei 2026``; never a week date or a
+number), and ``policy`` is a shipped policy's name (``PolicyNameModel``: never a file on the server).
 """
 
-import datetime as dt
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -22,9 +23,11 @@ from klachtregels.errors import InvalidInputError
 from klachtregels.pydantic import (
     AssessmentModel,
     ComplaintModel,
+    DayModel,
     GckFilingModel,
     JudgementModel,
     ObligationsModel,
+    PolicyNameModel,
 )
 from klachtregels.timeline import obligations
 
@@ -37,8 +40,8 @@ class Question(BaseModel):
     complaint: ComplaintModel
     judgement: JudgementModel | None = None
     filing: GckFilingModel | None = None
-    as_of: dt.date
-    policy: str = "statutory"
+    as_of: DayModel
+    policy: PolicyNameModel = "statutory"
 
 
 class Answer(BaseModel):

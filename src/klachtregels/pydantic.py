@@ -27,10 +27,16 @@ A body that fails validation gives pydantic's ``ValidationError`` (FastAPI: 422)
 per problem, located at the field path (``complaint.complainant.role``), its message the
 library's; the library's messages never repeat a value. :func:`model_type` makes the same for any
 klachtregels attrs class with ``from_dict``/``to_dict``.
+
+Besides the records, :data:`DayModel` is a day in the one date convention (``2026-03-24``,
+``24-03-2026``, ``24 maart 2026``; never a week date or a number), as ``--as-of`` reads it, and
+:data:`PolicyNameModel` the name of a shipped policy (a request never names a file on the server).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 from klachtregels.errors import InvalidInputError, MissingExtraError
@@ -52,12 +58,14 @@ if TYPE_CHECKING:
 __all__ = [
     "AssessmentModel",
     "ComplaintModel",
+    "DayModel",
     "DecisionModel",
     "GckFilingModel",
     "JudgementModel",
     "MeasureModel",
     "ObligationsModel",
     "PartyModel",
+    "PolicyNameModel",
     "RegisterRecordModel",
     "SignalModel",
     "model_type",
@@ -87,7 +95,7 @@ class _Adapter:
     def _validate(self, value: Any) -> Any:
         if isinstance(value, self._cls):
             return value
-        if not isinstance(value, dict):
+        if not isinstance(value, Mapping):  # as from_dict: any mapping
             raise PydanticCustomError(
                 "klachtregels_type", "expected a JSON object ({what})", {"what": self._what}
             )
@@ -175,3 +183,83 @@ ObligationsModel = model_type(
         "Obligations", "klachtregels.obligations: the complaint's timeline (docs/embedding.md)"
     ),
 )
+
+
+def _refused(code: str, **params: object) -> PydanticCustomError:
+    """A pydantic error with the library's message (never the value)."""
+    from klachtregels.messages import text
+
+    message = text(code, "en", **params)
+    return PydanticCustomError("klachtregels_invalid", "{message}", {"field": "", "message": message})
+
+
+class _Day:
+    """A day in the one date convention (:func:`klachtregels._time.read_day`), as ``--as-of`` reads it."""
+
+    @staticmethod
+    def _validate(value: Any) -> dt.date:
+        from klachtregels import convert
+        from klachtregels._time import FIRST_DAY, LAST_DAY, DateTextError, local_day
+
+        try:
+            day = local_day(convert.structure(value, dt.date, what="day"))
+        except InvalidInputError as exc:
+            message = exc.problems[0][1] if exc.problems else str(exc)
+            raise PydanticCustomError(
+                "klachtregels_invalid", "{message}", {"field": "", "message": message}
+            ) from None
+        except DateTextError as exc:  # an instant whose Amsterdam day no date holds
+            raise _refused(exc.code) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise _refused("CLI_DAY_OUT_OF_RANGE")
+        return day
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            self._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: value.isoformat(), when_used="json-unless-none"
+            ),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        from klachtregels.schema import date_schema
+
+        return date_schema()
+
+
+class _PolicyName:
+    """The name of a shipped policy (:func:`klachtregels.policy.shipped_policies`), exactly as
+    :func:`~klachtregels.policy.load_policy` reads one; never a path (a request names no file)."""
+
+    @staticmethod
+    def _validate(value: Any) -> str:
+        from klachtregels.policy import shipped_policies
+
+        if isinstance(value, str) and value in shipped_policies():
+            return value
+        raise _refused("INPUT_POLICY_NOT_SHIPPED", shipped=", ".join(shipped_policies()))
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(self._validate)
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        from klachtregels.policy import shipped_policies
+
+        return {"type": "string", "enum": list(shipped_policies()), "description": "a shipped policy's name"}
+
+
+#: A day in the one date convention, as ``--as-of`` reads it: ISO, ``24-03-2026``, ``24/3/2026``,
+#: ``24 maart 2026`` or ``24 March 2026``; a date-time is its Europe/Amsterdam day; never an ISO
+#: week date, a number or a day outside 1900-2999 (pydantic's own ``date`` takes a Unix timestamp).
+DayModel = Annotated[dt.date, _Day()]
+#: The name of a shipped policy (``statutory``, ``les-petits``, ...): never a file on the server.
+PolicyNameModel = Annotated[str, _PolicyName()]

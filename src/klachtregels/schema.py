@@ -20,11 +20,11 @@ import re
 import sys
 import types
 import typing
-from typing import Any, Union
+from typing import Any, Final, Union
 
 import attrs
 
-from klachtregels.model import Complaint, LrkNumber
+from klachtregels.model import Complaint, Label, LrkNumber
 from klachtregels.register import BOOLEAN_WORDS, COLUMNS, Column, ColumnKind
 
 __all__ = ["attrs_schema", "complaint_schema", "dumps", "register_schema"]
@@ -32,13 +32,52 @@ __all__ = ["attrs_schema", "complaint_schema", "dumps", "register_schema"]
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _BASE = "https://klachtregels.readthedocs.io/schemas/"
 
-#: ISO date or date-time, as ``model.from_dict`` accepts (``date.fromisoformat``/``datetime.fromisoformat``).
-_ISO_DATE = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+#: Patterns are written for every JSON Schema validator alike: ECMA-262 without the ``u`` flag
+#: (JavaScript, the 2020-12 dialect) and Python's ``re`` (jsonschema) read them the same, so a digit
+#: is ``[0-9]`` (``\d`` is any Unicode digit in Python, which the library never reads as one) and
+#: a space is the explicit class of the characters ``str.strip`` removes (ECMA's ``\s`` differs).
+_DIGIT = "[0-9]"
+#: The characters Python's ``str.strip()`` removes (``str.isspace``), as a regex class body.
+SPACE_CHARACTERS: Final = (
+    r"\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: The invisible format characters (Unicode category Cf) of the Basic Multilingual Plane, which
+#: :func:`klachtregels.convert.invisible_problem` refuses in a name or id (``model.Label``). Those
+#: beyond it (U+110BD, U+13430-U+1343F, U+1D173-U+1D17A, U+E0001, U+E0020-U+E007F, ...) are refused
+#: too, but a pattern cannot name them portably: without the ``u`` flag ECMA-262 sees a character
+#: beyond U+FFFF as two surrogates and Python's ``re`` as one character. The descriptions say so.
+FORMAT_CHARACTERS: Final = (
+    r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+#: A name or id (``model.Label``): text without an invisible format character.
+_LABEL = f"^[^{FORMAT_CHARACTERS}]*$"
+_LABEL_NOTE = (
+    "a name or id: any text without an invisible format character (Unicode category Cf: zero-width "
+    "space or joiner, soft hyphen, direction mark, bidirectional control); the pattern lists those "
+    "up to U+FFFF, and the library refuses the others (such as the tag characters U+E0000-U+E007F) "
+    "too. Surrounding spaces are dropped and a blank text is an unknown fact"
+)
+#: An ISO day, as ``to_dict`` writes a date (``format: date``, RFC 3339 full-date).
+_ISO_DAY = f"^{_DIGIT}{{4}}-{_DIGIT}{{2}}-{_DIGIT}{{2}}$"
+#: An ISO date-time, as ``to_dict`` writes one: its offset may be missing (Europe/Amsterdam local
+#: time), so it is no RFC 3339 ``date-time``.
+_ISO_DATE_TIME = (
+    f"^{_DIGIT}{{4}}-{_DIGIT}{{2}}-{_DIGIT}{{2}}[T ]{_DIGIT}{{2}}:{_DIGIT}{{2}}"
+    f"(:{_DIGIT}{{2}}(\\.{_DIGIT}+)?)?(Z|[+-]{_DIGIT}{{2}}:?{_DIGIT}{{2}})?$"
+)
+#: What every date field reads besides the canonical form (docs/register.md, Values).
+_DATE_NOTE = (
+    "from_dict also reads dd-mm-jjjj, d/m/jjjj, 3 maart 2026 and 3 March 2026 (the one date "
+    "convention, docs/register.md), never month first and never an ISO week date such as 2026-W10-2"
+)
 #: Register dates: ISO, or Dutch d-m-jjjj with '-', '/' or '.' (optionally a time), or '24 maart 2026'.
 _REGISTER_DATE = (
-    r"^\s*(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{1,2}([-/.])\d{1,2}\6\d{4}([ T]\d{1,2}:\d{2}(:\d{2})?)?"
-    r"|\d{1,2} [A-Za-z]+\.? \d{4})\s*$"
+    f"^[{SPACE_CHARACTERS}]*({_DIGIT}{{4}}-{_DIGIT}{{2}}-{_DIGIT}{{2}}([T ]{_DIGIT}{{2}}:{_DIGIT}{{2}}"
+    f"(:{_DIGIT}{{2}}(\\.{_DIGIT}+)?)?(Z|[+-]{_DIGIT}{{2}}:?{_DIGIT}{{2}})?)?"
+    f"|{_DIGIT}{{1,2}}([-/.]){_DIGIT}{{1,2}}\\6{_DIGIT}{{4}}"
+    f"([ T]{_DIGIT}{{1,2}}:{_DIGIT}{{2}}(:{_DIGIT}{{2}})?)?"
+    f"|{_DIGIT}{{1,2}} [A-Za-z]+\\.? {_DIGIT}{{4}})[{SPACE_CHARACTERS}]*$"
 )
 
 
@@ -69,7 +108,10 @@ def attrs_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
 
     Derived from the attrs fields and their annotations, as :mod:`klachtregels.convert` reads them:
     the schema accepts the canonical form ``to_dict`` writes; ``from_dict`` is more lenient (it
-    also accepts Dutch and English words for enum values, any letter case).
+    also accepts Dutch and English words for enum values, any letter case, the Dutch date forms,
+    surrounding spaces and blank text as an unknown fact). What it refuses, the schema refuses as
+    far as a portable pattern can say it: a name or id (``model.Label``) with an invisible format
+    character up to U+FFFF, a week date, digits other than 0-9 (docs/register.md, JSON Schema).
     """
     defs: dict[str, Any] = {}
     root = _object_schema(cls, defs)
@@ -119,7 +161,9 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             continue  # not part of the data form (klachtregels.convert reads init fields only)
         props[field.name] = _hint_schema(hints[field.name], defs)
         if field.name in docs:
-            props[field.name] = {"description": docs[field.name], **props[field.name]}
+            own = props[field.name].pop("description", None)  # a leaf's note follows the field's doc
+            text = f"{docs[field.name]} ({own})" if own else docs[field.name]
+            props[field.name] = {"description": text, **props[field.name]}
         if field.default is attrs.NOTHING:
             required.append(field.name)
     out: dict[str, Any] = {"type": "object"}
@@ -135,12 +179,23 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 #: Leaf annotations and their schema (as the layer's leaf hooks read them).
 _LEAVES: dict[Any, dict[str, Any]] = {
-    # A real format (OpenAPI shows a date picker); a date-time is accepted too (its Amsterdam day).
+    # A day is a real format (OpenAPI shows a date picker); a date-time is accepted too (its
+    # Amsterdam day) under a pattern, since RFC 3339's date-time needs the offset to_dict may omit.
     dt.date: {
-        "type": "string",
-        "format": "date",
-        "pattern": _ISO_DATE,
-        "description": "YYYY-MM-DD; a date-time (YYYY-MM-DDTHH:MM) is read as its Europe/Amsterdam day",
+        "anyOf": [
+            {
+                "type": "string",
+                "format": "date",
+                "pattern": _ISO_DAY,
+                "description": f"YYYY-MM-DD; {_DATE_NOTE}",
+            },
+            {
+                "type": "string",
+                "pattern": _ISO_DATE_TIME,
+                "description": "YYYY-MM-DDTHH:MM, seconds and offset optional: read as its Europe/Amsterdam "
+                "day; a date-time without an offset is Europe/Amsterdam local time",
+            },
+        ]
     },
     bool: {"type": "boolean"},
     int: {"type": "integer"},
@@ -148,23 +203,52 @@ _LEAVES: dict[Any, dict[str, Any]] = {
 }
 
 
+def _is_label(hint: Any) -> bool:
+    """A name or id checked for invisible characters (``model.Label`` or text with the same check)."""
+    from klachtregels.convert import Check, invisible_problem
+
+    return (
+        typing.get_origin(hint) is typing.Annotated
+        and hint.__origin__ is str
+        and any(isinstance(m, Check) and m.test is invisible_problem for m in hint.__metadata__)
+    )
+
+
+def label_schema() -> dict[str, Any]:
+    """The schema of a name or id (``model.Label``): text without an invisible format character."""
+    return {"type": "string", "pattern": _LABEL, "description": _LABEL_NOTE}
+
+
+def date_schema() -> dict[str, Any]:
+    """The schema of a date (a day, or a date-time read as its Europe/Amsterdam day)."""
+    schema: dict[str, Any] = json.loads(json.dumps(_LEAVES[dt.date]))  # a deep copy
+    return schema
+
+
+def _options(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The alternatives of ``schema``: its ``anyOf`` when that is all it says, else itself."""
+    return list(schema["anyOf"]) if set(schema) == {"anyOf"} else [schema]
+
+
 def _hint_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     """The schema of one annotation, for the types :mod:`klachtregels.convert` structures."""
     if hint == LrkNumber:
-        return {"type": "string", "pattern": r"^\d{9}$"}
+        return {"type": "string", "pattern": r"^[0-9]{9}$"}
+    if _is_label(hint) or hint == Label:
+        return label_schema()
     origin = typing.get_origin(hint)
     if origin is typing.Annotated:
         return _hint_schema(hint.__origin__, defs)  # a convert.Check: a further test, not a type
     if origin in (Union, types.UnionType):
         args = typing.get_args(hint)
-        inner = [_hint_schema(a, defs) for a in args if a is not type(None)]
+        inner = [option for a in args if a is not type(None) for option in _options(_hint_schema(a, defs))]
         options = [*inner, {"type": "null"}] if type(None) in args else inner
         return options[0] if len(options) == 1 else {"anyOf": options}
     if origin is tuple:
         (item, *_rest) = typing.get_args(hint)
         return {"type": "array", "items": _hint_schema(item, defs)}
     if hint in _LEAVES:
-        return dict(_LEAVES[hint])
+        return date_schema() if hint is dt.date else dict(_LEAVES[hint])
     if isinstance(hint, type) and (issubclass(hint, enum.Enum) or attrs.has(hint)):
         return _ref_schema(hint, defs)
     raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - every model annotation is covered
@@ -204,9 +288,12 @@ def _column_schema(column: Column) -> dict[str, Any]:
     kind = column.kind
     body: dict[str, Any]
     if kind in (ColumnKind.TEXT, ColumnKind.FREE_TEXT):
+        text = label_schema() if _column_is_label(column) else {"type": "string"}
         body = (
-            {"anyOf": [{"type": "string"}, {"type": "integer"}, null]}
+            {"anyOf": [text, {"type": "integer"}, null]}
             if column.name.endswith("id") or "number" in column.name
+            else {"anyOf": [text, null]}
+            if "pattern" in text
             else {"type": ["string", "null"]}
         )
     elif kind == ColumnKind.DATE:
@@ -235,6 +322,26 @@ def _column_schema(column: Column) -> dict[str, Any]:
             ]
         }
     return {"description": f"{column.doc} [{column.kind.value}; model {column.group}.{column.field}]", **body}
+
+
+def _column_is_label(column: Column) -> bool:
+    """Whether the model field a register column fills is a name or id (``model.Label``)."""
+    from klachtregels import model
+
+    classes = {
+        "complaint": model.Complaint,
+        "complainant": model.Party,
+        "judgement": model.Judgement,
+        "measure": model.Measure,
+        "gck": model.GckFiling,
+        "signal": model.Signal,
+    }
+    cls = classes.get(column.group)
+    if cls is None:  # pragma: no cover - every column group is listed
+        return False
+    hint = typing.get_type_hints(cls, include_extras=True).get(column.field)
+    options = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
+    return any(_is_label(option) for option in options)
 
 
 def _measure_cls() -> type:
