@@ -341,3 +341,16 @@ def test_the_example_service_reads_as_of_in_the_date_convention(client: Any) -> 
     house = client.post("/assess", json={**COMPLAINT, "as_of": "2026-05-07", "policy": "les-petits"})
     assert house.status_code == 200
     assert house.json()["assessment"]["policy"] == "les-petits"
+
+
+def test_a_lone_surrogate_in_a_request_is_answered_not_a_500(client: Any) -> None:
+    """The library reads a lone surrogate as text (every channel alike); a response cannot hold one, so
+    it is written as U+FFFD, as ``assess --format json`` writes it (it was a 500)."""
+    body: dict[str, Any] = {**COMPLAINT, "as_of": "2026-05-07"}
+    body["complaint"] = dict(COMPLAINT["complaint"], id="K\ud800", description="x\udfff")
+    response = client.post("/assess", content=json.dumps(body), headers={"content-type": "application/json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["assessment"]["complaint_id"] == "K\ufffd"
+    complaint = Complaint.from_dict(body["complaint"])
+    dumped = json.loads(pydantic.TypeAdapter(ComplaintModel).dump_json(complaint))
+    assert (dumped["id"], dumped["description"]) == ("K\ufffd", "x\ufffd")

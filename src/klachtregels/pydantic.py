@@ -46,6 +46,7 @@ try:
 except ImportError:  # pragma: no cover - exercised by the missing-extra test in a subprocess
     raise MissingExtraError("pydantic", "pydantic") from None
 
+from klachtregels._io import valid_unicode
 from klachtregels.decisions import Assessment
 from klachtregels.engine import Decision
 from klachtregels.model import Complaint, GckFiling, Judgement, Measure, Party, RegisterRecord, Signal
@@ -116,7 +117,7 @@ class _Adapter:
         return core_schema.no_info_plain_validator_function(
             self._validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value.to_dict(), when_used="json-unless-none"
+                lambda value: _valid_json(value.to_dict()), when_used="json-unless-none"
             ),
         )
 
@@ -134,6 +135,19 @@ class _Adapter:
         if defs:  # pydantic collects definitions itself: inline them under this model's name
             out = _inline(out, defs)
         return out
+
+
+def _valid_json(plain: Any) -> Any:
+    """``plain`` with lone surrogates in its text replaced by U+FFFD, as ``assess --format json`` writes
+    it (:func:`klachtregels._io.valid_unicode`): the library reads such text as any other, but no
+    UTF-8 response can hold it, and pydantic would fail the whole response (a 500)."""
+    if isinstance(plain, str):
+        return plain if plain.isprintable() else valid_unicode(plain)
+    if isinstance(plain, dict):
+        return {_valid_json(key): _valid_json(value) for key, value in plain.items()}
+    if isinstance(plain, list):
+        return [_valid_json(item) for item in plain]
+    return plain
 
 
 def _inline(schema: Any, defs: dict[str, Any]) -> Any:
