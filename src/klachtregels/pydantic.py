@@ -6,18 +6,17 @@ klachtregels`` never imports pydantic. The annotated types below validate throug
 convention, checks and messages as everywhere else), serialise through ``to_dict``, and publish
 the model's JSON Schema (:mod:`klachtregels.schema`: field descriptions, ``format: date``)::
 
-    import datetime
     from typing import Annotated
 
     from fastapi import Body, FastAPI
 
     from klachtregels.decisions import assess
-    from klachtregels.pydantic import AssessmentModel, ComplaintModel
+    from klachtregels.pydantic import AssessmentModel, ComplaintModel, DayModel
 
     app = FastAPI()
 
     @app.post("/assess")
-    def post_assess(complaint: Annotated[ComplaintModel, Body()], as_of: datetime.date) -> AssessmentModel:
+    def post_assess(complaint: Annotated[ComplaintModel, Body()], as_of: DayModel) -> AssessmentModel:
         return assess(complaint, as_of=as_of)
 
 ``Body()`` is needed: these are annotated types, not ``BaseModel`` subclasses, so FastAPI would

@@ -165,6 +165,12 @@ def test_embedding_fastapi_snippet_serves_an_assessment() -> None:
     assert refused.status_code == 422
     assert error["type"] == "klachtregels_invalid"
     assert [p["loc"] for p in error["ctx"]["problems"]] == [["received_on"], ["channel"]]
+    # DayModel: the as-of day in the library's date convention (a Dutch form read, a week date refused)
+    dutch = client.post("/assess", params={"as_of": "7 mei 2026"}, json=complaint)
+    assert dutch.json() == answer.json()
+    week = client.post("/assess", params={"as_of": "2026-W19-4"}, json=complaint)
+    assert week.status_code == 422
+    assert week.json()["detail"][0]["loc"] == ["query", "as_of"]
 
 
 # --- registers, compliance, report --------------------------------------------------------------------
