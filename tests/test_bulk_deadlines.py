@@ -212,3 +212,69 @@ def test_handling_deadlines_resolve_their_settings_as_handling_deadline_does() -
     for options in settings:
         column = bulk.handling_deadlines([day], **options)
         assert str(column.date[0]) == terms.handling_deadline(day, **options).date.isoformat()
+
+
+#: The accepted forms every date message names (docs/register.md, Values), in English.
+FORMS = "YYYY-MM-DD, dd-mm-jjjj, d/m/jjjj, 3 maart 2026 or 3 March 2026"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-W10-2",
+        "2026-w10-2",
+        "2026-W10",
+        "2026-W10T09:00",
+        "2026-03-02\u200b",
+        "\u200b2026-03-02",
+        "\u200b",
+    ],
+)
+@pytest.mark.parametrize("kind", ["list", "pandas", "polars"])
+def test_a_week_date_or_an_invisible_character_is_refused_as_a_register_cell_is(text: str, kind: str) -> None:
+    """A week date or a date holding an invisible character is no date in any door: the column
+    functions refuse it with the date reader's message (the accepted forms, never the text), and
+    ``errors="coerce"`` makes it missing; the other values keep their deadlines."""
+    values: Any = ["2026-03-02", text]
+    if kind == "pandas":
+        values = pytest.importorskip("pandas").Series(values)
+    elif kind == "polars":
+        values = pytest.importorskip("polars").Series(values)
+    for call in (
+        bulk.handling_deadlines,
+        bulk.gck_filing_limits,
+        lambda v, **k: bulk.working_day_deadlines(v, 5, **k),
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            call(values)
+        message = str(caught.value)
+        assert message == f"invalid dates: values[1]: not a date in an accepted format; use {FORMS}"
+        assert "JJJJ-MM-DD, dd-mm-jjjj" in caught.value.problems[0][1].render("nl")  # type: ignore[attr-defined]
+        dates, provisional = call(values, errors="coerce")
+        got = list(dates)
+        assert got[1] is None or got[1] != got[1]  # NaT (numpy, pandas) or None (polars)
+        assert not list(provisional)[1]
+        assert got[0] == got[0]
+        assert got[0] is not None
+
+
+def test_a_value_of_another_kind_is_named_by_its_kind_not_as_a_day_outside_the_years() -> None:
+    """A number or a boolean in a date column is a value of the wrong kind (as in a register cell,
+    the accepted forms named), not 'a date outside 0001-9999', which it was."""
+    for value, kind in ((3.5, "a number"), (5, "a number"), (True, "a boolean"), ([1], "an array")):
+        with pytest.raises(InvalidInputError) as caught:
+            bulk.handling_deadlines([dt.date(2026, 3, 2), value])
+        assert str(caught.value) == f"invalid dates: values[1]: expected a date ({FORMS}), got {kind}"
+    with pytest.raises(InvalidInputError, match="outside 0001-9999"):  # the one that is
+        bulk.handling_deadlines([dt.date(2026, 3, 2), np.datetime64("12000-01-01")])
+
+
+def test_a_provisional_day_in_a_text_column_is_marked_as_the_scalar_marks_it() -> None:
+    """Texts as registers write them (Dutch forms, offsets, spaces around) read as the day the scalar
+    function is given, with its provisional mark (A2): 2030's equated days are not verified."""
+    texts = [" 4 maart 2030 ", "04-03-2030", "4/3/2030", "2030-03-04T23:30-02:00", "2026-03-02"]
+    days = [dt.date(2030, 3, 4)] * 3 + [dt.date(2030, 3, 5), dt.date(2026, 3, 2)]
+    dates, provisional = bulk.handling_deadlines(texts)
+    scalar = [terms.handling_deadline(d) for d in days]
+    assert dates.astype(object).tolist() == [s.date for s in scalar]
+    assert provisional.tolist() == [s.provisional for s in scalar] == [True, True, True, True, False]

@@ -188,3 +188,61 @@ def test_import_klachtregels_imports_neither_pandas_nor_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def strict_rows() -> object:
+    """An eligible and an ineligible complaint in 2026 and in 2030 (its equated days not verified, A2)."""
+    header = [
+        "id",
+        "received_on",
+        "channel",
+        "complainant_role",
+        "complainant_contract_party",
+        "subjects",
+        "about",
+    ]
+    eligible = ["email", "parent", "ja", "agreement", "organisation"]
+    ineligible = ["email", "other", "nee", "agreement", "organisation"]
+    rows = [
+        ["E26", "2026-03-02", *eligible],
+        ["E30", "2030-03-04", *eligible],
+        ["N30", "2030-03-04", *ineligible],
+        ["N26", "2026-03-02", *ineligible],
+    ]
+    return pd.DataFrame(rows, columns=header)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_assess_many_has_house_deadlines_only_where_the_procedure_may_cover_the_complaint(
+    strict: bool,
+) -> None:
+    """House terms run only within CLOCK_MAY_RUN (R7, R12, R17): an ineligible row has no house
+    deadline, as assess_record gives none. Under strict_calendar (A2) an ineligible 2030 row is not
+    refused; the eligible 2030 row has its ``error`` naming the kind of problem and the year, and
+    the others keep their outcomes."""
+    policy = attrs.evolve(kr.load_policy("examples/policy.toml"), strict_calendar=strict)
+    as_of = dt.date(2030, 6, 1)
+    frame = bulk.assess_many(strict_rows(), as_of=as_of, policy=policy)
+    by_id = {row["complaint_id"]: row for _, row in frame.iterrows()}
+    for complaint_id in ("N26", "N30"):
+        row = by_id[complaint_id]
+        assert row["eligibility"] == "not_eligible"
+        assert pd.isna(row["error"])
+        for key in ("house_handling", "first_contact", "acknowledgement", "handling"):
+            assert pd.isna(row[f"{key}_deadline"])
+            assert pd.isna(row[f"{key}_provisional"])
+    assert by_id["E26"]["house_handling_deadline"] == pd.Timestamp(2026, 4, 6)
+    assert pd.isna(by_id["E26"]["error"])
+    e30 = by_id["E30"]
+    if strict:
+        assert pd.isna(e30["eligibility"])
+        assert pd.isna(e30["handling_deadline"])
+        assert "is provisional" in e30["error"]
+        assert "2030" in e30["error"]
+        assert "(A2)" in e30["error"]
+        assert e30["row"] == 2
+    else:
+        assert pd.isna(e30["error"])
+        assert e30["handling_provisional"]
+        expected = assess_record(read_register_all(strict_rows()).records[1], as_of=as_of, policy=policy)
+        assert e30["handling_deadline"] == pd.Timestamp(expected.deadlines["handling"].date)

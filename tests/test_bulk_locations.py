@@ -172,3 +172,40 @@ def test_records_of_the_partou_register_and_renaming() -> None:
     assert len(after) == len(before) - len(mapping)
     assert similar_locations(renamed) == ()
     assert [r.row for r in renamed] == [r.row for r in result.records]
+
+
+def test_a_column_of_names_is_read_as_the_register_reads_a_location_cell() -> None:
+    """Names from a column are stripped as a register cell is (a blank one is no name), so the
+    helper counts the locations the annual report counts: ``  KDV De Zon `` is ``KDV De Zon``, not a
+    spelling of its own, and no suggested name ends in a space."""
+    pd = pytest.importorskip("pandas")
+    from klachtregels.report import build_report
+
+    names = [*["KDV De Zon"] * 3, "  KDV De Zon ", "\u00a0BSO Mozaïek ", "BSO Mozaiek", "   ", None]
+    frame = pd.DataFrame(
+        {"id": [f"A{i}" for i in range(len(names))], "received_on": "2025-03-03", "location": names}
+    )
+    records = read_register_all(frame).records
+    report = build_report(records, year=2025)
+    from_column = similar_locations(frame["location"])
+    assert from_column == similar_locations(records)
+    assert [g.spellings for g in from_column] == [(("BSO Mozaïek", 1), ("BSO Mozaiek", 1))]
+    assert report.data_quality.similar_locations == (("BSO Mozaïek", "BSO Mozaiek"),)
+    rows = {g.name: g.total for g in report.by_location}
+    assert rows["KDV De Zon"] == 4
+    assert suggested_mapping(from_column) == {"BSO Mozaiek": "BSO Mozaïek"}
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u200e", "\u202e", "\ufeff"])
+def test_a_name_with_an_invisible_character_is_refused_as_the_register_refuses_it(invisible: str) -> None:
+    """The register refuses such a location (the report never shows it); the helper refuses it too,
+    naming its position, never the name, instead of grouping it with the name it imitates."""
+    from klachtregels.errors import InvalidInputError
+
+    name = f"KDV De{invisible}Zon"
+    with pytest.raises(InvalidInputError) as caught:
+        similar_locations(["KDV De Zon", "KDV De Zon", name])
+    assert str(caught.value).startswith("invalid locations: source[2]: holds an invisible character")
+    assert "Zon" not in str(caught.value)
+    with pytest.raises(InvalidInputError, match="source: holds an invisible character"):
+        similar_locations({"KDV De Zon": 2, name: 1})

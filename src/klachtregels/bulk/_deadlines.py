@@ -106,15 +106,21 @@ def _day_number(value: object, where: str) -> int:
             return read_day(value).toordinal() - _EPOCH
         return local_day(value).toordinal() - _EPOCH  # type: ignore[arg-type]
     except DateTextError as exc:
-        problem = _OUTSIDE if exc.code == "DATE_OUT_OF_RANGE" else f"not a date ({exc.code})"
+        # The date reader's own message (naming the accepted forms), as a register cell gets it.
+        from klachtregels.convert import ProblemText
+
+        problem = _OUTSIDE if exc.code == "DATE_OUT_OF_RANGE" else ProblemText(exc.code)
         raise InvalidInputError("dates", [(where, problem)]) from None
+    except TypeError:  # before ValueError: local_day's ArgumentTypeError is both
+        # As a register cell of that kind is refused: the accepted forms, and the kind (never the value).
+        from klachtregels.convert import ProblemText
+        from klachtregels.register.cells import _kind_of
+
+        raise InvalidInputError(
+            "dates", [(where, ProblemText("REGISTER_EXPECTED_DATE", got=_kind_of(value)))]
+        ) from None
     except (ValueError, OverflowError, NotImplementedError):  # pandas: a Timestamp past Python's years
         raise InvalidInputError("dates", [(where, _OUTSIDE)]) from None
-    except TypeError:
-        kind = type(value).__name__
-        raise InvalidInputError(
-            "dates", [(where, f"expected a date, datetime or text, got {kind}")]
-        ) from None
 
 
 def _from_objects(values: Any, coerce: bool) -> Days:

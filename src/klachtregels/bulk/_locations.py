@@ -331,16 +331,31 @@ def _candidates(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 
 def _names(source: Iterable[Any]) -> Counter[str]:
-    """Location names with their counts, from names, register records, or a mapping name -> count."""
+    """Location names with their counts, from names, register records, or a mapping name -> count.
+
+    A name given as text (a column's cell) is read as the register reads a location cell: stripped
+    of surrounding whitespace, blank is no name, and one holding an invisible character (Unicode
+    category Cf) is refused, naming its position (``source[3]``), never the name. A record's location
+    and a tally's name are taken as they are (the annual report counts them so); a tally's name with
+    an invisible character is refused too.
+    """
     from klachtregels._arguments import wrong_type
+    from klachtregels.convert import invisible_problem
+    from klachtregels.errors import InvalidInputError
     from klachtregels.model import RegisterRecord
 
+    problems: list[tuple[str, str]] = []
     if isinstance(source, Mapping):
         for name, n in source.items():
             if not isinstance(name, str) and name is not None:
                 raise wrong_type("source", "a mapping of location name to count (text keys)", name)
             if isinstance(n, bool) or not isinstance(n, int):
                 raise wrong_type("source", "a mapping of location name to count (whole-number counts)", n)
+            problem = None if name is None else invisible_problem(name)
+            if problem is not None:
+                problems.append(("source", problem))
+        if problems:
+            raise InvalidInputError("locations", problems)
         return Counter({name: n for name, n in source.items() if name and name.strip() and n > 0})
     from klachtregels.bulk._frames import is_frame
 
@@ -350,9 +365,13 @@ def _names(source: Iterable[Any]) -> Counter[str]:
         raise wrong_type("source", expected, source)
     counts: Counter[str] = Counter()
     for index, item in enumerate(source):
-        if isinstance(item, str) or item is None:
-            name = item
-        elif _missing(item):  # a DataFrame column's missing cell (NaN, NaT, pandas' NA): no name
+        if isinstance(item, str):
+            name = item.strip()  # as a register cell: the report counts the stripped name
+            problem = invisible_problem(item)
+            if problem is not None:
+                problems.append((f"source[{index}]", problem))
+                continue
+        elif item is None or _missing(item):  # a DataFrame column's missing cell (NaN, NaT, pandas' NA)
             continue
         elif isinstance(item, RegisterRecord):
             name = item.complaint.location
@@ -360,6 +379,8 @@ def _names(source: Iterable[Any]) -> Counter[str]:
             raise wrong_type(f"source[{index}]", "a RegisterRecord, a location name or None", item)
         if name and name.strip():
             counts[name] += 1
+    if problems:
+        raise InvalidInputError("locations", problems)
     return counts
 
 
