@@ -619,14 +619,18 @@ def _checked_factory(hint: Any, converter: cattrs.Converter) -> Hook:
     hook = _resolve(converter, base)
 
     def structure_checked(value: Any, _: Any) -> Any:
-        result = hook(value, base)
-        for test in tests:
-            problem = test(result)
-            if problem is not None:
-                raise InputProblem(problem)
-        return result
+        return _passes(tests, hook(value, base))
 
     return structure_checked
+
+
+def _passes(tests: tuple[Callable[[Any], str | None], ...], value: Any) -> Any:
+    """``value``, once every test of a checked type finds no problem with it (else the first problem)."""
+    for test in tests:
+        problem = test(value)
+        if problem is not None:
+            raise InputProblem(problem)
+    return value
 
 
 def _is_optional(hint: Any) -> bool:
@@ -1505,12 +1509,7 @@ def _text_hook(cls: type, hint: Any) -> Hook | None:
 
     def structure_checked_text(value: Any, _: Any) -> str | None:
         text = read(value, _)
-        if text is not None:
-            for test in tests:
-                problem = test(text)
-                if problem is not None:
-                    raise InputProblem(problem)
-        return text
+        return None if text is None else _passes(tests, text)
 
     return structure_checked_text
 
