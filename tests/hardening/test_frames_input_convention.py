@@ -29,7 +29,10 @@ pd = pytest.importorskip("pandas")
 np = pytest.importorskip("numpy")
 
 AS_OF = dt.date(2031, 6, 1)
-HEADER = ["id", "received_on", "channel", "complainant_role", "complainant_contract_party", "subjects",
+#: ``received_on`` first: a CSV line that starts with U+FEFF is read as a byte-order mark left by joining two
+#: exports (register.sources drops it), an artefact of the file a DataFrame cannot have. A date cell never
+#: starts with one here, so the first column compares the cells themselves.
+HEADER = ["received_on", "id", "channel", "complainant_role", "complainant_contract_party", "subjects",
           "about", "location", "category", "judgement_sent_on", "verdict"]  # fmt: skip
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
              "oktober", "november", "december")  # fmt: skip
