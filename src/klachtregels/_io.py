@@ -383,9 +383,7 @@ _ESCAPED_BYTES: Final = _Regex(r"[\udc80-\udcff]+")
 _NEWLINES: Final = _Regex(r"[\n\t\u2028\u2029\x85]+")
 #: Markup characters, and what GitHub's renderer (cmark-gfm's autolink extension) would make a link
 #: of: ``www.``, a scheme's ``://``, the ``@`` of an e-mail address, and an entity (``&#64;``).
-_MARKDOWN: Final = _Regex(
-    r"[\\`*_<>|]|\](?=[(\[:])|(?i:www)\.|:(?=//)|(?<=[A-Za-z0-9.+\-_])@(?=[A-Za-z0-9\-_])|&(?=#?\w+;)"
-)
+_MARKDOWN: Final = _Regex(r"[\\`*_<>|]|\](?=[(\[:])|(?i:www)\.|:(?=//)|(?<=.)@|&(?=#?\w+;)")
 _MARKDOWN_ENTITY: Final = {
     "<": "&lt;",
     ">": "&gt;",
@@ -393,6 +391,8 @@ _MARKDOWN_ENTITY: Final = {
     "&": "&amp;",  # a character reference the text holds is shown as written, not as its character
     # The renderer finds e-mail addresses in the text after entities and escapes are read, so only
     # something that is no text keeps one from being linked: an empty comment, which shows nothing.
+    # Before every '@', whatever precedes or follows it ("mailto:@www.x" and "a.@.b" are links
+    # too), but never first in the text: a line that starts with "<!--" is an HTML block, hidden whole.
     "@": "<!-- -->@",
 }
 # Characters XML 1.0 does not allow (even escaped).
@@ -477,10 +477,12 @@ def markdown_text(text: str) -> str:
 
     Nothing in the text becomes a link where GitHub renders it (GFM's autolinks): the dot of ``www.``
     and the colon of ``://`` are written as character references (``www&#46;``, ``https&#58;//``),
-    which read as ``.`` and ``:``; an ``&`` that starts a reference is ``&amp;``; and an e-mail
-    address's ``@`` has an empty HTML comment before it (``jan<!-- -->@example.nl``), the one piece of
-    HTML written, which every renderer shows as nothing. So ``www.[naam].nl`` left of an address by
-    the report's anonymiser, or a location named after its website, stays text.
+    which read as ``.`` and ``:``; an ``&`` that starts a reference is ``&amp;``; and every ``@``
+    but the text's first character has an empty HTML comment before it (``jan<!-- -->@example.nl``;
+    ``mailto:@www.example.nl`` and ``a.@.b`` are links too), the one piece of HTML written, which every
+    renderer shows as nothing (never first: a line that starts with a comment is hidden whole). So
+    ``www.[naam].nl`` left of an address by the report's anonymiser, or a location named after its
+    website, stays text.
     """
     return _MARKDOWN().sub(_markdown_escape, one_line(text))
 
