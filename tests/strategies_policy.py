@@ -208,7 +208,8 @@ def refused_as_provisional(
     if access or filing is not None:
         return True
     lenient = attrs.evolve(policy, strict_calendar=False)
-    return eligibility(complaint, as_of=as_of or day, policy=lenient).outcome in CLOCK_MAY_RUN
+    asked = day if as_of is None or as_of < day else as_of  # a day before receipt: refused as such, not here
+    return eligibility(complaint, as_of=asked, policy=lenient).outcome in CLOCK_MAY_RUN
 
 
 def clean_policies() -> st.SearchStrategy[Policy]:
